@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once from the environment. Nothing else in the code reads `process.env`.
+ * Local defaults apply only in `local` mode; in `aws` mode a missing setting stops start-up with a
+ * message naming it.
+ */
+const Env = z.object({
+  PORTAL_MODE: z.enum(['local', 'aws']).default('local'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PARTNERSHIP_ID: z.string().regex(/^[a-z0-9-]+$/).default('mscp'),
+  TABLE_NAME: z.string().min(1).optional(),
+  AUDIT_TABLE_NAME: z.string().min(1).optional(),
+  DYNAMODB_ENDPOINT: z.string().url().optional(),
+  AWS_REGION: z.string().default('eu-west-2'),
+  COGNITO_USER_POOL_ID: z.string().optional(),
+  COGNITO_CLIENT_ID: z.string().optional(),
+  COGNITO_DOMAIN: z.string().optional(),
+  DOCUMENTS_BUCKET: z.string().optional(),
+  WEB_ORIGIN: z.string().optional(),
+  DEMO_PASSWORD: z.string().min(8).default('demo-password'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  DATA_DIR: z.string().default('.data'),
+  DYNAMODB_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  mode: 'local' | 'aws';
+  port: number;
+  partnershipId: string;
+  tables: { main: string; audit: string };
+  dynamodb: { endpoint?: string; region: string; timeoutMs: number };
+  auth:
+    | { mode: 'local'; issuer: string; audience: string; demoPassword: string; tokenTtlSeconds: number }
+    | { mode: 'cognito'; issuer: string; audience: string; userPoolId: string; clientId: string; domain?: string; region: string };
+  /** Origins allowed by CORS. Empty when the SPA is served from the same origin as the API. */
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  dataDir: string;
+  documentsBucket?: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment into a Config, or throws a ConfigError that says what to set. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const missing: string[] = [];
+  const need = (name: keyof typeof e): string => {
+    const v = e[name];
+    if (typeof v !== 'string' || v === '') {
+      missing.push(name);
+      return '';
+    }
+    return v;
+  };
+
+  let auth: Config['auth'];
+  let tables: Config['tables'];
+  if (e.PORTAL_MODE === 'aws') {
+    const userPoolId = need('COGNITO_USER_POOL_ID');
+    const clientId = need('COGNITO_CLIENT_ID');
+    tables = { main: need('TABLE_NAME'), audit: need('AUDIT_TABLE_NAME') };
+    auth = {
+      mode: 'cognito',
+      userPoolId,
+      clientId,
+      region: e.AWS_REGION,
+      issuer: `https://cognito-idp.${e.AWS_REGION}.amazonaws.com/${userPoolId}`,
+      audience: clientId,
+      ...(e.COGNITO_DOMAIN ? { domain: e.COGNITO_DOMAIN } : {}),
+    };
+    if (missing.length) {
+      throw new ConfigError(`Missing settings for aws mode: ${missing.join(', ')}. Set them in the Lambda environment (the CDK stack does this).`);
+    }
+  } else {
+    tables = { main: e.TABLE_NAME ?? 'portal-main', audit: e.AUDIT_TABLE_NAME ?? 'portal-audit' };
+    auth = {
+      mode: 'local',
+      issuer: `http://localhost:${e.PORT}/api/auth`,
+      audience: 'portal-local',
+      demoPassword: e.DEMO_PASSWORD,
+      tokenTtlSeconds: 8 * 3600,
+    };
+  }
+  return {
+    mode: e.PORTAL_MODE,
+    port: e.PORT,
+    partnershipId: e.PARTNERSHIP_ID,
+    tables,
+    dynamodb: {
+      region: e.AWS_REGION,
+      timeoutMs: e.DYNAMODB_TIMEOUT_MS,
+      ...(e.DYNAMODB_ENDPOINT ? { endpoint: e.DYNAMODB_ENDPOINT } : {}),
+    },
+    auth,
+    corsOrigins: e.WEB_ORIGIN ? e.WEB_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    dataDir: e.DATA_DIR,
+    ...(e.DOCUMENTS_BUCKET ? { documentsBucket: e.DOCUMENTS_BUCKET } : {}),
+    logLevel: e.LOG_LEVEL,
+  };
+}

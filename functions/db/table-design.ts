@@ -1,0 +1,22 @@
+/**
+ * The physical design of the portal's two DynamoDB tables. The repositories build keys with these
+ * names and the CDK stateful stack creates the tables from them, so the two can never drift apart.
+ *
+ * - The main table is a single table: generic `pk`/`sk` plus one generic GSI (`gsi1pk`/`gsi1sk`).
+ *   Every key starts with `P#<partnershipId>#` so one deployment can host several partnerships.
+ * - The audit table holds immutable audit events. The API's role may only PutItem and Query it,
+ *   so the audit trail cannot be edited even by a bug. Events are written in the same
+ *   TransactWriteItems call as the change they describe.
+ */
+export const MAIN_TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+} as const;
+
+export const AUDIT_TABLE = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Events by actor, newest last: `P#<pid>#ACTOR#<userId>` / `<iso time>#<eventId>`. */
+  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+} as const;

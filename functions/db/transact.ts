@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { AppError, Conflict } from '../http/errors.js';
+import { auditKeys } from './keys.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One write in a transaction, and what its failed condition means to the caller. */
+export interface WriteOp {
+  item: TransactItem;
+  /** Error to throw when this item's ConditionExpression fails (default: 409 Conflict). */
+  onConditionFailed?: () => AppError;
+}
+
+/** Who did something, taken from the verified token (or the system for seeding). */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+  agencyId: string | null;
+}
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Plain-English one-liner for history views, e.g. "Submitted the return". */
+  summary: string;
+  /** Field-level changes, `{field: {from, to}}`, or whole before/after snapshots for small items. */
+  changes?: Record<string, { from: unknown; to: unknown }>;
+  before?: unknown;
+  after?: unknown;
+  meta?: Record<string, unknown>;
+}
+
+export interface AuditEvent extends AuditInput {
+  eventId: string;
+  at: string;
+  actor: Actor;
+  requestId: string;
+}
+
+export interface WriteContext {
+  actor: Actor;
+  requestId: string;
+  now: Date;
+}
+
+/**
+ * Writes a change and its audit event in ONE TransactWriteItems call: either both happen or
+ * neither does. Condition failures are mapped to the caller's typed errors by item position.
+ */
+export class Writer {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly auditTable: string,
+    private readonly partnershipId: string,
+  ) {}
+
+  async write(ops: WriteOp[], audit: AuditInput, ctx: WriteContext): Promise<AuditEvent> {
+    const event: AuditEvent = {
+      ...audit,
+      eventId: randomUUID(),
+      at: ctx.now.toISOString(),
+      actor: ctx.actor,
+      requestId: ctx.requestId,
+    };
+    const sk = `${event.at}#${event.eventId}`;
+    const auditItem: TransactItem = {
+      Put: {
+        TableName: this.auditTable,
+        Item: {
+          pk: auditKeys.entity(this.partnershipId, audit.entityType, audit.entityId),
+          sk,
+          gsi1pk: auditKeys.actor(this.partnershipId, ctx.actor.userId),
+          gsi1sk: sk,
+          entity: 'AuditEvent',
+          ...event,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    try {
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [...ops.map((o) => o.item), auditItem] }));
+    } catch (err) {
+      if (err instanceof TransactionCanceledException) {
+        const reasons = err.CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0 && failed < ops.length) {
+          throw ops[failed]?.onConditionFailed?.() ?? new Conflict('This was changed at the same time by someone else. Reload and try again.');
+        }
+        if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+          throw new Conflict('Someone else was saving this at the same moment. Reload and try again.');
+        }
+      }
+      throw err;
+    }
+    return event;
+  }
+}

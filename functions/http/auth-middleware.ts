@@ -1,0 +1,33 @@
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '../../shared/auth/roles.js';
+import type { Principal, TokenVerifier } from '../auth/tokens.js';
+import type { Actor, WriteContext } from '../db/transact.js';
+import { Forbidden, Unauthorized } from './errors.js';
+import type { AppEnv } from './app-env.js';
+
+/** Verifies the bearer token and puts the principal on the context. Roles come only from here. */
+export const authenticate = (verifier: TokenVerifier) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)$/.exec(header);
+    if (!match) throw new Unauthorized(header ? 'The Authorization header is not a bearer token.' : 'Sign in to continue.');
+    c.set('user', await verifier.verify(match[1]!));
+    await next();
+  });
+
+/** Refuses the request unless the signed-in user has one of the roles. */
+export const requireRole = (...roles: Role[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.get('user');
+    if (!roles.includes(user.role)) throw new Forbidden(`Only ${roles.join(' or ')} users can do this.`);
+    await next();
+  });
+
+export function actorOf(user: Principal): Actor {
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId };
+}
+
+/** Everything a write needs to audit itself. */
+export function writeContext(c: { get(key: 'user'): Principal; get(key: 'requestId'): string; get(key: 'now'): Date }): WriteContext {
+  return { actor: actorOf(c.get('user')), requestId: c.get('requestId'), now: c.get('now') };
+}

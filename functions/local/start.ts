@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the embedded default. Boots DynamoDB Local with data under `.data/`, creates the
+ * tables, seeds the demo partnership on first run and serves API and SPA on http://localhost:3000.
+ * `--reset` (or `npm run reset`) deletes the local data first.
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig, ConfigError } from '../config.js';
+import { loadOrCreateLocalKeys } from '../auth/tokens.js';
+import { createClient, createDocumentClient } from '../db/client.js';
+import { ensureTables } from '../db/create-tables.js';
+import { createLogger } from '../logger.js';
+import { loadSeed, seedDemo } from '../seed/seed.js';
+import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local.js';
+import { startServer } from './server.js';
+
+async function main() {
+  const started = performance.now();
+  const args = new Set(process.argv.slice(2));
+  const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  if (config.auth.mode !== 'local') throw new ConfigError('npm start runs the local mode. Unset PORTAL_MODE or set it to local.');
+  const dataDir = resolve(config.dataDir);
+  if (args.has('--reset')) {
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log(`Removed local data in ${dataDir}.`);
+    if (args.has('--only')) return;
+  }
+
+  const db = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), ...(process.env.DYNAMODB_LOCAL_PORT ? { port: Number(process.env.DYNAMODB_LOCAL_PORT) } : {}) });
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the portal and DynamoDB Local...');
+    await server?.close().catch(() => undefined);
+    await db.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
+
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    const cfg = { ...config, dynamodb: { ...config.dynamodb, endpoint: db.endpoint } };
+    const doc = createDocumentClient(cfg.dynamodb);
+    await ensureTables(createClient(cfg.dynamodb), cfg.tables);
+    const seed = loadSeed(cfg.partnershipId);
+    const { seeded } = await seedDemo(doc, cfg.tables, { password: config.auth.demoPassword, seed });
+    const keys = await loadOrCreateLocalKeys(dataDir);
+    server = await startServer({ config: cfg, doc, keys, webDist: resolve('web/dist'), logger: createLogger(config.logLevel) });
+    const ms = Math.round(performance.now() - started);
+    console.log(`
+Partnership Reform Portal is running at ${server.url}  (ready in ${ms} ms)
+${seeded ? 'Loaded the demo partnership: ' : 'Using saved data for: '}${seed.partnership.name}. Data is kept in ${dataDir} (npm run reset starts clean).
+
+Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.auth.demoPassword}):
+${seed.users.map((u) => `  ${u.email.padEnd(30)} ${u.role.padEnd(10)} ${u.agencyId ?? '-'}${u.signatory ? ' (signatory)' : ''}`).join('\n')}
+
+Press Ctrl-C to stop.`);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    await stop(1);
+  }
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof JavaMissingError || err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
+import { partnershipKeys, partnershipPk } from '../db/keys.js';
+
+export interface PartnershipData {
+  partnership: Partnership | null;
+  agencies: Agency[];
+  workstreams: Workstream[];
+}
+
+/** The partnership, its agencies and workstreams: configuration that every page needs. */
+export class PartnershipRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  /** One Query over the partnership partition (paged; the partition holds configuration only). */
+  async getPartnershipData(): Promise<PartnershipData> {
+    const out: PartnershipData = { partnership: null, agencies: [], workstreams: [] };
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': partnershipPk(this.pid) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item.entity === 'Partnership') out.partnership = strip(item) as Partnership;
+        else if (item.entity === 'Agency') out.agencies.push(strip(item) as Agency);
+        else if (item.entity === 'Workstream') out.workstreams.push(strip(item) as Workstream);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    out.workstreams.sort((a, b) => a.order - b.order);
+    return out;
+  }
+
+  /** A cheap data-plane read used by the health check. */
+  async ping(): Promise<boolean> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: partnershipKeys.partnership(this.pid), ProjectionExpression: 'pk' }));
+    return Boolean(res.Item);
+  }
+}
+
+/** Removes storage attributes so only domain fields leave the repository. */
+export function strip<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'entity'> {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, entity: _e, ...rest } = item;
+  return rest;
+}

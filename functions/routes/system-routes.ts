@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps, Services } from '../app.js';
+import type { AppEnv } from '../http/app-env.js';
+import { describeRoute, openApiDocument } from '../http/openapi.js';
+
+export const PortalConfig = z.object({
+  partnershipId: z.string(),
+  auth: z.discriminatedUnion('mode', [
+    z.object({ mode: z.literal('local') }),
+    z.object({ mode: z.literal('cognito'), clientId: z.string(), domain: z.string().optional(), region: z.string() }),
+  ]),
+});
+
+const Health = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  checks: z.object({ dynamodb: z.object({ status: z.enum(['ok', 'unavailable']), latencyMs: z.number(), detail: z.string().optional() }) }),
+});
+
+describeRoute({ method: 'get', path: '/api/health', summary: 'Health of the API and its database', tag: 'System', response: Health, statuses: [503] });
+describeRoute({ method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document', tag: 'System' });
+describeRoute({ method: 'get', path: '/api/config', summary: 'What the web app needs to start (sign-in mode)', tag: 'System', response: PortalConfig });
+
+export const API_VERSION = '0.1.0';
+
+/** Unauthenticated system routes. */
+export function systemRoutes(deps: AppDeps, services: Services) {
+  return new Hono<AppEnv>()
+    .get('/api/health', async (c) => {
+      const started = performance.now();
+      try {
+        await services.partnership.ping();
+        return c.json({ status: 'ok' as const, checks: { dynamodb: { status: 'ok' as const, latencyMs: Math.round(performance.now() - started) } } });
+      } catch (err) {
+        return c.json(
+          {
+            status: 'unavailable' as const,
+            checks: { dynamodb: { status: 'unavailable' as const, latencyMs: Math.round(performance.now() - started), detail: 'The database is not reachable.' } },
+          },
+          503,
+        );
+      }
+    })
+    .get('/api/openapi.json', (c) => c.json(openApiDocument(API_VERSION)))
+    .get('/api/config', (c) => {
+      const a = deps.config.auth;
+      const auth: z.infer<typeof PortalConfig>['auth'] =
+        a.mode === 'local' ? { mode: 'local' } : { mode: 'cognito', clientId: a.clientId, region: a.region, ...(a.domain ? { domain: a.domain } : {}) };
+      return c.json({ partnershipId: deps.config.partnershipId, auth });
+    });
+}

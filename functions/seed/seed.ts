@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { Role } from '../../shared/auth/roles.js';
+import { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
+import { hashPassword } from '../auth/passwords.js';
+import { partnershipKeys, partnershipPk } from '../db/keys.js';
+import { Writer } from '../db/transact.js';
+import { UserRepository } from '../repositories/user-repository.js';
+
+/** The demo seed file's shape: checked on load so a typo in the data fails loudly. */
+export const SeedFile = z.object({
+  partnership: Partnership,
+  agencies: z.array(Agency).min(1),
+  workstreams: z.array(Workstream).min(1),
+  users: z.array(
+    z.object({ email: z.string().email(), name: z.string(), role: Role, agencyId: z.string().nullable(), signatory: z.boolean() }),
+  ),
+});
+export type SeedFile = z.infer<typeof SeedFile>;
+
+/** Bump when the seed's shape changes so existing local data is topped up. */
+export const SEED_VERSION = 1;
+
+export function loadSeed(name = 'mscp'): SeedFile {
+  const raw = JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown;
+  const seed = SeedFile.parse(raw);
+  const agencyIds = new Set(seed.agencies.map((a) => a.id));
+  for (const w of seed.workstreams) {
+    for (const id of [w.leadAgencyId, ...w.contributingAgencyIds]) {
+      if (!agencyIds.has(id)) throw new Error(`Seed workstream ${w.id} names unknown agency ${id}`);
+    }
+  }
+  return seed;
+}
+
+/** A stable id per email so tokens and audit trails survive a re-seed. */
+export function userIdFor(pid: string, email: string): string {
+  const h = createHash('sha256').update(`${pid}:${email.toLowerCase()}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+async function batchPut(doc: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]) {
+  for (let i = 0; i < items.length; i += 25) {
+    let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+      [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+    };
+    for (let attempt = 0; request && Object.keys(request).length && attempt < 8; attempt++) {
+      const res = await doc.send(new BatchWriteCommand({ RequestItems: request }));
+      request = res.UnprocessedItems as typeof request;
+      if (request && Object.keys(request).length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * Loads the demo partnership once. Idempotent: a marker item records the seed version, so restarts
+ * keep the data people have entered.
+ */
+export async function seedDemo(
+  doc: DynamoDBDocumentClient,
+  tables: { main: string; audit: string },
+  opts: { password: string; seed?: SeedFile; now?: Date },
+): Promise<{ seeded: boolean }> {
+  const seed = opts.seed ?? loadSeed();
+  const pid = seed.partnership.id;
+  const marker = { pk: partnershipPk(pid), sk: 'SEED' };
+  const existing = await doc.send(new GetCommand({ TableName: tables.main, Key: marker, ConsistentRead: true }));
+  if (existing.Item && Number(existing.Item.version) >= SEED_VERSION) return { seeded: false };
+
+  const users = new UserRepository(doc, tables.main, pid);
+  const passwordHash = await hashPassword(opts.password);
+  const items: Record<string, unknown>[] = [
+    { ...partnershipKeys.partnership(pid), entity: 'Partnership', ...seed.partnership },
+    ...seed.agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
+    ...seed.workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
+    ...seed.users.map((u) => users.userItem({ ...u, id: userIdFor(pid, u.email), passwordHash })),
+  ];
+  await batchPut(doc, tables.main, items);
+  const now = opts.now ?? new Date();
+  const system = { userId: 'system', email: 'system', name: 'Demo seed', role: 'system', agencyId: null };
+  await new Writer(doc, tables.audit, pid).write(
+    [{ item: { Put: { TableName: tables.main, Item: { ...marker, entity: 'SeedMarker', version: SEED_VERSION, at: now.toISOString() } } } }],
+    { action: 'seed.load', entityType: 'partnership', entityId: pid, summary: `Loaded the ${seed.partnership.shortName} demo data (seed version ${SEED_VERSION})` },
+    { actor: system, requestId: 'seed', now },
+  );
+  return { seeded: true };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The three signed-in roles. Public readers have no role and no token. */
+export const ROLES = ['lead', 'executive', 'partner'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Plain-English role names for headers and messages. */
+export const ROLE_LABELS: Record<Role, string> = {
+  lead: 'Reform programme lead',
+  executive: 'Partnership executive',
+  partner: 'Partner agency officer',
+};
+
+/** The signed-in user as the API reports it (`GET /api/me`). Comes only from the verified token. */
+export const Me = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  agencyId: z.string().nullable(),
+  signatory: z.boolean(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const LoginRequest = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(254),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: Me });
+export type LoginResponse = z.infer<typeof LoginResponse>;
