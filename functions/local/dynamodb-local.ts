@@ -69,7 +69,10 @@ export async function startDynamoDbLocal(opts: { port?: number; dbPath?: string 
   } else {
     args.push('-inMemory');
   }
-  const child = spawn('java', args, { cwd: jarDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Java runs under a tiny shell that waits for its stdin to close: when Node exits for any reason,
+  // even SIGKILL, the pipe closes and the shell stops Java, so no orphaned DynamoDB Local is left.
+  const watchdog = 'java "$@" & j=$!; trap \'kill $j 2>/dev/null; wait $j; exit 0\' TERM INT HUP; while read -r _; do :; done; kill $j 2>/dev/null; wait $j';
+  const child = spawn('sh', ['-c', watchdog, 'dynamodb-local', ...args], { cwd: jarDir, stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));

@@ -1,0 +1,56 @@
+import { createApp, type AppDeps } from '../../functions/app.js';
+import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
+import type { Config } from '../../functions/config.js';
+import { loadSeed, userIdFor } from '../../functions/seed/seed.js';
+import { createSeededTables, testConfig } from './tables.js';
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+/**
+ * The real app on DynamoDB Local with seeded tables and a fresh local key pair. `as(email)` gives
+ * request helpers carrying that demo user's token.
+ */
+export async function createTestApp(opts: { config?: Config; clock?: () => Date } = {}) {
+  const tables = await createSeededTables(opts.config ?? testConfig());
+  const { config, doc } = tables;
+  const keys = await generateLocalKeys();
+  if (config.auth.mode !== 'local') throw new Error('tests run in local mode');
+  const issuer = new LocalTokenIssuer(keys, config.auth.issuer, config.auth.audience, 3600);
+  const deps: AppDeps = { config, doc, verifier: issuer.verifier(), localIssuer: issuer, ...(opts.clock ? { clock: opts.clock } : {}) };
+  const app = createApp(deps);
+  const seed = loadSeed();
+
+  async function tokenFor(email: string): Promise<string> {
+    const u = seed.users.find((x) => x.email === email);
+    if (!u) throw new Error(`no demo user ${email}`);
+    return (await issuer.issue({ ...u, id: userIdFor(config.partnershipId, email) })).token;
+  }
+
+  function as(email: string) {
+    const tokenP = tokenFor(email);
+    const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const h: Record<string, string> = { Authorization: `Bearer ${await tokenP}`, ...headers };
+      if (body !== undefined) h['Content-Type'] ??= 'application/json';
+      return app.request(path, { method, headers: h, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+    };
+    return {
+      get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
+      post: (path: string, body?: unknown, headers?: Record<string, string>) => call('POST', path, body, headers),
+      put: (path: string, body?: unknown, headers?: Record<string, string>) => call('PUT', path, body, headers),
+      patch: (path: string, body?: unknown, headers?: Record<string, string>) => call('PATCH', path, body, headers),
+      delete: (path: string, headers?: Record<string, string>) => call('DELETE', path, undefined, headers),
+    };
+  }
+
+  return { app, config, doc, client: tables.client, keys, issuer, seed, tokenFor, as, drop: tables.drop };
+}
+
+export const USERS = {
+  lead: 'lead@mscp.example',
+  exec: 'exec@mscp.example',
+  council: 'council@mscp.example',
+  councilOfficer: 'council.officer@mscp.example',
+  police: 'police@mscp.example',
+  health: 'health@mscp.example',
+  education: 'education@mscp.example',
+} as const;

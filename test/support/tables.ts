@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../functions/config.js';
+import { createClient, createDocumentClient } from '../../functions/db/client.js';
+import { dropTables, ensureTables } from '../../functions/db/create-tables.js';
+import { seedDemo } from '../../functions/seed/seed.js';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+/** A config for tests: local mode, DynamoDB Local from the global setup, unique table names. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const suffix = randomUUID().slice(0, 8);
+  const base = loadConfig({
+    LOG_LEVEL: 'silent',
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    TABLE_NAME: `test-main-${suffix}`,
+    AUDIT_TABLE_NAME: `test-audit-${suffix}`,
+  });
+  return { ...base, ...overrides };
+}
+
+/** Creates this file's tables and loads the demo seed; returns clients and a cleanup. */
+export async function createSeededTables(config: Config = testConfig()) {
+  const client = createClient(config.dynamodb);
+  const doc = createDocumentClient(config.dynamodb);
+  await ensureTables(client, config.tables);
+  await seedDemo(doc, config.tables, { password: DEMO_PASSWORD });
+  return {
+    config,
+    client,
+    doc,
+    drop: () => dropTables(client, config.tables),
+  };
+}
