@@ -12,8 +12,10 @@ import type { AppEnv } from './http/app-env.js';
 import { authenticate } from './http/auth-middleware.js';
 import { AppError, NotFound, PayloadTooLarge, ServiceUnavailable } from './http/errors.js';
 import { problemResponse } from './http/problem.js';
+import { AuditRepository } from './repositories/audit-repository.js';
 import { PartnershipRepository } from './repositories/partnership-repository.js';
 import { UserRepository } from './repositories/user-repository.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes, meRoutes } from './routes/auth-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
@@ -46,6 +48,7 @@ function createServices(deps: AppDeps) {
     writer,
     users,
     partnership,
+    audit: new AuditRepository(doc, config.tables.audit, pid),
     auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
   };
 }
@@ -124,6 +127,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', authenticate(deps.verifier));
   app.route('/', meRoutes());
   app.route('/', partnershipRoutes(services));
+  app.route('/', auditRoutes(services));
 
   deps.mountWeb?.(app);
 

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, inject, vi } from 'vitest';
 import { createLambdaHandler } from '../../functions/lambda-handler.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
 type Result = Exclude<APIGatewayProxyResultV2, string>;
 
-function fixture(name: string, token = ''): APIGatewayProxyEventV2 {
+type Event = Parameters<ReturnType<typeof createLambdaHandler>>[0];
+
+function fixture(name: string, token = ''): Event {
   const text = readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8').replaceAll('{{TOKEN}}', token);
-  return JSON.parse(text) as APIGatewayProxyEventV2;
+  return JSON.parse(text) as Event;
 }
 const context = { awsRequestId: 'req-1', functionName: 'portal-api', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 
@@ -22,7 +24,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-const invoke = async (event: APIGatewayProxyEventV2) => (await handler(event, context)) as Result;
+const invoke = async (event: Event) => (await handler(event, context)) as Result;
 
 describe('the Lambda handler with API Gateway HTTP API v2 events', () => {
   it('when the health event arrives, it answers 200 from DynamoDB Local', async () => {

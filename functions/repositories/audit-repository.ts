@@ -1,0 +1,28 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { auditKeys } from '../db/keys.js';
+import type { AuditEvent } from '../db/transact.js';
+
+/** Reads the append-only audit table (the API may only Put and Query it). */
+export class AuditRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  /** Every event for one entity, oldest first, in pages of `limit`. */
+  async listAuditForEntity(entityType: string, entityId: string, opts: { limit?: number; cursor?: string } = {}) {
+    const res = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditKeys.entity(this.pid, entityType, entityId) },
+        Limit: opts.limit ?? 200,
+        ...(opts.cursor ? { ExclusiveStartKey: JSON.parse(Buffer.from(opts.cursor, 'base64url').toString()) as Record<string, unknown> } : {}),
+      }),
+    );
+    const events = (res.Items ?? []).map(({ pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _gs, entity: _e, ...rest }) => rest as unknown as AuditEvent);
+    const cursor = res.LastEvaluatedKey ? Buffer.from(JSON.stringify(res.LastEvaluatedKey)).toString('base64url') : null;
+    return { events, cursor };
+  }
+}
