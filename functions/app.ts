@@ -14,7 +14,25 @@ import { AppError, NotFound, PayloadTooLarge, ServiceUnavailable } from './http/
 import { problemResponse } from './http/problem.js';
 import { AuditRepository } from './repositories/audit-repository.js';
 import { PartnershipRepository } from './repositories/partnership-repository.js';
+import { PeriodRepository } from './repositories/period-repository.js';
+import { ReturnRepository } from './repositories/return-repository.js';
 import { UserRepository } from './repositories/user-repository.js';
+import { programmeRoutes } from './routes/programme-routes.js';
+import { returnRoutes } from './routes/return-routes.js';
+import { ProgrammeService } from './services/programme-service.js';
+import { ReturnsService } from './services/returns-service.js';
+import { ThresholdRepository } from './repositories/threshold-repository.js';
+import { thresholdRoutes } from './routes/threshold-routes.js';
+import { ThresholdService } from './services/threshold-service.js';
+import { KinshipRepository } from './repositories/kinship-repository.js';
+import { kinshipRoutes, publicKinshipRoutes } from './routes/kinship-routes.js';
+import { KinshipService } from './services/kinship-service.js';
+import { ReadinessRepository } from './repositories/readiness-repository.js';
+import { readinessRoutes } from './routes/readiness-routes.js';
+import { ReadinessService } from './services/readiness-service.js';
+import { trackerRoutes } from './routes/tracker-routes.js';
+import { TrackerService } from './services/tracker-service.js';
+import { DiskDocumentStore, S3DocumentStore, type DocumentStore } from './documents/document-store.js';
 import { auditRoutes } from './routes/audit-routes.js';
 import { authRoutes, meRoutes } from './routes/auth-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
@@ -31,6 +49,8 @@ export interface AppDeps {
   localIssuer?: LocalTokenIssuer;
   clock?: () => Date;
   logger?: Logger;
+  /** Uploaded documents; defaults to S3 when a bucket is configured, else a folder under DATA_DIR. */
+  documents?: DocumentStore;
   /** Local mode: registers the SPA's static files and fallback after the API routes. */
   mountWeb?: (app: Hono<AppEnv>) => void;
 }
@@ -44,10 +64,40 @@ function createServices(deps: AppDeps) {
   const writer = new Writer(doc, config.tables.audit, pid);
   const users = new UserRepository(doc, config.tables.main, pid);
   const partnership = new PartnershipRepository(doc, config.tables.main, pid);
+  const periods = new PeriodRepository(doc, config.tables.main, pid);
+  const returns = new ReturnRepository(doc, config.tables.main, pid);
+  const kinship = new KinshipService(new KinshipRepository(doc, config.tables.main, pid), partnership, writer);
+  const threshold = new ThresholdService(
+    new ThresholdRepository(doc, config.tables.main, pid),
+    writer,
+    deps.documents ?? (config.documentsBucket ? new S3DocumentStore(config.documentsBucket, config.dynamodb.region) : new DiskDocumentStore(config.dataDir)),
+  );
+  // Readiness criteria that follow other records instead of being self-assessed.
+  const readinessRepo = new ReadinessRepository(doc, config.tables.main, pid);
+  const readiness = new ReadinessService(readinessRepo, partnership, writer, {
+    'threshold-signed-off': async () => {
+      const current = (await threshold.list()).find((v) => v.status !== 'superseded');
+      return current?.status === 'signed-off'
+        ? { ready: true, evidence: `${current.versionLabel} signed off by every statutory partner on ${current.signedOffAt?.slice(0, 10)}.` }
+        : { ready: false, evidence: current ? `${current.versionLabel} is ${current.status.replace(/-/g, ' ')}.` : 'No threshold document version has been issued.' };
+    },
+    'kinship-offer-complete': async () => {
+      const c = await kinship.coverage();
+      return c.complete
+        ? { ready: true, evidence: `Every statutory category has published support${c.overdueReviews.length ? `; ${c.overdueReviews.length} review(s) overdue` : ''}.` }
+        : { ready: false, evidence: `Categories without published support: ${c.gaps.join(', ')}.` };
+    },
+  });
   return {
     writer,
     users,
     partnership,
+    tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
+    kinship,
+    threshold,
+    readiness,
+    programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
+    returns: new ReturnsService(returns, partnership, writer),
     audit: new AuditRepository(doc, config.tables.audit, pid),
     auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
   };
@@ -110,10 +160,9 @@ export function createApp(deps: AppDeps) {
       }),
     );
   }
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, new PayloadTooLarge(deps.config.bodyLimitBytes)) }),
-  );
+  const limitBody = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, new PayloadTooLarge(deps.config.bodyLimitBytes)) });
+  // Document uploads set their own, larger limit on their route.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/threshold-documents/upload' ? next() : limitBody(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     // API answers are per-user: never let a shared cache keep them.
@@ -123,10 +172,17 @@ export function createApp(deps: AppDeps) {
   // Public routes first: they answer before the authentication middleware below runs.
   app.route('/', systemRoutes(deps, services));
   app.route('/', authRoutes(deps, services));
+  app.route('/', publicKinshipRoutes(services));
 
   app.use('/api/*', authenticate(deps.verifier));
   app.route('/', meRoutes());
   app.route('/', partnershipRoutes(services));
+  app.route('/', programmeRoutes(services));
+  app.route('/', returnRoutes(services));
+  app.route('/', thresholdRoutes(services));
+  app.route('/', kinshipRoutes(services));
+  app.route('/', readinessRoutes(services));
+  app.route('/', trackerRoutes(services));
   app.route('/', auditRoutes(services));
 
   deps.mountWeb?.(app);

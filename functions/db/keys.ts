@@ -21,3 +21,72 @@ export const auditKeys = {
   entity: (pid: string, entityType: string, entityId: string) => `P#${pid}#AUDIT#${entityType}#${entityId}`,
   actor: (pid: string, userId: string) => `P#${pid}#ACTOR#${userId}`,
 };
+
+export const periodKeys = {
+  /** Periods live in the partnership partition: one Query reads configuration and periods together. */
+  period: (pid: string, periodId: string) => ({ pk: partnershipPk(pid), sk: `PERIOD#${periodId}` }),
+};
+
+export const milestoneKeys = {
+  milestone: (pid: string, workstreamId: string, milestoneId: string) => ({ pk: partnershipPk(pid), sk: `MILESTONE#${workstreamId}#${milestoneId}` }),
+};
+
+export const returnKeys = {
+  /** Return headers of one period share a partition: the period's list is one Query. */
+  header: (pid: string, periodId: string, agencyId: string) => ({ pk: `P#${pid}#PERIOD#${periodId}`, sk: `RETURN#${agencyId}` }),
+  periodPartition: (pid: string, periodId: string) => `P#${pid}#PERIOD#${periodId}`,
+  /**
+   * GSI: every return header of the partnership, by agency then period. One Query reads an
+   * agency's history (carry-forward); one paged Query reads all headers (the tracker's trend).
+   */
+  byPartnership: (pid: string, periodId: string, agencyId: string) => ({ gsi1pk: `P#${pid}#RETURNS`, gsi1sk: `${agencyId}#${periodId}` }),
+  allHeaders: (pid: string) => `P#${pid}#RETURNS`,
+  /** GSI: every section of one period, across agencies (risks and escalations for the tracker). */
+  sectionsOfPeriod: (pid: string, periodId: string, agencyId: string, workstreamId: string) => ({
+    gsi1pk: `P#${pid}#PERIOD-SECTIONS#${periodId}`,
+    gsi1sk: `${agencyId}#${workstreamId}`,
+  }),
+  sectionsOfPeriodPartition: (pid: string, periodId: string) => `P#${pid}#PERIOD-SECTIONS#${periodId}`,
+  /** Sections are separate items (each can be large); one Query reads a return's sections. */
+  sectionPartition: (pid: string, periodId: string, agencyId: string) => `P#${pid}#RETURN#${periodId}#${agencyId}`,
+  section: (pid: string, periodId: string, agencyId: string, workstreamId: string) => ({
+    pk: `P#${pid}#RETURN#${periodId}#${agencyId}`,
+    sk: `SECTION#${workstreamId}`,
+  }),
+};
+
+export const thresholdKeys = {
+  /** Versions and their decisions share one partition: one Query reads the whole record. */
+  partition: (pid: string) => `P#${pid}#THRESHOLD`,
+  config: (pid: string) => ({ pk: `P#${pid}#THRESHOLD`, sk: 'CONFIG' }),
+  version: (pid: string, versionId: string) => ({ pk: `P#${pid}#THRESHOLD`, sk: `VERSION#${versionId}` }),
+  decision: (pid: string, versionId: string, agencyId: string) => ({ pk: `P#${pid}#THRESHOLD`, sk: `VERSION#${versionId}#DECISION#${agencyId}` }),
+  /** Content is kept apart so listing versions never reads documents. */
+  content: (pid: string, versionId: string) => ({ pk: `P#${pid}#THRESHOLD-CONTENT`, sk: `VERSION#${versionId}` }),
+};
+
+export const kinshipKeys = {
+  /** Every item of the offer in one partition: the register, coverage and public page are one Query each. */
+  partition: (pid: string) => `P#${pid}#KINSHIP`,
+  item: (pid: string, itemId: string) => ({ pk: `P#${pid}#KINSHIP`, sk: `ITEM#${itemId}` }),
+  /** Published revisions are kept, so the history of what families were told survives. */
+  revision: (pid: string, itemId: string, revision: number) => ({ pk: `P#${pid}#KINSHIP-REVISIONS#${itemId}`, sk: `REV#${String(revision).padStart(5, '0')}` }),
+};
+
+export const readinessKeys = {
+  /** A workstream's criteria and assessments share a partition: its matrix is one Query. */
+  partition: (pid: string, workstreamId: string) => `P#${pid}#READINESS#${workstreamId}`,
+  criterion: (pid: string, workstreamId: string, criterionId: string) => ({ pk: `P#${pid}#READINESS#${workstreamId}`, sk: `CRITERION#${criterionId}` }),
+  assessment: (pid: string, workstreamId: string, criterionId: string, agencyId: string) => ({ pk: `P#${pid}#READINESS#${workstreamId}`, sk: `ASSESSMENT#${criterionId}#${agencyId}` }),
+  /** GSI: every criterion by id (finds a criterion's workstream) and, in one paged Query, all of them. */
+  criterionIndex: (pid: string, criterionId: string) => ({ gsi1pk: `P#${pid}#CRITERIA`, gsi1sk: criterionId }),
+  allCriteria: (pid: string) => `P#${pid}#CRITERIA`,
+  /** GSI: every assessment of the partnership (the tracker's readiness in one paged Query). */
+  assessmentIndex: (pid: string, workstreamId: string, criterionId: string, agencyId: string) => ({ gsi1pk: `P#${pid}#ASSESSMENTS`, gsi1sk: `${workstreamId}#${criterionId}#${agencyId}` }),
+  allAssessments: (pid: string) => `P#${pid}#ASSESSMENTS`,
+};
+
+export const trackerKeys = {
+  /** The lead's overall confidence lives in the partnership partition, read with the configuration. */
+  overall: (pid: string, periodId: string, workstreamId: string) => ({ pk: partnershipPk(pid), sk: `OVERALL#${periodId}#${workstreamId}` }),
+};

@@ -1,14 +1,21 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
+import type { Period } from '../../shared/periods/period.js';
+import type { Milestone } from '../../shared/workstreams/milestone.js';
 import { partnershipKeys, partnershipPk } from '../db/keys.js';
 
 export interface PartnershipData {
   partnership: Partnership | null;
   agencies: Agency[];
   workstreams: Workstream[];
+  milestones: Milestone[];
+  /** Newest first. */
+  periods: Period[];
+  /** The lead's overall confidence per (period, workstream), where set. */
+  overallConfidence: { periodId: string; workstreamId: string; confidence: string; note: string; setBy: string; setAt: string; version: number }[];
 }
 
-/** The partnership, its agencies and workstreams: configuration that every page needs. */
+/** The partnership, its agencies, workstreams, milestones and periods: configuration every page needs. */
 export class PartnershipRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -18,7 +25,7 @@ export class PartnershipRepository {
 
   /** One Query over the partnership partition (paged; the partition holds configuration only). */
   async getPartnershipData(): Promise<PartnershipData> {
-    const out: PartnershipData = { partnership: null, agencies: [], workstreams: [] };
+    const out: PartnershipData = { partnership: null, agencies: [], workstreams: [], milestones: [], periods: [], overallConfidence: [] };
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.doc.send(
@@ -33,10 +40,15 @@ export class PartnershipRepository {
         if (item.entity === 'Partnership') out.partnership = strip(item) as Partnership;
         else if (item.entity === 'Agency') out.agencies.push(strip(item) as Agency);
         else if (item.entity === 'Workstream') out.workstreams.push(strip(item) as Workstream);
+        else if (item.entity === 'Milestone') out.milestones.push(strip(item) as Milestone);
+        else if (item.entity === 'Period') out.periods.push(strip(item) as Period);
+        else if (item.entity === 'OverallConfidence') out.overallConfidence.push(strip(item) as PartnershipData['overallConfidence'][number]);
       }
       start = page.LastEvaluatedKey;
     } while (start);
     out.workstreams.sort((a, b) => a.order - b.order);
+    out.milestones.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+    out.periods.sort((a, b) => b.id.localeCompare(a.id));
     return out;
   }
 

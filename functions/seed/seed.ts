@@ -8,6 +8,10 @@ import { hashPassword } from '../auth/passwords.js';
 import { partnershipKeys, partnershipPk } from '../db/keys.js';
 import { Writer } from '../db/transact.js';
 import { UserRepository } from '../repositories/user-repository.js';
+import { programmeSeedItems } from './seed-returns.js';
+import { thresholdSeedItems } from './seed-threshold.js';
+import { kinshipSeedItems } from './seed-kinship.js';
+import { readinessSeedItems } from './seed-readiness.js';
 
 /** The demo seed file's shape: checked on load so a typo in the data fails loudly. */
 export const SeedFile = z.object({
@@ -21,7 +25,7 @@ export const SeedFile = z.object({
 export type SeedFile = z.infer<typeof SeedFile>;
 
 /** Bump when the seed's shape changes so existing local data is topped up. */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 export function loadSeed(name = 'mscp'): SeedFile {
   const raw = JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown;
@@ -71,11 +75,18 @@ export async function seedDemo(
 
   const users = new UserRepository(doc, tables.main, pid);
   const passwordHash = await hashPassword(opts.password);
+  const dataDir = new URL(`./data/${pid}/`, import.meta.url);
+  const names = new Map(seed.users.map((u) => [u.email, u.name]));
   const items: Record<string, unknown>[] = [
     { ...partnershipKeys.partnership(pid), entity: 'Partnership', ...seed.partnership },
     ...seed.agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
     ...seed.workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
     ...seed.users.map((u) => users.userItem({ ...u, id: userIdFor(pid, u.email), passwordHash })),
+    ...programmeSeedItems(doc, tables.main, pid, dataDir, names),
+    ...thresholdSeedItems(doc, tables.main, pid, dataDir, names),
+    ...readinessSeedItems(doc, tables.main, pid, dataDir, names),
+    // Items from partner agencies belong to them; voluntary-sector items are kept by the council.
+    ...kinshipSeedItems(doc, tables.main, pid, dataDir, (i) => i.providerAgencyId ?? seed.workstreams.find((w) => w.id === 'kinship')?.leadAgencyId ?? seed.agencies[0]!.id),
   ];
   await batchPut(doc, tables.main, items);
   const now = opts.now ?? new Date();

@@ -1,0 +1,60 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ItemContent, KinshipItem } from '../../shared/kinship/schema.js';
+import { kinshipKeys } from '../db/keys.js';
+import type { WriteOp } from '../db/transact.js';
+import { Conflict, PreconditionFailed } from '../http/errors.js';
+import { strip } from './partnership-repository.js';
+
+export class KinshipRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  /** The whole register: one (paged) Query. */
+  async listKinshipItems(): Promise<KinshipItem[]> {
+    const out: KinshipItem[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': kinshipKeys.partition(this.pid) }, ExclusiveStartKey: start }),
+      );
+      out.push(...(page.Items ?? []).map((i) => strip(i) as unknown as KinshipItem));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async getKinshipItem(id: string): Promise<KinshipItem | null> {
+    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: kinshipKeys.item(this.pid, id), ConsistentRead: true }));
+    return res.Item ? (strip(res.Item) as unknown as KinshipItem) : null;
+  }
+
+  item(i: KinshipItem) {
+    return { ...kinshipKeys.item(this.pid, i.id), entity: 'KinshipItem', ...i };
+  }
+  revisionItem(id: string, revision: number, content: ItemContent, publishedAt: string, publishedBy: string) {
+    return { ...kinshipKeys.revision(this.pid, id, revision), entity: 'KinshipRevision', itemId: id, revision, content, publishedAt, publishedBy };
+  }
+
+  createOp(i: KinshipItem): WriteOp {
+    return {
+      item: { Put: { TableName: this.table, Item: this.item(i), ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: () => new Conflict(`An item with id ${i.id} already exists. Change the title.`),
+    };
+  }
+
+  /** Guarded by the version the writer read: a stale writer gets 412. */
+  replaceOp(i: KinshipItem, expectedVersion: number): WriteOp {
+    return {
+      item: { Put: { TableName: this.table, Item: this.item(i), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
+      onConditionFailed: () => new PreconditionFailed(),
+    };
+  }
+
+  revisionOp(id: string, revision: number, content: ItemContent, publishedAt: string, publishedBy: string): WriteOp {
+    return { item: { Put: { TableName: this.table, Item: this.revisionItem(id, revision, content, publishedAt, publishedBy), ConditionExpression: 'attribute_not_exists(pk)' } } };
+  }
+}

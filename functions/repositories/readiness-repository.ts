@@ -1,0 +1,96 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Assessment, Criterion } from '../../shared/readiness/schema.js';
+import { readinessKeys } from '../db/keys.js';
+import { MAIN_TABLE } from '../db/table-design.js';
+import type { WriteOp } from '../db/transact.js';
+import { Conflict, PreconditionFailed } from '../http/errors.js';
+import { strip } from './partnership-repository.js';
+
+async function queryAll(doc: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export class ReadinessRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  /** A workstream's criteria and assessments: one (paged) Query. */
+  async getWorkstreamReadiness(workstreamId: string): Promise<{ criteria: Criterion[]; assessments: Assessment[] }> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': readinessKeys.partition(this.pid, workstreamId) },
+      ConsistentRead: true,
+    });
+    return {
+      criteria: items.filter((i) => i.entity === 'Criterion').map((i) => strip(i) as unknown as Criterion),
+      assessments: items.filter((i) => i.entity === 'Assessment').map((i) => strip(i) as unknown as Assessment),
+    };
+  }
+
+  /** A criterion by id, wherever it lives (GSI Query). */
+  async findCriterion(criterionId: string): Promise<Criterion | null> {
+    const res = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: MAIN_TABLE.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+        ExpressionAttributeValues: { ':pk': readinessKeys.allCriteria(this.pid), ':sk': criterionId },
+      }),
+    );
+    const item = res.Items?.[0];
+    return item ? (strip(item) as unknown as Criterion) : null;
+  }
+
+  /** Every criterion and every assessment of the partnership: two paged GSI Queries. */
+  async getAllReadiness(): Promise<{ criteria: Criterion[]; assessments: Assessment[] }> {
+    const [criteria, assessments] = await Promise.all([
+      queryAll(this.doc, { TableName: this.table, IndexName: MAIN_TABLE.gsi1.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': readinessKeys.allCriteria(this.pid) } }),
+      queryAll(this.doc, { TableName: this.table, IndexName: MAIN_TABLE.gsi1.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': readinessKeys.allAssessments(this.pid) } }),
+    ]);
+    return { criteria: criteria.map((i) => strip(i) as unknown as Criterion), assessments: assessments.map((i) => strip(i) as unknown as Assessment) };
+  }
+
+  criterionItem(c: Criterion) {
+    return { ...readinessKeys.criterion(this.pid, c.workstreamId, c.id), ...readinessKeys.criterionIndex(this.pid, c.id), entity: 'Criterion', ...c };
+  }
+  assessmentItem(a: Assessment) {
+    return { ...readinessKeys.assessment(this.pid, a.workstreamId, a.criterionId, a.agencyId), ...readinessKeys.assessmentIndex(this.pid, a.workstreamId, a.criterionId, a.agencyId), entity: 'Assessment', ...a };
+  }
+
+  putCriterionOp(c: Criterion, expectedVersion: number | null): WriteOp {
+    return {
+      item: {
+        Put: {
+          TableName: this.table,
+          Item: this.criterionItem(c),
+          ...(expectedVersion === null ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        },
+      },
+      onConditionFailed: () => (expectedVersion === null ? new Conflict(`A criterion with id ${c.id} already exists.`) : new PreconditionFailed()),
+    };
+  }
+
+  putAssessmentOp(a: Assessment, expectedVersion: number | null): WriteOp {
+    return {
+      item: {
+        Put: {
+          TableName: this.table,
+          Item: this.assessmentItem(a),
+          ...(expectedVersion === null ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        },
+      },
+      onConditionFailed: () => new PreconditionFailed(),
+    };
+  }
+}

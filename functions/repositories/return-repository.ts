@@ -1,0 +1,170 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { MAIN_TABLE } from '../db/table-design.js';
+import { returnKeys } from '../db/keys.js';
+import type { WriteOp } from '../db/transact.js';
+import { PreconditionFailed } from '../http/errors.js';
+import { strip } from './partnership-repository.js';
+
+export type ReturnStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+
+export interface ReviewComment {
+  comment: string;
+  by: string;
+  byName: string;
+  at: string;
+}
+
+/** A return's header: status, lifecycle, review and a compact per-workstream summary. */
+export interface ReturnHeader {
+  periodId: string;
+  agencyId: string;
+  status: ReturnStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  review: { comments: ReviewComment[] };
+  /** Delivery confidence per workstream, kept on the header so lists and trends need no sections. */
+  confidence: Record<string, string | null>;
+}
+
+/** One workstream's section of a return (stored as its own item: sections can be large). */
+export interface StoredSection {
+  periodId: string;
+  agencyId: string;
+  workstreamId: string;
+  confidence: string | null;
+  narrative: string;
+  carriedForward: boolean;
+  milestones: { milestoneId: string; status: string; note: string }[];
+  risks: { title: string; description: string; likelihood: string; impact: string; mitigation: string; owner: string }[];
+  escalations: { summary: string }[];
+  metrics: { name: string; value: number }[];
+}
+
+async function queryAll(doc: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export class ReturnRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  /** A return's header and sections: one GetItem and one Query, in parallel. */
+  async getReturn(periodId: string, agencyId: string): Promise<{ header: ReturnHeader | null; sections: StoredSection[] }> {
+    const [h, sections] = await Promise.all([
+      this.doc.send(new GetCommand({ TableName: this.table, Key: returnKeys.header(this.pid, periodId, agencyId), ConsistentRead: true })),
+      this.listSections(periodId, agencyId),
+    ]);
+    return { header: h.Item ? (strip(h.Item) as unknown as ReturnHeader) : null, sections };
+  }
+
+  async listSections(periodId: string, agencyId: string): Promise<StoredSection[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': returnKeys.sectionPartition(this.pid, periodId, agencyId) },
+      ConsistentRead: true,
+    });
+    return items.map((i) => strip(i) as unknown as StoredSection);
+  }
+
+  /** Every agency's return header for a period: one Query on the period partition. */
+  async listReturnsForPeriod(periodId: string): Promise<ReturnHeader[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': returnKeys.periodPartition(this.pid, periodId), ':prefix': 'RETURN#' },
+    });
+    return items.map((i) => strip(i) as unknown as ReturnHeader);
+  }
+
+  /** An agency's return headers for periods before `beforePeriodId`, newest first (GSI Query). */
+  async listEarlierReturnsForAgency(agencyId: string, beforePeriodId: string): Promise<ReturnHeader[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: MAIN_TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': returnKeys.allHeaders(this.pid),
+        ':from': `${agencyId}#`,
+        ':to': `${agencyId}#${beforePeriodId}`,
+      },
+      ScanIndexForward: false,
+    });
+    return items.map((i) => strip(i) as unknown as ReturnHeader).filter((h) => h.periodId < beforePeriodId);
+  }
+
+  /** Every return header of the partnership (one paged GSI Query): history for trends. */
+  async listAllReturnHeaders(): Promise<ReturnHeader[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: MAIN_TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': returnKeys.allHeaders(this.pid) },
+    });
+    return items.map((i) => strip(i) as unknown as ReturnHeader);
+  }
+
+  /** Every section of a period across agencies (one paged GSI Query). */
+  async listSectionsForPeriod(periodId: string): Promise<StoredSection[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: MAIN_TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': returnKeys.sectionsOfPeriodPartition(this.pid, periodId) },
+    });
+    return items.map((i) => strip(i) as unknown as StoredSection);
+  }
+
+  headerItem(h: ReturnHeader): Record<string, unknown> {
+    return { ...returnKeys.header(this.pid, h.periodId, h.agencyId), ...returnKeys.byPartnership(this.pid, h.periodId, h.agencyId), entity: 'ReturnHeader', ...h };
+  }
+
+  sectionItem(s: StoredSection): Record<string, unknown> {
+    return {
+      ...returnKeys.section(this.pid, s.periodId, s.agencyId, s.workstreamId),
+      ...returnKeys.sectionsOfPeriod(this.pid, s.periodId, s.agencyId, s.workstreamId),
+      entity: 'ReturnSection',
+      ...s,
+    };
+  }
+
+  /**
+   * Write op: put the header guarded by the version the writer read (or by its absence when the
+   * return is new). Every state change bumps the version, so a stale writer always fails with 412.
+   */
+  putHeaderOp(h: ReturnHeader, expectedVersion: number | null): WriteOp {
+    return {
+      item: {
+        Put: {
+          TableName: this.table,
+          Item: this.headerItem(h),
+          ...(expectedVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
+        },
+      },
+      onConditionFailed: () => new PreconditionFailed(),
+    };
+  }
+
+  /** Write op: put a section (guarded by the header op in the same transaction). */
+  putSectionOp(s: StoredSection): WriteOp {
+    return { item: { Put: { TableName: this.table, Item: this.sectionItem(s) } } };
+  }
+}

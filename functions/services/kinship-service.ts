@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../auth/tokens.js';
+import type { WriteContext, Writer } from '../db/transact.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../http/errors.js';
+import type { KinshipRepository } from '../repositories/kinship-repository.js';
+import type { PartnershipRepository } from '../repositories/partnership-repository.js';
+import { addMonths, CATEGORIES, CATEGORY_LABELS, coverage, ItemContent, type Category, type KinshipItem, type PublicItem } from '../../shared/kinship/schema.js';
+import { slugify } from '../../shared/workstreams/milestone.js';
+import { BLOCKING_KINDS, scanFields, type Warning } from '../../shared/pii/detect.js';
+
+const CONTENT_KEYS = Object.keys(ItemContent.shape) as (keyof ItemContent)[];
+const contentOf = (i: ItemContent): ItemContent => Object.fromEntries(CONTENT_KEYS.map((k) => [k, i[k]])) as ItemContent;
+
+export interface ItemFilter {
+  status?: string;
+  category?: string;
+  agencyId?: string;
+}
+
+/** The Kinship Local Offer register (s22H) and the published offer itself. */
+export class KinshipService {
+  constructor(
+    private readonly repo: KinshipRepository,
+    private readonly partnership: PartnershipRepository,
+    private readonly writer: Writer,
+  ) {}
+
+  async list(filter: ItemFilter): Promise<(KinshipItem & { warnings: Warning[] })[]> {
+    const items = await this.repo.listKinshipItems();
+    return items
+      .filter((i) => !filter.status || i.status === filter.status)
+      .filter((i) => !filter.category || i.category === filter.category)
+      .filter((i) => !filter.agencyId || i.ownerAgencyId === filter.agencyId || i.providerAgencyId === filter.agencyId)
+      .sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) || a.title.localeCompare(b.title))
+      .map((i) => ({ ...i, warnings: scanFields(contentOf(i)) }));
+  }
+
+  async get(id: string): Promise<KinshipItem & { warnings: Warning[] }> {
+    const item = await this.repo.getKinshipItem(id);
+    if (!item) throw new NotFound(`There is no Kinship Local Offer item ${id}.`);
+    return { ...item, warnings: scanFields(contentOf(item)) };
+  }
+
+  private assertCanEdit(user: Principal, item?: KinshipItem) {
+    if (user.role === 'executive') throw new Forbidden('Partnership executives can read the register but not change it.');
+    if (user.role === 'partner' && item && item.ownerAgencyId !== user.agencyId) throw new Forbidden("You can only change your own agency's items.");
+  }
+
+  private async checkContent(content: ItemContent) {
+    const errors = scanFields(content)
+      .filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind) || w.kind === 'date-of-birth')
+      .map((w) => ({ path: w.path, message: w.message }));
+    if (content.providerAgencyId) {
+      const data = await this.partnership.getPartnershipData();
+      if (!data.agencies.some((a) => a.id === content.providerAgencyId)) errors.push({ path: 'providerAgencyId', message: 'Choose one of the partnership agencies, or name the organisation instead' });
+    }
+    if (errors.length) throw new ValidationFailed(errors);
+  }
+
+  async create(user: Principal, content: ItemContent, ctx: WriteContext): Promise<KinshipItem> {
+    this.assertCanEdit(user);
+    if (!user.agencyId) throw new Forbidden('Your account is not linked to an agency.');
+    await this.checkContent(content);
+    const now = ctx.now.toISOString();
+    const item: KinshipItem = {
+      ...content,
+      id: `${slugify(content.title, 48)}-${randomUUID().slice(0, 6)}`,
+      ownerAgencyId: user.agencyId,
+      status: 'draft',
+      version: 1,
+      published: null,
+      publishedAt: null,
+      revisionPending: false,
+      revision: 0,
+      lastReviewedAt: null,
+      nextReviewDue: null,
+      createdBy: user.email,
+      updatedBy: user.email,
+      updatedAt: now,
+    };
+    await this.writer.write([this.repo.createOp(item)], { action: 'kinship.create', entityType: 'kinship-item', entityId: item.id, summary: `Drafted "${item.title}"`, after: content }, ctx);
+    return item;
+  }
+
+  async update(user: Principal, id: string, patch: Partial<ItemContent>, ifMatch: number, ctx: WriteContext): Promise<KinshipItem> {
+    const current = (await this.get(id)) as KinshipItem;
+    this.assertCanEdit(user, current);
+    if (current.version !== ifMatch) throw new PreconditionFailed();
+    if (current.status === 'retired') throw new Conflict('This item is retired. Ask the programme lead to create a new one instead.');
+    const content = contentOf({ ...contentOf(current), ...patch });
+    const parsed = ItemContent.safeParse(content);
+    if (!parsed.success) throw new ValidationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (content.category === 'financial-support' && !content.howDecisionsAreMade) throw new ValidationFailed([{ path: 'howDecisionsAreMade', message: 'Say how decisions about financial support are made' }]);
+    await this.checkContent(content);
+    // Editing a published item opens a revision for review; the published text stays live.
+    const status = current.status === 'published' ? 'in-review' : current.status;
+    const next: KinshipItem = { ...current, ...content, status, revisionPending: current.published !== null, version: current.version + 1, updatedBy: user.email, updatedAt: ctx.now.toISOString() };
+    delete (next as Partial<KinshipItem> & { warnings?: unknown }).warnings;
+    const changes = Object.fromEntries(CONTENT_KEYS.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(content[k])).map((k) => [k, { from: current[k], to: content[k] }]));
+    await this.writer.write([this.repo.replaceOp(next, current.version)], { action: 'kinship.update', entityType: 'kinship-item', entityId: id, summary: current.status === 'published' ? 'Edited the published item (revision waits for review)' : 'Edited the item', changes }, ctx);
+    return next;
+  }
+
+  async transition(user: Principal, id: string, action: 'submit' | 'publish' | 'retire', ifMatch: number | null, ctx: WriteContext): Promise<KinshipItem> {
+    const current = (await this.get(id)) as KinshipItem;
+    delete (current as Partial<KinshipItem> & { warnings?: unknown }).warnings;
+    if (action === 'submit') this.assertCanEdit(user, current);
+    else if (user.role !== 'lead') throw new Forbidden(`Only the programme lead can ${action} items.`);
+    if (ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
+    const now = ctx.now.toISOString();
+    const today = now.slice(0, 10);
+    let next: KinshipItem;
+    const ops = [];
+    if (action === 'submit') {
+      if (current.status !== 'draft') throw new Conflict(`Only draft items are sent for review; this one is ${current.status}.`);
+      next = { ...current, status: 'in-review', version: current.version + 1, updatedBy: user.email, updatedAt: now };
+    } else if (action === 'publish') {
+      if (current.status !== 'in-review' && current.status !== 'draft') {
+        if (current.status === 'published') throw new Conflict('This item is already published and has no changes waiting.');
+        throw new Conflict('Retired items cannot be published again.');
+      }
+      const content = contentOf(current);
+      const blocking = scanFields(content).filter((w) => w.kind !== 'phone' && w.kind !== 'email' && w.kind !== 'postcode');
+      if (blocking.length) throw new ValidationFailed(blocking.map((w) => ({ path: w.path, message: w.message })));
+      const revision = current.revision + 1;
+      next = { ...current, status: 'published', published: content, publishedAt: now, revisionPending: false, revision, lastReviewedAt: today, nextReviewDue: addMonths(today, 12), version: current.version + 1, updatedBy: user.email, updatedAt: now };
+      ops.push(this.repo.revisionOp(id, revision, content, now, user.email));
+    } else {
+      if (current.status === 'retired') throw new Conflict('This item is already retired.');
+      next = { ...current, status: 'retired', version: current.version + 1, updatedBy: user.email, updatedAt: now };
+    }
+    await this.writer.write(
+      [this.repo.replaceOp(next, current.version), ...ops],
+      { action: `kinship.${action}`, entityType: 'kinship-item', entityId: id, summary: { submit: 'Sent for review', publish: `Published revision ${next.revision}`, retire: 'Retired the item' }[action], changes: { status: { from: current.status, to: next.status } } },
+      ctx,
+    );
+    return next;
+  }
+
+  async coverage(today = new Date().toISOString().slice(0, 10)) {
+    return coverage(await this.repo.listKinshipItems(), today);
+  }
+
+  /** The published offer for families: only live published text, grouped by category. */
+  async publicOffer() {
+    const [items, data] = await Promise.all([this.repo.listKinshipItems(), this.partnership.getPartnershipData()]);
+    const agencies = new Map(data.agencies.map((a) => [a.id, a.name]));
+    const live = items.filter((i) => i.published && i.status !== 'retired');
+    const toPublic = (i: KinshipItem): PublicItem => {
+      const p = i.published!;
+      return {
+        id: i.id,
+        category: p.category,
+        title: p.title,
+        summary: p.summary,
+        arrangementTypes: p.arrangementTypes,
+        audience: p.audience,
+        eligibility: p.eligibility,
+        howToApply: p.howToApply,
+        meansTested: p.meansTested,
+        howDecisionsAreMade: p.howDecisionsAreMade,
+        provider: p.providerName ?? (p.providerAgencyId ? (agencies.get(p.providerAgencyId) ?? p.providerAgencyId) : ''),
+        contact: p.contact,
+      };
+    };
+    const groups = CATEGORIES.map((category: Category) => ({
+      category,
+      label: CATEGORY_LABELS[category],
+      items: live.filter((i) => i.published!.category === category).map(toPublic).sort((a, b) => a.title.localeCompare(b.title)),
+    })).filter((g) => g.items.length > 0);
+    return {
+      partnership: data.partnership?.name ?? '',
+      lastUpdated: live.map((i) => i.publishedAt).filter((x): x is string => Boolean(x)).sort().at(-1) ?? null,
+      groups,
+    };
+  }
+}

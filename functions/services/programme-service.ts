@@ -1,0 +1,126 @@
+import type { Principal } from '../auth/tokens.js';
+import type { WriteContext, Writer } from '../db/transact.js';
+import { milestoneKeys } from '../db/keys.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../http/errors.js';
+import type { PartnershipRepository } from '../repositories/partnership-repository.js';
+import type { PeriodRepository } from '../repositories/period-repository.js';
+import { periodBounds, type CreatePeriodRequest, type Period } from '../../shared/periods/period.js';
+import { slugify, type CreateMilestoneRequest, type Milestone, type UpdateMilestoneRequest } from '../../shared/workstreams/milestone.js';
+import { scanFields } from '../../shared/pii/detect.js';
+
+/** Workstreams, their milestones and reporting periods: the programme's structure, run by the lead. */
+export class ProgrammeService {
+  constructor(
+    private readonly partnership: PartnershipRepository,
+    private readonly periods: PeriodRepository,
+    private readonly writer: Writer,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  async listWorkstreams() {
+    const data = await this.partnership.getPartnershipData();
+    return data.workstreams.map((w) => ({ ...w, milestones: data.milestones.filter((m) => m.workstreamId === w.id) }));
+  }
+
+  async getWorkstream(id: string) {
+    const all = await this.listWorkstreams();
+    const w = all.find((x) => x.id === id);
+    if (!w) throw new NotFound(`There is no workstream ${id}.`);
+    return w;
+  }
+
+  async listPeriods(): Promise<Period[]> {
+    return (await this.partnership.getPartnershipData()).periods;
+  }
+
+  async createPeriod(user: Principal, input: CreatePeriodRequest, ctx: WriteContext): Promise<Period> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead opens reporting periods.');
+    const { start, end } = periodBounds(input.id);
+    const period: Period = { id: input.id, start, end, dueDate: input.dueDate, status: 'open' };
+    await this.writer.write(
+      [this.periods.createPeriodOp(period)],
+      { action: 'period.open', entityType: 'period', entityId: period.id, summary: `Opened reporting period ${period.id}, due ${period.dueDate}`, after: period },
+      ctx,
+    );
+    return period;
+  }
+
+  async createMilestone(user: Principal, workstreamId: string, input: CreateMilestoneRequest, ctx: WriteContext): Promise<Milestone> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages milestones.');
+    const data = await this.partnership.getPartnershipData();
+    const ws = data.workstreams.find((w) => w.id === workstreamId);
+    if (!ws) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    this.checkMilestone(input, data.agencies.map((a) => a.id));
+    const milestone: Milestone = {
+      id: input.id ?? slugify(input.title),
+      workstreamId,
+      title: input.title,
+      description: input.description,
+      ownerAgencyId: input.ownerAgencyId,
+      dueDate: input.dueDate,
+      status: input.status,
+      closed: false,
+      version: 1,
+    };
+    await this.writer.write(
+      [
+        {
+          item: {
+            Put: {
+              TableName: this.table,
+              Item: { ...milestoneKeys.milestone(this.pid, workstreamId, milestone.id), entity: 'Milestone', ...milestone },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          onConditionFailed: () => new Conflict(`A milestone with id ${milestone.id} already exists in this workstream. Choose another id or title.`),
+        },
+      ],
+      { action: 'milestone.create', entityType: 'milestone', entityId: `${workstreamId}/${milestone.id}`, summary: `Added milestone "${milestone.title}"`, after: milestone },
+      ctx,
+    );
+    return milestone;
+  }
+
+  async updateMilestone(user: Principal, workstreamId: string, milestoneId: string, input: UpdateMilestoneRequest, ifMatch: number, ctx: WriteContext): Promise<Milestone> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages milestones.');
+    const data = await this.partnership.getPartnershipData();
+    const current = data.milestones.find((m) => m.workstreamId === workstreamId && m.id === milestoneId);
+    if (!current) throw new NotFound(`There is no milestone ${milestoneId} in workstream ${workstreamId}.`);
+    if (current.version !== ifMatch) throw new PreconditionFailed();
+    if (input.ownerAgencyId !== undefined || input.title !== undefined || input.description !== undefined) {
+      this.checkMilestone({ ...current, ...input }, data.agencies.map((a) => a.id));
+    }
+    const next: Milestone = { ...current, ...input, version: current.version + 1 };
+    const changes = Object.fromEntries(
+      Object.keys(input).map((k) => [k, { from: current[k as keyof Milestone], to: next[k as keyof Milestone] }]),
+    );
+    await this.writer.write(
+      [
+        {
+          item: {
+            Put: {
+              TableName: this.table,
+              Item: { ...milestoneKeys.milestone(this.pid, workstreamId, milestoneId), entity: 'Milestone', ...next },
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': current.version },
+            },
+          },
+          onConditionFailed: () => new PreconditionFailed(),
+        },
+      ],
+      { action: input.closed ? 'milestone.close' : 'milestone.update', entityType: 'milestone', entityId: `${workstreamId}/${milestoneId}`, summary: input.closed ? `Closed milestone "${next.title}"` : `Updated milestone "${next.title}"`, changes },
+      ctx,
+    );
+    return next;
+  }
+
+  private checkMilestone(m: { ownerAgencyId: string; title: string; description: string }, agencyIds: string[]) {
+    const errors = [];
+    if (!agencyIds.includes(m.ownerAgencyId)) errors.push({ path: 'ownerAgencyId', message: `Choose one of the partnership's agencies: ${agencyIds.join(', ')}` });
+    for (const w of scanFields({ title: m.title, description: m.description })) {
+      if (w.kind === 'nhs-number' || w.kind === 'ni-number' || w.kind === 'email' || w.kind === 'phone' || w.kind === 'date-of-birth' || w.kind === 'postcode') errors.push({ path: w.path, message: w.message });
+    }
+    if (errors.length) throw new ValidationFailed(errors);
+  }
+}

@@ -1,0 +1,171 @@
+import type { Principal } from '../auth/tokens.js';
+import type { WriteContext, Writer } from '../db/transact.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../http/errors.js';
+import type { PartnershipRepository } from '../repositories/partnership-repository.js';
+import type { ReadinessRepository } from '../repositories/readiness-repository.js';
+import { scoreAgency, scoreWorkstream, type Assessment, type AssessmentRequest, type CreateCriterionRequest, type Criterion, type Derivation, type UpdateCriterionRequest, type ValidateRequest } from '../../shared/readiness/schema.js';
+import { slugify } from '../../shared/workstreams/milestone.js';
+import { BLOCKING_KINDS, scanFields } from '../../shared/pii/detect.js';
+
+/** A derived criterion's state, computed from another record instead of self-assessed. */
+export interface DerivedState {
+  ready: boolean;
+  evidence: string;
+}
+
+/**
+ * Derivation hooks: each names another record the criterion follows. New derivations register
+ * here; a criterion whose hook is missing shows as not ready with an explanation.
+ */
+export type Derivations = Partial<Record<Derivation, () => Promise<DerivedState>>>;
+
+/** MACPT and go-live readiness: agencies self-assess, the lead validates. */
+export class ReadinessService {
+  constructor(
+    private readonly repo: ReadinessRepository,
+    private readonly partnership: PartnershipRepository,
+    private readonly writer: Writer,
+    private readonly derivations: Derivations,
+  ) {}
+
+  async derivedStates(criteria: Criterion[]): Promise<Record<string, DerivedState>> {
+    const needed = [...new Set(criteria.map((c) => c.derivedFrom).filter((d): d is Derivation => d !== null))];
+    const states = Object.fromEntries(
+      await Promise.all(needed.map(async (d) => [d, (await this.derivations[d]?.()) ?? { ready: false, evidence: 'This criterion follows a record that is not available yet.' }] as const)),
+    ) as Record<string, DerivedState>;
+    return Object.fromEntries(criteria.filter((c) => c.derivedFrom).map((c) => [c.id, states[c.derivedFrom!]!]));
+  }
+
+  async matrix(workstreamId: string, today: string) {
+    const data = await this.partnership.getPartnershipData();
+    const ws = data.workstreams.find((w) => w.id === workstreamId);
+    if (!ws) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    const { criteria, assessments } = await this.repo.getWorkstreamReadiness(workstreamId);
+    criteria.sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.title.localeCompare(b.title));
+    const derived = await this.derivedStates(criteria);
+    const agencyIds = data.agencies.map((a) => a.id).filter((id) => criteria.some((c) => c.agencyIds.includes(id)));
+    return {
+      workstreamId,
+      workstreamName: ws.name,
+      agencies: data.agencies.filter((a) => agencyIds.includes(a.id)).map((a) => ({ id: a.id, name: a.name })),
+      criteria: criteria.map((c) => ({
+        ...c,
+        derived: c.derivedFrom !== null,
+        derivedState: derived[c.id] ?? null,
+        overdue: Boolean(c.targetDate && c.targetDate < today),
+        assessments: c.agencyIds.map((agencyId) => {
+          const a = assessments.find((x) => x.criterionId === c.id && x.agencyId === agencyId);
+          const targetDate = a?.targetDate ?? c.targetDate;
+          return {
+            agencyId,
+            status: a?.status ?? 'not-started',
+            evidence: a?.evidence ?? '',
+            links: a?.links ?? [],
+            reason: a?.reason ?? null,
+            targetDate,
+            overdue: Boolean(targetDate && targetDate < today && a?.status !== 'ready' && a?.status !== 'not-applicable'),
+            validation: a?.validation ?? null,
+            updatedBy: a?.updatedBy ?? null,
+            updatedAt: a?.updatedAt ?? null,
+            version: a?.version ?? 0,
+          };
+        }),
+      })),
+      scores: agencyIds.map((id) => {
+        const s = scoreAgency(id, criteria, assessments, today);
+        return { ...s, confirmed: s.confirmedPercent, selfAssessed: s.selfAssessedPercent, confirmedCount: s.confirmed, selfAssessedCount: s.selfAssessed };
+      }),
+      workstreamScore: scoreWorkstream(criteria, assessments, Object.fromEntries(Object.entries(derived).map(([k, v]) => [k, v.ready])), today),
+    };
+  }
+
+  private async criterionOrThrow(criterionId: string) {
+    const c = await this.repo.findCriterion(criterionId);
+    if (!c) throw new NotFound(`There is no readiness criterion ${criterionId}.`);
+    return c;
+  }
+
+  async assess(user: Principal, criterionId: string, agencyId: string, input: AssessmentRequest, ifMatch: number | null, ctx: WriteContext): Promise<Assessment> {
+    if (user.role !== 'partner') throw new Forbidden(user.role === 'lead' ? 'The programme lead validates assessments but does not make them for an agency.' : 'Partnership executives cannot change assessments.');
+    if (user.agencyId !== agencyId) throw new Forbidden("You can only assess your own agency's readiness.");
+    const c = await this.criterionOrThrow(criterionId);
+    if (c.derivedFrom) throw new Conflict('This criterion follows another record and cannot be self-assessed.');
+    if (!c.agencyIds.includes(agencyId)) throw new Forbidden('This criterion does not apply to your agency.');
+    const pii = scanFields({ evidence: input.evidence, reason: input.reason ?? '' }).filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind) || w.kind === 'date-of-birth');
+    if (pii.length) throw new ValidationFailed(pii.map((w) => ({ path: w.path, message: w.message })));
+    const { assessments } = await this.repo.getWorkstreamReadiness(c.workstreamId);
+    const current = assessments.find((a) => a.criterionId === criterionId && a.agencyId === agencyId) ?? null;
+    if (current) {
+      if (ifMatch === null) throw new PreconditionRequired();
+      if (ifMatch !== current.version) throw new PreconditionFailed();
+    } else if (ifMatch !== null) {
+      throw new PreconditionFailed('This assessment has not been saved yet, so there is no version to match.');
+    }
+    const next: Assessment = {
+      criterionId,
+      agencyId,
+      workstreamId: c.workstreamId,
+      status: input.status,
+      evidence: input.evidence,
+      links: input.links,
+      targetDate: input.targetDate,
+      reason: input.status === 'not-applicable' ? input.reason : null,
+      updatedBy: user.email,
+      updatedAt: ctx.now.toISOString(),
+      // A changed assessment needs the lead to look again.
+      validation: null,
+      version: (current?.version ?? 0) + 1,
+    };
+    const fields = ['status', 'evidence', 'links', 'targetDate', 'reason'] as const;
+    const changes = Object.fromEntries(fields.filter((f) => JSON.stringify(current?.[f] ?? null) !== JSON.stringify(next[f])).map((f) => [f, { from: current?.[f] ?? null, to: next[f] }]));
+    if (current?.validation) changes.validation = { from: current.validation.outcome, to: null };
+    await this.writer.write(
+      [this.repo.putAssessmentOp(next, current?.version ?? null)],
+      { action: 'readiness.assess', entityType: 'assessment', entityId: `${criterionId}/${agencyId}`, summary: `Assessed as ${next.status}`, changes },
+      ctx,
+    );
+    return next;
+  }
+
+  async validate(user: Principal, criterionId: string, agencyId: string, input: ValidateRequest, ifMatch: number | null, ctx: WriteContext): Promise<Assessment> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead validates readiness.');
+    const c = await this.criterionOrThrow(criterionId);
+    const { assessments } = await this.repo.getWorkstreamReadiness(c.workstreamId);
+    const current = assessments.find((a) => a.criterionId === criterionId && a.agencyId === agencyId);
+    if (!current) throw new Conflict('The agency has not assessed this criterion yet, so there is nothing to validate.');
+    if (ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
+    if (input.outcome === 'confirmed' && current.status !== 'ready' && current.status !== 'not-applicable') {
+      throw new Conflict(`Only assessments marked ready or not applicable can be confirmed; this one is ${current.status}. Challenge it instead.`);
+    }
+    const next: Assessment = { ...current, validation: { outcome: input.outcome, comment: input.comment, by: user.email, byName: user.name, at: ctx.now.toISOString() }, version: current.version + 1 };
+    await this.writer.write(
+      [this.repo.putAssessmentOp(next, current.version)],
+      { action: `readiness.${input.outcome === 'confirmed' ? 'confirm' : 'challenge'}`, entityType: 'assessment', entityId: `${criterionId}/${agencyId}`, summary: input.outcome === 'confirmed' ? 'Confirmed the assessment' : 'Challenged the assessment', changes: { validation: { from: current.validation?.outcome ?? null, to: input.outcome } }, ...(input.comment ? { meta: { comment: input.comment } } : {}) },
+      ctx,
+    );
+    return next;
+  }
+
+  async createCriterion(user: Principal, workstreamId: string, input: CreateCriterionRequest, ctx: WriteContext): Promise<Criterion> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages readiness criteria.');
+    const data = await this.partnership.getPartnershipData();
+    if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    const unknown = input.agencyIds.map((a, i) => ({ a, i })).filter(({ a }) => !data.agencies.some((x) => x.id === a));
+    if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `agencyIds[${i}]`, message: 'Choose an agency of the partnership' })));
+    const c: Criterion = { id: input.id ?? slugify(input.title), workstreamId, title: input.title, description: input.description, agencyIds: input.agencyIds, evidenceExpected: input.evidenceExpected, targetDate: input.targetDate, derivedFrom: null, version: 1 };
+    if (await this.repo.findCriterion(c.id)) throw new Conflict(`A criterion with id ${c.id} already exists. Choose another title or id.`);
+    await this.writer.write([this.repo.putCriterionOp(c, null)], { action: 'criterion.create', entityType: 'criterion', entityId: c.id, summary: `Added criterion "${c.title}"`, after: c }, ctx);
+    return c;
+  }
+
+  async updateCriterion(user: Principal, workstreamId: string, criterionId: string, input: UpdateCriterionRequest, ifMatch: number, ctx: WriteContext): Promise<Criterion> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages readiness criteria.');
+    const current = await this.criterionOrThrow(criterionId);
+    if (current.workstreamId !== workstreamId) throw new NotFound(`There is no criterion ${criterionId} in workstream ${workstreamId}.`);
+    if (current.version !== ifMatch) throw new PreconditionFailed();
+    const next: Criterion = { ...current, ...input, version: current.version + 1 };
+    const changes = Object.fromEntries(Object.keys(input).map((k) => [k, { from: current[k as keyof Criterion], to: next[k as keyof Criterion] }]));
+    await this.writer.write([this.repo.putCriterionOp(next, current.version)], { action: 'criterion.update', entityType: 'criterion', entityId: criterionId, summary: `Updated criterion "${next.title}"`, changes }, ctx);
+    return next;
+  }
+}

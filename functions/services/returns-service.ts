@@ -1,0 +1,324 @@
+import type { Principal } from '../auth/tokens.js';
+import type { PartnershipData, PartnershipRepository } from '../repositories/partnership-repository.js';
+import type { ReturnHeader, ReturnRepository, StoredSection } from '../repositories/return-repository.js';
+import type { Writer, WriteContext } from '../db/transact.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unprocessable, ValidationFailed } from '../http/errors.js';
+import type { FieldError } from '../../shared/http/problem.js';
+import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
+import { isOverdue, type Period } from '../../shared/periods/period.js';
+import { carryForward, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
+import type { ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
+import { diffSections } from './return-diff.js';
+
+/** What the API answers for one return (field names are the public contract). */
+export interface ReturnView {
+  periodId: string;
+  agencyId: string;
+  status: 'not-started' | ReturnHeader['status'];
+  version: number;
+  dueDate: string;
+  overdue: boolean;
+  requiredWorkstreamIds: string[];
+  sections: (Omit<StoredSection, 'periodId' | 'agencyId'> & { progress: 'not-started' | 'in-progress' | 'completed' })[];
+  review: ReturnHeader['review'];
+  submittedBy: string | null;
+  submittedAt: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  warnings: Warning[];
+}
+
+export interface ReturnListRow {
+  periodId: string;
+  agencyId: string;
+  agencyName: string;
+  status: ReturnView['status'];
+  version: number;
+  dueDate: string;
+  overdue: boolean;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  updatedAt: string | null;
+  confidence: Record<string, string | null>;
+}
+
+const EDITABLE: ReadonlySet<string> = new Set(['draft', 'returned']);
+
+/** Quarterly returns: partners draft and submit; the lead accepts or returns them. */
+export class ReturnsService {
+  constructor(
+    private readonly returns: ReturnRepository,
+    private readonly partnership: PartnershipRepository,
+    private readonly writer: Writer,
+  ) {}
+
+  private async context(periodId: string, agencyId?: string) {
+    const data = await this.partnership.getPartnershipData();
+    const period = data.periods.find((p) => p.id === periodId);
+    if (!period) throw new NotFound(`There is no reporting period ${periodId}.`);
+    if (agencyId !== undefined && !data.agencies.some((a) => a.id === agencyId)) throw new NotFound(`There is no agency ${agencyId} in this partnership.`);
+    return { data, period };
+  }
+
+  /** Workstreams the agency reports on, in programme order. */
+  requiredWorkstreamIds(data: PartnershipData, agencyId: string): string[] {
+    return data.workstreams.filter((w) => w.contributingAgencyIds.includes(agencyId)).map((w) => w.id);
+  }
+
+  private assertCanRead(user: Principal, agencyId: string) {
+    if (user.role === 'partner' && user.agencyId !== agencyId) {
+      throw new Forbidden("You can only see your own agency's return.");
+    }
+  }
+
+  private assertCanEdit(user: Principal, agencyId: string) {
+    if (user.role === 'executive') throw new Forbidden('Partnership executives can read returns but not change them.');
+    if (user.role === 'lead') throw new Forbidden("The programme lead reviews returns but cannot change an agency's answers. Return it with a comment instead.");
+    if (user.agencyId !== agencyId) throw new Forbidden("You can only change your own agency's return.");
+  }
+
+  async list(user: Principal, periodId: string): Promise<ReturnListRow[]> {
+    const { data, period } = await this.context(periodId);
+    const headers = await this.returns.listReturnsForPeriod(periodId);
+    const byAgency = new Map(headers.map((h) => [h.agencyId, h]));
+    const today = new Date().toISOString().slice(0, 10);
+    return data.agencies
+      .filter((a) => user.role !== 'partner' || a.id === user.agencyId)
+      .filter((a) => this.requiredWorkstreamIds(data, a.id).length > 0)
+      .map((a) => {
+        const h = byAgency.get(a.id);
+        const status = h?.status ?? 'not-started';
+        return {
+          periodId,
+          agencyId: a.id,
+          agencyName: a.name,
+          status,
+          version: h?.version ?? 0,
+          dueDate: period.dueDate,
+          overdue: isOverdue(period, status, today),
+          submittedAt: h?.submittedAt ?? null,
+          acceptedAt: h?.acceptedAt ?? null,
+          updatedAt: h?.updatedAt ?? null,
+          confidence: h?.confidence ?? {},
+        };
+      });
+  }
+
+  async get(user: Principal, periodId: string, agencyId: string, today = new Date()): Promise<ReturnView> {
+    this.assertCanRead(user, agencyId);
+    const { data, period } = await this.context(periodId, agencyId);
+    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    const required = this.requiredWorkstreamIds(data, agencyId);
+    const shown = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
+    return this.view(period, agencyId, header, shown, required, today);
+  }
+
+  /** Sections for a return not started yet: the agency's last accepted answers, carried forward. */
+  private async startingSections(periodId: string, agencyId: string, required: string[]): Promise<StoredSection[]> {
+    const earlier = await this.returns.listEarlierReturnsForAgency(agencyId, periodId);
+    const lastAccepted = earlier.find((h) => h.status === 'accepted');
+    const previous = lastAccepted ? await this.returns.listSections(lastAccepted.periodId, agencyId) : [];
+    return carryForward(previous, required).map((s) => ({ ...s, periodId, agencyId }) as StoredSection);
+  }
+
+  private completeSections(sections: StoredSection[], required: string[], periodId: string, agencyId: string): StoredSection[] {
+    const byWs = new Map(sections.map((s) => [s.workstreamId, s]));
+    return required.map(
+      (ws) =>
+        byWs.get(ws) ?? { periodId, agencyId, workstreamId: ws, confidence: null, narrative: '', carriedForward: false, milestones: [], risks: [], escalations: [], metrics: [] },
+    );
+  }
+
+  private view(period: Period, agencyId: string, header: ReturnHeader | null, sections: StoredSection[], required: string[], today: Date): ReturnView {
+    const status = header?.status ?? 'not-started';
+    const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => ({ ...s, progress: sectionProgress(s as never) }));
+    return {
+      periodId: period.id,
+      agencyId,
+      status,
+      version: header?.version ?? 0,
+      dueDate: period.dueDate,
+      overdue: isOverdue(period, status, today.toISOString().slice(0, 10)),
+      requiredWorkstreamIds: required,
+      sections: outSections,
+      review: header?.review ?? { comments: [] },
+      submittedBy: header?.submittedBy ?? null,
+      submittedAt: header?.submittedAt ?? null,
+      acceptedBy: header?.acceptedBy ?? null,
+      acceptedAt: header?.acceptedAt ?? null,
+      updatedAt: header?.updatedAt ?? null,
+      updatedBy: header?.updatedBy ?? null,
+      warnings: scanFields({ sections: outSections.map(({ progress: _pr, carriedForward: _c, ...s }) => s) }),
+    };
+  }
+
+  async save(user: Principal, periodId: string, agencyId: string, body: SaveReturnRequest, ifMatch: number | null, ctx: WriteContext): Promise<ReturnView> {
+    this.assertCanEdit(user, agencyId);
+    const { data, period } = await this.context(periodId, agencyId);
+    if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed. Ask the programme lead if you need to change this return.`);
+    const required = this.requiredWorkstreamIds(data, agencyId);
+    this.checkSectionsBelong(body.sections, required, data);
+
+    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    if (header) {
+      if (ifMatch === null) throw new PreconditionRequired('Send the If-Match header with the ETag of the return you loaded, so changes made by others are not lost.');
+      if (ifMatch !== header.version) throw new PreconditionFailed();
+      if (!EDITABLE.has(header.status)) {
+        throw new Conflict(header.status === 'accepted' ? 'This return has been accepted and is locked.' : 'This return has been submitted. The programme lead must return it before it can be changed.');
+      }
+    } else if (ifMatch !== null) {
+      throw new PreconditionFailed('This return has not been saved yet, so there is no version to match. Remove the If-Match header.');
+    }
+
+    const current = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
+    const currentByWs = new Map(current.map((s) => [s.workstreamId, s]));
+    const changed: StoredSection[] = body.sections.map((input) => {
+      const before = currentByWs.get(input.workstreamId);
+      const narrative = input.narrative ?? '';
+      return {
+        periodId,
+        agencyId,
+        workstreamId: input.workstreamId,
+        confidence: input.confidence ?? null,
+        narrative,
+        carriedForward: Boolean(before?.carriedForward && before.narrative === narrative),
+        milestones: input.milestones ?? [],
+        risks: input.risks ?? [],
+        escalations: input.escalations ?? [],
+        metrics: input.metrics ?? [],
+      };
+    });
+    // A new return stores every required section (carried forward ones included), so the stored
+    // return is complete from its first save.
+    const toWrite = header ? changed : current.map((s) => changed.find((c) => c.workstreamId === s.workstreamId) ?? s);
+    const merged = current.map((s) => toWrite.find((c) => c.workstreamId === s.workstreamId) ?? s);
+    const now = ctx.now.toISOString();
+    const next: ReturnHeader = {
+      periodId,
+      agencyId,
+      status: header?.status === 'returned' ? 'returned' : 'draft',
+      version: (header?.version ?? 0) + 1,
+      createdAt: header?.createdAt ?? now,
+      updatedAt: now,
+      updatedBy: user.email,
+      submittedBy: header?.submittedBy ?? null,
+      submittedAt: header?.submittedAt ?? null,
+      acceptedBy: null,
+      acceptedAt: null,
+      review: header?.review ?? { comments: [] },
+      confidence: Object.fromEntries(merged.map((s) => [s.workstreamId, s.confidence])),
+    };
+    const changes = diffSections(current, toWrite);
+    await this.writer.write(
+      [this.returns.putHeaderOp(next, header ? header.version : null), ...toWrite.map((s) => this.returns.putSectionOp(s))],
+      {
+        action: header ? 'return.save' : 'return.create',
+        entityType: 'return',
+        entityId: `${periodId}/${agencyId}`,
+        summary: header ? `Saved ${toWrite.length} section${toWrite.length === 1 ? '' : 's'}` : 'Started the return',
+        changes,
+      },
+      ctx,
+    );
+    return this.view(period, agencyId, next, merged, required, ctx.now);
+  }
+
+  private checkSectionsBelong(sections: ReturnSectionInput[], required: string[], data: PartnershipData) {
+    const errors: FieldError[] = [];
+    sections.forEach((s, i) => {
+      if (!required.includes(s.workstreamId)) {
+        errors.push({ path: `sections[${i}].workstreamId`, message: `Your agency does not report on "${s.workstreamId}". Choose one of: ${required.join(', ')}` });
+        return;
+      }
+      const milestoneIds = new Set(data.milestones.filter((m) => m.workstreamId === s.workstreamId).map((m) => m.id));
+      (s.milestones ?? []).forEach((m, j) => {
+        if (!milestoneIds.has(m.milestoneId)) errors.push({ path: `sections[${i}].milestones[${j}].milestoneId`, message: `"${m.milestoneId}" is not a milestone of this workstream` });
+      });
+    });
+    if (errors.length) throw new ValidationFailed(errors);
+  }
+
+  async submit(user: Principal, periodId: string, agencyId: string, body: SubmitRequest, ifMatch: number | null, ctx: WriteContext): Promise<ReturnView> {
+    this.assertCanEdit(user, agencyId);
+    const { data, period } = await this.context(periodId, agencyId);
+    if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed.`);
+    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    if (!header) throw new Conflict('Save your answers before you submit the return.');
+    if (ifMatch === null) throw new PreconditionRequired();
+    if (ifMatch !== header.version) throw new PreconditionFailed();
+    if (!EDITABLE.has(header.status)) throw new Conflict(`This return is already ${header.status}.`);
+    const required = this.requiredWorkstreamIds(data, agencyId);
+    const complete = this.completeSections(sections, required, periodId, agencyId);
+    const names = new Map(data.workstreams.map((w) => [w.id, w.name]));
+    const errors = submitErrors(complete as never, required, names);
+    if (errors.length) throw new Unprocessable('The return is not complete yet. Answer the questions listed, then submit again.', errors);
+
+    const warnings = this.view(period, agencyId, header, complete, required, ctx.now).warnings;
+    const blocking = warnings.filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind));
+    if (blocking.length) {
+      throw new Unprocessable(
+        'The return contains personal data that the portal must not hold. Remove it, save, then submit again.',
+        blocking.map((w) => ({ path: w.path, message: w.message })),
+      );
+    }
+    if (warnings.length && !body.acknowledgeWarnings) {
+      throw new Unprocessable(
+        'Some answers may contain personal data. Check them; if they are not about a person, confirm and submit again.',
+        warnings.map((w) => ({ path: w.path, message: w.message })),
+      );
+    }
+    const now = ctx.now.toISOString();
+    const next: ReturnHeader = { ...header, status: 'submitted', version: header.version + 1, submittedBy: user.email, submittedAt: now, updatedAt: now, updatedBy: user.email };
+    await this.writer.write(
+      [this.returns.putHeaderOp(next, header.version)],
+      {
+        action: 'return.submit',
+        entityType: 'return',
+        entityId: `${periodId}/${agencyId}`,
+        summary: header.status === 'returned' ? 'Resubmitted the return' : 'Submitted the return',
+        changes: { status: { from: header.status, to: 'submitted' } },
+        ...(warnings.length ? { meta: { acknowledgedWarnings: warnings.map((w) => ({ path: w.path, kind: w.kind })) } } : {}),
+      },
+      ctx,
+    );
+    return this.view(period, agencyId, next, complete, required, ctx.now);
+  }
+
+  /** The lead accepts a submitted return (it is then locked) or returns it with a comment. */
+  async review(user: Principal, periodId: string, agencyId: string, outcome: { action: 'accept' } | { action: 'return'; comment: string }, ifMatch: number | null, ctx: WriteContext): Promise<ReturnView> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead reviews returns.');
+    const { data, period } = await this.context(periodId, agencyId);
+    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    if (!header) throw new Conflict('This return has not been started, so there is nothing to review.');
+    if (ifMatch !== null && ifMatch !== header.version) throw new PreconditionFailed();
+    if (header.status !== 'submitted') throw new Conflict(`Only submitted returns can be reviewed; this one is ${header.status}.`);
+    const now = ctx.now.toISOString();
+    const next: ReturnHeader =
+      outcome.action === 'accept'
+        ? { ...header, status: 'accepted', version: header.version + 1, acceptedBy: user.email, acceptedAt: now, updatedAt: now, updatedBy: user.email }
+        : {
+            ...header,
+            status: 'returned',
+            version: header.version + 1,
+            updatedAt: now,
+            updatedBy: user.email,
+            review: { comments: [...header.review.comments, { comment: outcome.comment, by: user.email, byName: user.name, at: now }] },
+          };
+    await this.writer.write(
+      [this.returns.putHeaderOp(next, header.version)],
+      {
+        action: outcome.action === 'accept' ? 'return.accept' : 'return.return',
+        entityType: 'return',
+        entityId: `${periodId}/${agencyId}`,
+        summary: outcome.action === 'accept' ? 'Accepted the return' : 'Returned the return to the agency with comments',
+        changes: { status: { from: header.status, to: next.status } },
+        ...(outcome.action === 'return' ? { meta: { comment: outcome.comment } } : {}),
+      },
+      ctx,
+    );
+    const required = this.requiredWorkstreamIds(data, agencyId);
+    return this.view(period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
+  }
+}

@@ -1,0 +1,156 @@
+import type { Principal } from '../auth/tokens.js';
+import type { WriteContext, Writer } from '../db/transact.js';
+import { trackerKeys } from '../db/keys.js';
+import { Forbidden, NotFound, PreconditionFailed } from '../http/errors.js';
+import type { PartnershipRepository } from '../repositories/partnership-repository.js';
+import type { ReadinessRepository } from '../repositories/readiness-repository.js';
+import type { ReturnRepository } from '../repositories/return-repository.js';
+import type { KinshipService } from './kinship-service.js';
+import type { ReadinessService } from './readiness-service.js';
+import type { ThresholdService } from './threshold-service.js';
+import { cellFor, overallConfidence, riskSortKey, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
+import { scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
+import { isOverdue, nextPeriodId, periodBounds } from '../../shared/periods/period.js';
+
+/**
+ * The shared tracker: one response built from a fixed number of DynamoDB calls whatever the number
+ * of agencies, workstreams and periods: configuration (1 Query), every return header (1 paged GSI
+ * Query), the period's sections (1 paged GSI Query), readiness (2 paged GSI Queries), the
+ * threshold record (1 Query) and the kinship register (1 Query).
+ */
+export class TrackerService {
+  constructor(
+    private readonly partnership: PartnershipRepository,
+    private readonly returns: ReturnRepository,
+    private readonly readinessRepo: ReadinessRepository,
+    private readonly readiness: ReadinessService,
+    private readonly threshold: ThresholdService,
+    private readonly kinship: KinshipService,
+    private readonly writer: Writer,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  async tracker(periodIdOrNull: string | null, now: Date) {
+    const today = now.toISOString().slice(0, 10);
+    const data = await this.partnership.getPartnershipData();
+    const period = periodIdOrNull ? data.periods.find((p) => p.id === periodIdOrNull) : (data.periods.find((p) => p.status === 'open' && p.start <= today) ?? data.periods.find((p) => p.status === 'open') ?? data.periods[0]);
+    if (!period) throw new NotFound(periodIdOrNull ? `There is no reporting period ${periodIdOrNull}.` : 'No reporting period has been opened yet.');
+
+    const [headers, sections, allReadiness, thresholdVersions, kinshipItems] = await Promise.all([
+      this.returns.listAllReturnHeaders(),
+      this.returns.listSectionsForPeriod(period.id),
+      this.readinessRepo.getAllReadiness(),
+      this.threshold.list(),
+      this.kinship.coverage(today),
+    ]);
+
+    const agencies = data.agencies.map((a) => ({ id: a.id, name: a.name, statutory: a.statutory }));
+    const periodsAsc = [...data.periods].sort((a, b) => a.id.localeCompare(b.id)).filter((p) => p.id <= period.id);
+    const headerOf = new Map(headers.map((h) => [`${h.periodId}#${h.agencyId}`, h]));
+    const overrideOf = new Map(data.overallConfidence.map((o) => [`${o.periodId}#${o.workstreamId}`, o]));
+
+    const matrixFor = (periodId: string) =>
+      data.workstreams.map((w) => {
+        const cells: MatrixCell[] = w.contributingAgencyIds.map((agencyId) => ({ agencyId, ...cellFor(headerOf.get(`${periodId}#${agencyId}`), w.id) }));
+        const o = overrideOf.get(`${periodId}#${w.id}`);
+        const overall = overallConfidence(cells, o ? { confidence: o.confidence as ConfidenceLevel, note: o.note } : undefined);
+        return { workstreamId: w.id, name: w.name, cells, overall: { ...overall, note: o?.note ?? null, version: o?.version ?? 0 } };
+      });
+    const matrix = matrixFor(period.id);
+    const trend = data.workstreams.map((w) => ({
+      workstreamId: w.id,
+      name: w.name,
+      points: periodsAsc.map((p) => ({ periodId: p.id, confidence: matrixFor(p.id).find((m) => m.workstreamId === w.id)?.overall.confidence ?? null })),
+    }));
+
+    const reportingAgencies = agencies.filter((a) => data.workstreams.some((w) => w.contributingAgencyIds.includes(a.id)));
+    const returns = reportingAgencies.map((a) => {
+      const h = headerOf.get(`${period.id}#${a.id}`);
+      const status = h?.status ?? 'not-started';
+      return { agencyId: a.id, agencyName: a.name, status, overdue: isOverdue(period, status, today), dueDate: period.dueDate, submittedAt: h?.submittedAt ?? null, acceptedAt: h?.acceptedAt ?? null };
+    });
+
+    const reported = new Set(headers.filter((h) => h.periodId === period.id && (h.status === 'submitted' || h.status === 'accepted')).map((h) => h.agencyId));
+    const wsName = new Map(data.workstreams.map((w) => [w.id, w.name]));
+    const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
+    const risks = sections
+      .filter((s) => reported.has(s.agencyId))
+      .flatMap((s) => s.risks.map((r) => ({ ...r, rating: `${r.likelihood}${r.impact}`, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })))
+      .sort((a, b) => riskSortKey(a.likelihood, a.impact) - riskSortKey(b.likelihood, b.impact) || a.title.localeCompare(b.title));
+    const escalations = sections
+      .filter((s) => reported.has(s.agencyId))
+      .flatMap((s) => s.escalations.map((e) => ({ summary: e.summary, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })));
+
+    const derived = await this.readiness.derivedStates(allReadiness.criteria);
+    const readiness = data.workstreams.map((w) => {
+      const criteria = allReadiness.criteria.filter((c) => c.workstreamId === w.id);
+      const assessments = allReadiness.assessments.filter((a) => a.workstreamId === w.id);
+      const agencyIds = agencies.map((a) => a.id).filter((id) => criteria.some((c) => c.agencyIds.includes(id)));
+      return {
+        workstreamId: w.id,
+        name: w.name,
+        highlighted: w.id === 'safeguarding',
+        criteriaCount: criteria.length,
+        overall: scoreWorkstream(criteria, assessments, Object.fromEntries(Object.entries(derived).filter(([id]) => criteria.some((c) => c.id === id)).map(([k, v]) => [k, v.ready])), today),
+        agencies: agencyIds.map((id) => scoreAgency(id, criteria, assessments, today)),
+      };
+    });
+
+    const currentThreshold = thresholdVersions.find((v) => v.status !== 'superseded') ?? null;
+    const next = nextPeriodId(period.id);
+    const nextBounds = periodBounds(next);
+    const open = data.milestones.filter((m) => !m.closed);
+    const milestone = (m: (typeof open)[number]) => ({ ...m, workstreamName: wsName.get(m.workstreamId) ?? m.workstreamId, ownerName: agencyName.get(m.ownerAgencyId) ?? m.ownerAgencyId });
+
+    return {
+      period,
+      periods: data.periods.map((p) => ({ id: p.id, status: p.status })),
+      generatedAt: now.toISOString(),
+      agencies,
+      workstreams: data.workstreams.map((w) => ({ id: w.id, name: w.name, contributingAgencyIds: w.contributingAgencyIds })),
+      matrix,
+      trend,
+      returns,
+      readiness,
+      threshold: currentThreshold
+        ? {
+            id: currentThreshold.id,
+            versionLabel: currentThreshold.versionLabel,
+            status: currentThreshold.status,
+            signedOffAt: currentThreshold.signedOffAt,
+            required: currentThreshold.requiredAgencyIds.map((a) => ({ agencyId: a, agencyName: agencyName.get(a) ?? a, decision: currentThreshold.decisions.find((d) => d.agencyId === a) ?? null })),
+          }
+        : null,
+      kinship: kinshipItems,
+      risks: risks.slice(0, 50),
+      riskCount: risks.length,
+      escalations,
+      milestones: {
+        nextQuarter: { periodId: next, ...nextBounds, items: open.filter((m) => m.dueDate >= nextBounds.start && m.dueDate <= nextBounds.end && m.status !== 'complete').map(milestone) },
+        overdue: open.filter((m) => m.dueDate < today && m.status !== 'complete').map(milestone),
+      },
+    };
+  }
+
+  async setOverall(user: Principal, periodId: string, workstreamId: string, input: { confidence: string | null; note: string }, ifMatch: number | null, ctx: WriteContext) {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead sets a workstream\'s overall confidence.');
+    const data = await this.partnership.getPartnershipData();
+    if (!data.periods.some((p) => p.id === periodId)) throw new NotFound(`There is no reporting period ${periodId}.`);
+    if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    const current = data.overallConfidence.find((o) => o.periodId === periodId && o.workstreamId === workstreamId);
+    if (current && ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
+    const key = trackerKeys.overall(this.pid, periodId, workstreamId);
+    const version = (current?.version ?? 0) + 1;
+    const guard = current ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } : { ConditionExpression: 'attribute_not_exists(pk)' };
+    const item = input.confidence
+      ? { Put: { TableName: this.table, Item: { ...key, entity: 'OverallConfidence', periodId, workstreamId, confidence: input.confidence, note: input.note, setBy: user.email, setAt: ctx.now.toISOString(), version }, ...guard } }
+      : { Delete: { TableName: this.table, Key: key, ...(current ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } : {}) } };
+    await this.writer.write(
+      [{ item, onConditionFailed: () => new PreconditionFailed() }],
+      { action: 'tracker.overall', entityType: 'workstream', entityId: `${workstreamId}/${periodId}`, summary: input.confidence ? `Set overall confidence to ${input.confidence}` : 'Cleared the overall confidence (worst of the agencies applies)', changes: { confidence: { from: current?.confidence ?? null, to: input.confidence } } },
+      ctx,
+    );
+    return { periodId, workstreamId, confidence: input.confidence, note: input.note, version: input.confidence ? version : 0 };
+  }
+}

@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import { Slug } from '../partnership/schema.js';
+import { PeriodId } from '../periods/period.js';
+import { Warning } from '../pii/detect.js';
+import { MILESTONE_STATUS_VALUES } from '../workstreams/milestone.js';
+
+/**
+ * Quarterly returns: one per agency per reporting period, with a section per workstream the agency
+ * contributes to. Field names are the API contract (issue 3): later features and partners' own
+ * tools rely on them, so rename nothing here without versioning the API.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Delivery confidence
+
+/** The five-point delivery confidence scale public-sector programmes use, best first. */
+export const CONFIDENCE_LEVELS = ['green', 'amber-green', 'amber', 'amber-red', 'red'] as const;
+export const Confidence = z.enum(CONFIDENCE_LEVELS, { message: 'Choose a delivery confidence: green, amber-green, amber, amber-red or red' });
+export type Confidence = z.infer<typeof Confidence>;
+
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  green: 'Green',
+  'amber-green': 'Amber/Green',
+  amber: 'Amber',
+  'amber-red': 'Amber/Red',
+  red: 'Red',
+};
+
+/**
+ * What each level means, shown wherever a rating is shown: councillors complain when RAG
+ * meanings are unclear, and a key beside every rating costs nothing.
+ */
+export const CONFIDENCE_MEANINGS: Record<Confidence, string> = {
+  green: 'Successful delivery on time and as planned is highly likely. There are no major issues that threaten delivery.',
+  'amber-green': 'Successful delivery is probable. Constant attention is needed so that risks do not become major issues.',
+  amber:
+    'Successful delivery is feasible, but significant issues already exist. They need management attention and appear resolvable if dealt with promptly.',
+  'amber-red':
+    'Successful delivery is in doubt, with major risks or issues in several key areas. Urgent action is needed to address them.',
+  red: 'Successful delivery appears unachievable without changing the plan. There are major issues that cannot be resolved as things stand: the scope, timing or resources may need to be changed.',
+};
+
+/** Levels whose sections must say what is being done: at least one risk or escalation. */
+export const CONFIDENCE_NEEDING_ACTION: readonly Confidence[] = ['amber-red', 'red'];
+
+// ---------------------------------------------------------------------------------------------
+// Milestone updates
+
+/** Milestone statuses, shared with the workstreams' own milestones so the two never drift apart. */
+export const MILESTONE_STATUSES = MILESTONE_STATUS_VALUES;
+export const MilestoneStatus = z.enum(MILESTONE_STATUSES, { message: 'Choose a status: not started, on track, at risk, off track or complete' });
+export type MilestoneStatus = z.infer<typeof MilestoneStatus>;
+
+export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, string> = {
+  'not-started': 'Not started',
+  'on-track': 'On track',
+  'at-risk': 'At risk',
+  'off-track': 'Off track',
+  complete: 'Complete',
+};
+
+/** Milestone ids are slugs made by the lead; a little longer than agency slugs because they come from titles. */
+export const MilestoneId = z
+  .string()
+  .min(1, 'Choose a milestone')
+  .max(100, 'Milestone ids are 100 characters or fewer')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, numbers and single hyphens');
+
+export const MilestoneUpdate = z
+  .object({
+    milestoneId: MilestoneId,
+    status: MilestoneStatus,
+    note: z.string().max(2000, 'Milestone notes must be 2,000 characters or fewer').default(''),
+  })
+  .strict();
+export type MilestoneUpdate = z.infer<typeof MilestoneUpdate>;
+
+// ---------------------------------------------------------------------------------------------
+// Risks (the council's A-D x I-IV matrix)
+
+export const LIKELIHOODS = ['A', 'B', 'C', 'D'] as const;
+export const Likelihood = z.enum(LIKELIHOODS, { message: 'Choose a likelihood from A (very likely) to D (rare)' });
+export type Likelihood = z.infer<typeof Likelihood>;
+
+export const LIKELIHOOD_LABELS: Record<Likelihood, string> = { A: 'Very likely', B: 'Likely', C: 'Unlikely', D: 'Rare' };
+
+export const IMPACTS = ['I', 'II', 'III', 'IV'] as const;
+export const Impact = z.enum(IMPACTS, { message: 'Choose an impact from I (catastrophic) to IV (minor)' });
+export type Impact = z.infer<typeof Impact>;
+
+export const IMPACT_LABELS: Record<Impact, string> = { I: 'Catastrophic', II: 'Major', III: 'Moderate', IV: 'Minor' };
+
+/** A risk's rating as the council writes it: likelihood letter then impact numeral, e.g. "BII". */
+export type RiskRating = `${Likelihood}${Impact}`;
+
+/** "B" and "II" -> "BII". */
+export function riskRating(likelihood: Likelihood, impact: Impact): RiskRating {
+  return `${likelihood}${impact}`;
+}
+
+/** Reads "BII" back into its parts, or null when it is not a rating (case-insensitive). */
+export function parseRiskRating(rating: string): { likelihood: Likelihood; impact: Impact } | null {
+  const m = /^([A-D])(I{1,3}|IV)$/i.exec(rating.trim());
+  return m ? { likelihood: m[1]!.toUpperCase() as Likelihood, impact: m[2]!.toUpperCase() as Impact } : null;
+}
+
+/** Plain-English reading of a rating, for tooltips and screen readers: "BII: likely, major impact". */
+export function riskRatingLabel(likelihood: Likelihood, impact: Impact): string {
+  return `${riskRating(likelihood, impact)}: ${LIKELIHOOD_LABELS[likelihood].toLowerCase()}, ${IMPACT_LABELS[impact].toLowerCase()} impact`;
+}
+
+/**
+ * A risk's severity for sorting, 1 (DIV) to 16 (AI): likelihood weight (A 4 .. D 1) times impact
+ * weight (I 4 .. IV 1), the usual reading of a 4x4 matrix. Sort descending for "worst first"; use
+ * {@link compareRisks} when ties must break consistently.
+ */
+export function riskScore(likelihood: Likelihood, impact: Impact): number {
+  return (4 - LIKELIHOODS.indexOf(likelihood)) * (4 - IMPACTS.indexOf(impact));
+}
+
+/**
+ * Comparator putting the worst risk first: higher score, then the graver impact (a rare
+ * catastrophe outranks a likely minor problem of the same score), then the likelier.
+ */
+export function compareRisks(a: { likelihood: Likelihood; impact: Impact }, b: { likelihood: Likelihood; impact: Impact }): number {
+  return (
+    riskScore(b.likelihood, b.impact) - riskScore(a.likelihood, a.impact) ||
+    IMPACTS.indexOf(a.impact) - IMPACTS.indexOf(b.impact) ||
+    LIKELIHOODS.indexOf(a.likelihood) - LIKELIHOODS.indexOf(b.likelihood)
+  );
+}
+
+export const Risk = z
+  .object({
+    title: z.string().trim().min(1, 'Enter a title for the risk').max(200, 'Risk titles must be 200 characters or fewer'),
+    description: z.string().max(2000, 'Risk descriptions must be 2,000 characters or fewer').default(''),
+    likelihood: Likelihood,
+    impact: Impact,
+    mitigation: z.string().max(2000, 'Mitigations must be 2,000 characters or fewer').default(''),
+    owner: z.string().max(200, 'Risk owners must be 200 characters or fewer').default(''),
+  })
+  .strict();
+export type Risk = z.infer<typeof Risk>;
+
+// ---------------------------------------------------------------------------------------------
+// Escalations and metrics
+
+export const Escalation = z
+  .object({ summary: z.string().trim().min(1, 'Enter what you are escalating, or remove the escalation').max(1000, 'Escalations must be 1,000 characters or fewer') })
+  .strict();
+export type Escalation = z.infer<typeof Escalation>;
+
+export const Metric = z
+  .object({
+    name: z.string().trim().min(1, 'Enter the name of the measure').max(200, 'Measure names must be 200 characters or fewer'),
+    // z.number() refuses NaN and Infinity, which JSON cannot carry anyway.
+    value: z.number({ message: 'Enter the value as a number' }),
+  })
+  .strict();
+export type Metric = z.infer<typeof Metric>;
+
+// ---------------------------------------------------------------------------------------------
+// Sections and requests
+
+/** Longest progress narrative: about two pages, enough for a quarter without becoming a report. */
+export const NARRATIVE_MAX = 5000;
+
+/**
+ * One workstream's section as the agency saves it. A draft may be incomplete: confidence may be
+ * missing and the narrative empty; {@link submitErrors} in `rules.ts` decides what submission
+ * needs. Arrays may be left out and default to empty.
+ */
+export const ReturnSectionInput = z
+  .object({
+    workstreamId: Slug,
+    confidence: Confidence.nullable().optional(),
+    narrative: z.string().max(NARRATIVE_MAX, 'The progress narrative must be 5,000 characters or fewer').default(''),
+    milestones: z.array(MilestoneUpdate).max(50, 'Update at most 50 milestones in one section').default([]),
+    risks: z.array(Risk).max(20, 'Record at most 20 risks in one section: keep the most significant').default([]),
+    escalations: z.array(Escalation).max(10, 'Raise at most 10 escalations in one section').default([]),
+    metrics: z.array(Metric).max(20, 'Report at most 20 measures in one section').default([]),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    // Two updates for one milestone would leave the lead guessing which is current.
+    const seen = new Set<string>();
+    s.milestones.forEach((m, j) => {
+      if (seen.has(m.milestoneId)) ctx.addIssue({ code: 'custom', path: ['milestones', j, 'milestoneId'], message: 'This milestone is already updated above: keep one update per milestone' });
+      seen.add(m.milestoneId);
+    });
+  });
+export type ReturnSectionInput = z.infer<typeof ReturnSectionInput>;
+
+/** `PUT /api/returns/{periodId}/{agencyId}`: whole sections, any subset of the agency's workstreams. */
+export const SaveReturnRequest = z
+  .object({
+    sections: z.array(ReturnSectionInput).max(20, 'A return has at most 20 sections'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.sections.forEach((s, i) => {
+      if (seen.has(s.workstreamId)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'workstreamId'], message: 'This workstream already has a section: send each workstream once' });
+      seen.add(s.workstreamId);
+    });
+  });
+export type SaveReturnRequest = z.infer<typeof SaveReturnRequest>;
+
+/** `POST .../submit`. `acknowledgeWarnings` confirms possible personal data that is not (never NHS or NI numbers). */
+export const SubmitRequest = z.object({ acknowledgeWarnings: z.boolean().optional() }).strict();
+export type SubmitRequest = z.infer<typeof SubmitRequest>;
+
+/** `POST .../return`: the lead sends a submitted return back to the agency, saying what to change. */
+export const ReturnReturnRequest = z
+  .object({
+    comment: z
+      .string()
+      .trim()
+      .min(1, 'Enter a comment telling the agency what to change')
+      .max(2000, 'Comments must be 2,000 characters or fewer'),
+  })
+  .strict();
+export type ReturnReturnRequest = z.infer<typeof ReturnReturnRequest>;
+
+// ---------------------------------------------------------------------------------------------
+// Status and the response
+
+export const RETURN_STATUSES = ['not-started', 'draft', 'submitted', 'returned', 'accepted'] as const;
+export const ReturnStatus = z.enum(RETURN_STATUSES);
+export type ReturnStatus = z.infer<typeof ReturnStatus>;
+
+export const RETURN_STATUS_LABELS: Record<ReturnStatus, string> = {
+  'not-started': 'Not started',
+  draft: 'Draft',
+  submitted: 'Submitted',
+  returned: 'Returned',
+  accepted: 'Accepted',
+};
+
+/** Task-list status of one section (GOV.UK task list pattern). */
+export const SECTION_PROGRESS = ['not-started', 'in-progress', 'completed'] as const;
+export type SectionProgress = (typeof SECTION_PROGRESS)[number];
+export const SECTION_PROGRESS_LABELS: Record<SectionProgress, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', completed: 'Completed' };
+
+/** One of the lead's review comments, kept in order on the return. */
+export const ReviewComment = z.object({
+  comment: z.string(),
+  by: z.string(),
+  /** Display name at the time; older records (and the seed) may lack it, so show `by` instead. */
+  byName: z.string().optional(),
+  at: z.string(),
+});
+export type ReviewComment = z.infer<typeof ReviewComment>;
+
+/** A section as the API answers it. `carriedForward` marks a narrative copied from the last accepted return and not yet edited. */
+export const ReturnSectionView = z.object({
+  workstreamId: Slug,
+  confidence: Confidence.nullable(),
+  narrative: z.string(),
+  carriedForward: z.boolean().optional(),
+  milestones: z.array(MilestoneUpdate),
+  risks: z.array(Risk),
+  escalations: z.array(Escalation),
+  metrics: z.array(Metric),
+  /** Task-list status, computed by the API with `sectionProgress`. */
+  progress: z.enum(SECTION_PROGRESS).optional(),
+});
+export type ReturnSectionView = z.infer<typeof ReturnSectionView>;
+
+/** `GET /api/returns/{periodId}/{agencyId}` and the answer to every write on a return. */
+export const ReturnView = z.object({
+  periodId: PeriodId,
+  agencyId: Slug,
+  status: ReturnStatus,
+  /** 0 until first saved; the ETag is derived from it. */
+  version: z.number().int().min(0),
+  sections: z.array(ReturnSectionView),
+  review: z.object({ comments: z.array(ReviewComment) }),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  acceptedBy: z.string().nullable(),
+  acceptedAt: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable().optional(),
+  /** Period facts the pages show beside the return. */
+  dueDate: z.string().optional(),
+  overdue: z.boolean().optional(),
+  requiredWorkstreamIds: z.array(Slug).optional(),
+  /** Possible personal data in the free text, by field path. */
+  warnings: z.array(Warning),
+});
+export type ReturnView = z.infer<typeof ReturnView>;

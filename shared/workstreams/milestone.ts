@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Slug } from '../partnership/schema.js';
+
+/** Milestone statuses (the same scale partners use in their returns' milestone updates). */
+export const MILESTONE_STATUS_VALUES = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete'] as const;
+export const MilestoneStatusSchema = z.enum(MILESTONE_STATUS_VALUES);
+export type MilestoneStatusValue = z.infer<typeof MilestoneStatusSchema>;
+
+export const IsoDate = z.iso.date({ message: 'Enter a real date in the form YYYY-MM-DD' });
+
+/** A dated milestone of a workstream, owned by one agency. The lead manages them. */
+export const Milestone = z.object({
+  id: Slug,
+  workstreamId: Slug,
+  title: z.string().min(1).max(200),
+  description: z.string().max(2000),
+  ownerAgencyId: Slug,
+  dueDate: IsoDate,
+  status: MilestoneStatusSchema,
+  /** Closed milestones stay in history but leave the returns' milestone lists. */
+  closed: z.boolean().default(false),
+  version: z.number().int().min(1).default(1),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+export const CreateMilestoneRequest = z
+  .object({
+    id: Slug.optional(),
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000).default(''),
+    ownerAgencyId: Slug,
+    dueDate: IsoDate,
+    status: MilestoneStatusSchema.default('not-started'),
+  })
+  .strict();
+export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
+
+export const UpdateMilestoneRequest = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().trim().max(2000).optional(),
+    ownerAgencyId: Slug.optional(),
+    dueDate: IsoDate.optional(),
+    status: MilestoneStatusSchema.optional(),
+    closed: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Change at least one field' });
+export type UpdateMilestoneRequest = z.infer<typeof UpdateMilestoneRequest>;
+
+/** Makes a slug id from a title ("Kinship Local Offer published" -> "kinship-local-offer-published"). */
+export function slugify(title: string, max = 60): string {
+  const s = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/, '');
+  return s.length >= 2 ? s : `item-${s || 'x'}`;
+}

@@ -1,0 +1,166 @@
+/**
+ * `npm run bench`: seeds a large partnership (20 agencies, 8 workstreams, 12 periods of returns,
+ * 40 criteria) into an in-memory DynamoDB Local and reports the latency of `GET /api/tracker`
+ * (p50/p95), the p50 of a single DynamoDB Local Query in the same run, and how many DynamoDB calls
+ * one tracker request makes. Not a test: it prints figures for the closing notes.
+ */
+import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createApp } from '../../functions/app.js';
+import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
+import { loadConfig } from '../../functions/config.js';
+import { createClient, createDocumentClient } from '../../functions/db/client.js';
+import { ensureTables } from '../../functions/db/create-tables.js';
+import { milestoneKeys, partnershipKeys } from '../../functions/db/keys.js';
+import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
+import { PeriodRepository } from '../../functions/repositories/period-repository.js';
+import { ReadinessRepository } from '../../functions/repositories/readiness-repository.js';
+import { ReturnRepository, type ReturnHeader, type StoredSection } from '../../functions/repositories/return-repository.js';
+import { periodBounds, previousPeriodId } from '../../shared/periods/period.js';
+import { CONFIDENCE_SCALE } from '../../shared/tracker/compute.js';
+
+const AGENCIES = 20;
+const WORKSTREAMS = 8;
+const PERIODS = 12;
+const CRITERIA = 40;
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function put(doc: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]) {
+  for (let i = 0; i < items.length; i += 25) {
+    let req: Record<string, unknown> | undefined = { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
+    while (req && Object.keys(req).length) {
+      const res: { UnprocessedItems?: Record<string, unknown> } = await doc.send(new BatchWriteCommand({ RequestItems: req as never }));
+      req = res.UnprocessedItems && Object.keys(res.UnprocessedItems).length ? res.UnprocessedItems : undefined;
+    }
+  }
+}
+
+async function main() {
+  const db = await startDynamoDbLocal();
+  try {
+    const config = { ...loadConfig({ LOG_LEVEL: 'silent', DYNAMODB_ENDPOINT: db.endpoint, TABLE_NAME: 'bench-main', AUDIT_TABLE_NAME: 'bench-audit' }) };
+    await ensureTables(createClient(config.dynamodb), config.tables);
+    const doc = createDocumentClient(config.dynamodb);
+    const pid = config.partnershipId;
+    const t = config.tables.main;
+    const started = performance.now();
+
+    const agencies = Array.from({ length: AGENCIES }, (_, i) => ({ id: `agency-${i + 1}`, name: `Agency ${i + 1}`, type: 'other', statutory: i < 3 }));
+    const workstreams = Array.from({ length: WORKSTREAMS }, (_, i) => ({
+      id: `ws-${i + 1}`,
+      name: `Workstream ${i + 1}`,
+      description: 'Bench workstream',
+      leadAgencyId: 'agency-1',
+      contributingAgencyIds: agencies.filter((_, a) => (a + i) % 2 === 0 || a < 3).map((a) => a.id),
+      order: i,
+    }));
+    const periodIds: string[] = [];
+    let p = '2026-27-Q3';
+    for (let i = 0; i < PERIODS; i++) {
+      periodIds.unshift(p);
+      p = previousPeriodId(p);
+    }
+    const items: Record<string, unknown>[] = [
+      { ...partnershipKeys.partnership(pid), entity: 'Partnership', id: pid, name: 'Bench partnership', shortName: 'BENCH' },
+      ...agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
+      ...workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
+      ...workstreams.flatMap((w) =>
+        Array.from({ length: 5 }, (_, m) => ({ ...milestoneKeys.milestone(pid, w.id, `m-${m}`), entity: 'Milestone', id: `m-${m}`, workstreamId: w.id, title: `Milestone ${m}`, description: '', ownerAgencyId: 'agency-1', dueDate: `2027-0${(m % 6) + 1}-15`, status: 'on-track', closed: false, version: 1 })),
+      ),
+    ];
+    const periods = new PeriodRepository(doc, t, pid);
+    periodIds.forEach((id, i) => items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' })));
+    const returns = new ReturnRepository(doc, t, pid);
+    for (const periodId of periodIds) {
+      for (const a of agencies) {
+        const ws = workstreams.filter((w) => w.contributingAgencyIds.includes(a.id));
+        const sections: StoredSection[] = ws.map((w, k) => ({
+          periodId,
+          agencyId: a.id,
+          workstreamId: w.id,
+          confidence: CONFIDENCE_SCALE[(k + a.id.length) % 5]!,
+          narrative: 'Progress narrative '.repeat(40),
+          carriedForward: false,
+          milestones: [],
+          risks: [{ title: 'Staffing', description: 'Vacancies', likelihood: 'ABCD'[k % 4]!, impact: ['I', 'II', 'III', 'IV'][k % 4]!, mitigation: 'Recruitment', owner: 'Head of Service' }],
+          escalations: k === 0 ? [{ summary: 'Escalated item' }] : [],
+          metrics: [{ name: 'Children supported', value: 100 + k }],
+        }));
+        const header: ReturnHeader = {
+          periodId,
+          agencyId: a.id,
+          status: 'accepted',
+          version: 3,
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+          updatedBy: 'bench',
+          submittedBy: 'bench',
+          submittedAt: '2026-01-01T00:00:00Z',
+          acceptedBy: 'bench',
+          acceptedAt: '2026-01-01T00:00:00Z',
+          review: { comments: [] },
+          confidence: Object.fromEntries(sections.map((s) => [s.workstreamId, s.confidence])),
+        };
+        items.push(returns.headerItem(header), ...sections.map((s) => returns.sectionItem(s)));
+      }
+    }
+    const readiness = new ReadinessRepository(doc, t, pid);
+    for (let c = 0; c < CRITERIA; c++) {
+      const w = workstreams[c % WORKSTREAMS]!;
+      items.push(readiness.criterionItem({ id: `crit-${c}`, workstreamId: w.id, title: `Criterion ${c}`, description: '', agencyIds: w.contributingAgencyIds, evidenceExpected: '', targetDate: '2027-03-31', derivedFrom: null, version: 1 }));
+      for (const a of w.contributingAgencyIds) {
+        items.push(readiness.assessmentItem({ criterionId: `crit-${c}`, agencyId: a, workstreamId: w.id, status: c % 3 === 0 ? 'ready' : 'in-progress', evidence: 'Evidence', links: [], targetDate: null, reason: null, updatedBy: 'bench', updatedAt: '2026-01-01T00:00:00Z', validation: null, version: 1 }));
+      }
+    }
+    await put(doc, t, items);
+    console.log(`Seeded ${items.length} items (${AGENCIES} agencies, ${WORKSTREAMS} workstreams, ${PERIODS} periods, ${CRITERIA} criteria) in ${Math.round(performance.now() - started)} ms.`);
+
+    const keys = await generateLocalKeys();
+    if (config.auth.mode !== 'local') throw new Error('local mode expected');
+    const issuer = new LocalTokenIssuer(keys, config.auth.issuer, config.auth.audience, 3600);
+    const app = createApp({ config, doc, verifier: issuer.verifier(), localIssuer: issuer });
+    const { token } = await issuer.issue({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false });
+    const headers = { Authorization: `Bearer ${token}` };
+
+    // Count DynamoDB calls for one tracker request.
+    let calls = 0;
+    const send = doc.send.bind(doc);
+    (doc as { send: typeof doc.send }).send = ((cmd: never, ...rest: never[]) => {
+      calls += 1;
+      return send(cmd, ...rest);
+    }) as typeof doc.send;
+    const first = await app.request('/api/tracker', { headers });
+    if (first.status !== 200) throw new Error(`tracker answered ${first.status}: ${await first.text()}`);
+    const perRequest = calls;
+    const bytes = (await first.arrayBuffer()).byteLength;
+
+    const tracker: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      const r = await app.request('/api/tracker', { headers });
+      await r.arrayBuffer();
+      tracker.push(performance.now() - s);
+    }
+    const single: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      await doc.send(new QueryCommand({ TableName: t, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partnershipKeys.partnership(pid).pk }, Limit: 1 }));
+      single.push(performance.now() - s);
+    }
+    const f = (n: number) => n.toFixed(1);
+    console.log(`GET /api/tracker: p50 ${f(pct(tracker, 50))} ms, p95 ${f(pct(tracker, 95))} ms over ${RUNS} requests (response ${Math.round(bytes / 1024)} KiB)`);
+    console.log(`single DynamoDB Local Query: p50 ${f(pct(single, 50))} ms, p95 ${f(pct(single, 95))} ms`);
+    console.log(`DynamoDB calls per tracker request: ${perRequest}`);
+  } finally {
+    await db.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
