@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPortal } from '../support/portal.js';
+import { ensureWebBuilt } from './build-web.js';
+
+/*
+ * The web shell in headless Chromium against the real server (API + built SPA, seeded Medway demo)
+ * with its real Content-Security-Policy enforced. axe-core is injected through the DevTools protocol
+ * (page.evaluate), which CSP does not govern, so we need no bypassCSP and a CSP violation by the
+ * app still fails the test.
+ */
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const PASSWORD = 'demo-password';
+
+let portal: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  portal = await startTestPortal();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+interface Tab {
+  page: Page;
+  context: BrowserContext;
+  /** CSP violations seen so far (console messages and securitypolicyviolation events). */
+  cspViolations: string[];
+  /** Uncaught errors in the page. */
+  pageErrors: string[];
+}
+
+const open: Tab[] = [];
+
+async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  // Fail fast with the locator in the message, well inside the test's own timeout.
+  context.setDefaultTimeout(8_000);
+  const page = await context.newPage();
+  const tab: Tab = { page, context, cspViolations: [], pageErrors: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tab.cspViolations.push(m.text());
+  });
+  page.on('pageerror', (e) => tab.pageErrors.push(e.message));
+  await page.exposeFunction('__reportCsp', (v: string) => tab.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  open.push(tab);
+  return tab;
+}
+
+async function closeTab(tab: Tab) {
+  expect(tab.cspViolations, 'Content Security Policy violations').toEqual([]);
+  expect(tab.pageErrors, 'uncaught errors in the page').toEqual([]);
+  await tab.context.close();
+  open.splice(open.indexOf(tab), 1);
+}
+
+afterAll(async () => {
+  for (const tab of open) await tab.context.close();
+});
+
+/** Runs axe-core and fails with one readable line per rule and the elements it flagged. */
+async function expectNoAxeViolations(page: Page, where: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((v) => `${v.id} [${v.impact ?? 'n/a'}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }, AXE_TAGS);
+  expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+async function h1(page: Page): Promise<string> {
+  return (await page.locator('h1').innerText()).trim();
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${portal.url}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${portal.url}/`);
+  await page.locator('[data-testid="user-name"]').waitFor();
+  // Wait until data-driven parts have loaded so axe sees the finished page.
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+async function navLabels(page: Page): Promise<string[]> {
+  return (await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allInnerTexts()).map((t) => t.trim());
+}
+
+describe('web shell: signed out', () => {
+  it('when a signed-out visitor opens the portal, it serves the strict CSP and shows the sign-in page with no accessibility violations', async () => {
+    const tab = await newTab();
+    const res = await tab.page.goto(`${portal.url}/`);
+    expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await tab.page.waitForURL(/\/sign-in\?next=%2F$/);
+    expect(await h1(tab.page)).toBe('Sign in');
+    expect(await tab.page.title()).toBe('Sign in - Partnership Reform Portal');
+    await expect.poll(() => tab.page.getByText('Demo sign-ins').isVisible()).toBe(true);
+    expect(await tab.page.getByText('council.officer@mscp.example').isVisible()).toBe(true);
+    expect(await tab.page.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
+    await expectNoAxeViolations(tab.page, 'sign-in');
+    await closeTab(tab);
+  });
+
+  it('when the password is wrong, it shows the error summary with the server detail, focused, with no violations', async () => {
+    const tab = await newTab();
+    const { page } = tab;
+    await page.goto(`${portal.url}/sign-in`);
+    await page.getByLabel('Email address').fill('lead@mscp.example');
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const summary = page.locator('.govuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.getByRole('heading').innerText()).toBe('There is a problem');
+    expect(await summary.getByRole('link').count()).toBe(1);
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#email');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    expect(await page.title()).toBe('Error: Sign in - Partnership Reform Portal');
+    expect(page.url()).toContain('/sign-in');
+    await expectNoAxeViolations(page, 'sign-in with a wrong password');
+    await closeTab(tab);
+  });
+
+  it('when the form is sent empty, it names each missing field, links to it and marks it, without calling the server', async () => {
+    const tab = await newTab();
+    const { page } = tab;
+    await page.goto(`${portal.url}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const links = page.locator('.govuk-error-summary a');
+    await links.first().waitFor();
+    expect(await links.allInnerTexts()).toEqual(['Enter your email address', 'Enter your password']);
+    expect(await page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
+    await links.nth(1).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+    await expectNoAxeViolations(page, 'sign-in with empty fields');
+    await closeTab(tab);
+  });
+
+  it('when someone opens an unknown address, it shows the page-not-found page with no violations', async () => {
+    const tab = await newTab();
+    await tab.page.goto(`${portal.url}/no-such-page`);
+    await tab.page.locator('h1').waitFor();
+    expect(await h1(tab.page)).toBe('Page not found');
+    expect(await tab.page.title()).toBe('Page not found - Partnership Reform Portal');
+    await expectNoAxeViolations(tab.page, '404');
+    await closeTab(tab);
+  });
+
+  it('when a member of the public opens the Kinship Local Offer, it shows it without sign-in', async () => {
+    const tab = await newTab();
+    await tab.page.goto(`${portal.url}/kinship-offer`);
+    await tab.page.locator('h1').waitFor();
+    expect(await h1(tab.page)).toBe('Kinship Local Offer');
+    expect(tab.page.url()).toBe(`${portal.url}/kinship-offer`);
+    await expectNoAxeViolations(tab.page, 'public kinship offer');
+    await closeTab(tab);
+  });
+});
+
+const ROLES = [
+  {
+    who: 'the programme lead',
+    email: 'lead@mscp.example',
+    name: 'Jordan Ellis',
+    role: 'Reform programme lead',
+    agency: 'Medway Council',
+    heading: 'Reform programme overview',
+    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker'],
+  },
+  {
+    who: 'an executive member',
+    email: 'exec@mscp.example',
+    name: 'Sam Patel',
+    role: 'Partnership executive',
+    agency: null,
+    heading: 'Shared tracker',
+    nav: ['Home (tracker)', 'Threshold document', 'Kinship offer', 'Readiness'],
+  },
+  {
+    who: 'a council partner',
+    email: 'council@mscp.example',
+    name: 'Morgan Reid',
+    role: 'Partner agency officer',
+    agency: 'Medway Council',
+    heading: "Your agency's work",
+    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness'],
+  },
+  {
+    who: 'a police partner',
+    email: 'police@mscp.example',
+    name: 'Riley Shaw',
+    role: 'Partner agency officer',
+    agency: 'Kent Police',
+    heading: "Your agency's work",
+    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness'],
+  },
+] as const;
+
+describe('web shell: signed in', () => {
+  for (const r of ROLES) {
+    it(`when ${r.who} signs in, it shows their home page, header and menu, every menu page exists, and sign-out returns to sign-in`, async () => {
+      const tab = await newTab();
+      const { page } = tab;
+      await signIn(page, r.email);
+
+      expect(await h1(page)).toBe(r.heading);
+      expect(await page.title()).toBe(`${r.heading} - Partnership Reform Portal`);
+      expect(await page.locator('[data-testid="user-name"]').innerText()).toBe(r.name);
+      expect(await page.locator('[data-testid="user-role"]').innerText()).toContain(r.role);
+      if (r.agency) expect(await page.locator('[data-testid="user-agency"]').innerText()).toBe(r.agency);
+      else expect(await page.locator('[data-testid="user-agency"]').count()).toBe(0);
+      expect(await page.locator('.app-header__partnership').innerText()).toBe('Medway Safeguarding Children Partnership');
+      expect(await navLabels(page)).toEqual([...r.nav]);
+      if (r.agency && r.heading === "Your agency's work") {
+        // The partner home lists the workstreams their agency contributes to, from /api/partnership.
+        expect(await page.locator('.app-workstream').count()).toBeGreaterThan(0);
+      }
+      await expectNoAxeViolations(page, `${r.email} home`);
+
+      // Every menu link opens a real page with one h1 (never the 404), and focus moves to that h1.
+      const menu = page.getByRole('navigation', { name: 'Menu' });
+      for (const label of r.nav.slice(1)) {
+        await menu.getByRole('link', { name: label, exact: true }).click();
+        await expect.poll(() => h1(page)).not.toBe(r.heading);
+        expect(await h1(page)).not.toBe('Page not found');
+        expect(await page.locator('h1').count()).toBe(1);
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+        expect(await menu.getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
+        await expectNoAxeViolations(page, `${r.email} ${label}`);
+        await menu.getByRole('link', { name: r.nav[0], exact: true }).click();
+        await expect.poll(() => h1(page)).toBe(r.heading);
+      }
+
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL(`${portal.url}/sign-in`);
+      expect(await h1(page)).toBe('Sign in');
+      expect(await page.getByText('You have signed out.').isVisible()).toBe(true);
+      expect(await page.evaluate(() => sessionStorage.getItem('prp.session'))).toBeNull();
+      await page.goto(`${portal.url}/`);
+      await page.waitForURL(/\/sign-in/);
+      await closeTab(tab);
+    }, 90_000);
+  }
+
+  it('when a partner types the address of a lead-only page, it says they cannot view it', async () => {
+    const tab = await newTab();
+    await signIn(tab.page, 'council.officer@mscp.example');
+    await tab.page.goto(`${portal.url}/returns`);
+    await tab.page.locator('[data-testid="user-name"]').waitFor();
+    expect(await h1(tab.page)).toBe('You cannot view this page');
+    await closeTab(tab);
+  });
+
+  it('when the session token is no longer accepted, it returns to sign-in saying the session has ended', async () => {
+    const tab = await newTab();
+    const { page } = tab;
+    await signIn(page, 'health@mscp.example');
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('prp.session') ?? '{}') as { expiresAt: string };
+      sessionStorage.setItem('prp.session', JSON.stringify({ token: 'not.a.valid-token', expiresAt: s.expiresAt }));
+    });
+    await page.goto(`${portal.url}/readiness`);
+    await page.waitForURL(/\/sign-in\?next=%2Freadiness$/);
+    await page.getByText('Your session has ended').waitFor();
+    await expectNoAxeViolations(page, 'sign-in after the session ended');
+    // Signing in again goes back to where they were heading.
+    await page.getByLabel('Email address').fill('health@mscp.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${portal.url}/readiness`);
+    await expect.poll(() => h1(page)).toBe('Readiness');
+    await closeTab(tab);
+  });
+
+  it('when the window is 320 pixels wide (400% zoom), it has no horizontal scrolling on sign-in or home', async () => {
+    const tab = await newTab({ width: 320, height: 640 });
+    const { page } = tab;
+    await page.goto(`${portal.url}/sign-in`);
+    await page.locator('h1').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await signIn(page, 'council.officer@mscp.example');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page, 'partner home at 320px');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${portal.url}/sign-in`);
+    await signIn(page, 'lead@mscp.example');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(page, 'lead home at 320px');
+    await closeTab(tab);
+  });
+});

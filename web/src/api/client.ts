@@ -1,0 +1,131 @@
+import type { FieldError, Problem } from '../../../shared/http/problem.js';
+import { clearSession, getSession } from './session.js';
+
+/** An API error in the shape the UI shows: `detail` for the error summary, `errors` beside fields. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  readonly requestId: string | undefined;
+
+  constructor(status: number, problem: Partial<Problem>) {
+    const detail = problem.detail ?? problem.title ?? defaultDetail(status);
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.title = problem.title ?? 'Error';
+    this.detail = detail;
+    this.errors = Array.isArray(problem.errors) ? problem.errors : [];
+    this.requestId = problem.requestId;
+  }
+}
+
+function defaultDetail(status: number): string {
+  if (status === 0) return 'The portal could not be reached. Check your connection and try again.';
+  if (status >= 500) return 'Sorry, there is a problem with the service. Try again later.';
+  if (status === 403) return 'You do not have permission to do that.';
+  if (status === 404) return 'That could not be found.';
+  return 'Something went wrong. Try again.';
+}
+
+export const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
+
+let onUnauthorized: (message: string) => void = () => {
+  globalThis.location?.assign('/sign-in');
+};
+
+/** The app registers how to leave for the sign-in page (the router's navigate) once it has started. */
+export function setUnauthorizedHandler(handler: (message: string) => void): void {
+  onUnauthorized = handler;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Send without the bearer token (public routes, sign-in). */
+  anonymous?: boolean;
+  /** Optimistic concurrency: the ETag the edit was based on. */
+  ifMatch?: string;
+  signal?: AbortSignal;
+}
+
+export interface WithEtag<T> {
+  data: T;
+  etag: string | undefined;
+}
+
+async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (!opts.anonymous) {
+    const session = getSession();
+    if (!session) {
+      // Expired before we asked: no point sending a request that can only fail.
+      expireSession();
+      throw new ApiError(401, { title: 'Unauthorized', detail: SESSION_ENDED });
+    }
+    headers.Authorization = `Bearer ${session.token}`;
+  }
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
+
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+      headers,
+      body: opts.body === undefined ? null : JSON.stringify(opts.body),
+      credentials: 'same-origin',
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, {});
+  }
+  if (res.ok) return res;
+
+  const problem = await readProblem(res);
+  if (res.status === 401 && !opts.anonymous) {
+    expireSession();
+    throw new ApiError(401, { ...problem, detail: SESSION_ENDED });
+  }
+  throw new ApiError(res.status, problem);
+}
+
+function expireSession() {
+  clearSession();
+  onUnauthorized(SESSION_ENDED);
+}
+
+async function readProblem(res: Response): Promise<Partial<Problem>> {
+  const type = res.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) return {};
+  try {
+    const body: unknown = await res.json();
+    return body && typeof body === 'object' ? (body as Partial<Problem>) : {};
+  } catch {
+    return {};
+  }
+}
+
+async function readBody<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Calls the API and returns the parsed JSON body; any non-2xx becomes an {@link ApiError}. */
+export async function api<T>(path: string, opts?: RequestOptions): Promise<T> {
+  return readBody<T>(await send(path, opts));
+}
+
+/** GET that also returns the ETag, to send back as `If-Match` with the edit. */
+export async function getWithEtag<T>(path: string, opts?: Omit<RequestOptions, 'method' | 'body'>): Promise<WithEtag<T>> {
+  const res = await send(path, { ...opts, method: 'GET' });
+  return { data: await readBody<T>(res), etag: res.headers.get('ETag') ?? undefined };
+}
+
+/** A write guarded by `If-Match`; returns the new body and ETag (412 if someone else saved first). */
+export async function sendWithEtag<T>(path: string, method: 'PUT' | 'PATCH' | 'POST' | 'DELETE', body: unknown, etag: string | undefined): Promise<WithEtag<T>> {
+  const res = await send(path, { method, body, ...(etag ? { ifMatch: etag } : {}) });
+  return { data: await readBody<T>(res), etag: res.headers.get('ETag') ?? undefined };
+}

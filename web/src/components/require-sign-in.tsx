@@ -1,0 +1,41 @@
+import { Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { Match, Switch } from 'solid-js';
+import { canOpen } from '../nav.js';
+import { useApp } from '../state.js';
+import { Loading } from './loading.js';
+import { Page } from './page.js';
+
+/** Parent route for everything behind sign-in: sends signed-out visitors to sign in, then back here. */
+export function RequireSignIn(props: RouteSectionProps) {
+  const app = useApp();
+  const loc = useLocation();
+  return (
+    <Switch fallback={<Loading />}>
+      <Match when={!app.signedIn()}>
+        <Navigate href={app.signedOutDeliberately() ? '/sign-in' : `/sign-in?next=${encodeURIComponent(loc.pathname)}`} />
+      </Match>
+      <Match when={app.me.error}>
+        <Page title="Sorry, there is a problem with the service">
+          <p class="govuk-body">Your account details could not be loaded. Try again later.</p>
+        </Page>
+      </Match>
+      <Match when={app.me.state === 'ready' && app.me()}>
+        {(me) => (
+          <Switch>
+            <Match when={!canOpen(me().role, loc.pathname)}>
+              <Page title="You cannot view this page">
+                <p class="govuk-body">Your account ({me().email}) does not give access to this part of the portal.</p>
+                <p class="govuk-body">
+                  <a href="/" class="govuk-link">
+                    Go to your home page
+                  </a>
+                </p>
+              </Page>
+            </Match>
+            <Match when={true}>{props.children}</Match>
+          </Switch>
+        )}
+      </Match>
+    </Switch>
+  );
+}
