@@ -6,6 +6,7 @@ import { describeRoute, openApiDocument } from '../http/openapi.js';
 
 export const PortalConfig = z.object({
   partnershipId: z.string(),
+  partnershipName: z.string().optional(),
   auth: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('local') }),
     z.object({ mode: z.literal('cognito'), clientId: z.string(), domain: z.string().optional(), region: z.string() }),
@@ -42,10 +43,12 @@ export function systemRoutes(deps: AppDeps, services: Services) {
       }
     })
     .get('/api/openapi.json', (c) => c.json(openApiDocument(API_VERSION)))
-    .get('/api/config', (c) => {
+    .get('/api/config', async (c) => {
       const a = deps.config.auth;
+      // The partnership's name for signed-out pages; the page still works if the database is down.
+      const name = await services.partnership.getPartnershipData().then((d) => d.partnership?.name, () => undefined);
       const auth: z.infer<typeof PortalConfig>['auth'] =
         a.mode === 'local' ? { mode: 'local' } : { mode: 'cognito', clientId: a.clientId, region: a.region, ...(a.domain ? { domain: a.domain } : {}) };
-      return c.json({ partnershipId: deps.config.partnershipId, auth });
+      return c.json({ partnershipId: deps.config.partnershipId, ...(name ? { partnershipName: name } : {}), auth });
     });
 }

@@ -8,10 +8,17 @@ describe('navigation by role', () => {
     expect(canOpen('partner', '/tracker')).toBe(false);
   });
 
-  it('when the user is an executive, it lets them open the tracker but no return', () => {
+  it('when the user is an executive, it lets them open the tracker and read returns, but not a partner return form', () => {
     expect(canOpen('executive', '/tracker')).toBe(true);
+    expect(canOpen('executive', '/board-report')).toBe(true);
+    expect(canOpen('executive', '/returns/2026-27-Q3/kent-police')).toBe(true);
     expect(canOpen('executive', '/our-return')).toBe(false);
-    expect(canOpen('executive', '/returns')).toBe(false);
+  });
+
+  it('when a path is a sub-page of an allowed area, it opens; a look-alike prefix does not', () => {
+    expect(canOpen('partner', '/our-return/section/kinship')).toBe(true);
+    expect(canOpen('partner', '/our-returns-hack')).toBe(false);
+    expect(canOpen('partner', '/returns/2026-27-Q3/kent-police')).toBe(false);
   });
 
   it('when the user is the lead, it offers every area except a single agency return', () => {

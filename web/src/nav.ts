@@ -33,8 +33,18 @@ export const NAV: Record<Role, NavItem[]> = {
   ],
 };
 
-/** Whether a role may open a path (the executive's tracker is their home page, `/tracker` too). */
+/**
+ * Areas each role may open, including their sub-pages (e.g. `/returns/2026-27-Q3/kent-police`).
+ * Executives read returns (read-only) so every tracker figure can link through to its detail.
+ */
+const AREAS: Record<Role, string[]> = {
+  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report'],
+  partner: ['/our-return', '/threshold', '/kinship', '/readiness'],
+  executive: ['/tracker', '/board-report', '/returns', '/threshold', '/kinship', '/readiness'],
+};
+
+/** Whether a role may open a path. The API checks the same rules again on every request. */
 export function canOpen(role: Role, path: string): boolean {
-  if (role === 'executive' && path === '/tracker') return true;
-  return NAV[role].some((item) => item.href === path);
+  const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  return p === '/' || AREAS[role].some((a) => p === a || p.startsWith(`${a}/`));
 }
