@@ -1,0 +1,178 @@
+import { Fn } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { AUDIT_TABLE } from '../../functions/db/table-design.js';
+import { acknowledge, acknowledgeWildcards } from '../nag.js';
+import { Construct } from 'constructs';
+import { PortalFunction } from './portal-function.js';
+
+export interface ApiProps {
+  /** The TypeScript Lambda entry (`functions/lambda.ts` in the app). */
+  readonly entry: string;
+  /** Main single table: read/write. */
+  readonly table: dynamodb.ITable;
+  /** Audit table: PutItem and Query only, so the audit trail cannot be changed by the API. */
+  readonly auditTable: dynamodb.ITable;
+  /** Uploaded documents: get/put objects. */
+  readonly documentsBucket: s3.IBucket;
+  /** The partnership this deployment serves (`PARTNERSHIP_ID`). */
+  readonly partnershipId: string;
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  /** Token issuer: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
+  readonly issuerUrl: string;
+  /** Hosted UI domain (no scheme), returned to the SPA by `/api/config`. */
+  readonly hostedUiDomain: string;
+}
+
+/** Routes that answer without a token. Everything else under `/api/` needs a Cognito JWT. */
+const PUBLIC_ROUTES: ReadonlyArray<{ path: string; method: apigwv2.HttpMethod }> = [
+  { path: '/api/health', method: apigwv2.HttpMethod.GET },
+  { path: '/api/openapi.json', method: apigwv2.HttpMethod.GET },
+  { path: '/api/config', method: apigwv2.HttpMethod.GET },
+  { path: '/api/public/{proxy+}', method: apigwv2.HttpMethod.ANY },
+];
+
+/**
+ * The API: one Lambda (the Hono app) behind an HTTP API. API Gateway checks the Cognito JWT
+ * (signature, issuer, audience, expiry) before the Lambda runs; the Lambda verifies it again and
+ * applies the role rules.
+ */
+export class Api extends Construct {
+  public readonly fn: PortalFunction;
+  public readonly httpApi: apigwv2.HttpApi;
+  public readonly stage: apigwv2.HttpStage;
+  /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
+  public readonly apiDomain: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    this.fn = new PortalFunction(this, 'Handler', {
+      entry: props.entry,
+      handler: 'handler',
+      description: 'Partnership Reform Portal API (Hono)',
+      environment: {
+        PORTAL_MODE: 'aws',
+        TABLE_NAME: props.table.tableName,
+        AUDIT_TABLE_NAME: props.auditTable.tableName,
+        PARTNERSHIP_ID: props.partnershipId,
+        COGNITO_USER_POOL_ID: props.userPoolId,
+        COGNITO_CLIENT_ID: props.userPoolClientId,
+        COGNITO_DOMAIN: props.hostedUiDomain,
+        DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+      },
+    });
+
+    props.table.grantReadWriteData(this.fn);
+    // Deliberately not grantWriteData: the audit trail is append-only. TransactWriteItems needs
+    // the per-item action (dynamodb:PutItem for a Put) on every table in the transaction, so this
+    // is enough for writing an event in the same transaction as the change it records.
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'AuditAppendAndRead',
+        actions: ['dynamodb:PutItem', 'dynamodb:Query'],
+        resources: [props.auditTable.tableArn, `${props.auditTable.tableArn}/index/${AUDIT_TABLE.gsi1.name}`],
+      }),
+    );
+    // Documents: read and write objects (no delete: uploaded versions are kept). ListBucket makes
+    // a missing key a 404 (NoSuchKey) rather than a 403.
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'DocumentsReadWrite',
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [props.documentsBucket.arnForObjects('*')],
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'DocumentsList',
+        actions: ['s3:ListBucket'],
+        resources: [props.documentsBucket.bucketArn],
+      }),
+    );
+
+    this.httpApi = new apigwv2.HttpApi(this, 'HttpApi', {
+      description: 'Partnership Reform Portal API',
+      // A stage is added below with throttling and access logs (HttpApi's own default stage
+      // cannot take either).
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigwv2.LogGroupLogDestination(accessLogs),
+        format: apigw.AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            sub: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('Lambda', this.fn);
+    const jwt = new HttpJwtAuthorizer('CognitoJwt', props.issuerUrl, {
+      authorizerName: 'cognito-jwt',
+      jwtAudience: [props.userPoolClientId],
+    });
+
+    this.httpApi.addRoutes({
+      path: '/api/{proxy+}',
+      methods: [apigwv2.HttpMethod.ANY],
+      integration,
+      authorizer: jwt,
+    });
+    const none = new apigwv2.HttpNoneAuthorizer();
+    for (const r of PUBLIC_ROUTES) {
+      this.httpApi.addRoutes({ path: r.path, methods: [r.method], integration, authorizer: none });
+    }
+
+    this.apiDomain = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
+
+    acknowledgeWildcards(this, [
+      {
+        finding: /^Resource::.*MainTable.*\/index\/\*$/,
+        reason:
+          "grantReadWriteData covers the main table's global secondary indexes (<table>/index/*); the table has only the indexes in table-design.ts and the API may query all of them.",
+      },
+      {
+        finding: /^Resource::.*DocumentsBucket.*\/\*$/,
+        reason:
+          'Object-level access (GetObject/PutObject) to the documents bucket must name objects with <bucket>/*: keys are generated per upload. Limited to this one bucket and to get/put.',
+      },
+    ]);
+    for (const r of PUBLIC_ROUTES) {
+      const route = this.httpApi.node.tryFindChild(`${r.method}${r.path}`);
+      if (route) {
+        acknowledge(route, [
+          {
+            id: 'AwsSolutions-APIG4',
+            reason: `${r.method} ${r.path} is public by design (health check, OpenAPI document, sign-in configuration for the SPA, or the public Kinship Local Offer); it exposes no personal data.`,
+          },
+        ]);
+      }
+    }
+  }
+}

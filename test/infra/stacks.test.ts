@@ -1,0 +1,374 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
+import { AwsSolutionsChecks } from '../../infra/nag.js';
+import { createPortalApp } from '../../infra/portal-app.js';
+import { PORTAL_GROUPS } from '../../infra/constructs/auth.js';
+
+const FIXTURES = resolve(import.meta.dirname, 'fixtures');
+
+// Synthesized once for the whole file. The Lambda is bundled for real (local esbuild) from a
+// stand-in entry, so these tests do not depend on the API code compiling; the SPA upload uses a
+// fixture folder so the BucketDeployment (and its cdk-nag findings) is always part of the check.
+const portal = createPortalApp({
+  lambdaEntry: join(FIXTURES, 'handler.ts'),
+  webAssetPath: join(FIXTURES, 'web'),
+});
+const assembly = portal.app.synth(); // throws if cdk-nag or CloudFormation validation fails
+const stateful = Template.fromStack(portal.stateful);
+const stateless = Template.fromStack(portal.stateless);
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+const resourcesOf = (t: Template, type: string) => t.findResources(type) as Record<string, Resource>;
+const onlyLogicalId = (t: Template, type: string): string => {
+  const ids = Object.keys(t.findResources(type));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+const keySchema = (design: { partitionKey: string; sortKey: string }) => [
+  { AttributeName: design.partitionKey, KeyType: 'HASH' },
+  { AttributeName: design.sortKey, KeyType: 'RANGE' },
+];
+
+describe('stateful stack', () => {
+  const tables = Object.values(resourcesOf(stateful, 'AWS::DynamoDB::Table'));
+
+  it('when synthesized, it creates the main and audit tables with the key schema the repositories use', () => {
+    expect(tables).toHaveLength(2);
+    for (const design of [MAIN_TABLE, AUDIT_TABLE]) {
+      stateful.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: keySchema(design),
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: design.gsi1.name,
+            KeySchema: keySchema(design.gsi1),
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: design.gsi1.partitionKey, AttributeType: 'S' },
+          { AttributeName: design.gsi1.sortKey, AttributeType: 'S' },
+        ]),
+      });
+    }
+  });
+
+  it('when synthesized, it sets no physical table names (generated names)', () => {
+    for (const t of tables) expect(t.Properties.TableName).toBeUndefined();
+  });
+
+  it('when synthesized, every table is on-demand, has PITR, deletion protection and SSE', () => {
+    for (const t of tables) {
+      expect(t.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+      });
+    }
+  });
+
+  it('when the stack is deleted or a table replaced, it retains the tables and buckets', () => {
+    for (const t of [...tables, ...Object.values(resourcesOf(stateful, 'AWS::S3::Bucket'))]) {
+      expect(t.DeletionPolicy).toBe('Retain');
+      expect(t.UpdateReplacePolicy).toBe('Retain');
+    }
+  });
+
+  it('when synthesized, the documents bucket is versioned, encrypted and logged', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'documents/' }),
+    });
+  });
+});
+
+describe('buckets', () => {
+  it('when synthesized, every bucket blocks public access and denies non-TLS requests', () => {
+    for (const t of [stateful, stateless]) {
+      const buckets = resourcesOf(t, 'AWS::S3::Bucket');
+      expect(Object.keys(buckets).length).toBeGreaterThan(0);
+      for (const b of Object.values(buckets)) {
+        expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        });
+      }
+      const policies = Object.values(resourcesOf(t, 'AWS::S3::BucketPolicy'));
+      expect(policies).toHaveLength(Object.keys(buckets).length);
+      for (const p of policies) {
+        expect(JSON.stringify(p.Properties)).toContain('"aws:SecureTransport":"false"');
+      }
+    }
+  });
+});
+
+describe('API Lambda', () => {
+  const fnId = Object.keys(stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('API') } }))[0]!;
+  const fn = resourcesOf(stateless, 'AWS::Lambda::Function')[fnId]!;
+
+  it('when synthesized, it runs Node.js 22 on arm64 with the bundled handler', () => {
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 1024,
+      Timeout: 10,
+      TracingConfig: { Mode: 'Active' },
+    });
+  });
+
+  it('when synthesized, it gets the configuration the Lambda reads', () => {
+    const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(vars).toMatchObject({
+      PORTAL_MODE: 'aws',
+      PARTNERSHIP_ID: 'mscp',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    for (const name of ['TABLE_NAME', 'AUDIT_TABLE_NAME', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'DOCUMENTS_BUCKET']) {
+      expect(vars[name], name).toBeDefined();
+    }
+    expect(JSON.stringify(vars.AUDIT_TABLE_NAME)).toContain('AuditTable');
+    expect(vars.COGNITO_USER_POOL_ID).toEqual({ Ref: onlyLogicalId(stateless, 'AWS::Cognito::UserPool') });
+  });
+
+  it('when synthesized, it logs to its own log group kept for one month', () => {
+    const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    expect(resourcesOf(stateless, 'AWS::Logs::LogGroup')[logGroupId]!.Properties.RetentionInDays).toBe(30);
+  });
+
+  it('when bundled, it is a minified ESM file with a createRequire banner and a source map', () => {
+    const asset = (fn.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
+    const dir = join(assembly.directory, `asset.${asset}`);
+    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+    expect(code.startsWith("import { createRequire as __portalCreateRequire } from 'node:module'")).toBe(true);
+    expect(code).toContain('export{');
+  });
+});
+
+describe('IAM', () => {
+  const statements = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy')).flatMap(
+    (p) => (p.Properties.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement,
+  );
+  const actionsOf = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+
+  it('when the API touches the audit table, it may only PutItem and Query', () => {
+    const onAudit = statements.filter((s) => JSON.stringify(s.Resource).includes('AuditTable'));
+    expect(onAudit.length).toBeGreaterThan(0);
+    for (const s of onAudit) expect(actionsOf(s).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+    const all = onAudit.flatMap(actionsOf);
+    for (const forbidden of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*']) {
+      expect(all).not.toContain(forbidden);
+    }
+  });
+
+  it('when the API touches the main table, it may read and write items', () => {
+    const onMain = statements.filter((s) => JSON.stringify(s.Resource).includes('MainTable')).flatMap(actionsOf);
+    expect(onMain).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+  });
+
+  it('when the function role is created, it carries no AWS managed policy', () => {
+    for (const [id, role] of Object.entries(resourcesOf(stateless, 'AWS::IAM::Role'))) {
+      if (id.startsWith('CustomCDKBucketDeployment')) continue; // CDK-provided deployment Lambda
+      expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+    }
+  });
+});
+
+describe('HTTP API', () => {
+  const poolId = onlyLogicalId(stateless, 'AWS::Cognito::UserPool');
+  const clientId = onlyLogicalId(stateless, 'AWS::Cognito::UserPoolClient');
+  const authorizerId = onlyLogicalId(stateless, 'AWS::ApiGatewayV2::Authorizer');
+  const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
+  const route = (key: string) => routes.find((r) => r.Properties.RouteKey === key)?.Properties;
+
+  it('when synthesized, it has a JWT authorizer trusting the user pool and the SPA client', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: { 'Fn::Join': ['', [Match.stringLikeRegexp('^https://cognito-idp\\..+\\.amazonaws\\.com/$'), { Ref: poolId }]] },
+      },
+    });
+  });
+
+  it('when a request hits a protected route, it goes through the JWT authorizer', () => {
+    expect(route('ANY /api/{proxy+}')).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerId } });
+  });
+
+  it('when a request hits health, config, OpenAPI or public routes, no authorizer runs', () => {
+    for (const key of ['GET /api/health', 'GET /api/config', 'GET /api/openapi.json', 'ANY /api/public/{proxy+}']) {
+      const r = route(key);
+      expect(r, key).toBeDefined();
+      expect(r!.AuthorizationType, key).toBe('NONE');
+      expect(r!.AuthorizerId, key).toBeUndefined();
+    }
+    expect(routes).toHaveLength(5);
+  });
+
+  it('when deployed, the default stage throttles and writes access logs', () => {
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: Match.anyValue(), ThrottlingRateLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('Cognito', () => {
+  it('when synthesized, it has the groups lead, executive and partner', () => {
+    const names = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+    expect(names).toEqual(['executive', 'lead', 'partner']);
+    expect([...PORTAL_GROUPS].sort()).toEqual(names);
+  });
+
+  it('when synthesized, the pool has custom attributes agency and signatory, email sign-in and no self sign-up', () => {
+    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'agency', AttributeDataType: 'String', Mutable: true }),
+        Match.objectLike({ Name: 'signatory', AttributeDataType: 'String', Mutable: true }),
+      ]),
+      UsernameAttributes: ['email'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true, RequireNumbers: true }) },
+      DeletionProtection: 'ACTIVE',
+    });
+  });
+
+  it('when the SPA signs in, it uses a public code-grant client whose users cannot set agency or signatory', () => {
+    const client = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolClient'))[0]!.Properties;
+    expect(client).toMatchObject({
+      GenerateSecret: false,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: expect.arrayContaining(['openid', 'email', 'profile']),
+      CallbackURLs: ['http://localhost:3000/auth/callback'],
+      IdTokenValidity: 60,
+      TokenValidityUnits: expect.objectContaining({ IdToken: 'minutes' }),
+      ReadAttributes: expect.arrayContaining(['custom:agency', 'custom:signatory']),
+    });
+    expect((client.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
+  });
+
+  it('when synthesized, it has a hosted UI domain', () => {
+    stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'partnership-reform-portal' });
+  });
+});
+
+describe('web hosting', () => {
+  const distribution = () =>
+    Object.values(resourcesOf(stateless, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig as Record<string, any>;
+
+  it('when the SPA is served, CloudFront reads the private bucket through origin access control', () => {
+    const oacId = onlyLogicalId(stateless, 'AWS::CloudFront::OriginAccessControl');
+    stateless.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
+    });
+    const s3Origin = distribution().Origins.find((o: any) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
+    expect(distribution().DefaultRootObject).toBe('index.html');
+  });
+
+  it('when a response is served, it carries CSP, HSTS and the other security headers', () => {
+    const policyId = onlyLogicalId(stateless, 'AWS::CloudFront::ResponseHeadersPolicy');
+    stateless.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: {
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'; script-src 'self'.*frame-ancestors 'none'"),
+            Override: true,
+          },
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+        },
+      }),
+    });
+    const d = distribution();
+    expect(d.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    expect(d.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+
+  it('when a path is under /api/, CloudFront forwards it uncached to the HTTP API', () => {
+    const api = distribution().CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+      AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
+    });
+    const origin = distribution().Origins.find((o: any) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('ApiEndpoint');
+    expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(api.FunctionAssociations).toBeUndefined();
+  });
+
+  it('when a SPA route is requested, a viewer-request function rewrites it to index.html (not error responses)', () => {
+    const fnId = onlyLogicalId(stateless, 'AWS::CloudFront::Function');
+    const code = (resourcesOf(stateless, 'AWS::CloudFront::Function')[fnId]!.Properties.FunctionCode as string);
+    expect(code).toContain("request.uri = '/index.html'");
+    expect(code).toContain("uri.startsWith('/api/')");
+    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } },
+    ]);
+    expect(distribution().CustomErrorResponses).toBeUndefined();
+  });
+
+  it('when a built SPA folder is given, it deploys it to the bucket and invalidates the distribution', () => {
+    stateless.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    stateless.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionPaths: ['/*'] });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('when the AwsSolutions pack checks the app, it finds no unacknowledged errors', () => {
+    for (const stack of [portal.stateful, portal.stateless]) {
+      expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
+    }
+    const report = new AwsSolutionsChecks().validateScope(portal.app);
+    expect(report.violations.filter((v) => v.severity === 'error').map((v) => v.ruleName)).toEqual([]);
+  });
+
+  it('when a finding is acknowledged, the template records it with a reason', () => {
+    const recorded = [stateful, stateless].flatMap((t) =>
+      Object.values(t.toJSON().Resources as Record<string, { Metadata?: { cdk_nag?: { rules_to_suppress: Array<{ id: string; reason: string }> } } }>).flatMap(
+        (r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? [],
+      ),
+    );
+    expect(recorded.length).toBeGreaterThan(0);
+    for (const r of recorded) expect(r.reason.length, r.id).toBeGreaterThan(20);
+  });
+});
+
+describe('app', () => {
+  it('when run by the CLI, it bundles functions/lambda.ts', () => {
+    expect(existsSync(resolve(import.meta.dirname, '../../functions/lambda.ts'))).toBe(true);
+  });
+
+  it('when context sets stage and webDomain and no SPA is built, it names the stacks, sets the callback and skips the upload', () => {
+    const { app, stateful: s1, stateless: s2 } = createPortalApp({
+      appProps: {
+        // Skips asset bundling: this test is about naming and context only.
+        context: { stage: 'Test', webDomain: 'portal.example.org', 'aws:cdk:bundling-stacks': [] },
+      },
+      webAssetPath: null,
+    });
+    expect([s1.stackName, s2.stackName]).toEqual(['TestStateful', 'TestStateless']);
+    app.synth();
+    const t = Template.fromStack(s2);
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://portal.example.org/auth/callback'],
+    });
+    t.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    expect(s2.dependencies).toContain(s1);
+  });
+});
