@@ -49,16 +49,19 @@ export async function startServer(opts: StartServerOptions): Promise<{ url: stri
   if (opts.config.auth.mode !== 'local') throw new Error('The local server runs in local mode only.');
   const port = opts.port ?? opts.config.port;
   // The issuer names the port the server really listens on, so with port 0 it is set after listen.
-  let issuer: LocalTokenIssuer | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
   const server = await new Promise<ServerType>((resolveServer) => {
-    const s: ServerType = serve({ fetch: (req, env) => app.fetch(req, env), port, hostname: '0.0.0.0' }, () => resolveServer(s));
+    const s: ServerType = serve(
+      { fetch: (req, env) => (app ? app.fetch(req, env) : new Response('The portal is starting. Try again in a moment.', { status: 503, headers: { 'Retry-After': '1' } })), port, hostname: '0.0.0.0' },
+      () => resolveServer(s),
+    );
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const auth = { ...opts.config.auth, issuer: `http://localhost:${actualPort}/api/auth` };
-  issuer = new LocalTokenIssuer(opts.keys, auth.issuer, auth.audience, auth.tokenTtlSeconds);
+  const issuer = new LocalTokenIssuer(opts.keys, auth.issuer, auth.audience, auth.tokenTtlSeconds);
   const config: Config = { ...opts.config, port: actualPort, auth };
-  const app = createApp({
+  app = createApp({
     config,
     doc: opts.doc,
     localIssuer: issuer,

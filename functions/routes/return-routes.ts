@@ -35,7 +35,7 @@ export function returnRoutes(services: Services) {
   return new Hono<AppEnv>()
     .get('/api/returns', async (c) => {
       const { periodId } = readQuery(c, ListQuery);
-      return c.json(await services.returns.list(c.get('user'), periodId));
+      return c.json(await services.returns.list(c.get('user'), periodId, c.get('now')));
     })
     .get('/api/returns/:periodId/:agencyId', async (c) => {
       const { periodId, agencyId } = ids(c);

@@ -79,11 +79,11 @@ export class ReturnsService {
     if (user.agencyId !== agencyId) throw new Forbidden("You can only change your own agency's return.");
   }
 
-  async list(user: Principal, periodId: string): Promise<ReturnListRow[]> {
+  async list(user: Principal, periodId: string, now = new Date()): Promise<ReturnListRow[]> {
     const { data, period } = await this.context(periodId);
     const headers = await this.returns.listReturnsForPeriod(periodId);
     const byAgency = new Map(headers.map((h) => [h.agencyId, h]));
-    const today = new Date().toISOString().slice(0, 10);
+    const today = now.toISOString().slice(0, 10);
     return data.agencies
       .filter((a) => user.role !== 'partner' || a.id === user.agencyId)
       .filter((a) => this.requiredWorkstreamIds(data, a.id).length > 0)
