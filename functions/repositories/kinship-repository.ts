@@ -1,6 +1,7 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ItemContent, KinshipItem } from '../../shared/kinship/schema.js';
 import { kinshipKeys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
 import type { WriteOp } from '../db/transact.js';
 import { Conflict, PreconditionFailed } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
@@ -14,20 +15,11 @@ export class KinshipRepository {
 
   /** The whole register: one (paged) Query. */
   async listKinshipItems(): Promise<KinshipItem[]> {
-    const out: KinshipItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': kinshipKeys.partition(this.pid) }, ExclusiveStartKey: start }),
-      );
-      out.push(...(page.Items ?? []).map((i) => strip(i) as unknown as KinshipItem));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': kinshipKeys.partition(this.pid) } });
+    return items.map((i) => strip(i) as unknown as KinshipItem);
   }
 
   async getKinshipItem(id: string): Promise<KinshipItem | null> {
-    const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: kinshipKeys.item(this.pid, id), ConsistentRead: true }));
     return res.Item ? (strip(res.Item) as unknown as KinshipItem) : null;
   }

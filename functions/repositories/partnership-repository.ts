@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
 import type { Period } from '../../shared/periods/period.js';
 import type { Milestone } from '../../shared/workstreams/milestone.js';
 import { partnershipKeys, partnershipPk } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
 
 export interface PartnershipData {
   partnership: Partnership | null;
@@ -26,26 +27,15 @@ export class PartnershipRepository {
   /** One Query over the partnership partition (paged; the partition holds configuration only). */
   async getPartnershipData(): Promise<PartnershipData> {
     const out: PartnershipData = { partnership: null, agencies: [], workstreams: [], milestones: [], periods: [], overallConfidence: [] };
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': partnershipPk(this.pid) },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (item.entity === 'Partnership') out.partnership = strip(item) as Partnership;
-        else if (item.entity === 'Agency') out.agencies.push(strip(item) as Agency);
-        else if (item.entity === 'Workstream') out.workstreams.push(strip(item) as Workstream);
-        else if (item.entity === 'Milestone') out.milestones.push(strip(item) as Milestone);
-        else if (item.entity === 'Period') out.periods.push(strip(item) as Period);
-        else if (item.entity === 'OverallConfidence') out.overallConfidence.push(strip(item) as PartnershipData['overallConfidence'][number]);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partnershipPk(this.pid) } });
+    for (const item of items) {
+      if (item.entity === 'Partnership') out.partnership = strip(item) as Partnership;
+      else if (item.entity === 'Agency') out.agencies.push(strip(item) as Agency);
+      else if (item.entity === 'Workstream') out.workstreams.push(strip(item) as Workstream);
+      else if (item.entity === 'Milestone') out.milestones.push(strip(item) as Milestone);
+      else if (item.entity === 'Period') out.periods.push(strip(item) as Period);
+      else if (item.entity === 'OverallConfidence') out.overallConfidence.push(strip(item) as PartnershipData['overallConfidence'][number]);
+    }
     out.workstreams.sort((a, b) => a.order - b.order);
     out.milestones.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     out.periods.sort((a, b) => b.id.localeCompare(a.id));

@@ -1,21 +1,11 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Assessment, Criterion } from '../../shared/readiness/schema.js';
 import { readinessKeys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
 import { MAIN_TABLE } from '../db/table-design.js';
 import type { WriteOp } from '../db/transact.js';
 import { Conflict, PreconditionFailed } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
-
-async function queryAll(doc: DynamoDBDocumentClient, input: ConstructorParameters<typeof QueryCommand>[0]) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 export class ReadinessRepository {
   constructor(

@@ -1,23 +1,14 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { SignOff } from '../../shared/threshold/schema.js';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SignOff, ThresholdVersion } from '../../shared/threshold/schema.js';
 import { thresholdKeys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
 import type { WriteOp } from '../db/transact.js';
 import { Conflict } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
 
-export interface StoredVersion {
-  id: string;
-  title: string;
-  versionLabel: string;
-  summaryOfChanges: string;
-  effectiveFrom: string;
-  issuedBy: string;
+/** A version as stored: the public fields less the derived ones, plus who issued it and where a PDF lives. */
+export interface StoredVersion extends Omit<ThresholdVersion, 'status' | 'signedOffAt' | 'decisions'> {
   issuedByName: string;
-  issuedAt: string;
-  sha256: string;
-  contentType: 'text/markdown' | 'application/pdf';
-  size: number;
-  requiredAgencyIds: string[];
   /** For PDFs: the object key in the document store. */
   objectKey?: string;
 }
@@ -38,15 +29,7 @@ export class ThresholdRepository {
 
   /** Config, every version and every decision: one (paged) Query. */
   async getThresholdRecord(): Promise<{ config: ThresholdConfig; versions: StoredVersion[]; decisions: (SignOff & { versionId: string })[] }> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': thresholdKeys.partition(this.pid) }, ExclusiveStartKey: start, ConsistentRead: true }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': thresholdKeys.partition(this.pid) }, ConsistentRead: true });
     let config: ThresholdConfig = { requiredAgencyIds: [], currentVersionId: null, version: 0 };
     const versions: StoredVersion[] = [];
     const decisions: (SignOff & { versionId: string })[] = [];
