@@ -30,6 +30,7 @@ import { KinshipService } from './services/kinship-service.js';
 import { ReadinessRepository } from './repositories/readiness-repository.js';
 import { readinessRoutes } from './routes/readiness-routes.js';
 import { ReadinessService } from './services/readiness-service.js';
+import { deriveKinshipOfferComplete, deriveThresholdSignedOff } from '../shared/readiness/schema.js';
 import { trackerRoutes } from './routes/tracker-routes.js';
 import { TrackerService } from './services/tracker-service.js';
 import { DiskDocumentStore, S3DocumentStore, type DocumentStore } from './documents/document-store.js';
@@ -75,18 +76,8 @@ function createServices(deps: AppDeps) {
   // Readiness criteria that follow other records instead of being self-assessed.
   const readinessRepo = new ReadinessRepository(doc, config.tables.main, pid);
   const readiness = new ReadinessService(readinessRepo, partnership, writer, {
-    'threshold-signed-off': async () => {
-      const current = (await threshold.list()).find((v) => v.status !== 'superseded');
-      return current?.status === 'signed-off'
-        ? { ready: true, evidence: `${current.versionLabel} signed off by every statutory partner on ${current.signedOffAt?.slice(0, 10)}.` }
-        : { ready: false, evidence: current ? `${current.versionLabel} is ${current.status.replace(/-/g, ' ')}.` : 'No threshold document version has been issued.' };
-    },
-    'kinship-offer-complete': async () => {
-      const c = await kinship.coverage();
-      return c.complete
-        ? { ready: true, evidence: `Every statutory category has published support${c.overdueReviews.length ? `; ${c.overdueReviews.length} review(s) overdue` : ''}.` }
-        : { ready: false, evidence: `Categories without published support: ${c.gaps.join(', ')}.` };
-    },
+    'threshold-signed-off': async () => deriveThresholdSignedOff(await threshold.list()),
+    'kinship-offer-complete': async () => deriveKinshipOfferComplete(await kinship.coverage()),
   });
   return {
     writer,

@@ -28,10 +28,11 @@ export class ReadinessService {
     private readonly derivations: Derivations,
   ) {}
 
-  async derivedStates(criteria: Criterion[]): Promise<Record<string, DerivedState>> {
+  /** States of the derived criteria; `known` passes states the caller has already worked out (no second read). */
+  async derivedStates(criteria: Criterion[], known: Partial<Record<Derivation, DerivedState>> = {}): Promise<Record<string, DerivedState>> {
     const needed = [...new Set(criteria.map((c) => c.derivedFrom).filter((d): d is Derivation => d !== null))];
     const states = Object.fromEntries(
-      await Promise.all(needed.map(async (d) => [d, (await this.derivations[d]?.()) ?? { ready: false, evidence: 'This criterion follows a record that is not available yet.' }] as const)),
+      await Promise.all(needed.map(async (d) => [d, known[d] ?? (await this.derivations[d]?.()) ?? { ready: false, evidence: 'This criterion follows a record that is not available yet.' }] as const)),
     ) as Record<string, DerivedState>;
     return Object.fromEntries(criteria.filter((c) => c.derivedFrom).map((c) => [c.id, states[c.derivedFrom!]!]));
   }

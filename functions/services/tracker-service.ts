@@ -9,7 +9,7 @@ import type { KinshipService } from './kinship-service.js';
 import type { ReadinessService } from './readiness-service.js';
 import type { ThresholdService } from './threshold-service.js';
 import { cellFor, overallConfidence, riskSortKey, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
-import { scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
+import { deriveKinshipOfferComplete, deriveThresholdSignedOff, scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
 import { isOverdue, nextPeriodId, periodBounds } from '../../shared/periods/period.js';
 
 /**
@@ -57,11 +57,13 @@ export class TrackerService {
         const overall = overallConfidence(cells, o ? { confidence: o.confidence as ConfidenceLevel, note: o.note } : undefined);
         return { workstreamId: w.id, name: w.name, cells, overall: { ...overall, note: o?.note ?? null, version: o?.version ?? 0 } };
       });
-    const matrix = matrixFor(period.id);
-    const trend = data.workstreams.map((w) => ({
+    // One matrix per period, worked out once and shared by the trend lines.
+    const matrices = new Map(periodsAsc.map((p) => [p.id, matrixFor(p.id)]));
+    const matrix = matrices.get(period.id) ?? matrixFor(period.id);
+    const trend = data.workstreams.map((w, i) => ({
       workstreamId: w.id,
       name: w.name,
-      points: periodsAsc.map((p) => ({ periodId: p.id, confidence: matrixFor(p.id).find((m) => m.workstreamId === w.id)?.overall.confidence ?? null })),
+      points: periodsAsc.map((p) => ({ periodId: p.id, confidence: matrices.get(p.id)?.[i]?.overall.confidence ?? null })),
     }));
 
     const reportingAgencies = agencies.filter((a) => data.workstreams.some((w) => w.contributingAgencyIds.includes(a.id)));
@@ -82,7 +84,11 @@ export class TrackerService {
       .filter((s) => reported.has(s.agencyId))
       .flatMap((s) => s.escalations.map((e) => ({ summary: e.summary, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })));
 
-    const derived = await this.readiness.derivedStates(allReadiness.criteria);
+    // The threshold record and kinship coverage are already read above: derive from them, no second read.
+    const derived = await this.readiness.derivedStates(allReadiness.criteria, {
+      'threshold-signed-off': deriveThresholdSignedOff(thresholdVersions),
+      'kinship-offer-complete': deriveKinshipOfferComplete(kinshipItems),
+    });
     const readiness = data.workstreams.map((w) => {
       const criteria = allReadiness.criteria.filter((c) => c.workstreamId === w.id);
       const assessments = allReadiness.assessments.filter((a) => a.workstreamId === w.id);

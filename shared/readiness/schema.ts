@@ -146,3 +146,19 @@ export function scoreWorkstream(criteria: Criterion[], assessments: Assessment[]
   const selfAssessed = parts.reduce((n, p) => n + p.selfAssessed, 0) + derivedReady;
   return { applicable, confirmed, selfAssessed, confirmedPercent: pct(confirmed, applicable), selfAssessedPercent: pct(selfAssessed, applicable), overdue: parts.reduce((n, p) => n + p.overdue, 0) };
 }
+
+/** Derived criterion: the current threshold document version is signed off by every required partner. */
+export function deriveThresholdSignedOff(versions: { versionLabel: string; status: string; signedOffAt: string | null }[]): { ready: boolean; evidence: string } {
+  const current = versions.find((v) => v.status !== 'superseded');
+  if (!current) return { ready: false, evidence: 'No threshold document version has been issued.' };
+  return current.status === 'signed-off'
+    ? { ready: true, evidence: `${current.versionLabel} signed off by every statutory partner on ${current.signedOffAt?.slice(0, 10)}.` }
+    : { ready: false, evidence: `${current.versionLabel} is ${current.status.replace(/-/g, ' ')}.` };
+}
+
+/** Derived criterion: the Kinship Local Offer has published support in every statutory category. */
+export function deriveKinshipOfferComplete(coverage: { complete: boolean; gaps: string[]; overdueReviews: unknown[] }): { ready: boolean; evidence: string } {
+  return coverage.complete
+    ? { ready: true, evidence: `Every statutory category has published support${coverage.overdueReviews.length ? `; ${coverage.overdueReviews.length} review(s) overdue` : ''}.` }
+    : { ready: false, evidence: `Categories without published support: ${coverage.gaps.join(', ')}.` };
+}
