@@ -33,17 +33,19 @@ export class TrackerService {
 
   async tracker(periodIdOrNull: string | null, now: Date) {
     const today = now.toISOString().slice(0, 10);
-    const data = await this.partnership.getPartnershipData();
-    const period = periodIdOrNull ? data.periods.find((p) => p.id === periodIdOrNull) : (data.periods.find((p) => p.status === 'open' && p.start <= today) ?? data.periods.find((p) => p.status === 'open') ?? data.periods[0]);
-    if (!period) throw new NotFound(periodIdOrNull ? `There is no reporting period ${periodIdOrNull}.` : 'No reporting period has been opened yet.');
-
-    const [headers, sections, allReadiness, thresholdVersions, kinshipItems] = await Promise.all([
+    // Reads that do not depend on the period start at once; only the sections wait for it.
+    const independent = Promise.all([
       this.returns.listAllReturnHeaders(),
-      this.returns.listSectionsForPeriod(period.id),
       this.readinessRepo.getAllReadiness(),
       this.threshold.list(),
       this.kinship.coverage(today),
     ]);
+    independent.catch(() => undefined); // surfaced by the await below; avoids an unhandled rejection if the period is unknown
+    const data = await this.partnership.getPartnershipData();
+    const period = periodIdOrNull ? data.periods.find((p) => p.id === periodIdOrNull) : (data.periods.find((p) => p.status === 'open' && p.start <= today) ?? data.periods.find((p) => p.status === 'open') ?? data.periods[0]);
+    if (!period) throw new NotFound(periodIdOrNull ? `There is no reporting period ${periodIdOrNull}.` : 'No reporting period has been opened yet.');
+
+    const [sections, [headers, allReadiness, thresholdVersions, kinshipItems]] = await Promise.all([this.returns.listSectionsForPeriod(period.id), independent]);
 
     const agencies = data.agencies.map((a) => ({ id: a.id, name: a.name, statutory: a.statutory }));
     const periodsAsc = [...data.periods].sort((a, b) => a.id.localeCompare(b.id)).filter((p) => p.id <= period.id);

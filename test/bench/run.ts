@@ -129,13 +129,19 @@ async function main() {
     // Count DynamoDB calls for one tracker request.
     let calls = 0;
     const send = doc.send.bind(doc);
-    (doc as { send: typeof doc.send }).send = ((cmd: never, ...rest: never[]) => {
+    const timings: string[] = [];
+    (doc as { send: typeof doc.send }).send = (async (cmd: never, ...rest: never[]) => {
       calls += 1;
-      return send(cmd, ...rest);
+      const s = performance.now();
+      const out = await send(cmd, ...rest);
+      const input = (cmd as { input: { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> } }).input;
+      timings.push(`${String(input.ExpressionAttributeValues?.[':pk'] ?? '?')}${input.IndexName ? ' (gsi1)' : ''}: ${(performance.now() - s).toFixed(1)} ms, ${(out as { Items?: unknown[] }).Items?.length ?? 0} items`);
+      return out;
     }) as typeof doc.send;
     const first = await app.request('/api/tracker', { headers });
     if (first.status !== 200) throw new Error(`tracker answered ${first.status}: ${await first.text()}`);
     const perRequest = calls;
+    console.log(`calls of the first (cold) tracker request:\n  ${timings.join('\n  ')}`);
     const bytes = (await first.arrayBuffer()).byteLength;
 
     const tracker: number[] = [];
