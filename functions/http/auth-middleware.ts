@@ -1,5 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../../shared/auth/roles.js';
+import { ROLE_LABELS, type Role } from '../../shared/auth/roles.js';
+
+const WHO: Record<Role, string> = { lead: 'the programme lead', partner: 'partner agency officers', executive: 'partnership executives' };
 import type { Principal, TokenVerifier } from '../auth/tokens.js';
 import type { Actor, WriteContext } from '../db/transact.js';
 import { Forbidden, Unauthorized } from './errors.js';
@@ -19,7 +21,9 @@ export const authenticate = (verifier: TokenVerifier) =>
 export const requireRole = (...roles: Role[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get('user');
-    if (!roles.includes(user.role)) throw new Forbidden(`Only ${roles.join(' or ')} users can do this.`);
+    if (!roles.includes(user.role)) {
+      throw new Forbidden(`Only ${roles.map((r) => WHO[r]).join(' or ')} can do this. You are signed in as ${ROLE_LABELS[user.role].toLowerCase()}.`);
+    }
     await next();
   });
 

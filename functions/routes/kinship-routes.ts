@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CATEGORIES, CreateItemRequest, ITEM_STATUSES, UpdateItemRequest } from '../../shared/kinship/schema.js';
 import type { Services } from '../app.js';
@@ -37,6 +37,13 @@ export function publicKinshipRoutes(services: Services) {
 }
 
 export function kinshipRoutes(services: Services) {
+  const transition = async (c: Context<AppEnv>, action: 'submit' | 'publish' | 'retire') => {
+    const id = idParam(c.req.param('id') ?? '');
+    await readOptionalJson(c, z.object({}).strict());
+    const item = await services.kinship.transition(c.get('user'), id, action, optionalIfMatch(c), writeContext(c));
+    c.header('ETag', etagFor(item.version));
+    return c.json(item);
+  };
   return new Hono<AppEnv>()
     .get(base, async (c) => c.json(await services.kinship.list(readQuery(c, ListQuery))))
     .get('/api/kinship-offer/coverage', requireRole('lead', 'executive'), async (c) => c.json(await services.kinship.coverage(c.get('now').toISOString().slice(0, 10))))
@@ -58,11 +65,7 @@ export function kinshipRoutes(services: Services) {
       c.header('ETag', etagFor(item.version));
       return c.json(item);
     })
-    .post(`${base}/:id/:action{submit|publish|retire}`, requireRole('partner', 'lead'), async (c) => {
-      const id = idParam(c.req.param('id'));
-      await readOptionalJson(c, z.object({}).strict());
-      const item = await services.kinship.transition(c.get('user'), id, c.req.param('action') as 'submit' | 'publish' | 'retire', optionalIfMatch(c), writeContext(c));
-      c.header('ETag', etagFor(item.version));
-      return c.json(item);
-    });
+    .post(`${base}/:id/submit`, requireRole('partner', 'lead'), (c) => transition(c, 'submit'))
+    .post(`${base}/:id/publish`, requireRole('lead'), (c) => transition(c, 'publish'))
+    .post(`${base}/:id/retire`, requireRole('lead'), (c) => transition(c, 'retire'));
 }

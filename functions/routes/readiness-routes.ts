@@ -36,7 +36,7 @@ export function readinessRoutes(services: Services) {
       c.header('ETag', etagFor(cr.version));
       return c.json(cr);
     })
-    .put('/api/readiness/:criterionId/:agencyId', async (c) => {
+    .put('/api/readiness/:criterionId/:agencyId', requireRole('partner'), async (c) => {
       const body = await readJson(c, AssessmentRequest);
       const a = await services.readiness.assess(c.get('user'), slug(c.req.param('criterionId'), 'criterion'), slug(c.req.param('agencyId'), 'agency'), body, optionalIfMatch(c), writeContext(c));
       c.header('ETag', etagFor(a.version));

@@ -5,7 +5,7 @@ import { PeriodId } from '../../shared/periods/period.js';
 import { ReturnReturnRequest, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import type { Services } from '../app.js';
 import type { AppEnv } from '../http/app-env.js';
-import { writeContext } from '../http/auth-middleware.js';
+import { requireRole, writeContext } from '../http/auth-middleware.js';
 import { etagFor, optionalIfMatch } from '../http/etag.js';
 import { NotFound } from '../http/errors.js';
 import { describeRoute } from '../http/openapi.js';
@@ -43,28 +43,28 @@ export function returnRoutes(services: Services) {
       if (view.version > 0) c.header('ETag', etagFor(view.version));
       return c.json(view);
     })
-    .put('/api/returns/:periodId/:agencyId', async (c) => {
+    .put('/api/returns/:periodId/:agencyId', requireRole('partner'), async (c) => {
       const { periodId, agencyId } = ids(c);
       const body = await readJson(c, SaveReturnRequest);
       const view = await services.returns.save(c.get('user'), periodId, agencyId, body, optionalIfMatch(c), writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view);
     })
-    .post('/api/returns/:periodId/:agencyId/submit', async (c) => {
+    .post('/api/returns/:periodId/:agencyId/submit', requireRole('partner'), async (c) => {
       const { periodId, agencyId } = ids(c);
       const body = await readOptionalJson(c, SubmitRequest);
       const view = await services.returns.submit(c.get('user'), periodId, agencyId, body, optionalIfMatch(c), writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view);
     })
-    .post('/api/returns/:periodId/:agencyId/accept', async (c) => {
+    .post('/api/returns/:periodId/:agencyId/accept', requireRole('lead'), async (c) => {
       const { periodId, agencyId } = ids(c);
       await readOptionalJson(c, z.object({}).strict());
       const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'accept' }, optionalIfMatch(c), writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view);
     })
-    .post('/api/returns/:periodId/:agencyId/return', async (c) => {
+    .post('/api/returns/:periodId/:agencyId/return', requireRole('lead'), async (c) => {
       const { periodId, agencyId } = ids(c);
       const body = await readJson(c, ReturnReturnRequest);
       const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'return', comment: body.comment }, optionalIfMatch(c), writeContext(c));

@@ -73,7 +73,7 @@ export function thresholdRoutes(services: Services) {
         return c.json(v, 201);
       },
     )
-    .post('/api/threshold-documents/:versionId/sign-offs', async (c) => {
+    .post('/api/threshold-documents/:versionId/sign-offs', requireRole('partner'), async (c) => {
       const id = versionParam(c.req.param('versionId'));
       const body = await readJson(c, SignOffRequest);
       return c.json(await services.threshold.decide(c.get('user'), id, body, writeContext(c)), 201);
