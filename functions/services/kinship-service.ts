@@ -6,7 +6,9 @@ import type { KinshipRepository } from '../repositories/kinship-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { addMonths, CATEGORIES, CATEGORY_LABELS, coverage, ItemContent, type Category, type KinshipItem, type PublicItem } from '../../shared/kinship/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
-import { BLOCKING_KINDS, scanFields, type Warning } from '../../shared/pii/detect.js';
+import { scanFields, type Warning } from '../../shared/pii/detect.js';
+import { refusePersonalData } from './personal-data.js';
+import { fieldErrors } from '../http/problem.js';
 
 const CONTENT_KEYS = Object.keys(ItemContent.shape) as (keyof ItemContent)[];
 const contentOf = (i: ItemContent): ItemContent => Object.fromEntries(CONTENT_KEYS.map((k) => [k, i[k]])) as ItemContent;
@@ -47,9 +49,8 @@ export class KinshipService {
   }
 
   private async checkContent(content: ItemContent) {
-    const errors = scanFields(content)
-      .filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind) || w.kind === 'date-of-birth')
-      .map((w) => ({ path: w.path, message: w.message }));
+    refusePersonalData(content);
+    const errors = [];
     if (content.providerAgencyId) {
       const data = await this.partnership.getPartnershipData();
       if (!data.agencies.some((a) => a.id === content.providerAgencyId)) errors.push({ path: 'providerAgencyId', message: 'Choose one of the partnership agencies, or name the organisation instead' });
@@ -89,7 +90,7 @@ export class KinshipService {
     if (current.status === 'retired') throw new Conflict('This item is retired. Ask the programme lead to create a new one instead.');
     const content = contentOf({ ...contentOf(current), ...patch });
     const parsed = ItemContent.safeParse(content);
-    if (!parsed.success) throw new ValidationFailed(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
     if (content.category === 'financial-support' && !content.howDecisionsAreMade) throw new ValidationFailed([{ path: 'howDecisionsAreMade', message: 'Say how decisions about financial support are made' }]);
     await this.checkContent(content);
     // Editing a published item opens a revision for review; the published text stays live.
@@ -120,8 +121,7 @@ export class KinshipService {
         throw new Conflict('Retired items cannot be published again.');
       }
       const content = contentOf(current);
-      const blocking = scanFields(content).filter((w) => w.kind !== 'phone' && w.kind !== 'email' && w.kind !== 'postcode');
-      if (blocking.length) throw new ValidationFailed(blocking.map((w) => ({ path: w.path, message: w.message })));
+      refusePersonalData(content);
       const revision = current.revision + 1;
       next = { ...current, status: 'published', published: content, publishedAt: now, revisionPending: false, revision, lastReviewedAt: today, nextReviewDue: addMonths(today, 12), version: current.version + 1, updatedBy: user.email, updatedAt: now };
       ops.push(this.repo.revisionOp(id, revision, content, now, user.email));

@@ -6,7 +6,8 @@ import type { PartnershipRepository } from '../repositories/partnership-reposito
 import type { PeriodRepository } from '../repositories/period-repository.js';
 import { periodBounds, type CreatePeriodRequest, type Period } from '../../shared/periods/period.js';
 import { slugify, type CreateMilestoneRequest, type Milestone, type UpdateMilestoneRequest } from '../../shared/workstreams/milestone.js';
-import { scanFields } from '../../shared/pii/detect.js';
+import { PII_KINDS } from '../../shared/pii/detect.js';
+import { refusePersonalData } from './personal-data.js';
 
 /** Workstreams, their milestones and reporting periods: the programme's structure, run by the lead. */
 export class ProgrammeService {
@@ -116,11 +117,8 @@ export class ProgrammeService {
   }
 
   private checkMilestone(m: { ownerAgencyId: string; title: string; description: string }, agencyIds: string[]) {
-    const errors = [];
-    if (!agencyIds.includes(m.ownerAgencyId)) errors.push({ path: 'ownerAgencyId', message: `Choose one of the partnership's agencies: ${agencyIds.join(', ')}` });
-    for (const w of scanFields({ title: m.title, description: m.description })) {
-      if (w.kind === 'nhs-number' || w.kind === 'ni-number' || w.kind === 'email' || w.kind === 'phone' || w.kind === 'date-of-birth' || w.kind === 'postcode') errors.push({ path: w.path, message: w.message });
-    }
-    if (errors.length) throw new ValidationFailed(errors);
+    if (!agencyIds.includes(m.ownerAgencyId)) throw new ValidationFailed([{ path: 'ownerAgencyId', message: `Choose one of the partnership's agencies: ${agencyIds.join(', ')}` }]);
+    // Milestones are programme text: no kind of personal detail belongs in them.
+    refusePersonalData({ title: m.title, description: m.description }, PII_KINDS);
   }
 }

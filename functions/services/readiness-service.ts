@@ -5,7 +5,7 @@ import type { PartnershipRepository } from '../repositories/partnership-reposito
 import type { ReadinessRepository } from '../repositories/readiness-repository.js';
 import { scoreAgency, scoreWorkstream, type Assessment, type AssessmentRequest, type CreateCriterionRequest, type Criterion, type Derivation, type UpdateCriterionRequest, type ValidateRequest } from '../../shared/readiness/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
-import { BLOCKING_KINDS, scanFields } from '../../shared/pii/detect.js';
+import { refusePersonalData } from './personal-data.js';
 
 /** A derived criterion's state, computed from another record instead of self-assessed. */
 export interface DerivedState {
@@ -92,8 +92,7 @@ export class ReadinessService {
     const c = await this.criterionOrThrow(criterionId);
     if (c.derivedFrom) throw new Conflict('This criterion follows another record and cannot be self-assessed.');
     if (!c.agencyIds.includes(agencyId)) throw new Forbidden('This criterion does not apply to your agency.');
-    const pii = scanFields({ evidence: input.evidence, reason: input.reason ?? '' }).filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind) || w.kind === 'date-of-birth');
-    if (pii.length) throw new ValidationFailed(pii.map((w) => ({ path: w.path, message: w.message })));
+    refusePersonalData({ evidence: input.evidence, reason: input.reason ?? '' });
     const { assessments } = await this.repo.getWorkstreamReadiness(c.workstreamId);
     const current = assessments.find((a) => a.criterionId === criterionId && a.agencyId === agencyId) ?? null;
     if (current) {
@@ -135,6 +134,7 @@ export class ReadinessService {
     const current = assessments.find((a) => a.criterionId === criterionId && a.agencyId === agencyId);
     if (!current) throw new Conflict('The agency has not assessed this criterion yet, so there is nothing to validate.');
     if (ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
+    refusePersonalData({ comment: input.comment });
     if (input.outcome === 'confirmed' && current.status !== 'ready' && current.status !== 'not-applicable') {
       throw new Conflict(`Only assessments marked ready or not applicable can be confirmed; this one is ${current.status}. Challenge it instead.`);
     }

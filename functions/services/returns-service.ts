@@ -9,6 +9,7 @@ import { isOverdue, type Period } from '../../shared/periods/period.js';
 import { carryForward, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
 import type { ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { diffSections } from './return-diff.js';
+import { refusePersonalData } from './personal-data.js';
 
 /** What the API answers for one return (field names are the public contract). */
 export interface ReturnView {
@@ -294,6 +295,7 @@ export class ReturnsService {
     if (!header) throw new Conflict('This return has not been started, so there is nothing to review.');
     if (ifMatch !== null && ifMatch !== header.version) throw new PreconditionFailed();
     if (header.status !== 'submitted') throw new Conflict(`Only submitted returns can be reviewed; this one is ${header.status}.`);
+    if (outcome.action === 'return') refusePersonalData({ comment: outcome.comment });
     const now = ctx.now.toISOString();
     const next: ReturnHeader =
       outcome.action === 'accept'

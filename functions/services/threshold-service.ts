@@ -1,10 +1,10 @@
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { sha256Hex, type DocumentStore } from '../documents/document-store.js';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound } from '../http/errors.js';
 import type { StoredVersion, ThresholdRepository } from '../repositories/threshold-repository.js';
 import { deriveStatus, versionIdFor, type IssueVersionRequest, type SignOff, type SignOffRequest, type ThresholdVersion } from '../../shared/threshold/schema.js';
-import { BLOCKING_KINDS, scanFields } from '../../shared/pii/detect.js';
+import { refusePersonalData } from './personal-data.js';
 
 export interface UploadedDocument {
   bytes: Uint8Array;
@@ -50,9 +50,7 @@ export class ThresholdService {
 
   async issue(user: Principal, input: IssueVersionRequest, upload: UploadedDocument | null, ctx: WriteContext): Promise<ThresholdVersion> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead issues threshold document versions.');
-    const text = { title: input.title, summaryOfChanges: input.summaryOfChanges, ...(upload ? {} : { content: input.content }) };
-    const blocking = scanFields(text).filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind) || w.kind === 'date-of-birth');
-    if (blocking.length) throw new ValidationFailed(blocking.map((w) => ({ path: w.path, message: w.message })));
+    refusePersonalData({ title: input.title, summaryOfChanges: input.summaryOfChanges, ...(upload ? {} : { content: input.content }) });
     const { config, versions } = await this.repo.getThresholdRecord();
     if (config.requiredAgencyIds.length === 0) throw new Conflict('No agencies are set to sign the threshold document. Set the required agencies first.');
     const id = versionIdFor(input.versionLabel);
@@ -106,8 +104,7 @@ export class ThresholdService {
     if (version.status === 'superseded') throw new Conflict('This version has been superseded by a newer one. Sign the current version instead.');
     if (version.decisions.some((d) => d.agencyId === user.agencyId)) throw new Conflict('Your agency has already recorded its decision on this version. Decisions are permanent.');
     if (input.sha256 && input.sha256 !== version.sha256) throw new Conflict('The document you reviewed is not the one on record (the hash differs). Reload and review it again.');
-    const blocking = scanFields({ comment: input.comment });
-    if (blocking.some((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind))) throw new ValidationFailed(blocking.map((w) => ({ path: w.path, message: w.message })));
+    refusePersonalData({ comment: input.comment });
     const decision: SignOff = { agencyId: user.agencyId, decision: input.decision, comment: input.comment, by: user.email, byName: user.name, at: ctx.now.toISOString(), sha256: version.sha256 };
     await this.writer.write(
       this.repo.decisionOps(versionId, decision),

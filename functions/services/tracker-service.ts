@@ -11,6 +11,7 @@ import type { ThresholdService } from './threshold-service.js';
 import { cellFor, overallConfidence, riskSortKey, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff, scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
 import { isOverdue, nextPeriodId, periodBounds } from '../../shared/periods/period.js';
+import { refusePersonalData } from './personal-data.js';
 
 /**
  * The shared tracker: one response built from a fixed number of DynamoDB calls whatever the number
@@ -146,6 +147,7 @@ export class TrackerService {
     const data = await this.partnership.getPartnershipData();
     if (!data.periods.some((p) => p.id === periodId)) throw new NotFound(`There is no reporting period ${periodId}.`);
     if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    refusePersonalData({ note: input.note });
     const current = data.overallConfidence.find((o) => o.periodId === periodId && o.workstreamId === workstreamId);
     if (current && ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
     const key = trackerKeys.overall(this.pid, periodId, workstreamId);

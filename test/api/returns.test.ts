@@ -280,6 +280,7 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
 
   it('when the lead returns it with a comment, the agency sees the comment and can edit again', async () => {
     expect((await t.as(USERS.lead).post(`${path}/return`, {})).status).toBe(400);
+    expect((await t.as(USERS.lead).post(`${path}/return`, { comment: 'See the child with NHS number 943 476 5919.' })).status).toBe(400);
     const res = await t.as(USERS.lead).post(`${path}/return`, { comment: 'Please remove the email address from the kinship section.' });
     expect(res.status).toBe(200);
     const v = (await (await t.as(USERS.education).get(path)).json()) as View;
