@@ -3,7 +3,7 @@ import type { SignOff, ThresholdVersion } from '../../shared/threshold/schema.js
 import { thresholdKeys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import type { WriteOp } from '../db/transact.js';
-import { Conflict } from '../http/errors.js';
+import { Conflict, PreconditionFailed } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
 
 /** A version as stored: the public fields less the derived ones, plus who issued it and where a PDF lives. */
@@ -57,6 +57,14 @@ export class ThresholdRepository {
   }
   contentItem(versionId: string, body: { content?: string; objectKey?: string }) {
     return { ...thresholdKeys.content(this.pid, versionId), entity: 'ThresholdContent', ...body };
+  }
+
+  /** Write op: change which agencies must sign future versions (guarded by the config version). */
+  configOp(next: ThresholdConfig, expectedVersion: number): WriteOp {
+    return {
+      item: { Put: { TableName: this.table, Item: this.configItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
+      onConditionFailed: () => new PreconditionFailed(),
+    };
   }
 
   /** Write ops for issuing: the config moves to the new version only if nobody issued meanwhile. */

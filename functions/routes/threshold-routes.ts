@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { IssueVersionRequest, SignOffRequest } from '../../shared/threshold/schema.js';
+import { IssueVersionRequest, SignOffRequest, ThresholdConfigRequest } from '../../shared/threshold/schema.js';
 import type { Services } from '../app.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, writeContext } from '../http/auth-middleware.js';
@@ -8,12 +8,15 @@ import { BadRequest, NotFound, PayloadTooLarge, UnsupportedMediaType, Validation
 import { describeRoute } from '../http/openapi.js';
 import { fieldErrors, problemResponse } from '../http/problem.js';
 import { readJson } from '../http/validate.js';
+import { etagFor, requireIfMatch } from '../http/etag.js';
 
 const ALL = ['lead', 'executive', 'partner'] as const;
 /** PDFs travel through API Gateway and Lambda, whose synchronous payload limit is 6 MB. */
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
 
 describeRoute({ method: 'get', path: '/api/threshold-documents', summary: 'Threshold document versions, newest first, with sign-off decisions', tag: 'Threshold', roles: ALL });
+describeRoute({ method: 'get', path: '/api/threshold-config', summary: 'Which agencies must sign new versions', tag: 'Threshold', roles: ALL, etag: 'read' });
+describeRoute({ method: 'put', path: '/api/threshold-config', summary: 'Set which agencies must sign versions issued from now on', tag: 'Threshold', roles: ['lead'], body: ThresholdConfigRequest, etag: 'write', statuses: [412, 428] });
 describeRoute({ method: 'get', path: '/api/threshold-documents/{versionId}', summary: 'One version with its decisions', tag: 'Threshold', roles: ALL, statuses: [404] });
 describeRoute({ method: 'get', path: '/api/threshold-documents/{versionId}/content', summary: 'The document itself (markdown or PDF) with its SHA-256', tag: 'Threshold', roles: ALL, statuses: [404] });
 describeRoute({ method: 'post', path: '/api/threshold-documents', summary: 'Issue a new version (markdown content)', tag: 'Threshold', roles: ['lead'], body: IssueVersionRequest, statuses: [201, 409] });
@@ -28,6 +31,18 @@ const versionParam = (id: string) => {
 export function thresholdRoutes(services: Services) {
   return new Hono<AppEnv>()
     .get('/api/threshold-documents', async (c) => c.json(await services.threshold.list()))
+    .get('/api/threshold-config', async (c) => {
+      const config = await services.threshold.config();
+      c.header('ETag', etagFor(config.version));
+      return c.json(config);
+    })
+    .put('/api/threshold-config', requireRole('lead'), async (c) => {
+      const body = await readJson(c, ThresholdConfigRequest);
+      const agencies = (await services.partnership.getPartnershipData()).agencies.map((a) => a.id);
+      const config = await services.threshold.setRequiredAgencies(c.get('user'), body.requiredAgencyIds, agencies, requireIfMatch(c), writeContext(c));
+      c.header('ETag', etagFor(config.version));
+      return c.json(config);
+    })
     .get('/api/threshold-documents/:versionId', async (c) => c.json(await services.threshold.get(versionParam(c.req.param('versionId')))))
     .get('/api/threshold-documents/:versionId/content', async (c) => {
       const { version, body } = await services.threshold.content(versionParam(c.req.param('versionId')));

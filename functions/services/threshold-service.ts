@@ -1,7 +1,7 @@
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { sha256Hex, type DocumentStore } from '../documents/document-store.js';
-import { Conflict, Forbidden, NotFound } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../http/errors.js';
 import type { StoredVersion, ThresholdRepository } from '../repositories/threshold-repository.js';
 import { deriveStatus, versionIdFor, type IssueVersionRequest, type SignOff, type SignOffRequest, type ThresholdVersion } from '../../shared/threshold/schema.js';
 import { refusePersonalData } from './personal-data.js';
@@ -46,6 +46,30 @@ export class ThresholdService {
       if (bytes) return { version, body: bytes };
     }
     throw new NotFound('The document for this version could not be found.');
+  }
+
+  async config() {
+    const { config } = await this.repo.getThresholdRecord();
+    return { requiredAgencyIds: config.requiredAgencyIds, currentVersionId: config.currentVersionId, version: config.version };
+  }
+
+  /**
+   * Which agencies must sign. Applies to versions issued from now on: an issued version keeps the
+   * list it was issued with, so a decision record never changes under people's feet.
+   */
+  async setRequiredAgencies(user: Principal, requiredAgencyIds: string[], agencyIds: string[], ifMatch: number, ctx: WriteContext) {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead sets which agencies sign the threshold document.');
+    const errors = requiredAgencyIds.map((a, i) => ({ a, i })).filter(({ a }) => !agencyIds.includes(a)).map(({ i }) => ({ path: `requiredAgencyIds[${i}]`, message: 'Choose an agency of the partnership' }));
+    if (errors.length) throw new ValidationFailed(errors);
+    const { config } = await this.repo.getThresholdRecord();
+    if (config.version !== ifMatch) throw new PreconditionFailed();
+    const next = { ...config, requiredAgencyIds: [...new Set(requiredAgencyIds)], version: config.version + 1 };
+    await this.writer.write(
+      [this.repo.configOp(next, config.version)],
+      { action: 'threshold.config', entityType: 'threshold-document', entityId: 'config', summary: 'Changed the agencies that sign the threshold document', changes: { requiredAgencyIds: { from: config.requiredAgencyIds, to: next.requiredAgencyIds } } },
+      ctx,
+    );
+    return { requiredAgencyIds: next.requiredAgencyIds, currentVersionId: next.currentVersionId, version: next.version };
   }
 
   async issue(user: Principal, input: IssueVersionRequest, upload: UploadedDocument | null, ctx: WriteContext): Promise<ThresholdVersion> {

@@ -70,6 +70,9 @@ export const SignOffRequest = z
   });
 export type SignOffRequest = z.infer<typeof SignOffRequest>;
 
+export const ThresholdConfigRequest = z.object({ requiredAgencyIds: z.array(z.string().min(2).max(64)).min(1).max(20) }).strict();
+export type ThresholdConfigRequest = z.infer<typeof ThresholdConfigRequest>;
+
 /** Version id from its label: "v4.1" -> "v4-1". */
 export const versionIdFor = (label: string) =>
   label

@@ -165,3 +165,20 @@ describe('PDF upload', () => {
     expect(new Uint8Array(await content.arrayBuffer())).toEqual(bytes);
   });
 });
+
+describe('which agencies sign', () => {
+  it('when the lead adds education, versions issued afterwards need education too; earlier versions keep their list', async () => {
+    const cur = await t.as(USERS.lead).get('/api/threshold-config');
+    const etag = cur.headers.get('etag') ?? '';
+    expect((await t.as(USERS.exec).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] }, { 'If-Match': etag })).status).toBe(403);
+    expect((await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['nobody'] }, { 'If-Match': etag })).status).toBe(400);
+    expect((await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] })).status).toBe(428);
+    const res = await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council', 'kent-police', 'nhs-kent-medway', 'medway-education'] }, { 'If-Match': etag });
+    expect(res.status).toBe(200);
+    expect((await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] }, { 'If-Match': etag })).status).toBe(412);
+    const before = (await list())[0]!;
+    expect(before.requiredAgencyIds).not.toContain('medway-education');
+    expect((await issue('v6.0')).status).toBe(201);
+    expect((await list())[0]?.requiredAgencyIds).toContain('medway-education');
+  });
+});
