@@ -8,7 +8,8 @@ import type { ReturnRepository } from '../repositories/return-repository.js';
 import type { KinshipService } from './kinship-service.js';
 import type { ReadinessService } from './readiness-service.js';
 import type { ThresholdService } from './threshold-service.js';
-import { cellFor, overallConfidence, riskSortKey, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
+import { cellFor, overallConfidence, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
+import { compareRisks } from '../../shared/returns/schema.js';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff, scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
 import { isOverdue, nextPeriodId, periodBounds } from '../../shared/periods/period.js';
 import { refusePersonalData } from './personal-data.js';
@@ -82,7 +83,7 @@ export class TrackerService {
     const risks = sections
       .filter((s) => reported.has(s.agencyId))
       .flatMap((s) => s.risks.map((r) => ({ ...r, rating: `${r.likelihood}${r.impact}`, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })))
-      .sort((a, b) => riskSortKey(a.likelihood, a.impact) - riskSortKey(b.likelihood, b.impact) || a.title.localeCompare(b.title));
+      .sort((a, b) => compareRisks(a as never, b as never) || a.title.localeCompare(b.title));
     const escalations = sections
       .filter((s) => reported.has(s.agencyId))
       .flatMap((s) => s.escalations.map((e) => ({ summary: e.summary, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellFor, csvCell, overallConfidence, riskSortKey, toCsv, worstConfidence } from './compute.js';
+import { compareRisks, type Impact, type Likelihood } from '../returns/schema.js';
+import { cellFor, csvCell, overallConfidence, toCsv, worstConfidence } from './compute.js';
 
 describe('tracker rules', () => {
   it('when levels are mixed, the worst wins', () => {
@@ -23,9 +24,11 @@ describe('tracker rules', () => {
   });
 
   it('when risks are sorted, A-I comes first and D-IV last', () => {
-    const ratings = [['D', 'IV'], ['A', 'I'], ['B', 'II'], ['C', 'III']].sort((x, y) => riskSortKey(x[0]!, x[1]!) - riskSortKey(y[0]!, y[1]!));
-    expect(ratings[0]).toEqual(['A', 'I']);
-    expect(ratings.at(-1)).toEqual(['D', 'IV']);
+    const ratings = (['DIV', 'AI', 'BII', 'CIII', 'AIII', 'BI'] as const)
+      .map((r) => ({ likelihood: r[0] as Likelihood, impact: r.slice(1) as Impact }))
+      .sort(compareRisks)
+      .map((r) => `${r.likelihood}${r.impact}`);
+    expect(ratings).toEqual(['AI', 'BI', 'BII', 'AIII', 'CIII', 'DIV']);
   });
 
   it.each(['=SUM(A1)', '+1', '-2', '@cmd', '\tx', '\rx'])('when a cell starts with %j, it is escaped against formula injection', (v) => {

@@ -1,11 +1,13 @@
+import { CONFIDENCE_LEVELS } from '../returns/schema.js';
+
 /**
  * Pure rules behind the shared tracker: what each cell of the workstreams x agencies matrix shows,
  * each workstream's overall confidence and the trend. Kept free of I/O so the API, exports and
  * tests agree.
  */
 
-/** Best to worst: the five-point delivery confidence scale. */
-export const CONFIDENCE_SCALE = ['green', 'amber-green', 'amber', 'amber-red', 'red'] as const;
+/** Best to worst: the five-point delivery confidence scale (the same list returns use). */
+export const CONFIDENCE_SCALE = CONFIDENCE_LEVELS;
 export type ConfidenceLevel = (typeof CONFIDENCE_SCALE)[number];
 
 export const confidenceRank = (c: string | null | undefined) => (c ? CONFIDENCE_SCALE.indexOf(c as ConfidenceLevel) : -1);
@@ -53,13 +55,6 @@ export function overallConfidence(
   if (accepted) return { confidence: accepted, source: 'accepted' };
   const submitted = worstConfidence(cells.filter((c) => c.state === 'submitted').map((c) => c.confidence));
   return submitted ? { confidence: submitted, source: 'submitted' } : { confidence: null, source: 'none' };
-}
-
-/** Risk rating order: A-I first (very likely, catastrophic), D-IV last. */
-export function riskSortKey(likelihood: string, impact: string): number {
-  const l = 'ABCD'.indexOf(likelihood);
-  const i = ['I', 'II', 'III', 'IV'].indexOf(impact);
-  return (l < 0 ? 9 : l) + (i < 0 ? 9 : i);
 }
 
 /** Formula injection guard: a cell starting with = + - @ tab or CR is prefixed with a quote. */
