@@ -185,7 +185,7 @@ const ROLES = [
     role: 'Reform programme lead',
     agency: 'Medway Council',
     heading: 'Reform programme overview',
-    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker'],
+    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up'],
   },
   {
     who: 'an executive member',

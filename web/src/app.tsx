@@ -5,12 +5,31 @@ import { RequireSignIn } from './components/require-sign-in.js';
 import { AuthCallbackPage } from './pages/auth-callback.js';
 import { HomePage } from './pages/home.js';
 import { NotFoundPage } from './pages/not-found.js';
-import { KinshipPage, OurReturnPage, ReadinessPage, ReturnsPage, ThresholdPage, TrackerPage } from './pages/placeholders.js';
-import { PublicKinshipOfferPage } from './pages/public-kinship-offer.js';
 import { AppProvider } from './state.js';
 
 // Sign-in carries zod (form validation with the shared schema): only signed-out visitors load it.
+const ProgrammePage = lazy(() => import('./pages/programme/programme-page.js').then((m) => ({ default: m.ProgrammePage })));
 const SignInPage = lazy(() => import('./pages/sign-in.js').then((m) => ({ default: m.SignInPage })));
+const ReadinessIndexPage = lazy(() => import('./pages/readiness/readiness-index.js').then((m) => ({ default: m.ReadinessIndexPage })));
+const ReadinessWorkstreamPage = lazy(() => import('./pages/readiness/readiness-workstream.js').then((m) => ({ default: m.ReadinessWorkstreamPage })));
+const AssessmentDetailPage = lazy(() => import('./pages/readiness/assessment-detail.js').then((m) => ({ default: m.AssessmentDetailPage })));
+const AssessmentFormPage = lazy(() => import('./pages/readiness/assessment-form.js').then((m) => ({ default: m.AssessmentFormPage })));
+const TrackerPage = lazy(() => import('./pages/tracker/tracker-page.js').then((m) => ({ default: m.TrackerPage })));
+const BoardReportPage = lazy(() => import('./pages/tracker/board-report.js').then((m) => ({ default: m.BoardReportPage })));
+
+// Quarterly returns: the lead's and the partner's pages load on first use.
+const ReturnsPage = lazy(() => import('./pages/returns/lead.js').then((m) => ({ default: m.ReturnsListPage })));
+const ReturnReviewPage = lazy(() => import('./pages/returns/lead.js').then((m) => ({ default: m.ReturnReviewPage })));
+const OurReturnPage = lazy(() => import('./pages/returns/partner.js').then((m) => ({ default: m.OurReturnPage })));
+const CheckAnswersPage = lazy(() => import('./pages/returns/partner.js').then((m) => ({ default: m.CheckAnswersPage })));
+const ReturnSubmittedPage = lazy(() => import('./pages/returns/partner.js').then((m) => ({ default: m.ReturnSubmittedPage })));
+const ReturnSectionPage = lazy(() => import('./pages/returns/section-form.js').then((m) => ({ default: m.ReturnSectionPage })));
+const ThresholdPage = lazy(() => import('./pages/threshold/threshold-page.js'));
+const IssueVersionPage = lazy(() => import('./pages/threshold/issue-version-page.js'));
+const KinshipRegisterPage = lazy(() => import('./pages/kinship/register-page.js'));
+const KinshipItemPage = lazy(() => import('./pages/kinship/item-page.js'));
+const KinshipItemFormPage = lazy(() => import('./pages/kinship/item-form-page.js'));
+const PublicKinshipOfferPage = lazy(() => import('./pages/kinship/public-offer-page.js'));
 
 /** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
 export function App() {
@@ -22,12 +41,24 @@ export function App() {
         <Route path="/kinship-offer" component={PublicKinshipOfferPage} />
         <Route path="/" component={RequireSignIn}>
           <Route path="/" component={HomePage} />
-          <Route path="/returns" component={ReturnsPage} />
-          <Route path="/our-return" component={OurReturnPage} />
+          <Route path="/programme" component={ProgrammePage} />
+          <Route path={['/returns', '/returns/:periodId']} component={ReturnsPage} />
+          <Route path="/returns/:periodId/:agencyId" component={ReturnReviewPage} />
+          <Route path={['/our-return', '/our-return/:periodId']} component={OurReturnPage} />
+          <Route path="/our-return/:periodId/check" component={CheckAnswersPage} />
+          <Route path="/our-return/:periodId/submitted" component={ReturnSubmittedPage} />
+          <Route path="/our-return/:periodId/section/:workstreamId" component={ReturnSectionPage} />
           <Route path="/threshold" component={ThresholdPage} />
-          <Route path="/kinship" component={KinshipPage} />
-          <Route path="/readiness" component={ReadinessPage} />
+          <Route path="/threshold/issue" component={IssueVersionPage} />
+          <Route path="/kinship" component={KinshipRegisterPage} />
+          <Route path={['/kinship/new', '/kinship/:id/edit']} component={KinshipItemFormPage} />
+          <Route path="/kinship/:id" component={KinshipItemPage} />
+          <Route path="/readiness" component={ReadinessIndexPage} />
+          <Route path="/readiness/:workstreamId" component={ReadinessWorkstreamPage} />
+          <Route path="/readiness/:workstreamId/:criterionId/:agencyId" component={AssessmentDetailPage} />
+          <Route path="/readiness/:workstreamId/:criterionId/:agencyId/edit" component={AssessmentFormPage} />
           <Route path="/tracker" component={TrackerPage} />
+          <Route path="/board-report" component={BoardReportPage} />
         </Route>
         <Route path="*404" component={NotFoundPage} />
       </Router>

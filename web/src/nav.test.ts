@@ -22,7 +22,7 @@ describe('navigation by role', () => {
   });
 
   it('when the user is the lead, it offers every area except a single agency return', () => {
-    expect(NAV.lead.map((i) => i.label)).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker']);
+    expect(NAV.lead.map((i) => i.label)).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up']);
     expect(canOpen('lead', '/our-return')).toBe(false);
   });
 });

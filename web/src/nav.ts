@@ -17,6 +17,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/kinship', label: 'Kinship offer' },
     { href: '/readiness', label: 'Readiness' },
     { href: '/tracker', label: 'Tracker' },
+    { href: '/programme', label: 'Programme set-up' },
   ],
   partner: [
     { href: '/', label: 'Home' },
@@ -38,7 +39,7 @@ export const NAV: Record<Role, NavItem[]> = {
  * Executives read returns (read-only) so every tracker figure can link through to its detail.
  */
 const AREAS: Record<Role, string[]> = {
-  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report'],
+  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/programme'],
   partner: ['/our-return', '/threshold', '/kinship', '/readiness'],
   executive: ['/tracker', '/board-report', '/returns', '/threshold', '/kinship', '/readiness'],
 };

@@ -1,10 +1,13 @@
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, lazy, Match, Show, Switch } from 'solid-js';
 import type { Me } from '../../../shared/auth/roles.js';
 import { AGENCY_TYPE_LABELS, type Workstream } from '../../../shared/partnership/schema.js';
 import { AreaCard } from '../components/empty-state.js';
 import { Loading } from '../components/loading.js';
 import { Page } from '../components/page.js';
 import { useApp } from '../state.js';
+
+// The executive's home is the shared tracker: loaded on demand so other roles never download it.
+const TrackerHome = lazy(() => import('./tracker/tracker-page.js').then((m) => ({ default: m.TrackerPage })));
 
 function WorkstreamList(props: { workstreams: Workstream[]; highlightLeadFor?: string | null }) {
   const app = useApp();
@@ -50,8 +53,8 @@ function LeadHome() {
         <AreaCard href="/kinship" title="Kinship Local Offer" status="Not published">
           <p class="govuk-body">Agencies add their kinship support items here; you review them and publish the offer for families.</p>
         </AreaCard>
-        <AreaCard href="/readiness" title="Readiness (MACPT)" status="Not assessed">
-          <p class="govuk-body">Agencies self-assess go-live criteria for multi-agency child protection teams; you validate them.</p>
+        <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status="Agencies self-assess">
+          <p class="govuk-body">Agencies self-assess go-live criteria for multi-agency child protection teams; you confirm or challenge their evidence.</p>
         </AreaCard>
         <AreaCard href="/tracker" title="Tracker" status="No data yet">
           <p class="govuk-body">Delivery confidence, milestones and risks for each workstream appear once returns are accepted.</p>
@@ -111,6 +114,16 @@ function PartnerHome(props: { me: Me }) {
           </p>
         </div>
 
+        <h2 class="govuk-heading-m">MACPT readiness</h2>
+        <div class="govuk-inset-text">
+          <p class="govuk-body">Say how ready your agency is for multi-agency child protection teams, with evidence for the programme lead to check.</p>
+          <p class="govuk-body">
+            <a href="/readiness/safeguarding" class="govuk-link">
+              MACPT readiness
+            </a>
+          </p>
+        </div>
+
         <h2 class="govuk-heading-m">Workstreams your agency contributes to</h2>
         <Show
           when={mine().length > 0}
@@ -124,23 +137,9 @@ function PartnerHome(props: { me: Me }) {
   );
 }
 
+/** The executive's home page is the shared tracker. */
 export function ExecutiveHome() {
-  const app = useApp();
-  return (
-    <Page title="Shared tracker" caption={app.partnershipName()}>
-      <p class="govuk-body-l">Follow the partnership's reform across every workstream. You can read everything here; changes are made by the agencies and the programme lead.</p>
-      <div class="govuk-inset-text">
-        <p class="govuk-body">
-          No returns have been accepted yet. The tracker will show each workstream's delivery confidence (from Green to Red), milestones, risks and
-          escalations from the agencies' accepted quarterly returns, with the figures also in tables you can export.
-        </p>
-      </div>
-      <h2 class="govuk-heading-m">Workstreams</h2>
-      <Show when={app.partnership.state === 'ready' && app.partnership()} fallback={<Loading label="Loading workstreams…" />}>
-        {(data) => <WorkstreamList workstreams={sorted(data().workstreams)} />}
-      </Show>
-    </Page>
-  );
+  return <TrackerHome />;
 }
 
 /** `/`: each role lands on what it works with. */

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestPortal } from '../support/portal.js';
+import { ensureWebBuilt } from './build-web.js';
+
+/*
+ * Shared set-up for the browser suites: the real portal (API + built SPA, seeded Medway demo) with
+ * its Content-Security-Policy enforced, Debian's Chromium through playwright-core, and axe-core
+ * injected through the DevTools protocol (page.evaluate), which CSP does not govern, so a CSP
+ * violation by the app still fails the test.
+ */
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+export const PASSWORD = 'demo-password';
+
+export interface Tab {
+  page: Page;
+  context: BrowserContext;
+  cspViolations: string[];
+  pageErrors: string[];
+}
+
+/** Starts a portal and a browser for one test file; closes both after it. */
+export function useBrowserPortal() {
+  const state: { portal?: { url: string; stop(): Promise<void> }; browser?: Browser; tabs: Tab[] } = { tabs: [] };
+  beforeAll(async () => {
+    ensureWebBuilt();
+    state.portal = await startTestPortal();
+    state.browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    });
+  }, 180_000);
+  afterAll(async () => {
+    for (const tab of state.tabs) await tab.context.close().catch(() => undefined);
+    await state.browser?.close();
+    await state.portal?.stop();
+  });
+
+  const url = (path = '') => `${state.portal!.url}${path}`;
+
+  async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
+    const context = await state.browser!.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
+    context.setDefaultTimeout(8_000);
+    const page = await context.newPage();
+    const tab: Tab = { page, context, cspViolations: [], pageErrors: [] };
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tab.cspViolations.push(m.text());
+    });
+    page.on('pageerror', (e) => tab.pageErrors.push(e.message));
+    await page.exposeFunction('__reportCsp', (v: string) => tab.cspViolations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+      });
+    });
+    state.tabs.push(tab);
+    return tab;
+  }
+
+  async function closeTab(tab: Tab) {
+    expect(tab.cspViolations, 'Content Security Policy violations').toEqual([]);
+    expect(tab.pageErrors, 'uncaught errors in the page').toEqual([]);
+    await tab.context.close();
+    state.tabs.splice(state.tabs.indexOf(tab), 1);
+  }
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(url('/sign-in'));
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(url('/'));
+    await page.locator('[data-testid="user-name"]').waitFor();
+    await settled(page);
+  }
+
+  return { url, newTab, closeTab, signIn };
+}
+
+/** Waits until data-driven parts have loaded, so checks see the finished page. */
+export async function settled(page: Page) {
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+/** Runs axe-core and fails with one readable line per rule and the elements it flagged. */
+export async function expectNoAxeViolations(page: Page, where: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((v) => `${v.id} [${v.impact ?? 'n/a'}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }, AXE_TAGS);
+  expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
+}

@@ -1,0 +1,327 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPortal } from '../support/portal.js';
+import { ensureWebBuilt } from './build-web.js';
+
+/*
+ * The threshold document sign-off round in headless Chromium against the real server and its CSP:
+ * the lead issues v4.0 through the form, council and police approve, health requests changes, the
+ * lead issues v4.1 and all three approve, so it is signed off. axe-core runs on every page state.
+ */
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const PASSWORD = 'demo-password';
+const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp';
+
+let portal: { url: string; stop(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuilt();
+  portal = await startTestPortal();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+interface Tab {
+  page: Page;
+  context: BrowserContext;
+  cspViolations: string[];
+  pageErrors: string[];
+}
+
+async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  context.setDefaultTimeout(8_000);
+  const page = await context.newPage();
+  const tab: Tab = { page, context, cspViolations: [], pageErrors: [] };
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tab.cspViolations.push(m.text());
+  });
+  page.on('pageerror', (e) => tab.pageErrors.push(e.message));
+  await page.exposeFunction('__reportCsp', (v: string) => tab.cspViolations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  return tab;
+}
+
+async function closeTab(tab: Tab) {
+  expect(tab.cspViolations, 'Content Security Policy violations').toEqual([]);
+  expect(tab.pageErrors, 'uncaught errors in the page').toEqual([]);
+  await tab.context.close();
+}
+
+async function settle(page: Page) {
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+async function expectNoAxeViolations(page: Page, where: string) {
+  await settle(page);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((v) => `${v.id} [${v.impact ?? 'n/a'}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  }, AXE_TAGS);
+  expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${portal.url}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${portal.url}/`);
+  await page.locator('[data-testid="user-name"]').waitFor();
+}
+
+/** Opens the threshold page through the menu, as people do, and waits for the record. */
+async function openThreshold(page: Page) {
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Threshold document', exact: true }).click();
+  await page.getByRole('heading', { name: /^Current version: / }).waitFor();
+  await settle(page);
+}
+
+const currentStatus = (page: Page) => page.locator('[data-testid="current-status"] .govuk-tag').innerText();
+
+/** Decision, by and comment for each agency row of the sign-off table. */
+async function signOffRows(page: Page): Promise<Record<string, string>> {
+  const rows = page.locator('.app-signoff-table tbody tr');
+  const out: Record<string, string> = {};
+  for (let i = 0; i < (await rows.count()); i++) {
+    const row = rows.nth(i);
+    out[(await row.getAttribute('data-agency')) ?? '?'] = (await row.locator('td').first().innerText()).trim();
+  }
+  return out;
+}
+
+function markdownFor(label: string) {
+  return [
+    `# MSCP Threshold Document (${label})`,
+    '',
+    '## Purpose',
+    '',
+    'This document helps practitioners decide what help a child needs. It follows **Working Together 2023** and the *Children Act 1989*.',
+    '',
+    '## Levels of need',
+    '',
+    '- Level 1: universal services',
+    '- Level 2: Family Help (targeted)',
+    '- Level 3: Family Help (intensive, including section 17)',
+    '- Level 4: child protection (section 47)',
+    '',
+    'See [Working Together to Safeguard Children](https://www.gov.uk/government/publications/working-together-to-safeguard-children--2) and [a bad link](javascript:alert(1)).',
+  ].join('\n');
+}
+
+async function issue(page: Page, label: string, summary: string) {
+  await page.getByRole('button', { name: 'Issue a new version' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
+  await page.getByLabel('Title').fill('MSCP Threshold Document');
+  await page.getByLabel('Version label').fill(label);
+  await page.getByLabel('Summary of changes').fill(summary);
+  await page.getByLabel('Effective from').fill('2026-04-01');
+  await page.getByLabel('The document').fill(markdownFor(label));
+  await page.getByRole('button', { name: 'Issue this version' }).click();
+  await page.getByRole('heading', { name: `Current version: ${label}` }).waitFor();
+  expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain(`MSCP Threshold Document ${label} has been issued`);
+}
+
+/** A signatory records a decision through the confirmation step; returns the statement they confirmed. */
+async function decide(email: string, decision: 'approve' | 'request-changes', label: string, comment = '') {
+  const tab = await newTab();
+  const { page } = tab;
+  await signIn(page, email);
+  await openThreshold(page);
+  expect(await page.getByRole('heading', { name: `Current version: ${label}` }).count()).toBe(1);
+  await expectNoAxeViolations(page, `${email} before deciding on ${label}`);
+  await page.getByRole('button', { name: decision === 'approve' ? 'Approve' : 'Request changes', exact: true }).click();
+  const statement = (await page.locator('[data-testid="confirm-statement"]').innerText()).replace(/\s+/g, ' ').trim();
+  await expectNoAxeViolations(page, `${email} confirming ${decision} on ${label}`);
+  if (decision === 'request-changes' && !comment) throw new Error('a comment is needed');
+  if (decision === 'request-changes') {
+    // Without a comment the request is refused before it is sent, with the error summary.
+    await page.getByRole('button', { name: 'Send request for changes' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('.govuk-error-summary a').innerText()).toBe('Say what needs to change before the document can be approved');
+    await expectNoAxeViolations(page, `${email} request for changes without a comment`);
+  }
+  if (comment) await page.getByLabel(decision === 'approve' ? 'Comment (optional)' : 'What needs to change').fill(comment);
+  await page.getByRole('button', { name: decision === 'approve' ? `Confirm approval of ${label}` : 'Send request for changes' }).click();
+  await page.locator('.govuk-notification-banner--success').waitFor();
+  await expect.poll(() => page.locator('[data-testid="cannot-sign"]').innerText()).toContain('Decisions are permanent');
+  await expectNoAxeViolations(page, `${email} after deciding on ${label}`);
+  const shown = await signOffRows(page);
+  const status = await currentStatus(page);
+  await closeTab(tab);
+  return { statement, rows: shown, status };
+}
+
+describe('threshold document sign-off', () => {
+  const sha = (label: string) => createHash('sha256').update(markdownFor(label)).digest('hex');
+
+  it('when people who do not sign open the page, each sees the record and why they cannot sign', async () => {
+    for (const [email, why] of [
+      ['exec@mscp.example', 'do not sign'],
+      ['council.officer@mscp.example', 'not a signatory'],
+      ['education@mscp.example', 'not a signatory'],
+    ] as const) {
+      const tab = await newTab();
+      await signIn(tab.page, email);
+      await openThreshold(tab.page);
+      expect(await tab.page.locator('[data-testid="cannot-sign"]').innerText()).toContain(why);
+      expect(await tab.page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+      expect(await tab.page.getByRole('button', { name: 'Issue a new version' }).count()).toBe(0);
+      await expectNoAxeViolations(tab.page, `${email} threshold page`);
+      await closeTab(tab);
+    }
+  }, 60_000);
+
+  it('when the lead issues v4.0, two partners approve and one requests changes, then v4.1 is issued and all approve, it is signed off', async () => {
+    // The lead: the seeded record, then the form (empty, with errors, filled).
+    const lead = await newTab();
+    await signIn(lead.page, 'lead@mscp.example');
+    await openThreshold(lead.page);
+    expect(await lead.page.getByRole('heading', { name: 'Current version: v3.0' }).count()).toBe(1);
+    expect(await lead.page.locator('[data-testid="cannot-sign"]').innerText()).toContain('programme lead issues');
+    // The seeded v3.0 document renders from markdown with its hash.
+    expect(await lead.page.locator('.app-document h3').first().innerText()).toContain('MSCP Multi-Agency Threshold Document');
+    expect(await lead.page.locator('#document-sha256').innerText()).toMatch(/^[a-f0-9]{64}$/);
+    await expectNoAxeViolations(lead.page, 'lead threshold page (v3.0)');
+    await lead.page.screenshot({ path: `${SHOTS}/threshold-lead.png`, fullPage: true });
+
+    await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
+    await lead.page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
+    await settle(lead.page);
+    await expectNoAxeViolations(lead.page, 'issue form');
+    await lead.page.getByLabel('Title').fill('');
+    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    await lead.page.locator('.govuk-error-summary').waitFor();
+    expect(await lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
+      'Enter the title of the document',
+      'Enter a version label, like v4.0',
+      'Summarise what has changed since the last version',
+      'Enter the date the version takes effect',
+      'Enter the document, or choose to upload a PDF instead',
+    ]);
+    expect(await lead.page.title()).toBe('Error: Issue a new version - Partnership Reform Portal');
+    await expectNoAxeViolations(lead.page, 'issue form with errors');
+    await lead.page.screenshot({ path: `${SHOTS}/threshold-issue-errors.png`, fullPage: true });
+    // A label already issued is refused by the server, and the error names the field.
+    await lead.page.getByLabel('Title').fill('MSCP Threshold Document');
+    await lead.page.getByLabel('Version label').fill('v3.0');
+    await lead.page.getByLabel('Summary of changes').fill('x');
+    await lead.page.getByLabel('Effective from').fill('2026-04-01');
+    await lead.page.getByLabel('The document').fill('# x');
+    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([expect.stringContaining('already been issued')]);
+    await lead.page.getByRole('link', { name: 'Cancel' }).click();
+    await lead.page.getByRole('heading', { name: 'Current version: v3.0' }).waitFor();
+
+    await issue(lead.page, 'v4.0', 'Refreshed for Family Help and multi-agency child protection teams.');
+    expect(await currentStatus(lead.page)).toBe('Awaiting sign-off');
+    expect(Object.values(await signOffRows(lead.page))).toEqual(['Not yet decided', 'Not yet decided', 'Not yet decided']);
+    expect(await lead.page.locator('#document-sha256').innerText()).toBe(sha('v4.0'));
+    // Markdown: headings shifted under the page's h2, lists, bold, and only http(s) links.
+    expect(await lead.page.locator('.app-document ul li').count()).toBe(4);
+    expect(await lead.page.locator('.app-document strong').innerText()).toBe('Working Together 2023');
+    expect(await lead.page.locator('.app-document a').count()).toBe(1);
+    expect(await lead.page.locator('.app-document a').getAttribute('href')).toMatch(/^https:\/\/www\.gov\.uk\//);
+    expect(await lead.page.locator('.app-document').innerText()).toContain('a bad link');
+    await expectNoAxeViolations(lead.page, 'lead after issuing v4.0');
+
+    // Council and police approve; health asks for changes.
+    const council = await decide('council@mscp.example', 'approve', 'v4.0', 'Approved for Medway Council.');
+    expect(council.statement).toBe(`You are approving MSCP Threshold Document v4.0, SHA-256 ${sha('v4.0')}.`);
+    expect(council.rows['medway-council']).toBe('Approved');
+    const police = await decide('police@mscp.example', 'approve', 'v4.0');
+    expect(police.rows).toMatchObject({ 'medway-council': 'Approved', 'kent-police': 'Approved', 'nhs-kent-medway': 'Not yet decided' });
+    expect(police.status).toBe('Awaiting sign-off');
+    const health = await decide('health@mscp.example', 'request-changes', 'v4.0', 'Add the health visiting pathway to level 2.');
+    expect(health.statement).toBe(`You are requesting changes to MSCP Threshold Document v4.0, SHA-256 ${sha('v4.0')}.`);
+    expect(health.rows['nhs-kent-medway']).toBe('Changes requested');
+    expect(health.status).toBe('Changes requested');
+
+    // The lead sees the comment and issues v4.1.
+    await lead.page.reload();
+    await lead.page.getByRole('heading', { name: 'Current version: v4.0' }).waitFor();
+    await settle(lead.page);
+    expect(await lead.page.locator('.app-signoff-table').innerText()).toContain('Add the health visiting pathway to level 2.');
+    await expectNoAxeViolations(lead.page, 'lead after changes were requested');
+    await issue(lead.page, 'v4.1', 'Adds the health visiting pathway to level 2, as NHS Kent and Medway asked.');
+    expect(await currentStatus(lead.page)).toBe('Awaiting sign-off');
+    const history = await lead.page.locator('.app-history-table tbody tr').allInnerTexts();
+    expect(history.map((r) => r.split(/\s/)[0])).toEqual(['v4.1', 'v4.0', 'v3.0', 'v2.0']);
+    expect(history[1]).toContain('Superseded');
+    expect(history[3]).toMatch(/Superseded\s+\d+ \w+ 2024/);
+
+    for (const email of ['council@mscp.example', 'police@mscp.example', 'health@mscp.example']) {
+      const r = await decide(email, 'approve', 'v4.1');
+      expect(r.statement).toBe(`You are approving MSCP Threshold Document v4.1, SHA-256 ${sha('v4.1')}.`);
+    }
+
+    await lead.page.reload();
+    await lead.page.getByRole('heading', { name: 'Current version: v4.1' }).waitFor();
+    await settle(lead.page);
+    expect(await currentStatus(lead.page)).toBe('Signed off');
+    expect(Object.values(await signOffRows(lead.page))).toEqual(['Approved', 'Approved', 'Approved']);
+    expect((await lead.page.locator('.app-history-table tbody tr').first().innerText())).toContain('Signed off');
+    await expectNoAxeViolations(lead.page, 'lead after sign-off');
+    await lead.page.screenshot({ path: `${SHOTS}/threshold-signed-off.png`, fullPage: true });
+    await closeTab(lead);
+  }, 150_000);
+
+  it('when the lead issues a version as a PDF, its hash shows and signatories download the PDF they sign', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const lead = await newTab();
+    await signIn(lead.page, 'lead@mscp.example');
+    await openThreshold(lead.page);
+    await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
+    await lead.page.getByLabel('Version label').fill('v5.0');
+    await lead.page.getByLabel('Summary of changes').fill('Issued as the designed PDF.');
+    await lead.page.getByLabel('Effective from').fill('2027-04-01');
+    await lead.page.getByLabel('Upload a PDF').check();
+    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    expect(await lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Choose the PDF of the document']);
+    await expectNoAxeViolations(lead.page, 'issue form, PDF without a file');
+    await lead.page.getByLabel('PDF of the document').setInputFiles({ name: 'threshold-v5.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    await lead.page.getByRole('heading', { name: 'Current version: v5.0' }).waitFor();
+    expect(await lead.page.locator('#document-sha256').innerText()).toBe(createHash('sha256').update(pdf).digest('hex'));
+    await closeTab(lead);
+
+    const council = await newTab();
+    await signIn(council.page, 'council@mscp.example');
+    await openThreshold(council.page);
+    const [download] = await Promise.all([council.page.waitForEvent('download'), council.page.getByRole('button', { name: 'Download the PDF of v5.0' }).click()]);
+    expect(download.suggestedFilename()).toBe('threshold-document-v5-0.pdf');
+    await expectNoAxeViolations(council.page, 'PDF version (signatory)');
+    await closeTab(council);
+  }, 60_000);
+
+  it('when someone reads it on a phone (320px), the tables and the hash fit without horizontal scrolling', async () => {
+    const tab = await newTab({ width: 320, height: 640 });
+    await signIn(tab.page, 'education@mscp.example');
+    await openThreshold(tab.page);
+    expect(await tab.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(tab.page, 'threshold page at 320px');
+    await tab.page.screenshot({ path: `${SHOTS}/threshold-320.png`, fullPage: true });
+    await closeTab(tab);
+  });
+});

@@ -1,0 +1,90 @@
+import type { AssessmentStatus, Criterion, Validation } from '../../../shared/readiness/schema.js';
+import { api, sendWithEtag, type WithEtag } from './client.js';
+
+/** One (criterion, agency) cell of the readiness matrix; version 0 means never assessed. */
+export interface MatrixAssessment {
+  agencyId: string;
+  status: AssessmentStatus;
+  evidence: string;
+  links: string[];
+  reason: string | null;
+  targetDate: string | null;
+  overdue: boolean;
+  validation: Validation | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+  version: number;
+}
+
+export interface MatrixCriterion extends Criterion {
+  derived: boolean;
+  /** For criteria that follow another record (threshold sign-off, kinship coverage). */
+  derivedState: { ready: boolean; evidence: string } | null;
+  overdue: boolean;
+  assessments: MatrixAssessment[];
+}
+
+export interface AgencyReadiness {
+  agencyId: string;
+  applicable: number;
+  confirmedPercent: number;
+  selfAssessedPercent: number;
+  confirmedCount: number;
+  selfAssessedCount: number;
+  overdue: number;
+}
+
+export interface WorkstreamReadinessScore {
+  applicable: number;
+  confirmed: number;
+  selfAssessed: number;
+  confirmedPercent: number;
+  selfAssessedPercent: number;
+  overdue: number;
+}
+
+/** `GET /api/workstreams/{id}/readiness`. */
+export interface ReadinessMatrix {
+  workstreamId: string;
+  workstreamName: string;
+  agencies: { id: string; name: string }[];
+  criteria: MatrixCriterion[];
+  scores: AgencyReadiness[];
+  workstreamScore: WorkstreamReadinessScore;
+}
+
+/** What the agency sends (`PUT /api/readiness/{criterionId}/{agencyId}`). */
+export interface AssessmentBody {
+  status: AssessmentStatus;
+  evidence: string;
+  links: string[];
+  targetDate: string | null;
+  reason: string | null;
+}
+
+export interface AuditEvent {
+  eventId: string;
+  at: string;
+  action: string;
+  summary: string;
+  actor: { name: string; email: string; role: string; agencyId: string | null };
+  changes?: Record<string, { from: unknown; to: unknown }>;
+  meta?: Record<string, unknown>;
+}
+
+const seg = encodeURIComponent;
+const etagOf = (version: number) => (version > 0 ? `"${version}"` : undefined);
+
+export const getReadiness = (workstreamId: string) => api<ReadinessMatrix>(`/api/workstreams/${seg(workstreamId)}/readiness`);
+
+/** Saves the agency's assessment; `version` is the one shown (0 for a first assessment: no If-Match). */
+export const saveAssessment = (criterionId: string, agencyId: string, body: AssessmentBody, version: number): Promise<WithEtag<unknown>> =>
+  sendWithEtag(`/api/readiness/${seg(criterionId)}/${seg(agencyId)}`, 'PUT', body, etagOf(version));
+
+/** The lead confirms or challenges the version they were shown. */
+export const validateAssessment = (criterionId: string, agencyId: string, body: { outcome: 'confirmed' | 'challenged'; comment: string }, version: number): Promise<WithEtag<unknown>> =>
+  sendWithEtag(`/api/readiness/${seg(criterionId)}/${seg(agencyId)}/validate`, 'POST', body, etagOf(version));
+
+/** Every change to one assessment, oldest first (lead only). */
+export const getAssessmentHistory = (criterionId: string, agencyId: string) =>
+  api<{ events: AuditEvent[]; cursor: string | null }>(`/api/audit?entityType=assessment&entityId=${seg(`${criterionId}/${agencyId}`)}`);

@@ -1,0 +1,285 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORIES, CATEGORY_LABELS, CreateItemRequest, STATUTORY_CATEGORIES, type ItemContent } from '../../../../shared/kinship/schema.js';
+import { ApiError } from '../../api/client.js';
+import { createItem, getItem, updateItem } from '../../api/kinship.js';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import { Loading } from '../../components/loading.js';
+import { Page } from '../../components/page.js';
+import { useApp } from '../../state.js';
+import { Choices, errorFor, fieldOfPath, Select, TextArea, TextField } from '../threshold/form-fields.js';
+import { setKinshipFlash } from './flash.js';
+import { AUDIENCE_LABELS, MEANS_TESTED_OPTIONS } from './labels.js';
+import '../threshold/threshold.css';
+import './kinship.css';
+
+/** The form's values: every field a string or list, as the inputs hold them. */
+interface FormValues {
+  category: string;
+  title: string;
+  summary: string;
+  arrangementTypes: string[];
+  audience: string[];
+  eligibility: string;
+  howToApply: string;
+  meansTested: string;
+  howDecisionsAreMade: string;
+  providerAgencyId: string;
+  providerName: string;
+  contact: string;
+}
+
+const FIELDS: (keyof FormValues)[] = ['category', 'title', 'summary', 'arrangementTypes', 'audience', 'eligibility', 'howToApply', 'meansTested', 'howDecisionsAreMade', 'providerAgencyId', 'providerName', 'contact'];
+const OTHER = '';
+
+const LIMITS: Partial<Record<keyof FormValues, [string, number]>> = {
+  title: ['Title', 200],
+  summary: ['Summary', 1500],
+  eligibility: ['Who can get it', 2000],
+  howToApply: ['How to apply', 2000],
+  howDecisionsAreMade: ['How decisions are made', 2000],
+  providerName: ['Organisation name', 200],
+  contact: ['Contact', 500],
+};
+
+/** Plain-English messages for what the shared CreateItemRequest schema rejects. */
+function messageFor(field: keyof FormValues, v: FormValues, schemaMessage: string): string {
+  const limit = LIMITS[field];
+  const empty = Array.isArray(v[field]) ? v[field].length === 0 : !String(v[field]).trim();
+  switch (field) {
+    case 'category':
+      return 'Choose the category this support belongs to';
+    case 'title':
+      return empty ? 'Enter a title families will recognise' : `${limit![0]} must be ${limit![1]} characters or fewer`;
+    case 'summary':
+      return empty ? 'Enter a plain-English summary of the support' : `${limit![0]} must be ${limit![1]} characters or fewer`;
+    case 'arrangementTypes':
+      return 'Choose at least one kinship arrangement this support is for';
+    case 'audience':
+      return 'Choose whether this support is for kinship carers, children, or both';
+    case 'howDecisionsAreMade':
+      return empty ? 'Say how decisions about financial support are made' : `${limit![0]} must be ${limit![1]} characters or fewer`;
+    case 'providerName':
+      return empty ? 'Choose the agency that provides it, or enter the name of the organisation' : `${limit![0]} must be ${limit![1]} characters or fewer`;
+    default:
+      return limit ? `${limit[0]} must be ${limit[1]} characters or fewer` : schemaMessage;
+  }
+}
+
+const blank = (agencyId: string | null | undefined): FormValues => ({
+  category: '',
+  title: '',
+  summary: '',
+  arrangementTypes: [],
+  audience: ['carers'],
+  eligibility: '',
+  howToApply: '',
+  meansTested: 'not-applicable',
+  howDecisionsAreMade: '',
+  providerAgencyId: agencyId ?? OTHER,
+  providerName: '',
+  contact: '',
+});
+
+const fromItem = (i: ItemContent): FormValues => ({
+  category: i.category,
+  title: i.title,
+  summary: i.summary,
+  arrangementTypes: [...i.arrangementTypes],
+  audience: [...i.audience],
+  eligibility: i.eligibility,
+  howToApply: i.howToApply,
+  meansTested: i.meansTested,
+  howDecisionsAreMade: i.howDecisionsAreMade ?? '',
+  providerAgencyId: i.providerAgencyId ?? OTHER,
+  providerName: i.providerName ?? '',
+  contact: i.contact,
+});
+
+/** The request body: empty optional text becomes null, as the API stores it. */
+const toRequest = (v: FormValues) => ({
+  ...v,
+  howDecisionsAreMade: v.howDecisionsAreMade.trim() || null,
+  providerAgencyId: v.providerAgencyId || null,
+  providerName: v.providerAgencyId ? null : v.providerName.trim() || null,
+});
+
+/** /kinship/new and /kinship/:id/edit: draft or change an item, validated by the shared schema. */
+export default function KinshipItemFormPage() {
+  const app = useApp();
+  const navigate = useNavigate();
+  const params = useParams<{ id?: string }>();
+  const editing = () => Boolean(params.id);
+  const [loaded] = createResource(() => params.id, getItem);
+  const [values, setValues] = createStore<FormValues>(blank(app.me()?.agencyId));
+  const [errors, setErrors] = createSignal<SummaryError[]>([]);
+  const [busy, setBusy] = createSignal(false);
+  const err = (f: keyof FormValues) => errorFor(errors(), f);
+  const agencies = () => (app.partnership.state === 'ready' ? (app.partnership()?.agencies ?? []) : []);
+  const me = () => app.me()!;
+
+  createEffect(() => {
+    const item = loaded()?.data;
+    if (item) setValues(fromItem(item));
+  });
+
+  const forbidden = () => {
+    if (me().role === 'executive') return 'Partnership executive members can read the register but not change it.';
+    const item = loaded()?.data;
+    if (item && me().role === 'partner' && item.ownerAgencyId !== me().agencyId) return `Only ${app.agencyName(item.ownerAgencyId)} and the programme lead can change this item.`;
+    if (item?.status === 'retired') return 'This item is retired and cannot be changed.';
+    return null;
+  };
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    const body = toRequest(values);
+    const parsed = CreateItemRequest.safeParse(body);
+    if (!parsed.success) {
+      const seen = new Map<keyof FormValues, string>();
+      for (const issue of parsed.error.issues) {
+        const f = String(issue.path[0]) as keyof FormValues;
+        if (!seen.has(f)) seen.set(f, messageFor(f, values, issue.message));
+      }
+      setErrors(FIELDS.filter((f) => seen.has(f)).map((f) => ({ field: f, message: seen.get(f)! })));
+      return;
+    }
+    setBusy(true);
+    try {
+      if (editing()) {
+        const current = loaded()!;
+        const saved = await updateItem(current.data.id, parsed.data, current.etag);
+        setKinshipFlash(saved.data.revisionPending ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.' : 'Your changes are saved.');
+        navigate(`/kinship/${saved.data.id}`);
+      } else {
+        const created = await createItem(parsed.data);
+        setKinshipFlash(`"${created.title}" is saved as a draft. Send it for review when it is ready.`);
+        navigate(`/kinship/${created.id}`);
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.errors.length) {
+        setErrors(
+          error.errors.map((fe) => {
+            const f = fieldOfPath(fe.path) as keyof FormValues;
+            return FIELDS.includes(f) ? { field: f === 'providerAgencyId' ? 'providerAgencyId' : f, message: fe.message } : { message: fe.message };
+          }),
+        );
+      } else if (error instanceof ApiError && error.status === 412) {
+        setErrors([{ message: 'Someone else changed this item since you opened it. Reload the page to see their changes, then make yours again.' }]);
+      } else {
+        setErrors([{ message: error instanceof ApiError ? error.detail : 'The item could not be saved. Try again.' }]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = () => (editing() ? 'Edit a Kinship Local Offer item' : 'Add a Kinship Local Offer item');
+
+  return (
+    <Switch>
+      <Match when={loaded.error}>
+        <Page title="Item not found">
+          <p class="govuk-body">{loaded.error instanceof ApiError ? loaded.error.detail : 'The item could not be loaded.'}</p>
+        </Page>
+      </Match>
+      <Match when={editing() && !loaded()}>
+        <Loading label="Loading the item…" />
+      </Match>
+      <Match when={forbidden()}>
+        {(why) => (
+          <Page title="You cannot change this item">
+            <p class="govuk-body">{why()}</p>
+            <p class="govuk-body">
+              <A href="/kinship" class="govuk-link">
+                Back to the register
+              </A>
+            </p>
+          </Page>
+        )}
+      </Match>
+      <Match when={true}>
+        <Page title={title()} caption={editing() ? loaded()?.data.title : app.agencyName(me().agencyId)} hasErrors={errors().length > 0}>
+          <Show when={errors().length}>
+            <ErrorSummary errors={errors()} />
+          </Show>
+          <Show when={editing() && loaded()?.data.status === 'published'}>
+            <div class="govuk-inset-text">
+              <p class="govuk-body">This item is published. Your changes go to the programme lead for review; families keep seeing the published text until the lead publishes your changes.</p>
+            </div>
+          </Show>
+          <p class="govuk-body">Write for kinship carers and children: short sentences, everyday words. Do not include anyone's name, date of birth, NHS number or address.</p>
+          <form onSubmit={submit} novalidate class="app-form">
+            <Select
+              id="category"
+              label="Category"
+              hint="The first six are the areas the law says the offer must cover."
+              error={err('category')}
+              value={values.category}
+              onChange={(v) => setValues('category', v)}
+              options={[{ value: '', label: 'Choose a category' }, ...CATEGORIES.map((c) => ({ value: c, label: `${CATEGORY_LABELS[c]}${(STATUTORY_CATEGORIES as readonly string[]).includes(c) ? '' : ' (optional)'}` }))]}
+            />
+            <TextField id="title" label="Title" hint="For example, Special guardianship allowance." error={err('title')} value={values.title} onInput={(v) => setValues('title', v)} />
+            <TextArea id="summary" label="Summary" hint="What the support is and how it helps, in plain English." error={err('summary')} value={values.summary} onInput={(v) => setValues('summary', v)} rows={4} />
+            <Choices
+              type="checkbox"
+              id="arrangementTypes"
+              legend="Which kinship arrangements is it for?"
+              hint="Select all that apply. Support should follow the child's needs, not the legal order."
+              error={err('arrangementTypes')}
+              options={ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }))}
+              selected={values.arrangementTypes}
+              onChange={(s) => setValues('arrangementTypes', s)}
+            />
+            <Choices
+              type="checkbox"
+              id="audience"
+              legend="Who is it for?"
+              error={err('audience')}
+              options={[
+                { value: 'carers', label: AUDIENCE_LABELS.carers! },
+                { value: 'children', label: AUDIENCE_LABELS.children! },
+              ]}
+              selected={values.audience}
+              onChange={(s) => setValues('audience', s)}
+            />
+            <TextArea id="eligibility" label="Who can get it" hint="Eligibility in plain English: who qualifies and who does not." error={err('eligibility')} value={values.eligibility} onInput={(v) => setValues('eligibility', v)} rows={3} />
+            <TextArea id="howToApply" label="How to apply" error={err('howToApply')} value={values.howToApply} onInput={(v) => setValues('howToApply', v)} rows={3} />
+            <Choices type="radio" id="meansTested" legend="Is it means-tested?" error={err('meansTested')} options={MEANS_TESTED_OPTIONS} selected={[values.meansTested]} onChange={(s) => setValues('meansTested', s[0] ?? 'not-applicable')} />
+            <TextArea
+              id="howDecisionsAreMade"
+              label={values.category === 'financial-support' ? 'How decisions are made' : 'How decisions are made (optional)'}
+              hint="Required for financial support: who decides, how long it takes and how to challenge a decision."
+              error={err('howDecisionsAreMade')}
+              value={values.howDecisionsAreMade}
+              onInput={(v) => setValues('howDecisionsAreMade', v)}
+              rows={3}
+            />
+            <Select
+              id="providerAgencyId"
+              label="Who provides it"
+              error={err('providerAgencyId')}
+              value={values.providerAgencyId}
+              onChange={(v) => setValues('providerAgencyId', v)}
+              options={[...agencies().map((a) => ({ value: a.id, label: a.name })), { value: OTHER, label: 'Another organisation (enter its name)' }]}
+            />
+            <Show when={values.providerAgencyId === OTHER}>
+              <TextField id="providerName" label="Name of the organisation" hint="For example, a kinship charity or local support group." error={err('providerName')} value={values.providerName} onInput={(v) => setValues('providerName', v)} />
+            </Show>
+            <TextArea id="contact" label="Contact" hint="A team, service phone number, email or web address (https://…). Not a named person's details." error={err('contact')} value={values.contact} onInput={(v) => setValues('contact', v)} rows={2} />
+            <div class="govuk-button-group">
+              <button type="submit" class="govuk-button" disabled={busy()}>
+                {editing() ? 'Save changes' : 'Save as draft'}
+              </button>
+              <A href={editing() ? `/kinship/${params.id}` : '/kinship'} class="govuk-link">
+                Cancel
+              </A>
+            </div>
+          </form>
+        </Page>
+      </Match>
+    </Switch>
+  );
+}

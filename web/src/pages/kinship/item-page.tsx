@@ -1,0 +1,234 @@
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { ApiError } from '../../api/client.js';
+import { getItem, transitionItem, type ItemAction, type StaffItem } from '../../api/kinship.js';
+import { ErrorSummary } from '../../components/error-summary.js';
+import { Loading } from '../../components/loading.js';
+import { NotificationBanner } from '../../components/notification-banner.js';
+import { Page } from '../../components/page.js';
+import { useApp } from '../../state.js';
+import { formatDate, formatDateTime } from '../threshold/form-fields.js';
+import { takeKinshipFlash } from './flash.js';
+import { ItemContentList, ItemStatusTag, today } from './labels.js';
+import '../threshold/threshold.css';
+import './kinship.css';
+
+const DONE: Record<ItemAction, (i: StaffItem) => string> = {
+  submit: (i) => `"${i.title}" has been sent to the programme lead for review.`,
+  publish: (i) => `"${i.title}" is published. Families can now read it in the Kinship Local Offer.`,
+  retire: (i) => `"${i.title}" has been retired. It no longer appears in the public offer.`,
+};
+
+/** /kinship/:id: one item, its publication state and what the signed-in person may do with it. */
+export default function KinshipItemPage() {
+  const app = useApp();
+  const params = useParams<{ id: string }>();
+  const [data, { mutate }] = createResource(() => params.id, getItem);
+  const [flash, setFlash] = createSignal(takeKinshipFlash());
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [confirmRetire, setConfirmRetire] = createSignal(false);
+  const me = () => app.me()!;
+  const item = () => data()?.data;
+  const provider = (i: { providerName: string | null; providerAgencyId: string | null }) => i.providerName ?? app.agencyName(i.providerAgencyId) ?? 'Not given';
+  const isOwner = () => me().role === 'partner' && item()?.ownerAgencyId === me().agencyId;
+  const canEdit = () => item()?.status !== 'retired' && (me().role === 'lead' || isOwner());
+
+  const act = async (action: ItemAction) => {
+    const current = data();
+    if (!current || busy()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await transitionItem(current.data.id, action, current.etag);
+      mutate(next);
+      setConfirmRetire(false);
+      setFlash(DONE[action](next.data));
+      queueMicrotask(() => document.querySelector<HTMLElement>('.govuk-notification-banner')?.scrollIntoView({ block: 'start' }));
+    } catch (err) {
+      setFlash(null);
+      setError(err instanceof ApiError ? (err.status === 412 ? 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.' : err.detail) : 'That did not work. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Switch>
+      <Match when={data.error}>
+        <Page title="Item not found">
+          <p class="govuk-body">{data.error instanceof ApiError ? data.error.detail : 'The item could not be loaded.'}</p>
+          <p class="govuk-body">
+            <A href="/kinship" class="govuk-link">
+              Back to the register
+            </A>
+          </p>
+        </Page>
+      </Match>
+      <Match when={item()}>
+        {(i) => (
+          <Page title={i().title} caption="Kinship Local Offer item">
+            <Show when={flash()}>
+              <NotificationBanner type="success">
+                <p class="govuk-notification-banner__heading">{flash()}</p>
+              </NotificationBanner>
+            </Show>
+            <Show when={error()}>
+              <ErrorSummary errors={[{ message: error()! }]} />
+            </Show>
+            <dl class="govuk-summary-list" data-testid="item-state">
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Status</dt>
+                <dd class="govuk-summary-list__value" data-testid="item-status">
+                  <ItemStatusTag status={i().status} />
+                </dd>
+              </div>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Agency</dt>
+                <dd class="govuk-summary-list__value">{app.agencyName(i().ownerAgencyId)}</dd>
+              </div>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Published</dt>
+                <dd class="govuk-summary-list__value">
+                  <Show when={i().publishedAt} fallback="Not published yet: families cannot see this item.">
+                    {formatDate(i().publishedAt)} (revision {i().revision})
+                    <Show when={i().status === 'retired'}>, now retired and no longer shown</Show>
+                  </Show>
+                </dd>
+              </div>
+              <Show when={i().revisionPending}>
+                <div class="govuk-summary-list__row">
+                  <dt class="govuk-summary-list__key">Changes waiting</dt>
+                  <dd class="govuk-summary-list__value">Yes. Families still see the published version until the programme lead publishes the changes.</dd>
+                </div>
+              </Show>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Last reviewed</dt>
+                <dd class="govuk-summary-list__value">{i().lastReviewedAt ? formatDate(i().lastReviewedAt) : 'Not reviewed yet'}</dd>
+              </div>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Next review due</dt>
+                <dd class="govuk-summary-list__value">
+                  {i().nextReviewDue ? formatDate(i().nextReviewDue) : 'Set when it is published (12 months on)'}
+                  <Show when={i().nextReviewDue && i().nextReviewDue! < today() && i().status !== 'retired'}>
+                    {' '}
+                    <strong class="govuk-tag govuk-tag--red">Overdue</strong>
+                  </Show>
+                </dd>
+              </div>
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">Last changed</dt>
+                <dd class="govuk-summary-list__value">
+                  {formatDateTime(i().updatedAt)} by {i().updatedBy}
+                </dd>
+              </div>
+            </dl>
+
+            <Show when={(i().warnings ?? []).length}>
+              <div class="govuk-warning-text">
+                <span class="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <strong class="govuk-warning-text__text">
+                  <span class="govuk-visually-hidden">Warning</span>
+                  Check this item for personal details: {(i().warnings ?? []).map((w) => w.message).join(' ')}
+                </strong>
+              </div>
+            </Show>
+
+            <section aria-labelledby="actions-heading" class="app-actions">
+              <h2 class="govuk-heading-m" id="actions-heading">
+                What you can do
+              </h2>
+              <Switch>
+                <Match when={me().role === 'executive'}>
+                  <p class="govuk-body">Partnership executive members can read the register but not change it.</p>
+                </Match>
+                <Match when={i().status === 'retired'}>
+                  <p class="govuk-body">This item is retired. To offer this support again, add a new item.</p>
+                </Match>
+                <Match when={!canEdit()}>
+                  <p class="govuk-body">Only {app.agencyName(i().ownerAgencyId)} and the programme lead can change this item.</p>
+                </Match>
+                <Match when={confirmRetire()}>
+                  <div class="app-confirm">
+                    <h3 class="govuk-heading-s">Retire "{i().title}"?</h3>
+                    <p class="govuk-body">It will leave the public Kinship Local Offer at once. Its history is kept.</p>
+                    <div class="govuk-button-group">
+                      <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => act('retire')}>
+                        Yes, retire this item
+                      </button>
+                      <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setConfirmRetire(false)}>
+                        Cancel
+                      </button>
+                    </div>
+                  </div>
+                </Match>
+                <Match when={true}>
+                  <Show when={i().status === 'draft' && me().role === 'partner'}>
+                    <p class="govuk-body">When the item is ready, send it to the programme lead, who publishes it.</p>
+                  </Show>
+                  <Show when={i().status === 'in-review' && me().role === 'partner'}>
+                    <p class="govuk-body">This item is waiting for the programme lead to publish it. You can still edit it.</p>
+                  </Show>
+                  <div class="govuk-button-group">
+                    <Show when={me().role === 'lead' && (i().status === 'draft' || i().status === 'in-review')}>
+                      <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('publish')}>
+                        {i().revisionPending ? 'Publish the changes' : 'Publish'}
+                      </button>
+                    </Show>
+                    <Show when={i().status === 'draft' && me().role === 'partner'}>
+                      <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('submit')}>
+                        Send for review
+                      </button>
+                    </Show>
+                    <A href={`/kinship/${i().id}/edit`} class="govuk-button govuk-button--secondary" role="button">
+                      Edit
+                    </A>
+                    <Show when={me().role === 'lead'}>
+                      <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => setConfirmRetire(true)}>
+                        Retire
+                      </button>
+                    </Show>
+                  </div>
+                  <Show when={i().status === 'published'}>
+                    <p class="govuk-body">
+                      {me().role === 'lead'
+                        ? 'Editing a published item saves your changes for review; families see the published text until you publish the changes.'
+                        : 'Editing a published item sends your changes to the programme lead to review; families see the published text until then.'}
+                    </p>
+                  </Show>
+                </Match>
+              </Switch>
+            </section>
+
+            <Switch>
+              <Match when={i().revisionPending && i().published}>
+                {(published) => (
+                  <>
+                    <h2 class="govuk-heading-m">Changes waiting for review</h2>
+                    <ItemContentList content={i()} provider={provider(i())} id="pending-content" />
+                    <h2 class="govuk-heading-m">Published version (families see this now)</h2>
+                    <ItemContentList content={published()} provider={provider(published())} id="published-content" />
+                  </>
+                )}
+              </Match>
+              <Match when={true}>
+                <h2 class="govuk-heading-m">{i().status === 'published' ? 'What families read' : 'What families will read'}</h2>
+                <ItemContentList content={i()} provider={provider(i())} id="item-content" />
+              </Match>
+            </Switch>
+            <p class="govuk-body">
+              <A href="/kinship" class="govuk-link">
+                Back to the register
+              </A>
+            </p>
+          </Page>
+        )}
+      </Match>
+      <Match when={true}>
+        <Loading label="Loading the item…" />
+      </Match>
+    </Switch>
+  );
+}

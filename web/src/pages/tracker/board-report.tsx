@@ -1,0 +1,64 @@
+import { Show } from 'solid-js';
+import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
+import type { Tracker } from '../../api/tracker.js';
+import { Page } from '../../components/page.js';
+import { useApp } from '../../state.js';
+import { asAt } from './tracker-page.js';
+import { ConfidenceSection, KinshipSection, MilestonesSection, ReadinessSection, ReturnsSection, RisksSection, ThresholdSection, TrendSection } from './tracker-sections.js';
+import { TrackerLoader, useTracker } from './tracker-data.js';
+import '../readiness/readiness.css';
+import './tracker.css';
+
+function Report(props: { t: () => Tracker }) {
+  const app = useApp();
+  const t = () => props.t();
+  const title = () => `Reform progress report: ${periodLabel(t().period.id)}`;
+  return (
+    <article class="app-board-report">
+      <Page title={title()} caption={app.partnershipName()}>
+        <div class="app-board-report__meta">
+          <p class="govuk-body">
+            Reporting period: {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}). Returns were due {formatDayLong(t().period.dueDate)}.
+          </p>
+          <p class="govuk-body">Figures as at {asAt(t().generatedAt)}, from the Partnership Reform Portal shared tracker.</p>
+        </div>
+        <div class="app-board-report__actions app-no-print">
+          <button type="button" class="govuk-button" onClick={() => window.print()}>
+            Print or save as PDF
+          </button>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`/tracker?periodId=${encodeURIComponent(t().period.id)}`}>
+              Back to the tracker
+            </a>
+          </p>
+        </div>
+        <Show when={t().escalations.length > 0}>
+          <div class="app-board-report__summary">
+            <h2 class="govuk-heading-m">For the executive's attention</h2>
+            <p class="govuk-body">
+              {t().escalations.length} {t().escalations.length === 1 ? 'escalation' : 'escalations'} and {t().riskCount} open {t().riskCount === 1 ? 'risk' : 'risks'}; see "Risks and escalations".
+            </p>
+          </div>
+        </Show>
+        <ConfidenceSection t={t()} />
+        <TrendSection t={t()} idPrefix="board-trend" />
+        <ReturnsSection t={t()} />
+        <ReadinessSection t={t()} />
+        <ThresholdSection t={t()} />
+        <KinshipSection t={t()} />
+        <RisksSection t={t()} />
+        <MilestonesSection t={t()} />
+      </Page>
+    </article>
+  );
+}
+
+/** `/board-report?periodId=`: the tracker as a clean document to print or save as PDF for a board paper. */
+export function BoardReportPage() {
+  const data = useTracker();
+  return (
+    <TrackerLoader data={data} title="Board report">
+      {(t) => <Report t={t} />}
+    </TrackerLoader>
+  );
+}
