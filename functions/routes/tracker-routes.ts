@@ -15,7 +15,8 @@ const PeriodQuery = z.object({ periodId: PeriodId.optional() }).strict();
 const OverallRequest = z.object({ confidence: z.enum(CONFIDENCE_SCALE).nullable(), note: z.string().trim().max(1000).default('') }).strict();
 const EXPORTS = ['returns', 'risks', 'readiness', 'milestones'] as const;
 
-describeRoute({ method: 'get', path: '/api/tracker', summary: 'The shared tracker for a period (default: the current one)', tag: 'Tracker', roles: ['lead', 'executive', 'partner'], query: PeriodQuery, statuses: [404] });
+// Lead and executive only: the tracker shows every agency's risks and return status, which a partner may not read for other agencies.
+describeRoute({ method: 'get', path: '/api/tracker', summary: 'The shared tracker for a period (default: the current one)', tag: 'Tracker', roles: ['lead', 'executive'], query: PeriodQuery, statuses: [404] });
 describeRoute({ method: 'put', path: '/api/tracker/overall/{periodId}/{workstreamId}', summary: "Set (or clear with null) a workstream's overall confidence", tag: 'Tracker', roles: ['lead'], body: OverallRequest, statuses: [404, 412] });
 for (const e of EXPORTS) describeRoute({ method: 'get', path: `/api/exports/${e}.csv`, summary: `Export ${e} as CSV (formula-safe)`, tag: 'Exports', roles: ['lead', 'executive'], query: PeriodQuery });
 describeRoute({ method: 'get', path: '/api/exports/tracker.xlsx', summary: 'Excel workbook with one sheet per export', tag: 'Exports', roles: ['lead', 'executive'], query: PeriodQuery });
@@ -71,7 +72,7 @@ function tables(t: Tracker) {
 export function trackerRoutes(services: Services) {
   const load = async (c: Context<AppEnv>) => services.tracker.tracker(readQuery(c, PeriodQuery).periodId ?? null, c.get('now'));
   return new Hono<AppEnv>()
-    .get('/api/tracker', async (c) => c.json(await load(c)))
+    .get('/api/tracker', requireRole('lead', 'executive'), async (c) => c.json(await load(c)))
     .put('/api/tracker/overall/:periodId/:workstreamId', requireRole('lead'), async (c) => {
       const { periodId, workstreamId } = c.req.param();
       if (!PeriodId.safeParse(periodId).success) throw new NotFound(`There is no reporting period ${periodId.slice(0, 40)}.`);

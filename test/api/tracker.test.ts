@@ -49,6 +49,10 @@ describe('the tracker', () => {
     expect([...keys].sort((a, b) => a - b)).toEqual(keys);
   });
 
+  it('when a partner asks for the tracker, it is refused: it holds other agencies\' risks and returns', async () => {
+    expect((await t.as(USERS.police).get('/api/tracker')).status).toBe(403);
+  });
+
   it('when the period is unknown or malformed, it answers 404 or 400', async () => {
     expect((await t.as(USERS.exec).get('/api/tracker?periodId=2031-32-Q1')).status).toBe(404);
     expect((await t.as(USERS.exec).get('/api/tracker?periodId=bad')).status).toBe(400);

@@ -3,11 +3,11 @@ import { lazy } from 'solid-js';
 import { Layout } from './components/layout.js';
 import { RequireSignIn } from './components/require-sign-in.js';
 import { AuthCallbackPage } from './pages/auth-callback.js';
-import { HomePage } from './pages/home.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { AppProvider } from './state.js';
 
 // Sign-in carries zod (form validation with the shared schema): only signed-out visitors load it.
+const HomePage = lazy(() => import('./pages/home.js').then((m) => ({ default: m.HomePage })));
 const ProgrammePage = lazy(() => import('./pages/programme/programme-page.js').then((m) => ({ default: m.ProgrammePage })));
 const SignInPage = lazy(() => import('./pages/sign-in.js').then((m) => ({ default: m.SignInPage })));
 const ReadinessIndexPage = lazy(() => import('./pages/readiness/readiness-index.js').then((m) => ({ default: m.ReadinessIndexPage })));

@@ -1,4 +1,10 @@
-import { For, lazy, Match, Show, Switch } from 'solid-js';
+import { createResource, For, lazy, Match, Show, Switch } from 'solid-js';
+import { formatDayLong, periodLabel, periodLongLabel } from '../../../shared/periods/period.js';
+import { RETURN_STATUS_LABELS } from '../../../shared/returns/schema.js';
+import { VERSION_STATUS_LABELS } from '../../../shared/threshold/schema.js';
+import { listPeriods, listReturns } from '../api/returns.js';
+import { listVersions } from '../api/threshold.js';
+import { getTracker } from '../api/tracker.js';
 import type { Me } from '../../../shared/auth/roles.js';
 import { AGENCY_TYPE_LABELS, type Workstream } from '../../../shared/partnership/schema.js';
 import { AreaCard } from '../components/empty-state.js';
@@ -38,28 +44,63 @@ function sorted(workstreams: Workstream[]): Workstream[] {
   return [...workstreams].sort((a, b) => a.order - b.order);
 }
 
+/** Live status of each area for the lead, from the tracker (one request). */
 function LeadHome() {
   const app = useApp();
+  const [tracker] = createResource(() => getTracker().catch(() => undefined));
+  const t = () => tracker();
+  const count = (statuses: string[]) => t()?.returns.filter((r) => statuses.includes(r.status)).length ?? 0;
+  const threshold = () => t()?.threshold;
+  const waitingFor = () => threshold()?.required.filter((r) => !r.decision).map((r) => r.agencyName) ?? [];
+  const macpt = () => t()?.readiness.find((r) => r.highlighted);
+  const concern = () => t()?.matrix.filter((m) => m.overall.confidence === 'red' || m.overall.confidence === 'amber-red').length ?? 0;
   return (
     <Page title="Reform programme overview" caption={app.partnershipName()}>
       <p class="govuk-body-l">Open reporting periods, review agencies' returns, and follow the reform across every workstream.</p>
-      <ul class="app-card-list">
-        <AreaCard href="/returns" title="Quarterly returns" status="Not open yet">
-          <p class="govuk-body">No reporting period is open yet. Open the first quarter so each agency can draft its return.</p>
-        </AreaCard>
-        <AreaCard href="/threshold" title="Threshold document" status="No version issued">
-          <p class="govuk-body">Issue the refreshed threshold document here, then follow each statutory partner's sign-off.</p>
-        </AreaCard>
-        <AreaCard href="/kinship" title="Kinship Local Offer" status="Not published">
-          <p class="govuk-body">Agencies add their kinship support items here; you review them and publish the offer for families.</p>
-        </AreaCard>
-        <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status="Agencies self-assess">
-          <p class="govuk-body">Agencies self-assess go-live criteria for multi-agency child protection teams; you confirm or challenge their evidence.</p>
-        </AreaCard>
-        <AreaCard href="/tracker" title="Tracker" status="No data yet">
-          <p class="govuk-body">Delivery confidence, milestones and risks for each workstream appear once returns are accepted.</p>
-        </AreaCard>
-      </ul>
+      <Show when={!tracker.loading} fallback={<Loading label="Loading the programme's status" />}>
+        <ul class="app-card-list">
+          <Show
+            when={t()}
+            fallback={
+              <AreaCard href="/programme" title="Quarterly returns" status="Not open yet">
+                <p class="govuk-body">No reporting period is open yet. Open the first quarter in programme set-up so each agency can draft its return.</p>
+              </AreaCard>
+            }
+          >
+            {(tr) => (
+              <AreaCard href={`/returns?periodId=${tr().period.id}`} title="Quarterly returns" status={`${periodLabel(tr().period.id)}: ${count(['submitted', 'accepted'])} of ${tr().returns.length} in`}>
+                <p class="govuk-body">
+                  {count(['submitted'])} waiting for your review, {count(['accepted'])} accepted, {count(['draft', 'returned', 'not-started'])} still with agencies. Due {formatDayLong(tr().period.dueDate)}.
+                  {tr().returns.some((r) => r.overdue) ? ` ${tr().returns.filter((r) => r.overdue).length} overdue.` : ''}
+                </p>
+              </AreaCard>
+            )}
+          </Show>
+          <AreaCard href="/threshold" title="Threshold document" status={threshold() ? `${threshold()!.versionLabel}: ${VERSION_STATUS_LABELS[threshold()!.status as keyof typeof VERSION_STATUS_LABELS] ?? threshold()!.status}` : 'No version issued'}>
+            <p class="govuk-body">
+              {threshold()
+                ? waitingFor().length
+                  ? `Waiting for: ${waitingFor().join(', ')}.`
+                  : 'Every statutory partner has recorded a decision.'
+                : 'Issue the refreshed threshold document here, then follow each statutory partner\'s sign-off.'}
+            </p>
+          </AreaCard>
+          <AreaCard href="/kinship" title="Kinship Local Offer" status={t()?.kinship.complete ? 'All statutory categories covered' : `${t()?.kinship.gaps.length ?? 0} statutory categories not covered`}>
+            <p class="govuk-body">
+              {(t()?.kinship.overdueReviews.length ?? 0) > 0 ? `${t()!.kinship.overdueReviews.length} published item(s) overdue for review. ` : 'No reviews overdue. '}
+              Review agencies' items and publish the offer for families.
+            </p>
+          </AreaCard>
+          <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status={macpt() ? `${macpt()!.overall.confirmedPercent}% confirmed ready` : 'No criteria yet'}>
+            <p class="govuk-body">
+              {macpt() ? `${macpt()!.overall.selfAssessedPercent}% self-assessed ready across agencies; ${macpt()!.overall.overdue} target date(s) overdue.` : ''} Confirm or challenge agencies' evidence.
+            </p>
+          </AreaCard>
+          <AreaCard href="/tracker" title="Tracker" status={concern() ? `${concern()} workstream(s) amber/red or red` : 'No workstream at amber/red or red'}>
+            <p class="govuk-body">Delivery confidence, trends, risks and milestones for the partnership executive, with board-ready exports.</p>
+          </AreaCard>
+        </ul>
+      </Show>
       <h2 class="govuk-heading-m">Workstreams</h2>
       <Show when={app.partnership.state === 'ready' && app.partnership()} fallback={<Loading label="Loading workstreams…" />}>
         {(data) => (
@@ -72,8 +113,28 @@ function LeadHome() {
   );
 }
 
+/** What the partner's agency has to do now: its return for the open period and threshold decisions. */
+function usePartnerStatus(me: Me) {
+  const [status] = createResource(async () => {
+    const periods = await listPeriods();
+    const today = new Date().toISOString().slice(0, 10);
+    const period = periods.find((p) => p.status === 'open' && p.start <= today) ?? periods.find((p) => p.status === 'open');
+    const [rows, versions] = await Promise.all([period ? listReturns(period.id) : Promise.resolve([]), listVersions()]);
+    const current = versions.find((v) => v.status !== 'superseded');
+    return {
+      period,
+      row: rows.find((r) => r.agencyId === me.agencyId),
+      threshold: current,
+      decided: current?.decisions.some((d) => d.agencyId === me.agencyId) ?? false,
+      mustSign: Boolean(current && me.agencyId && current.requiredAgencyIds.includes(me.agencyId)),
+    };
+  });
+  return status;
+}
+
 function PartnerHome(props: { me: Me }) {
   const app = useApp();
+  const status = usePartnerStatus(props.me);
   const data = () => (app.partnership.state === 'ready' ? app.partnership() : undefined);
   const agency = () => data()?.agencies.find((a) => a.id === props.me.agencyId);
   const mine = () => sorted((data()?.workstreams ?? []).filter((w) => w.leadAgencyId === props.me.agencyId || w.contributingAgencyIds.includes(props.me.agencyId ?? '')));
@@ -106,13 +167,41 @@ function PartnerHome(props: { me: Me }) {
 
         <h2 class="govuk-heading-m">Your quarterly return</h2>
         <div class="govuk-inset-text">
-          <p class="govuk-body">No reporting period is open yet. When the programme lead opens one, you will draft your agency's return here.</p>
+          <Show when={!status.loading} fallback={<Loading label="Loading your return's status" />}>
+            <Show
+              when={status()?.period}
+              fallback={<p class="govuk-body">No reporting period is open yet. When the programme lead opens one, you will draft your agency's return here.</p>}
+            >
+              {(period) => (
+                <p class="govuk-body">
+                  {periodLabel(period().id)} ({periodLongLabel(period().id)}): <strong class="govuk-tag govuk-tag--blue">{RETURN_STATUS_LABELS[(status()?.row?.status ?? 'not-started') as keyof typeof RETURN_STATUS_LABELS]}</strong>
+                  {status()?.row?.overdue ? ' Overdue: ' : ' '}
+                  due {formatDayLong(period().dueDate)}.
+                </p>
+              )}
+            </Show>
+          </Show>
           <p class="govuk-body">
             <a href="/our-return" class="govuk-link">
               Go to your return
             </a>
           </p>
         </div>
+
+        <Show when={status()?.threshold && status()?.mustSign}>
+          <h2 class="govuk-heading-m">Threshold document</h2>
+          <div class="govuk-inset-text">
+            <p class="govuk-body">
+              {status()!.threshold!.versionLabel} is {(VERSION_STATUS_LABELS[status()!.threshold!.status as keyof typeof VERSION_STATUS_LABELS] ?? '').toLowerCase()}.{' '}
+              {status()!.decided ? 'Your agency has recorded its decision.' : props.me.signatory ? 'Your agency has not decided yet: you can approve it or request changes.' : "Your agency's signatory has not decided yet."}
+            </p>
+            <p class="govuk-body">
+              <a href="/threshold" class="govuk-link">
+                Read the threshold document
+              </a>
+            </p>
+          </div>
+        </Show>
 
         <h2 class="govuk-heading-m">MACPT readiness</h2>
         <div class="govuk-inset-text">
