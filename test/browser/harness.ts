@@ -4,7 +4,6 @@ import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestPortal } from '../support/portal.js';
-import { ensureWebBuilt } from './build-web.js';
 
 /*
  * Shared set-up for the browser suites: the real portal (API + built SPA, seeded Medway demo) with
@@ -17,6 +16,8 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 export const PASSWORD = 'demo-password';
+/** Where the suites leave screenshots and PDFs for people to look at. */
+export const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp';
 
 export interface Tab {
   page: Page;
@@ -28,8 +29,8 @@ export interface Tab {
 /** Starts a portal and a browser for one test file; closes both after it. */
 export function useBrowserPortal() {
   const state: { portal?: { url: string; stop(): Promise<void> }; browser?: Browser; tabs: Tab[] } = { tabs: [] };
+  // The SPA is built once for the whole run by test/support/global-setup.ts.
   beforeAll(async () => {
-    ensureWebBuilt();
     state.portal = await startTestPortal();
     state.browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -70,26 +71,61 @@ export function useBrowserPortal() {
     state.tabs.splice(state.tabs.indexOf(tab), 1);
   }
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(url('/sign-in'));
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(url('/'));
+  /**
+   * Signs in through the form and waits for the signed-in page at `landsOn` (home by default).
+   * With `fromSignInPage: false` it fills the sign-in page the browser is already on (after a redirect).
+   */
+  async function signIn(page: Page, email: string, { landsOn = '/', fromSignInPage = true }: { landsOn?: string; fromSignInPage?: boolean } = {}) {
+    if (fromSignInPage) await page.goto(url('/sign-in'));
+    await submitSignIn(page, email);
+    await page.waitForURL(url(landsOn));
     await page.locator('[data-testid="user-name"]').waitFor();
     await settled(page);
   }
 
-  return { url, newTab, closeTab, signIn };
+  /** Signs out with the header button and waits for the sign-in page. */
+  async function signOut(page: Page) {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(url('/sign-in'));
+  }
+
+  return { url, newTab, closeTab, signIn, signOut };
 }
 
-/** Waits until data-driven parts have loaded, so checks see the finished page. */
-export async function settled(page: Page) {
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+/** Fills the sign-in form on the current page and sends it (the caller checks what happens next). */
+export async function submitSignIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Runs axe-core and fails with one readable line per rule and the elements it flagged. */
+/**
+ * Waits until data-driven parts have loaded, so checks see the finished page. By default a page
+ * still busy after the timeout goes on to its checks; with `strict` that fails the test instead.
+ */
+export async function settled(page: Page, { strict = false }: { strict?: boolean } = {}) {
+  if (strict) await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 8_000 }).toBe(0);
+  else await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+/** The page's h1, trimmed. */
+export async function h1(page: Page): Promise<string> {
+  return (await page.locator('h1').innerText()).trim();
+}
+
+/** Follows a link in the main menu, as people do. */
+export async function openFromMenu(page: Page, label: string) {
+  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+/** Saves a full-page screenshot as SHOTS/name.png. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Waits for loading to finish, runs axe-core and fails with one readable line per rule and the elements it flagged. */
 export async function expectNoAxeViolations(page: Page, where: string) {
+  await settled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;

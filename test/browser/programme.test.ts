@@ -34,7 +34,8 @@ describe('programme set-up (lead)', () => {
     await page.getByText(/changed to on track/).waitFor();
     await row.getByRole('button', { name: /Close/ }).click();
     await page.getByText(/closed\. It stays in the history/).waitFor();
-    expect(await page.locator('tr', { hasText: 'Kinship carers forum launched' }).getByText('Closed').isVisible()).toBe(true);
+    // The list reloads after the change: wait for the closed row rather than reading it at once.
+    await page.locator('tr', { hasText: 'Kinship carers forum launched' }).getByText('Closed', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'programme set-up after changes');
     await b.closeTab(tab);
   });

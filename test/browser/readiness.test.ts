@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPortal } from '../support/portal.js';
-import { ensureWebBuilt } from './build-web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, h1, screenshot, settled, useBrowserPortal } from './harness.js';
 
 /*
  * MACPT readiness in headless Chromium against the real server and its CSP: police mark a
@@ -12,87 +8,9 @@ import { ensureWebBuilt } from './build-web.js';
  * confirmed score moves. axe-core runs on the matrix, the detail and the form.
  */
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const PASSWORD = 'demo-password';
-const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp';
+const b = useBrowserPortal();
+
 const CRITERION = 'macpt-members-in-post';
-
-let portal: { url: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  portal = await startTestPortal();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
-interface Tab {
-  page: Page;
-  context: BrowserContext;
-  cspViolations: string[];
-  pageErrors: string[];
-}
-
-async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const tab: Tab = { page, context, cspViolations: [], pageErrors: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tab.cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => tab.pageErrors.push(e.message));
-  await page.exposeFunction('__reportCsp', (v: string) => tab.cspViolations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-    });
-  });
-  return tab;
-}
-
-async function closeTab(tab: Tab) {
-  expect(tab.cspViolations, 'Content Security Policy violations').toEqual([]);
-  expect(tab.pageErrors, 'uncaught errors in the page').toEqual([]);
-  await tab.context.close();
-}
-
-async function settle(page: Page) {
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await settle(page);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => `${v.id} [${v.impact ?? 'n/a'}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, AXE_TAGS);
-  expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
-}
-
-const h1 = async (page: Page) => (await page.locator('h1').innerText()).trim();
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portal.url}/`);
-  await page.locator('[data-testid="user-name"]').waitFor();
-  await settle(page);
-}
 
 /** Kent Police's line in the text alternative, e.g. "Kent Police: 1 of 5 ready, 0 confirmed". */
 async function policeScore(page: Page): Promise<string> {
@@ -102,15 +20,15 @@ async function policeScore(page: Page): Promise<string> {
 }
 
 async function openMatrix(page: Page) {
-  await page.goto(`${portal.url}/readiness/safeguarding`);
+  await page.goto(b.url('/readiness/safeguarding'));
   await page.locator('[data-testid="agency-scores"]').waitFor();
 }
 
 async function openCell(page: Page) {
   await page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).click();
-  await page.waitForURL(`${portal.url}/readiness/safeguarding/${CRITERION}/kent-police`);
+  await page.waitForURL(b.url(`/readiness/safeguarding/${CRITERION}/kent-police`));
   await page.locator('[data-testid="assessment"]').waitFor();
-  await settle(page);
+  await settled(page);
 }
 
 const statusOnDetail = async (page: Page) => (await page.locator('[data-testid="assessment"] .govuk-summary-list__row', { hasText: 'Status' }).locator('dd').innerText()).trim();
@@ -119,11 +37,11 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
   let before = '';
 
   it('when police open MACPT readiness from their home page, they see the matrix with a caption, text summary and no violations', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'police@mscp.example');
+    await b.signIn(page, 'police@mscp.example');
     await page.getByRole('link', { name: 'MACPT readiness' }).click();
-    await page.waitForURL(`${portal.url}/readiness/safeguarding`);
+    await page.waitForURL(b.url('/readiness/safeguarding'));
     await page.locator('[data-testid="agency-scores"]').waitFor();
     expect(await h1(page)).toBe('MACPT readiness');
     expect(await page.locator('table caption').first().innerText()).toContain('criteria (rows) by agency (columns)');
@@ -134,7 +52,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     const region = page.getByRole('region', { name: 'MACPT readiness matrix' });
     expect(await region.getAttribute('tabindex')).toBe('0');
     await expectNoAxeViolations(page, 'readiness matrix');
-    await page.screenshot({ path: `${SHOTS}/readiness-matrix.png`, fullPage: true });
+    await screenshot(page, 'readiness-matrix');
 
     // Filtering by agency leaves one agency column and its score.
     await page.getByLabel('Show agency').selectOption('kent-police');
@@ -163,13 +81,13 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     expect(await summary.innerText()).toContain('Say why this criterion does not apply to your agency');
     expect(await page.title()).toMatch(/^Error: /);
     await expectNoAxeViolations(page, 'assessment form with errors');
-    await page.screenshot({ path: `${SHOTS}/readiness-form-errors.png`, fullPage: true });
+    await screenshot(page, 'readiness-form-errors');
 
     await page.getByLabel('Ready', { exact: true }).check();
     await page.getByLabel('Evidence', { exact: true }).fill('Detective Sergeant post filled from January; protected time agreed with the public protection unit.');
     await page.getByLabel('Link 1').fill('https://intranet.example/police/macpt-post');
     await page.getByRole('button', { name: 'Save assessment' }).click();
-    await page.waitForURL(`${portal.url}/readiness/safeguarding/${CRITERION}/kent-police`);
+    await page.waitForURL(b.url(`/readiness/safeguarding/${CRITERION}/kent-police`));
     await page.getByText('Your assessment has been saved').waitFor();
     expect(await statusOnDetail(page)).toBe('Ready');
     await expectNoAxeViolations(page, 'assessment detail after saving');
@@ -178,13 +96,13 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     const after = await policeScore(page);
     expect(Number(/(\d+) of/.exec(after)?.[1])).toBe(Number(/(\d+) of/.exec(before)?.[1]) + 1);
     expect(after).toContain('0 confirmed');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the lead challenges without a comment, the comment is asked for; with one, police see the challenge', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'lead@mscp.example');
+    await b.signIn(page, 'lead@mscp.example');
     await openMatrix(page);
     await openCell(page);
     expect(await statusOnDetail(page)).toBe('Ready');
@@ -202,10 +120,10 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await page.getByText("You challenged Kent Police's assessment").waitFor();
     await page.locator('[data-testid="assessment"]', { hasText: 'Challenged' }).waitFor();
     await page.locator('table', { hasText: 'Challenged the assessment' }).waitFor();
-    await closeTab(tab);
+    await b.closeTab(tab);
 
-    const police = await newTab();
-    await signIn(police.page, 'police@mscp.example');
+    const police = await b.newTab();
+    await b.signIn(police.page, 'police@mscp.example');
     await openMatrix(police.page);
     expect(await police.page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).locator('..').innerText()).toContain('Challenged by the lead');
     await openCell(police.page);
@@ -219,13 +137,13 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await police.page.getByRole('button', { name: 'Save assessment' }).click();
     await police.page.getByText('Your assessment has been saved').waitFor();
     expect(await police.page.locator('[data-testid="assessment"]').innerText()).toContain('Waiting for the programme lead to check it');
-    await closeTab(police);
+    await b.closeTab(police);
   });
 
   it('when the lead confirms the answer, the confirmed score rises', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'lead@mscp.example');
+    await b.signIn(page, 'lead@mscp.example');
     await openMatrix(page);
     const score = await policeScore(page);
     expect(score).toContain('0 confirmed');
@@ -240,22 +158,22 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     expect(await policeScore(page)).toContain('1 confirmed');
     expect(Number(await confirmedPercent())).toBeGreaterThan(0);
     expect(await page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).locator('..').innerText()).toContain('Confirmed by the lead');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the window is 320 pixels wide, the matrix scrolls inside its region, not the page', async () => {
-    const tab = await newTab({ width: 320, height: 640 });
+    const tab = await b.newTab({ width: 320, height: 640 });
     const { page } = tab;
-    await signIn(page, 'exec@mscp.example');
+    await b.signIn(page, 'exec@mscp.example');
     await openMatrix(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await page.getByRole('link', { name: 'Update your assessment' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'readiness matrix at 320px');
-    await page.screenshot({ path: `${SHOTS}/readiness-matrix-320.png`, fullPage: true });
+    await screenshot(page, 'readiness-matrix-320');
     await openCell(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await page.getByRole('link', { name: 'Update your assessment' }).count()).toBe(0);
-    await page.screenshot({ path: `${SHOTS}/readiness-detail-320.png`, fullPage: true });
-    await closeTab(tab);
+    await screenshot(page, 'readiness-detail-320');
+    await b.closeTab(tab);
   });
 });

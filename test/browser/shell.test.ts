@@ -1,107 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPortal } from '../support/portal.js';
-import { ensureWebBuilt } from './build-web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, h1, submitSignIn, useBrowserPortal } from './harness.js';
 
 /*
  * The web shell in headless Chromium against the real server (API + built SPA, seeded Medway demo)
  * with its real Content-Security-Policy enforced. axe-core is injected through the DevTools protocol
  * (page.evaluate), which CSP does not govern, so we need no bypassCSP and a CSP violation by the
- * app still fails the test.
+ * app still fails the test. The harness is in harness.ts.
  */
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const PASSWORD = 'demo-password';
-
-let portal: { url: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  portal = await startTestPortal();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
-interface Tab {
-  page: Page;
-  context: BrowserContext;
-  /** CSP violations seen so far (console messages and securitypolicyviolation events). */
-  cspViolations: string[];
-  /** Uncaught errors in the page. */
-  pageErrors: string[];
-}
-
-const open: Tab[] = [];
-
-async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  // Fail fast with the locator in the message, well inside the test's own timeout.
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const tab: Tab = { page, context, cspViolations: [], pageErrors: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tab.cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => tab.pageErrors.push(e.message));
-  await page.exposeFunction('__reportCsp', (v: string) => tab.cspViolations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-    });
-  });
-  open.push(tab);
-  return tab;
-}
-
-async function closeTab(tab: Tab) {
-  expect(tab.cspViolations, 'Content Security Policy violations').toEqual([]);
-  expect(tab.pageErrors, 'uncaught errors in the page').toEqual([]);
-  await tab.context.close();
-  open.splice(open.indexOf(tab), 1);
-}
-
-afterAll(async () => {
-  for (const tab of open) await tab.context.close();
-});
-
-/** Runs axe-core and fails with one readable line per rule and the elements it flagged. */
-async function expectNoAxeViolations(page: Page, where: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => `${v.id} [${v.impact ?? 'n/a'}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, AXE_TAGS);
-  expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
-}
-
-async function h1(page: Page): Promise<string> {
-  return (await page.locator('h1').innerText()).trim();
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portal.url}/`);
-  await page.locator('[data-testid="user-name"]').waitFor();
-  // Wait until data-driven parts have loaded so axe sees the finished page.
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
+const b = useBrowserPortal();
 
 async function navLabels(page: Page): Promise<string[]> {
   return (await page.getByRole('navigation', { name: 'Menu' }).getByRole('link').allInnerTexts()).map((t) => t.trim());
@@ -109,26 +17,24 @@ async function navLabels(page: Page): Promise<string[]> {
 
 describe('web shell: signed out', () => {
   it('when a signed-out visitor opens the portal, it serves the strict CSP and shows the sign-in page with no accessibility violations', async () => {
-    const tab = await newTab();
-    const res = await tab.page.goto(`${portal.url}/`);
+    const tab = await b.newTab();
+    const res = await tab.page.goto(b.url('/'));
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await tab.page.waitForURL(/\/sign-in\?next=%2F$/);
     expect(await h1(tab.page)).toBe('Sign in');
     expect(await tab.page.title()).toBe('Sign in - Partnership Reform Portal');
     await expect.poll(() => tab.page.getByText('Demo sign-ins').isVisible()).toBe(true);
-    expect(await tab.page.getByText('council.officer@mscp.example').isVisible()).toBe(true);
+    await tab.page.getByText('council.officer@mscp.example').waitFor();
     expect(await tab.page.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
     await expectNoAxeViolations(tab.page, 'sign-in');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the password is wrong, it shows the error summary with the server detail, focused, with no violations', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await page.goto(`${portal.url}/sign-in`);
-    await page.getByLabel('Email address').fill('lead@mscp.example');
-    await page.getByLabel('Password').fill('not-the-password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(b.url('/sign-in'));
+    await submitSignIn(page, 'lead@mscp.example', 'not-the-password');
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
     expect(await summary.getByRole('heading').innerText()).toBe('There is a problem');
@@ -138,13 +44,13 @@ describe('web shell: signed out', () => {
     expect(await page.title()).toBe('Error: Sign in - Partnership Reform Portal');
     expect(page.url()).toContain('/sign-in');
     await expectNoAxeViolations(page, 'sign-in with a wrong password');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the form is sent empty, it names each missing field, links to it and marks it, without calling the server', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await page.goto(`${portal.url}/sign-in`);
+    await page.goto(b.url('/sign-in'));
     await page.getByRole('button', { name: 'Sign in' }).click();
     const links = page.locator('.govuk-error-summary a');
     await links.first().waitFor();
@@ -153,27 +59,27 @@ describe('web shell: signed out', () => {
     await links.nth(1).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
     await expectNoAxeViolations(page, 'sign-in with empty fields');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when someone opens an unknown address, it shows the page-not-found page with no violations', async () => {
-    const tab = await newTab();
-    await tab.page.goto(`${portal.url}/no-such-page`);
+    const tab = await b.newTab();
+    await tab.page.goto(b.url('/no-such-page'));
     await tab.page.locator('h1').waitFor();
     expect(await h1(tab.page)).toBe('Page not found');
     expect(await tab.page.title()).toBe('Page not found - Partnership Reform Portal');
     await expectNoAxeViolations(tab.page, '404');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when a member of the public opens the Kinship Local Offer, it shows it without sign-in', async () => {
-    const tab = await newTab();
-    await tab.page.goto(`${portal.url}/kinship-offer`);
+    const tab = await b.newTab();
+    await tab.page.goto(b.url('/kinship-offer'));
     await tab.page.locator('h1').waitFor();
     expect(await h1(tab.page)).toBe('Kinship Local Offer');
-    expect(tab.page.url()).toBe(`${portal.url}/kinship-offer`);
+    expect(tab.page.url()).toBe(b.url('/kinship-offer'));
     await expectNoAxeViolations(tab.page, 'public kinship offer');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 });
 
@@ -219,9 +125,9 @@ const ROLES = [
 describe('web shell: signed in', () => {
   for (const r of ROLES) {
     it(`when ${r.who} signs in, it shows their home page, header and menu, every menu page exists, and sign-out returns to sign-in`, async () => {
-      const tab = await newTab();
+      const tab = await b.newTab();
       const { page } = tab;
-      await signIn(page, r.email);
+      await b.signIn(page, r.email);
 
       expect(await h1(page)).toBe(r.heading);
       expect(await page.title()).toBe(`${r.heading} - Partnership Reform Portal`);
@@ -251,61 +157,56 @@ describe('web shell: signed in', () => {
         await expect.poll(() => h1(page)).toBe(r.heading);
       }
 
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.waitForURL(`${portal.url}/sign-in`);
+      await b.signOut(page);
       expect(await h1(page)).toBe('Sign in');
-      expect(await page.getByText('You have signed out.').isVisible()).toBe(true);
+      await page.getByText('You have signed out.').waitFor();
       expect(await page.evaluate(() => sessionStorage.getItem('prp.session'))).toBeNull();
-      await page.goto(`${portal.url}/`);
+      await page.goto(b.url('/'));
       await page.waitForURL(/\/sign-in/);
-      await closeTab(tab);
+      await b.closeTab(tab);
     }, 90_000);
   }
 
   it('when a partner types the address of a lead-only page, it says they cannot view it', async () => {
-    const tab = await newTab();
-    await signIn(tab.page, 'council.officer@mscp.example');
-    await tab.page.goto(`${portal.url}/returns`);
+    const tab = await b.newTab();
+    await b.signIn(tab.page, 'council.officer@mscp.example');
+    await tab.page.goto(b.url('/returns'));
     await tab.page.locator('[data-testid="user-name"]').waitFor();
     expect(await h1(tab.page)).toBe('You cannot view this page');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the session token is no longer accepted, it returns to sign-in saying the session has ended', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'health@mscp.example');
+    await b.signIn(page, 'health@mscp.example');
     await page.evaluate(() => {
       const s = JSON.parse(sessionStorage.getItem('prp.session') ?? '{}') as { expiresAt: string };
       sessionStorage.setItem('prp.session', JSON.stringify({ token: 'not.a.valid-token', expiresAt: s.expiresAt }));
     });
-    await page.goto(`${portal.url}/readiness`);
+    await page.goto(b.url('/readiness'));
     await page.waitForURL(/\/sign-in\?next=%2Freadiness$/);
     await page.getByText('Your session has ended').waitFor();
     await expectNoAxeViolations(page, 'sign-in after the session ended');
     // Signing in again goes back to where they were heading.
-    await page.getByLabel('Email address').fill('health@mscp.example');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${portal.url}/readiness`);
+    await b.signIn(page, 'health@mscp.example', { landsOn: '/readiness', fromSignInPage: false });
     await expect.poll(() => h1(page)).toBe('Readiness');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the window is 320 pixels wide (400% zoom), it has no horizontal scrolling on sign-in or home', async () => {
-    const tab = await newTab({ width: 320, height: 640 });
+    const tab = await b.newTab({ width: 320, height: 640 });
     const { page } = tab;
-    await page.goto(`${portal.url}/sign-in`);
+    await page.goto(b.url('/sign-in'));
     await page.locator('h1').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
-    await signIn(page, 'council.officer@mscp.example');
+    await b.signIn(page, 'council.officer@mscp.example');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page, 'partner home at 320px');
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForURL(`${portal.url}/sign-in`);
-    await signIn(page, 'lead@mscp.example');
+    await b.signOut(page);
+    await b.signIn(page, 'lead@mscp.example');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page, 'lead home at 320px');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 });

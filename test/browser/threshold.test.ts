@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPortal } from '../support/portal.js';
-import { ensureWebBuilt } from './build-web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, openFromMenu, screenshot, settled, useBrowserPortal } from './harness.js';
 
 /*
  * The threshold document sign-off round in headless Chromium against the real server and its CSP:
@@ -13,89 +9,13 @@ import { ensureWebBuilt } from './build-web.js';
  * lead issues v4.1 and all three approve, so it is signed off. axe-core runs on every page state.
  */
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const PASSWORD = 'demo-password';
-const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp';
-
-let portal: { url: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  portal = await startTestPortal();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
-interface Tab {
-  page: Page;
-  context: BrowserContext;
-  cspViolations: string[];
-  pageErrors: string[];
-}
-
-async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const tab: Tab = { page, context, cspViolations: [], pageErrors: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tab.cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => tab.pageErrors.push(e.message));
-  await page.exposeFunction('__reportCsp', (v: string) => tab.cspViolations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-    });
-  });
-  return tab;
-}
-
-async function closeTab(tab: Tab) {
-  expect(tab.cspViolations, 'Content Security Policy violations').toEqual([]);
-  expect(tab.pageErrors, 'uncaught errors in the page').toEqual([]);
-  await tab.context.close();
-}
-
-async function settle(page: Page) {
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await settle(page);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => `${v.id} [${v.impact ?? 'n/a'}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, AXE_TAGS);
-  expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portal.url}/`);
-  await page.locator('[data-testid="user-name"]').waitFor();
-}
+const b = useBrowserPortal();
 
 /** Opens the threshold page through the menu, as people do, and waits for the record. */
 async function openThreshold(page: Page) {
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Threshold document', exact: true }).click();
+  await openFromMenu(page, 'Threshold document');
   await page.getByRole('heading', { name: /^Current version: / }).waitFor();
-  await settle(page);
+  await settled(page);
 }
 
 const currentStatus = (page: Page) => page.locator('[data-testid="current-status"] .govuk-tag').innerText();
@@ -145,9 +65,9 @@ async function issue(page: Page, label: string, summary: string) {
 
 /** A signatory records a decision through the confirmation step; returns the statement they confirmed. */
 async function decide(email: string, decision: 'approve' | 'request-changes', label: string, comment = '') {
-  const tab = await newTab();
+  const tab = await b.newTab();
   const { page } = tab;
-  await signIn(page, email);
+  await b.signIn(page, email);
   await openThreshold(page);
   expect(await page.getByRole('heading', { name: `Current version: ${label}` }).count()).toBe(1);
   await expectNoAxeViolations(page, `${email} before deciding on ${label}`);
@@ -169,7 +89,7 @@ async function decide(email: string, decision: 'approve' | 'request-changes', la
   await expectNoAxeViolations(page, `${email} after deciding on ${label}`);
   const shown = await signOffRows(page);
   const status = await currentStatus(page);
-  await closeTab(tab);
+  await b.closeTab(tab);
   return { statement, rows: shown, status };
 }
 
@@ -182,21 +102,21 @@ describe('threshold document sign-off', () => {
       ['council.officer@mscp.example', 'not a signatory'],
       ['education@mscp.example', 'not a signatory'],
     ] as const) {
-      const tab = await newTab();
-      await signIn(tab.page, email);
+      const tab = await b.newTab();
+      await b.signIn(tab.page, email);
       await openThreshold(tab.page);
       expect(await tab.page.locator('[data-testid="cannot-sign"]').innerText()).toContain(why);
       expect(await tab.page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
       expect(await tab.page.getByRole('button', { name: 'Issue a new version' }).count()).toBe(0);
       await expectNoAxeViolations(tab.page, `${email} threshold page`);
-      await closeTab(tab);
+      await b.closeTab(tab);
     }
   }, 60_000);
 
   it('when the lead issues v4.0, two partners approve and one requests changes, then v4.1 is issued and all approve, it is signed off', async () => {
     // The lead: the seeded record, then the form (empty, with errors, filled).
-    const lead = await newTab();
-    await signIn(lead.page, 'lead@mscp.example');
+    const lead = await b.newTab();
+    await b.signIn(lead.page, 'lead@mscp.example');
     await openThreshold(lead.page);
     expect(await lead.page.getByRole('heading', { name: 'Current version: v3.0' }).count()).toBe(1);
     expect(await lead.page.locator('[data-testid="cannot-sign"]').innerText()).toContain('programme lead issues');
@@ -204,11 +124,11 @@ describe('threshold document sign-off', () => {
     expect(await lead.page.locator('.app-document h3').first().innerText()).toContain('MSCP Multi-Agency Threshold Document');
     expect(await lead.page.locator('#document-sha256').innerText()).toMatch(/^[a-f0-9]{64}$/);
     await expectNoAxeViolations(lead.page, 'lead threshold page (v3.0)');
-    await lead.page.screenshot({ path: `${SHOTS}/threshold-lead.png`, fullPage: true });
+    await screenshot(lead.page, 'threshold-lead');
 
     await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
     await lead.page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
-    await settle(lead.page);
+    await settled(lead.page);
     await expectNoAxeViolations(lead.page, 'issue form');
     await lead.page.getByLabel('Title').fill('');
     await lead.page.getByRole('button', { name: 'Issue this version' }).click();
@@ -222,7 +142,7 @@ describe('threshold document sign-off', () => {
     ]);
     expect(await lead.page.title()).toBe('Error: Issue a new version - Partnership Reform Portal');
     await expectNoAxeViolations(lead.page, 'issue form with errors');
-    await lead.page.screenshot({ path: `${SHOTS}/threshold-issue-errors.png`, fullPage: true });
+    await screenshot(lead.page, 'threshold-issue-errors');
     // A label already issued is refused by the server, and the error names the field.
     await lead.page.getByLabel('Title').fill('MSCP Threshold Document');
     await lead.page.getByLabel('Version label').fill('v3.0');
@@ -261,7 +181,7 @@ describe('threshold document sign-off', () => {
     // The lead sees the comment and issues v4.1.
     await lead.page.reload();
     await lead.page.getByRole('heading', { name: 'Current version: v4.0' }).waitFor();
-    await settle(lead.page);
+    await settled(lead.page);
     expect(await lead.page.locator('.app-signoff-table').innerText()).toContain('Add the health visiting pathway to level 2.');
     await expectNoAxeViolations(lead.page, 'lead after changes were requested');
     await issue(lead.page, 'v4.1', 'Adds the health visiting pathway to level 2, as NHS Kent and Medway asked.');
@@ -278,19 +198,19 @@ describe('threshold document sign-off', () => {
 
     await lead.page.reload();
     await lead.page.getByRole('heading', { name: 'Current version: v4.1' }).waitFor();
-    await settle(lead.page);
+    await settled(lead.page);
     expect(await currentStatus(lead.page)).toBe('Signed off');
     expect(Object.values(await signOffRows(lead.page))).toEqual(['Approved', 'Approved', 'Approved']);
     expect((await lead.page.locator('.app-history-table tbody tr').first().innerText())).toContain('Signed off');
     await expectNoAxeViolations(lead.page, 'lead after sign-off');
-    await lead.page.screenshot({ path: `${SHOTS}/threshold-signed-off.png`, fullPage: true });
-    await closeTab(lead);
+    await screenshot(lead.page, 'threshold-signed-off');
+    await b.closeTab(lead);
   }, 150_000);
 
   it('when the lead issues a version as a PDF, its hash shows and signatories download the PDF they sign', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-    const lead = await newTab();
-    await signIn(lead.page, 'lead@mscp.example');
+    const lead = await b.newTab();
+    await b.signIn(lead.page, 'lead@mscp.example');
     await openThreshold(lead.page);
     await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
     await lead.page.getByLabel('Version label').fill('v5.0');
@@ -304,24 +224,24 @@ describe('threshold document sign-off', () => {
     await lead.page.getByRole('button', { name: 'Issue this version' }).click();
     await lead.page.getByRole('heading', { name: 'Current version: v5.0' }).waitFor();
     expect(await lead.page.locator('#document-sha256').innerText()).toBe(createHash('sha256').update(pdf).digest('hex'));
-    await closeTab(lead);
+    await b.closeTab(lead);
 
-    const council = await newTab();
-    await signIn(council.page, 'council@mscp.example');
+    const council = await b.newTab();
+    await b.signIn(council.page, 'council@mscp.example');
     await openThreshold(council.page);
     const [download] = await Promise.all([council.page.waitForEvent('download'), council.page.getByRole('button', { name: 'Download the PDF of v5.0' }).click()]);
     expect(download.suggestedFilename()).toBe('threshold-document-v5-0.pdf');
     await expectNoAxeViolations(council.page, 'PDF version (signatory)');
-    await closeTab(council);
+    await b.closeTab(council);
   }, 60_000);
 
   it('when someone reads it on a phone (320px), the tables and the hash fit without horizontal scrolling', async () => {
-    const tab = await newTab({ width: 320, height: 640 });
-    await signIn(tab.page, 'education@mscp.example');
+    const tab = await b.newTab({ width: 320, height: 640 });
+    await b.signIn(tab.page, 'education@mscp.example');
     await openThreshold(tab.page);
     expect(await tab.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(tab.page, 'threshold page at 320px');
-    await tab.page.screenshot({ path: `${SHOTS}/threshold-320.png`, fullPage: true });
-    await closeTab(tab);
+    await screenshot(tab.page, 'threshold-320');
+    await b.closeTab(tab);
   });
 });

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPortal } from '../support/portal.js';
-import { ensureWebBuilt } from './build-web.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, h1, screenshot, settled, SHOTS, useBrowserPortal } from './harness.js';
 
 /*
  * The shared tracker in headless Chromium against the real server and its CSP: the executive lands
@@ -12,101 +9,21 @@ import { ensureWebBuilt } from './build-web.js';
  * report (also as printed). axe-core runs on each, at desktop width and at 320px.
  */
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const PASSWORD = 'demo-password';
-const SHOTS = process.env.SCREENSHOTS_DIR ?? '/tmp';
-
-let portal: { url: string; stop(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  ensureWebBuilt();
-  portal = await startTestPortal();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
-
-interface Tab {
-  page: Page;
-  context: BrowserContext;
-  cspViolations: string[];
-  pageErrors: string[];
-}
-
-async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  context.setDefaultTimeout(8_000);
-  const page = await context.newPage();
-  const tab: Tab = { page, context, cspViolations: [], pageErrors: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) tab.cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => tab.pageErrors.push(e.message));
-  await page.exposeFunction('__reportCsp', (v: string) => tab.cspViolations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportCsp(v: string): void }).__reportCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-    });
-  });
-  return tab;
-}
-
-async function closeTab(tab: Tab) {
-  expect(tab.cspViolations, 'Content Security Policy violations').toEqual([]);
-  expect(tab.pageErrors, 'uncaught errors in the page').toEqual([]);
-  await tab.context.close();
-}
-
-async function settle(page: Page) {
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await settle(page);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((v) => `${v.id} [${v.impact ?? 'n/a'}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  }, AXE_TAGS);
-  expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
-}
-
-const h1 = async (page: Page) => (await page.locator('h1').innerText()).trim();
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${portal.url}/`);
-  await page.locator('[data-testid="user-name"]').waitFor();
-  await settle(page);
-}
-
+const b = useBrowserPortal();
 
 async function openTracker(page: Page, path = '/') {
-  if (path !== '/' || !page.url().endsWith('/')) await page.goto(`${portal.url}${path}`);
+  if (path !== '/' || !page.url().endsWith('/')) await page.goto(b.url(path));
   await page.locator('[data-testid="tracker-period"]').waitFor();
-  await settle(page);
+  await settled(page);
 }
 
 const noPageScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('shared tracker', () => {
   it('when the executive signs in, the tracker is their home page, with the key, charts and no violations', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'exec@mscp.example');
+    await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     expect(await h1(page)).toBe('Shared tracker');
     expect(await page.locator('[data-testid="tracker-period"]').innerText()).toContain('2026-27 Q3');
@@ -128,14 +45,14 @@ describe('shared tracker', () => {
     expect(await page.getByRole('link', { name: /statutory categories covered/ }).getAttribute('href')).toBe('/kinship');
     expect(await page.getByRole('link', { name: /^Version v/ }).getAttribute('href')).toBe('/threshold');
     await expectNoAxeViolations(page, 'tracker (executive home)');
-    await page.screenshot({ path: `${SHOTS}/tracker-desktop.png`, fullPage: true });
-    await closeTab(tab);
+    await screenshot(page, 'tracker-desktop');
+    await b.closeTab(tab);
   });
 
   it('when the executive follows an amber-red or red rating, it opens the return section behind it', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'exec@mscp.example');
+    await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     const cell = page.locator('a.app-rag-link[data-confidence="red"], a.app-rag-link[data-confidence="amber-red"]').first();
     const href = await cell.getAttribute('href');
@@ -143,16 +60,16 @@ describe('shared tracker', () => {
     await cell.click();
     await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
     await page.locator('h1').waitFor();
-    await settle(page);
+    await settled(page);
     expect(await h1(page)).not.toBe('Page not found');
     expect(await h1(page)).not.toBe('You cannot view this page');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the executive downloads returns.csv, it has a header and one row per agency', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'exec@mscp.example');
+    await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download returns (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('returns-2026-27-Q3.csv');
@@ -162,22 +79,22 @@ describe('shared tracker', () => {
     expect(rows).toHaveLength(1 + 4);
     expect(rows.slice(1).map((r) => r.split(',')[1]).sort()).toEqual(['Kent Police', 'Medway Council', 'Medway schools and education', 'NHS Kent and Medway']);
     await page.getByText('Returns (CSV) for 2026-27 Q3 downloaded.').waitFor();
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the executive opens the board report, it is a printable document with no violations, on screen and in print', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'exec@mscp.example');
+    await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     await page.getByRole('link', { name: 'Board report for 2026-27 Q3' }).click();
-    await page.waitForURL(`${portal.url}/board-report?periodId=2026-27-Q3`);
+    await page.waitForURL(b.url('/board-report?periodId=2026-27-Q3'));
     await page.locator('.app-board-report h1').waitFor();
     expect(await h1(page)).toBe('Reform progress report: 2026-27 Q3');
     expect(await page.locator('.app-board-report__meta').innerText()).toMatch(/Figures as at \d{1,2} \w+ \d{4}/);
-    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
     await expectNoAxeViolations(page, 'board report');
-    await page.screenshot({ path: `${SHOTS}/board-report-screen.png`, fullPage: true });
+    await screenshot(page, 'board-report-screen');
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
@@ -185,15 +102,15 @@ describe('shared tracker', () => {
     expect(await page.locator('.app-footer').isVisible()).toBe(false);
     expect(await page.locator('.app-board-report .app-tracker-section').first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
     await expectNoAxeViolations(page, 'board report (print)');
-    await page.screenshot({ path: `${SHOTS}/board-report-print.png`, fullPage: true });
+    await screenshot(page, 'board-report-print');
     await page.pdf({ path: `${SHOTS}/board-report.pdf`, format: 'A4', printBackground: true });
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the lead sets a workstream\'s overall confidence, the tracker shows it as set by the lead', async () => {
-    const tab = await newTab();
+    const tab = await b.newTab();
     const { page } = tab;
-    await signIn(page, 'lead@mscp.example');
+    await b.signIn(page, 'lead@mscp.example');
     await openTracker(page, '/tracker');
     await page.getByLabel('Workstream', { exact: true }).selectOption('safeguarding');
     await page.getByRole('radio', { name: 'Red', exact: true }).check();
@@ -204,26 +121,26 @@ describe('shared tracker', () => {
     await expect.poll(() => overall.innerText()).toContain('Set by the programme lead');
     expect(await overall.innerText()).toContain('Red');
     await expectNoAxeViolations(page, 'tracker (lead)');
-    await closeTab(tab);
+    await b.closeTab(tab);
   });
 
   it('when the window is 320 pixels wide, tables scroll inside their regions and the page does not', async () => {
-    const tab = await newTab({ width: 320, height: 640 });
+    const tab = await b.newTab({ width: 320, height: 640 });
     const { page } = tab;
-    await signIn(page, 'exec@mscp.example');
+    await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     expect(await noPageScroll(page)).toBeLessThanOrEqual(320);
     const region = page.getByRole('region', { name: 'Delivery confidence by workstream and agency' });
     expect(await region.getAttribute('tabindex')).toBe('0');
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     await expectNoAxeViolations(page, 'tracker at 320px');
-    await page.screenshot({ path: `${SHOTS}/tracker-320.png`, fullPage: true });
-    await page.goto(`${portal.url}/board-report`);
+    await screenshot(page, 'tracker-320');
+    await page.goto(b.url('/board-report'));
     await page.locator('.app-board-report h1').waitFor();
-    await settle(page);
+    await settled(page);
     expect(await noPageScroll(page)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page, 'board report at 320px');
-    await page.screenshot({ path: `${SHOTS}/board-report-320.png`, fullPage: true });
-    await closeTab(tab);
+    await screenshot(page, 'board-report-320');
+    await b.closeTab(tab);
   });
 });
