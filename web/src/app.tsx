@@ -13,6 +13,7 @@ const SignInPage = lazy(() => import('./pages/sign-in.js').then((m) => ({ defaul
 const ReadinessIndexPage = lazy(() => import('./pages/readiness/readiness-index.js').then((m) => ({ default: m.ReadinessIndexPage })));
 const ReadinessWorkstreamPage = lazy(() => import('./pages/readiness/readiness-workstream.js').then((m) => ({ default: m.ReadinessWorkstreamPage })));
 const AssessmentDetailPage = lazy(() => import('./pages/readiness/assessment-detail.js').then((m) => ({ default: m.AssessmentDetailPage })));
+const CriterionFormPage = lazy(() => import('./pages/readiness/criterion-form.js').then((m) => ({ default: m.CriterionFormPage })));
 const AssessmentFormPage = lazy(() => import('./pages/readiness/assessment-form.js').then((m) => ({ default: m.AssessmentFormPage })));
 const TrackerPage = lazy(() => import('./pages/tracker/tracker-page.js').then((m) => ({ default: m.TrackerPage })));
 const BoardReportPage = lazy(() => import('./pages/tracker/board-report.js').then((m) => ({ default: m.BoardReportPage })));
@@ -26,6 +27,7 @@ const ReturnSubmittedPage = lazy(() => import('./pages/returns/partner.js').then
 const ReturnSectionPage = lazy(() => import('./pages/returns/section-form.js').then((m) => ({ default: m.ReturnSectionPage })));
 const ThresholdPage = lazy(() => import('./pages/threshold/threshold-page.js'));
 const IssueVersionPage = lazy(() => import('./pages/threshold/issue-version-page.js'));
+const SignatoriesPage = lazy(() => import('./pages/threshold/signatories-page.js'));
 const KinshipRegisterPage = lazy(() => import('./pages/kinship/register-page.js'));
 const KinshipItemPage = lazy(() => import('./pages/kinship/item-page.js'));
 const KinshipItemFormPage = lazy(() => import('./pages/kinship/item-form-page.js'));
@@ -50,11 +52,14 @@ export function App() {
           <Route path="/our-return/:periodId/section/:workstreamId" component={ReturnSectionPage} />
           <Route path="/threshold" component={ThresholdPage} />
           <Route path="/threshold/issue" component={IssueVersionPage} />
+          <Route path="/threshold/signatories" component={SignatoriesPage} />
           <Route path="/kinship" component={KinshipRegisterPage} />
           <Route path={['/kinship/new', '/kinship/:id/edit']} component={KinshipItemFormPage} />
           <Route path="/kinship/:id" component={KinshipItemPage} />
           <Route path="/readiness" component={ReadinessIndexPage} />
           <Route path="/readiness/:workstreamId" component={ReadinessWorkstreamPage} />
+          {/* Before the assessment routes, which have as many segments: the static "criteria" outranks :criterionId anyway. */}
+          <Route path={['/readiness/:workstreamId/criteria/new', '/readiness/:workstreamId/criteria/:criterionId/edit']} component={CriterionFormPage} />
           <Route path="/readiness/:workstreamId/:criterionId/:agencyId" component={AssessmentDetailPage} />
           <Route path="/readiness/:workstreamId/:criterionId/:agencyId/edit" component={AssessmentFormPage} />
           <Route path="/tracker" component={TrackerPage} />

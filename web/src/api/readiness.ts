@@ -88,3 +88,19 @@ export const validateAssessment = (criterionId: string, agencyId: string, body: 
 /** Every change to one assessment, oldest first (lead only). */
 export const getAssessmentHistory = (criterionId: string, agencyId: string) =>
   api<{ events: AuditEvent[]; cursor: string | null }>(`/api/audit?entityType=assessment&entityId=${seg(`${criterionId}/${agencyId}`)}`);
+
+/** What the lead sends to add a criterion (`POST /api/workstreams/{id}/criteria`); the id is made from the title. */
+export interface CriterionBody {
+  title: string;
+  description: string;
+  agencyIds: string[];
+  evidenceExpected: string;
+  targetDate: string | null;
+}
+
+/** The lead adds a criterion to a workstream. */
+export const createCriterion = (workstreamId: string, body: CriterionBody) => api<Criterion>(`/api/workstreams/${seg(workstreamId)}/criteria`, { body });
+
+/** The lead changes some fields of a criterion, based on the version they were shown (412 if someone else saved first). */
+export const updateCriterion = (workstreamId: string, criterionId: string, body: Partial<CriterionBody>, version: number): Promise<WithEtag<Criterion>> =>
+  sendWithEtag(`/api/workstreams/${seg(workstreamId)}/criteria/${seg(criterionId)}`, 'PATCH', body, `"${version}"`);

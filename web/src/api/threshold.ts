@@ -1,5 +1,5 @@
 import type { IssueVersionRequest, SignOffRequest, ThresholdVersion } from '../../../shared/threshold/schema.js';
-import { api, ApiError } from './client.js';
+import { api, ApiError, getWithEtag, sendWithEtag, type WithEtag } from './client.js';
 import { getSession } from './session.js';
 
 const base = '/api/threshold-documents';
@@ -12,6 +12,19 @@ export interface MarkdownContent {
   sha256: string;
   content: string;
 }
+
+/** `GET /api/threshold-config`: which agencies must sign versions issued from now on. */
+export interface ThresholdConfig {
+  requiredAgencyIds: string[];
+  currentVersionId: string | null;
+  version: number;
+}
+
+export const getThresholdConfig = () => getWithEtag<ThresholdConfig>('/api/threshold-config');
+
+/** The lead sets who signs new versions; `etag` is the one they were shown (412 if someone else saved first). */
+export const setRequiredAgencies = (requiredAgencyIds: string[], etag: string | undefined): Promise<WithEtag<ThresholdConfig>> =>
+  sendWithEtag('/api/threshold-config', 'PUT', { requiredAgencyIds }, etag);
 
 /** Every version, newest first, with its sign-off decisions. */
 export const listVersions = () => api<ThresholdVersion[]>(base);

@@ -1,8 +1,9 @@
-import { useParams, useSearchParams } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { useLocation, useParams, useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { getReadiness, type MatrixAssessment, type MatrixCriterion, type ReadinessMatrix } from '../../api/readiness.js';
 import { Loading } from '../../components/loading.js';
+import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { AgencyScore, day, DERIVATION_SOURCES, MACPT_WORKSTREAM, readinessTitle, StatusTag, validationText } from './readiness-ui.js';
@@ -32,7 +33,7 @@ function Cell(props: { ws: string; criterion: MatrixCriterion; agency: { id: str
   );
 }
 
-function CriterionRow(props: { ws: string; criterion: MatrixCriterion; agencies: { id: string; name: string }[] }) {
+function CriterionRow(props: { ws: string; criterion: MatrixCriterion; agencies: { id: string; name: string }[]; canEdit: boolean }) {
   const c = () => props.criterion;
   return (
     <tr class="app-data-table__row">
@@ -42,6 +43,13 @@ function CriterionRow(props: { ws: string; criterion: MatrixCriterion; agencies:
         <Show when={c().derived}>
           <span class="app-readiness-matrix__meta">
             <strong class="govuk-tag govuk-tag--blue">Derived</strong>
+          </span>
+        </Show>
+        <Show when={props.canEdit && !c().derived}>
+          <span class="app-readiness-matrix__meta">
+            <a class="govuk-link" href={`/readiness/${props.ws}/criteria/${c().id}/edit`} data-testid={`edit-${c().id}`}>
+              Edit criterion<span class="govuk-visually-hidden">: {c().title}</span>
+            </a>
           </span>
         </Show>
       </th>
@@ -70,6 +78,8 @@ function CriterionRow(props: { ws: string; criterion: MatrixCriterion; agencies:
 
 function Matrix(props: { data: ReadinessMatrix }) {
   const app = useApp();
+  const loc = useLocation<{ flash?: string }>();
+  const [flash] = createSignal(loc.state?.flash);
   const [search, setSearch] = useSearchParams<{ agency?: string }>();
   const title = () => readinessTitle(props.data.workstreamId, props.data.workstreamName);
   const shown = () => props.data.agencies.filter((a) => !search.agency || a.id === search.agency);
@@ -79,6 +89,13 @@ function Matrix(props: { data: ReadinessMatrix }) {
   const ws = () => props.data.workstreamScore;
   return (
     <Page title={title()} caption={props.data.workstreamId === MACPT_WORKSTREAM ? props.data.workstreamName : 'Readiness'}>
+      <Show when={flash()}>
+        {(m) => (
+          <NotificationBanner type="success">
+            <p class="govuk-notification-banner__heading">{m()}</p>
+          </NotificationBanner>
+        )}
+      </Show>
       <p class="govuk-body-l" data-testid="workstream-score">
         Across all agencies: {ws().confirmedPercent}% confirmed ready and {ws().selfAssessedPercent}% self-assessed ready ({ws().confirmed} and {ws().selfAssessed} of{' '}
         {ws().applicable} applicable criteria){ws().overdue > 0 ? `; ${ws().overdue} past their target date` : ''}.
@@ -131,6 +148,11 @@ function Matrix(props: { data: ReadinessMatrix }) {
         Each cell gives the agency's own assessment: not started, in progress, ready or not applicable. Under it you see whether the lead has confirmed or challenged it, and
         whether it is overdue. "Derived" criteria follow another record in the portal and apply to the whole partnership.
       </p>
+      <Show when={me()?.role === 'lead'}>
+        <a href={`/readiness/${props.data.workstreamId}/criteria/new`} class="govuk-button govuk-button--secondary" role="button" draggable="false">
+          Add a criterion
+        </a>
+      </Show>
       <div class="app-table-scroll" role="region" aria-label={`${title()} matrix`} tabindex="0">
         <table class="app-data-table app-readiness-matrix">
           <caption class="app-data-table__caption app-data-table__caption--m">
@@ -152,7 +174,7 @@ function Matrix(props: { data: ReadinessMatrix }) {
             </tr>
           </thead>
           <tbody class="app-data-table__body">
-            <For each={props.data.criteria}>{(c) => <CriterionRow ws={props.data.workstreamId} criterion={c} agencies={shown()} />}</For>
+            <For each={props.data.criteria}>{(c) => <CriterionRow ws={props.data.workstreamId} criterion={c} agencies={shown()} canEdit={me()?.role === 'lead'} />}</For>
           </tbody>
         </table>
       </div>

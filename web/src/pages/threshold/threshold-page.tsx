@@ -3,7 +3,7 @@ import { createMemo, createResource, createSignal, For, Match, Show, Switch } fr
 import type { Me } from '../../../../shared/auth/roles.js';
 import { VERSION_STATUS_LABELS, type Decision, type ThresholdVersion, type VersionStatus } from '../../../../shared/threshold/schema.js';
 import { ApiError } from '../../api/client.js';
-import { fetchPdf, getMarkdownContent, listVersions, signOff } from '../../api/threshold.js';
+import { fetchPdf, getMarkdownContent, getThresholdConfig, listVersions, signOff } from '../../api/threshold.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
@@ -321,6 +321,39 @@ function History(props: { versions: ThresholdVersion[] }) {
   );
 }
 
+/** The lead's view of who must sign versions issued from now on, with the way to change it. */
+function WhoSigns() {
+  const app = useApp();
+  const [config] = createResource(getThresholdConfig);
+  return (
+    <section aria-labelledby="who-signs-heading">
+      <h2 class="govuk-heading-m" id="who-signs-heading">
+        Who signs new versions
+      </h2>
+      <Switch fallback={<Loading label="Loading who signs…" />}>
+        <Match when={config.error}>
+          <p class="govuk-body">Who signs could not be loaded. Reload the page to try again.</p>
+        </Match>
+        <Match when={config()}>
+          {(c) => (
+            <Show when={c().data.requiredAgencyIds.length > 0} fallback={<p class="govuk-body">No agencies are set to sign. Choose them before you issue a version.</p>}>
+              <p class="govuk-body">Each of these agencies must approve a version before it is signed off:</p>
+              <ul class="govuk-list govuk-list--bullet" data-testid="who-signs">
+                <For each={c().data.requiredAgencyIds}>{(id) => <li>{app.agencyName(id)}</li>}</For>
+              </ul>
+            </Show>
+          )}
+        </Match>
+      </Switch>
+      <p class="govuk-body">
+        <A href="/threshold/signatories" class="govuk-link">
+          Change who signs new versions
+        </A>
+      </p>
+    </section>
+  );
+}
+
 /** /threshold: the current version, who has signed, the document and its hash, and the history. */
 export default function ThresholdPage() {
   const app = useApp();
@@ -352,6 +385,7 @@ export default function ThresholdPage() {
         <A href="/threshold/issue" class="govuk-button" role="button">
           Issue a new version
         </A>
+        <WhoSigns />
       </Show>
       <Switch>
         <Match when={versions.error}>

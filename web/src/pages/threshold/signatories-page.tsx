@@ -1,0 +1,117 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { ApiError } from '../../api/client.js';
+import { getThresholdConfig, setRequiredAgencies, type ThresholdConfig } from '../../api/threshold.js';
+import type { WithEtag } from '../../api/client.js';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import { Loading } from '../../components/loading.js';
+import { Page } from '../../components/page.js';
+import { useApp } from '../../state.js';
+import { setThresholdFlash } from './flash.js';
+import { Choices, errorFor } from './form-fields.js';
+import './threshold.css';
+
+const FIELD = 'requiredAgencyIds';
+
+function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
+  const app = useApp();
+  const navigate = useNavigate();
+  const [selected, setSelected] = createSignal<string[]>([...props.config.data.requiredAgencyIds]);
+  const [errors, setErrors] = createSignal<SummaryError[]>([]);
+  const [busy, setBusy] = createSignal(false);
+  const agencies = () => app.partnership()?.agencies ?? [];
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (busy()) return;
+    if (selected().length === 0) {
+      setErrors([{ field: FIELD, message: 'Choose at least one agency to sign the threshold document' }]);
+      return;
+    }
+    const order = agencies().map((a) => a.id);
+    setBusy(true);
+    try {
+      const saved = await setRequiredAgencies(
+        [...selected()].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+        props.config.etag,
+      );
+      const names = saved.data.requiredAgencyIds.map((id) => app.agencyName(id)).join(', ');
+      setThresholdFlash(`Who signs new versions has been saved: ${names}. Versions already issued keep their signatories.`);
+      navigate('/threshold');
+    } catch (error) {
+      const api = error instanceof ApiError ? error : null;
+      if (api?.status === 412) {
+        setErrors([{ message: 'Someone else changed who signs after you opened this page. Reload the page to see their change, then make yours again.' }]);
+      } else if (api?.errors.length) {
+        setErrors([{ field: FIELD, message: api.errors[0]!.message }]);
+      } else {
+        setErrors([{ message: api?.detail ?? 'Your change could not be saved. Try again.' }]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title="Who signs new versions" caption="Threshold document" hasErrors={errors().length > 0}>
+      <Show when={errors().length > 0 ? errors() : false} keyed>
+        {(list) => <ErrorSummary errors={list} />}
+      </Show>
+      <p class="govuk-body">Each agency you choose must approve a new version of the threshold document before it is signed off. Its signatory records the decision.</p>
+      <form onSubmit={submit} novalidate class="app-form">
+        <Choices
+          type="checkbox"
+          id={FIELD}
+          legend="Which agencies must sign new versions?"
+          legendClass="govuk-fieldset__legend--m"
+          hint="This applies to versions issued from now on. Versions already issued, including the current one, keep the agencies they had when they were issued."
+          error={errorFor(errors(), FIELD)}
+          options={agencies().map((a) => ({ value: a.id, label: a.name }))}
+          selected={selected()}
+          onChange={setSelected}
+        />
+        <div class="govuk-button-group">
+          <button type="submit" class="govuk-button" disabled={busy()}>
+            Save
+          </button>
+          <A href="/threshold" class="govuk-link">
+            Cancel
+          </A>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+/** `/threshold/signatories`: the lead chooses which agencies must sign versions issued from now on. */
+export default function SignatoriesPage() {
+  const app = useApp();
+  const isLead = () => app.me()?.role === 'lead';
+  const [config] = createResource(() => isLead() || false, getThresholdConfig);
+  return (
+    <Show
+      when={isLead()}
+      fallback={
+        <Page title="You cannot change who signs the threshold document">
+          <p class="govuk-body">Only the programme lead chooses which agencies sign the threshold document.</p>
+          <p class="govuk-body">
+            <A href="/threshold" class="govuk-link">
+              Back to the threshold document
+            </A>
+          </p>
+        </Page>
+      }
+    >
+      <Switch fallback={<Loading label="Loading who signs…" />}>
+        <Match when={config.error}>
+          <Page title="Sorry, there is a problem with the service">
+            <p class="govuk-body">Who signs the threshold document could not be loaded. Reload the page to try again.</p>
+          </Page>
+        </Match>
+        <Match when={config.state === 'ready' && app.partnership.state === 'ready' ? config() : undefined} keyed>
+          {(c) => <SignatoriesForm config={c} />}
+        </Match>
+      </Switch>
+    </Show>
+  );
+}
