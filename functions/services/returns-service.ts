@@ -7,7 +7,7 @@ import type { FieldError } from '../../shared/http/problem.js';
 import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
 import { isOverdue, type Period } from '../../shared/periods/period.js';
 import { carryForward, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
-import type { ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
+import type { ReturnListRow, ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { diffSections } from './return-diff.js';
 import { refusePersonalData } from './personal-data.js';
 
@@ -31,19 +31,6 @@ export interface ReturnView {
   warnings: Warning[];
 }
 
-export interface ReturnListRow {
-  periodId: string;
-  agencyId: string;
-  agencyName: string;
-  status: ReturnView['status'];
-  version: number;
-  dueDate: string;
-  overdue: boolean;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  updatedAt: string | null;
-  confidence: Record<string, string | null>;
-}
 
 const EDITABLE: ReadonlySet<string> = new Set(['draft', 'returned']);
 

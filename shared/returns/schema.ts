@@ -290,3 +290,18 @@ export const ReturnView = z.object({
   warnings: z.array(Warning),
 });
 export type ReturnView = z.infer<typeof ReturnView>;
+
+/** `GET /api/returns?periodId=`: one row per reporting agency (partners: their own only). */
+export interface ReturnListRow {
+  periodId: string;
+  agencyId: string;
+  agencyName: string;
+  status: ReturnStatus;
+  version: number;
+  dueDate: string;
+  overdue: boolean;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  updatedAt: string | null;
+  confidence: Record<string, string | null>;
+}

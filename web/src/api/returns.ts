@@ -1,6 +1,6 @@
 import type { Milestone } from '../../../shared/workstreams/milestone.js';
 import type { Period } from '../../../shared/periods/period.js';
-import type { ReturnSectionInput, ReturnStatus, ReturnView } from '../../../shared/returns/schema.js';
+import type { ReturnListRow, ReturnSectionInput, ReturnView } from '../../../shared/returns/schema.js';
 import type { Workstream } from '../../../shared/partnership/schema.js';
 import { api, getWithEtag, sendWithEtag, type WithEtag } from './client.js';
 
@@ -9,22 +9,8 @@ import { api, getWithEtag, sendWithEtag, type WithEtag } from './client.js';
  * the page keeps and sends back as `If-Match` with the next write.
  */
 
-export type { Period, ReturnView };
+export type { Period, ReturnListRow, ReturnView };
 
-/** `GET /api/returns?periodId=`: one row per agency. */
-export interface ReturnListRow {
-  periodId: string;
-  agencyId: string;
-  agencyName: string;
-  status: ReturnStatus;
-  version: number;
-  dueDate: string;
-  overdue: boolean;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  updatedAt: string | null;
-  confidence: Record<string, string | null>;
-}
 
 export type WorkstreamWithMilestones = Workstream & { milestones: Milestone[] };
 
