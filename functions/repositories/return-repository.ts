@@ -1,5 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/query.js';
+import type { Confidence, Escalation, Metric, MilestoneUpdate, Risk } from '../../shared/returns/schema.js';
 import { MAIN_TABLE } from '../db/table-design.js';
 import { returnKeys } from '../db/keys.js';
 import type { WriteOp } from '../db/transact.js';
@@ -38,13 +39,13 @@ export interface StoredSection {
   periodId: string;
   agencyId: string;
   workstreamId: string;
-  confidence: string | null;
+  confidence: Confidence | null;
   narrative: string;
   carriedForward: boolean;
-  milestones: { milestoneId: string; status: string; note: string }[];
-  risks: { title: string; description: string; likelihood: string; impact: string; mitigation: string; owner: string }[];
-  escalations: { summary: string }[];
-  metrics: { name: string; value: number }[];
+  milestones: MilestoneUpdate[];
+  risks: Risk[];
+  escalations: Escalation[];
+  metrics: Metric[];
 }
 
 export class ReturnRepository {

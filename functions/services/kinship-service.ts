@@ -38,9 +38,15 @@ export class KinshipService {
   }
 
   async get(id: string): Promise<KinshipItem & { warnings: Warning[] }> {
+    const item = await this.load(id);
+    return { ...item, warnings: scanFields(contentOf(item)) };
+  }
+
+  /** The stored item, for writes (no derived fields to strip before saving). */
+  private async load(id: string): Promise<KinshipItem> {
     const item = await this.repo.getKinshipItem(id);
     if (!item) throw new NotFound(`There is no Kinship Local Offer item ${id}.`);
-    return { ...item, warnings: scanFields(contentOf(item)) };
+    return item;
   }
 
   private assertCanEdit(user: Principal, item?: KinshipItem) {
@@ -84,7 +90,7 @@ export class KinshipService {
   }
 
   async update(user: Principal, id: string, patch: Partial<ItemContent>, ifMatch: number, ctx: WriteContext): Promise<KinshipItem> {
-    const current = (await this.get(id)) as KinshipItem;
+    const current = await this.load(id);
     this.assertCanEdit(user, current);
     if (current.version !== ifMatch) throw new PreconditionFailed();
     if (current.status === 'retired') throw new Conflict('This item is retired. Ask the programme lead to create a new one instead.');
@@ -96,15 +102,13 @@ export class KinshipService {
     // Editing a published item opens a revision for review; the published text stays live.
     const status = current.status === 'published' ? 'in-review' : current.status;
     const next: KinshipItem = { ...current, ...content, status, revisionPending: current.published !== null, version: current.version + 1, updatedBy: user.email, updatedAt: ctx.now.toISOString() };
-    delete (next as Partial<KinshipItem> & { warnings?: unknown }).warnings;
     const changes = Object.fromEntries(CONTENT_KEYS.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(content[k])).map((k) => [k, { from: current[k], to: content[k] }]));
     await this.writer.write([this.repo.replaceOp(next, current.version)], { action: 'kinship.update', entityType: 'kinship-item', entityId: id, summary: current.status === 'published' ? 'Edited the published item (revision waits for review)' : 'Edited the item', changes }, ctx);
     return next;
   }
 
   async transition(user: Principal, id: string, action: 'submit' | 'publish' | 'retire', ifMatch: number | null, ctx: WriteContext): Promise<KinshipItem> {
-    const current = (await this.get(id)) as KinshipItem;
-    delete (current as Partial<KinshipItem> & { warnings?: unknown }).warnings;
+    const current = await this.load(id);
     if (action === 'submit') this.assertCanEdit(user, current);
     else if (user.role !== 'lead') throw new Forbidden(`Only the programme lead can ${action} items.`);
     if (ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();

@@ -121,7 +121,7 @@ export class ReturnsService {
 
   private view(period: Period, agencyId: string, header: ReturnHeader | null, sections: StoredSection[], required: string[], today: Date): ReturnView {
     const status = header?.status ?? 'not-started';
-    const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => ({ ...s, progress: sectionProgress(s as never) }));
+    const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => ({ ...s, progress: sectionProgress(s) }));
     return {
       periodId: period.id,
       agencyId,
@@ -240,7 +240,7 @@ export class ReturnsService {
     const required = this.requiredWorkstreamIds(data, agencyId);
     const complete = this.completeSections(sections, required, periodId, agencyId);
     const names = new Map(data.workstreams.map((w) => [w.id, w.name]));
-    const errors = submitErrors(complete as never, required, names);
+    const errors = submitErrors(complete, required, names);
     if (errors.length) throw new Unprocessable('The return is not complete yet. Answer the questions listed, then submit again.', errors);
 
     const warnings = this.view(period, agencyId, header, complete, required, ctx.now).warnings;

@@ -83,7 +83,7 @@ export class TrackerService {
     const risks = sections
       .filter((s) => reported.has(s.agencyId))
       .flatMap((s) => s.risks.map((r) => ({ ...r, rating: `${r.likelihood}${r.impact}`, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })))
-      .sort((a, b) => compareRisks(a as never, b as never) || a.title.localeCompare(b.title));
+      .sort((a, b) => compareRisks(a, b) || a.title.localeCompare(b.title));
     const escalations = sections
       .filter((s) => reported.has(s.agencyId))
       .flatMap((s) => s.escalations.map((e) => ({ summary: e.summary, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })));

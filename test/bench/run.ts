@@ -16,6 +16,7 @@ import { PeriodRepository } from '../../functions/repositories/period-repository
 import { ReadinessRepository } from '../../functions/repositories/readiness-repository.js';
 import { ReturnRepository, type ReturnHeader, type StoredSection } from '../../functions/repositories/return-repository.js';
 import { periodBounds, previousPeriodId } from '../../shared/periods/period.js';
+import { IMPACTS, LIKELIHOODS } from '../../shared/returns/schema.js';
 import { CONFIDENCE_SCALE } from '../../shared/tracker/compute.js';
 
 const AGENCIES = 20;
@@ -86,7 +87,7 @@ async function main() {
           narrative: 'Progress narrative '.repeat(40),
           carriedForward: false,
           milestones: [],
-          risks: [{ title: 'Staffing', description: 'Vacancies', likelihood: 'ABCD'[k % 4]!, impact: ['I', 'II', 'III', 'IV'][k % 4]!, mitigation: 'Recruitment', owner: 'Head of Service' }],
+          risks: [{ title: 'Staffing', description: 'Vacancies', likelihood: LIKELIHOODS[k % 4]!, impact: IMPACTS[k % 4]!, mitigation: 'Recruitment', owner: 'Head of Service' }],
           escalations: k === 0 ? [{ summary: 'Escalated item' }] : [],
           metrics: [{ name: 'Children supported', value: 100 + k }],
         }));
