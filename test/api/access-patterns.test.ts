@@ -1,0 +1,63 @@
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openApiDocument } from '../../functions/http/openapi.js';
+import { createTestApp, USERS, type TestApp } from '../support/api.js';
+
+/**
+ * Every read route in the OpenAPI document, called as the lead: none may Scan, and each page's data
+ * comes from a few Query/Get calls. Routes are read from the document, so new ones are covered.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const SAMPLE: Record<string, string> = {
+  periodId: '2026-27-Q3',
+  agencyId: 'kent-police',
+  id: 'safeguarding',
+  versionId: 'v3-0',
+};
+const QUERY: Record<string, string> = {
+  '/api/returns': '?periodId=2026-27-Q3',
+  '/api/audit': '?entityType=return&entityId=2026-27-Q3/kent-police',
+};
+
+function readRoutes() {
+  const doc = openApiDocument('test') as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(doc.paths)
+    .filter(([, ops]) => 'get' in ops)
+    .map(([path]) => {
+      const concrete = path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x');
+      return { path: `${concrete}${QUERY[path] ?? ''}`, template: path };
+    })
+    .filter((r) => !r.template.startsWith('/api/exports/') || r.template.endsWith('.csv'));
+}
+
+describe('access patterns', () => {
+  it.each(readRoutes())('when the lead reads $template, it uses no Scan and at most 8 calls', async ({ path }) => {
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      const res = await t.as(USERS.lead).get(path);
+      expect(res.status, `${path}: ${res.status}`).toBeLessThan(500);
+      const names = send.mock.calls.map((c) => (c[0] as { constructor: { name: string } }).constructor.name);
+      expect(names.filter((n) => n === 'ScanCommand')).toEqual([]);
+      expect(names.length).toBeLessThanOrEqual(8);
+    } finally {
+      send.mockRestore();
+    }
+  });
+
+  it("when a period's returns are listed, it is one Query for the returns (plus one for configuration)", async () => {
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      expect((await t.as(USERS.lead).get('/api/returns?periodId=2026-27-Q3')).status).toBe(200);
+      expect(send.mock.calls.map((c) => (c[0] as { constructor: { name: string } }).constructor.name)).toEqual(['QueryCommand', 'QueryCommand']);
+    } finally {
+      send.mockRestore();
+    }
+  });
+});
