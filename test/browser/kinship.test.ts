@@ -77,7 +77,7 @@ describe('Kinship Local Offer', () => {
       'Say how decisions about financial support are made',
     ]);
     await page.locator('.govuk-error-summary a').nth(2).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('arrangementTypes');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('arrangementTypes');
     await expectNoAxeViolations(page, 'item form with errors');
     await screenshot(page, 'kinship-form-errors');
 

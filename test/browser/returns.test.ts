@@ -75,12 +75,12 @@ describe('quarterly returns: the whole round', () => {
         // Risks carry forward from last quarter; add one more.
         const before = await p.locator('.app-rating-line').count();
         await p.getByRole('button', { name: /^Add (a|another) risk$/ }).click();
-        expect(await p.evaluate(() => document.activeElement?.id)).toBe(`risks-${before}-title`);
+        await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe(`risks-${before}-title`);
         // Saving a risk with nothing in it names each missing answer, links to it and marks it.
         await p.getByRole('button', { name: 'Save and continue' }).click();
         const summary = p.locator('.govuk-error-summary');
         await summary.getByRole('link', { name: 'Enter a title for the risk' }).click();
-        expect(await p.evaluate(() => document.activeElement?.id)).toBe(`risks-${before}-title`);
+        await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe(`risks-${before}-title`);
         expect(await p.locator(`#risks-${before}-likelihood-error`).innerText()).toContain('Choose a likelihood');
         expect(await p.title()).toMatch(/^Error: /);
         await p.getByLabel('Title').last().fill('School staff capacity for Family Help panels');
@@ -124,7 +124,7 @@ describe('quarterly returns: the whole round', () => {
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
     await summary.getByRole('link').first().click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('acknowledge');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('acknowledge');
     expect(await page.title()).toMatch(/^Error: /);
     await page.getByLabel('I have checked: these are not personal details').check();
     await page.getByRole('button', { name: 'Submit return' }).click();

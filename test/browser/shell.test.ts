@@ -40,7 +40,7 @@ describe('web shell: signed out', () => {
     expect(await summary.getByRole('heading').innerText()).toBe('There is a problem');
     expect(await summary.getByRole('link').count()).toBe(1);
     expect(await summary.getByRole('link').getAttribute('href')).toBe('#email');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
     expect(await page.title()).toBe('Error: Sign in - Partnership Reform Portal');
     expect(page.url()).toContain('/sign-in');
     await expectNoAxeViolations(page, 'sign-in with a wrong password');
@@ -57,7 +57,7 @@ describe('web shell: signed out', () => {
     expect(await links.allInnerTexts()).toEqual(['Enter your email address', 'Enter your password']);
     expect(await page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
     await links.nth(1).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('password');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('password');
     await expectNoAxeViolations(page, 'sign-in with empty fields');
     await b.closeTab(tab);
   });
@@ -150,7 +150,7 @@ describe('web shell: signed in', () => {
         await expect.poll(() => h1(page)).not.toBe(r.heading);
         expect(await h1(page)).not.toBe('Page not found');
         expect(await page.locator('h1').count()).toBe(1);
-        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+        await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
         expect(await menu.getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
         await expectNoAxeViolations(page, `${r.email} ${label}`);
         await menu.getByRole('link', { name: r.nav[0], exact: true }).click();

@@ -1,7 +1,7 @@
 import { createContext, createResource, createSignal, useContext, type JSX, type Resource } from 'solid-js';
 import type { Me } from '../../shared/auth/roles.js';
 import { getConfig, getMe, getPartnership, type PartnershipData, type PortalConfig } from './api/endpoints.js';
-import { clearSession, getSession, saveSession, type Session } from './api/session.js';
+import { clearSession, forgetFlash, getSession, saveSession, type Session } from './api/session.js';
 
 export interface AppState {
   config: Resource<PortalConfig>;
@@ -38,6 +38,7 @@ export function AppProvider(props: { children: JSX.Element }) {
     signedIn: () => token() !== null,
     signedOutDeliberately: deliberate,
     signIn(session) {
+      forgetFlash();
       saveSession(session);
       setDeliberate(false);
       setToken(session.token);

@@ -58,14 +58,28 @@ export function clearSession(): void {
   storage()?.removeItem(KEY);
 }
 
-/** A one-off message for the next page (e.g. "Your session has ended"), read once by the sign-in page. */
+/**
+ * The message last taken in this page load. Several 401s can arrive together and the router may
+ * mount the sign-in page twice on the way; the second mount must still show why the user is there.
+ */
+let taken: string | null = null;
+
+/** A one-off message for the next page (e.g. "Your session has ended"), read by the sign-in page. */
 export function setFlash(message: string): void {
   storage()?.setItem(FLASH_KEY, message);
 }
 
+/** The pending message, or the one already shown in this page load until the user signs in again. */
 export function takeFlash(): string | null {
   const s = storage();
   const message = s?.getItem(FLASH_KEY) ?? null;
   s?.removeItem(FLASH_KEY);
-  return message;
+  if (message) taken = message;
+  return message ?? taken;
+}
+
+/** Called on sign-in: the reason for the last sign-in page is no longer news. */
+export function forgetFlash(): void {
+  taken = null;
+  storage()?.removeItem(FLASH_KEY);
 }
