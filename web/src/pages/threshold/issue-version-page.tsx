@@ -4,6 +4,7 @@ import { IssueVersionRequest } from '../../../../shared/threshold/schema.js';
 import { ApiError } from '../../api/client.js';
 import { issueVersion, listVersions, uploadVersion } from '../../api/threshold.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { setThresholdFlash } from './flash.js';
@@ -119,6 +120,8 @@ export default function IssueVersionPage() {
           Once issued, a version cannot be changed. It replaces the current version
           <Show when={previous()}>{(p) => <> ({p().versionLabel})</>}</Show>, whose open sign-offs stop, and each statutory partner's signatory is asked to approve it.
         </p>
+        {/* The form waits for the current version, so the pre-filled title never lands under someone's typing. */}
+        <Show when={!versions.loading} fallback={<Loading label="Loading the current version" />}>
         <form onSubmit={submit} novalidate class="app-form">
           <TextField
             id="title"
@@ -183,6 +186,7 @@ export default function IssueVersionPage() {
             </A>
           </div>
         </form>
+        </Show>
       </Page>
     </Show>
   );
