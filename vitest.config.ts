@@ -12,6 +12,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**', 'cdk.out/**'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
+    // Browser checks poll for what the page shows; give them as long as a Playwright locator waits.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,

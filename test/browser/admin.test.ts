@@ -18,16 +18,16 @@ describe('readiness criteria (lead)', () => {
     await page.getByRole('button', { name: 'Add a criterion' }).click();
     await page.waitForURL(b.url('/readiness/safeguarding/criteria/new'));
     await settled(page);
-    expect(await page.locator('h1').innerText()).toBe('Add a criterion');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Add a criterion');
     await expectNoAxeViolations(page, 'add a criterion');
 
     // Nothing entered: the summary names the title and the agencies, and each field says why.
     await page.getByRole('button', { name: 'Add criterion' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toMatch(/Enter a title/);
-    expect(await summary.innerText()).toMatch(/Choose at least one agency/);
-    expect(await page.locator('#title-error').innerText()).toMatch(/Enter a title/);
+    await expect.poll(() => summary.innerText()).toMatch(/Enter a title/);
+    await expect.poll(() => summary.innerText()).toMatch(/Choose at least one agency/);
+    await expect.poll(() => page.locator('#title-error').innerText()).toMatch(/Enter a title/);
     expect(await page.title()).toMatch(/^Error: /);
     await expectNoAxeViolations(page, 'add a criterion with errors');
 
@@ -42,20 +42,20 @@ describe('readiness criteria (lead)', () => {
     await settled(page);
     await page.getByText('"Out-of-hours escalation route agreed" has been added.', { exact: false }).waitFor();
     const row = page.locator('tr', { hasText: 'Out-of-hours escalation route agreed' });
-    expect(await row.count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator('td', { hasText: 'Does not apply' }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'matrix after adding a criterion');
 
     await row.getByRole('link', { name: /Edit criterion/ }).click();
     await page.waitForURL(/\/readiness\/safeguarding\/criteria\/[a-z0-9-]+\/edit$/);
     await settled(page);
-    expect(await page.locator('h1').innerText()).toBe('Edit criterion');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Edit criterion');
     expect(await page.getByLabel('Kent Police').isChecked()).toBe(true);
     await page.getByLabel('Title').fill('Out-of-hours escalation route agreed and tested');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(b.url('/readiness/safeguarding'));
     await page.getByText('has been updated', { exact: false }).waitFor();
-    expect(await page.locator('tr', { hasText: 'Out-of-hours escalation route agreed and tested' }).count()).toBe(1);
+    await expect.poll(() => page.locator('tr', { hasText: 'Out-of-hours escalation route agreed and tested' }).count()).toBe(1);
     await b.closeTab(tab);
   });
 });
@@ -102,7 +102,7 @@ describe('who signs the threshold document (lead)', () => {
     await second.page.getByLabel('Kent Police').uncheck();
     await second.page.getByRole('button', { name: 'Save' }).click();
     await second.page.locator('.govuk-error-summary', { hasText: 'Someone else changed who signs' }).waitFor();
-    expect(await second.page.locator('.govuk-error-summary').innerText()).toMatch(/Reload the page/);
+    await expect.poll(() => second.page.locator('.govuk-error-summary').innerText()).toMatch(/Reload the page/);
     await expectNoAxeViolations(second.page, 'who signs after a conflicting change');
     await b.closeTab(first);
     await b.closeTab(second);

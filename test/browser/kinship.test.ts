@@ -96,8 +96,8 @@ describe('Kinship Local Offer', () => {
     await page.getByRole('heading', { level: 1, name: ITEM.title }).waitFor();
     itemPath = new URL(page.url()).pathname;
     expect(itemPath).toMatch(/^\/kinship\/wellbeing-drop-in-for-kinship-carers-[a-z0-9]+$/);
-    expect(await page.locator('[data-testid="item-status"]').innerText()).toBe('Draft');
-    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('saved as a draft');
+    await expect.poll(() => page.locator('[data-testid="item-status"]').innerText()).toBe('Draft');
+    await expect.poll(() => page.locator('.govuk-notification-banner--success').innerText()).toContain('saved as a draft');
     await expectNoAxeViolations(page, 'draft item page (partner)');
 
     // A draft never appears on the public page.
@@ -126,11 +126,11 @@ describe('Kinship Local Offer', () => {
     await openRegister(page);
     await page.getByRole('heading', { name: 'Coverage of the statutory categories' }).waitFor();
     await page.locator('[data-testid="coverage-summary"]').waitFor();
-    expect(await page.locator('[data-testid="coverage-summary"]').innerText()).toContain('Complete');
-    expect(await page.locator('[data-testid="overdue-reviews"] li').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="coverage-summary"]').innerText()).toContain('Complete');
+    await expect.poll(() => page.locator('[data-testid="overdue-reviews"] li').count()).toBe(1);
     const queue = page.locator('#review-queue');
     await queue.waitFor();
-    expect(await queue.innerText()).toContain(ITEM.title);
+    await expect.poll(() => queue.innerText()).toContain(ITEM.title);
     await expectNoAxeViolations(page, 'lead register with queue and coverage');
     await screenshot(page, 'kinship-lead-register');
 
@@ -140,8 +140,8 @@ describe('Kinship Local Offer', () => {
     await expectNoAxeViolations(page, 'item page (lead)');
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect.poll(() => page.locator('[data-testid="item-status"]').innerText()).toBe('Published');
-    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('is published');
-    expect(await page.locator('[data-testid="item-state"]').innerText()).toMatch(/Next review due\s+\d+ \w+ \d{4}/);
+    await expect.poll(() => page.locator('.govuk-notification-banner--success').innerText()).toContain('is published');
+    await expect.poll(() => page.locator('[data-testid="item-state"]').innerText()).toMatch(/Next review due\s+\d+ \w+ \d{4}/);
     await expectNoAxeViolations(page, 'published item (lead)');
     await b.closeTab(tab);
 
@@ -151,9 +151,9 @@ describe('Kinship Local Offer', () => {
     expect(await publicTitles(pub.page)).toContain(ITEM.title);
     for (const t of SEEDED_UNPUBLISHED) expect(await publicTitles(pub.page)).not.toContain(t);
     const item = pub.page.locator('.app-offer-item', { hasText: ITEM.title });
-    expect(await item.innerText()).toContain(ITEM.eligibility);
+    await expect.poll(() => item.innerText()).toContain(ITEM.eligibility);
     expect(await item.getByRole('link').getAttribute('href')).toBe('https://www.example.nhs.uk/kinship-wellbeing');
-    expect(await pub.page.locator('.app-offer-group', { has: pub.page.locator('.app-offer-item', { hasText: ITEM.title }) }).locator('h2').innerText()).toBe('Health and wellbeing');
+    await expect.poll(() => pub.page.locator('.app-offer-group', { has: pub.page.locator('.app-offer-item', { hasText: ITEM.title }) }).locator('h2').innerText()).toBe('Health and wellbeing');
     await b.closeTab(pub);
   }, 60_000);
 
@@ -161,8 +161,8 @@ describe('Kinship Local Offer', () => {
     const tab = await b.newTab();
     const { page } = tab;
     await openPublicOffer(page);
-    expect(await page.locator('h1').innerText()).toBe('Kinship Local Offer');
-    expect(await page.locator('[data-testid="last-updated"]').innerText()).toMatch(/^Last updated: \d+ \w+ \d{4}$/);
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Kinship Local Offer');
+    await expect.poll(() => page.locator('[data-testid="last-updated"]').innerText()).toMatch(/^Last updated: \d+ \w+ \d{4}$/);
     const headings = await page.locator('.app-offer-group__title').allInnerTexts();
     expect(headings.slice(0, 6)).toEqual([
       'Our general approach to kinship care',
@@ -173,7 +173,7 @@ describe('Kinship Local Offer', () => {
       'Housing and accommodation',
     ]);
     const total = await page.locator('.app-offer-item').count();
-    expect(await page.locator('[data-testid="results-count"]').innerText()).toBe(`${total} support items`);
+    await expect.poll(() => page.locator('[data-testid="results-count"]').innerText()).toBe(`${total} support items`);
     expect(await page.locator('[data-testid="results-count"]').getAttribute('aria-live')).toBe('polite');
     await expectNoAxeViolations(page, 'public offer');
     await screenshot(page, 'kinship-public');
@@ -184,7 +184,7 @@ describe('Kinship Local Offer', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.length).toBeLessThan(total);
     expect(found).toContain('Special guardianship allowance');
-    expect(await page.locator('[data-testid="results-count"]').innerText()).toBe(`${found.length} of ${total} support items match`);
+    await expect.poll(() => page.locator('[data-testid="results-count"]').innerText()).toBe(`${found.length} of ${total} support items match`);
 
     await page.getByLabel('Search the offer').fill('');
     await page.getByLabel('Your kinship arrangement').selectOption('private-fostering');

@@ -11,13 +11,13 @@ describe('programme set-up (lead)', () => {
     await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Programme set-up' }).click();
     await page.waitForURL(b.url('/programme'));
     await settled(page);
-    expect(await page.locator('h1').innerText()).toBe('Programme set-up');
+    await expect.poll(() => page.locator('h1').innerText()).toBe('Programme set-up');
     await expectNoAxeViolations(page, 'programme set-up');
 
     // Opening without a due date names the field.
     await page.getByRole('button', { name: 'Open the period' }).click();
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/date/i);
+    await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toMatch(/date/i);
     await expectNoAxeViolations(page, 'open period error');
     await page.getByLabel('Returns due by').fill('2027-04-30');
     await page.getByRole('button', { name: 'Open the period' }).click();

@@ -44,11 +44,11 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await page.waitForURL(b.url('/readiness/safeguarding'));
     await page.locator('[data-testid="agency-scores"]').waitFor();
     expect(await h1(page)).toBe('MACPT readiness');
-    expect(await page.locator('table caption').first().innerText()).toContain('criteria (rows) by agency (columns)');
+    await expect.poll(() => page.locator('table caption').first().innerText()).toContain('criteria (rows) by agency (columns)');
     before = await policeScore(page);
     expect(before).toMatch(/^Kent Police: \d+ of \d+ ready, 0 confirmed/);
     // Status tags say the status in words; derived and not-applicable cells also read as text.
-    expect(await page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).innerText()).toContain('In progress');
+    await expect.poll(() => page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).innerText()).toContain('In progress');
     const region = page.getByRole('region', { name: 'MACPT readiness matrix' });
     expect(await region.getAttribute('tabindex')).toBe('0');
     await expectNoAxeViolations(page, 'readiness matrix');
@@ -57,7 +57,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     // Filtering by agency leaves one agency column and its score.
     await page.getByLabel('Show agency').selectOption('kent-police');
     await expect.poll(() => page.locator('table.app-readiness-matrix thead th').count()).toBe(2);
-    expect(await page.locator('[data-testid="agency-scores"] li').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="agency-scores"] li').count()).toBe(1);
     await page.getByLabel('Show agency').selectOption('');
     await expect.poll(() => page.locator('table.app-readiness-matrix thead th').count()).toBe(5);
 
@@ -78,7 +78,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await page.getByRole('button', { name: 'Save assessment' }).click();
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    expect(await summary.innerText()).toContain('Say why this criterion does not apply to your agency');
+    await expect.poll(() => summary.innerText()).toContain('Say why this criterion does not apply to your agency');
     expect(await page.title()).toMatch(/^Error: /);
     await expectNoAxeViolations(page, 'assessment form with errors');
     await screenshot(page, 'readiness-form-errors');
@@ -125,7 +125,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     const police = await b.newTab();
     await b.signIn(police.page, 'police@mscp.example');
     await openMatrix(police.page);
-    expect(await police.page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).locator('..').innerText()).toContain('Challenged by the lead');
+    await expect.poll(() => police.page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).locator('..').innerText()).toContain('Challenged by the lead');
     await openCell(police.page);
     await police.page.getByText('The programme lead challenged this assessment').waitFor();
     await police.page.getByText('Attach the nomination letter').first().waitFor();
@@ -136,7 +136,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await police.page.getByLabel('Link 2').fill('https://intranet.example/police/macpt-nomination');
     await police.page.getByRole('button', { name: 'Save assessment' }).click();
     await police.page.getByText('Your assessment has been saved').waitFor();
-    expect(await police.page.locator('[data-testid="assessment"]').innerText()).toContain('Waiting for the programme lead to check it');
+    await expect.poll(() => police.page.locator('[data-testid="assessment"]').innerText()).toContain('Waiting for the programme lead to check it');
     await b.closeTab(police);
   });
 
@@ -157,7 +157,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await openMatrix(page);
     expect(await policeScore(page)).toContain('1 confirmed');
     expect(Number(await confirmedPercent())).toBeGreaterThan(0);
-    expect(await page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).locator('..').innerText()).toContain('Confirmed by the lead');
+    await expect.poll(() => page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).locator('..').innerText()).toContain('Confirmed by the lead');
     await b.closeTab(tab);
   });
 

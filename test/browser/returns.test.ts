@@ -61,7 +61,7 @@ describe('quarterly returns: the whole round', () => {
     await openFromMenu(page, 'Our return');
     await expect.poll(() => h1(page)).toBe('Your return for 2026-27 Q3');
     await settled(page);
-    expect(await page.locator('.govuk-task-list__item').count()).toBe(4);
+    await expect.poll(() => page.locator('.govuk-task-list__item').count()).toBe(4);
     // Not started yet, but last quarter's narratives carry forward and ask to be checked.
     expect(await page.getByText('Carried forward from last quarter: check and update').count()).toBeGreaterThan(0);
     expect(await page.title()).toBe('Your return for 2026-27 Q3 - Partnership Reform Portal');
@@ -81,12 +81,12 @@ describe('quarterly returns: the whole round', () => {
         const summary = p.locator('.govuk-error-summary');
         await summary.getByRole('link', { name: 'Enter a title for the risk' }).click();
         await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe(`risks-${before}-title`);
-        expect(await p.locator(`#risks-${before}-likelihood-error`).innerText()).toContain('Choose a likelihood');
+        await expect.poll(() => p.locator(`#risks-${before}-likelihood-error`).innerText()).toContain('Choose a likelihood');
         expect(await p.title()).toMatch(/^Error: /);
         await p.getByLabel('Title').last().fill('School staff capacity for Family Help panels');
         await p.getByLabel('Likelihood').last().selectOption('B');
         await p.getByLabel('Impact', { exact: true }).last().selectOption('II');
-        expect(await p.locator('.app-rating-line').last().innerText()).toContain('BII – likely, major');
+        await expect.poll(() => p.locator('.app-rating-line').last().innerText()).toContain('BII – likely, major');
         await p.getByLabel('Mitigation (optional)').last().fill('Rota of designated safeguarding leads agreed with headteachers.');
         // Delivery confidence shows each level's meaning beside it.
         await p.getByText('Successful delivery on time and as planned is highly likely.').waitFor();
@@ -115,7 +115,7 @@ describe('quarterly returns: the whole round', () => {
     await page.getByRole('link', { name: 'Check your answers and submit' }).click();
     await expect.poll(() => h1(page)).toBe('Check your answers before you submit your return');
     await settled(page);
-    expect(await page.locator('.app-summary-card').count()).toBe(4);
+    await expect.poll(() => page.locator('.app-summary-card').count()).toBe(4);
     await page.getByText('BII').first().waitFor();
     await expectNoAxeViolations(page, 'check your answers');
 
@@ -147,14 +147,14 @@ describe('quarterly returns: the whole round', () => {
     await expect.poll(() => h1(page)).toBe('Quarterly returns for 2026-27 Q3');
     await settled(page);
     const row = page.locator('tr', { hasText: EDUCATION });
-    expect(await row.locator('.govuk-tag').first().innerText()).toBe('Submitted');
-    expect(await page.locator('tr', { hasText: 'Kent Police' }).locator('.govuk-tag').first().innerText()).toBe('Returned');
+    await expect.poll(() => row.locator('.govuk-tag').first().innerText()).toBe('Submitted');
+    await expect.poll(() => page.locator('tr', { hasText: 'Kent Police' }).locator('.govuk-tag').first().innerText()).toBe('Returned');
     await expectNoAxeViolations(page, 'lead list');
 
     await row.getByRole('link').click();
     await expect.poll(() => h1(page)).toBe(`${EDUCATION}: return for 2026-27 Q3`);
     await settled(page);
-    for (const id of ['family-help', 'kinship', 'safeguarding', 'care-leavers']) expect(await page.locator(`#section-${id}`).count()).toBe(1);
+    for (const id of ['family-help', 'kinship', 'safeguarding', 'care-leavers']) await expect.poll(() => page.locator(`#section-${id}`).count()).toBe(1);
     await page.getByText('Delivery confidence key').first().waitFor();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.getByText('Submitted the return').waitFor();
@@ -166,7 +166,7 @@ describe('quarterly returns: the whole round', () => {
     await page.getByLabel(`Comments for ${EDUCATION}`).fill(COMMENT);
     await page.getByRole('button', { name: 'Return with comments' }).click();
     await page.getByText(`You returned the return to ${EDUCATION}`).waitFor();
-    expect(await page.locator('.app-return-facts .govuk-tag').first().innerText()).toBe('Returned');
+    await expect.poll(() => page.locator('.app-return-facts .govuk-tag').first().innerText()).toBe('Returned');
     await page.locator('table', { hasText: 'Returned the return to the agency with comments' }).waitFor();
     expect(await page.getByRole('button', { name: 'Accept return' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'lead after returning');
@@ -181,7 +181,7 @@ describe('quarterly returns: the whole round', () => {
     await expect.poll(() => h1(page)).toBe('Your return for 2026-27 Q3');
     await settled(page);
     const banner = page.getByRole('region', { name: 'Returned with comments' });
-    expect(await banner.innerText()).toContain(COMMENT);
+    await expect.poll(() => banner.innerText()).toContain(COMMENT);
     await expectNoAxeViolations(page, 'partner returned task list');
 
     await completeSection(page, SECTIONS.kinship, 'Queries about kinship support for pupils go to the virtual school team.');
@@ -205,7 +205,7 @@ describe('quarterly returns: the whole round', () => {
     await page.locator('.app-ret-comment').getByText(COMMENT).waitFor();
     await page.getByRole('button', { name: 'Accept return' }).click();
     await page.getByText(`You accepted the return from ${EDUCATION}`).waitFor();
-    expect(await page.locator('.app-return-facts .govuk-tag').first().innerText()).toBe('Accepted');
+    await expect.poll(() => page.locator('.app-return-facts .govuk-tag').first().innerText()).toBe('Accepted');
     expect(await page.getByRole('button', { name: 'Return with comments' }).count()).toBe(0);
     await page.getByText('Accepted the return', { exact: true }).waitFor();
     for (const what of ['Started the return', 'Submitted the return', 'Resubmitted the return']) expect(await page.getByText(what, { exact: true }).count()).toBeGreaterThan(0);
@@ -220,7 +220,7 @@ describe('quarterly returns: the whole round', () => {
     await page.goto(b.url(`/returns/${Q3}/medway-council`));
     await expect.poll(() => h1(page)).toBe('Medway Council: return for 2026-27 Q3');
     await settled(page);
-    expect(await page.locator('#section-placement-sufficiency').count()).toBe(1);
+    await expect.poll(() => page.locator('#section-placement-sufficiency').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Accept return' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'History' }).count()).toBe(0);
     expect(await page.locator('.app-conf-key').count()).toBeGreaterThan(0);
@@ -257,7 +257,7 @@ describe('quarterly returns: two people editing at once', () => {
     await mine.page.getByRole('button', { name: 'Reload their version' }).click();
     await mine.page.getByText('Their version is now in the form').waitFor();
     expect(await mine.page.getByLabel('Progress this quarter').inputValue()).toContain('Their update');
-    expect(await mine.page.getByTestId('your-narrative').innerText()).toBe(typed);
+    await expect.poll(() => mine.page.getByTestId('your-narrative').innerText()).toBe(typed);
 
     // Saving again now works: the form holds the latest version's ETag.
     await mine.page.getByLabel('Progress this quarter').fill(`Their update and mine. ${typed}`);

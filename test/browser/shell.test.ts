@@ -37,8 +37,8 @@ describe('web shell: signed out', () => {
     await submitSignIn(page, 'lead@mscp.example', 'not-the-password');
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
-    expect(await summary.getByRole('heading').innerText()).toBe('There is a problem');
-    expect(await summary.getByRole('link').count()).toBe(1);
+    await expect.poll(() => summary.getByRole('heading').innerText()).toBe('There is a problem');
+    await expect.poll(() => summary.getByRole('link').count()).toBe(1);
     expect(await summary.getByRole('link').getAttribute('href')).toBe('#email');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
     expect(await page.title()).toBe('Error: Sign in - Partnership Reform Portal');
@@ -131,11 +131,11 @@ describe('web shell: signed in', () => {
 
       expect(await h1(page)).toBe(r.heading);
       expect(await page.title()).toBe(`${r.heading} - Partnership Reform Portal`);
-      expect(await page.locator('[data-testid="user-name"]').innerText()).toBe(r.name);
-      expect(await page.locator('[data-testid="user-role"]').innerText()).toContain(r.role);
-      if (r.agency) expect(await page.locator('[data-testid="user-agency"]').innerText()).toBe(r.agency);
+      await expect.poll(() => page.locator('[data-testid="user-name"]').innerText()).toBe(r.name);
+      await expect.poll(() => page.locator('[data-testid="user-role"]').innerText()).toContain(r.role);
+      if (r.agency) await expect.poll(() => page.locator('[data-testid="user-agency"]').innerText()).toBe(r.agency);
       else expect(await page.locator('[data-testid="user-agency"]').count()).toBe(0);
-      expect(await page.locator('.app-header__partnership').innerText()).toBe('Medway Safeguarding Children Partnership');
+      await expect.poll(() => page.locator('.app-header__partnership').innerText()).toBe('Medway Safeguarding Children Partnership');
       expect(await navLabels(page)).toEqual([...r.nav]);
       if (r.agency && r.heading === "Your agency's work") {
         // The partner home lists the workstreams their agency contributes to, from /api/partnership.
@@ -149,7 +149,7 @@ describe('web shell: signed in', () => {
         await menu.getByRole('link', { name: label, exact: true }).click();
         await expect.poll(() => h1(page)).not.toBe(r.heading);
         expect(await h1(page)).not.toBe('Page not found');
-        expect(await page.locator('h1').count()).toBe(1);
+        await expect.poll(() => page.locator('h1').count()).toBe(1);
         await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
         expect(await menu.getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
         await expectNoAxeViolations(page, `${r.email} ${label}`);

@@ -23,6 +23,7 @@ const currentStatus = (page: Page) => page.locator('[data-testid="current-status
 /** Decision, by and comment for each agency row of the sign-off table. */
 async function signOffRows(page: Page): Promise<Record<string, string>> {
   const rows = page.locator('.app-signoff-table tbody tr');
+  await rows.first().waitFor();
   const out: Record<string, string> = {};
   for (let i = 0; i < (await rows.count()); i++) {
     const row = rows.nth(i);
@@ -60,7 +61,7 @@ async function issue(page: Page, label: string, summary: string) {
   await page.getByLabel('The document').fill(markdownFor(label));
   await page.getByRole('button', { name: 'Issue this version' }).click();
   await page.getByRole('heading', { name: `Current version: ${label}` }).waitFor();
-  expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain(`MSCP Threshold Document ${label} has been issued`);
+  await expect.poll(() => page.locator('.govuk-notification-banner--success').innerText()).toContain(`MSCP Threshold Document ${label} has been issued`);
 }
 
 /** A signatory records a decision through the confirmation step; returns the statement they confirmed. */
@@ -69,7 +70,7 @@ async function decide(email: string, decision: 'approve' | 'request-changes', la
   const { page } = tab;
   await b.signIn(page, email);
   await openThreshold(page);
-  expect(await page.getByRole('heading', { name: `Current version: ${label}` }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('heading', { name: `Current version: ${label}` }).count()).toBe(1);
   await expectNoAxeViolations(page, `${email} before deciding on ${label}`);
   await page.getByRole('button', { name: decision === 'approve' ? 'Approve' : 'Request changes', exact: true }).click();
   const statement = (await page.locator('[data-testid="confirm-statement"]').innerText()).replace(/\s+/g, ' ').trim();
@@ -79,7 +80,7 @@ async function decide(email: string, decision: 'approve' | 'request-changes', la
     // Without a comment the request is refused before it is sent, with the error summary.
     await page.getByRole('button', { name: 'Send request for changes' }).click();
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.locator('.govuk-error-summary a').innerText()).toBe('Say what needs to change before the document can be approved');
+    await expect.poll(() => page.locator('.govuk-error-summary a').innerText()).toBe('Say what needs to change before the document can be approved');
     await expectNoAxeViolations(page, `${email} request for changes without a comment`);
   }
   if (comment) await page.getByLabel(decision === 'approve' ? 'Comment (optional)' : 'What needs to change').fill(comment);
@@ -105,7 +106,7 @@ describe('threshold document sign-off', () => {
       const tab = await b.newTab();
       await b.signIn(tab.page, email);
       await openThreshold(tab.page);
-      expect(await tab.page.locator('[data-testid="cannot-sign"]').innerText()).toContain(why);
+      await expect.poll(() => tab.page.locator('[data-testid="cannot-sign"]').innerText()).toContain(why);
       expect(await tab.page.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
       expect(await tab.page.getByRole('button', { name: 'Issue a new version' }).count()).toBe(0);
       await expectNoAxeViolations(tab.page, `${email} threshold page`);
@@ -118,11 +119,11 @@ describe('threshold document sign-off', () => {
     const lead = await b.newTab();
     await b.signIn(lead.page, 'lead@mscp.example');
     await openThreshold(lead.page);
-    expect(await lead.page.getByRole('heading', { name: 'Current version: v3.0' }).count()).toBe(1);
-    expect(await lead.page.locator('[data-testid="cannot-sign"]').innerText()).toContain('programme lead issues');
+    await expect.poll(() => lead.page.getByRole('heading', { name: 'Current version: v3.0' }).count()).toBe(1);
+    await expect.poll(() => lead.page.locator('[data-testid="cannot-sign"]').innerText()).toContain('programme lead issues');
     // The seeded v3.0 document renders from markdown with its hash.
-    expect(await lead.page.locator('.app-document h3').first().innerText()).toContain('MSCP Multi-Agency Threshold Document');
-    expect(await lead.page.locator('#document-sha256').innerText()).toMatch(/^[a-f0-9]{64}$/);
+    await expect.poll(() => lead.page.locator('.app-document h3').first().innerText()).toContain('MSCP Multi-Agency Threshold Document');
+    await expect.poll(() => lead.page.locator('#document-sha256').innerText()).toMatch(/^[a-f0-9]{64}$/);
     await expectNoAxeViolations(lead.page, 'lead threshold page (v3.0)');
     await screenshot(lead.page, 'threshold-lead');
 
@@ -157,13 +158,15 @@ describe('threshold document sign-off', () => {
     await issue(lead.page, 'v4.0', 'Refreshed for Family Help and multi-agency child protection teams.');
     expect(await currentStatus(lead.page)).toBe('Awaiting sign-off');
     expect(Object.values(await signOffRows(lead.page))).toEqual(['Not yet decided', 'Not yet decided', 'Not yet decided']);
-    expect(await lead.page.locator('#document-sha256').innerText()).toBe(sha('v4.0'));
+    await expect.poll(() => lead.page.locator('#document-sha256').innerText()).toBe(sha('v4.0'));
     // Markdown: headings shifted under the page's h2, lists, bold, and only http(s) links.
-    expect(await lead.page.locator('.app-document ul li').count()).toBe(4);
-    expect(await lead.page.locator('.app-document strong').innerText()).toBe('Working Together 2023');
-    expect(await lead.page.locator('.app-document a').count()).toBe(1);
+    // The document body loads after the version record: wait for v4.0's own text before counting.
+    await lead.page.locator('.app-document h3', { hasText: 'MSCP Threshold Document (v4.0)' }).waitFor();
+    await expect.poll(() => lead.page.locator('.app-document ul li').count()).toBe(4);
+    await expect.poll(() => lead.page.locator('.app-document strong').innerText()).toBe('Working Together 2023');
+    await expect.poll(() => lead.page.locator('.app-document a').count()).toBe(1);
     expect(await lead.page.locator('.app-document a').getAttribute('href')).toMatch(/^https:\/\/www\.gov\.uk\//);
-    expect(await lead.page.locator('.app-document').innerText()).toContain('a bad link');
+    await expect.poll(() => lead.page.locator('.app-document').innerText()).toContain('a bad link');
     await expectNoAxeViolations(lead.page, 'lead after issuing v4.0');
 
     // Council and police approve; health asks for changes.
@@ -182,7 +185,7 @@ describe('threshold document sign-off', () => {
     await lead.page.reload();
     await lead.page.getByRole('heading', { name: 'Current version: v4.0' }).waitFor();
     await settled(lead.page);
-    expect(await lead.page.locator('.app-signoff-table').innerText()).toContain('Add the health visiting pathway to level 2.');
+    await expect.poll(() => lead.page.locator('.app-signoff-table').innerText()).toContain('Add the health visiting pathway to level 2.');
     await expectNoAxeViolations(lead.page, 'lead after changes were requested');
     await issue(lead.page, 'v4.1', 'Adds the health visiting pathway to level 2, as NHS Kent and Medway asked.');
     expect(await currentStatus(lead.page)).toBe('Awaiting sign-off');
@@ -223,7 +226,7 @@ describe('threshold document sign-off', () => {
     await lead.page.getByLabel('PDF of the document').setInputFiles({ name: 'threshold-v5.pdf', mimeType: 'application/pdf', buffer: pdf });
     await lead.page.getByRole('button', { name: 'Issue this version' }).click();
     await lead.page.getByRole('heading', { name: 'Current version: v5.0' }).waitFor();
-    expect(await lead.page.locator('#document-sha256').innerText()).toBe(createHash('sha256').update(pdf).digest('hex'));
+    await expect.poll(() => lead.page.locator('#document-sha256').innerText()).toBe(createHash('sha256').update(pdf).digest('hex'));
     await b.closeTab(lead);
 
     const council = await b.newTab();

@@ -26,20 +26,20 @@ describe('shared tracker', () => {
     await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     expect(await h1(page)).toBe('Shared tracker');
-    expect(await page.locator('[data-testid="tracker-period"]').innerText()).toContain('2026-27 Q3');
+    await expect.poll(() => page.locator('[data-testid="tracker-period"]').innerText()).toContain('2026-27 Q3');
     // The five-level key with meanings is on the page with the ratings.
     const key = page.getByRole('region', { name: 'Key: delivery confidence' });
     for (const level of ['Green', 'Amber/Green', 'Amber', 'Amber/Red', 'Red']) expect(await key.getByText(level, { exact: true }).count()).toBeGreaterThan(0);
-    expect(await key.innerText()).toContain('highly likely');
+    await expect.poll(() => key.innerText()).toContain('highly likely');
     // Submitted-not-accepted is said in words, not only by the dashed outline.
-    expect(await page.locator('a.app-rag-link[data-state="submitted"]').first().innerText()).toContain('(submitted, not yet accepted)');
+    await expect.poll(() => page.locator('a.app-rag-link[data-state="submitted"]').first().innerText()).toContain('(submitted, not yet accepted)');
     // Each trend chart is one image named and described by its title and desc, with a table of the same numbers.
     const charts = page.locator('svg.app-trend-chart[role="img"]');
-    expect(await charts.count()).toBe(5);
+    await expect.poll(() => charts.count()).toBe(5);
     const labelled = await charts.first().evaluate((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? ''));
     expect(labelled[0]).toContain('overall delivery confidence by quarter');
     expect(labelled[1]).toMatch(/2026-27 Q1: \w+/);
-    expect(await page.locator('table', { hasText: 'the numbers behind the charts' }).count()).toBe(1);
+    await expect.poll(() => page.locator('table', { hasText: 'the numbers behind the charts' }).count()).toBe(1);
     // MACPT readiness is highlighted and links through.
     expect(await page.locator('[data-testid="macpt-readiness"] a').getAttribute('href')).toBe('/readiness/safeguarding');
     expect(await page.getByRole('link', { name: /statutory categories covered/ }).getAttribute('href')).toBe('/kinship');
@@ -91,7 +91,7 @@ describe('shared tracker', () => {
     await page.waitForURL(b.url('/board-report?periodId=2026-27-Q3'));
     await page.locator('.app-board-report h1').waitFor();
     expect(await h1(page)).toBe('Reform progress report: 2026-27 Q3');
-    expect(await page.locator('.app-board-report__meta').innerText()).toMatch(/Figures as at \d{1,2} \w+ \d{4}/);
+    await expect.poll(() => page.locator('.app-board-report__meta').innerText()).toMatch(/Figures as at \d{1,2} \w+ \d{4}/);
     await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
     await expectNoAxeViolations(page, 'board report');
     await screenshot(page, 'board-report-screen');
@@ -119,7 +119,7 @@ describe('shared tracker', () => {
     await page.getByText('overall confidence set to Red').waitFor();
     const overall = page.locator('[data-testid="overall-safeguarding"]');
     await expect.poll(() => overall.innerText()).toContain('Set by the programme lead');
-    expect(await overall.innerText()).toContain('Red');
+    await expect.poll(() => overall.innerText()).toContain('Red');
     await expectNoAxeViolations(page, 'tracker (lead)');
     await b.closeTab(tab);
   });
