@@ -22,14 +22,6 @@ describeRoute({ method: 'get', path: '/api/audit', summary: 'Every change to one
 export function auditRoutes(services: Services) {
   return new Hono<AppEnv>().get('/api/audit', requireRole('lead'), async (c) => {
     const q = readQuery(c, AuditQuery);
-    let cursor: string | undefined = q.cursor;
-    if (cursor) {
-      try {
-        JSON.parse(Buffer.from(cursor, 'base64url').toString());
-      } catch {
-        cursor = undefined;
-      }
-    }
-    return c.json(await services.audit.listAuditForEntity(q.entityType, q.entityId, { ...(q.limit ? { limit: q.limit } : {}), ...(cursor ? { cursor } : {}) }));
+    return c.json(await services.audit.listAuditForEntity(q.entityType, q.entityId, { ...(q.limit ? { limit: q.limit } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }));
   });
 }

@@ -358,3 +358,24 @@ describe('milestones', () => {
     expect(((await res.json()) as Problem).errors?.[0]?.path).toBe('ownerAgencyId');
   });
 });
+
+describe('audit paging', () => {
+  const history = (query: string) => t.as(USERS.lead).get(`/api/audit?entityType=return&entityId=${Q3}/medway-education${query}`);
+
+  it('when a page cursor is followed, the next page continues where the first stopped', async () => {
+    const all = (await (await history('')).json()) as { events: { eventId: string }[] };
+    const first = (await (await history('&limit=2')).json()) as { events: { eventId: string }[]; cursor: string };
+    const second = (await (await history(`&limit=2&cursor=${first.cursor}`)).json()) as { events: { eventId: string }[] };
+    expect([...first.events, ...second.events].map((e) => e.eventId)).toEqual(all.events.slice(0, 4).map((e) => e.eventId));
+  });
+
+  it('when the cursor is garbage or points at another entity, it starts from the beginning instead of failing', async () => {
+    const all = (await (await history('')).json()) as { events: { eventId: string }[] };
+    const foreign = Buffer.from(JSON.stringify({ pk: 'P#mscp#AUDIT#user#someone', sk: 'z' })).toString('base64url');
+    for (const cursor of ['not-a-cursor', foreign]) {
+      const res = await history(`&cursor=${cursor}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { events: { eventId: string }[] }).events[0]?.eventId).toBe(all.events[0]?.eventId);
+    }
+  });
+});
