@@ -1,3 +1,4 @@
+import type { Score } from '../../../shared/readiness/schema.js';
 import type { AssessmentStatus, Criterion, Validation } from '../../../shared/readiness/schema.js';
 import { api, sendWithEtag, type WithEtag } from './client.js';
 
@@ -34,14 +35,8 @@ export interface AgencyReadiness {
   overdue: number;
 }
 
-export interface WorkstreamReadinessScore {
-  applicable: number;
-  confirmed: number;
-  selfAssessed: number;
-  confirmedPercent: number;
-  selfAssessedPercent: number;
-  overdue: number;
-}
+/** A whole workstream's score: the shared Score without the agency. */
+export type WorkstreamReadinessScore = Omit<Score, 'agencyId'>;
 
 /** `GET /api/workstreams/{id}/readiness`. */
 export interface ReadinessMatrix {

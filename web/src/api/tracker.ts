@@ -1,3 +1,4 @@
+import type { Score } from '../../../shared/readiness/schema.js';
 import type { ConfidenceLevel, CellState } from '../../../shared/tracker/compute.js';
 import type { Impact, Likelihood, MilestoneStatus, ReturnStatus } from '../../../shared/returns/schema.js';
 import type { Period } from '../../../shared/periods/period.js';
@@ -19,14 +20,8 @@ export interface OverallConfidence {
   version: number;
 }
 
-export interface ReadinessScore {
-  applicable: number;
-  confirmed: number;
-  selfAssessed: number;
-  confirmedPercent: number;
-  selfAssessedPercent: number;
-  overdue: number;
-}
+/** Readiness counts and percentages: the shared Score without the agency. */
+export type ReadinessScore = Omit<Score, 'agencyId'>;
 
 export interface TrackerMilestone {
   id: string;
@@ -64,7 +59,7 @@ export interface Tracker {
   matrix: { workstreamId: string; name: string; cells: TrackerCell[]; overall: OverallConfidence }[];
   trend: { workstreamId: string; name: string; points: { periodId: string; confidence: ConfidenceLevel | null }[] }[];
   returns: { agencyId: string; agencyName: string; status: ReturnStatus; overdue: boolean; dueDate: string; submittedAt: string | null; acceptedAt: string | null }[];
-  readiness: { workstreamId: string; name: string; highlighted: boolean; criteriaCount: number; overall: ReadinessScore; agencies: (ReadinessScore & { agencyId: string })[] }[];
+  readiness: { workstreamId: string; name: string; highlighted: boolean; criteriaCount: number; overall: ReadinessScore; agencies: Score[] }[];
   threshold: {
     id: string;
     versionLabel: string;
