@@ -6,7 +6,7 @@ import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired
 import type { FieldError } from '../../shared/http/problem.js';
 import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
 import { isOverdue, type Period } from '../../shared/periods/period.js';
-import { carryForward, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
+import { canTransition, carryForward, isEditable, nextStatus, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
 import type { ReturnListRow, ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { diffSections } from './return-diff.js';
 import { refusePersonalData } from './personal-data.js';
@@ -31,8 +31,6 @@ export interface ReturnView {
   warnings: Warning[];
 }
 
-
-const EDITABLE: ReadonlySet<string> = new Set(['draft', 'returned']);
 
 /** Quarterly returns: partners draft and submit; the lead accepts or returns them. */
 export class ReturnsService {
@@ -153,7 +151,7 @@ export class ReturnsService {
     if (header) {
       if (ifMatch === null) throw new PreconditionRequired('Send the If-Match header with the ETag of the return you loaded, so changes made by others are not lost.');
       if (ifMatch !== header.version) throw new PreconditionFailed();
-      if (!EDITABLE.has(header.status)) {
+      if (!isEditable(header.status)) {
         throw new Conflict(header.status === 'accepted' ? 'This return has been accepted and is locked.' : 'This return has been submitted. The programme lead must return it before it can be changed.');
       }
     } else if (ifMatch !== null) {
@@ -186,7 +184,8 @@ export class ReturnsService {
     const next: ReturnHeader = {
       periodId,
       agencyId,
-      status: header?.status === 'returned' ? 'returned' : 'draft',
+      // The lifecycle in shared/returns/rules.ts: a returned return stays returned until resubmitted.
+      status: nextStatus(header?.status ?? 'not-started', 'save') as ReturnHeader['status'],
       version: (header?.version ?? 0) + 1,
       createdAt: header?.createdAt ?? now,
       updatedAt: now,
@@ -236,7 +235,7 @@ export class ReturnsService {
     if (!header) throw new Conflict('Save your answers before you submit the return.');
     if (ifMatch === null) throw new PreconditionRequired();
     if (ifMatch !== header.version) throw new PreconditionFailed();
-    if (!EDITABLE.has(header.status)) throw new Conflict(`This return is already ${header.status}.`);
+    if (!canTransition(header.status, 'submit')) throw new Conflict(`This return is already ${header.status}.`);
     const required = this.requiredWorkstreamIds(data, agencyId);
     const complete = this.completeSections(sections, required, periodId, agencyId);
     const names = new Map(data.workstreams.map((w) => [w.id, w.name]));
@@ -281,7 +280,7 @@ export class ReturnsService {
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
     if (!header) throw new Conflict('This return has not been started, so there is nothing to review.');
     if (ifMatch !== null && ifMatch !== header.version) throw new PreconditionFailed();
-    if (header.status !== 'submitted') throw new Conflict(`Only submitted returns can be reviewed; this one is ${header.status}.`);
+    if (!canTransition(header.status, outcome.action)) throw new Conflict(`Only submitted returns can be reviewed; this one is ${header.status}.`);
     if (outcome.action === 'return') refusePersonalData({ comment: outcome.comment });
     const now = ctx.now.toISOString();
     const next: ReturnHeader =
