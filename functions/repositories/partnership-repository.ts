@@ -42,6 +42,12 @@ export class PartnershipRepository {
     return out;
   }
 
+  /** Just the partnership record (one GetItem): what signed-out pages need. */
+  async getPartnership(): Promise<Partnership | null> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: partnershipKeys.partnership(this.pid) }));
+    return res.Item ? (strip(res.Item) as Partnership) : null;
+  }
+
   /** A cheap data-plane read used by the health check. */
   async ping(): Promise<boolean> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: partnershipKeys.partnership(this.pid), ProjectionExpression: 'pk' }));

@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { SignJWT, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import { auditKeys } from '../../functions/db/keys.js';
 import { createDocumentClient } from '../../functions/db/client.js';
@@ -48,6 +48,17 @@ describe('health and conventions', () => {
     expect(doc.paths['/api/auth/login']?.post?.responses).toHaveProperty('401');
     expect(doc.paths['/api/me']?.get).toBeDefined();
     expect(doc.paths['/api/health']?.get).toBeDefined();
+  });
+
+  it('when the web app asks for its configuration signed out, it gets the sign-in mode and partnership name from one read', async () => {
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      const res = await t.app.request('/api/config');
+      expect(await res.json()).toEqual({ partnershipId: 'mscp', partnershipName: 'Medway Safeguarding Children Partnership', auth: { mode: 'local' } });
+      expect(send.mock.calls.map((c) => (c[0] as { constructor: { name: string } }).constructor.name)).toEqual(['GetCommand']);
+    } finally {
+      send.mockRestore();
+    }
   });
 
   it('when an unknown API route is called with a token, it answers 404 problem+json', async () => {
