@@ -73,7 +73,7 @@ describe('who signs the threshold document (lead)', () => {
     await page.getByRole('link', { name: 'Change who signs new versions' }).click();
     await page.waitForURL(b.url('/threshold/signatories'));
     await settled(page);
-    expect(await page.getByText('applies to versions issued from now on', { exact: false }).isVisible()).toBe(true);
+    await page.getByText('applies to versions issued from now on', { exact: false }).waitFor();
     await expectNoAxeViolations(page, 'who signs new versions');
 
     await page.getByLabel('Medway schools and education').check();
@@ -121,12 +121,12 @@ describe('partners', () => {
 
     await page.goto(b.url('/readiness/safeguarding/criteria/new'));
     await page.getByRole('heading', { name: 'You cannot change readiness criteria' }).waitFor();
-    expect(await page.getByText('Only the programme lead', { exact: false }).isVisible()).toBe(true);
+    await page.getByText('Only the programme lead', { exact: false }).waitFor();
     expect(await page.locator('form').count()).toBe(0);
 
     await page.goto(b.url('/threshold/signatories'));
     await page.getByRole('heading', { name: 'You cannot change who signs the threshold document' }).waitFor();
-    expect(await page.getByText('Only the programme lead', { exact: false }).isVisible()).toBe(true);
+    await page.getByText('Only the programme lead', { exact: false }).waitFor();
     expect(await page.locator('form').count()).toBe(0);
     await page.goto(b.url('/threshold'));
     await settled(page);
