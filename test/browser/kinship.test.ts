@@ -70,7 +70,7 @@ describe('Kinship Local Offer', () => {
     await page.getByLabel('Category').selectOption('financial-support');
     await page.getByRole('button', { name: 'Save as draft' }).click();
     await page.locator('.govuk-error-summary').waitFor();
-    expect(await page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
+    await expect.poll(() => page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
       'Enter a title families will recognise',
       'Enter a plain-English summary of the support',
       'Choose at least one kinship arrangement this support is for',
@@ -90,7 +90,7 @@ describe('Kinship Local Offer', () => {
     await page.getByLabel('Who can get it').fill(ITEM.eligibility);
     await page.getByLabel('How to apply').fill(ITEM.howToApply);
     await page.getByRole('radio', { name: 'No', exact: true }).check();
-    expect(await page.getByLabel('Who provides it').inputValue()).toBe('nhs-kent-medway');
+    await expect.poll(() => page.getByLabel('Who provides it').inputValue()).toBe('nhs-kent-medway');
     await page.getByLabel('Contact').fill(ITEM.contact);
     await page.getByRole('button', { name: 'Save as draft' }).click();
     await page.getByRole('heading', { level: 1, name: ITEM.title }).waitFor();

@@ -251,12 +251,12 @@ describe('quarterly returns: two people editing at once', () => {
     await mine.page.getByLabel('Progress this quarter').fill(typed);
     await mine.page.getByRole('button', { name: 'Save and continue' }).click();
     await mine.page.getByText('Someone else saved this return first').waitFor();
-    expect(await mine.page.getByLabel('Progress this quarter').inputValue()).toBe(typed);
+    await expect.poll(() => mine.page.getByLabel('Progress this quarter').inputValue()).toBe(typed);
     await expectNoAxeViolations(mine.page, 'section conflict');
 
     await mine.page.getByRole('button', { name: 'Reload their version' }).click();
     await mine.page.getByText('Their version is now in the form').waitFor();
-    expect(await mine.page.getByLabel('Progress this quarter').inputValue()).toContain('Their update');
+    await expect.poll(() => mine.page.getByLabel('Progress this quarter').inputValue()).toContain('Their update');
     await expect.poll(() => mine.page.getByTestId('your-narrative').innerText()).toBe(typed);
 
     // Saving again now works: the form holds the latest version's ETag.

@@ -54,7 +54,7 @@ describe('web shell: signed out', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const links = page.locator('.govuk-error-summary a');
     await links.first().waitFor();
-    expect(await links.allInnerTexts()).toEqual(['Enter your email address', 'Enter your password']);
+    await expect.poll(() => links.allInnerTexts()).toEqual(['Enter your email address', 'Enter your password']);
     expect(await page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
     await links.nth(1).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('password');

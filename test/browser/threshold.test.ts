@@ -134,7 +134,7 @@ describe('threshold document sign-off', () => {
     await lead.page.getByLabel('Title').fill('');
     await lead.page.getByRole('button', { name: 'Issue this version' }).click();
     await lead.page.locator('.govuk-error-summary').waitFor();
-    expect(await lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
+    await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
       'Enter the title of the document',
       'Enter a version label, like v4.0',
       'Summarise what has changed since the last version',
@@ -221,7 +221,7 @@ describe('threshold document sign-off', () => {
     await lead.page.getByLabel('Effective from').fill('2027-04-01');
     await lead.page.getByLabel('Upload a PDF').check();
     await lead.page.getByRole('button', { name: 'Issue this version' }).click();
-    expect(await lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Choose the PDF of the document']);
+    await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Choose the PDF of the document']);
     await expectNoAxeViolations(lead.page, 'issue form, PDF without a file');
     await lead.page.getByLabel('PDF of the document').setInputFiles({ name: 'threshold-v5.pdf', mimeType: 'application/pdf', buffer: pdf });
     await lead.page.getByRole('button', { name: 'Issue this version' }).click();
