@@ -363,3 +363,296 @@ describe('blocking and acknowledgement', () => {
     for (const kind of ['postcode', 'date-of-birth', 'email', 'phone'] as const) expect(needsAcknowledgement([w('nhs-number'), w(kind)])).toBe(true);
   });
 });
+
+describe('normalised matching', () => {
+  it('when digits are full-width or in another script, the finding still points at the original characters', () => {
+    const text = 'Child ９４３ ４７６ ５９１９ discussed';
+    const [f] = detectPersonalData(text, { now: NOW });
+    expect(f?.kind).toBe('nhs-number');
+    expect(text.slice(f!.start, f!.end)).toBe('９４３ ４７６ ５９１９');
+    expect(found('ref ٩٤٣٤٧٦٥٩١٩ noted')).toEqual(['nhs-number:٩٤٣٤٧٦٥٩١٩']);
+    expect(found('ref ९४३ ४७६ ५९१९ noted')).toEqual(['nhs-number:९४३ ४७६ ५९१९']);
+  });
+
+  it('when characters outside the BMP come before a finding, its offsets still index the original string', () => {
+    const text = '𝟗𝟒𝟑 𝟒𝟕𝟔 𝟓𝟗𝟏𝟗 😀 then 07700 900123';
+    expect(found(text)).toEqual(['nhs-number:𝟗𝟒𝟑 𝟒𝟕𝟔 𝟓𝟗𝟏𝟗', 'phone:07700 900123']);
+  });
+
+  it.each([
+    ['no-break spaces', '943\u00a0476\u00a05919'],
+    ['thin spaces', '943\u2009476\u20095919'],
+    ['narrow no-break spaces', '943\u202f476\u202f5919'],
+    ['ideographic spaces', '943\u3000476\u30005919'],
+    ['zero-width spaces', '943\u200b476\u200b5919'],
+    ['tabs', '943\t476\t5919'],
+    ['a line separator', '943\u2028476\u20285919'],
+    ['en dashes', '943\u2013476\u20135919'],
+    ['em dashes', '943\u2014476\u20145919'],
+    ['minus signs', '943\u2212476\u22125919'],
+    ['figure dashes', '943\u2012476\u20125919'],
+    ['non-breaking hyphens', '943\u2011476\u20115919'],
+  ])('when an NHS number is separated by %s, it is found', (_what, nhs) => {
+    expect(found(`The child (${nhs}) was discussed.`)).toEqual([`nhs-number:${nhs}`]);
+  });
+});
+
+describe('NHS numbers however written', () => {
+  it.each([
+    '9 4 3 4 7 6 5 9 1 9',
+    '943476 5919',
+    '943 4765919',
+    '943.476.5919',
+    '943/476/5919',
+    '943_476_5919',
+    '943 - 476 - 5919',
+    '943  476  5919',
+    '943--476--5919',
+    '9.4.3.4.7.6.5.9.1.9',
+    '943.476-5919',
+  ])('when the number is written %s, it is found', (nhs) => {
+    expect(found(`Case ${nhs} noted`)).toEqual([`nhs-number:${nhs}`]);
+  });
+
+  it.each(['NHS no. 94 34 76 59 19', 'NHS number: 943 476-5919', 'nhs 9434 765 919', 'NHS#943.476 5919'])('when "%s" follows an NHS label, any layout is found', (text) => {
+    expect(kinds(text)).toEqual(['nhs-number']);
+  });
+
+  it.each([
+    ['an order number with a wrong check digit', 'Order ref 1234567890 paid'],
+    ['a date followed by a count', 'due 31/03/2027 12 returns'],
+    ['figures from a pasted table', '2023-24 7 22 10 25 8 19'],
+    ['a spread number that is part of a longer spread run', '9 4 3 4 7 6 5 9 1 9 2'],
+    ['a number glued to a word', 'ref AB9434765919'],
+    ['an international phone number', '+44 161 496 0123 and 0044 161 496 0123'],
+    ['a decimal', '0.943 476 5919'],
+    ['ten digits picked out of a list of four-digit years', '2025 2026 2027'],
+  ])('when the text holds %s, no NHS number is found', (_what, text) => {
+    expect(kinds(text)).not.toContain('nhs-number');
+  });
+});
+
+describe('National Insurance numbers however written', () => {
+  it.each([
+    'ab 12 34 56 c',
+    'AB-123456-C',
+    'a.b.1.2.3.4.5.6.c',
+    'A B 1 2 3 4 5 6 C',
+    'AB  12  34  56  C',
+    'AB 123456 C',
+    'AB/12/34/56/C',
+    'AB_12_34_56_C',
+    'AB\u00a012\u00a034\u00a056\u00a0C',
+    'ＡＢ１２３４５６Ｃ',
+    'AB.12-34.56.C',
+  ])('when the number is written %s, it is found', (ni) => {
+    expect(found(`Case ${ni} noted`)).toEqual([`ni-number:${ni}`]);
+  });
+
+  it('when separators are mixed and broken by spaces, it is found only after a label', () => {
+    expect(kinds('Case AB 12-34-56 C noted')).toEqual([]);
+    expect(kinds('NI number: AB 12-34-56 C')).toEqual(['ni-number']);
+  });
+
+  it('when a lower-case word and a date look like a number, it is not found', () => {
+    expect(kinds('met on 12/06/26 a second time')).toEqual([]);
+  });
+});
+
+describe('email addresses however written', () => {
+  it.each([
+    'jane dot smith at example dot com',
+    'jane.smith [at] example [dot] com',
+    'jane(at)example(dot)co(dot)uk',
+    'jane @ example . com',
+    'jane＠example.com',
+    'JANE AT EXAMPLE DOT CO DOT UK',
+    'jane.smith at example.com',
+    'jane_smith {at} nhs.net',
+  ])('when the address is written "%s", it is found', (email) => {
+    expect(found(`Contact ${email} today`)).toEqual([`email:${email}`]);
+  });
+
+  it.each([
+    'meet at the office',
+    'look at item 3',
+    'the offer is at www.medway.gov.uk',
+    'support is available at medway.gov.uk/kinship',
+    'staff at the hub met at 9.30',
+    'we met at home. Com-pleted on time',
+  ])('when "at" is plain English ("%s"), no email is found', (text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+});
+
+describe('dates of birth in words and short forms', () => {
+  it.each([
+    ['DOB: 3rd March 2015', '3rd March 2015'],
+    ['born on the third of March 2015', 'third of March 2015'],
+    ['d.o.b 03-Mar-15', '03-Mar-15'],
+    ['born 3/3/15', '3/3/15'],
+    ['DOB 3.3.2015', '3.3.2015'],
+    ['born in March 2015', 'March 2015'],
+    ['date of birth March 2015', 'March 2015'],
+    ['born twenty-first of June 2014', 'twenty-first of June 2014'],
+    ['DOB: thirty-first December 2012', 'thirty-first December 2012'],
+    ['birthday 3rd March', '3rd March'],
+    ['DOB – 3 Sept 2014', '3 Sept 2014'],
+    ['born March the third, 2015', 'March the third, 2015'],
+    ['DOB ٣/٣/٢٠١٥', '٣/٣/٢٠١٥'],
+  ])('when "%s" names a date of birth, the date is found', (text, date) => {
+    expect(found(text)).toEqual([`date-of-birth:${date}`]);
+  });
+
+  it.each(['due 31 March 2027', 'launched 1 April 2026', 'Q3 2026-27', 'financial year 2025/26', 'period 2026-27-Q3', 'the third of March 2027 board', 'in March 2015 the unit opened'])(
+    'when "%s" is a programme date, it is not found',
+    (text) => {
+      expect(kinds(text)).toEqual([]);
+    },
+  );
+
+  it('when a labelled day is not in the month, it is not found', () => {
+    expect(kinds('DOB: thirty-first of April 2015')).toEqual([]);
+  });
+});
+
+describe('phone numbers in every common grouping', () => {
+  it.each([
+    '07700 900123',
+    '07700900123',
+    '07700 900 123',
+    '0770 090 0123',
+    '+44 7700 900123',
+    '+44 (0)7700 900123',
+    '0044 7700 900123',
+    '(01634) 123456',
+    '01634 123 456',
+    '020 7946 0123',
+    '0207 946 0123',
+    '0161-496-0123',
+    '01632.960.123',
+    '07700\u00a0900\u00a0123',
+    '0161\u2013496\u20130123',
+    '０７７００ ９００１２３',
+  ])('when the text holds %s, it is found', (phone) => {
+    expect(found(`Call ${phone} today.`)).toEqual([`phone:${phone}`]);
+  });
+
+  it('when a dotted or dashed date is followed by a time, it is not a phone number', () => {
+    expect(kinds('Meeting 01.04.26 10.30')).toEqual([]);
+    expect(kinds('Meeting 01-04-26 10-30')).toEqual([]);
+  });
+
+  it('when a phone number after +44 (0) also passes modulus 11, it is reported as a phone number', () => {
+    expect(isValidNhsNumber('2041317655')).toBe(true);
+    expect(kinds('Call +44 (0)204 131 7655')).toEqual(['phone']);
+  });
+});
+
+describe("a person's name next to an age or family role", () => {
+  it.each([
+    ['Jane Smith, aged 7', 'Jane Smith'],
+    ['Tom (7)', 'Tom'],
+    ['Tom, 7 years old', 'Tom'],
+    ['7-year-old Tom', 'Tom'],
+    ['child Tom', 'Tom'],
+    ['the child, Amelia Jones, was seen', 'Amelia Jones'],
+    ['mother Sarah', 'Sarah'],
+    ['his mother Sarah Jones', 'Sarah Jones'],
+    ['father, Mark Brown', 'Mark Brown'],
+    ['baby Lily', 'Lily'],
+    ['son Jack', 'Jack'],
+    ['daughter Ella', 'Ella'],
+    ['grandmother Pat', 'Pat'],
+    ["Tom's mother came", 'Tom'],
+    ['Sarah Ward, aged 7', 'Sarah Ward'],
+    ['Met Jane Smith, aged 7', 'Jane Smith'],
+    ['a 6 year old girl called Zoë', 'Zoë'],
+    ['stepfather Liam O\'Brien', "Liam O'Brien"],
+    ['Mother Sarah attended', 'Sarah'],
+    ['Tom, aged seven', 'Tom'],
+    ['seven-year-old Tom', 'Tom'],
+    ['Sarah (mum) attended', 'Sarah'],
+  ])('when the text is "%s", the name is found', (text, name) => {
+    expect(found(text)).toEqual([`person-name:${name}`]);
+  });
+
+  it.each([
+    'Children in care rose to 539',
+    'Mother and baby unit opened in Chatham',
+    'Kinship carers group (12 attended)',
+    'Child protection plans: 331',
+    'Family Help teams',
+    'the Mockingbird constellation',
+    'Milestones (3) and Risks (2)',
+    'Child Arrangements Order',
+    'Kinship Zone (12)',
+    'Young People aged 16 to 25',
+    'Care Leavers aged 18',
+    'Meetings in May (2) and June (3)',
+    'father Christmas visited the hub',
+    "Father's Day event",
+    'Girl Guides (12)',
+    'Child Q review published',
+    'Medway Council (parent company)',
+    'Jasmine House (6) and Holly Lodge (4) are registered',
+    'Dylan Thomas Centre (2)',
+    "St Mary's child and family centre",
+    'Victoria Road (12)',
+  ])('when the text is "%s", no name is found', (text) => {
+    expect(kinds(text)).toEqual([]);
+  });
+
+  it('when a name is found, it is a possible kind that needs confirmation, never blocking', () => {
+    expect(PII_KINDS).toContain('person-name');
+    expect(isBlocking('person-name')).toBe(false);
+    expect(BLOCKING_KINDS).not.toContain('person-name');
+    expect(needsAcknowledgement([{ kind: 'person-name' }])).toBe(true);
+    expect(PII_MESSAGES['person-name']).toMatch(/name next to an age or family role/);
+    expect(PII_MESSAGES['person-name']).toMatch(/member of staff/);
+  });
+});
+
+describe('programme text that is not personal data', () => {
+  it.each([
+    's22H duty met; offer published 1 April 2026',
+    'Section 47 enquiries (s47, s17, section 31) rose',
+    'Financial years 2025-26 and 2025/26',
+    'Period 2026-27-Q3',
+    'Threshold document v3.0.1',
+    'Risk rated BII, CIII and DII',
+    'Budget £76.9m, overspend £2.7m',
+    'Children in care 539; PEP return 95%',
+    'Order ref 1234567890 paid',
+  ])('when the text is "%s", nothing is found', (text) => {
+    expect(detectPersonalData(text, { now: NOW })).toEqual([]);
+  });
+});
+
+describe('scanning work', () => {
+  it('when adversarial 100,000-character texts are scanned, each completes with a bounded number of findings', () => {
+    const n = MAX_SCAN_LENGTH;
+    const hostile = [
+      '1 '.repeat(n / 2),
+      'a at '.repeat(n / 5),
+      'jane dot '.repeat(n / 9),
+      'a at b dot '.repeat(n / 11),
+      '(at)(dot)'.repeat(n / 9),
+      '9\u00a0'.repeat(n / 2),
+      '９'.repeat(n),
+      '\u200b'.repeat(n),
+      'Tom ('.repeat(n / 5),
+      'mother Tom '.repeat(n / 11),
+      'Jane Smith, aged '.repeat(n / 17),
+      'A B 1 '.repeat(n / 6),
+      'born on the '.repeat(n / 12),
+      '1/1/1 '.repeat(n / 6),
+      '+44 (0)'.repeat(n / 7),
+      '1 - '.repeat(n / 4),
+    ];
+    for (const text of hostile) {
+      expect(text.length).toBeLessThanOrEqual(n);
+      expect(detectPersonalData(text, { now: NOW }).length).toBeLessThanOrEqual(50);
+    }
+  });
+});
