@@ -29,4 +29,17 @@ describe('config', () => {
   it('when a value has the wrong form, it says which', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
   });
+
+  it('when HOST is not set, the local server listens on loopback only', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+  });
+
+  it('when HOST is set to an address, the local server listens there', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+  });
+
+  it('when HOST is not an address, it says which setting and what to use', () => {
+    expect(() => loadConfig({ HOST: 'my-laptop' })).toThrow(/HOST: use an IP address/);
+  });
 });

@@ -8,6 +8,10 @@ import { z } from 'zod';
 const Env = z.object({
   PORTAL_MODE: z.enum(['local', 'aws']).default('local'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Address the local server listens on: loopback unless you mean to share it (e.g. 0.0.0.0 in a container). */
+  HOST: z
+    .union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'use an IP address: 127.0.0.1 (this machine only, the default) or 0.0.0.0 (every interface)' })
+    .default('127.0.0.1'),
   PARTNERSHIP_ID: z.string().regex(/^[a-z0-9-]+$/).default('mscp'),
   TABLE_NAME: z.string().min(1).optional(),
   AUDIT_TABLE_NAME: z.string().min(1).optional(),
@@ -21,13 +25,18 @@ const Env = z.object({
   DEMO_PASSWORD: z.string().min(8).default('demo-password'),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   DATA_DIR: z.string().default('.data'),
+  /** Deadline for one DynamoDB call, retries included: past it the API answers 503 (< 5 s in all). */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** "true" only when one reverse proxy in front of the local server sets X-Forwarded-For. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
   mode: 'local' | 'aws';
   port: number;
+  /** The local server's listen address (HOST). DynamoDB Local always listens on 127.0.0.1. */
+  host: string;
   partnershipId: string;
   tables: { main: string; audit: string };
   dynamodb: { endpoint?: string; region: string; timeoutMs: number };
@@ -40,6 +49,12 @@ export interface Config {
   dataDir: string;
   documentsBucket?: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * Whether the local server sits behind one trusted reverse proxy, so the client address for
+   * sign-in throttling comes from X-Forwarded-For (the hop that proxy added). Off by default: the
+   * header is set by the client and would let anyone pick a fresh address per attempt.
+   */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -93,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     mode: e.PORTAL_MODE,
     port: e.PORT,
+    host: e.HOST,
     partnershipId: e.PARTNERSHIP_ID,
     tables,
     dynamodb: {
@@ -106,5 +122,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     ...(e.DOCUMENTS_BUCKET ? { documentsBucket: e.DOCUMENTS_BUCKET } : {}),
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === 'true',
   };
 }

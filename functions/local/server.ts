@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { IncomingMessage, type ServerResponse } from 'node:http';
 import { relative, resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono } from 'hono';
 import { createApp } from '../app.js';
@@ -19,6 +20,8 @@ export interface StartServerOptions {
   webDist: string;
   /** 0 picks a free port (tests). */
   port?: number;
+  /** Listen address; default `config.host` (HOST, 127.0.0.1 unless set). */
+  host?: string;
   logger?: Logger;
   clock?: () => Date;
 }
@@ -45,22 +48,30 @@ export function mountSpa(webDist: string) {
 }
 
 /** Serves API and SPA with @hono/node-server. Local mode only: tokens come from the built-in sign-in. */
-export async function startServer(opts: StartServerOptions): Promise<{ url: string; port: number; server: ServerType; close(): Promise<void> }> {
+export async function startServer(opts: StartServerOptions): Promise<{ url: string; port: number; host: string; server: ServerType; close(): Promise<void> }> {
   if (opts.config.auth.mode !== 'local') throw new Error('The local server runs in local mode only.');
   const port = opts.port ?? opts.config.port;
+  const host = opts.host ?? opts.config.host;
   // The issuer names the port the server really listens on, so with port 0 it is set after listen.
   let app: ReturnType<typeof createApp> | undefined;
-  const server = await new Promise<ServerType>((resolveServer) => {
-    const s: ServerType = serve(
-      { fetch: (req, env) => (app ? app.fetch(req, env) : new Response('The portal is starting. Try again in a moment.', { status: 503, headers: { 'Retry-After': '1' } })), port, hostname: '0.0.0.0' },
-      () => resolveServer(s),
-    );
+  const fetch = async (req: Request, env: HttpBindings | Http2Bindings) => {
+    if (!app) return new Response('The portal is starting. Try again in a moment.', { status: 503, headers: { 'Retry-After': '1' } });
+    const res = await app.fetch(req, env);
+    if (env.incoming instanceof IncomingMessage) discardUnreadBodyAfterAnswer(env.incoming, env.outgoing as ServerResponse);
+    return res;
+  };
+  const server = await new Promise<ServerType>((resolveServer, reject) => {
+    // autoCleanupIncoming is off because its clean-up closes the connection 500 ms after an early
+    // answer (and at once when part of the body was read), before a slow client reads the answer.
+    const s: ServerType = serve({ fetch, port, hostname: host, autoCleanupIncoming: false }, () => resolveServer(s));
+    s.once('error', reject);
   });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  const auth = { ...opts.config.auth, issuer: `http://localhost:${actualPort}/api/auth` };
+  const url = `http://${browserHost(host)}:${actualPort}`;
+  const auth = { ...opts.config.auth, issuer: `${url}/api/auth` };
   const issuer = new LocalTokenIssuer(opts.keys, auth.issuer, auth.audience, auth.tokenTtlSeconds);
-  const config: Config = { ...opts.config, port: actualPort, auth };
+  const config: Config = { ...opts.config, port: actualPort, host, auth };
   app = createApp({
     config,
     doc: opts.doc,
@@ -71,12 +82,53 @@ export async function startServer(opts: StartServerOptions): Promise<{ url: stri
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
   return {
-    url: `http://localhost:${actualPort}`,
+    url,
     port: actualPort,
+    host: typeof address === 'object' && address ? address.address : host,
     server,
     close: () => new Promise<void>((done) => {
       if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
       server.close(() => done());
     }),
   };
+}
+
+/** The address to show and to put in token issuers: localhost when listening on loopback or everywhere. */
+function browserHost(host: string): string {
+  if (['127.0.0.1', '::1', '0.0.0.0', '::', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Stop discarding an unread request body after this much, or after this long without data. */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_IDLE_MS = 10_000;
+
+/**
+ * When the app answers before the client has finished sending its body (413 for a body over the
+ * limit, 401 before an upload is read), keep reading the rest and throw it away, then let the
+ * connection carry on. Closing instead would reset the connection while the client is still
+ * sending, and the client would see "connection reset" without ever reading the answer.
+ */
+function discardUnreadBodyAfterAnswer(incoming: IncomingMessage, outgoing: ServerResponse): void {
+  // Also when the body has all arrived but was left half read: a paused request holds the socket
+  // paused too, and the next request on this keep-alive connection would never be read.
+  if (incoming.readableEnded || incoming.destroyed) return;
+  outgoing.once('finish', () => {
+    if (incoming.readableEnded || incoming.destroyed) return;
+    // The web-stream reader the app stopped using pauses the stream after each chunk; nobody will
+    // read this body now, so its listener goes and the bytes flow straight to the bin.
+    incoming.removeAllListeners('data');
+    let bytes = 0;
+    const giveUp = () => incoming.socket?.destroy();
+    const idle = setTimeout(giveUp, DISCARD_IDLE_MS);
+    idle.unref();
+    incoming.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > MAX_DISCARD_BYTES) giveUp();
+      else idle.refresh();
+    });
+    incoming.once('end', () => clearTimeout(idle));
+    incoming.once('close', () => clearTimeout(idle));
+    incoming.resume();
+  });
 }

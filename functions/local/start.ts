@@ -1,6 +1,7 @@
 /**
- * `npm start`: the embedded default. Boots DynamoDB Local with data under `.data/`, creates the
- * tables, seeds the demo partnership on first run and serves API and SPA on http://localhost:3000.
+ * `npm start`: the embedded default. Boots DynamoDB Local with data under `.data/` (supervised:
+ * restarted on the same data if it dies), creates the tables, seeds the demo partnership on first
+ * run and serves API and SPA on http://localhost:3000 (listening on HOST, 127.0.0.1 by default).
  * `--reset` (or `npm run reset`) deletes the local data first.
  */
 import { rmSync } from 'node:fs';
@@ -11,7 +12,8 @@ import { createClient, createDocumentClient } from '../db/client.js';
 import { ensureTables } from '../db/create-tables.js';
 import { createLogger } from '../logger.js';
 import { loadSeed, seedDemo } from '../seed/seed.js';
-import { JavaMissingError, startDynamoDbLocal } from './dynamodb-local.js';
+import { JavaMissingError } from './dynamodb-local.js';
+import { superviseDynamoDbLocal } from './dynamodb-supervisor.js';
 import { startServer } from './server.js';
 
 async function main() {
@@ -26,7 +28,11 @@ async function main() {
     if (args.has('--only')) return;
   }
 
-  const db = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb'), ...(process.env.DYNAMODB_LOCAL_PORT ? { port: Number(process.env.DYNAMODB_LOCAL_PORT) } : {}) });
+  const db = await superviseDynamoDbLocal({
+    dbPath: join(dataDir, 'dynamodb'),
+    ...(process.env.DYNAMODB_LOCAL_PORT ? { port: Number(process.env.DYNAMODB_LOCAL_PORT) } : {}),
+    onGiveUp: () => void stop(1),
+  });
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
@@ -52,6 +58,7 @@ async function main() {
     const ms = Math.round(performance.now() - started);
     console.log(`
 Partnership Reform Portal is running at ${server.url}  (ready in ${ms} ms)
+${['127.0.0.1', '::1', 'localhost'].includes(server.host) ? 'It listens on this machine only (set HOST to change that).' : `It listens on ${server.host}: other machines that can reach this address can use it.`} DynamoDB Local listens on 127.0.0.1 only and is restarted if it stops.
 ${seeded ? 'Loaded the demo partnership: ' : 'Using saved data for: '}${seed.partnership.name}. Data is kept in ${dataDir} (npm run reset starts clean).
 
 Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.auth.demoPassword}):

@@ -242,10 +242,12 @@ describe('when DynamoDB is not reachable', () => {
   const down = { ...config, dynamodb: { ...config.dynamodb, endpoint: 'http://127.0.0.1:9', timeoutMs: 500 } };
   const app = createApp({ config: down, doc: createDocumentClient(down.dynamodb), verifier: { verify: async () => ({ id: 'u', email: 'e', name: 'n', role: 'lead', agencyId: 'medway-council', signatory: false }) } });
 
-  it('health answers 503 and says the database is unavailable', async () => {
+  it('health answers 503 problem+json and says the database is unavailable', async () => {
     const res = await app.request('/api/health');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ status: 'unavailable', checks: { dynamodb: { status: 'unavailable' } } });
+    expect(res.headers.get('retry-after')).toBeTruthy();
+    // RFC 9457: `status` is the HTTP status; which check failed is in `checks`.
+    expect(await problem(res)).toMatchObject({ status: 503, checks: { dynamodb: { status: 'unavailable' } } });
   });
 
   it('the API answers 503 problem+json instead of hanging', async () => {

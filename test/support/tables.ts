@@ -6,12 +6,19 @@ import { dropTables, ensureTables } from '../../functions/db/create-tables.js';
 import { seedDemo } from '../../functions/seed/seed.js';
 
 export const DEMO_PASSWORD = 'demo-password';
+/** See {@link testConfig}. */
+export const TEST_DYNAMODB_TIMEOUT_MS = 10_000;
 
-/** A config for tests: local mode, DynamoDB Local from the global setup, unique table names. */
+/**
+ * A config for tests: local mode, DynamoDB Local from the global setup, unique table names. The
+ * per-call deadline is longer than production's 3 s: CI's two cores may be busy, and a slow call
+ * there is load, not the stall the fault tests inject (they set the production deadline).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const suffix = randomUUID().slice(0, 8);
   const base = loadConfig({
     LOG_LEVEL: 'silent',
+    DYNAMODB_TIMEOUT_MS: String(TEST_DYNAMODB_TIMEOUT_MS),
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
     TABLE_NAME: `test-main-${suffix}`,
     AUDIT_TABLE_NAME: `test-audit-${suffix}`,
