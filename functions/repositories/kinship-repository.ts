@@ -3,8 +3,9 @@ import type { ItemContent, KinshipItem } from '../../shared/kinship/schema.js';
 import { kinshipKeys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import type { WriteOp } from '../db/transact.js';
-import { Conflict, PreconditionFailed } from '../http/errors.js';
+import { Conflict } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
+import { guardedPut } from './version-guard.js';
 
 export class KinshipRepository {
   constructor(
@@ -32,18 +33,12 @@ export class KinshipRepository {
   }
 
   createOp(i: KinshipItem): WriteOp {
-    return {
-      item: { Put: { TableName: this.table, Item: this.item(i), ConditionExpression: 'attribute_not_exists(pk)' } },
-      onConditionFailed: () => new Conflict(`An item with id ${i.id} already exists. Change the title.`),
-    };
+    return guardedPut(this.table, this.item(i), null, () => new Conflict(`An item with id ${i.id} already exists. Change the title.`));
   }
 
-  /** Guarded by the version the writer read: a stale writer gets 412. */
+  /** Guarded by the version the client read (If-Match): a stale writer gets 412. */
   replaceOp(i: KinshipItem, expectedVersion: number): WriteOp {
-    return {
-      item: { Put: { TableName: this.table, Item: this.item(i), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
-      onConditionFailed: () => new PreconditionFailed(),
-    };
+    return guardedPut(this.table, this.item(i), expectedVersion);
   }
 
   revisionOp(id: string, revision: number, content: ItemContent, publishedAt: string, publishedBy: string): WriteOp {

@@ -12,8 +12,11 @@ export interface PartnershipData {
   milestones: Milestone[];
   /** Newest first. */
   periods: Period[];
-  /** The lead's overall confidence per (period, workstream), where set. */
-  overallConfidence: { periodId: string; workstreamId: string; confidence: string; note: string; setBy: string; setAt: string; version: number }[];
+  /**
+   * The lead's overall confidence per (period, workstream), where set. A cleared one stays as
+   * `confidence: null` with its version, so a stale If-Match can never match a later one.
+   */
+  overallConfidence: { periodId: string; workstreamId: string; confidence: string | null; note: string; setBy: string; setAt: string; version: number }[];
 }
 
 /** The partnership, its agencies, workstreams, milestones and periods: configuration every page needs. */

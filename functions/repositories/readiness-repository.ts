@@ -6,6 +6,7 @@ import { MAIN_TABLE } from '../db/table-design.js';
 import type { WriteOp } from '../db/transact.js';
 import { Conflict, PreconditionFailed } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
+import { guardedPut, type ExpectedVersion } from './version-guard.js';
 
 export class ReadinessRepository {
   constructor(
@@ -58,29 +59,13 @@ export class ReadinessRepository {
     return { ...readinessKeys.assessment(this.pid, a.workstreamId, a.criterionId, a.agencyId), ...readinessKeys.assessmentIndex(this.pid, a.workstreamId, a.criterionId, a.agencyId), entity: 'Assessment', ...a };
   }
 
-  putCriterionOp(c: Criterion, expectedVersion: number | null): WriteOp {
-    return {
-      item: {
-        Put: {
-          TableName: this.table,
-          Item: this.criterionItem(c),
-          ...(expectedVersion === null ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-        },
-      },
-      onConditionFailed: () => (expectedVersion === null ? new Conflict(`A criterion with id ${c.id} already exists.`) : new PreconditionFailed()),
-    };
+  /** Write op: a new criterion (`expectedVersion` null: its id must be free) or an edit guarded by If-Match. */
+  putCriterionOp(c: Criterion, expectedVersion: ExpectedVersion): WriteOp {
+    return guardedPut(this.table, this.criterionItem(c), expectedVersion, () => (expectedVersion === null ? new Conflict(`A criterion with id ${c.id} already exists.`) : new PreconditionFailed()));
   }
 
-  putAssessmentOp(a: Assessment, expectedVersion: number | null): WriteOp {
-    return {
-      item: {
-        Put: {
-          TableName: this.table,
-          Item: this.assessmentItem(a),
-          ...(expectedVersion === null ? { ConditionExpression: 'attribute_not_exists(pk)' } : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-        },
-      },
-      onConditionFailed: () => new PreconditionFailed(),
-    };
+  /** Write op: an agency's assessment, first saved (`expectedVersion` null) or changed from the version the client read. */
+  putAssessmentOp(a: Assessment, expectedVersion: ExpectedVersion): WriteOp {
+    return guardedPut(this.table, this.assessmentItem(a), expectedVersion);
   }
 }

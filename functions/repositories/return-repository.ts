@@ -4,8 +4,8 @@ import type { Confidence, Escalation, Metric, MilestoneUpdate, Risk } from '../.
 import { MAIN_TABLE } from '../db/table-design.js';
 import { returnKeys } from '../db/keys.js';
 import type { WriteOp } from '../db/transact.js';
-import { PreconditionFailed } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
+import { guardedPut, type ExpectedVersion } from './version-guard.js';
 
 export type ReturnStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
 
@@ -136,22 +136,11 @@ export class ReturnRepository {
   }
 
   /**
-   * Write op: put the header guarded by the version the writer read (or by its absence when the
-   * return is new). Every state change bumps the version, so a stale writer always fails with 412.
+   * Write op: put the header guarded by the version the client read (If-Match), or by its absence
+   * when the return is new. Every state change bumps the version, so a stale writer always fails with 412.
    */
-  putHeaderOp(h: ReturnHeader, expectedVersion: number | null): WriteOp {
-    return {
-      item: {
-        Put: {
-          TableName: this.table,
-          Item: this.headerItem(h),
-          ...(expectedVersion === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } }),
-        },
-      },
-      onConditionFailed: () => new PreconditionFailed(),
-    };
+  putHeaderOp(h: ReturnHeader, expectedVersion: ExpectedVersion): WriteOp {
+    return guardedPut(this.table, this.headerItem(h), expectedVersion);
   }
 
   /** Write op: put a section (guarded by the header op in the same transaction). */

@@ -3,8 +3,9 @@ import type { SignOff, ThresholdVersion } from '../../shared/threshold/schema.js
 import { thresholdKeys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import type { WriteOp } from '../db/transact.js';
-import { Conflict, PreconditionFailed } from '../http/errors.js';
+import { Conflict } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
+import { guardedPut } from './version-guard.js';
 
 /** A version as stored: the public fields less the derived ones, plus who issued it and where a PDF lives. */
 export interface StoredVersion extends Omit<ThresholdVersion, 'status' | 'signedOffAt' | 'decisions'> {
@@ -16,7 +17,7 @@ export interface StoredVersion extends Omit<ThresholdVersion, 'status' | 'signed
 export interface ThresholdConfig {
   requiredAgencyIds: string[];
   currentVersionId: string | null;
-  /** Bumped by every issue: two leads issuing at once cannot both win. */
+  /** Bumped by every issue and config change: two leads issuing at once cannot both win. */
   version: number;
 }
 
@@ -59,29 +60,18 @@ export class ThresholdRepository {
     return { ...thresholdKeys.content(this.pid, versionId), entity: 'ThresholdContent', ...body };
   }
 
-  /** Write op: change which agencies must sign future versions (guarded by the config version). */
+  /** Write op: change which agencies must sign future versions (guarded by the config version the client read). */
   configOp(next: ThresholdConfig, expectedVersion: number): WriteOp {
-    return {
-      item: { Put: { TableName: this.table, Item: this.configItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
-      onConditionFailed: () => new PreconditionFailed(),
-    };
+    return guardedPut(this.table, this.configItem(next), expectedVersion);
   }
 
-  /** Write ops for issuing: the config moves to the new version only if nobody issued meanwhile. */
-  issueOps(v: StoredVersion, content: { content?: string; objectKey?: string }, config: ThresholdConfig): WriteOp[] {
+  /**
+   * Write ops for issuing: the config moves to the new version only if it is still at the version
+   * the lead read (If-Match), so nobody supersedes a version, or changes who must sign, unseen.
+   */
+  issueOps(v: StoredVersion, content: { content?: string; objectKey?: string }, config: ThresholdConfig, expectedVersion: number): WriteOp[] {
     return [
-      {
-        item: {
-          Put: {
-            TableName: this.table,
-            Item: this.configItem({ ...config, currentVersionId: v.id, version: config.version + 1 }),
-            ...(config.version === 0
-              ? { ConditionExpression: 'attribute_not_exists(pk) OR attribute_not_exists(version) OR version = :zero', ExpressionAttributeValues: { ':zero': 0 } }
-              : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': config.version } }),
-          },
-        },
-        onConditionFailed: () => new Conflict('Another version was issued at the same moment. Reload to see it.'),
-      },
+      guardedPut(this.table, this.configItem({ ...config, currentVersionId: v.id, version: config.version + 1 }), expectedVersion),
       {
         item: { Put: { TableName: this.table, Item: this.versionItem(v), ConditionExpression: 'attribute_not_exists(pk)' } },
         onConditionFailed: () => new Conflict(`Version ${v.versionLabel} has already been issued. Use a new version label.`),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../http/patch.js';
 import { Slug } from '../partnership/schema.js';
 import { IsoDate } from '../workstreams/milestone.js';
 
@@ -60,7 +61,9 @@ export const CreateItemRequest = ItemContent.superRefine((v, ctx) => {
   if (!v.providerAgencyId && !v.providerName) ctx.addIssue({ code: 'custom', path: ['providerName'], message: 'Name the provider: choose an agency or enter the organisation' });
   if (v.category === 'financial-support' && !v.howDecisionsAreMade) ctx.addIssue({ code: 'custom', path: ['howDecisionsAreMade'], message: 'Say how decisions about financial support are made' });
 });
-export const UpdateItemRequest = ItemContent.partial().strict().refine((v) => Object.keys(v).length > 0, { message: 'Change at least one field' });
+/** PATCH: only the fields sent change (no defaults); the edited item is checked as a new one would be. */
+export const UpdateItemRequest = patchOf(ItemContent);
+export type UpdateItemRequest = z.infer<typeof UpdateItemRequest>;
 
 /** Internal view of an item (staff pages). */
 export interface KinshipItem extends ItemContent {

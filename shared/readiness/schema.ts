@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../http/patch.js';
 import { Slug } from '../partnership/schema.js';
 import { IsoDate } from '../workstreams/milestone.js';
 
@@ -85,16 +86,8 @@ export const CreateCriterionRequest = z
   .strict();
 export type CreateCriterionRequest = z.infer<typeof CreateCriterionRequest>;
 
-export const UpdateCriterionRequest = z
-  .object({
-    title: z.string().trim().min(1).max(200).optional(),
-    description: z.string().trim().max(2000).optional(),
-    agencyIds: z.array(Slug).min(1).max(50).optional(),
-    evidenceExpected: z.string().trim().max(2000).optional(),
-    targetDate: IsoDate.nullable().optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'Change at least one field' });
+/** PATCH: the create fields (no defaults); only the fields sent change, agency ids checked as on create. */
+export const UpdateCriterionRequest = patchOf(CreateCriterionRequest.omit({ id: true }));
 export type UpdateCriterionRequest = z.infer<typeof UpdateCriterionRequest>;
 
 export interface Score {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../http/patch.js';
 import { Slug } from '../partnership/schema.js';
 
 /** Milestone statuses (the same scale partners use in their returns' milestone updates). */
@@ -35,17 +36,8 @@ export const CreateMilestoneRequest = z
   .strict();
 export type CreateMilestoneRequest = z.infer<typeof CreateMilestoneRequest>;
 
-export const UpdateMilestoneRequest = z
-  .object({
-    title: z.string().trim().min(1).max(200).optional(),
-    description: z.string().trim().max(2000).optional(),
-    ownerAgencyId: Slug.optional(),
-    dueDate: IsoDate.optional(),
-    status: MilestoneStatusSchema.optional(),
-    closed: z.boolean().optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'Change at least one field' });
+/** PATCH: the create fields (no defaults) plus `closed`; only the fields sent change. */
+export const UpdateMilestoneRequest = patchOf(CreateMilestoneRequest.omit({ id: true }).extend({ closed: z.boolean() }));
 export type UpdateMilestoneRequest = z.infer<typeof UpdateMilestoneRequest>;
 
 /** Makes a slug id from a title ("Kinship Local Offer published" -> "kinship-local-offer-published"). */

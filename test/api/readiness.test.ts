@@ -64,9 +64,9 @@ describe('police assess, the lead challenges, police answer, the lead confirms',
   });
 
   it('when the lead challenges without a comment, the comment is named; with one, it is recorded', async () => {
-    expect((await t.as(USERS.lead).post(`${path}/validate`, { outcome: 'challenged' })).status).toBe(400);
-    expect((await t.as(USERS.police).post(`${path}/validate`, { outcome: 'confirmed' })).status).toBe(403);
-    const res = await t.as(USERS.lead).post(`${path}/validate`, { outcome: 'challenged', comment: 'Attach the nomination letter.' });
+    expect((await t.as(USERS.lead).post(`${path}/validate`, { outcome: 'challenged' }, { 'If-Match': etag })).status).toBe(400);
+    expect((await t.as(USERS.police).post(`${path}/validate`, { outcome: 'confirmed' }, { 'If-Match': etag })).status).toBe(403);
+    const res = await t.as(USERS.lead).post(`${path}/validate`, { outcome: 'challenged', comment: 'Attach the nomination letter.' }, { 'If-Match': etag });
     expect(res.status).toBe(200);
     etag = res.headers.get('etag') ?? '';
     expect(cell(await matrix(), criterion, 'kent-police')?.validation?.outcome).toBe('challenged');
@@ -77,7 +77,7 @@ describe('police assess, the lead challenges, police answer, the lead confirms',
     const answered = await t.as(USERS.police).put(path, { status: 'ready', evidence: 'Nomination letter attached.', links: ['https://intranet.example/police/macpt-nomination'] }, { 'If-Match': etag });
     expect(answered.status).toBe(200);
     expect(cell(await matrix(), criterion, 'kent-police')?.validation).toBeNull();
-    const confirmed = await t.as(USERS.lead).post(`${path}/validate`, { outcome: 'confirmed' });
+    const confirmed = await t.as(USERS.lead).post(`${path}/validate`, { outcome: 'confirmed' }, { 'If-Match': answered.headers.get('etag') ?? '' });
     expect(confirmed.status).toBe(200);
     expect(score(await matrix(), 'kent-police').confirmed).toBeGreaterThan(before);
     const audit = (await (await t.as(USERS.lead).get(`/api/audit?entityType=assessment&entityId=${criterion}/kent-police`)).json()) as { events: { action: string }[] };

@@ -25,14 +25,20 @@ afterAll(async () => {
 });
 
 const list = async (email: string = USERS.exec) => (await (await t.as(email).get('/api/threshold-documents')).json()) as Version[];
-const issue = (label: string, email: string = USERS.lead) =>
-  t.as(email).post('/api/threshold-documents', {
-    title: 'MSCP Threshold Document',
-    versionLabel: label,
-    summaryOfChanges: `Changes in ${label}`,
-    effectiveFrom: '2027-04-01',
-    content: `# Levels of need (${label})\n\nLevel 1 universal services...`,
-  });
+/** The configuration's ETag: issuing supersedes the current version, so it is guarded by what the lead read. */
+const configEtag = async () => (await t.as(USERS.lead).get('/api/threshold-config')).headers.get('etag') ?? '';
+const issue = async (label: string, email: string = USERS.lead) =>
+  t.as(email).post(
+    '/api/threshold-documents',
+    {
+      title: 'MSCP Threshold Document',
+      versionLabel: label,
+      summaryOfChanges: `Changes in ${label}`,
+      effectiveFrom: '2027-04-01',
+      content: `# Levels of need (${label})\n\nLevel 1 universal services...`,
+    },
+    { 'If-Match': await configEtag() },
+  );
 const sign = (email: string, versionId: string, body: Record<string, unknown>) => t.as(email).post(`/api/threshold-documents/${versionId}/sign-offs`, body);
 
 describe('the seeded record', () => {
@@ -139,7 +145,7 @@ describe('PDF upload', () => {
     return f;
   };
   const upload = async (body: FormData, email: string = USERS.lead) =>
-    t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(email)}` }, body });
+    t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(email)}`, 'If-Match': await configEtag() }, body });
 
   it('when a file is not a PDF or missing, it answers 400 naming file and issues nothing', async () => {
     const res = await upload(form(new Blob(['hello'], { type: 'application/pdf' })));

@@ -31,8 +31,12 @@ export const listVersions = () => api<ThresholdVersion[]>(base);
 
 export const getMarkdownContent = (versionId: string) => api<MarkdownContent>(`${base}/${encodeURIComponent(versionId)}/content`);
 
-/** Issue a version whose document is markdown typed into the portal. */
-export const issueVersion = (body: IssueVersionRequest) => api<ThresholdVersion>(base, { body });
+/**
+ * Issue a version whose document is markdown typed into the portal. `configEtag` is the ETag of
+ * `GET /api/threshold-config` the lead was shown: issuing supersedes the current version and copies
+ * who must sign, so the server refuses (412) if either changed meanwhile.
+ */
+export const issueVersion = async (body: IssueVersionRequest, configEtag: string | undefined) => (await sendWithEtag<ThresholdVersion>(base, 'POST', body, configEtag)).data;
 
 /** Record the signatory's decision; `sha256` is the hash they were shown, so the server can refuse a mismatch. */
 export const signOff = (versionId: string, body: SignOffRequest) => api<ThresholdVersion>(`${base}/${encodeURIComponent(versionId)}/sign-offs`, { body });
@@ -54,16 +58,17 @@ async function problemOf(res: Response): Promise<ApiError> {
 }
 
 /**
- * Issue a version from an uploaded PDF (multipart). Not through `api()`: that sends JSON, and the
- * browser must set the multipart boundary itself.
+ * Issue a version from an uploaded PDF (multipart), guarded like {@link issueVersion}. Not through
+ * `api()`: that sends JSON, and the browser must set the multipart boundary itself.
  */
-export async function uploadVersion(fields: Omit<IssueVersionRequest, 'content'>, file: File): Promise<ThresholdVersion> {
+export async function uploadVersion(fields: Omit<IssueVersionRequest, 'content'>, file: File, configEtag: string | undefined): Promise<ThresholdVersion> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', file);
   let res: Response;
   try {
-    res = await fetch(`${base}/upload`, { method: 'POST', headers: { Accept: 'application/json, application/problem+json', ...bearer() }, body: form });
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...bearer(), ...(configEtag ? { 'If-Match': configEtag } : {}) };
+    res = await fetch(`${base}/upload`, { method: 'POST', headers, body: form });
   } catch {
     throw new ApiError(0, {});
   }

@@ -2,7 +2,7 @@ import { A, useNavigate } from '@solidjs/router';
 import { createEffect, createResource, createSignal, Show, untrack } from 'solid-js';
 import { IssueVersionRequest } from '../../../../shared/threshold/schema.js';
 import { ApiError } from '../../api/client.js';
-import { issueVersion, listVersions, uploadVersion } from '../../api/threshold.js';
+import { getThresholdConfig, issueVersion, listVersions, uploadVersion } from '../../api/threshold.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
@@ -15,6 +15,8 @@ import './threshold.css';
 type Field = 'title' | 'versionLabel' | 'summaryOfChanges' | 'effectiveFrom' | 'content' | 'file' | 'format';
 const ORDER: Field[] = ['title', 'versionLabel', 'summaryOfChanges', 'effectiveFrom', 'format', 'content', 'file'];
 const MAX_PDF_BYTES = 4 * 1024 * 1024;
+/** First load only: a refetch after a 412 keeps the form (and what was typed) on screen. */
+const loaded = (state: string) => state !== 'unresolved' && state !== 'pending';
 
 /** Plain-English messages for what the shared IssueVersionRequest schema rejects. */
 function messageFor(field: Field, values: Record<string, string>): string {
@@ -39,7 +41,9 @@ function messageFor(field: Field, values: Record<string, string>): string {
 export default function IssueVersionPage() {
   const app = useApp();
   const navigate = useNavigate();
-  const [versions] = createResource(listVersions);
+  const [versions, { refetch: refetchVersions }] = createResource(listVersions);
+  // Issuing is guarded by the configuration's ETag (the current version and who signs, as shown here).
+  const [config, { refetch: refetchConfig }] = createResource(getThresholdConfig);
   const [title, setTitle] = createSignal('');
   const [label, setLabel] = createSignal('');
   const [summary, setSummary] = createSignal('');
@@ -79,11 +83,17 @@ export default function IssueVersionPage() {
     setBusy(true);
     try {
       const { content: _c, ...fields } = parsed.data;
-      const v = format() === 'pdf' ? await uploadVersion(fields, file()!) : await issueVersion(parsed.data);
+      const etag = config()?.etag;
+      const v = format() === 'pdf' ? await uploadVersion(fields, file()!, etag) : await issueVersion(parsed.data, etag);
       setThresholdFlash(`${v.title} ${v.versionLabel} has been issued. The statutory partners' signatories can now approve it or request changes.`);
       navigate('/threshold');
     } catch (error) {
-      if (error instanceof ApiError && error.errors.length) {
+      if (error instanceof ApiError && error.status === 412) {
+        // Someone issued a version or changed who signs since this page loaded: show the new state.
+        setErrors([{ message: 'The threshold document changed while you were filling in this form: another version was issued, or the agencies that sign were changed. Check the current version below, then issue yours again.' }]);
+        void refetchVersions();
+        void refetchConfig();
+      } else if (error instanceof ApiError && error.errors.length) {
         setErrors(error.errors.map((fe) => {
           const f = fieldOfPath(fe.path);
           return ORDER.includes(f as Field) ? { field: f, message: fe.message } : { message: fe.message };
@@ -121,7 +131,7 @@ export default function IssueVersionPage() {
           <Show when={previous()}>{(p) => <> ({p().versionLabel})</>}</Show>, whose open sign-offs stop, and each statutory partner's signatory is asked to approve it.
         </p>
         {/* The form waits for the current version, so the pre-filled title never lands under someone's typing. */}
-        <Show when={!versions.loading} fallback={<Loading label="Loading the current version" />}>
+        <Show when={loaded(versions.state) && loaded(config.state)} fallback={<Loading label="Loading the current version" />}>
         <form onSubmit={submit} novalidate class="app-form">
           <TextField
             id="title"

@@ -1,0 +1,260 @@
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { milestoneKeys } from '../../functions/db/keys.js';
+import { Writer } from '../../functions/db/transact.js';
+import { PreconditionFailed } from '../../functions/http/errors.js';
+import { openApiDocument } from '../../functions/http/openapi.js';
+import { guardedPut } from '../../functions/repositories/version-guard.js';
+import { createTestApp, USERS, type TestApp } from '../support/api.js';
+
+/**
+ * No lost updates: every write route on a versioned resource, read from the OpenAPI document,
+ * answers 428 without If-Match and 412 with a stale one, and writes and audits nothing. A new write
+ * route fails the first test here until it is either declared with `ifMatch()` (and given a case
+ * below) or listed in NO_IF_MATCH with the reason it needs none.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+type Op = { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> };
+const doc = () => openApiDocument('test') as unknown as { paths: Record<string, Record<string, Op>> };
+
+function writeRoutes() {
+  const out: { key: string; ifMatch: 'required' | 'until-created' | null; op: Op }[] = [];
+  for (const [path, ops] of Object.entries(doc().paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      if (method === 'get') continue;
+      const header = op.parameters?.find((p) => p.in === 'header' && p.name === 'If-Match');
+      out.push({ key: `${method.toUpperCase()} ${path}`, ifMatch: header ? (header.required ? 'required' : 'until-created') : null, op });
+    }
+  }
+  return out;
+}
+
+/**
+ * Write routes without If-Match, and why: each makes something new (there is no version to have
+ * read first) or does not write back anything the caller read.
+ */
+const NO_IF_MATCH: Record<string, string> = {
+  'POST /api/auth/login': 'signs in; changes no shared record',
+  'POST /api/kinship-offer/items': 'drafts a new item with a new id',
+  'POST /api/periods': 'opens a new period; an existing id is 409',
+  'POST /api/workstreams/{id}/milestones': 'adds a new milestone; an existing id is 409',
+  'POST /api/workstreams/{id}/criteria': 'adds a new criterion; an existing id is 409',
+  'POST /api/threshold-documents/{versionId}/sign-offs': "records an agency's one decision on an issued version, which never changes (a second is 409; the hash it was shown is checked)",
+  'POST /api/erasures':
+    'replaces the named text wherever it is at the moment of the request, so it cannot undo a change it did not see; its writes are guarded by the versions read in the same request and move each version on, so forms opened before get 412',
+};
+
+const Q3 = '2026-27-Q3';
+const AGENCY_USERS: Record<string, string> = { 'kent-police': USERS.police, 'medway-council': USERS.council, 'nhs-kent-medway': USERS.health, 'medway-education': USERS.education };
+const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
+const version = (etag: string | null) => Number(/"(\d+)"/.exec(etag ?? '')?.[1] ?? NaN);
+
+/** One versioned write route, made concrete: how to call it with a given If-Match, and the resource's current version. */
+interface Case {
+  call: (ifMatch: string | undefined) => Promise<Response>;
+  current: () => Promise<number>;
+}
+
+const headers = (ifMatch: string | undefined): Record<string, string> => (ifMatch === undefined ? {} : { 'If-Match': ifMatch });
+
+async function kinshipDraft() {
+  const items = await json<{ id: string; status: string }[]>(t.as(USERS.lead).get('/api/kinship-offer/items?status=draft'));
+  const id = items[0]!.id;
+  return { id, current: async () => version((await t.as(USERS.lead).get(`/api/kinship-offer/items/${id}`)).headers.get('etag')) };
+}
+
+async function seededAssessment() {
+  type Matrix = { criteria: { id: string; derived: boolean; version: number; assessments: { agencyId: string; version: number }[] }[] };
+  const m = await json<Matrix>(t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness'));
+  for (const c of m.criteria.filter((x) => !x.derived)) {
+    const a = c.assessments.find((x) => x.version > 0 && AGENCY_USERS[x.agencyId]);
+    if (a) {
+      const current = async () => {
+        const now = await json<Matrix>(t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness'));
+        return now.criteria.find((x) => x.id === c.id)!.assessments.find((x) => x.agencyId === a.agencyId)!.version;
+      };
+      return { path: `/api/readiness/${c.id}/${a.agencyId}`, user: AGENCY_USERS[a.agencyId]!, current };
+    }
+  }
+  throw new Error('the seed has no assessment by a demo partner');
+}
+
+async function startedReturn() {
+  const rows = await json<{ agencyId: string; version: number }[]>(t.as(USERS.lead).get(`/api/returns?periodId=${Q3}`));
+  const row = rows.find((r) => r.version > 0 && AGENCY_USERS[r.agencyId])!;
+  const path = `/api/returns/${Q3}/${row.agencyId}`;
+  return { path, user: AGENCY_USERS[row.agencyId]!, current: async () => version((await t.as(USERS.lead).get(path)).headers.get('etag')) };
+}
+
+const thresholdConfigVersion = async () => version((await t.as(USERS.lead).get('/api/threshold-config')).headers.get('etag'));
+
+const overallPath = `/api/tracker/overall/${Q3}/safeguarding`;
+async function overallVersion() {
+  const tr = await json<{ matrix: { workstreamId: string; overall: { version: number } }[] }>(t.as(USERS.lead).get(`/api/tracker?periodId=${Q3}`));
+  return tr.matrix.find((m) => m.workstreamId === 'safeguarding')!.overall.version;
+}
+
+const CASES: Record<string, () => Promise<Case>> = {
+  'PATCH /api/kinship-offer/items/{id}': async () => {
+    const { id, current } = await kinshipDraft();
+    return { current, call: (m) => t.as(USERS.lead).patch(`/api/kinship-offer/items/${id}`, { summary: 'A changed summary of the support.' }, headers(m)) };
+  },
+  ...Object.fromEntries(
+    (['submit', 'publish', 'retire'] as const).map((action) => [
+      `POST /api/kinship-offer/items/{id}/${action}`,
+      async (): Promise<Case> => {
+        const { id, current } = await kinshipDraft();
+        return { current, call: (m) => t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/${action}`, undefined, headers(m)) };
+      },
+    ]),
+  ),
+  'PATCH /api/workstreams/{id}/milestones/{milestoneId}': async () => {
+    const path = '/api/workstreams/safeguarding/milestones/sg-macpt-isa-signed';
+    const current = async () => (await json<{ milestones: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding'))).milestones.find((m) => m.id === 'sg-macpt-isa-signed')!.version;
+    return { current, call: (m) => t.as(USERS.lead).patch(path, { status: 'on-track' }, headers(m)) };
+  },
+  'PATCH /api/workstreams/{id}/criteria/{criterionId}': async () => {
+    const path = '/api/workstreams/safeguarding/criteria/macpt-members-in-post';
+    const current = async () => (await json<{ criteria: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness'))).criteria.find((c) => c.id === 'macpt-members-in-post')!.version;
+    return { current, call: (m) => t.as(USERS.lead).patch(path, { title: 'MACPT members in post and named' }, headers(m)) };
+  },
+  'PUT /api/readiness/{criterionId}/{agencyId}': async () => {
+    const a = await seededAssessment();
+    return { current: a.current, call: (m) => t.as(a.user).put(a.path, { status: 'in-progress', evidence: 'Recruitment under way.' }, headers(m)) };
+  },
+  'POST /api/readiness/{criterionId}/{agencyId}/validate': async () => {
+    const a = await seededAssessment();
+    return { current: a.current, call: (m) => t.as(USERS.lead).post(`${a.path}/validate`, { outcome: 'challenged', comment: 'Attach the evidence.' }, headers(m)) };
+  },
+  'PUT /api/returns/{periodId}/{agencyId}': async () => {
+    const r = await startedReturn();
+    return { current: r.current, call: (m) => t.as(r.user).put(r.path, { sections: [] }, headers(m)) };
+  },
+  'POST /api/returns/{periodId}/{agencyId}/submit': async () => {
+    const r = await startedReturn();
+    return { current: r.current, call: (m) => t.as(r.user).post(`${r.path}/submit`, {}, headers(m)) };
+  },
+  'POST /api/returns/{periodId}/{agencyId}/accept': async () => {
+    const r = await startedReturn();
+    return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/accept`, undefined, headers(m)) };
+  },
+  'POST /api/returns/{periodId}/{agencyId}/return': async () => {
+    const r = await startedReturn();
+    return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/return`, { comment: 'Add the missing risk.' }, headers(m)) };
+  },
+  'PUT /api/threshold-config': async () => ({
+    current: thresholdConfigVersion,
+    call: (m) => t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] }, headers(m)),
+  }),
+  'POST /api/threshold-documents': async () => ({
+    current: thresholdConfigVersion,
+    call: (m) =>
+      t.as(USERS.lead).post('/api/threshold-documents', { title: 'MSCP Threshold Document', versionLabel: 'v9.0', summaryOfChanges: 'Stale issue', effectiveFrom: '2027-04-01', content: '# Levels of need' }, headers(m)),
+  }),
+  'POST /api/threshold-documents/upload': async () => ({
+    current: thresholdConfigVersion,
+    call: async (m) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({ title: 'MSCP Threshold Document', versionLabel: 'v9.1', summaryOfChanges: 'Stale upload', effectiveFrom: '2027-04-01' })) form.set(k, v);
+      form.set('file', new Blob(['%PDF-1.7\n%%EOF\n'], { type: 'application/pdf' }), 'threshold.pdf');
+      return t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, ...headers(m) }, body: form });
+    },
+  }),
+  'PUT /api/tracker/overall/{periodId}/{workstreamId}': async () => {
+    // The first setting creates it (no If-Match); the case is about changing it afterwards.
+    if ((await overallVersion()) === 0) expect((await t.as(USERS.lead).put(overallPath, { confidence: 'amber', note: 'Set by the lead.' })).status).toBe(200);
+    return { current: overallVersion, call: (m) => t.as(USERS.lead).put(overallPath, { confidence: 'red', note: 'Stale change.' }, headers(m)) };
+  },
+};
+
+// Only tests count the audit table as a whole; the API never scans.
+const auditCount = async () => (await t.doc.send(new ScanCommand({ TableName: t.config.tables.audit, Select: 'COUNT' }))).Count ?? 0;
+
+describe('If-Match on every write route of a versioned resource', () => {
+  const routes = writeRoutes();
+  const versioned = routes.filter((r) => r.ifMatch);
+
+  it('when the API is described, every write route either needs If-Match or is listed with the reason it does not', () => {
+    expect(routes.filter((r) => !r.ifMatch && !NO_IF_MATCH[r.key]).map((r) => r.key)).toEqual([]);
+    expect(Object.keys(NO_IF_MATCH).filter((k) => versioned.some((r) => r.key === k))).toEqual([]);
+    expect(versioned.map((r) => r.key).filter((k) => !CASES[k])).toEqual([]);
+    expect(versioned.length).toBeGreaterThanOrEqual(16);
+  });
+
+  it.each(versioned.map((r) => [r.key, r] as const))('when %s is described, If-Match is a header with 412 and 428 answers', (_key, r) => {
+    expect(r.op.responses).toHaveProperty('412');
+    expect(r.op.responses).toHaveProperty('428');
+  });
+
+  it.each(versioned.map((r) => [r.key] as const))('when %s is sent without If-Match, or with a stale one, it answers 428 or 412 and nothing is written or audited', async (key) => {
+    const c = await CASES[key]!();
+    const before = { version: await c.current(), audit: await auditCount() };
+    expect(before.version).toBeGreaterThan(0);
+
+    const missing = await c.call(undefined);
+    expect(missing.status).toBe(428);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+
+    const stale = await c.call(`"${before.version - 1}"`);
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toContain('application/problem+json');
+    expect((await c.call('*')).status).toBe(412);
+
+    expect(await c.current()).toBe(before.version);
+    expect(await auditCount()).toBe(before.audit);
+  });
+
+  it('when the routes that create on first save are described, If-Match is optional there (and only there)', () => {
+    expect(versioned.filter((r) => r.ifMatch === 'until-created').map((r) => r.key).sort()).toEqual([
+      'PUT /api/readiness/{criterionId}/{agencyId}',
+      'PUT /api/returns/{periodId}/{agencyId}',
+      'PUT /api/tracker/overall/{periodId}/{workstreamId}',
+    ]);
+  });
+});
+
+describe('the guard is the write itself, not only the read before it', () => {
+  it('when two edits race with the same ETag, exactly one is saved and the other is refused', async () => {
+    const path = '/api/workstreams/care-leavers/criteria';
+    const created = await t.as(USERS.lead).post(path, { title: 'Race criterion', agencyIds: ['medway-council'] });
+    expect(created.status).toBe(201);
+    const { id } = await json<{ id: string }>(created);
+    const etag = created.headers.get('etag') ?? '';
+    const results = await Promise.all(['One', 'Two', 'Three'].map((n) => t.as(USERS.lead).patch(`${path}/${id}`, { title: `Race criterion ${n}` }, { 'If-Match': etag })));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412 || s === 409)).toHaveLength(2);
+  });
+
+  it('when a write is guarded by a version the item no longer has, the transaction is refused with 412 and nothing is audited', async () => {
+    const key = milestoneKeys.milestone('mscp', 'safeguarding', 'sg-macpt-isa-signed');
+    const stored = (await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }))).Item!;
+    const writer = new Writer(t.doc, t.config.tables.audit, 'mscp');
+    const before = await auditCount();
+    const ctx = { actor: { userId: 'test', email: 'test@example', name: 'Test', role: 'lead', agencyId: null }, requestId: 'test', now: new Date() };
+    await expect(
+      writer.write([guardedPut(t.config.tables.main, { ...stored, title: 'Lost update', version: (stored.version as number) + 1 }, (stored.version as number) - 1)], { action: 'test', entityType: 'milestone', entityId: 'x', summary: 'x' }, ctx),
+    ).rejects.toBeInstanceOf(PreconditionFailed);
+    expect((await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }))).Item).toEqual(stored);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('when the lead clears an overall confidence and sets it again, an ETag from before the clearing stays stale', async () => {
+    const path = `/api/tracker/overall/${Q3}/kinship`;
+    const first = await t.as(USERS.lead).put(path, { confidence: 'green', note: 'On track.' });
+    expect(first.status).toBe(200);
+    const old = first.headers.get('etag') ?? '';
+    const cleared = await t.as(USERS.lead).put(path, { confidence: null }, { 'If-Match': old });
+    expect(cleared.status).toBe(200);
+    expect((await t.as(USERS.lead).put(path, { confidence: 'amber' })).status).toBe(428);
+    expect((await t.as(USERS.lead).put(path, { confidence: 'red' }, { 'If-Match': old })).status).toBe(412);
+    expect((await t.as(USERS.lead).put(path, { confidence: 'amber' }, { 'If-Match': cleared.headers.get('etag') ?? '' })).status).toBe(200);
+  });
+});
