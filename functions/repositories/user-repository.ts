@@ -2,6 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/auth/roles.js';
 import { userKeys } from '../db/keys.js';
 import type { WriteOp } from '../db/transact.js';
+import { NotFound, type AppError } from '../http/errors.js';
 
 /** A local-mode user (in AWS, users live in Cognito). */
 export interface UserRecord {
@@ -13,7 +14,15 @@ export interface UserRecord {
   signatory: boolean;
   passwordHash: string;
   lastSignInAt?: string;
+  /** Absent on records written before deactivation existed: absent means active. */
+  status?: UserStatus;
 }
+
+/** Whether a person may use the portal. A removed person has no record at all. */
+export type UserStatus = 'active' | 'deactivated';
+
+/** What the server's own records say about a signed-in person's access. */
+export type UserAccess = UserStatus | 'removed';
 
 export class UserRepository {
   constructor(
@@ -27,18 +36,69 @@ export class UserRepository {
     return (res.Item as UserRecord | undefined) ?? null;
   }
 
-  /** Write op: record a successful sign-in (guarded: the user must still exist). */
-  recordSignInOp(email: string, at: string): WriteOp {
+  /**
+   * Access pattern "user status by email": one strongly consistent GetItem reading only the status,
+   * used on every authenticated request (through a short cache) to refuse removed or deactivated
+   * people whose tokens have not yet expired.
+   */
+  async getUserAccess(email: string): Promise<UserAccess> {
+    const res = await this.doc.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: userKeys.user(this.pid, email),
+        ConsistentRead: true,
+        // The key is projected too, so a record without a status still comes back (absent = active).
+        ProjectionExpression: '#k, #s',
+        ExpressionAttributeNames: { '#k': 'pk', '#s': 'status' },
+      }),
+    );
+    if (!res.Item) return 'removed';
+    return res.Item.status === 'deactivated' ? 'deactivated' : 'active';
+  }
+
+  /** Write op: deactivate a person (guarded: the user must exist). Their sessions end within 60 s. */
+  deactivateUserOp(email: string): WriteOp {
+    return this.setStatusOp(email, 'deactivated');
+  }
+
+  /** Write op: give a deactivated person their access back (guarded: the user must exist). */
+  reactivateUserOp(email: string): WriteOp {
+    return this.setStatusOp(email, 'active');
+  }
+
+  private setStatusOp(email: string, status: UserStatus): WriteOp {
+    return {
+      item: {
+        Update: {
+          TableName: this.table,
+          Key: userKeys.user(this.pid, email),
+          UpdateExpression: 'SET #s = :s',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': status },
+        },
+      },
+      onConditionFailed: () => new NotFound(`There is no user ${email}.`),
+    };
+  }
+
+  /**
+   * Write op: record a successful sign-in (guarded: the user must still exist and not have been
+   * deactivated since the password was checked; `onRefused` is the caller's error for that case).
+   */
+  recordSignInOp(email: string, at: string, onRefused?: () => AppError): WriteOp {
     return {
       item: {
         Update: {
           TableName: this.table,
           Key: userKeys.user(this.pid, email),
           UpdateExpression: 'SET lastSignInAt = :at',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at },
+          ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#s) OR #s <> :deactivated)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':at': at, ':deactivated': 'deactivated' },
         },
       },
+      ...(onRefused ? { onConditionFailed: onRefused } : {}),
     };
   }
 

@@ -1,39 +1,52 @@
 import type { LoginRequest, LoginResponse } from '../../shared/auth/roles.js';
 import { verifyPassword } from '../auth/passwords.js';
-import { LoginThrottle } from '../auth/login-throttle.js';
+import { SignInThrottle } from '../auth/login-throttle.js';
+import { ACCESS_ENDED } from '../auth/user-access.js';
 import type { LocalTokenIssuer } from '../auth/tokens.js';
 import type { Writer } from '../db/transact.js';
-import { TooManyRequests, Unauthorized } from '../http/errors.js';
+import { AccessEnded, TooManyRequests, Unauthorized } from '../http/errors.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 
 /** Local-mode sign-in: checks the stored scrypt hash and issues a Cognito-shaped ID token. */
 export class AuthService {
-  private readonly throttle = new LoginThrottle();
-
   constructor(
     private readonly users: UserRepository,
     private readonly issuer: LocalTokenIssuer,
     private readonly writer: Writer,
+    private readonly throttle = new SignInThrottle(),
   ) {}
 
+  /** `clientKey` is the caller's address (see `clientAddress`): it keys the per-address limit. */
   async login(input: LoginRequest, ctx: { requestId: string; now: Date; clientKey: string }): Promise<LoginResponse> {
-    const key = `${input.email}|${ctx.clientKey}`;
-    const wait = this.throttle.waitFor(key, ctx.now.getTime());
-    if (wait > 0) {
-      const seconds = Math.ceil(wait / 1000);
-      throw new TooManyRequests(seconds, `Too many failed sign-ins for this email address. Wait ${seconds} seconds, then try again.`);
+    const now = ctx.now.getTime();
+    const refusal = this.throttle.check(input.email, ctx.clientKey, now);
+    if (refusal) {
+      const seconds = Math.ceil(refusal.waitMs / 1000);
+      throw new TooManyRequests(
+        seconds,
+        refusal.reason === 'address'
+          ? `Too many failed sign-ins from your network. Wait ${seconds} seconds, then try again.`
+          : `Too many failed sign-ins for this email address. Wait ${seconds} seconds, then try again.`,
+      );
     }
     const user = await this.users.getUserByEmail(input.email);
+    // The hash is always checked, so the answer takes as long whether or not the account exists.
     const ok = await verifyPassword(input.password, user?.passwordHash);
+    if (user?.status === 'deactivated') {
+      // The same answer whether or not the password was right, and it counts as a failure, so a
+      // deactivated account can be neither used nor used to test passwords.
+      this.throttle.recordFailure(input.email, ctx.clientKey, now);
+      throw new AccessEnded(ACCESS_ENDED);
+    }
     if (!ok || !user) {
-      this.throttle.recordFailure(key, ctx.now.getTime());
+      this.throttle.recordFailure(input.email, ctx.clientKey, now);
       throw new Unauthorized('The email address or password is not right. Check them and try again.');
     }
-    this.throttle.recordSuccess(key);
+    this.throttle.recordSuccess(input.email, ctx.clientKey);
     const at = ctx.now.toISOString();
     const me = { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, signatory: user.signatory };
     await this.writer.write(
-      [this.users.recordSignInOp(user.email, at)],
+      [this.users.recordSignInOp(user.email, at, () => new AccessEnded(ACCESS_ENDED))],
       { action: 'auth.sign-in', entityType: 'user', entityId: user.id, summary: `Signed in as ${user.role}` },
       { actor: { userId: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId }, requestId: ctx.requestId, now: ctx.now },
     );

@@ -1,16 +1,25 @@
 import { strToU8, zipSync } from 'fflate';
+import { startsLikeFormula } from '../../shared/tracker/compute.js';
 
 /**
  * A minimal Office Open XML workbook writer: one sheet per table, inline strings, numbers as
  * numbers, a bold header row. Enough for board packs without a heavy spreadsheet library.
+ *
+ * Formula injection: text is written as inline strings, never as formulas, so opening the file
+ * runs nothing. Text that looks like a formula (the same rule as the CSV guard) also gets a
+ * quote-prefix style, Excel's own "typed with a leading apostrophe" flag, so it stays text when
+ * someone edits the cell and presses Enter, and is shown exactly as it was written.
  */
 export function buildXlsx(sheets: { name: string; header: string[]; rows: unknown[][] }[]): Uint8Array {
   const esc = (s: string) => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
   const col = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : col(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
+  // Styles: 0 plain, 1 bold header, and the same two with the quote prefix (QUOTED + style).
+  const QUOTED = 2;
   const cell = (v: unknown, ref: string, style = 0) => {
     if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
     const s = v === null || v === undefined ? '' : String(v);
-    return `<c r="${ref}" t="inlineStr"${style ? ` s="${style}"` : ''}><is><t xml:space="preserve">${esc(s)}</t></is></c>`;
+    const s2 = startsLikeFormula(s) ? style + QUOTED : style;
+    return `<c r="${ref}" t="inlineStr"${s2 ? ` s="${s2}"` : ''}><is><t xml:space="preserve">${esc(s)}</t></is></c>`;
   };
   const sheetXml = (header: string[], rows: unknown[][]) =>
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews><sheetData>` +
@@ -29,7 +38,7 @@ export function buildXlsx(sheets: { name: string; header: string[]; rows: unknow
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/styles.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="4"><xf fontId="0"/><xf fontId="1" applyFont="1"/><xf fontId="0" quotePrefix="1"/><xf fontId="1" applyFont="1" quotePrefix="1"/></cellXfs></styleSheet>`,
     ),
   };
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s.header, s.rows))));

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRisks, type Impact, type Likelihood } from '../returns/schema.js';
-import { cellFor, csvCell, overallConfidence, toCsv, worstConfidence } from './compute.js';
+import { cellFor, csvCell, overallConfidence, startsLikeFormula, toCsv, worstConfidence } from './compute.js';
 
 describe('tracker rules', () => {
   it('when levels are mixed, the worst wins', () => {
@@ -39,3 +40,82 @@ describe('tracker rules', () => {
     expect(toCsv(['a', 'b'], [['x, y', 'say "hi"']])).toBe('a,b\r\n"x, y","say ""hi"""\r\n');
   });
 });
+
+/** Characters a person cannot see before a cell's first visible character. */
+const INVISIBLES = [
+  ' ', '\u00A0', '\u2000', '\u2003', '\u2007', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000', '\u1680', // spaces
+  '\u200B', '\u200C', '\u200D', '\uFEFF', '\u2060', '\u00AD', '\u200E', '\u200F', // zero-width and format
+  '\n', '\r\n', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029', // line breaks
+];
+/** Formula triggers as typed, pasted or produced by word processors. */
+const TRIGGERS = ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\u2212', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\uFE62', '\uFE63', '\uFE66', '\uFE6B', '\u207A', '\u207B', '\u207C'];
+const TRIGGER_AFTER_FOLDING = /^[=+\-@\u2212\u2010-\u2015]/;
+
+/** What a spreadsheet reads from one CSV field: the text inside the quotes, quotes undoubled. */
+function opened(field: string): string {
+  return field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+}
+/** The cell as seen: invisible leading characters gone, compatibility forms folded. */
+function firstVisible(text: string): string {
+  let rest = text;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const inv of INVISIBLES) {
+      if (rest.startsWith(inv)) {
+        rest = rest.slice(inv.length);
+        changed = true;
+      }
+    }
+  }
+  return rest.normalize('NFKC');
+}
+
+const invisiblePrefix = fc.array(fc.constantFrom(...INVISIBLES), { maxLength: 8 }).map((a) => a.join(''));
+const trigger = fc.constantFrom(...TRIGGERS);
+const rest = fc.string({ maxLength: 20 });
+
+describe('formula injection guard (CSV)', () => {
+  it('when any invisible prefix comes before a formula trigger, the opened cell does not start with a trigger', () => {
+    fc.assert(
+      fc.property(invisiblePrefix, trigger, rest, (prefix, t, tail) => {
+        const value = `${prefix}${t}${tail}`;
+        const cell = opened(csvCell(value));
+        expect(TRIGGER_AFTER_FOLDING.test(firstVisible(cell))).toBe(false);
+        // The text itself is kept: only the quote that marks it as text is added in front.
+        expect(cell).toBe(`'${value}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('when a cell starts with a tab or carriage return after invisible characters, it is escaped too', () => {
+    fc.assert(
+      fc.property(invisiblePrefix, fc.constantFrom('\t', '\r'), rest, (prefix, t, tail) => {
+        expect(opened(csvCell(`${prefix}${t}${tail}`)).startsWith("'")).toBe(true);
+      }),
+    );
+  });
+
+  it('when the first visible character is not a trigger, the text is left as it is', () => {
+    const safeStart = fc.constantFrom('a', 'Z', '5', '£', '(', '"', 'é', '中', '#', "'");
+    fc.assert(
+      fc.property(invisiblePrefix.filter((p) => !/[\r]/.test(p)), safeStart, rest, (prefix, first, tail) => {
+        const value = `${prefix}${first}${tail}`;
+        expect(startsLikeFormula(value)).toBe(false);
+        expect(opened(csvCell(value))).toBe(value);
+      }),
+    );
+  });
+
+  it('when a number is negative, it is escaped whether written as text or as a number, as before', () => {
+    expect(csvCell('-5')).toBe("'-5");
+    expect(csvCell(-5)).toBe("'-5");
+    expect(csvCell('\u22125')).toBe("'\u22125");
+    expect(csvCell(' -5')).toBe("' -5");
+    expect(csvCell(5)).toBe('5');
+    expect(csvCell('5 - 3')).toBe('5 - 3');
+    expect(csvCell('')).toBe('');
+    expect(csvCell(null)).toBe('');
+  });
+});
+

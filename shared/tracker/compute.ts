@@ -57,10 +57,43 @@ export function overallConfidence(
   return submitted ? { confidence: submitted, source: 'submitted' } : { confidence: null, source: 'none' };
 }
 
-/** Formula injection guard: a cell starting with = + - @ tab or CR is prefixed with a quote. */
+/**
+ * Characters a spreadsheet may skip or not show before a cell's first visible character: white space
+ * of every kind (spaces, no-break and other Unicode spaces, tabs, line breaks), format characters
+ * (zero-width space, joiners, word joiner, byte order mark, soft hyphen, direction marks), other
+ * control characters, variation selectors, the combining grapheme joiner and blank letters (Hangul
+ * fillers, braille blank).
+ */
+const INVISIBLE_LEAD = /^[\s\p{Z}\p{Cf}\p{Cc}\u034F\u115F\u1160\u2800\u3164\uFE00-\uFE0F\uFFA0]*/u;
+
+/**
+ * A formula trigger once compatibility forms are folded (NFKC turns full-width and small forms such
+ * as U+FF1D, U+FF0B, U+FF0D, U+FF20 into = + - @): = + - @, the minus sign U+2212 and heavy
+ * plus/minus signs, and any dash punctuation (hyphens, en and em dashes).
+ */
+const TRIGGER = /^[=+\-@\u2212\u2795\u2796\p{Pd}]/u;
+
+/**
+ * Whether a spreadsheet could read the text as a formula: it starts with a tab or carriage return,
+ * or its first visible character is a formula trigger, whatever invisible characters come before.
+ * Negative numbers written as text ("-5") count too, as they always have: the guard does not try
+ * to tell a number from a formula.
+ */
+export function startsLikeFormula(text: string): boolean {
+  const lead = INVISIBLE_LEAD.exec(text)?.[0] ?? '';
+  if (/[\t\r]/.test(lead)) return true;
+  const first = String.fromCodePoint(text.codePointAt(lead.length) ?? 32);
+  return TRIGGER.test(first.normalize('NFKC'));
+}
+
+/**
+ * Formula injection guard: a cell that could be read as a formula (see `startsLikeFormula`) is
+ * prefixed with a quote, which spreadsheets take as "this is text". The quote goes first, before
+ * any invisible characters, so nothing the spreadsheet skips can come before it.
+ */
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (startsLikeFormula(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -14,6 +14,7 @@ import { milestoneKeys, partnershipKeys } from '../../functions/db/keys.js';
 import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import { PeriodRepository } from '../../functions/repositories/period-repository.js';
 import { ReadinessRepository } from '../../functions/repositories/readiness-repository.js';
+import { UserRepository } from '../../functions/repositories/user-repository.js';
 import { ReturnRepository, type ReturnHeader, type StoredSection } from '../../functions/repositories/return-repository.js';
 import { periodBounds, previousPeriodId } from '../../shared/periods/period.js';
 import { IMPACTS, LIKELIHOODS } from '../../shared/returns/schema.js';
@@ -73,6 +74,8 @@ async function main() {
         Array.from({ length: 5 }, (_, m) => ({ ...milestoneKeys.milestone(pid, w.id, `m-${m}`), entity: 'Milestone', id: `m-${m}`, workstreamId: w.id, title: `Milestone ${m}`, description: '', ownerAgencyId: 'agency-1', dueDate: `2027-0${(m % 6) + 1}-15`, status: 'on-track', closed: false, version: 1 })),
       ),
     ];
+    // The executive who reads the tracker: every request checks the person still has access.
+    items.push(new UserRepository(doc, t, pid).userItem({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false, passwordHash: '' }));
     const periods = new PeriodRepository(doc, t, pid);
     periodIds.forEach((id, i) => items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' })));
     const returns = new ReturnRepository(doc, t, pid);
