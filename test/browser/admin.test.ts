@@ -28,7 +28,7 @@ describe('readiness criteria (lead)', () => {
     await expect.poll(() => summary.innerText()).toMatch(/Enter a title/);
     await expect.poll(() => summary.innerText()).toMatch(/Choose at least one agency/);
     await expect.poll(() => page.locator('#title-error').innerText()).toMatch(/Enter a title/);
-    expect(await page.title()).toMatch(/^Error: /);
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     await expectNoAxeViolations(page, 'add a criterion with errors');
 
     await page.getByLabel('Title').fill('Out-of-hours escalation route agreed');
@@ -43,14 +43,15 @@ describe('readiness criteria (lead)', () => {
     await page.getByText('"Out-of-hours escalation route agreed" has been added.', { exact: false }).waitFor();
     const row = page.locator('tr', { hasText: 'Out-of-hours escalation route agreed' });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.locator('td', { hasText: 'Does not apply' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => row.locator('td', { hasText: 'Does not apply' }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'matrix after adding a criterion');
 
     await row.getByRole('link', { name: /Edit criterion/ }).click();
     await page.waitForURL(/\/readiness\/safeguarding\/criteria\/[a-z0-9-]+\/edit$/);
     await settled(page);
     await expect.poll(() => page.locator('h1').innerText()).toBe('Edit criterion');
-    expect(await page.getByLabel('Kent Police').isChecked()).toBe(true);
+    // The form fills from the loaded criterion: wait for it rather than reading the box at once.
+    await expect.poll(() => page.getByLabel('Kent Police').isChecked()).toBe(true);
     await page.getByLabel('Title').fill('Out-of-hours escalation route agreed and tested');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(b.url('/readiness/safeguarding'));

@@ -17,9 +17,13 @@ const SEEDED_UNPUBLISHED = SEED.filter((i) => i.status === 'draft' || i.status =
 
 const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
+/** What the register's status line says once rows are on show (while they load it says "Loading…"). */
+const REGISTER_LOADED = /^\d+ items? (in the register|match the filters)\.$/;
+const registerCount = (page: Page) => page.locator('[data-testid="register-count"]').innerText();
+
 async function openRegister(page: Page) {
   await openFromMenu(page, 'Kinship offer');
-  await page.locator('[data-testid="register-count"]').waitFor();
+  await expect.poll(() => registerCount(page)).toMatch(REGISTER_LOADED);
   await settled(page);
 }
 
@@ -53,14 +57,15 @@ describe('Kinship Local Offer', () => {
     // Filters: a GOV.UK filter form; the register shows only what matches.
     await page.getByLabel('Status').selectOption('draft');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => page.locator('[data-testid="register-count"]').innerText()).toMatch(/match the filters/);
     await page.waitForURL(/status=draft/);
+    // The rows below the count are the filtered ones only once the count says so.
+    await expect.poll(() => registerCount(page)).toMatch(/^\d+ items? match the filters\.$/);
     const statuses = await page.locator('#register tbody td[data-label="Status"] .govuk-tag').allInnerTexts();
     expect(statuses.length).toBeGreaterThan(0);
     expect(new Set(statuses)).toEqual(new Set(['Draft']));
     await expectNoAxeViolations(page, 'partner register filtered');
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect.poll(() => page.locator('[data-testid="register-count"]').innerText()).toMatch(/in the register/);
+    await expect.poll(() => registerCount(page)).toMatch(/^\d+ items? in the register\.$/);
 
     // The form: empty, then with errors, then filled.
     await page.getByRole('button', { name: 'Add an item' }).click();
@@ -220,6 +225,7 @@ describe('Kinship Local Offer', () => {
   it('when the pages are 320 pixels wide, nothing scrolls sideways and axe finds no violations', async () => {
     const pub = await b.newTab({ width: 320, height: 640 });
     await openPublicOffer(pub.page);
+    await settled(pub.page, { strict: true });
     expect(await noHorizontalScroll(pub.page)).toBe(true);
     await expectNoAxeViolations(pub.page, 'public offer at 320px');
     await screenshot(pub.page, 'kinship-public-320');
@@ -230,15 +236,19 @@ describe('Kinship Local Offer', () => {
     await b.signIn(page, 'lead@mscp.example');
     await openRegister(page);
     await page.locator('#review-queue, #drafts').first().waitFor();
+    await page.locator('[data-testid="coverage-summary"]').waitFor();
+    await settled(page, { strict: true });
     expect(await noHorizontalScroll(page)).toBe(true);
     await expectNoAxeViolations(page, 'lead register at 320px');
     await screenshot(page, 'kinship-register-320');
     await page.goto(b.url(itemPath));
     await page.locator('[data-testid="item-status"]').waitFor();
+    await settled(page, { strict: true });
     expect(await noHorizontalScroll(page)).toBe(true);
     await expectNoAxeViolations(page, 'item page at 320px');
     await page.goto(b.url('/kinship/new'));
     await page.getByRole('heading', { level: 1, name: 'Add a Kinship Local Offer item' }).waitFor();
+    await settled(page, { strict: true });
     expect(await noHorizontalScroll(page)).toBe(true);
     await expectNoAxeViolations(page, 'item form at 320px');
     await b.closeTab(tab);
@@ -257,6 +267,57 @@ describe('Kinship Local Offer', () => {
     expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     await page.getByText('can read the register but not change it').waitFor();
     await expectNoAxeViolations(page, 'item page (executive)');
+    await b.closeTab(tab);
+  });
+
+  it('when filters are applied and the answer is slow, the register says it is applying them and never shows the old rows under the new label', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'lead@mscp.example');
+    await openRegister(page);
+    const count = page.locator('[data-testid="register-count"]');
+    expect(await count.innerText()).toMatch(/^\d+ items? in the register\.$/);
+    const rowsBefore = await page.locator('#register tbody tr').count();
+    const tableHeight = await page.locator('#register').evaluate((el) => el.getBoundingClientRect().height);
+
+    // Hold the filtered request, as a busy server would, and look at the page while it waits.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let requested!: () => void;
+    const seen = new Promise<void>((resolve) => (requested = resolve));
+    await page.route(
+      (u) => u.pathname === '/api/kinship-offer/items' && u.searchParams.get('status') === 'draft',
+      async (route) => {
+        requested();
+        await released;
+        await route.continue();
+      },
+    );
+    await page.getByLabel('Status').selectOption('draft');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/status=draft/);
+    await seen;
+    // While it waits: the status says what is happening, no rows at all (neither the old nor the new),
+    // and a busy placeholder keeps the space of the table so the page does not jump.
+    await expect.poll(() => count.innerText()).toBe('Applying the filters…');
+    expect(await page.locator('#register').count()).toBe(0);
+    const busy = page.getByRole('region', { name: 'The register' }).locator('[aria-busy="true"]');
+    expect(await busy.count()).toBe(1);
+    expect(await busy.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(tableHeight - 1);
+    await screenshot(page, 'kinship-register-applying-filters');
+
+    release();
+    await expect.poll(() => count.innerText()).toMatch(/^\d+ items? match the filters\.$/);
+    const statuses = await page.locator('#register tbody td[data-label="Status"] .govuk-tag').allInnerTexts();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.length).toBeLessThan(rowsBefore);
+    expect(new Set(statuses)).toEqual(new Set(['Draft']));
+    expect(await count.innerText()).toBe(`${statuses.length === 1 ? '1 item' : `${statuses.length} items`} match the filters.`);
+    // The count is a polite live region: screen readers hear it when the new rows arrive.
+    expect(await count.getAttribute('aria-live')).toBe('polite');
+    await settled(page, { strict: true });
+    await expectNoAxeViolations(page, 'lead register filtered');
+    await page.unrouteAll();
     await b.closeTab(tab);
   });
 });

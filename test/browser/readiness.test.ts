@@ -43,7 +43,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await page.getByRole('link', { name: 'MACPT readiness' }).click();
     await page.waitForURL(b.url('/readiness/safeguarding'));
     await page.locator('[data-testid="agency-scores"]').waitFor();
-    expect(await h1(page)).toBe('MACPT readiness');
+    await expect.poll(() => h1(page)).toBe('MACPT readiness');
     await expect.poll(() => page.locator('table caption').first().innerText()).toContain('criteria (rows) by agency (columns)');
     before = await policeScore(page);
     expect(before).toMatch(/^Kent Police: \d+ of \d+ ready, 0 confirmed/);
@@ -62,7 +62,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await expect.poll(() => page.locator('table.app-readiness-matrix thead th').count()).toBe(5);
 
     await openCell(page);
-    expect(await h1(page)).toBe('Statutory MACPT members nominated and in post');
+    await expect.poll(() => h1(page)).toBe('Statutory MACPT members nominated and in post');
     await expectNoAxeViolations(page, 'assessment detail (police)');
     // The lead's history and decision form are not shown to partners.
     expect(await page.getByRole('heading', { name: 'History' }).count()).toBe(0);
@@ -79,7 +79,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     const summary = page.locator('.govuk-error-summary');
     await summary.waitFor();
     await expect.poll(() => summary.innerText()).toContain('Say why this criterion does not apply to your agency');
-    expect(await page.title()).toMatch(/^Error: /);
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     await expectNoAxeViolations(page, 'assessment form with errors');
     await screenshot(page, 'readiness-form-errors');
 
@@ -89,13 +89,13 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.waitForURL(b.url(`/readiness/safeguarding/${CRITERION}/kent-police`));
     await page.getByText('Your assessment has been saved').waitFor();
-    expect(await statusOnDetail(page)).toBe('Ready');
+    await expect.poll(() => statusOnDetail(page)).toBe('Ready');
     await expectNoAxeViolations(page, 'assessment detail after saving');
 
     await openMatrix(page);
-    const after = await policeScore(page);
-    expect(Number(/(\d+) of/.exec(after)?.[1])).toBe(Number(/(\d+) of/.exec(before)?.[1]) + 1);
-    expect(after).toContain('0 confirmed');
+    const readyCount = (score: string) => Number(/(\d+) of/.exec(score)?.[1]);
+    await expect.poll(async () => readyCount(await policeScore(page))).toBe(readyCount(before) + 1);
+    expect(await policeScore(page)).toContain('0 confirmed');
     await b.closeTab(tab);
   });
 
@@ -105,7 +105,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await b.signIn(page, 'lead@mscp.example');
     await openMatrix(page);
     await openCell(page);
-    expect(await statusOnDetail(page)).toBe('Ready');
+    await expect.poll(() => statusOnDetail(page)).toBe('Ready');
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.locator('table', { hasText: 'Assessed as ready' }).waitFor();
     await expectNoAxeViolations(page, 'assessment detail (lead)');
@@ -155,8 +155,8 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await page.getByText("You confirmed Kent Police's assessment").waitFor();
     await page.locator('table', { hasText: 'Confirmed the assessment' }).waitFor();
     await openMatrix(page);
-    expect(await policeScore(page)).toContain('1 confirmed');
-    expect(Number(await confirmedPercent())).toBeGreaterThan(0);
+    await expect.poll(() => policeScore(page)).toContain('1 confirmed');
+    await expect.poll(async () => Number(await confirmedPercent())).toBeGreaterThan(0);
     await expect.poll(() => page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).locator('..').innerText()).toContain('Confirmed by the lead');
     await b.closeTab(tab);
   });
@@ -166,11 +166,13 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     const { page } = tab;
     await b.signIn(page, 'exec@mscp.example');
     await openMatrix(page);
+    await settled(page, { strict: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await page.getByRole('link', { name: 'Update your assessment' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'readiness matrix at 320px');
     await screenshot(page, 'readiness-matrix-320');
     await openCell(page);
+    await settled(page, { strict: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     expect(await page.getByRole('link', { name: 'Update your assessment' }).count()).toBe(0);
     await screenshot(page, 'readiness-detail-320');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, h1, submitSignIn, useBrowserPortal } from './harness.js';
+import { expectNoAxeViolations, h1, settled, submitSignIn, useBrowserPortal } from './harness.js';
 
 /*
  * The web shell in headless Chromium against the real server (API + built SPA, seeded Medway demo)
@@ -21,8 +21,8 @@ describe('web shell: signed out', () => {
     const res = await tab.page.goto(b.url('/'));
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
     await tab.page.waitForURL(/\/sign-in\?next=%2F$/);
-    expect(await h1(tab.page)).toBe('Sign in');
-    expect(await tab.page.title()).toBe('Sign in - Partnership Reform Portal');
+    await expect.poll(() => h1(tab.page)).toBe('Sign in');
+    await expect.poll(() => tab.page.title()).toBe('Sign in - Partnership Reform Portal');
     await expect.poll(() => tab.page.getByText('Demo sign-ins').isVisible()).toBe(true);
     await tab.page.getByText('council.officer@mscp.example').waitFor();
     expect(await tab.page.getByRole('navigation', { name: 'Menu' }).count()).toBe(0);
@@ -41,7 +41,7 @@ describe('web shell: signed out', () => {
     await expect.poll(() => summary.getByRole('link').count()).toBe(1);
     expect(await summary.getByRole('link').getAttribute('href')).toBe('#email');
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
-    expect(await page.title()).toBe('Error: Sign in - Partnership Reform Portal');
+    await expect.poll(() => page.title()).toBe('Error: Sign in - Partnership Reform Portal');
     expect(page.url()).toContain('/sign-in');
     await expectNoAxeViolations(page, 'sign-in with a wrong password');
     await b.closeTab(tab);
@@ -55,7 +55,7 @@ describe('web shell: signed out', () => {
     const links = page.locator('.govuk-error-summary a');
     await links.first().waitFor();
     await expect.poll(() => links.allInnerTexts()).toEqual(['Enter your email address', 'Enter your password']);
-    expect(await page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
+    await expect.poll(() => page.locator('#email').getAttribute('aria-describedby')).toBe('email-error');
     await links.nth(1).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('password');
     await expectNoAxeViolations(page, 'sign-in with empty fields');
@@ -65,9 +65,8 @@ describe('web shell: signed out', () => {
   it('when someone opens an unknown address, it shows the page-not-found page with no violations', async () => {
     const tab = await b.newTab();
     await tab.page.goto(b.url('/no-such-page'));
-    await tab.page.locator('h1').waitFor();
-    expect(await h1(tab.page)).toBe('Page not found');
-    expect(await tab.page.title()).toBe('Page not found - Partnership Reform Portal');
+    await expect.poll(() => h1(tab.page)).toBe('Page not found');
+    await expect.poll(() => tab.page.title()).toBe('Page not found - Partnership Reform Portal');
     await expectNoAxeViolations(tab.page, '404');
     await b.closeTab(tab);
   });
@@ -75,8 +74,7 @@ describe('web shell: signed out', () => {
   it('when a member of the public opens the Kinship Local Offer, it shows it without sign-in', async () => {
     const tab = await b.newTab();
     await tab.page.goto(b.url('/kinship-offer'));
-    await tab.page.locator('h1').waitFor();
-    expect(await h1(tab.page)).toBe('Kinship Local Offer');
+    await expect.poll(() => h1(tab.page)).toBe('Kinship Local Offer');
     expect(tab.page.url()).toBe(b.url('/kinship-offer'));
     await expectNoAxeViolations(tab.page, 'public kinship offer');
     await b.closeTab(tab);
@@ -129,17 +127,17 @@ describe('web shell: signed in', () => {
       const { page } = tab;
       await b.signIn(page, r.email);
 
-      expect(await h1(page)).toBe(r.heading);
-      expect(await page.title()).toBe(`${r.heading} - Partnership Reform Portal`);
+      await expect.poll(() => h1(page)).toBe(r.heading);
+      await expect.poll(() => page.title()).toBe(`${r.heading} - Partnership Reform Portal`);
       await expect.poll(() => page.locator('[data-testid="user-name"]').innerText()).toBe(r.name);
       await expect.poll(() => page.locator('[data-testid="user-role"]').innerText()).toContain(r.role);
       if (r.agency) await expect.poll(() => page.locator('[data-testid="user-agency"]').innerText()).toBe(r.agency);
       else expect(await page.locator('[data-testid="user-agency"]').count()).toBe(0);
       await expect.poll(() => page.locator('.app-header__partnership').innerText()).toBe('Medway Safeguarding Children Partnership');
-      expect(await navLabels(page)).toEqual([...r.nav]);
+      await expect.poll(() => navLabels(page)).toEqual([...r.nav]);
       if (r.agency && r.heading === "Your agency's work") {
         // The partner home lists the workstreams their agency contributes to, from /api/partnership.
-        expect(await page.locator('.app-workstream').count()).toBeGreaterThan(0);
+        await expect.poll(() => page.locator('.app-workstream').count()).toBeGreaterThan(0);
       }
       await expectNoAxeViolations(page, `${r.email} home`);
 
@@ -151,14 +149,14 @@ describe('web shell: signed in', () => {
         expect(await h1(page)).not.toBe('Page not found');
         await expect.poll(() => page.locator('h1').count()).toBe(1);
         await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-        expect(await menu.getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
+        await expect.poll(() => menu.getByRole('link', { name: label, exact: true }).getAttribute('aria-current')).toBe('page');
         await expectNoAxeViolations(page, `${r.email} ${label}`);
         await menu.getByRole('link', { name: r.nav[0], exact: true }).click();
         await expect.poll(() => h1(page)).toBe(r.heading);
       }
 
       await b.signOut(page);
-      expect(await h1(page)).toBe('Sign in');
+      await expect.poll(() => h1(page)).toBe('Sign in');
       await page.getByText('You have signed out.').waitFor();
       expect(await page.evaluate(() => sessionStorage.getItem('prp.session'))).toBeNull();
       await page.goto(b.url('/'));
@@ -172,7 +170,7 @@ describe('web shell: signed in', () => {
     await b.signIn(tab.page, 'council.officer@mscp.example');
     await tab.page.goto(b.url('/returns'));
     await tab.page.locator('[data-testid="user-name"]').waitFor();
-    expect(await h1(tab.page)).toBe('You cannot view this page');
+    await expect.poll(() => h1(tab.page)).toBe('You cannot view this page');
     await b.closeTab(tab);
   });
 
@@ -198,13 +196,18 @@ describe('web shell: signed in', () => {
     const tab = await b.newTab({ width: 320, height: 640 });
     const { page } = tab;
     await page.goto(b.url('/sign-in'));
-    await page.locator('h1').waitFor();
+    await expect.poll(() => h1(page)).toBe('Sign in');
+    await settled(page, { strict: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await b.signIn(page, 'council.officer@mscp.example');
+    await expect.poll(() => h1(page)).toBe("Your agency's work");
+    await settled(page, { strict: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page, 'partner home at 320px');
     await b.signOut(page);
     await b.signIn(page, 'lead@mscp.example');
+    await expect.poll(() => h1(page)).toBe('Reform programme overview');
+    await settled(page, { strict: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page, 'lead home at 320px');
     await b.closeTab(tab);

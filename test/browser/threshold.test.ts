@@ -64,6 +64,13 @@ async function issue(page: Page, label: string, summary: string) {
   await expect.poll(() => page.locator('.govuk-notification-banner--success').innerText()).toContain(`MSCP Threshold Document ${label} has been issued`);
 }
 
+/** The agency each signatory signs for: their row in the sign-off table. */
+const SIGNS_FOR: Record<string, string> = {
+  'council@mscp.example': 'medway-council',
+  'police@mscp.example': 'kent-police',
+  'health@mscp.example': 'nhs-kent-medway',
+};
+
 /** A signatory records a decision through the confirmation step; returns the statement they confirmed. */
 async function decide(email: string, decision: 'approve' | 'request-changes', label: string, comment = '') {
   const tab = await b.newTab();
@@ -87,6 +94,8 @@ async function decide(email: string, decision: 'approve' | 'request-changes', la
   await page.getByRole('button', { name: decision === 'approve' ? `Confirm approval of ${label}` : 'Send request for changes' }).click();
   await page.locator('.govuk-notification-banner--success').waitFor();
   await expect.poll(() => page.locator('[data-testid="cannot-sign"]').innerText()).toContain('Decisions are permanent');
+  // The record reloads after the decision: read the table once it shows this signatory's decision.
+  await expect.poll(async () => (await signOffRows(page))[SIGNS_FOR[email]!]).toBe(decision === 'approve' ? 'Approved' : 'Changes requested');
   await expectNoAxeViolations(page, `${email} after deciding on ${label}`);
   const shown = await signOffRows(page);
   const status = await currentStatus(page);
@@ -141,7 +150,7 @@ describe('threshold document sign-off', () => {
       'Enter the date the version takes effect',
       'Enter the document, or choose to upload a PDF instead',
     ]);
-    expect(await lead.page.title()).toBe('Error: Issue a new version - Partnership Reform Portal');
+    await expect.poll(() => lead.page.title()).toBe('Error: Issue a new version - Partnership Reform Portal');
     await expectNoAxeViolations(lead.page, 'issue form with errors');
     await screenshot(lead.page, 'threshold-issue-errors');
     // A label already issued is refused by the server, and the error names the field.
@@ -156,8 +165,8 @@ describe('threshold document sign-off', () => {
     await lead.page.getByRole('heading', { name: 'Current version: v3.0' }).waitFor();
 
     await issue(lead.page, 'v4.0', 'Refreshed for Family Help and multi-agency child protection teams.');
-    expect(await currentStatus(lead.page)).toBe('Awaiting sign-off');
-    expect(Object.values(await signOffRows(lead.page))).toEqual(['Not yet decided', 'Not yet decided', 'Not yet decided']);
+    await expect.poll(() => currentStatus(lead.page)).toBe('Awaiting sign-off');
+    await expect.poll(async () => Object.values(await signOffRows(lead.page))).toEqual(['Not yet decided', 'Not yet decided', 'Not yet decided']);
     await expect.poll(() => lead.page.locator('#document-sha256').innerText()).toBe(sha('v4.0'));
     // Markdown: headings shifted under the page's h2, lists, bold, and only http(s) links.
     // The document body loads after the version record: wait for v4.0's own text before counting.
@@ -188,9 +197,10 @@ describe('threshold document sign-off', () => {
     await expect.poll(() => lead.page.locator('.app-signoff-table').innerText()).toContain('Add the health visiting pathway to level 2.');
     await expectNoAxeViolations(lead.page, 'lead after changes were requested');
     await issue(lead.page, 'v4.1', 'Adds the health visiting pathway to level 2, as NHS Kent and Medway asked.');
-    expect(await currentStatus(lead.page)).toBe('Awaiting sign-off');
-    const history = await lead.page.locator('.app-history-table tbody tr').allInnerTexts();
-    expect(history.map((r) => r.split(/\s/)[0])).toEqual(['v4.1', 'v4.0', 'v3.0', 'v2.0']);
+    await expect.poll(() => currentStatus(lead.page)).toBe('Awaiting sign-off');
+    const historyRows = lead.page.locator('.app-history-table tbody tr');
+    await expect.poll(async () => (await historyRows.allInnerTexts()).map((r) => r.split(/\s/)[0])).toEqual(['v4.1', 'v4.0', 'v3.0', 'v2.0']);
+    const history = await historyRows.allInnerTexts();
     expect(history[1]).toContain('Superseded');
     expect(history[3]).toMatch(/Superseded\s+\d+ \w+ 2024/);
 
@@ -202,9 +212,9 @@ describe('threshold document sign-off', () => {
     await lead.page.reload();
     await lead.page.getByRole('heading', { name: 'Current version: v4.1' }).waitFor();
     await settled(lead.page);
-    expect(await currentStatus(lead.page)).toBe('Signed off');
-    expect(Object.values(await signOffRows(lead.page))).toEqual(['Approved', 'Approved', 'Approved']);
-    expect((await lead.page.locator('.app-history-table tbody tr').first().innerText())).toContain('Signed off');
+    await expect.poll(() => currentStatus(lead.page)).toBe('Signed off');
+    await expect.poll(async () => Object.values(await signOffRows(lead.page))).toEqual(['Approved', 'Approved', 'Approved']);
+    await expect.poll(() => lead.page.locator('.app-history-table tbody tr').first().innerText()).toContain('Signed off');
     await expectNoAxeViolations(lead.page, 'lead after sign-off');
     await screenshot(lead.page, 'threshold-signed-off');
     await b.closeTab(lead);
@@ -242,6 +252,7 @@ describe('threshold document sign-off', () => {
     const tab = await b.newTab({ width: 320, height: 640 });
     await b.signIn(tab.page, 'education@mscp.example');
     await openThreshold(tab.page);
+    await settled(tab.page, { strict: true });
     expect(await tab.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(tab.page, 'threshold page at 320px');
     await screenshot(tab.page, 'threshold-320');

@@ -25,11 +25,11 @@ describe('shared tracker', () => {
     const { page } = tab;
     await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
-    expect(await h1(page)).toBe('Shared tracker');
+    await expect.poll(() => h1(page)).toBe('Shared tracker');
     await expect.poll(() => page.locator('[data-testid="tracker-period"]').innerText()).toContain('2026-27 Q3');
     // The five-level key with meanings is on the page with the ratings.
     const key = page.getByRole('region', { name: 'Key: delivery confidence' });
-    for (const level of ['Green', 'Amber/Green', 'Amber', 'Amber/Red', 'Red']) expect(await key.getByText(level, { exact: true }).count()).toBeGreaterThan(0);
+    for (const level of ['Green', 'Amber/Green', 'Amber', 'Amber/Red', 'Red']) await expect.poll(() => key.getByText(level, { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => key.innerText()).toContain('highly likely');
     // Submitted-not-accepted is said in words, not only by the dashed outline.
     await expect.poll(() => page.locator('a.app-rag-link[data-state="submitted"]').first().innerText()).toContain('(submitted, not yet accepted)');
@@ -59,7 +59,8 @@ describe('shared tracker', () => {
     expect(href).toMatch(/^\/returns\/2026-27-Q3\/[a-z-]+#section-[a-z-]+$/);
     await cell.click();
     await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
-    await page.locator('h1').waitFor();
+    // The return behind the rating, once it has loaded (not its loading page).
+    await expect.poll(() => h1(page)).toMatch(/: return for 2026-27 Q3$/);
     await settled(page);
     expect(await h1(page)).not.toBe('Page not found');
     expect(await h1(page)).not.toBe('You cannot view this page');
@@ -90,7 +91,7 @@ describe('shared tracker', () => {
     await page.getByRole('link', { name: 'Board report for 2026-27 Q3' }).click();
     await page.waitForURL(b.url('/board-report?periodId=2026-27-Q3'));
     await page.locator('.app-board-report h1').waitFor();
-    expect(await h1(page)).toBe('Reform progress report: 2026-27 Q3');
+    await expect.poll(() => h1(page)).toBe('Reform progress report: 2026-27 Q3');
     await expect.poll(() => page.locator('.app-board-report__meta').innerText()).toMatch(/Figures as at \d{1,2} \w+ \d{4}/);
     await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
     await expectNoAxeViolations(page, 'board report');
@@ -129,6 +130,7 @@ describe('shared tracker', () => {
     const { page } = tab;
     await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
+    await settled(page, { strict: true });
     expect(await noPageScroll(page)).toBeLessThanOrEqual(320);
     const region = page.getByRole('region', { name: 'Delivery confidence by workstream and agency' });
     expect(await region.getAttribute('tabindex')).toBe('0');
@@ -137,7 +139,7 @@ describe('shared tracker', () => {
     await screenshot(page, 'tracker-320');
     await page.goto(b.url('/board-report'));
     await page.locator('.app-board-report h1').waitFor();
-    await settled(page);
+    await settled(page, { strict: true });
     expect(await noPageScroll(page)).toBeLessThanOrEqual(320);
     await expectNoAxeViolations(page, 'board report at 320px');
     await screenshot(page, 'board-report-320');

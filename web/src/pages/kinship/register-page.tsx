@@ -5,6 +5,7 @@ import { getCoverage, listItems, type StaffItem } from '../../api/kinship.js';
 import { Loading } from '../../components/loading.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
+import { createKeyedResource, QueryResults } from '../../components/results.js';
 import { useApp } from '../../state.js';
 import { formatDate, Select } from '../threshold/form-fields.js';
 import { takeKinshipFlash } from './flash.js';
@@ -183,7 +184,8 @@ export default function KinshipRegisterPage() {
   const [flash] = createSignal(takeKinshipFlash());
   const role = () => app.me()?.role;
   const filters = () => ({ status: (params.status ?? '') as ItemStatus | '', category: (params.category ?? '') as Category | '', agencyId: params.agencyId ?? '' });
-  const [items] = createResource(filters, (f) => listItems(f));
+  // Rows only ever for the filters in the address: while new filters load, the register says so.
+  const [items] = createKeyedResource(filters, (f) => listItems(f));
   // The form edits local values; the register only changes when the filters are applied.
   const [status, setStatus] = createSignal(filters().status as string);
   const [category, setCategory] = createSignal(filters().category as string);
@@ -256,27 +258,19 @@ export default function KinshipRegisterPage() {
             </Show>
           </div>
         </form>
-        <Switch>
-          <Match when={items.error}>
-            <p class="govuk-body">The register could not be loaded. Reload the page to try again.</p>
-          </Match>
-          <Match when={items.state === 'ready' || items.state === 'refreshing' ? items() : undefined}>
-            {(list) => (
-              <>
-                <p class="govuk-body" role="status" data-testid="register-count">
-                  {list().length === 1 ? '1 item' : `${list().length} items`}
-                  {filtered() ? ' match the filters' : ' in the register'}.
-                </p>
-                <Show when={list().length}>
-                  <ItemsTable items={list()} caption="Kinship Local Offer items" captionHidden id="register" />
-                </Show>
-              </>
-            )}
-          </Match>
-          <Match when={true}>
-            <Loading label="Loading the register…" />
-          </Match>
-        </Switch>
+        <QueryResults
+          data={items}
+          loading={filtered() ? 'Applying the filters…' : 'Loading the register…'}
+          summary={(list) => `${list().length === 1 ? '1 item' : `${list().length} items`}${filtered() ? ' match the filters' : ' in the register'}.`}
+          error={<p class="govuk-body">The register could not be loaded. Reload the page to try again.</p>}
+          statusTestId="register-count"
+        >
+          {(list) => (
+            <Show when={list().length}>
+              <ItemsTable items={list()} caption="Kinship Local Offer items" captionHidden id="register" />
+            </Show>
+          )}
+        </QueryResults>
       </section>
     </Page>
   );

@@ -1,9 +1,10 @@
 import { useParams } from '@solidjs/router';
-import { createResource, Match, Switch, type JSX } from 'solid-js';
+import { Match, Switch, type JSX } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { getReadiness, type MatrixAssessment, type MatrixCriterion, type ReadinessMatrix } from '../../api/readiness.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
+import { createKeyedResource } from '../../components/results.js';
 
 export interface AssessmentContext {
   matrix: ReadinessMatrix;
@@ -18,9 +19,10 @@ export interface AssessmentContext {
  */
 export function useAssessment() {
   const params = useParams<{ workstreamId: string; criterionId: string; agencyId: string }>();
-  const [matrix, { refetch }] = createResource(() => params.workstreamId, getReadiness);
+  // Only this workstream's matrix: looking the cell up in another one's would say "not found".
+  const [matrix, { refetch }] = createKeyedResource(() => params.workstreamId, getReadiness);
   const context = (): AssessmentContext | null | undefined => {
-    const m = matrix.latest;
+    const m = matrix();
     if (!m) return undefined;
     const criterion = m.criteria.find((c) => c.id === params.criterionId);
     const agency = m.agencies.find((a) => a.id === params.agencyId);
@@ -35,7 +37,7 @@ export function AssessmentLoader(props: { data: ReturnType<typeof useAssessment>
   const back = () => `/readiness/${props.data.params.workstreamId}`;
   return (
     <Switch fallback={<Loading label="Loading the assessment…" />}>
-      <Match when={props.data.matrix.error && !props.data.matrix.latest}>
+      <Match when={props.data.matrix.error && !props.data.matrix()}>
         <Page title="Sorry, there is a problem with the service">
           <p class="govuk-body">{props.data.matrix.error instanceof ApiError ? props.data.matrix.error.detail : 'The assessment could not be loaded. Try again later.'}</p>
         </Page>

@@ -1,10 +1,11 @@
 import { useLocation, useParams, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { getReadiness, type MatrixAssessment, type MatrixCriterion, type ReadinessMatrix } from '../../api/readiness.js';
 import { Loading } from '../../components/loading.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
+import { createKeyedResource } from '../../components/results.js';
 import { useApp } from '../../state.js';
 import { AgencyScore, day, DERIVATION_SOURCES, MACPT_WORKSTREAM, readinessTitle, StatusTag, validationText } from './readiness-ui.js';
 import './readiness.css';
@@ -190,7 +191,8 @@ function Matrix(props: { data: ReadinessMatrix }) {
 /** `/readiness/:workstreamId`: criteria x agencies matrix with scores. */
 export function ReadinessWorkstreamPage() {
   const params = useParams<{ workstreamId: string }>();
-  const [data] = createResource(() => params.workstreamId, getReadiness);
+  // Another workstream's matrix loads in place of this one's, never under its address.
+  const [data] = createKeyedResource(() => params.workstreamId, getReadiness);
   return (
     <Switch fallback={<Loading label="Loading readiness…" />}>
       <Match when={data.error}>
@@ -203,7 +205,7 @@ export function ReadinessWorkstreamPage() {
           </p>
         </Page>
       </Match>
-      <Match when={data.state === 'ready' || data.state === 'refreshing' ? data.latest : undefined}>{(m) => <Matrix data={m()} />}</Match>
+      <Match when={data()}>{(m) => <Matrix data={m()} />}</Match>
     </Switch>
   );
 }

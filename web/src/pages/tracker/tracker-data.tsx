@@ -1,14 +1,17 @@
 import { useSearchParams } from '@solidjs/router';
-import { createResource, Match, Switch, type JSX } from 'solid-js';
+import { Match, Switch, type JSX } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { getTracker, type Tracker } from '../../api/tracker.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
+import { createKeyedResource } from '../../components/results.js';
 
 /** The tracker for `?periodId=` (default: the current period), shared by the tracker and board report. */
 export function useTracker() {
   const [search, setSearch] = useSearchParams<{ periodId?: string }>();
-  const [tracker, { refetch }] = createResource(() => ({ periodId: search.periodId }), ({ periodId }) => getTracker(periodId));
+  // A period chosen in the picker shows the loading state until its figures arrive, never the last
+  // period's figures under the new choice; a refetch after a save keeps the page as it is.
+  const [tracker, { refetch }] = createKeyedResource(() => ({ periodId: search.periodId }), ({ periodId }) => getTracker(periodId));
   return { search, setSearch, tracker, refetch };
 }
 
@@ -16,7 +19,7 @@ export function TrackerLoader(props: { data: ReturnType<typeof useTracker>; titl
   const t = props.data.tracker;
   return (
     <Switch fallback={<Loading label="Loading the tracker…" />}>
-      <Match when={t.error && !t.latest}>
+      <Match when={t.error && !t()}>
         <Page title={props.title}>
           <Switch>
             <Match when={t.error instanceof ApiError && t.error.status === 404}>
@@ -29,7 +32,7 @@ export function TrackerLoader(props: { data: ReturnType<typeof useTracker>; titl
           </Switch>
         </Page>
       </Match>
-      <Match when={t.latest}>{(data) => props.children(data)}</Match>
+      <Match when={t()}>{(data) => props.children(data)}</Match>
     </Switch>
   );
 }
