@@ -10,6 +10,7 @@ import { isDatabaseUnavailable } from './db/client.js';
 import { Writer } from './db/transact.js';
 import type { AppEnv } from './http/app-env.js';
 import { authenticate } from './http/auth-middleware.js';
+import { UserAccessCheck } from './auth/user-access.js';
 import { AppError, NotFound, PayloadTooLarge, ServiceUnavailable } from './http/errors.js';
 import { problemResponse } from './http/problem.js';
 import { AuditRepository } from './repositories/audit-repository.js';
@@ -39,7 +40,10 @@ import { authRoutes, meRoutes } from './routes/auth-routes.js';
 import { partnershipRoutes } from './routes/partnership-routes.js';
 import { systemRoutes } from './routes/system-routes.js';
 import { AuthService } from './services/auth-service.js';
+import { ErasureRepository } from './repositories/erasure-repository.js';
+import { ErasureService } from './services/erasure-service.js';
 import { createLogger, type Logger } from './logger.js';
+import { CONFIRM_PERSONAL_DATA_HEADER } from '../shared/pii/policy.js';
 
 /** Everything the app needs from outside; tests pass a DynamoDB Local table and a local key pair. */
 export interface AppDeps {
@@ -90,6 +94,7 @@ function createServices(deps: AppDeps) {
     programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
     returns: new ReturnsService(returns, partnership, writer),
     audit: new AuditRepository(doc, config.tables.audit, pid),
+    erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
     auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
   };
 }
@@ -144,7 +149,7 @@ export function createApp(deps: AppDeps) {
       '/api/*',
       cors({
         origin: deps.config.corsOrigins,
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', CONFIRM_PERSONAL_DATA_HEADER],
         exposeHeaders: ['ETag', 'X-Request-Id', 'Location'],
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
         maxAge: 600,
@@ -165,7 +170,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', authRoutes(deps, services));
   app.route('/', publicKinshipRoutes(services));
 
-  app.use('/api/*', authenticate(deps.verifier));
+  app.use('/api/*', authenticate(deps.verifier, new UserAccessCheck((email) => services.users.getUserAccess(email))));
   app.route('/', meRoutes());
   app.route('/', partnershipRoutes(services));
   app.route('/', programmeRoutes(services));

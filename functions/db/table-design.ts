@@ -5,7 +5,9 @@
  * - The main table is a single table: generic `pk`/`sk` plus one generic GSI (`gsi1pk`/`gsi1sk`).
  *   Every key starts with `P#<partnershipId>#` so one deployment can host several partnerships.
  * - The audit table holds immutable audit events. The API's role may only PutItem and Query it,
- *   so the audit trail cannot be edited even by a bug. Events are written in the same
+ *   so the audit trail cannot be edited even by a bug, with one exception: erasure of personal
+ *   data may rewrite an event's text attributes ({@link AUDIT_TABLE}.textAttributes), and IAM
+ *   allows UpdateItem on those attributes only. Events are written in the same
  *   TransactWriteItems call as the change they describe.
  */
 export const MAIN_TABLE = {
@@ -19,4 +21,8 @@ export const AUDIT_TABLE = {
   sortKey: 'sk',
   /** Events by actor, newest last: `P#<pid>#ACTOR#<userId>` / `<iso time>#<eventId>`. */
   gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** What an event says was changed: the only attributes erasure may rewrite. */
+  textAttributes: ['summary', 'changes', 'before', 'after', 'meta'],
+  /** Set on an event whose text was erased: the erasure event's id. */
+  erasedBy: 'erasedBy',
 } as const;

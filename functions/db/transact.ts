@@ -3,6 +3,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { AppError, Conflict } from '../http/errors.js';
 import { auditKeys } from './keys.js';
+import type { ConfirmedFinding } from '../../shared/pii/policy.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -46,6 +47,8 @@ export interface WriteContext {
   actor: Actor;
   requestId: string;
   now: Date;
+  /** Possible personal data the actor confirmed in this request (field and kind, never the text). */
+  personalDataConfirmed?: ConfirmedFinding[];
 }
 
 /**
@@ -60,8 +63,11 @@ export class Writer {
   ) {}
 
   async write(ops: WriteOp[], audit: AuditInput, ctx: WriteContext): Promise<AuditEvent> {
+    const confirmed = ctx.personalDataConfirmed;
     const event: AuditEvent = {
       ...audit,
+      // The confirmation is part of the change it allowed: recorded in the same event.
+      ...(confirmed?.length ? { meta: { ...audit.meta, personalDataConfirmed: confirmed } } : {}),
       eventId: randomUUID(),
       at: ctx.now.toISOString(),
       actor: ctx.actor,

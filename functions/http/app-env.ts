@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/tokens.js';
+import type { ConfirmedFinding } from '../../shared/pii/policy.js';
 
 /** Hono environment shared by every sub-app. */
 export interface AppEnv {
@@ -8,5 +9,7 @@ export interface AppEnv {
     user: Principal;
     /** Request time from the injected clock (tests control it). */
     now: Date;
+    /** Possible personal data the person confirmed in this request; audited with the write. */
+    personalDataConfirmed: ConfirmedFinding[] | undefined;
   };
 }

@@ -3,17 +3,26 @@ import { ROLE_LABELS, type Role } from '../../shared/auth/roles.js';
 
 const WHO: Record<Role, string> = { lead: 'the programme lead', partner: 'partner agency officers', executive: 'partnership executives' };
 import type { Principal, TokenVerifier } from '../auth/tokens.js';
+import { ACCESS_ENDED, type UserAccessCheck } from '../auth/user-access.js';
 import type { Actor, WriteContext } from '../db/transact.js';
-import { Forbidden, Unauthorized } from './errors.js';
+import type { ConfirmedFinding } from '../../shared/pii/policy.js';
+import { AccessEnded, Forbidden, Unauthorized } from './errors.js';
 import type { AppEnv } from './app-env.js';
 
-/** Verifies the bearer token and puts the principal on the context. Roles come only from here. */
-export const authenticate = (verifier: TokenVerifier) =>
+/**
+ * Verifies the bearer token and puts the principal on the context. Roles come only from here.
+ * A valid token is not enough: the person must still be active in the server's own records (read
+ * through `access`, at most 60 s old), so someone removed or deactivated is refused on every route
+ * even while their token has not expired.
+ */
+export const authenticate = (verifier: TokenVerifier, access: UserAccessCheck) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)$/.exec(header);
     if (!match) throw new Unauthorized(header ? 'The Authorization header is not a bearer token.' : 'Sign in to continue.');
-    c.set('user', await verifier.verify(match[1]!));
+    const user = await verifier.verify(match[1]!);
+    if ((await access.access(user.email, c.get('now'))) !== 'active') throw new AccessEnded(ACCESS_ENDED);
+    c.set('user', user);
     await next();
   });
 
@@ -32,6 +41,12 @@ export function actorOf(user: Principal): Actor {
 }
 
 /** Everything a write needs to audit itself. */
-export function writeContext(c: { get(key: 'user'): Principal; get(key: 'requestId'): string; get(key: 'now'): Date }): WriteContext {
-  return { actor: actorOf(c.get('user')), requestId: c.get('requestId'), now: c.get('now') };
+export function writeContext(c: {
+  get(key: 'user'): Principal;
+  get(key: 'requestId'): string;
+  get(key: 'now'): Date;
+  get(key: 'personalDataConfirmed'): ConfirmedFinding[] | undefined;
+}): WriteContext {
+  const confirmed = c.get('personalDataConfirmed');
+  return { actor: actorOf(c.get('user')), requestId: c.get('requestId'), now: c.get('now'), ...(confirmed?.length ? { personalDataConfirmed: confirmed } : {}) };
 }

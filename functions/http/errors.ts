@@ -34,9 +34,46 @@ export class Unprocessable extends AppError {
     super(422, 'unprocessable', 'The request cannot be carried out yet', detail, errors);
   }
 }
+/**
+ * 422: the text holds a definite identifier (NHS or National Insurance number). Nothing is
+ * written; the person removes it. `errors` name each field and the kind found.
+ */
+export class PersonalDataRefused extends AppError {
+  constructor(errors: FieldError[]) {
+    super(
+      422,
+      'personal-data-refused',
+      'Remove the personal data',
+      'Some text looks like an NHS or National Insurance number. The portal holds programme information only, never case information: remove it and save again.',
+      errors,
+    );
+  }
+}
+/**
+ * 422: the text may hold personal data (a postcode, date of birth, email, phone, or a name next to
+ * an age or family role). Nothing is written until the person confirms it is not about a child or
+ * family, by sending the request again with `Confirm-Personal-Data: true`.
+ */
+export class PersonalDataUnconfirmed extends AppError {
+  constructor(errors: FieldError[]) {
+    super(
+      422,
+      'personal-data-unconfirmed',
+      'Check for personal data',
+      'Some text may be personal data. Remove anything about a child or family member; if it is not about a person (for example a team phone number or an office postcode), confirm and save again.',
+      errors,
+    );
+  }
+}
 export class Unauthorized extends AppError {
   constructor(detail = 'Sign in to continue.') {
     super(401, 'unauthorized', 'You are not signed in', detail, undefined, { 'WWW-Authenticate': 'Bearer' });
+  }
+}
+/** 401 for a person whose account was deactivated or removed: their token may still be valid. */
+export class AccessEnded extends AppError {
+  constructor(detail: string) {
+    super(401, 'access-ended', 'Your access has ended', detail, undefined, { 'WWW-Authenticate': 'Bearer' });
   }
 }
 export class Forbidden extends AppError {

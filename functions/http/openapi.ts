@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../../shared/auth/roles.js';
 import { Problem } from '../../shared/http/problem.js';
+import { CONFIRM_PERSONAL_DATA_HEADER } from '../../shared/pii/policy.js';
 
 /** What a route promises, written beside the route and turned into the OpenAPI document. */
 export interface RouteDoc {
@@ -16,8 +17,12 @@ export interface RouteDoc {
   response?: z.ZodType;
   /** Extra statuses this route can answer besides the common ones. */
   statuses?: number[];
-  /** Versioned resources: reads send ETag, writes need If-Match. */
-  etag?: 'read' | 'write';
+  /**
+   * Versioned resources (declare the route with the `ifMatch()` middleware to match): `read` sends
+   * an ETag; `write` requires If-Match (428 without, 412 stale); `upsert` is a PUT whose first save
+   * creates the resource, so If-Match is required only once it exists (`ifMatch({ mayCreate: true })`).
+   */
+  etag?: 'read' | 'write' | 'upsert';
 }
 
 const docs: RouteDoc[] = [];
@@ -38,7 +43,7 @@ const STATUS_TEXT: Record<number, string> = {
   412: 'Stale If-Match: someone else saved first',
   413: 'Body too large',
   415: 'Body is not JSON',
-  422: 'A domain rule refuses the request',
+  422: 'A domain rule refuses the request, or the text holds personal data (refused, or to be confirmed with Confirm-Personal-Data)',
   428: 'If-Match header required',
   429: 'Too many attempts',
   503: 'Database not reachable',
@@ -51,12 +56,31 @@ export function openApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const problem = { content: { 'application/problem+json': { schema: schema(Problem) } } };
   for (const d of [...docs].sort((a, b) => a.path.localeCompare(b.path))) {
-    const params = [...d.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const params: { name: string; in: string; required: boolean; description?: string; schema: { type: string } }[] = [...d.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
     if (d.query) {
       const q = schema(d.query) as { properties?: Record<string, unknown>; required?: string[] };
       for (const [name, s] of Object.entries(q.properties ?? {})) params.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema: s as { type: string } });
     }
-    if (d.etag === 'write') params.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } });
+    if (d.etag === 'write' || d.etag === 'upsert') {
+      params.push({
+        name: 'If-Match',
+        in: 'header',
+        required: d.etag === 'write',
+        description: d.etag === 'write' ? 'The ETag you last read. Without it: 428; stale: 412.' : 'The ETag you last read; leave it out only for the first save, while the resource does not exist yet (then 428 without it; 412 stale).',
+        schema: { type: 'string' },
+      });
+    }
+    // Every signed-in write with a body follows the personal-data rule (shared/pii/policy.ts).
+    const freeText = !!d.body && !!d.roles;
+    if (freeText) {
+      params.push({
+        name: CONFIRM_PERSONAL_DATA_HEADER,
+        in: 'header',
+        required: false,
+        description: 'Send `true` to confirm that possible personal data (postcode, date of birth, email, phone, a name next to an age or family role) is not about a child or family. NHS and National Insurance numbers are refused whatever it says (422).',
+        schema: { type: 'string' },
+      });
+    }
     const success = d.method === 'post' && d.statuses?.includes(201) ? 201 : 200;
     const responses: Record<string, unknown> = {
       [success]: {
@@ -65,7 +89,7 @@ export function openApiDocument(version: string) {
         ...(d.response ? { content: { 'application/json': { schema: schema(d.response) } } } : {}),
       },
     };
-    const statuses = new Set([400, 503, ...(d.roles ? [401, 403] : []), ...(d.body ? [413, 415] : []), ...(d.etag === 'write' ? [412, 428] : []), ...(d.statuses ?? [])]);
+    const statuses = new Set([400, 503, ...(d.roles ? [401, 403] : []), ...(d.body ? [413, 415] : []), ...(freeText ? [422] : []), ...(d.etag === 'write' || d.etag === 'upsert' ? [412, 428] : []), ...(d.statuses ?? [])]);
     statuses.delete(success);
     for (const s of [...statuses].sort()) responses[s] = { description: STATUS_TEXT[s] ?? 'Error', ...problem };
     paths[d.path] ??= {};

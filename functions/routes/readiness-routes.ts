@@ -4,7 +4,7 @@ import { AssessmentRequest, CreateCriterionRequest, UpdateCriterionRequest, Vali
 import type { Services } from '../app.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, writeContext } from '../http/auth-middleware.js';
-import { etagFor, optionalIfMatch, requireIfMatch } from '../http/etag.js';
+import { etagFor, ifMatch } from '../http/etag.js';
 import { NotFound } from '../http/errors.js';
 import { describeRoute } from '../http/openapi.js';
 import { readJson } from '../http/validate.js';
@@ -12,9 +12,9 @@ import { readJson } from '../http/validate.js';
 const ALL = ['lead', 'executive', 'partner'] as const;
 describeRoute({ method: 'get', path: '/api/workstreams/{id}/readiness', summary: 'Criteria x agencies matrix with statuses and scores', tag: 'Readiness', roles: ALL, statuses: [404] });
 describeRoute({ method: 'post', path: '/api/workstreams/{id}/criteria', summary: 'Add a readiness criterion', tag: 'Readiness', roles: ['lead'], body: CreateCriterionRequest, statuses: [201, 404, 409] });
-describeRoute({ method: 'patch', path: '/api/workstreams/{id}/criteria/{criterionId}', summary: 'Edit a readiness criterion', tag: 'Readiness', roles: ['lead'], body: UpdateCriterionRequest, etag: 'write', statuses: [404] });
-describeRoute({ method: 'put', path: '/api/readiness/{criterionId}/{agencyId}', summary: "The agency's self-assessment (If-Match once it exists)", tag: 'Readiness', roles: ['partner'], body: AssessmentRequest, statuses: [404, 409, 412, 428] });
-describeRoute({ method: 'post', path: '/api/readiness/{criterionId}/{agencyId}/validate', summary: 'Confirm or challenge an assessment', tag: 'Readiness', roles: ['lead'], body: ValidateRequest, statuses: [404, 409, 412] });
+describeRoute({ method: 'patch', path: '/api/workstreams/{id}/criteria/{criterionId}', summary: 'Edit a readiness criterion (only the fields sent change)', tag: 'Readiness', roles: ['lead'], body: UpdateCriterionRequest, etag: 'write', statuses: [404] });
+describeRoute({ method: 'put', path: '/api/readiness/{criterionId}/{agencyId}', summary: "The agency's self-assessment (If-Match once it exists)", tag: 'Readiness', roles: ['partner'], body: AssessmentRequest, etag: 'upsert', statuses: [404, 409] });
+describeRoute({ method: 'post', path: '/api/readiness/{criterionId}/{agencyId}/validate', summary: 'Confirm or challenge an assessment', tag: 'Readiness', roles: ['lead'], body: ValidateRequest, etag: 'write', statuses: [404, 409] });
 
 const slug = (v: string, what: string) => {
   if (!Slug.safeParse(v).success) throw new NotFound(`There is no ${what} ${v.slice(0, 40)}.`);
@@ -30,21 +30,22 @@ export function readinessRoutes(services: Services) {
       c.header('ETag', etagFor(cr.version));
       return c.json(cr, 201);
     })
-    .patch('/api/workstreams/:id/criteria/:criterionId', requireRole('lead'), async (c) => {
+    .patch('/api/workstreams/:id/criteria/:criterionId', requireRole('lead'), ifMatch(), async (c) => {
       const body = await readJson(c, UpdateCriterionRequest);
-      const cr = await services.readiness.updateCriterion(c.get('user'), slug(c.req.param('id'), 'workstream'), slug(c.req.param('criterionId'), 'criterion'), body, requireIfMatch(c), writeContext(c));
+      const cr = await services.readiness.updateCriterion(c.get('user'), slug(c.req.param('id'), 'workstream'), slug(c.req.param('criterionId'), 'criterion'), body, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(cr.version));
       return c.json(cr);
     })
-    .put('/api/readiness/:criterionId/:agencyId', requireRole('partner'), async (c) => {
+    // The first save creates the assessment: If-Match may be left out only while it does not exist (then 428).
+    .put('/api/readiness/:criterionId/:agencyId', requireRole('partner'), ifMatch({ mayCreate: true }), async (c) => {
       const body = await readJson(c, AssessmentRequest);
-      const a = await services.readiness.assess(c.get('user'), slug(c.req.param('criterionId'), 'criterion'), slug(c.req.param('agencyId'), 'agency'), body, optionalIfMatch(c), writeContext(c));
+      const a = await services.readiness.assess(c.get('user'), slug(c.req.param('criterionId'), 'criterion'), slug(c.req.param('agencyId'), 'agency'), body, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(a.version));
       return c.json(a);
     })
-    .post('/api/readiness/:criterionId/:agencyId/validate', requireRole('lead'), async (c) => {
+    .post('/api/readiness/:criterionId/:agencyId/validate', requireRole('lead'), ifMatch(), async (c) => {
       const body = await readJson(c, ValidateRequest);
-      const a = await services.readiness.validate(c.get('user'), slug(c.req.param('criterionId'), 'criterion'), slug(c.req.param('agencyId'), 'agency'), body, optionalIfMatch(c), writeContext(c));
+      const a = await services.readiness.validate(c.get('user'), slug(c.req.param('criterionId'), 'criterion'), slug(c.req.param('agencyId'), 'agency'), body, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(a.version));
       return c.json(a);
     });

@@ -5,7 +5,7 @@ import { CONFIDENCE_SCALE, toCsv } from '../../shared/tracker/compute.js';
 import type { Services } from '../app.js';
 import type { AppEnv } from '../http/app-env.js';
 import { requireRole, writeContext } from '../http/auth-middleware.js';
-import { optionalIfMatch } from '../http/etag.js';
+import { etagFor, ifMatch } from '../http/etag.js';
 import { NotFound } from '../http/errors.js';
 import { describeRoute } from '../http/openapi.js';
 import { readJson, readQuery } from '../http/validate.js';
@@ -17,7 +17,7 @@ const EXPORTS = ['returns', 'risks', 'readiness', 'milestones'] as const;
 
 // Lead and executive only: the tracker shows every agency's risks and return status, which a partner may not read for other agencies.
 describeRoute({ method: 'get', path: '/api/tracker', summary: 'The shared tracker for a period (default: the current one)', tag: 'Tracker', roles: ['lead', 'executive'], query: PeriodQuery, statuses: [404] });
-describeRoute({ method: 'put', path: '/api/tracker/overall/{periodId}/{workstreamId}', summary: "Set (or clear with null) a workstream's overall confidence", tag: 'Tracker', roles: ['lead'], body: OverallRequest, statuses: [404, 412] });
+describeRoute({ method: 'put', path: '/api/tracker/overall/{periodId}/{workstreamId}', summary: "Set (or clear with null) a workstream's overall confidence; If-Match is its version in the tracker once set", tag: 'Tracker', roles: ['lead'], body: OverallRequest, etag: 'upsert', statuses: [404] });
 for (const e of EXPORTS) describeRoute({ method: 'get', path: `/api/exports/${e}.csv`, summary: `Export ${e} as CSV (formula-safe)`, tag: 'Exports', roles: ['lead', 'executive'], query: PeriodQuery });
 describeRoute({ method: 'get', path: '/api/exports/tracker.xlsx', summary: 'Excel workbook with one sheet per export', tag: 'Exports', roles: ['lead', 'executive'], query: PeriodQuery });
 
@@ -73,11 +73,14 @@ export function trackerRoutes(services: Services) {
   const load = async (c: Context<AppEnv>) => services.tracker.tracker(readQuery(c, PeriodQuery).periodId ?? null, c.get('now'));
   return new Hono<AppEnv>()
     .get('/api/tracker', requireRole('lead', 'executive'), async (c) => c.json(await load(c)))
-    .put('/api/tracker/overall/:periodId/:workstreamId', requireRole('lead'), async (c) => {
+    // The first setting creates it: If-Match may be left out only while it does not exist (then 428).
+    .put('/api/tracker/overall/:periodId/:workstreamId', requireRole('lead'), ifMatch({ mayCreate: true }), async (c) => {
       const { periodId, workstreamId } = c.req.param();
       if (!PeriodId.safeParse(periodId).success) throw new NotFound(`There is no reporting period ${periodId.slice(0, 40)}.`);
       const body = await readJson(c, OverallRequest);
-      return c.json(await services.tracker.setOverall(c.get('user'), periodId, workstreamId, body, optionalIfMatch(c), writeContext(c)));
+      const overall = await services.tracker.setOverall(c.get('user'), periodId, workstreamId, body, c.var.ifMatch, writeContext(c));
+      c.header('ETag', etagFor(overall.version));
+      return c.json(overall);
     })
     .get('/api/exports/:name{(returns|risks|readiness|milestones)\\.csv}', requireRole('lead', 'executive'), async (c) => {
       const name = c.req.param('name').replace('.csv', '') as (typeof EXPORTS)[number];

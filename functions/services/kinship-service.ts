@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.js';
 import type { KinshipRepository } from '../repositories/kinship-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
-import { addMonths, CATEGORIES, CATEGORY_LABELS, coverage, ItemContent, type Category, type KinshipItem, type PublicItem } from '../../shared/kinship/schema.js';
+import { assertVersion } from '../repositories/version-guard.js';
+import { addMonths, CATEGORIES, CATEGORY_LABELS, coverage, CreateItemRequest, ItemContent, type Category, type KinshipItem, type PublicItem, type UpdateItemRequest } from '../../shared/kinship/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
 import { scanFields, type Warning } from '../../shared/pii/detect.js';
-import { refusePersonalData } from './personal-data.js';
+import { refuseStoredIdentifiers } from './personal-data.js';
 import { fieldErrors } from '../http/problem.js';
 
 const CONTENT_KEYS = Object.keys(ItemContent.shape) as (keyof ItemContent)[];
@@ -55,7 +56,6 @@ export class KinshipService {
   }
 
   private async checkContent(content: ItemContent) {
-    refusePersonalData(content);
     const errors = [];
     if (content.providerAgencyId) {
       const data = await this.partnership.getPartnershipData();
@@ -89,29 +89,32 @@ export class KinshipService {
     return item;
   }
 
-  async update(user: Principal, id: string, patch: Partial<ItemContent>, ifMatch: number, ctx: WriteContext): Promise<KinshipItem> {
+  /**
+   * PATCH: changes only the fields sent (`patch` has no defaults). The item that results is checked
+   * by the same rules as a new one (schema, provider, financial support, agency ids).
+   */
+  async update(user: Principal, id: string, patch: UpdateItemRequest, expectedVersion: number, ctx: WriteContext): Promise<KinshipItem> {
     const current = await this.load(id);
     this.assertCanEdit(user, current);
-    if (current.version !== ifMatch) throw new PreconditionFailed();
+    assertVersion(current, expectedVersion);
     if (current.status === 'retired') throw new Conflict('This item is retired. Ask the programme lead to create a new one instead.');
-    const content = contentOf({ ...contentOf(current), ...patch });
-    const parsed = ItemContent.safeParse(content);
+    const parsed = CreateItemRequest.safeParse(contentOf({ ...contentOf(current), ...patch }));
     if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
-    if (content.category === 'financial-support' && !content.howDecisionsAreMade) throw new ValidationFailed([{ path: 'howDecisionsAreMade', message: 'Say how decisions about financial support are made' }]);
+    const content = contentOf(parsed.data);
     await this.checkContent(content);
     // Editing a published item opens a revision for review; the published text stays live.
     const status = current.status === 'published' ? 'in-review' : current.status;
     const next: KinshipItem = { ...current, ...content, status, revisionPending: current.published !== null, version: current.version + 1, updatedBy: user.email, updatedAt: ctx.now.toISOString() };
     const changes = Object.fromEntries(CONTENT_KEYS.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(content[k])).map((k) => [k, { from: current[k], to: content[k] }]));
-    await this.writer.write([this.repo.replaceOp(next, current.version)], { action: 'kinship.update', entityType: 'kinship-item', entityId: id, summary: current.status === 'published' ? 'Edited the published item (revision waits for review)' : 'Edited the item', changes }, ctx);
+    await this.writer.write([this.repo.replaceOp(next, expectedVersion)], { action: 'kinship.update', entityType: 'kinship-item', entityId: id, summary: current.status === 'published' ? 'Edited the published item (revision waits for review)' : 'Edited the item', changes }, ctx);
     return next;
   }
 
-  async transition(user: Principal, id: string, action: 'submit' | 'publish' | 'retire', ifMatch: number | null, ctx: WriteContext): Promise<KinshipItem> {
+  async transition(user: Principal, id: string, action: 'submit' | 'publish' | 'retire', expectedVersion: number, ctx: WriteContext): Promise<KinshipItem> {
     const current = await this.load(id);
     if (action === 'submit') this.assertCanEdit(user, current);
     else if (user.role !== 'lead') throw new Forbidden(`Only the programme lead can ${action} items.`);
-    if (ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
+    assertVersion(current, expectedVersion);
     const now = ctx.now.toISOString();
     const today = now.slice(0, 10);
     let next: KinshipItem;
@@ -125,7 +128,7 @@ export class KinshipService {
         throw new Conflict('Retired items cannot be published again.');
       }
       const content = contentOf(current);
-      refusePersonalData(content);
+      refuseStoredIdentifiers(content);
       const revision = current.revision + 1;
       next = { ...current, status: 'published', published: content, publishedAt: now, revisionPending: false, revision, lastReviewedAt: today, nextReviewDue: addMonths(today, 12), version: current.version + 1, updatedBy: user.email, updatedAt: now };
       ops.push(this.repo.revisionOp(id, revision, content, now, user.email));
@@ -134,7 +137,7 @@ export class KinshipService {
       next = { ...current, status: 'retired', version: current.version + 1, updatedBy: user.email, updatedAt: now };
     }
     await this.writer.write(
-      [this.repo.replaceOp(next, current.version), ...ops],
+      [this.repo.replaceOp(next, expectedVersion), ...ops],
       { action: `kinship.${action}`, entityType: 'kinship-item', entityId: id, summary: { submit: 'Sent for review', publish: `Published revision ${next.revision}`, retire: 'Retired the item' }[action], changes: { status: { from: current.status, to: next.status } } },
       ctx,
     );

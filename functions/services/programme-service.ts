@@ -1,13 +1,12 @@
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { milestoneKeys } from '../db/keys.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { PeriodRepository } from '../repositories/period-repository.js';
+import { assertVersion, guardedPut } from '../repositories/version-guard.js';
 import { periodBounds, type CreatePeriodRequest, type Period } from '../../shared/periods/period.js';
 import { slugify, type CreateMilestoneRequest, type Milestone, type UpdateMilestoneRequest } from '../../shared/workstreams/milestone.js';
-import { PII_KINDS } from '../../shared/pii/detect.js';
-import { refusePersonalData } from './personal-data.js';
 
 /** Workstreams, their milestones and reporting periods: the programme's structure, run by the lead. */
 export class ProgrammeService {
@@ -66,16 +65,9 @@ export class ProgrammeService {
     };
     await this.writer.write(
       [
-        {
-          item: {
-            Put: {
-              TableName: this.table,
-              Item: { ...milestoneKeys.milestone(this.pid, workstreamId, milestone.id), entity: 'Milestone', ...milestone },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          onConditionFailed: () => new Conflict(`A milestone with id ${milestone.id} already exists in this workstream. Choose another id or title.`),
-        },
+        guardedPut(this.table, { ...milestoneKeys.milestone(this.pid, workstreamId, milestone.id), entity: 'Milestone', ...milestone }, null, () =>
+          new Conflict(`A milestone with id ${milestone.id} already exists in this workstream. Choose another id or title.`),
+        ),
       ],
       { action: 'milestone.create', entityType: 'milestone', entityId: `${workstreamId}/${milestone.id}`, summary: `Added milestone "${milestone.title}"`, after: milestone },
       ctx,
@@ -83,33 +75,20 @@ export class ProgrammeService {
     return milestone;
   }
 
-  async updateMilestone(user: Principal, workstreamId: string, milestoneId: string, input: UpdateMilestoneRequest, ifMatch: number, ctx: WriteContext): Promise<Milestone> {
+  /** PATCH: only the fields sent change; the milestone that results is checked as a new one is. */
+  async updateMilestone(user: Principal, workstreamId: string, milestoneId: string, input: UpdateMilestoneRequest, expectedVersion: number, ctx: WriteContext): Promise<Milestone> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages milestones.');
     const data = await this.partnership.getPartnershipData();
     const current = data.milestones.find((m) => m.workstreamId === workstreamId && m.id === milestoneId);
     if (!current) throw new NotFound(`There is no milestone ${milestoneId} in workstream ${workstreamId}.`);
-    if (current.version !== ifMatch) throw new PreconditionFailed();
-    if (input.ownerAgencyId !== undefined || input.title !== undefined || input.description !== undefined) {
-      this.checkMilestone({ ...current, ...input }, data.agencies.map((a) => a.id));
-    }
+    assertVersion(current, expectedVersion);
     const next: Milestone = { ...current, ...input, version: current.version + 1 };
+    this.checkMilestone(next, data.agencies.map((a) => a.id));
     const changes = Object.fromEntries(
-      Object.keys(input).map((k) => [k, { from: current[k as keyof Milestone], to: next[k as keyof Milestone] }]),
+      (Object.keys(input) as (keyof UpdateMilestoneRequest)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k])).map((k) => [k, { from: current[k], to: next[k] }]),
     );
     await this.writer.write(
-      [
-        {
-          item: {
-            Put: {
-              TableName: this.table,
-              Item: { ...milestoneKeys.milestone(this.pid, workstreamId, milestoneId), entity: 'Milestone', ...next },
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': current.version },
-            },
-          },
-          onConditionFailed: () => new PreconditionFailed(),
-        },
-      ],
+      [guardedPut(this.table, { ...milestoneKeys.milestone(this.pid, workstreamId, milestoneId), entity: 'Milestone', ...next }, expectedVersion)],
       { action: input.closed ? 'milestone.close' : 'milestone.update', entityType: 'milestone', entityId: `${workstreamId}/${milestoneId}`, summary: input.closed ? `Closed milestone "${next.title}"` : `Updated milestone "${next.title}"`, changes },
       ctx,
     );
@@ -118,7 +97,5 @@ export class ProgrammeService {
 
   private checkMilestone(m: { ownerAgencyId: string; title: string; description: string }, agencyIds: string[]) {
     if (!agencyIds.includes(m.ownerAgencyId)) throw new ValidationFailed([{ path: 'ownerAgencyId', message: `Choose one of the partnership's agencies: ${agencyIds.join(', ')}` }]);
-    // Milestones are programme text: no kind of personal detail belongs in them.
-    refusePersonalData({ title: m.title, description: m.description }, PII_KINDS);
   }
 }

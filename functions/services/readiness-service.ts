@@ -1,11 +1,11 @@
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReadinessRepository } from '../repositories/readiness-repository.js';
+import { assertVersion, type ExpectedVersion } from '../repositories/version-guard.js';
 import { scoreAgency, scoreWorkstream, type Assessment, type AssessmentRequest, type CreateCriterionRequest, type Criterion, type Derivation, type UpdateCriterionRequest, type ValidateRequest } from '../../shared/readiness/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
-import { refusePersonalData } from './personal-data.js';
 
 /** A derived criterion's state, computed from another record instead of self-assessed. */
 export interface DerivedState {
@@ -86,21 +86,16 @@ export class ReadinessService {
     return c;
   }
 
-  async assess(user: Principal, criterionId: string, agencyId: string, input: AssessmentRequest, ifMatch: number | null, ctx: WriteContext): Promise<Assessment> {
+  /** Creates the assessment on first save (`expectedVersion` null) or changes the version the client read. */
+  async assess(user: Principal, criterionId: string, agencyId: string, input: AssessmentRequest, expectedVersion: ExpectedVersion, ctx: WriteContext): Promise<Assessment> {
     if (user.role !== 'partner') throw new Forbidden(user.role === 'lead' ? 'The programme lead validates assessments but does not make them for an agency.' : 'Partnership executives cannot change assessments.');
     if (user.agencyId !== agencyId) throw new Forbidden("You can only assess your own agency's readiness.");
     const c = await this.criterionOrThrow(criterionId);
     if (c.derivedFrom) throw new Conflict('This criterion follows another record and cannot be self-assessed.');
     if (!c.agencyIds.includes(agencyId)) throw new Forbidden('This criterion does not apply to your agency.');
-    refusePersonalData({ evidence: input.evidence, reason: input.reason ?? '' });
     const { assessments } = await this.repo.getWorkstreamReadiness(c.workstreamId);
     const current = assessments.find((a) => a.criterionId === criterionId && a.agencyId === agencyId) ?? null;
-    if (current) {
-      if (ifMatch === null) throw new PreconditionRequired();
-      if (ifMatch !== current.version) throw new PreconditionFailed();
-    } else if (ifMatch !== null) {
-      throw new PreconditionFailed('This assessment has not been saved yet, so there is no version to match.');
-    }
+    assertVersion(current, expectedVersion);
     const next: Assessment = {
       criterionId,
       agencyId,
@@ -120,27 +115,26 @@ export class ReadinessService {
     const changes = Object.fromEntries(fields.filter((f) => JSON.stringify(current?.[f] ?? null) !== JSON.stringify(next[f])).map((f) => [f, { from: current?.[f] ?? null, to: next[f] }]));
     if (current?.validation) changes.validation = { from: current.validation.outcome, to: null };
     await this.writer.write(
-      [this.repo.putAssessmentOp(next, current?.version ?? null)],
+      [this.repo.putAssessmentOp(next, expectedVersion)],
       { action: 'readiness.assess', entityType: 'assessment', entityId: `${criterionId}/${agencyId}`, summary: `Assessed as ${next.status}`, changes },
       ctx,
     );
     return next;
   }
 
-  async validate(user: Principal, criterionId: string, agencyId: string, input: ValidateRequest, ifMatch: number | null, ctx: WriteContext): Promise<Assessment> {
+  async validate(user: Principal, criterionId: string, agencyId: string, input: ValidateRequest, expectedVersion: number, ctx: WriteContext): Promise<Assessment> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead validates readiness.');
     const c = await this.criterionOrThrow(criterionId);
     const { assessments } = await this.repo.getWorkstreamReadiness(c.workstreamId);
     const current = assessments.find((a) => a.criterionId === criterionId && a.agencyId === agencyId);
     if (!current) throw new Conflict('The agency has not assessed this criterion yet, so there is nothing to validate.');
-    if (ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
-    refusePersonalData({ comment: input.comment });
+    assertVersion(current, expectedVersion);
     if (input.outcome === 'confirmed' && current.status !== 'ready' && current.status !== 'not-applicable') {
       throw new Conflict(`Only assessments marked ready or not applicable can be confirmed; this one is ${current.status}. Challenge it instead.`);
     }
     const next: Assessment = { ...current, validation: { outcome: input.outcome, comment: input.comment, by: user.email, byName: user.name, at: ctx.now.toISOString() }, version: current.version + 1 };
     await this.writer.write(
-      [this.repo.putAssessmentOp(next, current.version)],
+      [this.repo.putAssessmentOp(next, expectedVersion)],
       { action: `readiness.${input.outcome === 'confirmed' ? 'confirm' : 'challenge'}`, entityType: 'assessment', entityId: `${criterionId}/${agencyId}`, summary: input.outcome === 'confirmed' ? 'Confirmed the assessment' : 'Challenged the assessment', changes: { validation: { from: current.validation?.outcome ?? null, to: input.outcome } }, ...(input.comment ? { meta: { comment: input.comment } } : {}) },
       ctx,
     );
@@ -151,22 +145,30 @@ export class ReadinessService {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages readiness criteria.');
     const data = await this.partnership.getPartnershipData();
     if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
-    const unknown = input.agencyIds.map((a, i) => ({ a, i })).filter(({ a }) => !data.agencies.some((x) => x.id === a));
-    if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `agencyIds[${i}]`, message: 'Choose an agency of the partnership' })));
+    this.checkAgencies(input.agencyIds, data.agencies.map((a) => a.id));
     const c: Criterion = { id: input.id ?? slugify(input.title), workstreamId, title: input.title, description: input.description, agencyIds: input.agencyIds, evidenceExpected: input.evidenceExpected, targetDate: input.targetDate, derivedFrom: null, version: 1 };
     if (await this.repo.findCriterion(c.id)) throw new Conflict(`A criterion with id ${c.id} already exists. Choose another title or id.`);
     await this.writer.write([this.repo.putCriterionOp(c, null)], { action: 'criterion.create', entityType: 'criterion', entityId: c.id, summary: `Added criterion "${c.title}"`, after: c }, ctx);
     return c;
   }
 
-  async updateCriterion(user: Principal, workstreamId: string, criterionId: string, input: UpdateCriterionRequest, ifMatch: number, ctx: WriteContext): Promise<Criterion> {
+  /** PATCH: only the fields sent change; agency ids are checked against the partnership as on create. */
+  async updateCriterion(user: Principal, workstreamId: string, criterionId: string, input: UpdateCriterionRequest, expectedVersion: number, ctx: WriteContext): Promise<Criterion> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages readiness criteria.');
     const current = await this.criterionOrThrow(criterionId);
     if (current.workstreamId !== workstreamId) throw new NotFound(`There is no criterion ${criterionId} in workstream ${workstreamId}.`);
-    if (current.version !== ifMatch) throw new PreconditionFailed();
+    assertVersion(current, expectedVersion);
+    if (input.agencyIds) this.checkAgencies(input.agencyIds, (await this.partnership.getPartnershipData()).agencies.map((a) => a.id));
     const next: Criterion = { ...current, ...input, version: current.version + 1 };
-    const changes = Object.fromEntries(Object.keys(input).map((k) => [k, { from: current[k as keyof Criterion], to: next[k as keyof Criterion] }]));
-    await this.writer.write([this.repo.putCriterionOp(next, current.version)], { action: 'criterion.update', entityType: 'criterion', entityId: criterionId, summary: `Updated criterion "${next.title}"`, changes }, ctx);
+    const keys = Object.keys(input) as (keyof UpdateCriterionRequest)[];
+    const changes = Object.fromEntries(keys.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k])).map((k) => [k, { from: current[k], to: next[k] }]));
+    await this.writer.write([this.repo.putCriterionOp(next, expectedVersion)], { action: 'criterion.update', entityType: 'criterion', entityId: criterionId, summary: `Updated criterion "${next.title}"`, changes }, ctx);
     return next;
+  }
+
+  /** A criterion applies to agencies of the partnership only (on create and on every edit). */
+  private checkAgencies(agencyIds: string[], known: string[]) {
+    const unknown = agencyIds.map((a, i) => ({ a, i })).filter(({ a }) => !known.includes(a));
+    if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `agencyIds[${i}]`, message: 'Choose an agency of the partnership' })));
   }
 }

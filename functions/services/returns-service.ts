@@ -1,15 +1,15 @@
 import type { Principal } from '../auth/tokens.js';
 import type { PartnershipData, PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReturnHeader, ReturnRepository, StoredSection } from '../repositories/return-repository.js';
+import { assertVersion, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { Writer, WriteContext } from '../db/transact.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, Unprocessable, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../http/errors.js';
 import type { FieldError } from '../../shared/http/problem.js';
 import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
 import { isOverdue, type Period } from '../../shared/periods/period.js';
 import { canTransition, carryForward, isEditable, nextStatus, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
 import type { ReturnListRow, ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { diffSections } from './return-diff.js';
-import { refusePersonalData } from './personal-data.js';
 
 /** What the API answers for one return (field names are the public contract). */
 export interface ReturnView {
@@ -140,7 +140,8 @@ export class ReturnsService {
     };
   }
 
-  async save(user: Principal, periodId: string, agencyId: string, body: SaveReturnRequest, ifMatch: number | null, ctx: WriteContext): Promise<ReturnView> {
+  /** Saves whole sections. The first save creates the return (`expectedVersion` null: no If-Match yet). */
+  async save(user: Principal, periodId: string, agencyId: string, body: SaveReturnRequest, expectedVersion: ExpectedVersion, ctx: WriteContext): Promise<ReturnView> {
     this.assertCanEdit(user, agencyId);
     const { data, period } = await this.context(periodId, agencyId);
     if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed. Ask the programme lead if you need to change this return.`);
@@ -148,14 +149,9 @@ export class ReturnsService {
     this.checkSectionsBelong(body.sections, required, data);
 
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
-    if (header) {
-      if (ifMatch === null) throw new PreconditionRequired('Send the If-Match header with the ETag of the return you loaded, so changes made by others are not lost.');
-      if (ifMatch !== header.version) throw new PreconditionFailed();
-      if (!isEditable(header.status)) {
-        throw new Conflict(header.status === 'accepted' ? 'This return has been accepted and is locked.' : 'This return has been submitted. The programme lead must return it before it can be changed.');
-      }
-    } else if (ifMatch !== null) {
-      throw new PreconditionFailed('This return has not been saved yet, so there is no version to match. Remove the If-Match header.');
+    assertVersion(header, expectedVersion);
+    if (header && !isEditable(header.status)) {
+      throw new Conflict(header.status === 'accepted' ? 'This return has been accepted and is locked.' : 'This return has been submitted. The programme lead must return it before it can be changed.');
     }
 
     const current = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
@@ -199,7 +195,7 @@ export class ReturnsService {
     };
     const changes = diffSections(current, toWrite);
     await this.writer.write(
-      [this.returns.putHeaderOp(next, header ? header.version : null), ...toWrite.map((s) => this.returns.putSectionOp(s))],
+      [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s))],
       {
         action: header ? 'return.save' : 'return.create',
         entityType: 'return',
@@ -227,14 +223,13 @@ export class ReturnsService {
     if (errors.length) throw new ValidationFailed(errors);
   }
 
-  async submit(user: Principal, periodId: string, agencyId: string, body: SubmitRequest, ifMatch: number | null, ctx: WriteContext): Promise<ReturnView> {
+  async submit(user: Principal, periodId: string, agencyId: string, body: SubmitRequest, expectedVersion: number, ctx: WriteContext): Promise<ReturnView> {
     this.assertCanEdit(user, agencyId);
     const { data, period } = await this.context(periodId, agencyId);
     if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed.`);
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
     if (!header) throw new Conflict('Save your answers before you submit the return.');
-    if (ifMatch === null) throw new PreconditionRequired();
-    if (ifMatch !== header.version) throw new PreconditionFailed();
+    assertVersion(header, expectedVersion);
     if (!canTransition(header.status, 'submit')) throw new Conflict(`This return is already ${header.status}.`);
     const required = this.requiredWorkstreamIds(data, agencyId);
     const complete = this.completeSections(sections, required, periodId, agencyId);
@@ -259,7 +254,7 @@ export class ReturnsService {
     const now = ctx.now.toISOString();
     const next: ReturnHeader = { ...header, status: 'submitted', version: header.version + 1, submittedBy: user.email, submittedAt: now, updatedAt: now, updatedBy: user.email };
     await this.writer.write(
-      [this.returns.putHeaderOp(next, header.version)],
+      [this.returns.putHeaderOp(next, expectedVersion)],
       {
         action: 'return.submit',
         entityType: 'return',
@@ -274,14 +269,13 @@ export class ReturnsService {
   }
 
   /** The lead accepts a submitted return (it is then locked) or returns it with a comment. */
-  async review(user: Principal, periodId: string, agencyId: string, outcome: { action: 'accept' } | { action: 'return'; comment: string }, ifMatch: number | null, ctx: WriteContext): Promise<ReturnView> {
+  async review(user: Principal, periodId: string, agencyId: string, outcome: { action: 'accept' } | { action: 'return'; comment: string }, expectedVersion: number, ctx: WriteContext): Promise<ReturnView> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead reviews returns.');
     const { data, period } = await this.context(periodId, agencyId);
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
     if (!header) throw new Conflict('This return has not been started, so there is nothing to review.');
-    if (ifMatch !== null && ifMatch !== header.version) throw new PreconditionFailed();
+    assertVersion(header, expectedVersion);
     if (!canTransition(header.status, outcome.action)) throw new Conflict(`Only submitted returns can be reviewed; this one is ${header.status}.`);
-    if (outcome.action === 'return') refusePersonalData({ comment: outcome.comment });
     const now = ctx.now.toISOString();
     const next: ReturnHeader =
       outcome.action === 'accept'
@@ -295,7 +289,7 @@ export class ReturnsService {
             review: { comments: [...header.review.comments, { comment: outcome.comment, by: user.email, byName: user.name, at: now }] },
           };
     await this.writer.write(
-      [this.returns.putHeaderOp(next, header.version)],
+      [this.returns.putHeaderOp(next, expectedVersion)],
       {
         action: outcome.action === 'accept' ? 'return.accept' : 'return.return',
         entityType: 'return',

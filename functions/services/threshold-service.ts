@@ -1,10 +1,10 @@
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { sha256Hex, type DocumentStore } from '../documents/document-store.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.js';
 import type { StoredVersion, ThresholdRepository } from '../repositories/threshold-repository.js';
+import { assertVersion } from '../repositories/version-guard.js';
 import { deriveStatus, versionIdFor, type IssueVersionRequest, type SignOff, type SignOffRequest, type ThresholdVersion } from '../../shared/threshold/schema.js';
-import { refusePersonalData } from './personal-data.js';
 
 export interface UploadedDocument {
   bytes: Uint8Array;
@@ -57,25 +57,30 @@ export class ThresholdService {
    * Which agencies must sign. Applies to versions issued from now on: an issued version keeps the
    * list it was issued with, so a decision record never changes under people's feet.
    */
-  async setRequiredAgencies(user: Principal, requiredAgencyIds: string[], agencyIds: string[], ifMatch: number, ctx: WriteContext) {
+  async setRequiredAgencies(user: Principal, requiredAgencyIds: string[], agencyIds: string[], expectedVersion: number, ctx: WriteContext) {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead sets which agencies sign the threshold document.');
     const errors = requiredAgencyIds.map((a, i) => ({ a, i })).filter(({ a }) => !agencyIds.includes(a)).map(({ i }) => ({ path: `requiredAgencyIds[${i}]`, message: 'Choose an agency of the partnership' }));
     if (errors.length) throw new ValidationFailed(errors);
     const { config } = await this.repo.getThresholdRecord();
-    if (config.version !== ifMatch) throw new PreconditionFailed();
+    assertVersion(config.version > 0 ? config : null, expectedVersion);
     const next = { ...config, requiredAgencyIds: [...new Set(requiredAgencyIds)], version: config.version + 1 };
     await this.writer.write(
-      [this.repo.configOp(next, config.version)],
+      [this.repo.configOp(next, expectedVersion)],
       { action: 'threshold.config', entityType: 'threshold-document', entityId: 'config', summary: 'Changed the agencies that sign the threshold document', changes: { requiredAgencyIds: { from: config.requiredAgencyIds, to: next.requiredAgencyIds } } },
       ctx,
     );
     return { requiredAgencyIds: next.requiredAgencyIds, currentVersionId: next.currentVersionId, version: next.version };
   }
 
-  async issue(user: Principal, input: IssueVersionRequest, upload: UploadedDocument | null, ctx: WriteContext): Promise<ThresholdVersion> {
+  /**
+   * Issues a new version, superseding the current one. `expectedVersion` is the configuration's ETag
+   * the lead read (GET /api/threshold-config): issuing moves the current version and copies who must
+   * sign, so it is refused (412) if either changed since the lead looked.
+   */
+  async issue(user: Principal, input: IssueVersionRequest, upload: UploadedDocument | null, expectedVersion: number, ctx: WriteContext): Promise<ThresholdVersion> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead issues threshold document versions.');
-    refusePersonalData({ title: input.title, summaryOfChanges: input.summaryOfChanges, ...(upload ? {} : { content: input.content }) });
     const { config, versions } = await this.repo.getThresholdRecord();
+    assertVersion(config.version > 0 ? config : null, expectedVersion);
     if (config.requiredAgencyIds.length === 0) throw new Conflict('No agencies are set to sign the threshold document. Set the required agencies first.');
     const id = versionIdFor(input.versionLabel);
     if (versions.some((v) => v.id === id)) throw new Conflict(`Version ${input.versionLabel} has already been issued. Use a new version label, such as the next number.`);
@@ -106,7 +111,7 @@ export class ThresholdService {
     };
     const previous = config.currentVersionId;
     await this.writer.write(
-      this.repo.issueOps(version, stored, config),
+      this.repo.issueOps(version, stored, config, expectedVersion),
       {
         action: 'threshold.issue',
         entityType: 'threshold-document',
@@ -128,7 +133,6 @@ export class ThresholdService {
     if (version.status === 'superseded') throw new Conflict('This version has been superseded by a newer one. Sign the current version instead.');
     if (version.decisions.some((d) => d.agencyId === user.agencyId)) throw new Conflict('Your agency has already recorded its decision on this version. Decisions are permanent.');
     if (input.sha256 && input.sha256 !== version.sha256) throw new Conflict('The document you reviewed is not the one on record (the hash differs). Reload and review it again.');
-    refusePersonalData({ comment: input.comment });
     const decision: SignOff = { agencyId: user.agencyId, decision: input.decision, comment: input.comment, by: user.email, byName: user.name, at: ctx.now.toISOString(), sha256: version.sha256 };
     await this.writer.write(
       this.repo.decisionOps(versionId, decision),

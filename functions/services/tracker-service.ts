@@ -1,10 +1,11 @@
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { trackerKeys } from '../db/keys.js';
-import { Forbidden, NotFound, PreconditionFailed } from '../http/errors.js';
+import { Forbidden, NotFound } from '../http/errors.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReadinessRepository } from '../repositories/readiness-repository.js';
 import type { ReturnRepository } from '../repositories/return-repository.js';
+import { assertVersion, guardedPut, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { KinshipService } from './kinship-service.js';
 import type { ReadinessService } from './readiness-service.js';
 import type { ThresholdService } from './threshold-service.js';
@@ -12,7 +13,6 @@ import { cellFor, overallConfidence, type ConfidenceLevel, type MatrixCell } fro
 import { compareRisks } from '../../shared/returns/schema.js';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff, scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
 import { isOverdue, nextPeriodId, periodBounds } from '../../shared/periods/period.js';
-import { refusePersonalData } from './personal-data.js';
 
 /**
  * The shared tracker: one response built from a fixed number of DynamoDB calls whatever the number
@@ -58,8 +58,10 @@ export class TrackerService {
       data.workstreams.map((w) => {
         const cells: MatrixCell[] = w.contributingAgencyIds.map((agencyId) => ({ agencyId, ...cellFor(headerOf.get(`${periodId}#${agencyId}`), w.id) }));
         const o = overrideOf.get(`${periodId}#${w.id}`);
-        const overall = overallConfidence(cells, o ? { confidence: o.confidence as ConfidenceLevel, note: o.note } : undefined);
-        return { workstreamId: w.id, name: w.name, cells, overall: { ...overall, note: o?.note ?? null, version: o?.version ?? 0 } };
+        const set = o?.confidence ? { confidence: o.confidence as ConfidenceLevel, note: o.note } : undefined;
+        const overall = overallConfidence(cells, set);
+        // The version is kept after the lead clears it (see setOverall): the page sends it back as If-Match.
+        return { workstreamId: w.id, name: w.name, cells, overall: { ...overall, note: set?.note ?? null, version: o?.version ?? 0 } };
       });
     // One matrix per period, worked out once and shared by the trend lines.
     const matrices = new Map(periodsAsc.map((p) => [p.id, matrixFor(p.id)]));
@@ -143,25 +145,27 @@ export class TrackerService {
     };
   }
 
-  async setOverall(user: Principal, periodId: string, workstreamId: string, input: { confidence: string | null; note: string }, ifMatch: number | null, ctx: WriteContext) {
+  /**
+   * Sets or clears (null) the lead's overall confidence. The first setting creates it (If-Match may
+   * be left out while it does not exist); after that the version the lead read is required. Clearing
+   * keeps the item with `confidence: null` and a new version instead of deleting it, so its version
+   * never starts again at 1, where a stale If-Match could match it.
+   */
+  async setOverall(user: Principal, periodId: string, workstreamId: string, input: { confidence: string | null; note: string }, expectedVersion: ExpectedVersion, ctx: WriteContext) {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead sets a workstream\'s overall confidence.');
     const data = await this.partnership.getPartnershipData();
     if (!data.periods.some((p) => p.id === periodId)) throw new NotFound(`There is no reporting period ${periodId}.`);
     if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
-    refusePersonalData({ note: input.note });
     const current = data.overallConfidence.find((o) => o.periodId === periodId && o.workstreamId === workstreamId);
-    if (current && ifMatch !== null && ifMatch !== current.version) throw new PreconditionFailed();
-    const key = trackerKeys.overall(this.pid, periodId, workstreamId);
+    assertVersion(current, expectedVersion);
     const version = (current?.version ?? 0) + 1;
-    const guard = current ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } : { ConditionExpression: 'attribute_not_exists(pk)' };
-    const item = input.confidence
-      ? { Put: { TableName: this.table, Item: { ...key, entity: 'OverallConfidence', periodId, workstreamId, confidence: input.confidence, note: input.note, setBy: user.email, setAt: ctx.now.toISOString(), version }, ...guard } }
-      : { Delete: { TableName: this.table, Key: key, ...(current ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': current.version } } : {}) } };
+    const note = input.confidence ? input.note : '';
+    const item = { ...trackerKeys.overall(this.pid, periodId, workstreamId), entity: 'OverallConfidence', periodId, workstreamId, confidence: input.confidence, note, setBy: user.email, setAt: ctx.now.toISOString(), version };
     await this.writer.write(
-      [{ item, onConditionFailed: () => new PreconditionFailed() }],
+      [guardedPut(this.table, item, expectedVersion)],
       { action: 'tracker.overall', entityType: 'workstream', entityId: `${workstreamId}/${periodId}`, summary: input.confidence ? `Set overall confidence to ${input.confidence}` : 'Cleared the overall confidence (worst of the agencies applies)', changes: { confidence: { from: current?.confidence ?? null, to: input.confidence } } },
       ctx,
     );
-    return { periodId, workstreamId, confidence: input.confidence, note: input.note, version: input.confidence ? version : 0 };
+    return { periodId, workstreamId, confidence: input.confidence, note, version };
   }
 }

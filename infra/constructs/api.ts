@@ -81,6 +81,21 @@ export class Api extends Construct {
         resources: [props.auditTable.tableArn, `${props.auditTable.tableArn}/index/${AUDIT_TABLE.gsi1.name}`],
       }),
     );
+    // The one exception to append-only (UK GDPR erasure, functions/services/erasure-service.ts):
+    // UpdateItem on the audit table, limited by IAM to the attributes that carry changed text
+    // (AUDIT_TABLE.textAttributes) plus the key and the `erasedBy` stamp. Actor, time, action and entity
+    // of an event cannot be changed, and nothing can be deleted (no DeleteItem or BatchWriteItem).
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'AuditEraseText',
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.auditTable.tableArn],
+        conditions: {
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [AUDIT_TABLE.partitionKey, AUDIT_TABLE.sortKey, ...AUDIT_TABLE.textAttributes, AUDIT_TABLE.erasedBy] },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    );
     // Documents: read and write objects (no delete: uploaded versions are kept). ListBucket makes
     // a missing key a 404 (NoSuchKey) rather than a 403.
     this.fn.addToRolePolicy(

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** One bad field in a request, named by its path (e.g. `sections[0].narrative`). */
-export const FieldError = z.object({ path: z.string(), message: z.string() });
+/**
+ * One bad field in a request, named by its path (e.g. `sections[0].narrative`). `kind` names what
+ * was found when the field holds (possible) personal data, e.g. `nhs-number` or `phone`.
+ */
+export const FieldError = z.object({ path: z.string(), message: z.string(), kind: z.string().optional() });
 export type FieldError = z.infer<typeof FieldError>;
 
 /** RFC 9457 problem details, as every API error is answered. */

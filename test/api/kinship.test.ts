@@ -83,9 +83,10 @@ describe('a partner drafts, the lead publishes', () => {
     expect(paths).toEqual(expect.arrayContaining(['arrangementTypes[0]', 'extra']));
   });
 
-  it('when free text holds an NHS number, the item is refused', async () => {
+  it('when free text holds an NHS number, the item is refused with 422 naming the field', async () => {
     const res = await t.as(USERS.health).post('/api/kinship-offer/items', { ...draft, summary: 'Support for the child with NHS number 943 476 5919.' });
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { errors: { path: string; kind: string }[] }).errors).toEqual([expect.objectContaining({ path: 'summary', kind: 'nhs-number' })]);
   });
 
   it('when another agency, the executive or a stale writer edits it, it is refused', async () => {
@@ -96,10 +97,11 @@ describe('a partner drafts, the lead publishes', () => {
   });
 
   it('when the partner submits and the lead publishes, it appears on the public page with a review date a year on', async () => {
-    const sub = await t.as(USERS.health).post(`/api/kinship-offer/items/${id}/submit`);
+    const sub = await t.as(USERS.health).post(`/api/kinship-offer/items/${id}/submit`, undefined, { 'If-Match': etag });
     expect(sub.status).toBe(200);
-    expect((await t.as(USERS.health).post(`/api/kinship-offer/items/${id}/publish`)).status).toBe(403);
-    const pub = await t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/publish`);
+    etag = sub.headers.get('etag') ?? '';
+    expect((await t.as(USERS.health).post(`/api/kinship-offer/items/${id}/publish`, undefined, { 'If-Match': etag })).status).toBe(403);
+    const pub = await t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/publish`, undefined, { 'If-Match': etag });
     expect(pub.status).toBe(200);
     const item = (await pub.json()) as Item;
     expect(item.status).toBe('published');
@@ -114,12 +116,14 @@ describe('a partner drafts, the lead publishes', () => {
     expect(((await edit.json()) as Item)).toMatchObject({ status: 'in-review', revisionPending: true });
     expect(await publicTitles()).toContain(draft.title);
     expect(await publicTitles()).not.toContain('Kinship carers monthly meet-ups');
-    expect((await t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/publish`)).status).toBe(200);
+    const republished = await t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/publish`, undefined, { 'If-Match': edit.headers.get('etag') ?? '' });
+    expect(republished.status).toBe(200);
+    etag = republished.headers.get('etag') ?? '';
     expect(await publicTitles()).toContain('Kinship carers monthly meet-ups');
   });
 
   it('when the lead retires it, it leaves the public page and every step is audited', async () => {
-    expect((await t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/retire`)).status).toBe(200);
+    expect((await t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/retire`, undefined, { 'If-Match': etag })).status).toBe(200);
     expect(await publicTitles()).not.toContain('Kinship carers monthly meet-ups');
     const audit = (await (await t.as(USERS.lead).get(`/api/audit?entityType=kinship-item&entityId=${id}`)).json()) as { events: { action: string }[] };
     expect(audit.events.map((e) => e.action)).toEqual(['kinship.create', 'kinship.submit', 'kinship.publish', 'kinship.update', 'kinship.publish', 'kinship.retire']);

@@ -1,6 +1,6 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditKeys } from '../../functions/db/keys.js';
+import { auditKeys, returnKeys } from '../../functions/db/keys.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
 let t: TestApp;
@@ -20,7 +20,7 @@ type View = {
   review: { comments: { comment: string }[] };
   warnings: { path: string; kind: string }[];
 };
-type Problem = { status: number; detail: string; errors?: { path: string; message: string }[] };
+type Problem = { status: number; detail: string; errors?: { path: string; message: string; kind?: string }[] };
 
 const Q3 = '2026-27-Q3';
 const section = (workstreamId: string, over: Record<string, unknown> = {}) => ({
@@ -231,16 +231,35 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
     expect(((await res.json()) as Problem).errors?.map((e) => e.path)).toEqual(['sections[0].risks']);
   });
 
-  it('when free text holds a valid NHS number, save warns and submit is refused even with acknowledgement', async () => {
+  it('when free text holds a valid NHS number, save is refused with 422 naming the field and kind, and nothing is written', async () => {
     const sections = [
       section('family-help', { confidence: 'red', risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }] }),
       section('kinship', { narrative: 'Case reference 943 476 5919 was discussed.' }),
       section('safeguarding'),
       section('care-leavers'),
     ];
+    const before = await auditCount(`${Q3}/medway-education`);
+    const saved = await t.as(USERS.education).put(path, { sections }, { 'If-Match': etag, 'Confirm-Personal-Data': 'true' });
+    expect(saved.status).toBe(422);
+    expect(((await saved.json()) as Problem).errors).toEqual([expect.objectContaining({ path: 'sections[1].narrative', kind: 'nhs-number' })]);
+    expect(await auditCount(`${Q3}/medway-education`)).toBe(before);
+    expect(((await (await t.as(USERS.education).get(path)).json()) as View).sections[1]?.narrative).not.toContain('943');
+  });
+
+  it('when stored text holds an NHS number (saved before the rule), submit is refused even with acknowledgement', async () => {
+    const sections = [
+      section('family-help', { confidence: 'red', risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }] }),
+      section('kinship'),
+      section('safeguarding'),
+      section('care-leavers'),
+    ];
     const saved = await t.as(USERS.education).put(path, { sections }, { 'If-Match': etag });
+    expect(saved.status).toBe(200);
     etag = saved.headers.get('etag') ?? '';
-    const v = (await saved.json()) as View;
+    // What a deployment may hold from before: planted beneath the API.
+    const key = returnKeys.section(t.config.partnershipId, Q3, 'medway-education', 'kinship');
+    await t.doc.send(new UpdateCommand({ TableName: t.config.tables.main, Key: key, UpdateExpression: 'SET narrative = :n', ExpressionAttributeValues: { ':n': 'Case reference 943 476 5919 was discussed.' } }));
+    const v = (await (await t.as(USERS.education).get(path)).json()) as View;
     expect(v.warnings).toEqual([expect.objectContaining({ path: 'sections[1].narrative', kind: 'nhs-number' })]);
     const res = await t.as(USERS.education).post(`${path}/submit`, { acknowledgeWarnings: true }, { 'If-Match': etag });
     expect(res.status).toBe(422);
@@ -254,7 +273,11 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
       section('safeguarding'),
       section('care-leavers'),
     ];
-    const saved = await t.as(USERS.education).put(path, { sections }, { 'If-Match': etag });
+    const unconfirmedSave = await t.as(USERS.education).put(path, { sections }, { 'If-Match': etag });
+    expect(unconfirmedSave.status).toBe(422);
+    expect(((await unconfirmedSave.json()) as Problem).errors).toEqual([expect.objectContaining({ path: 'sections[1].narrative', kind: 'email' })]);
+    const saved = await t.as(USERS.education).put(path, { sections }, { 'If-Match': etag, 'Confirm-Personal-Data': 'true' });
+    expect(saved.status).toBe(200);
     etag = saved.headers.get('etag') ?? '';
     const unconfirmed = await t.as(USERS.education).post(`${path}/submit`, {}, { 'If-Match': etag });
     expect(unconfirmed.status).toBe(422);
@@ -274,14 +297,14 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
   });
 
   it('when a partner or executive tries to accept or return, it is refused', async () => {
-    expect((await t.as(USERS.education).post(`${path}/accept`)).status).toBe(403);
-    expect((await t.as(USERS.exec).post(`${path}/return`, { comment: 'No' })).status).toBe(403);
+    expect((await t.as(USERS.education).post(`${path}/accept`, undefined, { 'If-Match': etag })).status).toBe(403);
+    expect((await t.as(USERS.exec).post(`${path}/return`, { comment: 'No' }, { 'If-Match': etag })).status).toBe(403);
   });
 
   it('when the lead returns it with a comment, the agency sees the comment and can edit again', async () => {
-    expect((await t.as(USERS.lead).post(`${path}/return`, {})).status).toBe(400);
-    expect((await t.as(USERS.lead).post(`${path}/return`, { comment: 'See the child with NHS number 943 476 5919.' })).status).toBe(400);
-    const res = await t.as(USERS.lead).post(`${path}/return`, { comment: 'Please remove the email address from the kinship section.' });
+    expect((await t.as(USERS.lead).post(`${path}/return`, {}, { 'If-Match': etag })).status).toBe(400);
+    expect((await t.as(USERS.lead).post(`${path}/return`, { comment: 'See the child with NHS number 943 476 5919.' }, { 'If-Match': etag })).status).toBe(422);
+    const res = await t.as(USERS.lead).post(`${path}/return`, { comment: 'Please remove the email address from the kinship section.' }, { 'If-Match': etag });
     expect(res.status).toBe(200);
     const v = (await (await t.as(USERS.education).get(path)).json()) as View;
     expect(v.status).toBe('returned');
@@ -305,12 +328,12 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
     expect(saved.status).toBe(200);
     const submitted = await t.as(USERS.education).post(`${path}/submit`, {}, { 'If-Match': saved.headers.get('etag') ?? '' });
     expect(submitted.status).toBe(200);
-    const accepted = await t.as(USERS.lead).post(`${path}/accept`);
+    const accepted = await t.as(USERS.lead).post(`${path}/accept`, undefined, { 'If-Match': submitted.headers.get('etag') ?? '' });
     expect(accepted.status).toBe(200);
     expect(((await accepted.json()) as View).status).toBe('accepted');
     cur = await t.as(USERS.education).get(path);
     expect((await t.as(USERS.education).put(path, { sections: [section('kinship')] }, { 'If-Match': cur.headers.get('etag') ?? '' })).status).toBe(409);
-    expect((await t.as(USERS.lead).post(`${path}/accept`)).status).toBe(409);
+    expect((await t.as(USERS.lead).post(`${path}/accept`, undefined, { 'If-Match': cur.headers.get('etag') ?? '' })).status).toBe(409);
   });
 
   it('when the lead reads the history, every change is there with who and when', async () => {

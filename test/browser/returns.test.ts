@@ -31,7 +31,7 @@ async function noSidewaysScroll(page: Page) {
 const taskStatuses = async (page: Page) => (await page.locator('.govuk-task-list__status').allInnerTexts()).map((t) => t.trim());
 
 /** Fills one section of the partner's form and saves it. */
-async function completeSection(page: Page, name: string, narrative: string, extra?: (page: Page) => Promise<void>, axeWhere?: string) {
+async function completeSection(page: Page, name: string, narrative: string, extra?: (page: Page) => Promise<void>, axeWhere?: string, { confirmPersonalData = false } = {}) {
   await page.getByRole('link', { name, exact: true }).click();
   await expect.poll(() => h1(page)).toBe(name);
   await settled(page);
@@ -40,6 +40,16 @@ async function completeSection(page: Page, name: string, narrative: string, extr
   if (extra) await extra(page);
   if (axeWhere) await expectNoAxeViolations(page, axeWhere);
   await page.getByRole('button', { name: 'Save and continue' }).click();
+  if (confirmPersonalData) {
+    // Possible personal data is saved only once the person confirms it; what they typed stays.
+    const confirm = page.getByLabel('I have checked: this is not personal data about a child or family member');
+    await confirm.waitFor();
+    await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toMatch(/looks like an email address/);
+    expect(await page.getByLabel('Progress this quarter').inputValue()).toBe(narrative);
+    await expectNoAxeViolations(page, `${name}: confirm possible personal data`);
+    await confirm.check();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+  }
   await expect.poll(() => h1(page)).toBe(`Your return for 2026-27 Q3`);
   await page.getByText(`${name} saved`).waitFor();
 }
@@ -63,8 +73,8 @@ describe('quarterly returns: the whole round', () => {
     await settled(page);
     await expect.poll(() => page.locator('.govuk-task-list__item').count()).toBe(4);
     // Not started yet, but last quarter's narratives carry forward and ask to be checked.
-    expect(await page.getByText('Carried forward from last quarter: check and update').count()).toBeGreaterThan(0);
-    expect(await page.title()).toBe('Your return for 2026-27 Q3 - Partnership Reform Portal');
+    await expect.poll(() => page.getByText('Carried forward from last quarter: check and update').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.title()).toBe('Your return for 2026-27 Q3 - Partnership Reform Portal');
     await expectNoAxeViolations(page, 'partner task list');
 
     await completeSection(
@@ -82,7 +92,7 @@ describe('quarterly returns: the whole round', () => {
         await summary.getByRole('link', { name: 'Enter a title for the risk' }).click();
         await expect.poll(() => p.evaluate(() => document.activeElement?.id)).toBe(`risks-${before}-title`);
         await expect.poll(() => p.locator(`#risks-${before}-likelihood-error`).innerText()).toContain('Choose a likelihood');
-        expect(await p.title()).toMatch(/^Error: /);
+        await expect.poll(() => p.title()).toMatch(/^Error: /);
         await p.getByLabel('Title').last().fill('School staff capacity for Family Help panels');
         await p.getByLabel('Likelihood').last().selectOption('B');
         await p.getByLabel('Impact', { exact: true }).last().selectOption('II');
@@ -99,7 +109,7 @@ describe('quarterly returns: the whole round', () => {
       await p.locator('#narrative-warning').getByText('This looks like an email address').waitFor();
       await p.getByRole('button', { name: 'Add an escalation' }).click();
       await p.getByLabel('Escalation 1').fill('Agree how kinship children are flagged to schools at admission.');
-    });
+    }, undefined, { confirmPersonalData: true });
 
     await completeSection(page, SECTIONS.safeguarding, 'Schools have nominated two representatives for the MACPT design group.', async (p) => {
       await p.getByRole('button', { name: 'Add a measure' }).click();
@@ -109,7 +119,7 @@ describe('quarterly returns: the whole round', () => {
 
     await completeSection(page, SECTIONS.careLeavers, 'Post-16 providers now share attendance concerns for care leavers with the leaving care team.');
 
-    expect(await taskStatuses(page)).toEqual(['Completed', 'Completed', 'Completed', 'Completed']);
+    await expect.poll(() => taskStatuses(page)).toEqual(['Completed', 'Completed', 'Completed', 'Completed']);
     await page.getByText('Some answers may contain personal details').waitFor();
 
     await page.getByRole('link', { name: 'Check your answers and submit' }).click();
@@ -125,11 +135,11 @@ describe('quarterly returns: the whole round', () => {
     await summary.waitFor();
     await summary.getByRole('link').first().click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('acknowledge');
-    expect(await page.title()).toMatch(/^Error: /);
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
     await page.getByLabel('I have checked: these are not personal details').check();
     await page.getByRole('button', { name: 'Submit return' }).click();
     await page.waitForURL(b.url(`/our-return/${Q3}/submitted`));
-    expect(await h1(page)).toBe('Return submitted');
+    await expect.poll(() => h1(page)).toBe('Return submitted');
     await expectNoAxeViolations(page, 'confirmation');
 
     await page.getByRole('link', { name: 'View your submitted return' }).click();
@@ -208,7 +218,7 @@ describe('quarterly returns: the whole round', () => {
     await expect.poll(() => page.locator('.app-return-facts .govuk-tag').first().innerText()).toBe('Accepted');
     expect(await page.getByRole('button', { name: 'Return with comments' }).count()).toBe(0);
     await page.getByText('Accepted the return', { exact: true }).waitFor();
-    for (const what of ['Started the return', 'Submitted the return', 'Resubmitted the return']) expect(await page.getByText(what, { exact: true }).count()).toBeGreaterThan(0);
+    for (const what of ['Started the return', 'Submitted the return', 'Resubmitted the return']) await expect.poll(() => page.getByText(what, { exact: true }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'lead after accepting');
     await b.closeTab(tab);
   }, 60_000);
@@ -223,7 +233,7 @@ describe('quarterly returns: the whole round', () => {
     await expect.poll(() => page.locator('#section-placement-sufficiency').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Accept return' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'History' }).count()).toBe(0);
-    expect(await page.locator('.app-conf-key').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.app-conf-key').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'executive return view');
     await b.closeTab(tab);
   }, 60_000);

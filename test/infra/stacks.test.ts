@@ -158,12 +158,18 @@ describe('IAM', () => {
   );
   const actionsOf = (s: { Action: string | string[] }) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
 
-  it('when the API touches the audit table, it may only PutItem and Query', () => {
+  it('when the API touches the audit table, it may only PutItem and Query, and UpdateItem on the text attributes alone (erasure)', () => {
     const onAudit = statements.filter((s) => JSON.stringify(s.Resource).includes('AuditTable'));
     expect(onAudit.length).toBeGreaterThan(0);
-    for (const s of onAudit) expect(actionsOf(s).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+    const append = onAudit.filter((s) => !actionsOf(s).includes('dynamodb:UpdateItem'));
+    const erase = onAudit.filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
+    for (const s of append) expect(actionsOf(s).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+    expect(erase).toHaveLength(1);
+    expect(actionsOf(erase[0]!)).toEqual(['dynamodb:UpdateItem']);
+    const condition = (erase[0] as { Condition?: Record<string, Record<string, unknown>> }).Condition;
+    expect(condition?.['ForAllValues:StringEquals']?.['dynamodb:Attributes']).toEqual(['pk', 'sk', 'summary', 'changes', 'before', 'after', 'meta', 'erasedBy']);
     const all = onAudit.flatMap(actionsOf);
-    for (const forbidden of ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*']) {
+    for (const forbidden of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:*']) {
       expect(all).not.toContain(forbidden);
     }
   });

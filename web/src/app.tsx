@@ -9,6 +9,7 @@ import { AppProvider } from './state.js';
 // Sign-in carries zod (form validation with the shared schema): only signed-out visitors load it.
 const HomePage = lazy(() => import('./pages/home.js').then((m) => ({ default: m.HomePage })));
 const ProgrammePage = lazy(() => import('./pages/programme/programme-page.js').then((m) => ({ default: m.ProgrammePage })));
+const ErasePage = lazy(() => import('./pages/programme/erase-page.js'));
 const SignInPage = lazy(() => import('./pages/sign-in.js').then((m) => ({ default: m.SignInPage })));
 const ReadinessIndexPage = lazy(() => import('./pages/readiness/readiness-index.js').then((m) => ({ default: m.ReadinessIndexPage })));
 const ReadinessWorkstreamPage = lazy(() => import('./pages/readiness/readiness-workstream.js').then((m) => ({ default: m.ReadinessWorkstreamPage })));
@@ -44,6 +45,7 @@ export function App() {
         <Route path="/" component={RequireSignIn}>
           <Route path="/" component={HomePage} />
           <Route path="/programme" component={ProgrammePage} />
+          <Route path="/programme/erase" component={ErasePage} />
           <Route path={['/returns', '/returns/:periodId']} component={ReturnsPage} />
           <Route path="/returns/:periodId/:agencyId" component={ReturnReviewPage} />
           <Route path={['/our-return', '/our-return/:periodId']} component={OurReturnPage} />

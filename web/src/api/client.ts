@@ -1,4 +1,6 @@
+import { createSignal } from 'solid-js';
 import type { FieldError, Problem } from '../../../shared/http/problem.js';
+import { CONFIRM_PERSONAL_DATA_HEADER } from '../../../shared/http/headers.js';
 import { clearSession, getSession } from './session.js';
 
 /** An API error in the shape the UI shows: `detail` for the error summary, `errors` beside fields. */
@@ -8,6 +10,8 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly errors: FieldError[];
   readonly requestId: string | undefined;
+  /** The server needs the person to confirm possible personal data before it saves. */
+  readonly needsPersonalDataConfirmation: boolean;
 
   constructor(status: number, problem: Partial<Problem>) {
     const detail = problem.detail ?? problem.title ?? defaultDetail(status);
@@ -18,7 +22,32 @@ export class ApiError extends Error {
     this.detail = detail;
     this.errors = Array.isArray(problem.errors) ? problem.errors : [];
     this.requestId = problem.requestId;
+    this.needsPersonalDataConfirmation = status === 422 && typeof problem.type === 'string' && problem.type.endsWith('/personal-data-unconfirmed');
   }
+}
+
+/**
+ * Possible personal data (a phone number, a postcode...) is saved only after the person confirms
+ * it is not about a child or family. One place for every form: when a write is answered
+ * "confirm first", the error summary asks (see components/error-summary.tsx); once confirmed, the
+ * same write sent again carries the confirmation header.
+ */
+interface PersonalDataQuestion {
+  /** The write that was refused, as `METHOD path`. */
+  request: string;
+  confirmed: boolean;
+}
+const [personalDataQuestion, setPersonalDataQuestion] = createSignal<PersonalDataQuestion | null>(null);
+export { personalDataQuestion };
+
+/** The person's answer to the question shown in the error summary. */
+export function confirmPersonalData(confirmed: boolean): void {
+  setPersonalDataQuestion((q) => q && { ...q, confirmed });
+}
+
+/** Forget the question (another page, or the write went through). */
+export function clearPersonalDataQuestion(): void {
+  setPersonalDataQuestion(null);
 }
 
 function defaultDetail(status: number): string {
@@ -68,11 +97,15 @@ async function send(path: string, opts: RequestOptions = {}): Promise<Response> 
   }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
+  const method = opts.method ?? (opts.body === undefined ? 'GET' : 'POST');
+  const request = `${method} ${path}`;
+  const question = personalDataQuestion();
+  if (question?.request === request && question.confirmed) headers[CONFIRM_PERSONAL_DATA_HEADER] = 'true';
 
   let res: Response;
   try {
     res = await fetch(path, {
-      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+      method,
       headers,
       body: opts.body === undefined ? null : JSON.stringify(opts.body),
       credentials: 'same-origin',
@@ -82,19 +115,26 @@ async function send(path: string, opts: RequestOptions = {}): Promise<Response> 
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, {});
   }
-  if (res.ok) return res;
+  if (res.ok) {
+    if (question?.request === request) clearPersonalDataQuestion();
+    return res;
+  }
 
   const problem = await readProblem(res);
   if (res.status === 401 && !opts.anonymous) {
-    expireSession();
-    throw new ApiError(401, { ...problem, detail: SESSION_ENDED });
+    // A deactivated account hears why, not "your session has ended".
+    const message = problem.type?.endsWith('/access-ended') && problem.detail ? problem.detail : SESSION_ENDED;
+    expireSession(message);
+    throw new ApiError(401, { ...problem, detail: message });
   }
-  throw new ApiError(res.status, problem);
+  const error = new ApiError(res.status, problem);
+  if (error.needsPersonalDataConfirmation) setPersonalDataQuestion({ request, confirmed: false });
+  throw error;
 }
 
-function expireSession() {
+function expireSession(message = SESSION_ENDED) {
   clearSession();
-  onUnauthorized(SESSION_ENDED);
+  onUnauthorized(message);
 }
 
 async function readProblem(res: Response): Promise<Partial<Problem>> {

@@ -1,7 +1,7 @@
 import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createEffect, For, on, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../shared/auth/roles.js';
-import { setUnauthorizedHandler } from '../api/client.js';
+import { clearPersonalDataQuestion, setUnauthorizedHandler } from '../api/client.js';
 import { setFlash } from '../api/session.js';
 import { NAV } from '../nav.js';
 import { useApp } from '../state.js';
@@ -136,6 +136,8 @@ export function Layout(props: RouteSectionProps) {
     app.signOut();
     if (!loc.pathname.startsWith('/sign-in')) navigate(`/sign-in?next=${encodeURIComponent(loc.pathname)}`, { replace: true });
   });
+  // A personal-data question belongs to the page that asked it.
+  createEffect(on(() => loc.pathname, clearPersonalDataQuestion, { defer: true }));
   return (
     <>
       <SkipLink />

@@ -258,6 +258,11 @@ export function ProgrammePage() {
           <p class="govuk-notification-banner__heading">{message()}</p>
         </NotificationBanner>
       </Show>
+      <p class="govuk-body">
+        <A class="govuk-link" href="/programme/erase">
+          Erase personal data saved by mistake
+        </A>
+      </p>
       <h2 class="govuk-heading-m">Reporting periods</h2>
       <Show when={periods()} fallback={<Loading label="Loading reporting periods" />}>
         {(ps) => (

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, onMount, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
 import {
   CONFIDENCE_LABELS,
@@ -393,63 +393,6 @@ export function DueDate(props: { dueDate: string; overdue?: boolean; label: stri
         <strong class="govuk-tag govuk-tag--red">Overdue</strong>
       </Show>
     </>
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Error summary whose links may lead to another page
-
-export interface LinkedError {
-  message: string;
-  /** id of a field on this page to focus. */
-  field?: string;
-  /** a page (route) to go to, e.g. the section to fix. */
-  href?: string;
-}
-
-/** GOV.UK error summary, focused when shown; links focus a field here or open the page to fix it. */
-export function LinkedErrorSummary(props: { errors: LinkedError[]; title?: string; children?: JSX.Element }) {
-  let box!: HTMLDivElement;
-  onMount(() => box.focus());
-  return (
-    <div class="govuk-error-summary" tabindex="-1" ref={box}>
-      <div role="alert">
-        <h2 class="govuk-error-summary__title">{props.title ?? 'There is a problem'}</h2>
-        <div class="govuk-error-summary__body">
-          {props.children}
-          <Show when={props.errors.length > 0}>
-            <ul class="govuk-list govuk-error-summary__list">
-              <For each={props.errors}>
-                {(e) => (
-                  <li>
-                    <Show
-                      when={e.href}
-                      fallback={
-                        <Show when={e.field} fallback={<span>{e.message}</span>}>
-                          <a
-                            href={`#${e.field}`}
-                            onClick={(ev) => {
-                              ev.preventDefault();
-                              const el = document.getElementById(e.field!);
-                              el?.scrollIntoView({ block: 'center' });
-                              el?.focus();
-                            }}
-                          >
-                            {e.message}
-                          </a>
-                        </Show>
-                      }
-                    >
-                      <A href={e.href!}>{e.message}</A>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        </div>
-      </div>
-    </div>
   );
 }
 

@@ -2,6 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { CONFIDENCE_LABELS, RETURN_STATUS_LABELS, type Confidence, type ReturnStatus } from '../../../../shared/returns/schema.js';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { ApiError } from '../../api/client.js';
 import {
   acceptReturn,
@@ -16,19 +17,18 @@ import {
 } from '../../api/returns.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
+import { createKeyedResource, QueryResults } from '../../components/results.js';
 import { useApp } from '../../state.js';
 import {
   EmptyStateLink,
   ErrorPage,
   formatDateTime,
-  LinkedErrorSummary,
   periodChoice,
   RagKey,
   RagTag,
   ReturnLoading,
   SectionSummary,
   StatusTag,
-  type LinkedError,
 } from './common.js';
 
 /*
@@ -47,7 +47,8 @@ function ReturnsListPageContent() {
   const navigate = useNavigate();
   const [periods] = createResource(listPeriods);
   const period = createMemo(() => (periods.state === 'ready' ? (periodChoice(periods(), params.periodId) ?? null) : undefined));
-  const [rows] = createResource(() => period()?.id, listReturns);
+  // Rows only for the period on show: another period's rows never sit under this period's heading.
+  const [rows] = createKeyedResource(() => period()?.id, listReturns);
   // eslint-disable-next-line solid/reactivity
   const [chosen, setChosen] = createSignal(params.periodId ?? '');
 
@@ -104,76 +105,84 @@ function ReturnsListPageContent() {
               </button>
             </form>
 
-            <Show when={rows.state === 'ready'} fallback={<Loading label="Loading returns…" />}>
-              <p class="govuk-body">
-                Due by <strong>{formatDayLong(p().dueDate)}</strong>. {count((r) => r.status === 'submitted' || r.status === 'accepted')} of {rows()!.length} returns submitted
-                {count((r) => r.status === 'submitted') ? `, ${count((r) => r.status === 'submitted')} waiting for your review` : ''}
-                {count((r) => r.overdue) ? `, ${count((r) => r.overdue)} overdue` : ''}.
-              </p>
-              <Show
-                when={rows()!.length > 0}
-                fallback={<p class="govuk-body">No agency reports on this period yet. Agencies appear here when they contribute to at least one workstream.</p>}
-              >
-                <div class="app-ret-table-wrap" role="region" aria-label={`Returns for ${periodLabel(p().id)}`} tabindex="0">
-                  <table class="govuk-table app-returns-table">
-                    <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
-                    <thead class="govuk-table__head">
-                      <tr class="govuk-table__row">
-                        <th scope="col" class="govuk-table__header">
-                          Agency
-                        </th>
-                        <th scope="col" class="govuk-table__header">
-                          Status
-                        </th>
-                        <th scope="col" class="govuk-table__header">
-                          Due
-                        </th>
-                        <th scope="col" class="govuk-table__header">
-                          Last change
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                      <For each={rows()}>
-                        {(r) => (
-                          <tr class="govuk-table__row">
-                            <th scope="row" class="govuk-table__header">
-                              <A class="govuk-link" href={returnPath(r.periodId, r.agencyId)}>
-                                {r.agencyName}
-                                <span class="govuk-visually-hidden">: {RETURN_STATUS_LABELS[r.status as ReturnStatus]} return</span>
-                              </A>
-                            </th>
-                            <td class="govuk-table__cell">
-                              <StatusTag status={r.status} />
-                              <Show when={r.status === 'submitted'}>
-                                <br />
-                                <span class="app-secondary-text">Ready for review</span>
-                              </Show>
-                            </td>
-                            <td class="govuk-table__cell">
-                              {formatDayLong(r.dueDate)}
-                              <Show when={r.overdue}>
-                                {' '}
-                                <strong class="govuk-tag govuk-tag--red">Overdue</strong>
-                              </Show>
-                            </td>
-                            <td class="govuk-table__cell">
-                              {r.acceptedAt
-                                ? `Accepted ${formatDateTime(r.acceptedAt)}`
-                                : r.submittedAt && r.status === 'submitted'
-                                  ? `Submitted ${formatDateTime(r.submittedAt)}`
-                                  : r.updatedAt
-                                    ? `Saved ${formatDateTime(r.updatedAt)}`
-                                    : 'Not started'}
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
-              </Show>
-            </Show>
+            <QueryResults
+              data={rows}
+              loading="Loading returns…"
+              error={null}
+              summary={(list) => (
+                <>
+                  Due by <strong>{formatDayLong(p().dueDate)}</strong>. {count((r) => r.status === 'submitted' || r.status === 'accepted')} of {list().length} returns submitted
+                  {count((r) => r.status === 'submitted') ? `, ${count((r) => r.status === 'submitted')} waiting for your review` : ''}
+                  {count((r) => r.overdue) ? `, ${count((r) => r.overdue)} overdue` : ''}.
+                </>
+              )}
+            >
+              {(list) => (
+                <Show
+                  when={list().length > 0}
+                  fallback={<p class="govuk-body">No agency reports on this period yet. Agencies appear here when they contribute to at least one workstream.</p>}
+                >
+                  <div class="app-ret-table-wrap" role="region" aria-label={`Returns for ${periodLabel(p().id)}`} tabindex="0">
+                    <table class="govuk-table app-returns-table">
+                      <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
+                      <thead class="govuk-table__head">
+                        <tr class="govuk-table__row">
+                          <th scope="col" class="govuk-table__header">
+                            Agency
+                          </th>
+                          <th scope="col" class="govuk-table__header">
+                            Status
+                          </th>
+                          <th scope="col" class="govuk-table__header">
+                            Due
+                          </th>
+                          <th scope="col" class="govuk-table__header">
+                            Last change
+                          </th>
+                        </tr>
+                      </thead>
+                      <tbody class="govuk-table__body">
+                        <For each={list()}>
+                          {(r) => (
+                            <tr class="govuk-table__row">
+                              <th scope="row" class="govuk-table__header">
+                                <A class="govuk-link" href={returnPath(r.periodId, r.agencyId)}>
+                                  {r.agencyName}
+                                  <span class="govuk-visually-hidden">: {RETURN_STATUS_LABELS[r.status as ReturnStatus]} return</span>
+                                </A>
+                              </th>
+                              <td class="govuk-table__cell">
+                                <StatusTag status={r.status} />
+                                <Show when={r.status === 'submitted'}>
+                                  <br />
+                                  <span class="app-secondary-text">Ready for review</span>
+                                </Show>
+                              </td>
+                              <td class="govuk-table__cell">
+                                {formatDayLong(r.dueDate)}
+                                <Show when={r.overdue}>
+                                  {' '}
+                                  <strong class="govuk-tag govuk-tag--red">Overdue</strong>
+                                </Show>
+                              </td>
+                              <td class="govuk-table__cell">
+                                {r.acceptedAt
+                                  ? `Accepted ${formatDateTime(r.acceptedAt)}`
+                                  : r.submittedAt && r.status === 'submitted'
+                                    ? `Submitted ${formatDateTime(r.submittedAt)}`
+                                    : r.updatedAt
+                                      ? `Saved ${formatDateTime(r.updatedAt)}`
+                                      : 'Not started'}
+                              </td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </div>
+                </Show>
+              )}
+            </QueryResults>
           </Page>
         )}
       </Match>
@@ -188,10 +197,11 @@ function ReturnReviewPageContent() {
   const params = useParams<{ periodId: string; agencyId: string }>();
   const app = useApp();
   const isLead = () => app.me()?.role === 'lead';
-  const [ret, { refetch, mutate }] = createResource(() => `${params.periodId}|${params.agencyId}`, (k) => {
-    const [p, a] = k.split('|') as [string, string];
-    return getReturn(p, a);
-  });
+  // The title comes from the address: show a return only under its own agency and period.
+  const [ret, { refetch, mutate }] = createKeyedResource(
+    () => [params.periodId, params.agencyId] as const,
+    ([p, a]) => getReturn(p, a),
+  );
   const [workstreams] = createResource(listWorkstreams);
   const [history, { refetch: refetchHistory }] = createResource(
     () => (isLead() ? `${params.periodId}|${params.agencyId}` : undefined),
@@ -201,7 +211,7 @@ function ReturnReviewPageContent() {
     },
   );
   const [comment, setComment] = createSignal('');
-  const [errors, setErrors] = createSignal<LinkedError[] | null>(null);
+  const [errors, setErrors] = createSignal<SummaryError[] | null>(null);
   const [commentError, setCommentError] = createSignal<string | undefined>();
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<string | null>(null);
@@ -251,7 +261,7 @@ function ReturnReviewPageContent() {
       <Match when={ret.error}>
         <ErrorPage title="Return" error={ret.error} back={{ href: isLead() ? `/returns/${params.periodId}` : '/', text: isLead() ? 'Back to all returns for this period' : 'Back to your home page' }} />
       </Match>
-      <Match when={ret.latest}>
+      <Match when={ret()}>
         {(_) => {
           const view = () => ret()!.data;
           return (
@@ -263,7 +273,7 @@ function ReturnReviewPageContent() {
               </Show>
               <Page title={`${agencyName()}: return for ${periodLabel(params.periodId)}`} caption={periodLongLabel(params.periodId)} hasErrors={!!errors()?.length}>
                 <Show when={errors()} keyed>
-                  {(list) => <LinkedErrorSummary errors={list} />}
+                  {(list) => <ErrorSummary errors={list} />}
                 </Show>
                 <Show when={done()}>
                   <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="review-done-title" id="review-done" tabindex="-1">

@@ -4,6 +4,7 @@ import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/
 import { blockingWarnings, type Warning } from '../../../../shared/pii/detect.js';
 import { isEditable, submitErrors } from '../../../../shared/returns/rules.js';
 import type { Period } from '../../../../shared/periods/period.js';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { ApiError } from '../../api/client.js';
 import { getReturn, listPeriods, listWorkstreams, submitReturn, type ReturnView } from '../../api/returns.js';
 import { Loading } from '../../components/loading.js';
@@ -17,14 +18,12 @@ import {
   periodChoice,
   ReturnLoading,
   formatDateTime,
-  LinkedErrorSummary,
   ProgressTag,
   RagKey,
   SectionSummary,
   sectionWarnings,
   StatusTag,
   takeReturnsFlash,
-  type LinkedError,
 } from './common.js';
 
 /*
@@ -272,7 +271,7 @@ function CheckAnswersPageContent() {
   const { app, workstreamName } = usePartner();
   const { periods, period, ret, refetch, mutate } = usePartnerReturn(() => params.periodId);
   const [workstreams] = createResource(listWorkstreams);
-  const [errors, setErrors] = createSignal<LinkedError[] | null>(null);
+  const [errors, setErrors] = createSignal<SummaryError[] | null>(null);
   const [errorTitle, setErrorTitle] = createSignal<string | undefined>();
   const [conflict, setConflict] = createSignal(false);
   const [ack, setAck] = createSignal(false);
@@ -285,7 +284,7 @@ function CheckAnswersPageContent() {
 
   const agencyName = () => app.agencyName(app.me()?.agencyId) ?? '';
 
-  const errorFor = (view: ReturnView, path: string, message: string): LinkedError => {
+  const errorFor = (view: ReturnView, path: string, message: string): SummaryError => {
     const m = /^sections\[(\d+)\]\.?([^[.]*)/.exec(path);
     const s = m ? view.sections[Number(m[1])] : undefined;
     if (!s) return { message };
@@ -357,10 +356,10 @@ function CheckAnswersPageContent() {
                 hasErrors={!!errors()?.length}
               >
                 <Show when={errors()} keyed>
-                  {(list) => <LinkedErrorSummary errors={list} title={errorTitle()} />}
+                  {(list) => <ErrorSummary errors={list} title={errorTitle()} />}
                 </Show>
                 <Show when={conflict()}>
-                  <LinkedErrorSummary errors={[]} title="Your return has changed since you opened this page">
+                  <ErrorSummary errors={[]} title="Your return has changed since you opened this page">
                     <p class="govuk-body">Someone else in your agency saved the return after you opened this page, so it was not submitted. Reload the page to check the latest answers, then submit again.</p>
                     <button
                       type="button"
@@ -372,7 +371,7 @@ function CheckAnswersPageContent() {
                     >
                       Reload the latest answers
                     </button>
-                  </LinkedErrorSummary>
+                  </ErrorSummary>
                 </Show>
                 <Show when={!editable()}>
                   <p class="govuk-body">

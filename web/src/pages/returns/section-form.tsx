@@ -22,10 +22,11 @@ import {
   type ReturnSectionView,
 } from '../../../../shared/returns/schema.js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { ApiError } from '../../api/client.js';
 import { getReturn, getWorkstream, saveReturn, type ReturnView, type WorkstreamWithMilestones } from '../../api/returns.js';
 import { Page } from '../../components/page.js';
-import { ErrorPage, fieldId, LinkedErrorSummary, PiiWarning, ReturnLoading, riskRatingText, SectionSummary, setReturnsFlash, type LinkedError } from './common.js';
+import { ErrorPage, fieldId, PiiWarning, ReturnLoading, riskRatingText, SectionSummary, setReturnsFlash } from './common.js';
 import { editableIn, ourReturnPath, usePartner, usePartnerReturn } from './partner.js';
 
 /*
@@ -163,7 +164,7 @@ function SectionForm(props: {
   // eslint-disable-next-line solid/reactivity
   const [carried, setCarried] = createSignal({ flag: !!section()?.carriedForward, narrative: section()?.narrative ?? '' });
   const [errors, setErrors] = createSignal<ApiFieldError[]>([]);
-  const [summary, setSummary] = createSignal<LinkedError[] | null>(null);
+  const [summary, setSummary] = createSignal<SummaryError[] | null>(null);
   const [saving, setSaving] = createSignal(false);
   const [conflict, setConflict] = createSignal<FormState | null>(null);
   const [mine, setMine] = createSignal<FormState | null>(null);
@@ -263,7 +264,7 @@ function SectionForm(props: {
       </A>
       <Page title={ws().name} caption={`Your return for ${periodLabel(props.periodId)}`} hasErrors={!!summary()?.length}>
         <Show when={summary()} keyed>
-          {(list) => <LinkedErrorSummary errors={list} />}
+          {(list) => <ErrorSummary errors={list} />}
         </Show>
         <Show when={conflict()}>
           <div class="govuk-error-summary app-conflict" tabindex="-1" id="conflict">

@@ -1,0 +1,65 @@
+import type { Principal } from '../auth/tokens.js';
+import type { WriteContext, Writer } from '../db/transact.js';
+import { Forbidden, NotFound, Unprocessable } from '../http/errors.js';
+import { AUDIT_TEXT_ATTRIBUTES, KEY_ATTRIBUTES, type ErasureRepository } from '../repositories/erasure-repository.js';
+import { eraseText, type EraseRequest, type ErasureResult } from '../../shared/pii/erasure.js';
+
+/** DynamoDB's limit on items in one transaction, less the erasure's own audit event. */
+const MAX_RECORD_ITEMS = 99;
+
+/**
+ * Erasure of personal data that slipped through (before the personal-data rule, or confirmed and
+ * later found to be wrong): the text becomes "[removed]" in the record, in every earlier revision
+ * and in the audit events that carried it. The erasure event says who, when, which field and why;
+ * never the text.
+ */
+export class ErasureService {
+  constructor(
+    private readonly repo: ErasureRepository,
+    private readonly writer: Writer,
+  ) {}
+
+  async erase(user: Principal, input: EraseRequest, ctx: WriteContext): Promise<ErasureResult> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead erases personal data.');
+    const items = await this.repo.listItemsOfEntity(input.entityType, input.entityId);
+    if (!items.length) throw new NotFound(`There is no ${input.entityType} ${input.entityId}.`);
+    const events = await this.repo.listAuditEventsOfEntity(input.entityType, input.entityId);
+
+    let recordReplacements = 0;
+    const changed = items.map((item) => {
+      const { value, count } = eraseText(item, input.text, KEY_ATTRIBUTES);
+      recordReplacements += count;
+      return { value, count };
+    });
+    const erasedEvents = events
+      .map((event) => {
+        const text = Object.fromEntries(AUDIT_TEXT_ATTRIBUTES.filter((a) => event[a] !== undefined).map((a) => [a, event[a]]));
+        const { value, count } = eraseText(text, input.text);
+        return { event: { ...event, ...value }, count };
+      })
+      .filter((e) => e.count > 0);
+    if (recordReplacements === 0 && erasedEvents.length === 0) {
+      throw new Unprocessable('The text was not found in this record, its earlier versions or its history. Copy it exactly as it appears and try again.', [
+        { path: 'text', message: 'Enter the text exactly as it appears in the record' },
+      ]);
+    }
+    // Every versioned item moves on a version even if only its parts changed, so a form opened
+    // before the erasure cannot save the text back (it gets 412 and reloads).
+    const rewrite = changed.filter((c, i) => c.count > 0 || typeof items[i]!.version === 'number').map((c) => c.value);
+    if (rewrite.length > MAX_RECORD_ITEMS) throw new Unprocessable(`This record has ${rewrite.length} stored parts; erasure handles up to ${MAX_RECORD_ITEMS} at once.`);
+    const event = await this.writer.write(
+      rewrite.map((item) => this.repo.rewriteOp(item)),
+      {
+        action: 'personal-data.erase',
+        entityType: input.entityType,
+        entityId: input.entityId,
+        summary: `Erased personal data from ${input.field}`,
+        meta: { field: input.field, reason: input.reason, recordReplacements, auditEvents: erasedEvents.length },
+      },
+      ctx,
+    );
+    // The audit events after the record: if this stops part-way, erasing again finishes the job.
+    for (const { event: e } of erasedEvents) await this.repo.eraseInAuditEvent(e, event.eventId);
+    return { entityType: input.entityType, entityId: input.entityId, field: input.field, recordReplacements, auditEvents: erasedEvents.length, eventId: event.eventId };
+  }
+}
