@@ -1,7 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import { USERS, type TestApp } from '../support/api.js';
 import { createTestAppOn, kinshipDraft, report, timed } from './support.js';
+
+/** Whether every thread of a process is stopped (state T in /proc/<pid>/task/<tid>/stat). */
+function allThreadsStopped(pid: number): boolean {
+  const tids = readdirSync(`/proc/${pid}/task`);
+  return tids.length > 0 && tids.every((tid) => {
+    try {
+      // The state follows the command name in parentheses, which may itself contain spaces.
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'T';
+    } catch {
+      return true; // the thread has gone
+    }
+  });
+}
 
 /**
  * Fault injection: DynamoDB Local is paused with SIGSTOP, so it accepts connections (the kernel
@@ -36,6 +51,9 @@ describe('when DynamoDB stalls', () => {
 
     process.kill(db.javaPid, 'SIGSTOP');
     paused = true;
+    // kill() returns once the signal is queued; on a busy machine a Java thread may still answer a
+    // request before it stops. Wait until every thread is stopped, then measure.
+    await expect.poll(() => allThreadsStopped(db.javaPid), { timeout: 10_000, interval: 20 }).toBe(true);
     try {
       const answers = await Promise.all([timed(read), timed(write), timed(health)]);
       for (const { value: res, ms } of answers) {
