@@ -1,102 +1,28 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { LocalTokenIssuer, TokenVerifier } from './auth/tokens.js';
-import type { Config } from './config.js';
-import { isDatabaseUnavailable } from './db/client.js';
-import { Writer } from './db/transact.js';
-import type { AppEnv } from './http/app-env.js';
-import { authenticate } from './http/auth-middleware.js';
-import { UserAccessCheck } from './auth/user-access.js';
-import { AppError, NotFound, PayloadTooLarge, ServiceUnavailable } from './http/errors.js';
-import { problemResponse } from './http/problem.js';
-import { AuditRepository } from './repositories/audit-repository.js';
-import { PartnershipRepository } from './repositories/partnership-repository.js';
-import { PeriodRepository } from './repositories/period-repository.js';
-import { ReturnRepository } from './repositories/return-repository.js';
-import { UserRepository } from './repositories/user-repository.js';
-import { programmeRoutes } from './routes/programme-routes.js';
-import { returnRoutes } from './routes/return-routes.js';
-import { ProgrammeService } from './services/programme-service.js';
-import { ReturnsService } from './services/returns-service.js';
-import { ThresholdRepository } from './repositories/threshold-repository.js';
-import { thresholdRoutes } from './routes/threshold-routes.js';
-import { ThresholdService } from './services/threshold-service.js';
-import { KinshipRepository } from './repositories/kinship-repository.js';
-import { kinshipRoutes, publicKinshipRoutes } from './routes/kinship-routes.js';
-import { KinshipService } from './services/kinship-service.js';
-import { ReadinessRepository } from './repositories/readiness-repository.js';
-import { readinessRoutes } from './routes/readiness-routes.js';
-import { ReadinessService } from './services/readiness-service.js';
-import { deriveKinshipOfferComplete, deriveThresholdSignedOff } from '../shared/readiness/schema.js';
-import { trackerRoutes } from './routes/tracker-routes.js';
-import { TrackerService } from './services/tracker-service.js';
-import { DiskDocumentStore, S3DocumentStore, type DocumentStore } from './documents/document-store.js';
-import { auditRoutes } from './routes/audit-routes.js';
-import { authRoutes, meRoutes } from './routes/auth-routes.js';
-import { partnershipRoutes } from './routes/partnership-routes.js';
-import { systemRoutes } from './routes/system-routes.js';
-import { AuthService } from './services/auth-service.js';
-import { ErasureRepository } from './repositories/erasure-repository.js';
-import { ErasureService } from './services/erasure-service.js';
-import { createLogger, type Logger } from './logger.js';
 import { CONFIRM_PERSONAL_DATA_HEADER } from '../shared/pii/policy.js';
+import type { TokenVerifier } from './auth/tokens.js';
+import { isDatabaseUnavailable } from './db/client.js';
+import type { AppEnv } from './http/app-env.js';
+import { AppError, BadRequest, NotFound, PayloadTooLarge, ServiceUnavailable } from './domain/errors.js';
+import { describeApi, openApiDocument } from './http/openapi.js';
+import { problemResponse } from './http/problem.js';
+import { createLogger, type Logger } from './logger.js';
+import { API_VERSION, mountRoutes } from './routes/index.js';
+import { createServices, type ServiceDeps } from './services/index.js';
 
 /** Everything the app needs from outside; tests pass a DynamoDB Local table and a local key pair. */
-export interface AppDeps {
-  config: Config;
-  doc: DynamoDBDocumentClient;
+export interface AppDeps extends ServiceDeps {
   verifier: TokenVerifier;
-  /** Local mode only: issues tokens for the built-in sign-in. */
-  localIssuer?: LocalTokenIssuer;
   clock?: () => Date;
   logger?: Logger;
-  /** Uploaded documents; defaults to S3 when a bucket is configured, else a folder under DATA_DIR. */
-  documents?: DocumentStore;
   /** Local mode: registers the SPA's static files and fallback after the API routes. */
   mountWeb?: (app: Hono<AppEnv>) => void;
-}
-
-/** The repositories and services, built once per app from its dependencies. */
-export type Services = ReturnType<typeof createServices>;
-
-function createServices(deps: AppDeps) {
-  const { doc, config } = deps;
-  const pid = config.partnershipId;
-  const writer = new Writer(doc, config.tables.audit, pid);
-  const users = new UserRepository(doc, config.tables.main, pid);
-  const partnership = new PartnershipRepository(doc, config.tables.main, pid);
-  const periods = new PeriodRepository(doc, config.tables.main, pid);
-  const returns = new ReturnRepository(doc, config.tables.main, pid);
-  const kinship = new KinshipService(new KinshipRepository(doc, config.tables.main, pid), partnership, writer);
-  const threshold = new ThresholdService(
-    new ThresholdRepository(doc, config.tables.main, pid),
-    writer,
-    deps.documents ?? (config.documentsBucket ? new S3DocumentStore(config.documentsBucket, config.dynamodb.region) : new DiskDocumentStore(config.dataDir)),
-  );
-  // Readiness criteria that follow other records instead of being self-assessed.
-  const readinessRepo = new ReadinessRepository(doc, config.tables.main, pid);
-  const readiness = new ReadinessService(readinessRepo, partnership, writer, {
-    'threshold-signed-off': async () => deriveThresholdSignedOff(await threshold.list()),
-    'kinship-offer-complete': async () => deriveKinshipOfferComplete(await kinship.coverage()),
-  });
-  return {
-    writer,
-    users,
-    partnership,
-    tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
-    kinship,
-    threshold,
-    readiness,
-    programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
-    returns: new ReturnsService(returns, partnership, writer),
-    audit: new AuditRepository(doc, config.tables.audit, pid),
-    erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
-    auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
-  };
 }
 
 /** Content-Security-Policy for the SPA and API alike: nothing inline, nothing from elsewhere. */
@@ -113,12 +39,12 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** The composition root: one Hono app for the API, run by the local server and by Lambda. */
+/** The app: middleware and the routes' sub-apps, run by the local server and by Lambda. */
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const services = createServices(deps);
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
   app.use(async (c, next) => {
@@ -165,27 +91,21 @@ export function createApp(deps: AppDeps) {
     if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-store');
   });
 
-  // Public routes first: they answer before the authentication middleware below runs.
-  app.route('/', systemRoutes(deps, services));
-  app.route('/', authRoutes(deps, services));
-  app.route('/', publicKinshipRoutes(services));
+  // The document describes every route mounted below; it is built once, on first request.
+  describeApi(app);
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const apiDocument = () => (document ??= openApiDocument(app, API_VERSION));
 
-  app.use('/api/*', authenticate(deps.verifier, new UserAccessCheck((email) => services.users.getUserAccess(email))));
-  app.route('/', meRoutes());
-  app.route('/', partnershipRoutes(services));
-  app.route('/', programmeRoutes(services));
-  app.route('/', returnRoutes(services));
-  app.route('/', thresholdRoutes(services));
-  app.route('/', kinshipRoutes(services));
-  app.route('/', readinessRoutes(services));
-  app.route('/', trackerRoutes(services));
-  app.route('/', auditRoutes(services));
+  mountRoutes(app, deps, services, apiDocument);
 
   deps.mountWeb?.(app);
 
   app.notFound((c) => problemResponse(c, new NotFound(`There is no API route ${c.req.method} ${c.req.path}.`)));
+  // Every error is typed (http/errors.ts) and answered here, once, as problem+json.
   app.onError((err, c) => {
     if (err instanceof AppError) return problemResponse(c, err);
+    // The framework's own refusals (none expected: requests are read by the declarations) keep the problem shape.
+    if (err instanceof HTTPException && err.status < 500) return problemResponse(c, new BadRequest(err.message));
     if (isDatabaseUnavailable(err)) {
       logger.warn('database unavailable', { requestId: c.get('requestId'), error: String(err) });
       return problemResponse(c, new ServiceUnavailable());

@@ -6,7 +6,7 @@ import type { Principal, TokenVerifier } from '../auth/tokens.js';
 import { ACCESS_ENDED, type UserAccessCheck } from '../auth/user-access.js';
 import type { Actor, WriteContext } from '../db/transact.js';
 import type { ConfirmedFinding } from '../../shared/pii/policy.js';
-import { AccessEnded, Forbidden, Unauthorized } from './errors.js';
+import { AccessEnded, Forbidden, Unauthorized } from '../domain/errors.js';
 import type { AppEnv } from './app-env.js';
 
 /**
@@ -26,10 +26,15 @@ export const authenticate = (verifier: TokenVerifier, access: UserAccessCheck) =
     await next();
   });
 
-/** Refuses the request unless the signed-in user has one of the roles. */
+/**
+ * Refuses the request unless the signed-in user has one of the roles. Derived from a route's
+ * declaration (http/route.ts), never added by hand. A route declared with roles but mounted where
+ * nobody is signed in answers 401, never 500.
+ */
 export const requireRole = (...roles: Role[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const user = c.get('user');
+    const user = c.get('user') as Principal | undefined;
+    if (!user) throw new Unauthorized('Sign in to continue.');
     if (!roles.includes(user.role)) {
       throw new Forbidden(`Only ${roles.map((r) => WHO[r]).join(' or ')} can do this. You are signed in as ${ROLE_LABELS[user.role].toLowerCase()}.`);
     }

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { PreconditionFailed, PreconditionRequired } from './errors.js';
+import { PreconditionFailed, PreconditionRequired } from '../domain/errors.js';
 
 /** The ETag of a versioned resource: its version number as a strong validator. */
 export const etagFor = (version: number) => `"${version}"`;

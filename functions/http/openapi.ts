@@ -1,115 +1,44 @@
-import { z } from 'zod';
-import type { Role } from '../../shared/auth/roles.js';
-import { Problem } from '../../shared/http/problem.js';
-import { CONFIRM_PERSONAL_DATA_HEADER } from '../../shared/pii/policy.js';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { TAGS } from './route.js';
 
-/** What a route promises, written beside the route and turned into the OpenAPI document. */
-export interface RouteDoc {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** OpenAPI path, e.g. `/api/returns/{periodId}/{agencyId}`. */
-  path: string;
-  summary: string;
-  tag: string;
-  /** Roles that may call it; omitted for public routes. */
-  roles?: readonly Role[];
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response?: z.ZodType;
-  /** Extra statuses this route can answer besides the common ones. */
-  statuses?: number[];
-  /**
-   * Versioned resources (declare the route with the `ifMatch()` middleware to match): `read` sends
-   * an ETag; `write` requires If-Match (428 without, 412 stale); `upsert` is a PUT whose first save
-   * creates the resource, so If-Match is required only once it exists (`ifMatch({ mayCreate: true })`).
-   */
-  etag?: 'read' | 'write' | 'upsert';
+/**
+ * The OpenAPI document, generated from the route declarations registered on the app (see
+ * route.ts): there is no list of routes to keep beside them.
+ */
+
+/** The parts of an app the document is made from (any app: its env does not matter here). */
+type DocumentedApp = Pick<OpenAPIHono, 'openAPIRegistry' | 'getOpenAPI31Document'>;
+
+/** Adds what the document needs besides the routes; called once on the app that mounts them all. */
+export function describeApi(app: DocumentedApp): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: "A Cognito ID token (in local mode, the token from POST /api/auth/login). The person's role and agency come from the server's own records on each request.",
+  });
 }
 
-const docs: RouteDoc[] = [];
-
-/** Registers a route's documentation (called at module load by each route file). */
-export function describeRoute(doc: RouteDoc): void {
-  if (!docs.some((d) => d.method === doc.method && d.path === doc.path)) docs.push(doc);
-}
-
-const STATUS_TEXT: Record<number, string> = {
-  201: 'Created',
-  204: 'No content',
-  400: 'Bad input: the problem names each bad field',
-  401: 'Not signed in, or the token is not valid',
-  403: 'Your role or agency may not do this',
-  404: 'Not found',
-  409: 'Conflicts with the current state',
-  412: 'Stale If-Match: someone else saved first',
-  413: 'Body too large',
-  415: 'Body is not JSON',
-  422: 'A domain rule refuses the request, or the text holds personal data (refused, or to be confirmed with Confirm-Personal-Data)',
-  428: 'If-Match header required',
-  429: 'Too many attempts',
-  503: 'Database not reachable',
-};
-
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
-
-/** Builds the OpenAPI 3.1 document for every registered route. */
-export function openApiDocument(version: string) {
-  const paths: Record<string, Record<string, unknown>> = {};
-  const problem = { content: { 'application/problem+json': { schema: schema(Problem) } } };
-  for (const d of [...docs].sort((a, b) => a.path.localeCompare(b.path))) {
-    const params: { name: string; in: string; required: boolean; description?: string; schema: { type: string } }[] = [...d.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1]!, in: 'path', required: true, schema: { type: 'string' } }));
-    if (d.query) {
-      const q = schema(d.query) as { properties?: Record<string, unknown>; required?: string[] };
-      for (const [name, s] of Object.entries(q.properties ?? {})) params.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema: s as { type: string } });
-    }
-    if (d.etag === 'write' || d.etag === 'upsert') {
-      params.push({
-        name: 'If-Match',
-        in: 'header',
-        required: d.etag === 'write',
-        description: d.etag === 'write' ? 'The ETag you last read. Without it: 428; stale: 412.' : 'The ETag you last read; leave it out only for the first save, while the resource does not exist yet (then 428 without it; 412 stale).',
-        schema: { type: 'string' },
-      });
-    }
-    // Every signed-in write with a body follows the personal-data rule (shared/pii/policy.ts).
-    const freeText = !!d.body && !!d.roles;
-    if (freeText) {
-      params.push({
-        name: CONFIRM_PERSONAL_DATA_HEADER,
-        in: 'header',
-        required: false,
-        description: 'Send `true` to confirm that possible personal data (postcode, date of birth, email, phone, a name next to an age or family role) is not about a child or family. NHS and National Insurance numbers are refused whatever it says (422).',
-        schema: { type: 'string' },
-      });
-    }
-    const success = d.method === 'post' && d.statuses?.includes(201) ? 201 : 200;
-    const responses: Record<string, unknown> = {
-      [success]: {
-        description: 'OK',
-        ...(d.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
-        ...(d.response ? { content: { 'application/json': { schema: schema(d.response) } } } : {}),
-      },
-    };
-    const statuses = new Set([400, 503, ...(d.roles ? [401, 403] : []), ...(d.body ? [413, 415] : []), ...(freeText ? [422] : []), ...(d.etag === 'write' || d.etag === 'upsert' ? [412, 428] : []), ...(d.statuses ?? [])]);
-    statuses.delete(success);
-    for (const s of [...statuses].sort()) responses[s] = { description: STATUS_TEXT[s] ?? 'Error', ...problem };
-    paths[d.path] ??= {};
-    paths[d.path]![d.method] = {
-      summary: d.summary,
-      tags: [d.tag],
-      ...(d.roles ? { security: [{ bearer: [] }], description: `Roles: ${d.roles.join(', ')}.` } : { security: [] }),
-      ...(params.length ? { parameters: params } : {}),
-      ...(d.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(d.body) } } } } : {}),
-      responses,
-    };
-  }
-  return {
+/** Builds the OpenAPI 3.1 document of every route declared on `app`. */
+export function openApiDocument(app: DocumentedApp, version: string) {
+  const doc = app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Partnership Reform Portal API',
       version,
-      description: 'Quarterly returns, threshold sign-off, Kinship Local Offer, readiness and the shared tracker. Errors are RFC 9457 problem details.',
+      description: [
+        'Quarterly returns, threshold sign-off, the Kinship Local Offer, readiness and the shared tracker of a local safeguarding children partnership.',
+        '',
+        '- **Sign-in**: a bearer token; each operation lists the roles that may call it (`x-roles`). Object-level rules (your own agency, signatories) are checked on each request.',
+        '- **Concurrency**: reads of versioned records send an `ETag`; writes to them need it back as `If-Match` (428 without it, 412 when someone else saved first).',
+        '- **Personal data**: free text is checked. NHS and National Insurance numbers are refused (422); other possible personal data needs `Confirm-Personal-Data: true`.',
+        '- **Errors**: every error is RFC 9457 problem details (`application/problem+json`); `errors` names each bad field.',
+      ].join('\n'),
+      license: { name: 'Open Government Licence v3.0', url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/' },
     },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
-    paths,
-  };
+    servers: [{ url: '/', description: 'This portal (the API is served beside the web app)' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+    security: [{ bearerAuth: [] }],
+  });
+  return { ...doc, paths: doc.paths ?? {} };
 }

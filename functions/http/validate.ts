@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { checkPersonalData, CONFIRM_PERSONAL_DATA_HEADER, isConfirmation, type PersonalDataPolicy } from '../../shared/pii/policy.js';
-import { BadRequest, PersonalDataRefused, PersonalDataUnconfirmed, UnsupportedMediaType, ValidationFailed } from './errors.js';
+import { BadRequest, PersonalDataRefused, PersonalDataUnconfirmed, UnsupportedMediaType, ValidationFailed } from '../domain/errors.js';
 import { fieldErrors } from './problem.js';
 
 export interface ReadOptions {

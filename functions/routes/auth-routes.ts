@@ -1,32 +1,66 @@
-import { Hono } from 'hono';
+import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
 import { clientAddress } from '../auth/client-address.js';
-import type { AppDeps, Services } from '../app.js';
-import type { AppEnv } from '../http/app-env.js';
-import { NotFound } from '../http/errors.js';
-import { describeRoute } from '../http/openapi.js';
-import { readJson } from '../http/validate.js';
+import { NotFound } from '../domain/errors.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
+import type { Services, ServiceDeps } from '../services/index.js';
 
-describeRoute({ method: 'post', path: '/api/auth/login', summary: 'Sign in (local mode only; in AWS, Cognito signs users in)', tag: 'Auth', body: LoginRequest, response: LoginResponse, statuses: [401, 404, 429] });
-describeRoute({ method: 'get', path: '/api/auth/.well-known/jwks.json', summary: 'Public keys of the local sign-in (local mode only)', tag: 'Auth', statuses: [404] });
-describeRoute({ method: 'get', path: '/api/me', summary: 'The signed-in user', tag: 'Auth', roles: ['lead', 'executive', 'partner'], response: Me });
+/** The local sign-in's public keys (JWKS, RFC 7517). */
+const Jwks = z.object({ keys: z.array(z.object({ kid: z.string(), kty: z.string(), alg: z.string(), use: z.string() }).catchall(z.unknown())) }).meta({ id: 'JsonWebKeySet' });
+
+const SIGN_IN_ELSEWHERE = 'Sign in through the partnership sign-in page.';
+
+const login = declareRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  operationId: 'signIn',
+  summary: 'Sign in (local mode only; in AWS, Cognito signs users in)',
+  tag: 'Auth',
+  // Credentials: an email by design, checked against the account and never stored.
+  body: { schema: LoginRequest, personalData: false },
+  response: json(LoginResponse.meta({ id: 'LoginResponse' }), 'Signed in: a bearer token for the Authorization header'),
+  errors: [401, 404, 429],
+});
+
+const jwks = declareRoute({
+  method: 'get',
+  path: '/api/auth/.well-known/jwks.json',
+  operationId: 'getSigningKeys',
+  summary: 'Public keys of the local sign-in (local mode only)',
+  tag: 'Auth',
+  database: false,
+  response: json(Jwks, 'The keys that sign local tokens'),
+  errors: [404],
+});
+
+const me = declareRoute({
+  method: 'get',
+  path: '/api/me',
+  operationId: 'getCurrentUser',
+  summary: 'The signed-in user',
+  tag: 'Auth',
+  roles: ALL_ROLES,
+  response: json(Me.meta({ id: 'Me' }), 'Who is signed in, with their role and agency'),
+});
 
 /** Public auth routes: the built-in sign-in exists only in local mode. */
-export function authRoutes(deps: AppDeps, services: Services) {
-  return new Hono<AppEnv>()
-    .post('/api/auth/login', async (c) => {
+export function authRoutes(services: Services, deps: Pick<ServiceDeps, 'config' | 'localIssuer'>) {
+  const routes = apiRoutes();
+  // Without the built-in sign-in the route names nothing: 404 before its body is read.
+  if (!services.auth) routes.use(login.getRoutingPath(), () => Promise.reject(new NotFound(SIGN_IN_ELSEWHERE)));
+  return routes
+    .openapi(login, async (c) => {
       const auth = services.auth;
-      if (!auth) throw new NotFound('Sign in through the partnership sign-in page.');
-      const input = await readJson(c, LoginRequest, { personalData: false /* credentials: an email by design, never stored */ });
-      return c.json(await auth.login(input, { requestId: c.get('requestId'), now: c.get('now'), clientKey: clientAddress(c, deps.config.trustProxy) }));
+      if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
+      return c.json(await auth.login(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now'), clientKey: clientAddress(c, deps.config.trustProxy) }), 200);
     })
-    .get('/api/auth/.well-known/jwks.json', (c) => {
+    .openapi(jwks, (c) => {
       if (!deps.localIssuer) throw new NotFound();
-      return c.json(deps.localIssuer.jwks());
+      return c.json(deps.localIssuer.jwks() as z.infer<typeof Jwks>, 200);
     });
 }
 
 /** Routes about the signed-in user (behind authentication). */
 export function meRoutes() {
-  return new Hono<AppEnv>().get('/api/me', (c) => c.json(c.get('user')));
+  return apiRoutes().openapi(me, (c) => c.json(c.get('user'), 200));
 }

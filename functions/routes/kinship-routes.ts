@@ -1,73 +1,143 @@
-import { Hono, type Context } from 'hono';
+import type { RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { CATEGORIES, CreateItemRequest, ITEM_STATUSES, UpdateItemRequest } from '../../shared/kinship/schema.js';
-import type { Services } from '../app.js';
+import { CoverageView, KinshipItemView, KinshipItemWithWarnings, PublicOfferView } from '../../shared/kinship/views.js';
+import { writeContext } from '../http/auth-middleware.js';
 import type { AppEnv } from '../http/app-env.js';
-import { requireRole, writeContext } from '../http/auth-middleware.js';
-import { etagFor, ifMatch, type IfMatchEnv } from '../http/etag.js';
-import { NotFound } from '../http/errors.js';
-import { describeRoute } from '../http/openapi.js';
-import { readJson, readOptionalJson, readQuery } from '../http/validate.js';
+import { etagFor, type IfMatchEnv } from '../http/etag.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
+import type { Services } from '../services/index.js';
+import { ukDate } from '../../shared/periods/period.js';
 
-const ALL = ['lead', 'executive', 'partner'] as const;
-const ListQuery = z.object({ status: z.enum(ITEM_STATUSES).optional(), category: z.enum(CATEGORIES).optional(), agencyId: z.string().max(64).optional() }).strict();
 const base = '/api/kinship-offer/items';
+const item = { id: pathParam(z.string().regex(/^[a-z0-9-]{1,80}$/), 'Kinship Local Offer item') };
 /** `contact` is where an item publishes its service's phone, email and office: those kinds are expected there. */
-const KINSHIP_TEXT = { personalData: { contactFields: ['contact'] } };
+const KINSHIP_TEXT = { contactFields: ['contact'] };
 
-describeRoute({ method: 'get', path: base, summary: 'The Kinship Local Offer register, filtered', tag: 'Kinship offer', roles: ALL, query: ListQuery });
-describeRoute({ method: 'post', path: base, summary: 'Draft an item (for your agency)', tag: 'Kinship offer', roles: ['partner', 'lead'], body: CreateItemRequest, statuses: [201] });
-describeRoute({ method: 'get', path: `${base}/{id}`, summary: 'One item with its ETag', tag: 'Kinship offer', roles: ALL, etag: 'read', statuses: [404] });
-describeRoute({ method: 'patch', path: `${base}/{id}`, summary: 'Edit an item; editing a published item opens a revision for review', tag: 'Kinship offer', roles: ['partner', 'lead'], body: UpdateItemRequest, etag: 'write', statuses: [404, 409] });
-describeRoute({ method: 'post', path: `${base}/{id}/submit`, summary: 'Send a draft for review', tag: 'Kinship offer', roles: ['partner', 'lead'], etag: 'write', statuses: [404, 409] });
-describeRoute({ method: 'post', path: `${base}/{id}/publish`, summary: 'Publish the item (or its pending revision)', tag: 'Kinship offer', roles: ['lead'], etag: 'write', statuses: [404, 409] });
-describeRoute({ method: 'post', path: `${base}/{id}/retire`, summary: 'Retire the item from the offer', tag: 'Kinship offer', roles: ['lead'], etag: 'write', statuses: [404, 409] });
-describeRoute({ method: 'get', path: '/api/kinship-offer/coverage', summary: 'Statutory categories covered, reviews overdue, last published', tag: 'Kinship offer', roles: ['lead', 'executive'] });
-describeRoute({ method: 'get', path: '/api/public/kinship-offer', summary: 'The published Kinship Local Offer (no sign-in)', tag: 'Public' });
+const listKinshipItems = declareRoute({
+  method: 'get',
+  path: base,
+  operationId: 'listKinshipItems',
+  summary: 'The Kinship Local Offer register, filtered',
+  tag: 'Kinship offer',
+  roles: ALL_ROLES,
+  query: z.object({ status: z.enum(ITEM_STATUSES).optional(), category: z.enum(CATEGORIES).optional(), agencyId: z.string().max(64).optional() }).strict(),
+  response: json(z.array(KinshipItemWithWarnings), 'The items, by category then title'),
+});
 
-const idParam = (id: string) => {
-  if (!/^[a-z0-9-]{1,80}$/.test(id)) throw new NotFound(`There is no Kinship Local Offer item ${id.slice(0, 40)}.`);
-  return id;
-};
+const createKinshipItem = declareRoute({
+  method: 'post',
+  path: base,
+  operationId: 'createKinshipItem',
+  summary: 'Draft an item (for your agency)',
+  tag: 'Kinship offer',
+  roles: ['partner', 'lead'],
+  body: { schema: CreateItemRequest, personalData: KINSHIP_TEXT },
+  status: 201,
+  response: json(KinshipItemView, 'The new draft', { etag: true, location: true }),
+});
+
+const getKinshipItem = declareRoute({
+  method: 'get',
+  path: `${base}/{id}`,
+  operationId: 'getKinshipItem',
+  summary: 'One item with its ETag',
+  tag: 'Kinship offer',
+  roles: ALL_ROLES,
+  params: item,
+  response: json(KinshipItemWithWarnings, 'The item', { etag: true }),
+});
+
+const updateKinshipItem = declareRoute({
+  method: 'patch',
+  path: `${base}/{id}`,
+  operationId: 'updateKinshipItem',
+  summary: 'Edit an item; editing a published item opens a revision for review',
+  tag: 'Kinship offer',
+  roles: ['partner', 'lead'],
+  ifMatch: 'required',
+  params: item,
+  body: { schema: UpdateItemRequest, personalData: KINSHIP_TEXT },
+  response: json(KinshipItemView, 'The item as saved', { etag: true }),
+  errors: [409],
+});
+
+/** The three moves of an item through review: no body, If-Match of the item. */
+const transition = (action: 'submit' | 'publish' | 'retire', operationId: string, summary: string, roles: readonly ('partner' | 'lead')[]) =>
+  declareRoute({
+    method: 'post',
+    path: `${base}/{id}/${action}`,
+    operationId,
+    summary,
+    tag: 'Kinship offer',
+    roles,
+    ifMatch: 'required',
+    params: item,
+    response: json(KinshipItemView, 'The item in its new state', { etag: true }),
+    errors: [409],
+  });
+const submitKinshipItem = transition('submit', 'submitKinshipItem', 'Send a draft for review', ['partner', 'lead']);
+const publishKinshipItem = transition('publish', 'publishKinshipItem', 'Publish the item (or its pending revision)', ['lead']);
+const retireKinshipItem = transition('retire', 'retireKinshipItem', 'Retire the item from the offer', ['lead']);
+
+const getKinshipCoverage = declareRoute({
+  method: 'get',
+  path: '/api/kinship-offer/coverage',
+  operationId: 'getKinshipCoverage',
+  summary: 'Statutory categories covered, reviews overdue, last published',
+  tag: 'Kinship offer',
+  roles: ['lead', 'executive'],
+  response: json(CoverageView, 'Coverage of the published offer'),
+});
+
+const getPublicKinshipOffer = declareRoute({
+  method: 'get',
+  path: '/api/public/kinship-offer',
+  operationId: 'getPublicKinshipOffer',
+  summary: 'The published Kinship Local Offer (no sign-in)',
+  description: 'Published text only; shared caches may keep it for five minutes.',
+  tag: 'Public',
+  response: json(PublicOfferView, 'The offer, grouped by category'),
+});
 
 /** The public offer: no sign-in, published text only, cacheable for a few minutes. */
 export function publicKinshipRoutes(services: Services) {
-  return new Hono<AppEnv>().get('/api/public/kinship-offer', async (c) => {
+  return apiRoutes().openapi(getPublicKinshipOffer, async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json(await services.kinship.publicOffer());
+    return c.json(await services.kinship.publicOffer(), 200);
   });
 }
 
 export function kinshipRoutes(services: Services) {
-  const transition = async (c: Context<AppEnv & IfMatchEnv>, action: 'submit' | 'publish' | 'retire') => {
-    const id = idParam(c.req.param('id') ?? '');
-    await readOptionalJson(c, z.object({}).strict());
-    const item = await services.kinship.transition(c.get('user'), id, action, c.var.ifMatch, writeContext(c));
-    c.header('ETag', etagFor(item.version));
-    return c.json(item);
+  return apiRoutes()
+    .openapi(listKinshipItems, async (c) => c.json(await services.kinship.list(c.req.valid('query')), 200))
+    .openapi(getKinshipCoverage, async (c) => c.json(await services.kinship.coverage(ukDate(c.get('now'))), 200))
+    .openapi(createKinshipItem, async (c) => {
+      const created = await services.kinship.create(c.get('user'), c.req.valid('json'), writeContext(c));
+      c.header('ETag', etagFor(created.version));
+      c.header('Location', `${base}/${created.id}`);
+      return c.json(created, 201);
+    })
+    .openapi(getKinshipItem, async (c) => {
+      const found = await services.kinship.get(c.req.valid('param').id);
+      c.header('ETag', etagFor(found.version));
+      return c.json(found, 200);
+    })
+    .openapi(updateKinshipItem, async (c) => {
+      const updated = await services.kinship.update(c.get('user'), c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      c.header('ETag', etagFor(updated.version));
+      return c.json(updated, 200);
+    })
+    .openapi(submitKinshipItem, move(services, 'submit'))
+    .openapi(publishKinshipItem, move(services, 'publish'))
+    .openapi(retireKinshipItem, move(services, 'retire'));
+}
+
+/** One handler for the three moves: the routes differ only in their action and roles. */
+function move(services: Services, action: 'submit' | 'publish' | 'retire'): RouteHandler<ReturnType<typeof transition>, AppEnv & IfMatchEnv> {
+  return async (c) => {
+    const moved = await services.kinship.transition(c.get('user'), c.req.valid('param').id, action, c.var.ifMatch, writeContext(c));
+    c.header('ETag', etagFor(moved.version));
+    return c.json(moved, 200);
   };
-  return new Hono<AppEnv>()
-    .get(base, async (c) => c.json(await services.kinship.list(readQuery(c, ListQuery))))
-    .get('/api/kinship-offer/coverage', requireRole('lead', 'executive'), async (c) => c.json(await services.kinship.coverage(c.get('now').toISOString().slice(0, 10))))
-    .post(base, requireRole('partner', 'lead'), async (c) => {
-      const item = await services.kinship.create(c.get('user'), await readJson(c, CreateItemRequest, KINSHIP_TEXT), writeContext(c));
-      c.header('ETag', etagFor(item.version));
-      c.header('Location', `${base}/${item.id}`);
-      return c.json(item, 201);
-    })
-    .get(`${base}/:id`, async (c) => {
-      const item = await services.kinship.get(idParam(c.req.param('id')));
-      c.header('ETag', etagFor(item.version));
-      return c.json(item);
-    })
-    .patch(`${base}/:id`, requireRole('partner', 'lead'), ifMatch(), async (c) => {
-      const id = idParam(c.req.param('id'));
-      const body = await readJson(c, UpdateItemRequest, KINSHIP_TEXT);
-      const item = await services.kinship.update(c.get('user'), id, body, c.var.ifMatch, writeContext(c));
-      c.header('ETag', etagFor(item.version));
-      return c.json(item);
-    })
-    .post(`${base}/:id/submit`, requireRole('partner', 'lead'), ifMatch(), (c) => transition(c, 'submit'))
-    .post(`${base}/:id/publish`, requireRole('lead'), ifMatch(), (c) => transition(c, 'publish'))
-    .post(`${base}/:id/retire`, requireRole('lead'), ifMatch(), (c) => transition(c, 'retire'));
 }

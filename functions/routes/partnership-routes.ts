@@ -1,10 +1,17 @@
-import { Hono } from 'hono';
-import type { Services } from '../app.js';
-import type { AppEnv } from '../http/app-env.js';
-import { describeRoute } from '../http/openapi.js';
+import { PartnershipView } from '../../shared/partnership/views.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
+import type { Services } from '../services/index.js';
 
-describeRoute({ method: 'get', path: '/api/partnership', summary: 'The partnership, its agencies and workstreams', tag: 'Partnership', roles: ['lead', 'executive', 'partner'] });
+const getPartnership = declareRoute({
+  method: 'get',
+  path: '/api/partnership',
+  operationId: 'getPartnership',
+  summary: 'The partnership, its agencies, workstreams, milestones and periods',
+  tag: 'Partnership',
+  roles: ALL_ROLES,
+  response: json(PartnershipView, 'The configuration every page needs'),
+});
 
 export function partnershipRoutes(services: Services) {
-  return new Hono<AppEnv>().get('/api/partnership', async (c) => c.json(await services.partnership.getPartnershipData()));
+  return apiRoutes().openapi(getPartnership, async (c) => c.json(await services.partnership.getPartnershipData(), 200));
 }

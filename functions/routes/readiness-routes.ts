@@ -1,52 +1,106 @@
-import { Hono } from 'hono';
 import { Slug } from '../../shared/partnership/schema.js';
 import { AssessmentRequest, CreateCriterionRequest, UpdateCriterionRequest, ValidateRequest } from '../../shared/readiness/schema.js';
-import type { Services } from '../app.js';
-import type { AppEnv } from '../http/app-env.js';
-import { requireRole, writeContext } from '../http/auth-middleware.js';
-import { etagFor, ifMatch } from '../http/etag.js';
-import { NotFound } from '../http/errors.js';
-import { describeRoute } from '../http/openapi.js';
-import { readJson } from '../http/validate.js';
+import { AssessmentView, CriterionView, ReadinessMatrixView } from '../../shared/readiness/views.js';
+import { writeContext } from '../http/auth-middleware.js';
+import { etagFor } from '../http/etag.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
+import type { Services } from '../services/index.js';
+import { ukDate } from '../../shared/periods/period.js';
 
-const ALL = ['lead', 'executive', 'partner'] as const;
-describeRoute({ method: 'get', path: '/api/workstreams/{id}/readiness', summary: 'Criteria x agencies matrix with statuses and scores', tag: 'Readiness', roles: ALL, statuses: [404] });
-describeRoute({ method: 'post', path: '/api/workstreams/{id}/criteria', summary: 'Add a readiness criterion', tag: 'Readiness', roles: ['lead'], body: CreateCriterionRequest, statuses: [201, 404, 409] });
-describeRoute({ method: 'patch', path: '/api/workstreams/{id}/criteria/{criterionId}', summary: 'Edit a readiness criterion (only the fields sent change)', tag: 'Readiness', roles: ['lead'], body: UpdateCriterionRequest, etag: 'write', statuses: [404] });
-describeRoute({ method: 'put', path: '/api/readiness/{criterionId}/{agencyId}', summary: "The agency's self-assessment (If-Match once it exists)", tag: 'Readiness', roles: ['partner'], body: AssessmentRequest, etag: 'upsert', statuses: [404, 409] });
-describeRoute({ method: 'post', path: '/api/readiness/{criterionId}/{agencyId}/validate', summary: 'Confirm or challenge an assessment', tag: 'Readiness', roles: ['lead'], body: ValidateRequest, etag: 'write', statuses: [404, 409] });
+const workstream = { id: pathParam(Slug, 'workstream') };
+const assessment = { criterionId: pathParam(Slug, 'criterion'), agencyId: pathParam(Slug, 'agency') };
 
-const slug = (v: string, what: string) => {
-  if (!Slug.safeParse(v).success) throw new NotFound(`There is no ${what} ${v.slice(0, 40)}.`);
-  return v;
-};
+const getReadinessMatrix = declareRoute({
+  method: 'get',
+  path: '/api/workstreams/{id}/readiness',
+  operationId: 'getReadinessMatrix',
+  summary: 'Criteria x agencies matrix with statuses and scores',
+  tag: 'Readiness',
+  roles: ALL_ROLES,
+  params: workstream,
+  response: json(ReadinessMatrixView, "The workstream's readiness"),
+});
+
+const createCriterion = declareRoute({
+  method: 'post',
+  path: '/api/workstreams/{id}/criteria',
+  operationId: 'createCriterion',
+  summary: 'Add a readiness criterion',
+  tag: 'Readiness',
+  roles: ['lead'],
+  params: workstream,
+  body: { schema: CreateCriterionRequest },
+  status: 201,
+  response: json(CriterionView, 'The new criterion', { etag: true }),
+  errors: [409],
+});
+
+const updateCriterion = declareRoute({
+  method: 'patch',
+  path: '/api/workstreams/{id}/criteria/{criterionId}',
+  operationId: 'updateCriterion',
+  summary: 'Edit a readiness criterion (only the fields sent change)',
+  tag: 'Readiness',
+  roles: ['lead'],
+  ifMatch: 'required',
+  params: { ...workstream, criterionId: pathParam(Slug, 'criterion') },
+  body: { schema: UpdateCriterionRequest },
+  response: json(CriterionView, 'The criterion as saved', { etag: true }),
+});
+
+const saveAssessment = declareRoute({
+  method: 'put',
+  path: '/api/readiness/{criterionId}/{agencyId}',
+  operationId: 'saveAssessment',
+  summary: "The agency's self-assessment (If-Match once it exists)",
+  tag: 'Readiness',
+  roles: ['partner'],
+  // The first save creates the assessment: If-Match may be left out only while it does not exist (then 428).
+  ifMatch: 'until-created',
+  params: assessment,
+  body: { schema: AssessmentRequest },
+  response: json(AssessmentView, 'The assessment as saved', { etag: true }),
+  errors: [409],
+});
+
+const validateAssessment = declareRoute({
+  method: 'post',
+  path: '/api/readiness/{criterionId}/{agencyId}/validate',
+  operationId: 'validateAssessment',
+  summary: 'Confirm or challenge an assessment',
+  tag: 'Readiness',
+  roles: ['lead'],
+  ifMatch: 'required',
+  params: assessment,
+  body: { schema: ValidateRequest },
+  response: json(AssessmentView, 'The assessment with the decision', { etag: true }),
+  errors: [409],
+});
 
 export function readinessRoutes(services: Services) {
-  return new Hono<AppEnv>()
-    .get('/api/workstreams/:id/readiness', async (c) => c.json(await services.readiness.matrix(slug(c.req.param('id'), 'workstream'), c.get('now').toISOString().slice(0, 10))))
-    .post('/api/workstreams/:id/criteria', requireRole('lead'), async (c) => {
-      const body = await readJson(c, CreateCriterionRequest);
-      const cr = await services.readiness.createCriterion(c.get('user'), slug(c.req.param('id'), 'workstream'), body, writeContext(c));
+  return apiRoutes()
+    .openapi(getReadinessMatrix, async (c) => c.json(await services.readiness.matrix(c.req.valid('param').id, ukDate(c.get('now'))), 200))
+    .openapi(createCriterion, async (c) => {
+      const cr = await services.readiness.createCriterion(c.get('user'), c.req.valid('param').id, c.req.valid('json'), writeContext(c));
       c.header('ETag', etagFor(cr.version));
       return c.json(cr, 201);
     })
-    .patch('/api/workstreams/:id/criteria/:criterionId', requireRole('lead'), ifMatch(), async (c) => {
-      const body = await readJson(c, UpdateCriterionRequest);
-      const cr = await services.readiness.updateCriterion(c.get('user'), slug(c.req.param('id'), 'workstream'), slug(c.req.param('criterionId'), 'criterion'), body, c.var.ifMatch, writeContext(c));
+    .openapi(updateCriterion, async (c) => {
+      const { id, criterionId } = c.req.valid('param');
+      const cr = await services.readiness.updateCriterion(c.get('user'), id, criterionId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(cr.version));
-      return c.json(cr);
+      return c.json(cr, 200);
     })
-    // The first save creates the assessment: If-Match may be left out only while it does not exist (then 428).
-    .put('/api/readiness/:criterionId/:agencyId', requireRole('partner'), ifMatch({ mayCreate: true }), async (c) => {
-      const body = await readJson(c, AssessmentRequest);
-      const a = await services.readiness.assess(c.get('user'), slug(c.req.param('criterionId'), 'criterion'), slug(c.req.param('agencyId'), 'agency'), body, c.var.ifMatch, writeContext(c));
+    .openapi(saveAssessment, async (c) => {
+      const { criterionId, agencyId } = c.req.valid('param');
+      const a = await services.readiness.assess(c.get('user'), criterionId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(a.version));
-      return c.json(a);
+      return c.json(a, 200);
     })
-    .post('/api/readiness/:criterionId/:agencyId/validate', requireRole('lead'), ifMatch(), async (c) => {
-      const body = await readJson(c, ValidateRequest);
-      const a = await services.readiness.validate(c.get('user'), slug(c.req.param('criterionId'), 'criterion'), slug(c.req.param('agencyId'), 'agency'), body, c.var.ifMatch, writeContext(c));
+    .openapi(validateAssessment, async (c) => {
+      const { criterionId, agencyId } = c.req.valid('param');
+      const a = await services.readiness.validate(c.get('user'), criterionId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(a.version));
-      return c.json(a);
+      return c.json(a, 200);
     });
 }

@@ -1,75 +1,130 @@
-import { Hono } from 'hono';
 import { z } from 'zod';
 import { Slug } from '../../shared/partnership/schema.js';
 import { PeriodId } from '../../shared/periods/period.js';
 import { ReturnReturnRequest, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
-import type { Services } from '../app.js';
-import type { AppEnv } from '../http/app-env.js';
-import { requireRole, writeContext } from '../http/auth-middleware.js';
-import { etagFor, ifMatch } from '../http/etag.js';
-import { NotFound } from '../http/errors.js';
-import { describeRoute } from '../http/openapi.js';
-import { readJson, readOptionalJson, readQuery } from '../http/validate.js';
+import { ReturnListRowView, ReturnViewDoc } from '../../shared/returns/views.js';
+import { writeContext } from '../http/auth-middleware.js';
+import { etagFor } from '../http/etag.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
+import type { Services } from '../services/index.js';
 
-const ALL = ['lead', 'executive', 'partner'] as const;
-const ListQuery = z.object({ periodId: PeriodId }).strict();
-const Params = z.object({ periodId: z.string(), agencyId: z.string() });
 const base = '/api/returns/{periodId}/{agencyId}';
-
-describeRoute({ method: 'get', path: '/api/returns', summary: "A period's returns, one row per agency (partners: their own)", tag: 'Returns', roles: ALL, query: ListQuery, statuses: [404] });
-describeRoute({ method: 'get', path: base, summary: 'One return with its sections and personal-data warnings', tag: 'Returns', roles: ALL, etag: 'read', statuses: [404] });
-describeRoute({ method: 'put', path: base, summary: "Save the agency's draft (whole sections); If-Match once it exists", tag: 'Returns', roles: ['partner'], body: SaveReturnRequest, etag: 'upsert', statuses: [404, 409] });
-describeRoute({ method: 'post', path: `${base}/submit`, summary: 'Submit the return for review', tag: 'Returns', roles: ['partner'], body: SubmitRequest, etag: 'write', statuses: [404, 409, 422] });
-describeRoute({ method: 'post', path: `${base}/accept`, summary: 'Accept a submitted return (locks it)', tag: 'Returns', roles: ['lead'], etag: 'write', statuses: [404, 409] });
-describeRoute({ method: 'post', path: `${base}/return`, summary: 'Return a submitted return to the agency with a comment', tag: 'Returns', roles: ['lead'], body: ReturnReturnRequest, etag: 'write', statuses: [404, 409] });
-
 /** Path ids that are not well-formed name nothing: 404, never 500. */
-function ids(c: { req: { param(): Record<string, string> } }) {
-  const p = Params.parse(c.req.param());
-  if (!PeriodId.safeParse(p.periodId).success) throw new NotFound(`There is no reporting period ${p.periodId.slice(0, 40)}.`);
-  if (!Slug.safeParse(p.agencyId).success) throw new NotFound(`There is no agency ${p.agencyId.slice(0, 40)}.`);
-  return p;
-}
+const ids = { periodId: pathParam(PeriodId, 'reporting period'), agencyId: pathParam(Slug, 'agency') };
+const saved = (description: string) => json(ReturnViewDoc, description, { etag: true });
+
+const listReturnsForPeriod = declareRoute({
+  method: 'get',
+  path: '/api/returns',
+  operationId: 'listReturnsForPeriod',
+  summary: "A period's returns, one row per agency (partners: their own)",
+  tag: 'Returns',
+  roles: ALL_ROLES,
+  query: z.object({ periodId: PeriodId }).strict(),
+  response: json(z.array(ReturnListRowView), 'One row per reporting agency'),
+  errors: [404],
+});
+
+const getReturn = declareRoute({
+  method: 'get',
+  path: base,
+  operationId: 'getReturn',
+  summary: 'One return with its sections and personal-data warnings',
+  description: 'A return not yet saved answers version 0 and no ETag.',
+  tag: 'Returns',
+  roles: ALL_ROLES,
+  params: ids,
+  response: saved('The return'),
+});
+
+const saveReturn = declareRoute({
+  method: 'put',
+  path: base,
+  operationId: 'saveReturn',
+  summary: "Save the agency's draft (whole sections); If-Match once it exists",
+  tag: 'Returns',
+  roles: ['partner'],
+  // The first save creates the return: If-Match may be left out only while it does not exist (then 428).
+  ifMatch: 'until-created',
+  params: ids,
+  body: { schema: SaveReturnRequest },
+  response: saved('The return as saved'),
+  errors: [409],
+});
+
+const submitReturn = declareRoute({
+  method: 'post',
+  path: `${base}/submit`,
+  operationId: 'submitReturn',
+  summary: 'Submit the return for review',
+  tag: 'Returns',
+  roles: ['partner'],
+  ifMatch: 'required',
+  params: ids,
+  // A confirmation flag only; the stored text is checked again at submission.
+  body: { schema: SubmitRequest, optional: true },
+  response: saved('The submitted return'),
+  errors: [409, 422],
+});
+
+const acceptReturn = declareRoute({
+  method: 'post',
+  path: `${base}/accept`,
+  operationId: 'acceptReturn',
+  summary: 'Accept a submitted return (locks it)',
+  tag: 'Returns',
+  roles: ['lead'],
+  ifMatch: 'required',
+  params: ids,
+  response: saved('The accepted return'),
+  errors: [409],
+});
+
+const returnReturnToAgency = declareRoute({
+  method: 'post',
+  path: `${base}/return`,
+  operationId: 'returnReturnToAgency',
+  summary: 'Return a submitted return to the agency with a comment',
+  tag: 'Returns',
+  roles: ['lead'],
+  ifMatch: 'required',
+  params: ids,
+  body: { schema: ReturnReturnRequest },
+  response: saved('The return, back with the agency'),
+  errors: [409],
+});
 
 export function returnRoutes(services: Services) {
-  return new Hono<AppEnv>()
-    .get('/api/returns', async (c) => {
-      const { periodId } = readQuery(c, ListQuery);
-      return c.json(await services.returns.list(c.get('user'), periodId, c.get('now')));
-    })
-    .get('/api/returns/:periodId/:agencyId', async (c) => {
-      const { periodId, agencyId } = ids(c);
+  return apiRoutes()
+    .openapi(listReturnsForPeriod, async (c) => c.json(await services.returns.list(c.get('user'), c.req.valid('query').periodId, c.get('now')), 200))
+    .openapi(getReturn, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
       const view = await services.returns.get(c.get('user'), periodId, agencyId, c.get('now'));
       if (view.version > 0) c.header('ETag', etagFor(view.version));
-      return c.json(view);
+      return c.json(view, 200);
     })
-    // The first save creates the return: If-Match may be left out only while it does not exist (then 428).
-    .put('/api/returns/:periodId/:agencyId', requireRole('partner'), ifMatch({ mayCreate: true }), async (c) => {
-      const { periodId, agencyId } = ids(c);
-      const body = await readJson(c, SaveReturnRequest);
-      const view = await services.returns.save(c.get('user'), periodId, agencyId, body, c.var.ifMatch, writeContext(c));
+    .openapi(saveReturn, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
+      const view = await services.returns.save(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
-      return c.json(view);
+      return c.json(view, 200);
     })
-    .post('/api/returns/:periodId/:agencyId/submit', requireRole('partner'), ifMatch(), async (c) => {
-      const { periodId, agencyId } = ids(c);
-      const body = await readOptionalJson(c, SubmitRequest);
-      const view = await services.returns.submit(c.get('user'), periodId, agencyId, body, c.var.ifMatch, writeContext(c));
+    .openapi(submitReturn, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
+      const view = await services.returns.submit(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
-      return c.json(view);
+      return c.json(view, 200);
     })
-    .post('/api/returns/:periodId/:agencyId/accept', requireRole('lead'), ifMatch(), async (c) => {
-      const { periodId, agencyId } = ids(c);
-      await readOptionalJson(c, z.object({}).strict());
+    .openapi(acceptReturn, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
       const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'accept' }, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
-      return c.json(view);
+      return c.json(view, 200);
     })
-    .post('/api/returns/:periodId/:agencyId/return', requireRole('lead'), ifMatch(), async (c) => {
-      const { periodId, agencyId } = ids(c);
-      const body = await readJson(c, ReturnReturnRequest);
-      const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'return', comment: body.comment }, c.var.ifMatch, writeContext(c));
+    .openapi(returnReturnToAgency, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
+      const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'return', comment: c.req.valid('json').comment }, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
-      return c.json(view);
+      return c.json(view, 200);
     });
 }

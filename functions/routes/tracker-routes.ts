@@ -1,25 +1,72 @@
-import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { PeriodId } from '../../shared/periods/period.js';
 import { CONFIDENCE_SCALE, toCsv } from '../../shared/tracker/compute.js';
-import type { Services } from '../app.js';
-import type { AppEnv } from '../http/app-env.js';
-import { requireRole, writeContext } from '../http/auth-middleware.js';
-import { etagFor, ifMatch } from '../http/etag.js';
-import { NotFound } from '../http/errors.js';
-import { describeRoute } from '../http/openapi.js';
-import { readJson, readQuery } from '../http/validate.js';
+import { OverallSettingView, TrackerView } from '../../shared/tracker/views.js';
+import { writeContext } from '../http/auth-middleware.js';
+import { etagFor } from '../http/etag.js';
+import { apiRoutes, declareRoute, file, json, pathParam } from '../http/route.js';
+import type { Services } from '../services/index.js';
 import { buildXlsx } from '../services/xlsx.js';
 
 const PeriodQuery = z.object({ periodId: PeriodId.optional() }).strict();
 const OverallRequest = z.object({ confidence: z.enum(CONFIDENCE_SCALE).nullable(), note: z.string().trim().max(1000).default('') }).strict();
 const EXPORTS = ['returns', 'risks', 'readiness', 'milestones'] as const;
-
+type Export = (typeof EXPORTS)[number];
 // Lead and executive only: the tracker shows every agency's risks and return status, which a partner may not read for other agencies.
-describeRoute({ method: 'get', path: '/api/tracker', summary: 'The shared tracker for a period (default: the current one)', tag: 'Tracker', roles: ['lead', 'executive'], query: PeriodQuery, statuses: [404] });
-describeRoute({ method: 'put', path: '/api/tracker/overall/{periodId}/{workstreamId}', summary: "Set (or clear with null) a workstream's overall confidence; If-Match is its version in the tracker once set", tag: 'Tracker', roles: ['lead'], body: OverallRequest, etag: 'upsert', statuses: [404] });
-for (const e of EXPORTS) describeRoute({ method: 'get', path: `/api/exports/${e}.csv`, summary: `Export ${e} as CSV (formula-safe)`, tag: 'Exports', roles: ['lead', 'executive'], query: PeriodQuery });
-describeRoute({ method: 'get', path: '/api/exports/tracker.xlsx', summary: 'Excel workbook with one sheet per export', tag: 'Exports', roles: ['lead', 'executive'], query: PeriodQuery });
+const READERS = ['lead', 'executive'] as const;
+
+const getTracker = declareRoute({
+  method: 'get',
+  path: '/api/tracker',
+  operationId: 'getTracker',
+  summary: 'The shared tracker for a period (default: the current one)',
+  tag: 'Tracker',
+  roles: READERS,
+  query: PeriodQuery,
+  response: json(TrackerView, 'Everything the tracker page shows, from a fixed number of reads'),
+  errors: [404],
+});
+
+const setOverallConfidence = declareRoute({
+  method: 'put',
+  path: '/api/tracker/overall/{periodId}/{workstreamId}',
+  operationId: 'setOverallConfidence',
+  summary: "Set (or clear with null) a workstream's overall confidence",
+  description: "If-Match is the setting's version in the tracker (`matrix[].overall.version`) once it has been set.",
+  tag: 'Tracker',
+  roles: ['lead'],
+  // The first setting creates it: If-Match may be left out only while it does not exist (then 428).
+  ifMatch: 'until-created',
+  params: { periodId: pathParam(PeriodId, 'reporting period'), workstreamId: pathParam(z.string(), 'workstream') },
+  body: { schema: OverallRequest },
+  response: json(OverallSettingView, 'The setting as saved', { etag: true }),
+});
+
+/** One declaration per export: each file has its own path, and clients name each. */
+const exportCsv = (name: Export) =>
+  declareRoute({
+    method: 'get',
+    path: `/api/exports/${name}.csv`,
+    operationId: `export${name[0]!.toUpperCase()}${name.slice(1)}Csv`,
+    summary: `Export ${name} as CSV (formula-safe)`,
+    tag: 'Exports',
+    roles: READERS,
+    query: PeriodQuery,
+    response: file('text/csv', `The ${name} table of the tracker, UTF-8 with a byte order mark`),
+    errors: [404],
+  });
+
+const exportTrackerWorkbook = declareRoute({
+  method: 'get',
+  path: '/api/exports/tracker.xlsx',
+  operationId: 'exportTrackerWorkbook',
+  summary: 'Excel workbook with one sheet per export',
+  tag: 'Exports',
+  roles: READERS,
+  query: PeriodQuery,
+  response: file('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The four export tables as sheets'),
+  errors: [404],
+});
 
 type Tracker = Awaited<ReturnType<Services['tracker']['tracker']>>;
 
@@ -70,32 +117,32 @@ function tables(t: Tracker) {
 }
 
 export function trackerRoutes(services: Services) {
-  const load = async (c: Context<AppEnv>) => services.tracker.tracker(readQuery(c, PeriodQuery).periodId ?? null, c.get('now'));
-  return new Hono<AppEnv>()
-    .get('/api/tracker', requireRole('lead', 'executive'), async (c) => c.json(await load(c)))
-    // The first setting creates it: If-Match may be left out only while it does not exist (then 428).
-    .put('/api/tracker/overall/:periodId/:workstreamId', requireRole('lead'), ifMatch({ mayCreate: true }), async (c) => {
-      const { periodId, workstreamId } = c.req.param();
-      if (!PeriodId.safeParse(periodId).success) throw new NotFound(`There is no reporting period ${periodId.slice(0, 40)}.`);
-      const body = await readJson(c, OverallRequest);
-      const overall = await services.tracker.setOverall(c.get('user'), periodId, workstreamId, body, c.var.ifMatch, writeContext(c));
+  // The tracker for the period asked for (default: the current one), as the page and the exports see it.
+  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date }) => services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
+  const routes = apiRoutes()
+    .openapi(getTracker, async (c) => c.json(await load(c), 200))
+    .openapi(setOverallConfidence, async (c) => {
+      const { periodId, workstreamId } = c.req.valid('param');
+      const overall = await services.tracker.setOverall(c.get('user'), periodId, workstreamId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(overall.version));
-      return c.json(overall);
+      return c.json(overall, 200);
     })
-    .get('/api/exports/:name{(returns|risks|readiness|milestones)\\.csv}', requireRole('lead', 'executive'), async (c) => {
-      const name = c.req.param('name').replace('.csv', '') as (typeof EXPORTS)[number];
-      const t = await load(c);
-      const table = tables(t)[name];
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="${name}-${t.period.id}.csv"`);
-      return c.body('\uFEFF' + toCsv(table.header, table.rows));
-    })
-    .get('/api/exports/tracker.xlsx', requireRole('lead', 'executive'), async (c) => {
+    .openapi(exportTrackerWorkbook, async (c) => {
       const t = await load(c);
       const all = tables(t);
       const bytes = buildXlsx(EXPORTS.map((e) => ({ name: e[0]!.toUpperCase() + e.slice(1), header: all[e].header, rows: all[e].rows })));
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       c.header('Content-Disposition', `attachment; filename="tracker-${t.period.id}.xlsx"`);
-      return c.body(bytes as Uint8Array<ArrayBuffer>);
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200);
     });
+  for (const name of EXPORTS) {
+    routes.openapi(exportCsv(name), async (c) => {
+      const t = await load(c);
+      const table = tables(t)[name];
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${name}-${t.period.id}.csv"`);
+      return c.body('\uFEFF' + toCsv(table.header, table.rows), 200);
+    });
+  }
+  return routes;
 }

@@ -1,7 +1,6 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openApiDocument } from '../../functions/http/openapi.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
 
 /**
  * Every read route in the OpenAPI document, called as the lead: none may Scan, and each page's data
@@ -31,7 +30,7 @@ const QUERY: Record<string, string> = {
 };
 
 function readRoutes() {
-  const doc = openApiDocument('test') as { paths: Record<string, Record<string, unknown>> };
+  const doc = apiDocument();
   return Object.entries(doc.paths)
     .filter(([, ops]) => 'get' in ops)
     .map(([path]) => {

@@ -1,7 +1,6 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/http/openapi.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
 
 /**
  * Every write route in the OpenAPI document, called by users who must not write through it:
@@ -27,12 +26,12 @@ const SAMPLE: Record<string, string> = {
 };
 
 function writeRoutes() {
-  const doc = openApiDocument('test') as { paths: Record<string, Record<string, { description?: string }>> };
-  const out: { method: string; path: string; roles: string }[] = [];
+  const doc = apiDocument();
+  const out: { method: string; path: string; roles: string[] }[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
       if (method === 'get' || path === '/api/auth/login') continue;
-      out.push({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x'), roles: op.description ?? '' });
+      out.push({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x'), roles: op['x-roles'] ?? [] });
     }
   }
   return out;

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestoneKeys } from '../../functions/db/keys.js';
 import { Writer } from '../../functions/db/transact.js';
 import { PreconditionFailed } from '../../functions/http/errors.js';
-import { openApiDocument } from '../../functions/http/openapi.js';
 import { guardedPut } from '../../functions/repositories/version-guard.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
 
 /**
  * No lost updates: every write route on a versioned resource, read from the OpenAPI document,
@@ -22,7 +21,7 @@ afterAll(async () => {
 });
 
 type Op = { parameters?: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> };
-const doc = () => openApiDocument('test') as unknown as { paths: Record<string, Record<string, Op>> };
+const doc = () => apiDocument() as unknown as { paths: Record<string, Record<string, Op>> };
 
 function writeRoutes() {
   const out: { key: string; ifMatch: 'required' | 'until-created' | null; op: Op }[] = [];

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../functions/http/openapi.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
 
 /**
  * PATCH means patch: only the fields sent change (no defaults fill the others), an empty body is
@@ -28,7 +27,7 @@ const withoutBookkeeping = <T extends Record<string, unknown>>(x: T) => {
 
 describe('the PATCH routes', () => {
   it('when the API is described, the PATCH routes are the three this file covers', () => {
-    const doc = openApiDocument('test') as { paths: Record<string, Record<string, unknown>> };
+    const doc = apiDocument();
     const patches = Object.entries(doc.paths)
       .filter(([, ops]) => 'patch' in ops)
       .map(([p]) => p)

@@ -1,8 +1,37 @@
 import { createApp, type AppDeps } from '../../functions/app.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
 import type { Config } from '../../functions/config.js';
+import { createDocumentClient } from '../../functions/db/client.js';
+import { openApiDocument } from '../../functions/http/openapi.js';
 import { loadSeed, userIdFor } from '../../functions/seed/seed.js';
 import { createSeededTables, testConfig } from './tables.js';
+
+/** The parts of the OpenAPI document the suites read. */
+export interface ApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, ApiOperation>>;
+}
+export interface ApiOperation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: Record<string, string[]>[];
+  'x-roles'?: string[];
+  parameters?: { name: string; in: string; required?: boolean }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema?: unknown }> };
+  responses: Record<string, { description: string; content?: Record<string, { schema?: unknown }>; headers?: Record<string, unknown> }>;
+}
+
+/**
+ * The OpenAPI document of the real app, generated from its route declarations. Building the app
+ * touches no table and no network, so suites can list the routes while their tests are collected.
+ */
+export function apiDocument(): ApiDocument {
+  const config = testConfig();
+  const app = createApp({ config, doc: createDocumentClient(config.dynamodb), verifier: { verify: () => Promise.reject(new Error('not used to describe the API')) } });
+  return openApiDocument(app, 'test') as unknown as ApiDocument;
+}
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 

@@ -1,0 +1,80 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { deriveKinshipOfferComplete, deriveThresholdSignedOff } from '../../shared/readiness/schema.js';
+import type { LocalTokenIssuer } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import { Writer } from '../db/transact.js';
+import { DiskDocumentStore, S3DocumentStore, type DocumentStore } from '../documents/document-store.js';
+import { AuditRepository } from '../repositories/audit-repository.js';
+import { ErasureRepository } from '../repositories/erasure-repository.js';
+import { KinshipRepository } from '../repositories/kinship-repository.js';
+import { PartnershipRepository } from '../repositories/partnership-repository.js';
+import { PeriodRepository } from '../repositories/period-repository.js';
+import { ReadinessRepository } from '../repositories/readiness-repository.js';
+import { ReturnRepository } from '../repositories/return-repository.js';
+import { ThresholdRepository } from '../repositories/threshold-repository.js';
+import { UserRepository } from '../repositories/user-repository.js';
+import { AuthService } from './auth-service.js';
+import { ErasureService } from './erasure-service.js';
+import { KinshipService } from './kinship-service.js';
+import { ProgrammeService } from './programme-service.js';
+import { ReadinessService } from './readiness-service.js';
+import { ReturnsService } from './returns-service.js';
+import { ThresholdService } from './threshold-service.js';
+import { TrackerService } from './tracker-service.js';
+
+/**
+ * What the services are built from. The app's own dependencies (`AppDeps` in app.ts) extend this;
+ * route files take these types from here, never from app.ts, so nothing but the entry points
+ * imports the app.
+ */
+export interface ServiceDeps {
+  config: Config;
+  doc: DynamoDBDocumentClient;
+  /** Local mode only: issues tokens for the built-in sign-in. */
+  localIssuer?: LocalTokenIssuer;
+  /** Uploaded documents; defaults to S3 when a bucket is configured, else a folder under DATA_DIR. */
+  documents?: DocumentStore;
+}
+
+/**
+ * The composition module: builds every repository and service once per app from its
+ * dependencies. Routes receive the result and see services only.
+ */
+export function createServices(deps: ServiceDeps) {
+  const { doc, config } = deps;
+  const pid = config.partnershipId;
+  const writer = new Writer(doc, config.tables.audit, pid);
+  const users = new UserRepository(doc, config.tables.main, pid);
+  const partnership = new PartnershipRepository(doc, config.tables.main, pid);
+  const periods = new PeriodRepository(doc, config.tables.main, pid);
+  const returns = new ReturnRepository(doc, config.tables.main, pid);
+  const kinship = new KinshipService(new KinshipRepository(doc, config.tables.main, pid), partnership, writer);
+  const threshold = new ThresholdService(
+    new ThresholdRepository(doc, config.tables.main, pid),
+    writer,
+    deps.documents ?? (config.documentsBucket ? new S3DocumentStore(config.documentsBucket, config.dynamodb.region) : new DiskDocumentStore(config.dataDir)),
+  );
+  // Readiness criteria that follow other records instead of being self-assessed.
+  const readinessRepo = new ReadinessRepository(doc, config.tables.main, pid);
+  const readiness = new ReadinessService(readinessRepo, partnership, writer, {
+    'threshold-signed-off': async () => deriveThresholdSignedOff(await threshold.list()),
+    'kinship-offer-complete': async () => deriveKinshipOfferComplete(await kinship.coverage()),
+  });
+  return {
+    writer,
+    users,
+    partnership,
+    tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
+    kinship,
+    threshold,
+    readiness,
+    programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
+    returns: new ReturnsService(returns, partnership, writer),
+    audit: new AuditRepository(doc, config.tables.audit, pid),
+    erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
+    auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
+  };
+}
+
+/** The repositories and services, built once per app from its dependencies. */
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Milestone } from '../workstreams/milestone.js';
+import { Period } from '../periods/period.js';
+import { Agency, Partnership, Workstream } from './schema.js';
+
+/** The partnership's configuration as the API answers it. */
+
+export const MilestoneView = Milestone.meta({ id: 'Milestone' });
+export const PeriodView = Period.meta({ id: 'Period' });
+export const AgencyView = Agency.meta({ id: 'Agency' });
+export const WorkstreamBaseView = Workstream.meta({ id: 'Workstream' });
+
+/** The lead's overall confidence for a workstream in a period; a cleared one stays with `confidence: null`. */
+export const OverallConfidenceView = z
+  .object({ periodId: z.string(), workstreamId: z.string(), confidence: z.string().nullable(), note: z.string(), setBy: z.string(), setAt: z.string(), version: z.number().int() })
+  .meta({ id: 'OverallConfidence' });
+
+/** `GET /api/partnership`: the partnership, its agencies, workstreams, milestones and periods (newest first). */
+export const PartnershipView = z
+  .object({
+    partnership: Partnership.meta({ id: 'Partnership' }).nullable(),
+    agencies: z.array(AgencyView),
+    workstreams: z.array(WorkstreamBaseView),
+    milestones: z.array(MilestoneView),
+    periods: z.array(PeriodView),
+    overallConfidence: z.array(OverallConfidenceView),
+  })
+  .meta({ id: 'PartnershipData' });
+
+/** A workstream with its milestones. */
+export const WorkstreamView = Workstream.extend({ milestones: z.array(MilestoneView) }).meta({ id: 'WorkstreamWithMilestones' });
