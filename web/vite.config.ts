@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import solid from 'vite-plugin-solid';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const nodeModules = fileURLToPath(new URL('../node_modules', import.meta.url));
 
 /**
  * The SPA is built to `web/dist`, which the local server (functions/local/server.ts) and the CDK
@@ -12,11 +13,25 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: webRoot,
   plugins: [solid()],
+  css: {
+    preprocessorOptions: {
+      scss: {
+        // styles.scss imports govuk-frontend's Sass from node_modules.
+        loadPaths: [nodeModules],
+        // govuk-frontend 5 is written with @import and global functions, which Dart Sass 1.x warns
+        // about on every build; it keeps working until Dart Sass 3, and govuk-frontend moves first.
+        quietDeps: true,
+        silenceDeprecations: ['import', 'global-builtin'],
+      },
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    cssCodeSplit: false,
+    // The shared styles (govuk-frontend and the shell) are one file loaded by index.html; each
+    // lazily loaded page brings its own stylesheet as a <link> (style-src 'self'), never inline.
+    cssCodeSplit: true,
     // Small images may become data: URLs (CSP allows img-src data:); fonts and scripts never inline.
     assetsInlineLimit: 2048,
     sourcemap: true,

@@ -115,7 +115,11 @@ export async function h1(page: Page): Promise<string> {
 
 /** Follows a link in the main menu, as people do. */
 export async function openFromMenu(page: Page, label: string) {
-  await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: label, exact: true }).click();
+  const menu = page.getByRole('navigation', { name: 'Menu' });
+  // On a narrow screen the links are behind the Menu button.
+  const button = menu.getByRole('button', { name: 'Menu' });
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await menu.getByRole('link', { name: label, exact: true }).click();
 }
 
 /** Saves a full-page screenshot as SHOTS/name.png. */

@@ -213,3 +213,75 @@ describe('web shell: signed in', () => {
     await b.closeTab(tab);
   });
 });
+
+describe('web shell: the menu on a phone', () => {
+  it('when a phone (320 x 800) shows a signed-in page, the header and closed menu take little of the screen, and the Menu button opens and closes the menu by mouse and keyboard with no violations', async () => {
+    const tab = await b.newTab({ width: 320, height: 800 });
+    const { page } = tab;
+    await b.signIn(page, 'lead@mscp.example');
+    await expect.poll(() => h1(page)).toBe('Reform programme overview');
+    await settled(page, { strict: true });
+
+    // Header, closed menu and phase banner together: under 30% of the screen (they took 480 px).
+    const header = page.getByRole('banner');
+    expect(await header.evaluate((el) => el.getBoundingClientRect().height)).toBeLessThanOrEqual(240);
+    expect(await page.locator('h1').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(300);
+    await expect.poll(() => page.locator('[data-testid="user-name"]').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+
+    const menu = page.getByRole('navigation', { name: 'Menu' });
+    const button = menu.getByRole('button', { name: 'Menu' });
+    const controls = await button.getAttribute('aria-controls');
+    expect(controls).toBeTruthy();
+    const list = page.locator(`[id="${controls}"]`);
+    expect(await list.count()).toBe(1);
+    const links = () => menu.getByRole('link');
+    const expanded = () => button.getAttribute('aria-expanded');
+    expect(await expanded()).toBe('false');
+    expect(await list.isVisible()).toBe(false);
+    expect(await links().count()).toBe(0);
+    await expectNoAxeViolations(page, 'lead home at 320px, menu closed');
+
+    // Mouse: opens, shows every link, closes again.
+    await button.click();
+    await expect.poll(expanded).toBe('true');
+    await expect.poll(() => list.isVisible()).toBe(true);
+    await expect.poll(async () => (await links().allInnerTexts()).map((t) => t.trim())).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up']);
+    await expectNoAxeViolations(page, 'lead home at 320px, menu open');
+    await button.click();
+    await expect.poll(expanded).toBe('false');
+    await expect.poll(() => list.isVisible()).toBe(false);
+
+    // Keyboard: Enter opens, Tab reaches the first link, Escape closes and returns focus to the
+    // button, Space opens and closes.
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(expanded).toBe('true');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Home');
+    await page.keyboard.press('Escape');
+    await expect.poll(expanded).toBe('false');
+    await expect.poll(() => list.isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Menu');
+    await page.keyboard.press('Space');
+    await expect.poll(expanded).toBe('true');
+    await page.keyboard.press('Space');
+    await expect.poll(expanded).toBe('false');
+
+    // Following a link from the open menu goes there and closes the menu.
+    await page.keyboard.press('Enter');
+    await expect.poll(expanded).toBe('true');
+    await menu.getByRole('link', { name: 'Readiness', exact: true }).press('Enter');
+    await expect.poll(() => h1(page)).toBe('Readiness');
+    await expect.poll(expanded).toBe('false');
+    await expect.poll(() => list.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+    // On a wider screen the links show without the button, whatever the menu's state was.
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await expect.poll(() => button.isVisible()).toBe(false);
+    await expect.poll(() => links().count()).toBe(7);
+    await expectNoAxeViolations(page, 'readiness at 1024px after using the phone menu');
+    await b.closeTab(tab);
+  }, 60_000);
+});

@@ -1,8 +1,8 @@
 import './csp-safe-zod.js'; // first: before any schema is built (see the file)
+// Styles before the app, so each page's own stylesheet comes after govuk-frontend in the bundle.
+import './styles.scss';
 import { render } from 'solid-js/web';
 import { App } from './app.js';
-import './styles.css';
-import './govuk-components.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');

@@ -1,5 +1,5 @@
 import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, For, on, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../shared/auth/roles.js';
 import { clearPersonalDataQuestion, setUnauthorizedHandler } from '../api/client.js';
 import { setFlash } from '../api/session.js';
@@ -45,37 +45,41 @@ function Header() {
   return (
     <header class="app-header-wrapper">
       <div class="app-header">
-      <div class="app-width-container app-header__container">
-        <div class="app-header__service">
-          <A href="/" class="app-header__service-name" end>
-            {SERVICE_NAME}
-          </A>
-          <Show when={app.partnershipName()}>
+        <div class="app-width-container app-header__container">
+          <div class="app-header__service">
+            <A href="/" class="app-header__service-name" end>
+              {SERVICE_NAME}
+            </A>
+            {/* Always there, so the partnership's name arriving does not push the page down. */}
             <span class="app-header__partnership">{app.partnershipName()}</span>
-          </Show>
-        </div>
-        <Show when={me()}>
-          {(user) => (
+          </div>
+          {/* Shown as soon as there is a session: its space is kept while the user's details load. */}
+          <Show when={app.signedIn()}>
             <div class="app-header__account">
               <p class="app-header__user">
-                <span class="app-header__user-name" data-testid="user-name">
-                  {user().name}
-                </span>
-                <span class="app-header__user-role" data-testid="user-role">
-                  {ROLE_LABELS[user().role]}
-                  <Show when={user().agencyId}>
-                    {' · '}
-                    <span data-testid="user-agency">{app.agencyName(user().agencyId)}</span>
-                  </Show>
-                </span>
+                <Show when={me()}>
+                  {(user) => (
+                    <>
+                      <span class="app-header__user-name" data-testid="user-name">
+                        {user().name}
+                      </span>
+                      <span class="app-header__user-role" data-testid="user-role">
+                        {ROLE_LABELS[user().role]}
+                        <Show when={user().agencyId}>
+                          {' · '}
+                          <span data-testid="user-agency">{app.agencyName(user().agencyId)}</span>
+                        </Show>
+                      </span>
+                    </>
+                  )}
+                </Show>
               </p>
               <button type="button" class="app-header__sign-out" onClick={signOut}>
                 Sign out
               </button>
             </div>
-          )}
-        </Show>
-      </div>
+          </Show>
+        </div>
       </div>
       <ServiceNavigation />
       <PhaseBanner />
@@ -83,17 +87,41 @@ function Header() {
   );
 }
 
+/**
+ * The menu. On narrow screens it folds behind a "Menu" button (aria-expanded, aria-controls) so the
+ * header takes little of a phone's screen; from 641 px the links show and the button is hidden (CSS
+ * only, so nothing moves when the page loads). Following a link or pressing Escape closes it.
+ */
 function ServiceNavigation() {
   const app = useApp();
+  const loc = useLocation();
+  const [open, setOpen] = createSignal(false);
+  let toggle: HTMLButtonElement | undefined;
+  createEffect(on(() => loc.pathname, () => setOpen(false), { defer: true }));
   const items = () => {
     const me = app.me.state === 'ready' ? app.me() : undefined;
     return me ? NAV[me.role] : [];
   };
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open()) return;
+    setOpen(false);
+    toggle?.focus();
+  };
   return (
-    <Show when={items().length > 0}>
+    <Show when={app.signedIn()}>
       <div class="app-service-navigation">
-        <nav aria-label="Menu" class="app-width-container">
-          <ul class="app-service-navigation__list">
+        <nav aria-label="Menu" class="app-width-container" onKeyDown={closeOnEscape}>
+          <button
+            type="button"
+            ref={toggle}
+            class="app-service-navigation__toggle"
+            aria-controls="app-navigation"
+            aria-expanded={open() ? 'true' : 'false'}
+            onClick={() => setOpen(!open())}
+          >
+            Menu
+          </button>
+          <ul id="app-navigation" class="app-service-navigation__list" classList={{ 'app-service-navigation__list--open': open() }}>
             <For each={items()}>
               {(item) => (
                 <li class="app-service-navigation__item">
@@ -112,16 +140,22 @@ function ServiceNavigation() {
 
 function PhaseBanner() {
   const app = useApp();
-  const local = () => app.config.state === 'ready' && app.config().auth.mode === 'local';
+  // While the config loads, the demonstration sentence keeps its space (invisible), so the page
+  // does not move down when it arrives; a deployment that is not the demonstration drops it.
+  const mode = () => (app.config.state === 'ready' ? app.config().auth.mode : app.config.state === 'errored' ? 'unknown' : undefined);
   return (
     <div class="app-width-container">
-      <p class="govuk-phase-banner">
-        <strong class="govuk-tag govuk-phase-banner__tag">Beta</strong>
-        <span class="govuk-phase-banner__text">
-          This is a new service.
-          <Show when={local()}> You are using the demonstration version with example data.</Show>
-        </span>
-      </p>
+      <div class="govuk-phase-banner">
+        <p class="govuk-phase-banner__content">
+          <strong class="govuk-tag govuk-phase-banner__content__tag">Beta</strong>
+          <span class="govuk-phase-banner__text">
+            This is a new service.
+            <Show when={mode() === undefined || mode() === 'local'}>
+              <span classList={{ 'app-reserved': mode() === undefined }}> You are using the demonstration version with example data.</span>
+            </Show>
+          </span>
+        </p>
+      </div>
     </div>
   );
 }
@@ -154,6 +188,16 @@ export function Layout(props: RouteSectionProps) {
             <li>
               <A href="/kinship-offer" class="app-footer__link">
                 Kinship Local Offer
+              </A>
+            </li>
+            <li>
+              <A href="/accessibility" class="app-footer__link">
+                Accessibility statement
+              </A>
+            </li>
+            <li>
+              <A href="/privacy" class="app-footer__link">
+                Privacy notice
               </A>
             </li>
           </ul>

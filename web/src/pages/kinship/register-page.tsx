@@ -18,8 +18,8 @@ type Filters = { status?: string; category?: string; agencyId?: string };
 function ItemsTable(props: { items: StaffItem[]; caption: string; captionHidden?: boolean; id?: string }) {
   const app = useApp();
   return (
-    <div class="app-table-wrap">
-      <table class="govuk-table app-table--stack" id={props.id}>
+    <div class="app-table-scroll" role="region" aria-label={props.caption} tabindex="0">
+      <table class="govuk-table" id={props.id}>
         <caption class="govuk-table__caption" classList={{ 'govuk-visually-hidden': !!props.captionHidden }}>
           {props.caption}
         </caption>
@@ -96,8 +96,8 @@ function CoveragePanel() {
                   <strong class="govuk-tag govuk-tag--green">Complete</strong> Every category section 22H requires has at least one published item.
                 </Show>
               </p>
-              <div class="app-table-wrap">
-                <table class="govuk-table app-table--stack">
+              <div class="app-table-scroll" role="region" aria-label="Published items in each statutory category" tabindex="0">
+                <table class="govuk-table">
                   <caption class="govuk-table__caption govuk-visually-hidden">Published items in each statutory category</caption>
                   <thead class="govuk-table__head">
                     <tr class="govuk-table__row">

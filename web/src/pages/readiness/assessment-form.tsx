@@ -109,21 +109,21 @@ function Form(props: { ctx: AssessmentContext }) {
               <h2 class="govuk-fieldset__heading">How ready is {props.ctx.agency.name}?</h2>
             </legend>
             <ErrorText id="status-not-started" />
-            <div class="app-radios">
+            <div class="govuk-radios">
               <For each={ASSESSMENT_STATUSES}>
                 {(s) => (
                   <>
-                    <div class="app-radios__item">
-                      <input class="app-radios__input" id={`status-${s}`} name="status" type="radio" value={s} checked={status() === s} onChange={() => setStatus(s)} aria-describedby={`status-${s}-hint`} />
-                      <label class="govuk-label app-radios__label" for={`status-${s}`}>
+                    <div class="govuk-radios__item">
+                      <input class="govuk-radios__input" id={`status-${s}`} name="status" type="radio" value={s} checked={status() === s} onChange={() => setStatus(s)} aria-describedby={`status-${s}-hint`} />
+                      <label class="govuk-label govuk-radios__label" for={`status-${s}`}>
                         {ASSESSMENT_STATUS_LABELS[s]}
                       </label>
-                      <p id={`status-${s}-hint`} class="govuk-hint app-radios__hint">
+                      <p id={`status-${s}-hint`} class="govuk-hint govuk-radios__hint">
                         {STATUS_HINTS[s]}
                       </p>
                     </div>
                     <Show when={s === 'not-applicable' && status() === 'not-applicable'}>
-                      <div class="app-radios__conditional">
+                      <div class="govuk-radios__conditional">
                         <div class="govuk-form-group" classList={{ 'govuk-form-group--error': Boolean(err('reason')) }}>
                           <label class="govuk-label" for="reason">
                             Why does this not apply to your agency?

@@ -66,18 +66,18 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
         <div class="govuk-form-group">
           <fieldset class="govuk-fieldset">
             <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Overall confidence for {periodLabel(props.t.period.id)}</legend>
-            <div class="app-radios">
-              <div class="app-radios__item">
-                <input class="app-radios__input" id="overall-auto" name="overall" type="radio" value="auto" checked={level() === 'auto'} onChange={() => setLevel('auto')} />
-                <label class="govuk-label app-radios__label" for="overall-auto">
+            <div class="govuk-radios">
+              <div class="govuk-radios__item">
+                <input class="govuk-radios__input" id="overall-auto" name="overall" type="radio" value="auto" checked={level() === 'auto'} onChange={() => setLevel('auto')} />
+                <label class="govuk-label govuk-radios__label" for="overall-auto">
                   Use the agencies' ratings (the worst of them)
                 </label>
               </div>
               <For each={CONFIDENCE_SCALE}>
                 {(c) => (
-                  <div class="app-radios__item">
-                    <input class="app-radios__input" id={`overall-${c}`} name="overall" type="radio" value={c} checked={level() === c} onChange={() => setLevel(c)} />
-                    <label class="govuk-label app-radios__label" for={`overall-${c}`}>
+                  <div class="govuk-radios__item">
+                    <input class="govuk-radios__input" id={`overall-${c}`} name="overall" type="radio" value={c} checked={level() === c} onChange={() => setLevel(c)} />
+                    <label class="govuk-label govuk-radios__label" for={`overall-${c}`}>
                       {CONFIDENCE_LABELS[c]}
                     </label>
                   </div>
