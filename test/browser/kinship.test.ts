@@ -222,6 +222,111 @@ describe('Kinship Local Offer', () => {
     await b.closeTab(tab);
   }, 60_000);
 
+  it('when a link carries the filters, the offer opens filtered, changes go into the address, Back and Forward restore them, and the leaflet says it is filtered', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await page.goto(b.url('/kinship-offer?q=SGO&category=financial-support'));
+    await page.locator('[data-testid="results-count"]').waitFor();
+    await settled(page);
+    expect(await page.getByLabel('Search the offer').inputValue()).toBe('SGO');
+    expect(await page.getByLabel('Type of support').inputValue()).toBe('financial-support');
+    expect(await page.getByLabel('Your kinship arrangement').inputValue()).toBe('');
+    expect(await page.getByLabel('Who it is for').inputValue()).toBe('');
+    await expect.poll(() => page.locator('.app-offer-group__title').allInnerTexts()).toEqual(['Financial support']);
+    const titles = await publicTitles(page);
+    expect(titles).toContain('Special guardianship allowance');
+    expect(titles).toContain('Kinship allowance (Kinship Zone pilot)');
+    expect(titles).not.toContain('Fostering allowances for kinship foster carers');
+    await expect.poll(() => page.locator('[data-testid="results-count"]').innerText()).toMatch(new RegExp(`^${titles.length} of \\d+ support items match$`));
+    await expectNoAxeViolations(page, 'public offer opened from a filtered link');
+
+    // On paper the filters are not printed, so the leaflet says it is only part of the offer.
+    const note = page.locator('[data-testid="leaflet-note"]');
+    expect(await note.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.app-offer__tools').isVisible()).toBe(false);
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.innerText()).toBe("This leaflet shows only: Financial support, matching 'SGO'.");
+    await screenshot(page, 'kinship-print-filtered');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Changing a filter changes the address (and keeps the others); Back and Forward step through.
+    await page.getByLabel('Your kinship arrangement').selectOption('child-arrangements-order');
+    await page.waitForURL(/arrangement=child-arrangements-order/);
+    const query = () => Object.fromEntries(new URL(page.url()).searchParams);
+    expect(query()).toEqual({ q: 'SGO', category: 'financial-support', arrangement: 'child-arrangements-order' });
+    await expect.poll(() => publicTitles(page)).toEqual(['Kinship allowance (Kinship Zone pilot)']);
+    expect(await note.textContent()).toBe("This leaflet shows only: Financial support, with a child arrangements order, matching 'SGO'.");
+
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Your kinship arrangement').inputValue()).toBe('');
+    expect(query()).toEqual({ q: 'SGO', category: 'financial-support' });
+    await expect.poll(() => publicTitles(page)).toEqual(titles);
+    await page.goForward();
+    await expect.poll(() => page.getByLabel('Your kinship arrangement').inputValue()).toBe('child-arrangements-order');
+    await expect.poll(() => publicTitles(page)).toEqual(['Kinship allowance (Kinship Zone pilot)']);
+
+    // What is typed goes into the address too, and Back brings the earlier search back into the box.
+    await page.getByLabel('Search the offer').fill('allowances');
+    await page.waitForURL(/q=allowances/);
+    expect(query()).toEqual({ q: 'allowances', category: 'financial-support', arrangement: 'child-arrangements-order' });
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('Search the offer').inputValue()).toBe('SGO');
+
+    // A shared link with only the audience: the filter is set from it.
+    await page.goto(b.url('/kinship-offer?audience=children'));
+    await page.locator('[data-testid="results-count"]').waitFor();
+    expect(await page.getByLabel('Who it is for').inputValue()).toBe('children');
+    await expect.poll(() => publicTitles(page)).not.toContain('Special guardianship allowance');
+    expect(await note.textContent()).toBe('This leaflet shows only: support for children and young people.');
+
+    // "Show all support" empties the address.
+    await page.getByRole('button', { name: 'Show all support' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(await note.count()).toBe(0);
+    await b.closeTab(tab);
+  }, 60_000);
+
+  it('when a family searches with a plural, an abbreviation or its full name, the offer finds what they mean', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await openPublicOffer(page);
+    const search = page.getByLabel('Search the offer');
+    const sgAllowance = page.locator('.app-offer-item', { has: page.getByRole('heading', { name: 'Special guardianship allowance', exact: true }) });
+    const searchFor = async (q: string) => {
+      await search.fill(q);
+      await expect.poll(() => page.locator('[data-testid="results-count"]').innerText()).toMatch(/ match$/);
+      await page.waitForURL((u) => u.searchParams.get('q') === q);
+      return publicTitles(page);
+    };
+
+    // "allowances" finds an item that only ever says "allowance".
+    expect(await sgAllowance.innerText()).not.toMatch(/allowances/i);
+    expect(await searchFor('allowances')).toContain('Special guardianship allowance');
+
+    // "SGO" finds special guardianship items, none of which says "SGO", and not kinship foster care's fees.
+    const sgo = await searchFor('SGO');
+    expect(await sgAllowance.innerText()).not.toMatch(/\bSGO\b/i);
+    expect(sgo).toContain('Special guardianship allowance');
+    expect(sgo).toContain('Legal advice before you apply for special guardianship');
+    expect(sgo).not.toContain('Fostering allowances for kinship foster carers');
+    expect(await searchFor('special guardianship order')).toEqual(sgo);
+
+    // "CAO" finds child arrangements orders, not special guardianship only.
+    const cao = await searchFor('CAO');
+    expect(cao).toContain('Kinship allowance (Kinship Zone pilot)');
+    expect(cao).not.toContain('Special guardianship allowance');
+    expect(await searchFor('child arrangements order')).toEqual(cao);
+
+    // More words narrow: both must match.
+    const both = await searchFor('SGO allowances');
+    expect(both).toContain('Special guardianship allowance');
+    expect(both).not.toContain('Fostering allowances for kinship foster carers');
+    expect(both.length).toBeLessThan(sgo.length);
+    await expectNoAxeViolations(page, 'public offer searched with an abbreviation');
+    await b.closeTab(tab);
+  }, 60_000);
+
   it('when the pages are 320 pixels wide, nothing scrolls sideways and axe finds no violations', async () => {
     const pub = await b.newTab({ width: 320, height: 640 });
     await openPublicOffer(pub.page);

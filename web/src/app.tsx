@@ -33,6 +33,8 @@ const KinshipRegisterPage = lazy(() => import('./pages/kinship/register-page.js'
 const KinshipItemPage = lazy(() => import('./pages/kinship/item-page.js'));
 const KinshipItemFormPage = lazy(() => import('./pages/kinship/item-form-page.js'));
 const PublicKinshipOfferPage = lazy(() => import('./pages/kinship/public-offer-page.js'));
+const AccessibilityPage = lazy(() => import('./pages/info/accessibility-page.js'));
+const PrivacyPage = lazy(() => import('./pages/info/privacy-page.js'));
 
 /** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
 export function App() {
@@ -42,6 +44,8 @@ export function App() {
         <Route path="/sign-in" component={SignInPage} />
         <Route path="/auth/callback" component={AuthCallbackPage} />
         <Route path="/kinship-offer" component={PublicKinshipOfferPage} />
+        <Route path="/accessibility" component={AccessibilityPage} />
+        <Route path="/privacy" component={PrivacyPage} />
         <Route path="/" component={RequireSignIn}>
           <Route path="/" component={HomePage} />
           <Route path="/programme" component={ProgrammePage} />

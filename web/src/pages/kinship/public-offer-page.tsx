@@ -1,21 +1,24 @@
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORY_LABELS, STATUTORY_CATEGORIES, type PublicItem } from '../../../../shared/kinship/schema.js';
+import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { CATEGORY_LABELS, STATUTORY_CATEGORIES, type PublicItem } from '../../../../shared/kinship/schema.js';
+import { indexText, matchesSearch, parseSearch, type SearchConcept, type SearchIndex } from '../../../../shared/kinship/search.js';
 import { getPublicOffer, type PublicOffer } from '../../api/kinship.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { formatDate } from '../threshold/form-fields.js';
-import { LinkedText } from '../threshold/markdown.js';
-import { arrangementLabel, audienceText, MEANS_TESTED_LABELS } from './labels.js';
+import { arrangementLabel } from './labels.js';
+import { leafletNote, OfferFiltersForm, useOfferFilters, type OfferFilterValues } from './offer-filters.js';
+import { OfferItem } from './offer-item.js';
 import './kinship.css';
 
-const searchable = (i: PublicItem, label: string) =>
-  [i.title, i.summary, i.eligibility, i.howToApply, i.howDecisionsAreMade ?? '', i.provider, i.contact, label, ...i.arrangementTypes.map(arrangementLabel)].join(' ').toLowerCase();
+/** An item's words for the search: everything families read about it, with its group and arrangements. */
+const searchIndex = (i: PublicItem, label: string) =>
+  indexText([i.title, i.summary, i.eligibility, i.howToApply, i.howDecisionsAreMade ?? '', i.provider, i.contact, label, ...i.arrangementTypes.map(arrangementLabel)].join(' '));
 
-/** Every word typed must appear somewhere in the item, so "SGO allowance" narrows rather than widens. */
-function matches(item: PublicItem, label: string, words: string[], arrangement: string) {
-  if (arrangement && !item.arrangementTypes.includes(arrangement)) return false;
-  const text = searchable(item, label);
-  return words.every((w) => text.includes(w));
+/** Every filter chosen and every word typed must match, so "SGO allowance" narrows rather than widens. */
+function matches(item: PublicItem, index: SearchIndex, f: OfferFilterValues, search: SearchConcept[]) {
+  if (f.arrangement && !item.arrangementTypes.includes(f.arrangement)) return false;
+  if (f.audience && !item.audience.includes(f.audience)) return false;
+  return matchesSearch(search, index);
 }
 
 function focusSection(e: MouseEvent, id: string) {
@@ -25,77 +28,22 @@ function focusSection(e: MouseEvent, id: string) {
   el?.focus({ preventScroll: true });
 }
 
-function OfferItem(props: { item: PublicItem }) {
-  const i = () => props.item;
-  const headingId = () => `item-${i().id}`;
-  return (
-    <article class="app-offer-item" aria-labelledby={headingId()}>
-      <h3 class="govuk-heading-s app-offer-item__title" id={headingId()}>
-        {i().title}
-      </h3>
-      <p class="govuk-body app-prewrap">{i().summary}</p>
-      <dl class="govuk-summary-list app-offer-item__facts">
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Who it is for</dt>
-          <dd class="govuk-summary-list__value">
-            {audienceText(i().audience)}, in {i().arrangementTypes.length === ARRANGEMENT_TYPES.length ? 'any kinship arrangement' : i().arrangementTypes.map((t) => arrangementLabel(t).replace(/^./, (c) => c.toLowerCase())).join(', ')}
-          </dd>
-        </div>
-        <Show when={i().eligibility}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Who can get it</dt>
-            <dd class="govuk-summary-list__value">{i().eligibility}</dd>
-          </div>
-        </Show>
-        <Show when={i().howToApply}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">How to ask for it</dt>
-            <dd class="govuk-summary-list__value">{i().howToApply}</dd>
-          </div>
-        </Show>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Means-tested</dt>
-          <dd class="govuk-summary-list__value">{MEANS_TESTED_LABELS[i().meansTested] ?? i().meansTested}</dd>
-        </div>
-        <Show when={i().howDecisionsAreMade}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">How decisions are made</dt>
-            <dd class="govuk-summary-list__value">{i().howDecisionsAreMade}</dd>
-          </div>
-        </Show>
-        <Show when={i().provider}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Who provides it</dt>
-            <dd class="govuk-summary-list__value">{i().provider}</dd>
-          </div>
-        </Show>
-        <Show when={i().contact}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Contact</dt>
-            <dd class="govuk-summary-list__value app-prewrap">
-              <LinkedText text={i().contact} />
-            </dd>
-          </div>
-        </Show>
-      </dl>
-    </article>
-  );
-}
-
 function Offer(props: { offer: PublicOffer }) {
-  const [query, setQuery] = createSignal('');
-  const [arrangement, setArrangement] = createSignal('');
+  const filters = useOfferFilters();
   const total = () => props.offer.groups.reduce((n, g) => n + g.items.length, 0);
+  // Each item's words are prepared once; a search only compiles what was typed.
+  const indexes = createMemo(() => new Map(props.offer.groups.flatMap((g) => g.items.map((i) => [i.id, searchIndex(i, g.label)] as const))));
+  const search = createMemo(() => parseSearch(filters.values().q));
   const filtered = createMemo(() => {
-    const words = query().toLowerCase().split(/\s+/).filter(Boolean);
-    return props.offer.groups.map((g) => ({ ...g, items: g.items.filter((i) => matches(i, g.label, words, arrangement())) })).filter((g) => g.items.length > 0);
+    const f = filters.values();
+    return props.offer.groups
+      .filter((g) => !f.category || g.category === f.category)
+      .map((g) => ({ ...g, items: g.items.filter((i) => matches(i, indexes().get(i.id)!, f, search())) }))
+      .filter((g) => g.items.length > 0);
   });
   const shown = () => filtered().reduce((n, g) => n + g.items.length, 0);
-  const active = () => Boolean(query().trim() || arrangement());
-  const clear = () => {
-    setQuery('');
-    setArrangement('');
-  };
+  const active = filters.active;
+  const note = () => leafletNote(filters.values());
   const missingStatutory = () => STATUTORY_CATEGORIES.filter((c) => !props.offer.groups.some((g) => g.category === c));
 
   return (
@@ -111,7 +59,8 @@ function Offer(props: { offer: PublicOffer }) {
           <h2 class="govuk-heading-s" id="contents-heading">
             Contents
           </h2>
-          <ol class="govuk-list govuk-list--number">
+          {/* Spaced: on a phone, links one line apart are too close to tap (WCAG 2.5.8 target size). */}
+          <ol class="govuk-list govuk-list--number govuk-list--spaced">
             <For each={props.offer.groups}>
               {(g) => (
                 <li>
@@ -125,40 +74,7 @@ function Offer(props: { offer: PublicOffer }) {
         </nav>
 
         <div class="app-offer__tools">
-          <form class="app-offer__filters" role="search" aria-label="Find support" onSubmit={(e) => e.preventDefault()}>
-            <h2 class="govuk-heading-s">Find support</h2>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="offer-search">
-                Search the offer
-              </label>
-              <div id="offer-search-hint" class="govuk-hint">
-                For example, allowance, school or housing
-              </div>
-              <input class="govuk-input" id="offer-search" type="search" autocomplete="off" aria-describedby="offer-search-hint" value={query()} onInput={(e) => setQuery(e.currentTarget.value)} />
-            </div>
-            <div class="govuk-form-group">
-              <label class="govuk-label" for="offer-arrangement">
-                Your kinship arrangement
-              </label>
-              <select class="govuk-select" id="offer-arrangement" onChange={(e) => setArrangement(e.currentTarget.value)}>
-                <option value="" selected={arrangement() === ''}>
-                  Any arrangement
-                </option>
-                <For each={ARRANGEMENT_TYPES}>
-                  {(t) => (
-                    <option value={t} selected={arrangement() === t}>
-                      {ARRANGEMENT_LABELS[t]}
-                    </option>
-                  )}
-                </For>
-              </select>
-            </div>
-            <Show when={active()}>
-              <button type="button" class="govuk-button govuk-button--secondary app-offer__clear" onClick={clear}>
-                Show all support
-              </button>
-            </Show>
-          </form>
+          <OfferFiltersForm filters={filters} categories={props.offer.groups.map((g) => g.category)} />
           <p class="govuk-body app-offer__count" role="status" aria-live="polite" aria-atomic="true" data-testid="results-count">
             {active() ? `${shown()} of ${total()} support ${total() === 1 ? 'item' : 'items'} match` : `${total()} support ${total() === 1 ? 'item' : 'items'}`}
           </p>
@@ -179,9 +95,16 @@ function Offer(props: { offer: PublicOffer }) {
           <p class="govuk-body">No support matches your search.</p>
           <ul class="govuk-list govuk-list--bullet">
             <li>check the spelling or use fewer words</li>
-            <li>choose "Any arrangement"</li>
+            <li>choose "Any type of support", "Any arrangement" or "Anyone"</li>
           </ul>
         </div>
+      </Show>
+
+      {/* On paper only (the filters are not printed): a leaflet of part of the offer says so. */}
+      <Show when={total() > 0 && note()}>
+        <p class="govuk-body app-offer__leaflet-note" data-testid="leaflet-note">
+          {note()}
+        </p>
       </Show>
 
       <For each={filtered()}>

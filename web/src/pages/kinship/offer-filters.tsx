@@ -1,0 +1,176 @@
+import { useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, AUDIENCES, CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/kinship/schema.js';
+import { AUDIENCE_LABELS } from './labels.js';
+
+type Arrangement = (typeof ARRANGEMENT_TYPES)[number];
+type Audience = (typeof AUDIENCES)[number];
+
+/** The public offer's filters, as the address holds them: ?q=SGO&category=financial-support&arrangement=…&audience=carers */
+export interface OfferFilterValues {
+  q: string;
+  category: Category | '';
+  arrangement: Arrangement | '';
+  audience: Audience | '';
+}
+
+type Query = { q?: string; category?: string; arrangement?: string; audience?: string };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+/** A value from the address, or '' when it is not one of the allowed ones (an old or mistyped link shows everything). */
+const pick = <T extends string>(v: string | string[] | undefined, allowed: readonly T[]): T | '' => {
+  const s = one(v);
+  return (allowed as readonly string[]).includes(s) ? (s as T) : '';
+};
+
+/**
+ * The filters live in the address, so a shared or bookmarked link opens the same view and Back and
+ * Forward step through the choices. The search box keeps its own copy of the text, so typing never
+ * waits for the router; its first keystroke adds a history entry and the next ones replace it.
+ */
+export function useOfferFilters() {
+  const [params, setParams] = useSearchParams<Query>();
+  const [text, setText] = createSignal(one(params.q));
+  let written = one(params.q);
+  let typing = false;
+  // Back, Forward or a link changed the address: show its search text.
+  createEffect(
+    on(
+      () => one(params.q),
+      (q) => {
+        if (q === written) return;
+        written = q;
+        setText(q);
+      },
+      { defer: true },
+    ),
+  );
+  const values = (): OfferFilterValues => ({
+    q: text(),
+    category: pick(params.category, CATEGORIES),
+    arrangement: pick(params.arrangement, ARRANGEMENT_TYPES),
+    audience: pick(params.audience, AUDIENCES),
+  });
+  return {
+    values,
+    active: () => {
+      const v = values();
+      return Boolean(v.q.trim() || v.category || v.arrangement || v.audience);
+    },
+    type(q: string) {
+      setText(q);
+      written = q;
+      setParams({ q: q || undefined }, { replace: typing });
+      typing = true;
+    },
+    stopTyping() {
+      typing = false;
+    },
+    choose(key: 'category' | 'arrangement' | 'audience', value: string) {
+      typing = false;
+      setParams({ [key]: value || undefined });
+    },
+    clear() {
+      typing = false;
+      setText('');
+      written = '';
+      setParams({ q: undefined, category: undefined, arrangement: undefined, audience: undefined });
+    },
+  };
+}
+export type OfferFilters = ReturnType<typeof useOfferFilters>;
+
+const ARRANGEMENT_PHRASES: Record<Arrangement, string> = {
+  informal: 'an informal or family arrangement',
+  'private-fostering': 'private fostering',
+  'kinship-foster-care': 'kinship foster care (connected carers)',
+  'child-arrangements-order': 'a child arrangements order',
+  'special-guardianship-order': 'a special guardianship order',
+};
+
+/** What the printed leaflet says when it is not the whole offer: "This leaflet shows only: Financial support, matching 'SGO'." */
+export function leafletNote(v: OfferFilterValues): string | undefined {
+  const q = v.q.trim();
+  const qualifiers = [
+    v.audience && `for ${AUDIENCE_LABELS[v.audience]!.toLowerCase()}`,
+    v.arrangement && `with ${ARRANGEMENT_PHRASES[v.arrangement]}`,
+    q && `matching '${q}'`,
+  ].filter(Boolean);
+  if (!v.category && qualifiers.length === 0) return undefined;
+  const what = v.category ? [CATEGORY_LABELS[v.category], ...qualifiers].join(', ') : `support ${qualifiers.join(', ')}`;
+  return `This leaflet shows only: ${what}.`;
+}
+
+function FilterSelect(props: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }) {
+  return (
+    <div class="govuk-form-group">
+      <label class="govuk-label" for={props.id}>
+        {props.label}
+      </label>
+      <select class="govuk-select" id={props.id} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <For each={props.options}>
+          {(o) => (
+            <option value={o.value} selected={props.value === o.value}>
+              {o.label}
+            </option>
+          )}
+        </For>
+      </select>
+    </div>
+  );
+}
+
+/** The "Find support" form: search, type of support, arrangement and audience; every change applies at once. */
+export function OfferFiltersForm(props: { filters: OfferFilters; categories: readonly Category[] }) {
+  const v = () => props.filters.values();
+  // A category from a link stays choosable even if the offer has nothing in it today.
+  const categories = () => (v().category && !props.categories.includes(v().category as Category) ? [...props.categories, v().category as Category] : props.categories);
+  return (
+    <form class="app-offer__filters" role="search" aria-label="Find support" onSubmit={(e) => e.preventDefault()}>
+      <h2 class="govuk-heading-s">Find support</h2>
+      <div class="govuk-form-group">
+        <label class="govuk-label" for="offer-search">
+          Search the offer
+        </label>
+        <div id="offer-search-hint" class="govuk-hint">
+          For example, allowance, SGO, school or housing
+        </div>
+        <input
+          class="govuk-input"
+          id="offer-search"
+          type="search"
+          autocomplete="off"
+          aria-describedby="offer-search-hint"
+          value={v().q}
+          onInput={(e) => props.filters.type(e.currentTarget.value)}
+          onBlur={() => props.filters.stopTyping()}
+        />
+      </div>
+      <FilterSelect
+        id="offer-category"
+        label="Type of support"
+        value={v().category}
+        options={[{ value: '', label: 'Any type of support' }, ...categories().map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+        onChange={(x) => props.filters.choose('category', x)}
+      />
+      <FilterSelect
+        id="offer-arrangement"
+        label="Your kinship arrangement"
+        value={v().arrangement}
+        options={[{ value: '', label: 'Any arrangement' }, ...ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }))]}
+        onChange={(x) => props.filters.choose('arrangement', x)}
+      />
+      <FilterSelect
+        id="offer-audience"
+        label="Who it is for"
+        value={v().audience}
+        options={[{ value: '', label: 'Anyone' }, ...(['carers', 'children'] as const).map((a) => ({ value: a, label: AUDIENCE_LABELS[a]! }))]}
+        onChange={(x) => props.filters.choose('audience', x)}
+      />
+      <Show when={props.filters.active()}>
+        <button type="button" class="govuk-button govuk-button--secondary app-offer__clear" onClick={() => props.filters.clear()}>
+          Show all support
+        </button>
+      </Show>
+    </form>
+  );
+}
