@@ -5,8 +5,10 @@ import { expectNoAxeViolations, openFromMenu, screenshot, settled, useBrowserPor
 
 /*
  * The threshold document sign-off round in headless Chromium against the real server and its CSP:
- * the lead issues v4.0 through the form, council and police approve, health requests changes, the
- * lead issues v4.1 and all three approve, so it is signed off. axe-core runs on every page state.
+ * the lead issues v4.0 through the form and its check answers step, council and police approve,
+ * health requests changes, the lead issues v4.1 and all three approve, so it is signed off; then
+ * v4.2 starts from v4.1's text and partners read what changed before they decide. axe-core runs on
+ * every page state.
  */
 
 const b = useBrowserPortal();
@@ -51,15 +53,25 @@ function markdownFor(label: string) {
   ].join('\n');
 }
 
+/** From the form, Continue to the check answers step (the caller then issues from there). */
+async function continueToCheck(page: Page) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Check your answers before issuing' }).waitFor();
+  await settled(page);
+}
+
 async function issue(page: Page, label: string, summary: string) {
   await page.getByRole('button', { name: 'Issue a new version' }).click();
   await page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
+  // The form starts from the current version's text: wait for it before typing over it.
+  await page.getByLabel('The document').waitFor();
   await page.getByLabel('Title').fill('MSCP Threshold Document');
   await page.getByLabel('Version label').fill(label);
   await page.getByLabel('Summary of changes').fill(summary);
   await page.getByLabel('Effective from').fill('2026-04-01');
   await page.getByLabel('The document').fill(markdownFor(label));
-  await page.getByRole('button', { name: 'Issue this version' }).click();
+  await continueToCheck(page);
+  await page.getByRole('button', { name: 'Issue version' }).click();
   await page.getByRole('heading', { name: `Current version: ${label}` }).waitFor();
   await expect.poll(() => page.locator('.govuk-notification-banner--success').innerText()).toContain(`MSCP Threshold Document ${label} has been issued`);
 }
@@ -139,9 +151,19 @@ describe('threshold document sign-off', () => {
     await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
     await lead.page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
     await settled(lead.page);
+    // The form starts from v3.0: its title and text, the next label suggested; the summary is the lead's to write.
+    await expect.poll(() => lead.page.getByLabel('The document').inputValue()).toMatch(/^# MSCP Multi-Agency Threshold Document \(v3\.0\)\n/);
+    expect(await lead.page.getByLabel('Title').inputValue()).toBe('MSCP Multi-Agency Threshold Document');
+    expect(await lead.page.getByLabel('Version label').inputValue()).toBe('v3.1');
+    expect(await lead.page.locator('#versionLabel-hint').innerText()).toBe('The current version is v3.0. Use v3.1 for a revision, or v4.0 for a major new version.');
+    expect(await lead.page.getByLabel('Summary of changes').inputValue()).toBe('');
+    expect(await lead.page.locator('[data-testid="starting-point"]').innerText()).toContain('This starts from v3.0');
     await expectNoAxeViolations(lead.page, 'issue form');
+    // Emptied, every answer is asked for before the check page.
     await lead.page.getByLabel('Title').fill('');
-    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    await lead.page.getByLabel('Version label').fill('');
+    await lead.page.getByLabel('The document').fill('');
+    await lead.page.getByRole('button', { name: 'Continue' }).click();
     await lead.page.locator('.govuk-error-summary').waitFor();
     await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
       'Enter the title of the document',
@@ -153,14 +175,15 @@ describe('threshold document sign-off', () => {
     await expect.poll(() => lead.page.title()).toBe('Error: Issue a new version - Partnership Reform Portal');
     await expectNoAxeViolations(lead.page, 'issue form with errors');
     await screenshot(lead.page, 'threshold-issue-errors');
-    // A label already issued is refused by the server, and the error names the field.
+    // A label already issued is refused before the check page (the server refuses it too), and the error names the field.
     await lead.page.getByLabel('Title').fill('MSCP Threshold Document');
     await lead.page.getByLabel('Version label').fill('v3.0');
     await lead.page.getByLabel('Summary of changes').fill('x');
     await lead.page.getByLabel('Effective from').fill('2026-04-01');
     await lead.page.getByLabel('The document').fill('# x');
-    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    await lead.page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([expect.stringContaining('already been issued')]);
+    expect(await lead.page.locator('.govuk-error-summary a').getAttribute('href')).toBe('#versionLabel');
     await lead.page.getByRole('link', { name: 'Cancel' }).click();
     await lead.page.getByRole('heading', { name: 'Current version: v3.0' }).waitFor();
 
@@ -220,23 +243,146 @@ describe('threshold document sign-off', () => {
     await b.closeTab(lead);
   }, 150_000);
 
+  it('when the lead issues v4.2 from v4.1\'s text with edits, checks what changed and issues it, a signatory reads the changes and the document before deciding', async () => {
+    const lead = await b.newTab();
+    await b.signIn(lead.page, 'lead@mscp.example');
+    await openThreshold(lead.page);
+    await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
+    await lead.page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
+    await settled(lead.page);
+    // Pre-filled from v4.1 (signed off): its title and text, the next label; the summary is left to the lead.
+    const documentField = lead.page.getByLabel('The document');
+    await expect.poll(() => documentField.inputValue()).toBe(markdownFor('v4.1'));
+    expect(await lead.page.getByLabel('Title').inputValue()).toBe('MSCP Threshold Document');
+    expect(await lead.page.getByLabel('Version label').inputValue()).toBe('v4.2');
+    expect(await lead.page.locator('#versionLabel-hint').innerText()).toBe('The current version is v4.1. Use v4.2 for a revision, or v5.0 for a major new version.');
+    expect(await lead.page.getByLabel('Summary of changes').inputValue()).toBe('');
+    await expectNoAxeViolations(lead.page, 'issue form starting from v4.1');
+
+    // Edit one paragraph and one list item.
+    const edited = markdownFor('v4.1')
+      .replace('helps practitioners decide what help a child needs.', 'helps professionals decide what help a child or young person needs, and who provides it.')
+      .replace('- Level 2: Family Help (targeted)', '- Level 2: Family Help (targeted, with the health visiting pathway)');
+    await documentField.fill(edited);
+    await lead.page.getByLabel('Summary of changes').fill('Purpose covers young people; level 2 names the health visiting pathway.');
+    await lead.page.getByLabel('Effective from').fill('2026-09-01');
+    await continueToCheck(lead.page);
+
+    // Check answers: every answer with a Change link naming it.
+    const rows = lead.page.locator('[data-testid="check-answers"] .govuk-summary-list__row');
+    await expect.poll(async () => (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      'Title MSCP Threshold Document Change title',
+      'Version label v4.2 Change version label',
+      'Effective from 1 September 2026 Change effective date',
+      'Summary of changes Purpose covers young people; level 2 names the health visiting pathway. Change summary of changes',
+      `The document Typed in the portal (${edited.length.toLocaleString('en-GB')} characters) Change the document`,
+    ]);
+    // What changed from v4.1: the two edits, each named in words and placed under its heading.
+    await lead.page.getByRole('heading', { level: 2, name: 'What changed from v4.1' }).waitFor();
+    await expect.poll(() => lead.page.locator('[data-testid="diff-summary"]').innerText()).toBe('2 parts changed. The other 7 parts are the same.');
+    expect(await lead.page.locator('.app-diff__where').allInnerTexts()).toEqual(['Changed paragraph under “Purpose”', 'Changed list item under “Levels of need”']);
+    const added = (await lead.page.locator('.app-diff__ins').allInnerTexts()).join(' ');
+    expect(added).toMatch(/^added: /);
+    expect(added).toContain('young person');
+    expect(added).toContain('health visiting pathway');
+    expect((await lead.page.locator('.app-diff__del').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual(['removed: practitioners']);
+    await expect.poll(() => lead.page.locator('[data-testid="issue-warning"]').innerText()).toContain(
+      'Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.',
+    );
+    await expectNoAxeViolations(lead.page, 'check answers with the changes from v4.1');
+    await screenshot(lead.page, 'threshold-check-answers');
+
+    // On a phone the check page fits without horizontal scrolling.
+    await lead.page.setViewportSize({ width: 320, height: 640 });
+    await settled(lead.page, { strict: true });
+    await expect.poll(() => lead.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectNoAxeViolations(lead.page, 'check answers at 320px');
+    await screenshot(lead.page, 'threshold-check-answers-320');
+    await lead.page.setViewportSize({ width: 1280, height: 900 });
+
+    // Change goes back to the document, with what was typed kept and the field focused.
+    await lead.page.getByRole('link', { name: 'Change the document' }).first().click();
+    await lead.page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
+    await expect.poll(() => lead.page.evaluate(() => document.activeElement?.id)).toBe('content');
+    expect(await documentField.inputValue()).toBe(edited);
+    expect(await lead.page.getByLabel('Summary of changes').inputValue()).toBe('Purpose covers young people; level 2 names the health visiting pathway.');
+    expect(await lead.page.getByLabel('Version label').inputValue()).toBe('v4.2');
+    await continueToCheck(lead.page);
+    await expect.poll(() => lead.page.locator('[data-testid="diff-summary"]').innerText()).toBe('2 parts changed. The other 7 parts are the same.');
+    await lead.page.getByRole('button', { name: 'Issue version' }).click();
+    await lead.page.getByRole('heading', { name: 'Current version: v4.2' }).waitFor();
+    await expect.poll(() => lead.page.locator('.govuk-notification-banner--success').innerText()).toContain('MSCP Threshold Document v4.2 has been issued');
+    await expect.poll(() => lead.page.locator('#document-sha256').innerText()).toBe(createHash('sha256').update(edited).digest('hex'));
+    await b.closeTab(lead);
+
+    // The signatory: asked to read first; the changes, then the document, then the decision.
+    const council = await b.newTab();
+    await b.signIn(council.page, 'council@mscp.example');
+    await openThreshold(council.page);
+    const page = council.page;
+    await expect.poll(() => page.getByRole('heading', { name: 'Current version: v4.2' }).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid="read-first"]').innerText()).toContain('Read the document before you decide.');
+    await expect.poll(() => page.locator('#changes [data-testid="diff-summary"]').innerText()).toBe('2 parts changed. The other 7 parts are the same.');
+    expect(await page.locator('#changes-heading').innerText()).toBe('What changed from v4.1');
+    await expect.poll(() => page.locator('#document .app-document').innerText()).toContain('who provides it');
+    const order = await page.evaluate(() => {
+      const follows = (a: Node, b: Node) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const changes = document.getElementById('changes')!;
+      const doc = document.getElementById('document')!;
+      const decision = document.getElementById('decision')!;
+      const buttons = [...document.querySelectorAll('button')].filter((b) => /^(Approve|Request changes)$/.test(b.textContent!.trim()));
+      return {
+        changesBeforeDocument: follows(changes, doc),
+        documentBeforeDecision: follows(doc, decision),
+        buttons: buttons.length,
+        buttonsInDecision: buttons.every((b) => decision.contains(b)),
+        buttonsAfterDocument: buttons.every((b) => follows(doc, b)),
+      };
+    });
+    expect(order).toEqual({ changesBeforeDocument: true, documentBeforeDecision: true, buttons: 2, buttonsInDecision: true, buttonsAfterDocument: true });
+    await expectNoAxeViolations(page, 'signatory reading the changes from v4.1');
+    await screenshot(page, 'threshold-signatory-changes');
+    // Keyboard users who have read it already skip to the decision.
+    await page.locator('.app-skip-to-decision').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('decision-heading');
+    await b.closeTab(council);
+  }, 90_000);
+
   it('when the lead issues a version as a PDF, its hash shows and signatories download the PDF they sign', async () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
     const lead = await b.newTab();
     await b.signIn(lead.page, 'lead@mscp.example');
     await openThreshold(lead.page);
     await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
+    await lead.page.getByLabel('The document').waitFor();
     await lead.page.getByLabel('Version label').fill('v5.0');
     await lead.page.getByLabel('Summary of changes').fill('Issued as the designed PDF.');
     await lead.page.getByLabel('Effective from').fill('2027-04-01');
     await lead.page.getByLabel('Upload a PDF').check();
-    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    await lead.page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Choose the PDF of the document']);
     await expectNoAxeViolations(lead.page, 'issue form, PDF without a file');
     await lead.page.getByLabel('PDF of the document').setInputFiles({ name: 'threshold-v5.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await lead.page.getByRole('button', { name: 'Issue this version' }).click();
+    await continueToCheck(lead.page);
+    // A PDF cannot be compared with the text of v4.2: the check page says so.
+    await expect.poll(() => lead.page.locator('[data-testid="check-answers"]').innerText()).toContain('PDF: threshold-v5.pdf (1 KB)');
+    await expect.poll(() => lead.page.locator('#changes').innerText()).toContain('You are issuing a PDF, so the portal cannot compare it with v4.2.');
+    await expectNoAxeViolations(lead.page, 'check answers for a PDF');
+    await lead.page.getByRole('button', { name: 'Issue version' }).click();
     await lead.page.getByRole('heading', { name: 'Current version: v5.0' }).waitFor();
     await expect.poll(() => lead.page.locator('#document-sha256').innerText()).toBe(createHash('sha256').update(pdf).digest('hex'));
+    await expect.poll(() => lead.page.locator('#changes').innerText()).toContain('v5.0 was issued as a PDF, so the portal cannot compare the two versions.');
+
+    // The next version cannot start from a PDF's text: the form starts empty and says why.
+    await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
+    await lead.page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
+    await expect.poll(() => lead.page.locator('[data-testid="starting-point"]').innerText()).toBe(
+      "The current version, v5.0, was issued as a PDF, so there is no text to start from. Type or paste the new version's text, or upload a PDF.",
+    );
+    expect(await lead.page.getByLabel('The document').inputValue()).toBe('');
+    expect(await lead.page.getByLabel('Version label').inputValue()).toBe('v5.1');
+    await expectNoAxeViolations(lead.page, 'issue form after a PDF version');
     await b.closeTab(lead);
 
     const council = await b.newTab();

@@ -1,111 +1,139 @@
-import { A, useNavigate } from '@solidjs/router';
-import { createEffect, createResource, createSignal, Show, untrack } from 'solid-js';
-import { IssueVersionRequest } from '../../../../shared/threshold/schema.js';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, Show, untrack } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { nextVersionLabels } from '../../../../shared/threshold/next-label.js';
 import { ApiError } from '../../api/client.js';
 import { getThresholdConfig, issueVersion, listVersions, uploadVersion } from '../../api/threshold.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { Loading } from '../../components/loading.js';
+import type { SummaryError } from '../../components/error-summary.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
+import { createVersionText } from './document-section.js';
 import { setThresholdFlash } from './flash.js';
-import { Choices, errorFor, fieldOfPath, TextArea, TextField } from './form-fields.js';
-import { Markdown } from './markdown.js';
+import { fieldOfPath } from './form-fields.js';
+import { checkAnswers, emptyAnswers, FIELD_ORDER, type IssueField } from './issue-answers.js';
+import { IssueCheck, type CompareWith } from './issue-check.js';
+import { IssueForm } from './issue-form.js';
 import './threshold.css';
 
-type Field = 'title' | 'versionLabel' | 'summaryOfChanges' | 'effectiveFrom' | 'content' | 'file' | 'format';
-const ORDER: Field[] = ['title', 'versionLabel', 'summaryOfChanges', 'effectiveFrom', 'format', 'content', 'file'];
-const MAX_PDF_BYTES = 4 * 1024 * 1024;
-/** First load only: a refetch after a 412 keeps the form (and what was typed) on screen. */
+/** First load only: a refetch after a 412 keeps what is on screen (and what was typed). */
 const loaded = (state: string) => state !== 'unresolved' && state !== 'pending';
 
-/** Plain-English messages for what the shared IssueVersionRequest schema rejects. */
-function messageFor(field: Field, values: Record<string, string>): string {
-  const v = (values[field] ?? '').trim();
-  switch (field) {
-    case 'title':
-      return v ? 'Title must be 200 characters or fewer' : 'Enter the title of the document';
-    case 'versionLabel':
-      return v ? 'Version label must be 20 characters or fewer and use letters, numbers, dots and hyphens, like v4.0' : 'Enter a version label, like v4.0';
-    case 'summaryOfChanges':
-      return v ? 'Summary of changes must be 4,000 characters or fewer' : 'Summarise what has changed since the last version';
-    case 'effectiveFrom':
-      return v ? 'Effective date must be a real date' : 'Enter the date the version takes effect';
-    case 'content':
-      return values.content ? 'The document must be 200,000 characters or fewer' : 'Enter the document, or choose to upload a PDF instead';
-    default:
-      return 'Check this answer';
-  }
-}
-
-/** /threshold/issue: the lead issues a new version (markdown typed here, or an uploaded PDF). */
+/**
+ * /threshold/issue: the lead issues a new version. The form starts from the current version (its
+ * title and text, the next label suggested); Continue leads to a check answers step (?step=check)
+ * showing what changed, where the irreversible "Issue version" is.
+ */
 export default function IssueVersionPage() {
   const app = useApp();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams<{ step: string }>();
   const [versions, { refetch: refetchVersions }] = createResource(listVersions);
   // Issuing is guarded by the configuration's ETag (the current version and who signs, as shown here).
   const [config, { refetch: refetchConfig }] = createResource(getThresholdConfig);
-  const [title, setTitle] = createSignal('');
-  const [label, setLabel] = createSignal('');
-  const [summary, setSummary] = createSignal('');
-  const [effective, setEffective] = createSignal('');
-  const [format, setFormat] = createSignal<'markdown' | 'pdf'>('markdown');
-  const [content, setContent] = createSignal('');
-  const [file, setFile] = createSignal<File | null>(null);
-  const [preview, setPreview] = createSignal(false);
+  const previous = () => (versions.error ? undefined : versions()?.[0]);
+  const previousText = createVersionText(previous);
+  const issued = () => (versions.error ? [] : (versions() ?? []).map((v) => v.versionLabel));
+  const labels = () => {
+    const p = previous();
+    return p ? nextVersionLabels(p.versionLabel, issued()) : null;
+  };
+  const [answers, setAnswers] = createStore(emptyAnswers());
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [busy, setBusy] = createSignal(false);
-  const err = (f: Field) => errorFor(errors(), f);
-  const previous = () => versions()?.[0];
-  const [touchedTitle, setTouchedTitle] = createSignal(false);
-  // Prefill the title from the current version: most new versions keep it.
-  createEffect(() => {
+  const [continued, setContinued] = createSignal(false);
+  const [focus, setFocus] = createSignal<IssueField>();
+
+  // The current version's text has arrived (or there is none to wait for: a PDF, or the first version).
+  const textSettled = () => {
     const p = previous();
-    if (p && !untrack(touchedTitle)) setTitle(p.title);
+    return !p || p.contentType !== 'text/markdown' || previousText.state === 'ready' || previousText.state === 'errored';
+  };
+  const [seeded, setSeeded] = createSignal(false);
+  createEffect(() => {
+    if (untrack(seeded) || !loaded(versions.state) || !loaded(config.state) || !textSettled()) return;
+    const p = previous();
+    const text = previousText.state === 'ready' ? (previousText()?.content ?? '') : '';
+    if (p) setAnswers({ title: p.title, versionLabel: labels()?.revision ?? '', content: text });
+    setSeeded(true);
   });
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
+  const startingPoint = () => {
+    const p = previous();
+    if (!p) return null;
+    if (p.contentType !== 'text/markdown') return `The current version, ${p.versionLabel}, was issued as a PDF, so there is no text to start from. Type or paste the new version's text, or upload a PDF.`;
+    if (previousText.state === 'errored') return `The text of ${p.versionLabel} could not be loaded, so the document starts empty. Reload the page to try again.`;
+    return `This starts from ${p.versionLabel}: its title and text are filled in. Change what needs to change, then summarise the changes for the partners.`;
+  };
+  const labelHint = () => {
+    const p = previous();
+    const l = labels();
+    if (!p) return 'For example, v1.0. Each version needs a new label.';
+    return l ? `The current version is ${p.versionLabel}. Use ${l.revision} for a revision, or ${l.major} for a major new version.` : `Each version needs a new label; the current one is ${p.versionLabel}.`;
+  };
+  const compareWith = (): CompareWith => {
+    const p = previous();
+    if (p && p.contentType !== 'text/markdown') return { text: null, unavailable: `${p.versionLabel} was issued as a PDF, so the portal cannot compare it with what you typed. Make sure the summary of changes says what changed.` };
+    if (previousText.state === 'errored') return { text: null, unavailable: `The text of ${p?.versionLabel ?? 'the current version'} could not be loaded, so the changes cannot be shown.` };
+    return previousText.state === 'ready' ? { text: previousText()?.content ?? '' } : { text: null, loading: true };
+  };
+
+  const checking = createMemo(() => params.step === 'check' && continued() && checkAnswers(answers, issued()).errors.length === 0);
+
+  const toForm = (errs: SummaryError[], field?: IssueField) => {
+    setErrors(errs);
+    setFocus(field);
+    navigate('/threshold/issue');
+  };
+  const onContinue = () => {
+    const { errors: errs } = checkAnswers(answers, issued());
+    setErrors(errs);
+    if (errs.length) return;
+    setContinued(true);
+    setFocus(undefined);
+    setParams({ step: 'check' });
+  };
+
+  const issue = async () => {
     if (busy()) return;
-    const values = { title: title(), versionLabel: label(), summaryOfChanges: summary(), effectiveFrom: effective(), content: format() === 'pdf' ? '-' : content() };
-    const parsed = IssueVersionRequest.safeParse(values);
-    const bad = new Set<Field>(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0]) as Field));
-    const list: SummaryError[] = ORDER.filter((f) => bad.has(f)).map((f) => ({ field: f, message: messageFor(f, values) }));
-    if (format() === 'pdf') {
-      const f = file();
-      if (!f) list.push({ field: 'file', message: 'Choose the PDF of the document' });
-      else if (f.size > MAX_PDF_BYTES) list.push({ field: 'file', message: 'The PDF must be smaller than 4 MB' });
-      else if (!/\.pdf$/i.test(f.name) && f.type !== 'application/pdf') list.push({ field: 'file', message: 'The file must be a PDF' });
-    }
-    if (list.length || !parsed.success) {
-      setErrors(list);
-      return;
-    }
+    const { request, errors: errs } = checkAnswers(answers, issued());
+    if (!request) return toForm(errs);
     setBusy(true);
     try {
-      const { content: _c, ...fields } = parsed.data;
+      const { content: _c, ...fields } = request;
       const etag = config()?.etag;
-      const v = format() === 'pdf' ? await uploadVersion(fields, file()!, etag) : await issueVersion(parsed.data, etag);
+      const v = answers.format === 'pdf' && answers.file ? await uploadVersion(fields, answers.file, etag) : await issueVersion(request, etag);
       setThresholdFlash(`${v.title} ${v.versionLabel} has been issued. The statutory partners' signatories can now approve it or request changes.`);
       navigate('/threshold');
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
-        // Someone issued a version or changed who signs since this page loaded: show the new state.
-        setErrors([{ message: 'The threshold document changed while you were filling in this form: another version was issued, or the agencies that sign were changed. Check the current version below, then issue yours again.' }]);
+        // Someone issued a version or changed who signs since this page loaded: compare with the new state.
+        setErrors([{ message: 'The threshold document changed while you were checking your answers: another version was issued, or the agencies that sign were changed. Check what changed below, then issue yours again.' }]);
         void refetchVersions();
         void refetchConfig();
-      } else if (error instanceof ApiError && error.errors.length) {
-        setErrors(error.errors.map((fe) => {
-          const f = fieldOfPath(fe.path);
-          return ORDER.includes(f as Field) ? { field: f, message: fe.message } : { message: fe.message };
-        }));
+      } else if (error instanceof ApiError && error.needsPersonalDataConfirmation) {
+        // Answered here: the error summary asks, and "Issue version" sends again.
+        setErrors(error.errors.length ? error.errors.map((fe) => ({ message: fe.message })) : [{ message: error.detail }]);
+      } else if (error instanceof ApiError && (error.errors.length || error.status === 409)) {
+        // An answer to change (409: that label has been issued already): back to the form, at the answer.
+        const errs = error.errors.length
+          ? error.errors.map((fe) => {
+              const f = fieldOfPath(fe.path) as IssueField;
+              return FIELD_ORDER.includes(f) ? { field: f, message: fe.message } : { message: fe.message };
+            })
+          : [{ field: 'versionLabel', message: error.detail }];
+        toForm(errs);
       } else {
-        const message = error instanceof ApiError ? error.detail : 'The version could not be issued. Try again.';
-        // 409: that label has been issued already.
-        setErrors([error instanceof ApiError && error.status === 409 ? { field: 'versionLabel', message } : { message }]);
+        setErrors([{ message: error instanceof ApiError ? error.detail : 'The version could not be issued. Try again.' }]);
       }
     } finally {
       setBusy(false);
     }
+  };
+
+  const change = (field: IssueField) => toForm([], field);
+  const intro = () => {
+    const p = previous();
+    return `Once issued, a version cannot be changed. It replaces the current version${p ? ` (${p.versionLabel})` : ''}, whose open sign-offs stop, and each statutory partner's signatory is asked to approve it. You can check your answers before you issue it.`;
   };
 
   return (
@@ -122,82 +150,14 @@ export default function IssueVersionPage() {
         </Page>
       }
     >
-      <Page title="Issue a new version" caption="Threshold document" hasErrors={errors().length > 0}>
-        <Show when={errors().length}>
-          <ErrorSummary errors={errors()} />
-        </Show>
-        <p class="govuk-body">
-          Once issued, a version cannot be changed. It replaces the current version
-          <Show when={previous()}>{(p) => <> ({p().versionLabel})</>}</Show>, whose open sign-offs stop, and each statutory partner's signatory is asked to approve it.
-        </p>
-        {/* The form waits for the current version, so the pre-filled title never lands under someone's typing. */}
-        <Show when={loaded(versions.state) && loaded(config.state)} fallback={<Loading label="Loading the current version" />}>
-        <form onSubmit={submit} novalidate class="app-form">
-          <TextField
-            id="title"
-            label="Title"
-            error={err('title')}
-            value={title()}
-            onInput={(v) => {
-              setTouchedTitle(true);
-              setTitle(v);
-            }}
-          />
-          <TextField id="versionLabel" label="Version label" hint={<>For example, v4.0. Each version needs a new label{previous() ? `; the current one is ${previous()!.versionLabel}` : ''}.</>} error={err('versionLabel')} value={label()} onInput={setLabel} width="short" />
-          <TextArea id="summaryOfChanges" label="Summary of changes" hint="What has changed since the last version, in plain English. Partners read this before the document." error={err('summaryOfChanges')} value={summary()} onInput={setSummary} rows={4} />
-          <TextField id="effectiveFrom" label="Effective from" hint="The date practitioners start using this version." type="date" error={err('effectiveFrom')} value={effective()} onInput={setEffective} width="medium" />
-          <Choices
-            type="radio"
-            id="format"
-            legend="How will you provide the document?"
-            options={[
-              { value: 'markdown', label: 'Type or paste it here', hint: 'Partners read it in the portal. Use # for headings, - for bullet points and **bold**.' },
-              { value: 'pdf', label: 'Upload a PDF', hint: 'Up to 4 MB.' },
-            ]}
-            selected={[format()]}
-            onChange={(s) => setFormat(s[0] === 'pdf' ? 'pdf' : 'markdown')}
-          />
-          <Show
-            when={format() === 'markdown'}
-            fallback={
-              <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!err('file') }}>
-                <label class="govuk-label govuk-label--s" for="file">
-                  PDF of the document
-                </label>
-                <Show when={err('file')}>
-                  <p id="file-error" class="govuk-error-message">
-                    <span class="govuk-visually-hidden">Error:</span> {err('file')}
-                  </p>
-                </Show>
-                <input class="govuk-file-upload" id="file" name="file" type="file" accept="application/pdf,.pdf" aria-describedby={err('file') ? 'file-error' : undefined} onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
-              </div>
-            }
-          >
-            <TextArea id="content" label="The document" hint="The whole document. Its SHA-256 hash is worked out when you issue it, and partners sign against that hash." error={err('content')} value={content()} onInput={setContent} rows={16} mono />
-            <Show when={content().trim()}>
-              <details class="govuk-details" open={preview()} onToggle={(e) => setPreview(e.currentTarget.open)}>
-                <summary class="govuk-details__summary">
-                  <span class="govuk-details__summary-text">Preview the document</span>
-                </summary>
-                <div class="govuk-details__text">
-                  <Show when={preview()}>
-                    <Markdown source={content()} headingOffset={2} class="app-document" />
-                  </Show>
-                </div>
-              </details>
-            </Show>
-          </Show>
-          <div class="govuk-button-group">
-            <button type="submit" class="govuk-button" disabled={busy()}>
-              {busy() ? 'Issuing…' : 'Issue this version'}
-            </button>
-            <A href="/threshold" class="govuk-link">
-              Cancel
-            </A>
-          </div>
-        </form>
-        </Show>
-      </Page>
+      <Show
+        when={checking()}
+        fallback={
+          <IssueForm answers={answers} set={setAnswers} errors={errors()} intro={intro()} startingPoint={startingPoint()} labelHint={labelHint()} focus={focus()} ready={seeded()} onContinue={onContinue} />
+        }
+      >
+        <IssueCheck answers={answers} previous={previous()} compareWith={compareWith()} errors={errors()} busy={busy()} onChange={change} onBack={() => toForm([])} onIssue={() => void issue()} />
+      </Show>
     </Show>
   );
 }

@@ -1,0 +1,134 @@
+import { A } from '@solidjs/router';
+import { For, Show, type JSX } from 'solid-js';
+import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import { Page } from '../../components/page.js';
+import { DocumentChanges } from './changes.js';
+import { formatDate } from './form-fields.js';
+import { documentField, type IssueAnswers, type IssueField } from './issue-answers.js';
+
+/** The previous version's text to compare with: its markdown, or why there is none, or still loading. */
+export interface CompareWith {
+  text: string | null;
+  unavailable?: string;
+  loading?: boolean;
+}
+
+/** GOV.UK "Change" link: back to the form, at the answer; the hidden words say which answer. */
+function ChangeLink(props: { field: IssueField; what: string; onChange: (f: IssueField) => void; visible?: boolean }) {
+  return (
+    <a
+      class="govuk-link"
+      href={`#${props.field}`}
+      onClick={(e) => {
+        e.preventDefault();
+        props.onChange(props.field);
+      }}
+    >
+      Change<span class={props.visible ? undefined : 'govuk-visually-hidden'}> {props.what}</span>
+    </a>
+  );
+}
+
+const size = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('en-GB')} KB`;
+
+/** The check answers step: every answer with a Change link, what changed, then the irreversible issue. */
+export function IssueCheck(props: {
+  answers: IssueAnswers;
+  previous: ThresholdVersion | undefined;
+  compareWith: CompareWith;
+  errors: SummaryError[];
+  busy: boolean;
+  onChange: (field: IssueField) => void;
+  onBack: () => void;
+  onIssue: () => void;
+}) {
+  const a = () => props.answers;
+  const rows = (): { key: string; value: JSX.Element; field: IssueField; what: string }[] => [
+    { key: 'Title', value: a().title.trim(), field: 'title', what: 'title' },
+    { key: 'Version label', value: a().versionLabel.trim(), field: 'versionLabel', what: 'version label' },
+    { key: 'Effective from', value: formatDate(a().effectiveFrom), field: 'effectiveFrom', what: 'effective date' },
+    { key: 'Summary of changes', value: <span class="app-prewrap">{a().summaryOfChanges.trim()}</span>, field: 'summaryOfChanges', what: 'summary of changes' },
+    {
+      key: 'The document',
+      value: a().format === 'pdf' ? `PDF: ${a().file?.name ?? ''} (${size(a().file?.size ?? 0)})` : `Typed in the portal (${a().content.length.toLocaleString('en-GB')} characters)`,
+      field: documentField(a()),
+      what: 'the document',
+    },
+  ];
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    props.onIssue();
+  };
+  return (
+    <>
+      <a
+        href="/threshold/issue"
+        class="govuk-back-link"
+        onClick={(e) => {
+          e.preventDefault();
+          props.onBack();
+        }}
+      >
+        Back
+      </a>
+      <Page title="Check your answers before issuing" caption="Threshold document" hasErrors={props.errors.length > 0}>
+        <Show when={props.errors.length}>
+          <ErrorSummary errors={props.errors} />
+        </Show>
+        <dl class="govuk-summary-list app-check-answers" data-testid="check-answers">
+          <For each={rows()}>
+            {(row) => (
+              <div class="govuk-summary-list__row">
+                <dt class="govuk-summary-list__key">{row.key}</dt>
+                <dd class="govuk-summary-list__value">{row.value}</dd>
+                <dd class="govuk-summary-list__actions">
+                  <ChangeLink field={row.field} what={row.what} onChange={props.onChange} />
+                </dd>
+              </div>
+            )}
+          </For>
+        </dl>
+        <Show when={props.previous}>
+          {(p) => (
+            <>
+              <DocumentChanges
+                id="changes"
+                fromLabel={p().versionLabel}
+                before={a().format === 'pdf' ? null : props.compareWith.text}
+                after={a().format === 'pdf' ? null : a().content}
+                unavailable={a().format === 'pdf' ? `You are issuing a PDF, so the portal cannot compare it with ${p().versionLabel}. Make sure the summary of changes says what changed.` : props.compareWith.unavailable}
+                loading={props.compareWith.loading}
+              />
+              <p class="govuk-body">
+                <ChangeLink field={documentField(a())} what="the document" onChange={props.onChange} visible />
+              </p>
+            </>
+          )}
+        </Show>
+        <h2 class="govuk-heading-m">Now issue {a().versionLabel.trim()}</h2>
+        <div class="govuk-warning-text" data-testid="issue-warning">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning</span>
+            {props.previous
+              ? 'Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.'
+              : 'Issuing cannot be undone: every signatory will be asked to approve it or request changes.'}
+          </strong>
+        </div>
+        <form onSubmit={submit} novalidate>
+          <div class="govuk-button-group">
+            <button type="submit" class="govuk-button" disabled={props.busy}>
+              {props.busy ? 'Issuing…' : 'Issue version'}
+            </button>
+            <A href="/threshold" class="govuk-link">
+              Cancel
+            </A>
+          </div>
+        </form>
+      </Page>
+    </>
+  );
+}
