@@ -16,6 +16,8 @@ import { JavaMissingError } from './dynamodb-local.js';
 import { superviseDynamoDbLocal } from './dynamodb-supervisor.js';
 import { startServer } from './server.js';
 
+const SETUP_TIMEOUT_MS = 60_000;
+
 async function main() {
   const started = performance.now();
   const args = new Set(process.argv.slice(2));
@@ -50,9 +52,12 @@ async function main() {
   try {
     const cfg = { ...config, dynamodb: { ...config.dynamodb, endpoint: db.endpoint } };
     const doc = createDocumentClient(cfg.dynamodb);
-    await ensureTables(createClient(cfg.dynamodb), cfg.tables);
+    // Setting up (tables, the demo seed) is not a request: a busy machine gets a minute per call,
+    // not the seconds that make a stalled database a quick 503 for people.
+    const setup = { ...cfg.dynamodb, timeoutMs: Math.max(cfg.dynamodb.timeoutMs, SETUP_TIMEOUT_MS) };
+    await ensureTables(createClient(setup), cfg.tables);
     const seed = loadSeed(cfg.partnershipId);
-    const { seeded } = await seedDemo(doc, cfg.tables, { password: config.auth.demoPassword, seed });
+    const { seeded } = await seedDemo(createDocumentClient(setup), cfg.tables, { password: config.auth.demoPassword, seed });
     const keys = await loadOrCreateLocalKeys(dataDir);
     server = await startServer({ config: cfg, doc, keys, webDist: resolve('web/dist'), logger: createLogger(config.logLevel) });
     const ms = Math.round(performance.now() - started);

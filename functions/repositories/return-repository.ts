@@ -29,6 +29,10 @@ export interface ReturnHeader {
   submittedAt: string | null;
   acceptedBy: string | null;
   acceptedAt: string | null;
+  /** People are shown by name: the names as they were when they acted (emails stay the identity). */
+  updatedByName?: string | null;
+  submittedByName?: string | null;
+  acceptedByName?: string | null;
   review: { comments: ReviewComment[] };
   /** Delivery confidence per workstream, kept on the header so lists and trends need no sections. */
   confidence: Record<string, string | null>;

@@ -7,9 +7,11 @@ import type { PartnershipRepository } from '../repositories/partnership-reposito
 import { assertVersion } from '../repositories/version-guard.js';
 import { addMonths, CATEGORIES, CATEGORY_LABELS, coverage, CreateItemRequest, ItemContent, type Category, type KinshipItem, type PublicItem, type UpdateItemRequest } from '../../shared/kinship/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
+import { ukDate } from '../../shared/periods/period.js';
 import { scanFields, type Warning } from '../../shared/pii/detect.js';
 import { refuseStoredIdentifiers } from './personal-data.js';
 import { fieldErrors } from '../http/problem.js';
+import { changedFields, noChanges } from '../../shared/audit/changes.js';
 
 const CONTENT_KEYS = Object.keys(ItemContent.shape) as (keyof ItemContent)[];
 const contentOf = (i: ItemContent): ItemContent => Object.fromEntries(CONTENT_KEYS.map((k) => [k, i[k]])) as ItemContent;
@@ -82,7 +84,7 @@ export class KinshipService {
       lastReviewedAt: null,
       nextReviewDue: null,
       createdBy: user.email,
-      updatedBy: user.email,
+      updatedBy: user.email, updatedByName: user.name,
       updatedAt: now,
     };
     await this.writer.write([this.repo.createOp(item)], { action: 'kinship.create', entityType: 'kinship-item', entityId: item.id, summary: `Drafted "${item.title}"`, after: content }, ctx);
@@ -104,8 +106,10 @@ export class KinshipService {
     await this.checkContent(content);
     // Editing a published item opens a revision for review; the published text stays live.
     const status = current.status === 'published' ? 'in-review' : current.status;
-    const next: KinshipItem = { ...current, ...content, status, revisionPending: current.published !== null, version: current.version + 1, updatedBy: user.email, updatedAt: ctx.now.toISOString() };
-    const changes = Object.fromEntries(CONTENT_KEYS.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(content[k])).map((k) => [k, { from: current[k], to: content[k] }]));
+    const next: KinshipItem = { ...current, ...content, status, revisionPending: current.published !== null, version: current.version + 1, updatedBy: user.email, updatedByName: user.name, updatedAt: ctx.now.toISOString() };
+    const changes = changedFields(contentOf(current), content, CONTENT_KEYS);
+    // Nothing really changed: no revision to review, nothing to write or audit.
+    if (noChanges(changes)) return current;
     await this.writer.write([this.repo.replaceOp(next, expectedVersion)], { action: 'kinship.update', entityType: 'kinship-item', entityId: id, summary: current.status === 'published' ? 'Edited the published item (revision waits for review)' : 'Edited the item', changes }, ctx);
     return next;
   }
@@ -116,12 +120,12 @@ export class KinshipService {
     else if (user.role !== 'lead') throw new Forbidden(`Only the programme lead can ${action} items.`);
     assertVersion(current, expectedVersion);
     const now = ctx.now.toISOString();
-    const today = now.slice(0, 10);
+    const today = ukDate(ctx.now);
     let next: KinshipItem;
     const ops = [];
     if (action === 'submit') {
       if (current.status !== 'draft') throw new Conflict(`Only draft items are sent for review; this one is ${current.status}.`);
-      next = { ...current, status: 'in-review', version: current.version + 1, updatedBy: user.email, updatedAt: now };
+      next = { ...current, status: 'in-review', version: current.version + 1, updatedBy: user.email, updatedByName: user.name, updatedAt: now };
     } else if (action === 'publish') {
       if (current.status !== 'in-review' && current.status !== 'draft') {
         if (current.status === 'published') throw new Conflict('This item is already published and has no changes waiting.');
@@ -130,11 +134,11 @@ export class KinshipService {
       const content = contentOf(current);
       refuseStoredIdentifiers(content);
       const revision = current.revision + 1;
-      next = { ...current, status: 'published', published: content, publishedAt: now, revisionPending: false, revision, lastReviewedAt: today, nextReviewDue: addMonths(today, 12), version: current.version + 1, updatedBy: user.email, updatedAt: now };
+      next = { ...current, status: 'published', published: content, publishedAt: now, revisionPending: false, revision, lastReviewedAt: today, nextReviewDue: addMonths(today, 12), version: current.version + 1, updatedBy: user.email, updatedByName: user.name, updatedAt: now };
       ops.push(this.repo.revisionOp(id, revision, content, now, user.email));
     } else {
       if (current.status === 'retired') throw new Conflict('This item is already retired.');
-      next = { ...current, status: 'retired', version: current.version + 1, updatedBy: user.email, updatedAt: now };
+      next = { ...current, status: 'retired', version: current.version + 1, updatedBy: user.email, updatedByName: user.name, updatedAt: now };
     }
     await this.writer.write(
       [this.repo.replaceOp(next, expectedVersion), ...ops],
@@ -144,7 +148,7 @@ export class KinshipService {
     return next;
   }
 
-  async coverage(today = new Date().toISOString().slice(0, 10)) {
+  async coverage(today = ukDate(new Date())) {
     return coverage(await this.repo.listKinshipItems(), today);
   }
 

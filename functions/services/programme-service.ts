@@ -7,6 +7,7 @@ import type { PeriodRepository } from '../repositories/period-repository.js';
 import { assertVersion, guardedPut } from '../repositories/version-guard.js';
 import { periodBounds, type CreatePeriodRequest, type Period } from '../../shared/periods/period.js';
 import { slugify, type CreateMilestoneRequest, type Milestone, type UpdateMilestoneRequest } from '../../shared/workstreams/milestone.js';
+import { changedFields, noChanges } from '../../shared/audit/changes.js';
 
 /** Workstreams, their milestones and reporting periods: the programme's structure, run by the lead. */
 export class ProgrammeService {
@@ -84,9 +85,9 @@ export class ProgrammeService {
     assertVersion(current, expectedVersion);
     const next: Milestone = { ...current, ...input, version: current.version + 1 };
     this.checkMilestone(next, data.agencies.map((a) => a.id));
-    const changes = Object.fromEntries(
-      (Object.keys(input) as (keyof UpdateMilestoneRequest)[]).filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k])).map((k) => [k, { from: current[k], to: next[k] }]),
-    );
+    const changes = changedFields(current, next, Object.keys(input) as (keyof UpdateMilestoneRequest & string)[]);
+    // Nothing really changed: nothing to write or audit.
+    if (noChanges(changes)) return current;
     await this.writer.write(
       [guardedPut(this.table, { ...milestoneKeys.milestone(this.pid, workstreamId, milestoneId), entity: 'Milestone', ...next }, expectedVersion)],
       { action: input.closed ? 'milestone.close' : 'milestone.update', entityType: 'milestone', entityId: `${workstreamId}/${milestoneId}`, summary: input.closed ? `Closed milestone "${next.title}"` : `Updated milestone "${next.title}"`, changes },

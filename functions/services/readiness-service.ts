@@ -6,6 +6,7 @@ import type { ReadinessRepository } from '../repositories/readiness-repository.j
 import { assertVersion, type ExpectedVersion } from '../repositories/version-guard.js';
 import { scoreAgency, scoreWorkstream, type Assessment, type AssessmentRequest, type CreateCriterionRequest, type Criterion, type Derivation, type UpdateCriterionRequest, type ValidateRequest } from '../../shared/readiness/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
+import { changedFields, noChanges } from '../../shared/audit/changes.js';
 
 /** A derived criterion's state, computed from another record instead of self-assessed. */
 export interface DerivedState {
@@ -67,6 +68,7 @@ export class ReadinessService {
             overdue: Boolean(targetDate && targetDate < today && a?.status !== 'ready' && a?.status !== 'not-applicable'),
             validation: a?.validation ?? null,
             updatedBy: a?.updatedBy ?? null,
+            updatedByName: a?.updatedByName ?? null,
             updatedAt: a?.updatedAt ?? null,
             version: a?.version ?? 0,
           };
@@ -106,13 +108,16 @@ export class ReadinessService {
       targetDate: input.targetDate,
       reason: input.status === 'not-applicable' ? input.reason : null,
       updatedBy: user.email,
+      updatedByName: user.name,
       updatedAt: ctx.now.toISOString(),
       // A changed assessment needs the lead to look again.
       validation: null,
       version: (current?.version ?? 0) + 1,
     };
     const fields = ['status', 'evidence', 'links', 'targetDate', 'reason'] as const;
-    const changes = Object.fromEntries(fields.filter((f) => JSON.stringify(current?.[f] ?? null) !== JSON.stringify(next[f])).map((f) => [f, { from: current?.[f] ?? null, to: next[f] }]));
+    const changes = changedFields(current, next, fields);
+    // Saving the same answers again changes nothing, and keeps the lead's validation.
+    if (current && noChanges(changes)) return current;
     if (current?.validation) changes.validation = { from: current.validation.outcome, to: null };
     await this.writer.write(
       [this.repo.putAssessmentOp(next, expectedVersion)],
@@ -161,7 +166,8 @@ export class ReadinessService {
     if (input.agencyIds) this.checkAgencies(input.agencyIds, (await this.partnership.getPartnershipData()).agencies.map((a) => a.id));
     const next: Criterion = { ...current, ...input, version: current.version + 1 };
     const keys = Object.keys(input) as (keyof UpdateCriterionRequest)[];
-    const changes = Object.fromEntries(keys.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k])).map((k) => [k, { from: current[k], to: next[k] }]));
+    const changes = changedFields(current, next, keys as (keyof UpdateCriterionRequest & string)[]);
+    if (noChanges(changes)) return current;
     await this.writer.write([this.repo.putCriterionOp(next, expectedVersion)], { action: 'criterion.update', entityType: 'criterion', entityId: criterionId, summary: `Updated criterion "${next.title}"`, changes }, ctx);
     return next;
   }

@@ -6,10 +6,11 @@ import type { Writer, WriteContext } from '../db/transact.js';
 import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../http/errors.js';
 import type { FieldError } from '../../shared/http/problem.js';
 import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
-import { isOverdue, type Period } from '../../shared/periods/period.js';
+import { isOverdue, ukDate, type Period } from '../../shared/periods/period.js';
 import { canTransition, carryForward, isEditable, nextStatus, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
 import type { ReturnListRow, ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { diffSections } from './return-diff.js';
+import { noChanges } from '../../shared/audit/changes.js';
 
 /** What the API answers for one return (field names are the public contract). */
 export interface ReturnView {
@@ -28,6 +29,9 @@ export interface ReturnView {
   acceptedAt: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
+  submittedByName: string | null;
+  acceptedByName: string | null;
+  updatedByName: string | null;
   warnings: Warning[];
 }
 
@@ -69,7 +73,7 @@ export class ReturnsService {
     const { data, period } = await this.context(periodId);
     const headers = await this.returns.listReturnsForPeriod(periodId);
     const byAgency = new Map(headers.map((h) => [h.agencyId, h]));
-    const today = now.toISOString().slice(0, 10);
+    const today = ukDate(now);
     return data.agencies
       .filter((a) => user.role !== 'partner' || a.id === user.agencyId)
       .filter((a) => this.requiredWorkstreamIds(data, a.id).length > 0)
@@ -126,7 +130,7 @@ export class ReturnsService {
       status,
       version: header?.version ?? 0,
       dueDate: period.dueDate,
-      overdue: isOverdue(period, status, today.toISOString().slice(0, 10)),
+      overdue: isOverdue(period, status, ukDate(today)),
       requiredWorkstreamIds: required,
       sections: outSections,
       review: header?.review ?? { comments: [] },
@@ -136,6 +140,9 @@ export class ReturnsService {
       acceptedAt: header?.acceptedAt ?? null,
       updatedAt: header?.updatedAt ?? null,
       updatedBy: header?.updatedBy ?? null,
+      submittedByName: header?.submittedByName ?? null,
+      acceptedByName: header?.acceptedByName ?? null,
+      updatedByName: header?.updatedByName ?? null,
       warnings: scanFields({ sections: outSections.map(({ progress: _pr, carriedForward: _c, ...s }) => s) }),
     };
   }
@@ -186,7 +193,9 @@ export class ReturnsService {
       createdAt: header?.createdAt ?? now,
       updatedAt: now,
       updatedBy: user.email,
+      updatedByName: user.name,
       submittedBy: header?.submittedBy ?? null,
+      submittedByName: header?.submittedByName ?? null,
       submittedAt: header?.submittedAt ?? null,
       acceptedBy: null,
       acceptedAt: null,
@@ -194,6 +203,8 @@ export class ReturnsService {
       confidence: Object.fromEntries(merged.map((s) => [s.workstreamId, s.confidence])),
     };
     const changes = diffSections(current, toWrite);
+    // Saving the same answers again is not a change: nothing to write or audit.
+    if (header && noChanges(changes)) return this.view(period, agencyId, header, current, required, ctx.now);
     await this.writer.write(
       [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s))],
       {
@@ -252,7 +263,7 @@ export class ReturnsService {
       );
     }
     const now = ctx.now.toISOString();
-    const next: ReturnHeader = { ...header, status: 'submitted', version: header.version + 1, submittedBy: user.email, submittedAt: now, updatedAt: now, updatedBy: user.email };
+    const next: ReturnHeader = { ...header, status: 'submitted', version: header.version + 1, submittedBy: user.email, submittedByName: user.name, submittedAt: now, updatedAt: now, updatedBy: user.email, updatedByName: user.name };
     await this.writer.write(
       [this.returns.putHeaderOp(next, expectedVersion)],
       {
@@ -279,13 +290,14 @@ export class ReturnsService {
     const now = ctx.now.toISOString();
     const next: ReturnHeader =
       outcome.action === 'accept'
-        ? { ...header, status: 'accepted', version: header.version + 1, acceptedBy: user.email, acceptedAt: now, updatedAt: now, updatedBy: user.email }
+        ? { ...header, status: 'accepted', version: header.version + 1, acceptedBy: user.email, acceptedByName: user.name, acceptedAt: now, updatedAt: now, updatedBy: user.email, updatedByName: user.name }
         : {
             ...header,
             status: 'returned',
             version: header.version + 1,
             updatedAt: now,
             updatedBy: user.email,
+            updatedByName: user.name,
             review: { comments: [...header.review.comments, { comment: outcome.comment, by: user.email, byName: user.name, at: now }] },
           };
     await this.writer.write(

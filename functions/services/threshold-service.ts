@@ -5,6 +5,7 @@ import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.
 import type { StoredVersion, ThresholdRepository } from '../repositories/threshold-repository.js';
 import { assertVersion } from '../repositories/version-guard.js';
 import { deriveStatus, versionIdFor, type IssueVersionRequest, type SignOff, type SignOffRequest, type ThresholdVersion } from '../../shared/threshold/schema.js';
+import { sameValue } from '../../shared/audit/changes.js';
 
 export interface UploadedDocument {
   bytes: Uint8Array;
@@ -64,6 +65,7 @@ export class ThresholdService {
     const { config } = await this.repo.getThresholdRecord();
     assertVersion(config.version > 0 ? config : null, expectedVersion);
     const next = { ...config, requiredAgencyIds: [...new Set(requiredAgencyIds)], version: config.version + 1 };
+    if (sameValue(config.requiredAgencyIds, next.requiredAgencyIds)) return { requiredAgencyIds: config.requiredAgencyIds, currentVersionId: config.currentVersionId, version: config.version };
     await this.writer.write(
       [this.repo.configOp(next, expectedVersion)],
       { action: 'threshold.config', entityType: 'threshold-document', entityId: 'config', summary: 'Changed the agencies that sign the threshold document', changes: { requiredAgencyIds: { from: config.requiredAgencyIds, to: next.requiredAgencyIds } } },

@@ -12,7 +12,7 @@ import type { ThresholdService } from './threshold-service.js';
 import { cellFor, overallConfidence, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
 import { compareRisks } from '../../shared/returns/schema.js';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff, scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
-import { isOverdue, nextPeriodId, periodBounds } from '../../shared/periods/period.js';
+import { isOverdue, nextPeriodId, periodBounds, ukDate } from '../../shared/periods/period.js';
 
 /**
  * The shared tracker: one response built from a fixed number of DynamoDB calls whatever the number
@@ -34,7 +34,7 @@ export class TrackerService {
   ) {}
 
   async tracker(periodIdOrNull: string | null, now: Date) {
-    const today = now.toISOString().slice(0, 10);
+    const today = ukDate(now);
     // Reads that do not depend on the period start at once; only the sections wait for it.
     const independent = Promise.all([
       this.returns.listAllReturnHeaders(),

@@ -81,6 +81,8 @@ export interface KinshipItem extends ItemContent {
   nextReviewDue: string | null;
   createdBy: string;
   updatedBy: string;
+  /** Who last changed it, for display (emails identify, names are shown); absent for seeded items. */
+  updatedByName?: string | null;
   updatedAt: string;
 }
 

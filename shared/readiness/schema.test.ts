@@ -39,6 +39,14 @@ describe('assessment request', () => {
   it('when ready has no evidence, evidence is named', () => {
     expect(AssessmentRequest.safeParse({ status: 'ready' }).error?.issues[0]?.path).toEqual(['evidence']);
   });
+  it('when a link is not a web address, it gets one message, not two', () => {
+    for (const bad of ['not a link', 'ftp://example.org/file', 'https://', 'www.example.org']) {
+      const r = AssessmentRequest.safeParse({ status: 'in-progress', links: [bad] });
+      expect(r.error?.issues.map((i) => i.message)).toEqual(['Enter a full web address starting with https://, for example https://www.example.org/evidence']);
+    }
+    expect(AssessmentRequest.safeParse({ status: 'in-progress', links: ['https://www.example.org/evidence'] }).success).toBe(true);
+  });
+
   it('when a link is not a web address, it is refused', () => {
     expect(AssessmentRequest.safeParse({ status: 'in-progress', links: ['javascript:alert(1)'] }).success).toBe(false);
   });

@@ -44,12 +44,23 @@ export interface Assessment {
   targetDate: string | null;
   reason: string | null;
   updatedBy: string;
+  /** Who last changed it, for display (emails identify, names are shown). */
+  updatedByName?: string | null;
   updatedAt: string;
   validation: Validation | null;
   version: number;
 }
 
-const Link = z.string().trim().url('Enter a full web address starting with https://').max(500).refine((u) => /^https?:\/\//.test(u), 'Use an http or https address');
+/** A web address; one check and one message, so a bad link never gets two contradicting errors. */
+const isWebAddress = (u: string) => {
+  if (!/^https?:\/\//i.test(u)) return false;
+  try {
+    return Boolean(new URL(u).hostname.includes('.'));
+  } catch {
+    return false;
+  }
+};
+const Link = z.string().trim().max(500, 'Use a web address of 500 characters or fewer').refine(isWebAddress, 'Enter a full web address starting with https://, for example https://www.example.org/evidence');
 
 export const AssessmentRequest = z
   .object({

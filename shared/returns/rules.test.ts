@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, carryForward, isEditable, nextStatus, RETURN_ACTIONS, RETURN_TRANSITIONS, sectionProgress, submitErrors, type SectionLike } from './rules.js';
+import { canTransition, carryForward, isEditable, nextStatus, RETURN_ACTIONS, RETURN_TRANSITIONS, sectionProgress, sectionToDo, submitErrors, type SectionLike } from './rules.js';
 import { RETURN_STATUSES, type Risk } from './schema.js';
 
 const names = new Map([
@@ -199,5 +199,28 @@ describe('lifecycle', () => {
 
   it('when a return is accepted, nothing leads out of it', () => {
     expect(RETURN_ACTIONS.some((a) => canTransition('accepted', a))).toBe(false);
+  });
+});
+
+describe('sectionToDo', () => {
+  it('when a section is saved without a narrative or confidence, it lists both in plain English', () => {
+    expect(sectionToDo({ workstreamId: 'kinship', confidence: null, narrative: '', risks: [{}] })).toEqual([
+      'Choose a delivery confidence',
+      'Enter a progress narrative: what has happened this quarter',
+    ]);
+  });
+  it('when a red section has no risk or escalation, it says so', () => {
+    expect(sectionToDo({ workstreamId: 'kinship', confidence: 'red', narrative: 'Text' })).toEqual([
+      'Add at least one risk or escalation: a Red delivery confidence needs to say what is in the way and what is being done',
+    ]);
+  });
+  it('when the narrative is still last quarter\'s, it asks for it to be checked', () => {
+    expect(sectionToDo({ workstreamId: 'kinship', confidence: 'green', narrative: 'Old text', carriedForward: true })).toEqual([
+      "Check last quarter's progress narrative and update it for this quarter",
+    ]);
+  });
+  it('when a section is complete or not started, there is nothing to list', () => {
+    expect(sectionToDo({ workstreamId: 'kinship', confidence: 'green', narrative: 'Done' })).toEqual([]);
+    expect(sectionToDo({ workstreamId: 'kinship' })).toEqual([]);
   });
 });

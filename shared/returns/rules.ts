@@ -91,6 +91,18 @@ export function sectionProgress(section: SectionLike): SectionProgress {
   return submitErrors([section], []).length === 0 ? 'completed' : 'in-progress';
 }
 
+/**
+ * What a section still needs before it counts as completed, in plain English for the person
+ * filling it in ("Choose a delivery confidence"). Empty when the section is completed or not
+ * started. The same rules as {@link sectionProgress}, so the list and the task-list status agree.
+ */
+export function sectionToDo(section: SectionLike): string[] {
+  if (sectionProgress(section) !== 'in-progress') return [];
+  const todo = submitErrors([section], []).map((e) => e.message.replace(/ for [^:]+(:|$)/, '$1'));
+  if (section.carriedForward) todo.push("Check last quarter's progress narrative and update it for this quarter");
+  return todo;
+}
+
 /** A section of a new draft, as {@link carryForward} builds it. */
 export interface CarriedSection<M, R, C extends string> {
   workstreamId: string;

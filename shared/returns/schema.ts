@@ -282,6 +282,10 @@ export const ReturnView = z.object({
   acceptedAt: z.string().nullable(),
   updatedAt: z.string().nullable(),
   updatedBy: z.string().nullable().optional(),
+  /** Names of the people who acted, for display (the emails above identify them). */
+  submittedByName: z.string().nullable().optional(),
+  acceptedByName: z.string().nullable().optional(),
+  updatedByName: z.string().nullable().optional(),
   /** Period facts the pages show beside the return. */
   dueDate: z.string().optional(),
   overdue: z.boolean().optional(),

@@ -12,9 +12,10 @@ const b = useBrowserPortal();
 
 const CRITERION = 'macpt-members-in-post';
 
-/** Kent Police's line in the text alternative, e.g. "Kent Police: 1 of 5 ready, 0 confirmed". */
+/** Kent Police's line in the text alternative, e.g. "1 of 5 ready, 0 confirmed" under its name. */
 async function policeScore(page: Page): Promise<string> {
-  const line = page.locator('[data-testid="agency-scores"] .app-readiness-score__summary', { hasText: 'Kent Police:' });
+  const card = page.locator('[data-testid="agency-scores"] .app-readiness-score', { has: page.getByRole('heading', { name: 'Kent Police', exact: true }) });
+  const line = card.locator('.app-readiness-score__summary');
   await line.waitFor();
   return (await line.innerText()).trim();
 }
@@ -46,7 +47,8 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await expect.poll(() => h1(page)).toBe('MACPT readiness');
     await expect.poll(() => page.locator('table caption').first().innerText()).toContain('criteria (rows) by agency (columns)');
     before = await policeScore(page);
-    expect(before).toMatch(/^Kent Police: \d+ of \d+ ready, 0 confirmed/);
+    // The agency is named once, in the card's heading; the line below it is the figures.
+    expect(before).toMatch(/^\d+ of \d+ ready, 0 confirmed/);
     // Status tags say the status in words; derived and not-applicable cells also read as text.
     await expect.poll(() => page.locator(`[data-testid="cell-${CRITERION}-kent-police"]`).innerText()).toContain('In progress');
     const region = page.getByRole('region', { name: 'MACPT readiness matrix' });
@@ -147,7 +149,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await openMatrix(page);
     const score = await policeScore(page);
     expect(score).toContain('0 confirmed');
-    const confirmedPercent = async () => (await page.locator('[data-testid="agency-scores"] li', { hasText: 'Kent Police:' }).innerText()).match(/Confirmed ready: (\d+)%/)?.[1];
+    const confirmedPercent = async () => (await page.locator('[data-testid="agency-scores"] li', { has: page.getByRole('heading', { name: 'Kent Police', exact: true }) }).innerText()).match(/Confirmed ready: (\d+)%/)?.[1];
     expect(await confirmedPercent()).toBe('0');
     await openCell(page);
     await page.getByRole('radio', { name: 'Confirm' }).check();

@@ -175,7 +175,7 @@ describe('quarterly returns: the whole round', () => {
     await page.locator('.govuk-error-summary').getByText('Enter a comment telling the agency what to change').waitFor();
     await page.getByLabel(`Comments for ${EDUCATION}`).fill(COMMENT);
     await page.getByRole('button', { name: 'Return with comments' }).click();
-    await page.getByText(`You returned the return to ${EDUCATION}`).waitFor();
+    await page.getByText(`You sent the return back to ${EDUCATION}`).waitFor();
     await expect.poll(() => page.locator('.app-return-facts .govuk-tag').first().innerText()).toBe('Returned');
     await page.locator('table', { hasText: 'Returned the return to the agency with comments' }).waitFor();
     expect(await page.getByRole('button', { name: 'Accept return' }).count()).toBe(0);
@@ -239,6 +239,31 @@ describe('quarterly returns: the whole round', () => {
   }, 60_000);
 });
 
+describe('quarterly returns: a section saved incomplete', () => {
+  it('when a Red section is saved without a risk, the task list says what is still needed instead of "Success"', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'police@mscp.example');
+    await page.goto(b.url(`/our-return/${Q3}/section/safeguarding`));
+    await expect.poll(() => h1(page)).toBe(SECTIONS.safeguarding);
+    await settled(page);
+    await page.getByRole('radio', { name: 'Red', exact: true }).check();
+    const remove = page.getByRole('button', { name: /^Remove risk/ });
+    while ((await remove.count()) > 0) await remove.first().click();
+    const removeEscalation = page.getByRole('button', { name: /^Remove escalation/ });
+    while ((await removeEscalation.count()) > 0) await removeEscalation.first().click();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    const banner = page.getByRole('region', { name: 'Important' });
+    await expect.poll(() => banner.innerText()).toContain(`${SECTIONS.safeguarding} saved, but it is not complete yet`);
+    await expect.poll(() => banner.innerText()).toContain('Add at least one risk or escalation');
+    const task = page.locator('.govuk-task-list__item', { hasText: SECTIONS.safeguarding });
+    await expect.poll(() => task.innerText()).toMatch(/Still needed: add at least one risk or escalation/);
+    await expect.poll(() => task.innerText()).toContain('In progress');
+    await expectNoAxeViolations(page, 'task list after an incomplete save');
+    await b.closeTab(tab);
+  });
+});
+
 describe('quarterly returns: two people editing at once', () => {
   it('when someone else saved first, it says so, keeps the typed text, and reloads their version beside it', async () => {
     const mine = await b.newTab();
@@ -291,6 +316,13 @@ describe('quarterly returns: two people editing at once', () => {
     await settled(page);
     await noSidewaysScroll(page);
     if (SCREENSHOTS) await screenshot(page, 'returns-320-section');
+    // Every id on the form is unique (the first rating's hint once took the fieldset hint's id, "confidence-hint").
+    const duplicateIds = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicateIds).toEqual([]);
+    expect(await page.locator('#confidence-hint').innerText()).toMatch(/^How confident are you/);
     await b.signOut(page);
     await b.signIn(page, 'lead@mscp.example');
     await page.goto(b.url(`/returns/${Q3}/medway-council`));
@@ -299,6 +331,16 @@ describe('quarterly returns: two people editing at once', () => {
     await noSidewaysScroll(page);
     await expectNoAxeViolations(page, 'lead return view at 320px');
     if (SCREENSHOTS) await screenshot(page, 'returns-320-lead-view');
+    // The lead's list of returns with its period selector: the selector (whose options are long) fits too.
+    await page.goto(b.url('/returns'));
+    await expect.poll(() => h1(page)).toBe('Quarterly returns for 2026-27 Q3');
+    await settled(page);
+    await noSidewaysScroll(page);
+    const selector = await page.getByLabel('Reporting period').boundingBox();
+    expect(selector!.x + selector!.width).toBeLessThanOrEqual(320);
+    expect(await page.getByRole('button', { name: 'Show returns' }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page, 'lead returns list at 320px');
+    if (SCREENSHOTS) await screenshot(page, 'returns-320-lead-list');
     await b.closeTab(tab);
   }, 60_000);
 });

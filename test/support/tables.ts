@@ -28,10 +28,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** Creates this file's tables and loads the demo seed; returns clients and a cleanup. */
 export async function createSeededTables(config: Config = testConfig()) {
-  const client = createClient(config.dynamodb);
+  // Creating and seeding tables is set-up, not a request under test: a busy machine gets a minute
+  // per call. The app and the tests' own reads use `doc`, with the configured deadline.
+  const setup = { ...config.dynamodb, timeoutMs: Math.max(config.dynamodb.timeoutMs, 60_000) };
+  const client = createClient(setup);
   const doc = createDocumentClient(config.dynamodb);
   await ensureTables(client, config.tables);
-  await seedDemo(doc, config.tables, { password: DEMO_PASSWORD });
+  await seedDemo(createDocumentClient(setup), config.tables, { password: DEMO_PASSWORD });
   return {
     config,
     client,

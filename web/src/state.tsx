@@ -51,9 +51,9 @@ export function AppProvider(props: { children: JSX.Element }) {
       setPartnership(undefined);
     },
     agencyName(id) {
-      if (!id) return undefined;
-      const data = partnership.state === 'ready' ? partnership() : undefined;
-      return data?.agencies.find((a) => a.id === id)?.name ?? id;
+      // Nothing until the partnership has loaded: never flash an agency's id where its name belongs.
+      if (!id || partnership.state !== 'ready') return undefined;
+      return partnership()?.agencies.find((a) => a.id === id)?.name ?? id;
     },
     partnershipName() {
       const fromApi = partnership.state === 'ready' ? partnership()?.partnership?.name : undefined;

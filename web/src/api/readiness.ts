@@ -13,6 +13,7 @@ export interface MatrixAssessment {
   overdue: boolean;
   validation: Validation | null;
   updatedBy: string | null;
+  updatedByName: string | null;
   updatedAt: string | null;
   version: number;
 }

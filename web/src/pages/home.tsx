@@ -1,5 +1,5 @@
 import { createResource, For, lazy, Match, Show, Switch } from 'solid-js';
-import { formatDayLong, periodLabel, periodLongLabel } from '../../../shared/periods/period.js';
+import { formatDayLong, periodLabel, periodLongLabel, ukDate } from '../../../shared/periods/period.js';
 import { RETURN_STATUS_LABELS } from '../../../shared/returns/schema.js';
 import { VERSION_STATUS_LABELS } from '../../../shared/threshold/schema.js';
 import { listPeriods, listReturns } from '../api/returns.js';
@@ -11,6 +11,7 @@ import { AreaCard } from '../components/empty-state.js';
 import { Loading } from '../components/loading.js';
 import { Page } from '../components/page.js';
 import { useApp } from '../state.js';
+import { count as countOf } from '../../../shared/text/plural.js';
 
 // The executive's home is the shared tracker: loaded on demand so other roles never download it.
 const TrackerHome = lazy(() => import('./tracker/tracker-page.js').then((m) => ({ default: m.TrackerPage })));
@@ -87,7 +88,7 @@ function LeadHome() {
           </AreaCard>
           <AreaCard href="/kinship" title="Kinship Local Offer" status={t()?.kinship.complete ? 'All statutory categories covered' : `${t()?.kinship.gaps.length ?? 0} statutory categories not covered`}>
             <p class="govuk-body">
-              {(t()?.kinship.overdueReviews.length ?? 0) > 0 ? `${t()!.kinship.overdueReviews.length} published item(s) overdue for review. ` : 'No reviews overdue. '}
+              {(t()?.kinship.overdueReviews.length ?? 0) > 0 ? `${countOf(t()!.kinship.overdueReviews.length, 'published item')} overdue for review. ` : 'No reviews overdue. '}
               Review agencies' items and publish the offer for families.
             </p>
           </AreaCard>
@@ -117,7 +118,7 @@ function LeadHome() {
 function usePartnerStatus(me: Me) {
   const [status] = createResource(async () => {
     const periods = await listPeriods();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = ukDate(new Date());
     const period = periods.find((p) => p.status === 'open' && p.start <= today) ?? periods.find((p) => p.status === 'open');
     const [rows, versions] = await Promise.all([period ? listReturns(period.id) : Promise.resolve([]), listVersions()]);
     const current = versions.find((v) => v.status !== 'superseded');

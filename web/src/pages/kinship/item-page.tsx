@@ -119,7 +119,7 @@ export default function KinshipItemPage() {
               <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">Last changed</dt>
                 <dd class="govuk-summary-list__value">
-                  {formatDateTime(i().updatedAt)} by {i().updatedBy}
+                  {formatDateTime(i().updatedAt)} by {i().updatedByName ?? app.agencyName(i().ownerAgencyId)}
                 </dd>
               </div>
             </dl>

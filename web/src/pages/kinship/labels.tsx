@@ -1,6 +1,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { ARRANGEMENT_LABELS, CATEGORY_LABELS, type Category, type ItemContent, type ItemStatus } from '../../../../shared/kinship/schema.js';
 import { LinkedText } from '../threshold/markdown.js';
+import { ukDate } from '../../../../shared/periods/period.js';
 
 export const STATUS_LABELS: Record<ItemStatus, string> = {
   draft: 'Draft',
@@ -45,7 +46,7 @@ export const arrangementLabel = (t: string) => ARRANGEMENT_LABELS[t as keyof typ
 export const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
 
 /** Today as YYYY-MM-DD (for "review overdue"). */
-export const today = () => new Date().toISOString().slice(0, 10);
+export const today = () => ukDate(new Date());
 
 /** An item's content as a summary list: what families read (staff pages). */
 export function ItemContentList(props: { content: ItemContent; provider: string; id?: string }) {

@@ -1,7 +1,7 @@
 import './programme.css';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
-import { nextPeriodId, periodBounds, periodLabel, periodLongLabel, formatDayLong, type Period } from '../../../../shared/periods/period.js';
+import { nextPeriodId, periodBounds, ukDate, periodLabel, periodLongLabel, formatDayLong, type Period } from '../../../../shared/periods/period.js';
 import { MILESTONE_STATUS_LABELS } from '../../../../shared/returns/schema.js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
 import { api, ApiError, sendWithEtag } from '../../api/client.js';
@@ -181,7 +181,7 @@ function AddMilestoneForm(props: { workstream: WorkstreamWithMilestones; onAdded
 function MilestoneRow(props: { workstreamId: string; milestone: Milestone; onChanged: (message: string) => void; onError: (errors: SummaryError[]) => void }) {
   const app = useApp();
   const m = () => props.milestone;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ukDate(new Date());
   const overdue = () => !m().closed && m().status !== 'complete' && m().dueDate < today;
   const patch = async (body: Record<string, unknown>, message: string) => {
     try {

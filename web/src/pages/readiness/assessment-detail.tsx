@@ -80,18 +80,18 @@ function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: string)
                 </p>
               )}
             </Show>
-            <div class="app-radios">
+            <div class="govuk-radios">
               <Show when={canConfirm()}>
-                <div class="app-radios__item">
-                  <input class="app-radios__input" id="outcome-confirmed" name="outcome" type="radio" value="confirmed" checked={outcome() === 'confirmed'} onChange={() => setOutcome('confirmed')} />
-                  <label class="govuk-label app-radios__label" for="outcome-confirmed">
+                <div class="govuk-radios__item">
+                  <input class="govuk-radios__input" id="outcome-confirmed" name="outcome" type="radio" value="confirmed" checked={outcome() === 'confirmed'} onChange={() => setOutcome('confirmed')} />
+                  <label class="govuk-label govuk-radios__label" for="outcome-confirmed">
                     Confirm
                   </label>
                 </div>
               </Show>
-              <div class="app-radios__item">
-                <input class="app-radios__input" id="outcome-challenged" name="outcome" type="radio" value="challenged" checked={outcome() === 'challenged'} onChange={() => setOutcome('challenged')} />
-                <label class="govuk-label app-radios__label" for="outcome-challenged">
+              <div class="govuk-radios__item">
+                <input class="govuk-radios__input" id="outcome-challenged" name="outcome" type="radio" value="challenged" checked={outcome() === 'challenged'} onChange={() => setOutcome('challenged')} />
+                <label class="govuk-label govuk-radios__label" for="outcome-challenged">
                   Challenge
                 </label>
               </div>
@@ -145,28 +145,28 @@ function History(props: { ctx: AssessmentContext; version: number }) {
         {(h) => (
           <Show when={h().events.length > 0} fallback={<p class="govuk-body">No changes have been recorded yet.</p>}>
             <div class="app-table-scroll" role="region" aria-label="History of this assessment" tabindex="0">
-              <table class="app-data-table">
-                <caption class="app-data-table__caption govuk-visually-hidden">Every change to this assessment, oldest first</caption>
-                <thead class="app-data-table__head">
-                  <tr class="app-data-table__row">
-                    <th scope="col" class="app-data-table__header">
+              <table class="govuk-table">
+                <caption class="govuk-table__caption govuk-visually-hidden">Every change to this assessment, oldest first</caption>
+                <thead class="govuk-table__head">
+                  <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">
                       When
                     </th>
-                    <th scope="col" class="app-data-table__header">
+                    <th scope="col" class="govuk-table__header">
                       Who
                     </th>
-                    <th scope="col" class="app-data-table__header">
+                    <th scope="col" class="govuk-table__header">
                       What happened
                     </th>
                   </tr>
                 </thead>
-                <tbody class="app-data-table__body">
+                <tbody class="govuk-table__body">
                   <For each={h().events}>
                     {(e) => (
-                      <tr class="app-data-table__row">
-                        <td class="app-data-table__cell">{when(e.at)}</td>
-                        <td class="app-data-table__cell">{e.actor?.name ?? e.actor?.email ?? 'System'}</td>
-                        <td class="app-data-table__cell">
+                      <tr class="govuk-table__row">
+                        <td class="govuk-table__cell">{when(e.at)}</td>
+                        <td class="govuk-table__cell">{e.actor?.name ?? e.actor?.email ?? 'System'}</td>
+                        <td class="govuk-table__cell">
                           {e.summary}
                           <Show when={typeof e.meta?.comment === 'string' && e.meta.comment}>
                             {(c) => <span class="app-readiness-cell__note">Comment: {c() as string}</span>}
@@ -263,7 +263,7 @@ function Detail(props: { ctx: () => AssessmentContext; refetch: () => void }) {
         <Show when={a().status === 'not-applicable'}>
           <Row key="Why it does not apply">{a().reason ?? 'No reason given.'}</Row>
         </Show>
-        <Row key="Last updated">{a().updatedAt ? `${when(a().updatedAt!)} by ${a().updatedBy}` : 'Not assessed yet'}</Row>
+        <Row key="Last updated">{a().updatedAt ? `${when(a().updatedAt!)} by ${a().updatedByName ?? app.agencyName(a().agencyId)}` : 'Not assessed yet'}</Row>
         <Row key="Validation">
           <Show when={a().validation} fallback={a().version > 0 && (a().status === 'ready' || a().status === 'not-applicable') ? 'Waiting for the programme lead to check it' : 'Not checked yet'}>
             {(v) => (

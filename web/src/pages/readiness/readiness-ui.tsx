@@ -51,11 +51,11 @@ export const when = (instant: string) => {
   return `${formatDayLong(ukDate(d))} at ${time}`;
 };
 
-/** "Kent Police: 3 of 11 ready, 1 confirmed" (the text alternative behind the bars). */
-export function scoreSentence(name: string, s: AgencyReadiness): string {
-  if (s.applicable === 0) return `${name}: no criteria apply`;
+/** "3 of 11 ready, 1 confirmed" under the agency's name (the text alternative behind the bars). */
+export function scoreSentence(s: AgencyReadiness): string {
+  if (s.applicable === 0) return 'No criteria apply';
   const overdue = s.overdue > 0 ? `; ${s.overdue} overdue` : '';
-  return `${name}: ${s.selfAssessedCount} of ${s.applicable} ready, ${s.confirmedCount} confirmed${overdue}`;
+  return `${s.selfAssessedCount} of ${s.applicable} ready, ${s.confirmedCount} confirmed${overdue}`;
 }
 
 /** One agency's readiness as words and two bars (confirmed by the lead, and as the agency says). */
@@ -63,7 +63,7 @@ export function AgencyScore(props: { name: string; score: AgencyReadiness }) {
   return (
     <li class="app-readiness-score">
       <h3 class="govuk-heading-s app-readiness-score__name">{props.name}</h3>
-      <p class="govuk-body-s app-readiness-score__summary">{scoreSentence(props.name, props.score)}</p>
+      <p class="govuk-body-s app-readiness-score__summary">{scoreSentence(props.score)}</p>
       <div class="app-readiness-score__row">
         <span class="app-readiness-score__label">Confirmed ready: {props.score.confirmedPercent}%</span>
         <PercentBar percent={props.score.confirmedPercent} variant="confirmed" />

@@ -12,9 +12,9 @@ import './readiness.css';
 
 function Cell(props: { ws: string; criterion: MatrixCriterion; agency: { id: string; name: string }; assessment: MatrixAssessment | undefined }) {
   return (
-    <Show when={props.assessment} fallback={<td class="app-data-table__cell app-readiness-matrix__na">Does not apply</td>}>
+    <Show when={props.assessment} fallback={<td class="govuk-table__cell app-readiness-matrix__na">Does not apply</td>}>
       {(a) => (
-        <td class="app-data-table__cell app-readiness-matrix__cell" classList={{ 'app-readiness-matrix__cell--overdue': a().overdue }}>
+        <td class="govuk-table__cell app-readiness-matrix__cell" classList={{ 'app-readiness-matrix__cell--overdue': a().overdue }}>
           <a class="govuk-link app-readiness-cell__link" href={`/readiness/${props.ws}/${props.criterion.id}/${props.agency.id}`} data-testid={`cell-${props.criterion.id}-${props.agency.id}`}>
             <StatusTag status={a().status} />
             <span class="govuk-visually-hidden">
@@ -37,8 +37,8 @@ function Cell(props: { ws: string; criterion: MatrixCriterion; agency: { id: str
 function CriterionRow(props: { ws: string; criterion: MatrixCriterion; agencies: { id: string; name: string }[]; canEdit: boolean }) {
   const c = () => props.criterion;
   return (
-    <tr class="app-data-table__row">
-      <th scope="row" class="app-data-table__header app-readiness-matrix__criterion">
+    <tr class="govuk-table__row">
+      <th scope="row" class="govuk-table__header app-readiness-matrix__criterion">
         <span class="app-readiness-matrix__title">{c().title}</span>
         <span class="app-readiness-matrix__meta">Target {day(c().targetDate)}</span>
         <Show when={c().derived}>
@@ -58,7 +58,7 @@ function CriterionRow(props: { ws: string; criterion: MatrixCriterion; agencies:
         when={c().derived}
         fallback={<For each={props.agencies}>{(agency) => <Cell ws={props.ws} criterion={c()} agency={agency} assessment={c().assessments.find((a) => a.agencyId === agency.id)} />}</For>}
       >
-        <td class="app-data-table__cell app-readiness-matrix__derived" colSpan={Math.max(1, props.agencies.length)}>
+        <td class="govuk-table__cell app-readiness-matrix__derived" colSpan={Math.max(1, props.agencies.length)}>
           <strong class={`govuk-tag ${c().derivedState?.ready ? 'govuk-tag--green' : 'govuk-tag--yellow'}`}>{c().derivedState?.ready ? 'Ready' : 'Not ready'}</strong>{' '}
           <span>{c().derivedState?.evidence}</span>
           <Show when={c().derivedFrom}>
@@ -155,26 +155,26 @@ function Matrix(props: { data: ReadinessMatrix }) {
         </a>
       </Show>
       <div class="app-table-scroll" role="region" aria-label={`${title()} matrix`} tabindex="0">
-        <table class="app-data-table app-readiness-matrix">
-          <caption class="app-data-table__caption app-data-table__caption--m">
+        <table class="govuk-table app-readiness-matrix">
+          <caption class="govuk-table__caption govuk-table__caption--m">
             {title()}: {props.data.criteria.length} criteria (rows) by agency (columns)
             {search.agency ? `, showing ${shown()[0]?.name ?? 'one agency'}` : ''}
           </caption>
-          <thead class="app-data-table__head">
-            <tr class="app-data-table__row">
-              <th scope="col" class="app-data-table__header">
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
                 Criterion
               </th>
               <For each={shown()}>
                 {(a) => (
-                  <th scope="col" class="app-data-table__header">
+                  <th scope="col" class="govuk-table__header">
                     {a.name}
                   </th>
                 )}
               </For>
             </tr>
           </thead>
-          <tbody class="app-data-table__body">
+          <tbody class="govuk-table__body">
             <For each={props.data.criteria}>{(c) => <CriterionRow ws={props.data.workstreamId} criterion={c} agencies={shown()} canEdit={me()?.role === 'lead'} />}</For>
           </tbody>
         </table>

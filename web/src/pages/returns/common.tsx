@@ -68,9 +68,10 @@ export function problemMessage(err: unknown): string {
 }
 
 /** A one-off message for the next page (e.g. "Section saved"), read once. */
-const [flash, setFlashSignal] = createSignal<{ title: string; body: string } | null>(null);
-export function setReturnsFlash(title: string, body: string) {
-  setFlashSignal({ title, body });
+const [flash, setFlashSignal] = createSignal<{ title: string; body: string; todo?: string[] } | null>(null);
+/** `todo`: what the saved section still needs; shown as an important banner instead of "Success". */
+export function setReturnsFlash(title: string, body: string, todo: string[] = []) {
+  setFlashSignal({ title, body, todo });
 }
 export function takeReturnsFlash() {
   const f = flash();
@@ -188,7 +189,7 @@ function Multiline(props: { text: string }) {
 /** Risks as a table: title, rating in words, mitigation and owner. */
 export function RiskTable(props: { risks: ReturnSectionView['risks']; caption: string }) {
   return (
-    <div class="app-ret-table-wrap" role="region" aria-label={props.caption} tabindex="0">
+    <div class="app-table-scroll" role="region" aria-label={props.caption} tabindex="0">
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">{props.caption}</caption>
         <thead class="govuk-table__head">

@@ -122,7 +122,7 @@ function ReturnsListPageContent() {
                   when={list().length > 0}
                   fallback={<p class="govuk-body">No agency reports on this period yet. Agencies appear here when they contribute to at least one workstream.</p>}
                 >
-                  <div class="app-ret-table-wrap" role="region" aria-label={`Returns for ${periodLabel(p().id)}`} tabindex="0">
+                  <div class="app-table-scroll" role="region" aria-label={`Returns for ${periodLabel(p().id)}`} tabindex="0">
                     <table class="govuk-table app-returns-table">
                       <caption class="govuk-table__caption govuk-table__caption--m">Returns by agency</caption>
                       <thead class="govuk-table__head">
@@ -238,7 +238,7 @@ function ReturnReviewPageContent() {
           : await sendBackReturn(params.periodId, params.agencyId, comment().trim(), cur.etag);
       mutate(res);
       setComment('');
-      setDone(action === 'accept' ? `You accepted the return from ${agencyName()}. It is now locked.` : `You returned the return to ${agencyName()} with your comments. They can now change it and submit it again.`);
+      setDone(action === 'accept' ? `You accepted the return from ${agencyName()}. It is now locked.` : `You sent the return back to ${agencyName()} with your comments. They can now change it and submit it again.`);
       void refetchHistory();
       queueMicrotask(() => document.getElementById('review-done')?.focus());
     } catch (e) {
@@ -309,7 +309,7 @@ function ReturnReviewPageContent() {
                     <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
                       <dt class="govuk-summary-list__key">Submitted</dt>
                       <dd class="govuk-summary-list__value">
-                        {formatDateTime(view().submittedAt)} by {view().submittedBy}
+                        {formatDateTime(view().submittedAt)} by {view().submittedByName ?? 'a partner officer'}
                       </dd>
                     </div>
                   </Show>
@@ -336,7 +336,7 @@ function ReturnReviewPageContent() {
                     <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
                       <dt class="govuk-summary-list__key">Accepted</dt>
                       <dd class="govuk-summary-list__value">
-                        {formatDateTime(view().acceptedAt)} by {view().acceptedBy}
+                        {formatDateTime(view().acceptedAt)} by {view().acceptedByName ?? 'the programme lead'}
                       </dd>
                     </div>
                   </Show>
@@ -352,7 +352,7 @@ function ReturnReviewPageContent() {
                 </Show>
 
                 <h2 class="govuk-heading-m">Delivery confidence by workstream</h2>
-                <div class="app-ret-table-wrap" role="region" aria-label="Delivery confidence by workstream" tabindex="0">
+                <div class="app-table-scroll" role="region" aria-label="Delivery confidence by workstream" tabindex="0">
                   <table class="govuk-table">
                     <caption class="govuk-table__caption govuk-visually-hidden">Delivery confidence by workstream</caption>
                     <thead class="govuk-table__head">
@@ -411,7 +411,7 @@ function ReturnReviewPageContent() {
                           <blockquote class="app-ret-comment">
                             <p class="app-multiline">{c.comment}</p>
                             <footer class="app-secondary-text">
-                              {c.byName ?? c.by}, {formatDateTime(c.at)}
+                              {c.byName ?? 'The programme lead'}, {formatDateTime(c.at)}
                             </footer>
                           </blockquote>
                         </li>
@@ -523,7 +523,7 @@ function describeChanges(e: AuditEvent, wsName: (id: string) => string): string[
 
 function HistoryTable(props: { events: AuditEvent[]; wsName: (id: string) => string }) {
   return (
-    <div class="app-ret-table-wrap" role="region" aria-label="History of this return" tabindex="0">
+    <div class="app-table-scroll" role="region" aria-label="History of this return" tabindex="0">
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-visually-hidden">History of this return, oldest first</caption>
         <thead class="govuk-table__head">
@@ -544,11 +544,7 @@ function HistoryTable(props: { events: AuditEvent[]; wsName: (id: string) => str
             {(e) => (
               <tr class="govuk-table__row">
                 <td class="govuk-table__cell app-nowrap-desktop">{formatDateTime(e.at)}</td>
-                <td class="govuk-table__cell">
-                  {e.actor.name}
-                  <br />
-                  <span class="app-secondary-text">{e.actor.email}</span>
-                </td>
+                <td class="govuk-table__cell">{e.actor.name}</td>
                 <td class="govuk-table__cell">
                   <strong>{e.summary}</strong>
                   <Show when={describeChanges(e, props.wsName).length > 0}>

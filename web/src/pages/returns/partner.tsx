@@ -2,7 +2,7 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { blockingWarnings, type Warning } from '../../../../shared/pii/detect.js';
-import { isEditable, submitErrors } from '../../../../shared/returns/rules.js';
+import { isEditable, sectionToDo, submitErrors, type SectionLike } from '../../../../shared/returns/rules.js';
 import type { Period } from '../../../../shared/periods/period.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { ApiError } from '../../api/client.js';
@@ -30,6 +30,14 @@ import {
  * The partner's return: task list of sections, check your answers and submit, confirmation.
  * The section form is in section-form.tsx.
  */
+
+/** Under a section in the task list: why it is still in progress, so "In progress" always has a reason. */
+function taskHint(s: SectionLike): string | null {
+  const rest = sectionToDo(s).slice(0, s.carriedForward ? -1 : undefined);
+  const needed = rest.length ? `Still needed: ${rest.map((t) => t.charAt(0).toLowerCase() + t.slice(1)).join('; ')}.` : '';
+  if (s.carriedForward) return `Carried forward from last quarter: check and update${needed ? `. ${needed}` : ''}`;
+  return needed || null;
+}
 
 export const ourReturnPath = (periodId: string) => `/our-return/${periodId}`;
 export const sectionPath = (periodId: string, workstreamId: string, focus?: string) =>
@@ -114,9 +122,14 @@ function OurReturnPageContent() {
             <Page title={`Your return for ${periodLabel(p().id)}`} caption={agencyName()}>
               <Show when={flash}>
                 {(f) => (
-                  <NotificationBanner type="success" title="Success">
+                  <NotificationBanner {...(f().todo?.length ? {} : { type: 'success' as const })} title={f().todo?.length ? 'Important' : 'Success'}>
                     <h3 class="govuk-notification-banner__heading">{f().title}</h3>
                     <p class="govuk-body">{f().body}</p>
+                    <Show when={f().todo?.length}>
+                      <ul class="govuk-list govuk-list--bullet">
+                        <For each={f().todo}>{(item) => <li>{item}</li>}</For>
+                      </ul>
+                    </Show>
                   </NotificationBanner>
                 )}
               </Show>
@@ -127,7 +140,7 @@ function OurReturnPageContent() {
                     <blockquote class="app-ret-comment">
                       <p class="app-multiline">{c().comment}</p>
                       <footer class="app-secondary-text">
-                        {c().byName ?? c().by}, {formatDateTime(c().at)}
+                        {c().byName ?? 'The programme lead'}, {formatDateTime(c().at)}
                       </footer>
                     </blockquote>
                     <p class="govuk-body">Make the changes, then check your answers and submit the return again.</p>
@@ -216,14 +229,16 @@ function OurReturnPageContent() {
                             <A
                               class="govuk-link govuk-task-list__link"
                               href={sectionPath(p().id, s.workstreamId)}
-                              aria-describedby={`${s.carriedForward ? `${idBase}-hint ` : ''}${idBase}-status`}
+                              aria-describedby={`${taskHint(s) ? `${idBase}-hint ` : ''}${idBase}-status`}
                             >
                               {workstreamName(s.workstreamId)}
                             </A>
-                            <Show when={s.carriedForward}>
-                              <div class="govuk-task-list__hint" id={`${idBase}-hint`}>
-                                Carried forward from last quarter: check and update
-                              </div>
+                            <Show when={taskHint(s)}>
+                              {(hint) => (
+                                <div class="govuk-task-list__hint" id={`${idBase}-hint`}>
+                                  {hint()}
+                                </div>
+                              )}
                             </Show>
                           </div>
                           <div class="govuk-task-list__status">

@@ -28,6 +28,7 @@ import { getReturn, getWorkstream, saveReturn, type ReturnView, type WorkstreamW
 import { Page } from '../../components/page.js';
 import { ErrorPage, fieldId, PiiWarning, ReturnLoading, riskRatingText, SectionSummary, setReturnsFlash } from './common.js';
 import { editableIn, ourReturnPath, usePartner, usePartnerReturn } from './partner.js';
+import { sectionToDo } from '../../../../shared/returns/rules.js';
 
 /*
  * One section of the partner's return: delivery confidence, narrative, milestone updates, risks,
@@ -199,8 +200,10 @@ function SectionForm(props: {
     }
     setSaving(true);
     try {
-      await saveReturn(props.periodId, props.agencyId, [parsed.data], etag());
-      setReturnsFlash(`${ws().name} saved`, 'Your answers for this section are saved. Complete the other sections, then check your answers and submit.');
+      const saved = await saveReturn(props.periodId, props.agencyId, [parsed.data], etag());
+      const todo = sectionToDo(saved.data.sections.find((s) => s.workstreamId === ws().id) ?? { workstreamId: ws().id });
+      if (todo.length) setReturnsFlash(`${ws().name} saved, but it is not complete yet`, 'Your answers are saved. Before you can submit, this section needs:', todo);
+      else setReturnsFlash(`${ws().name} saved`, 'Your answers for this section are saved. Complete the other sections, then check your answers and submit.');
       navigate(ourReturnPath(props.periodId));
     } catch (e) {
       if (e instanceof ApiError && (e.status === 412 || e.status === 428)) {
@@ -319,7 +322,7 @@ function SectionForm(props: {
                           value={level}
                           checked={form.confidence === level}
                           onChange={() => setForm('confidence', level)}
-                          aria-describedby={`${id}-hint`}
+                          aria-describedby={`confidence-${level}-hint`}
                         />
                         <label class="govuk-label govuk-radios__label" for={id}>
                           <span class={`app-conf app-conf--${level} app-conf--plain`}>
@@ -327,7 +330,8 @@ function SectionForm(props: {
                             {CONFIDENCE_LABELS[level]}
                           </span>
                         </label>
-                        <div class="govuk-hint govuk-radios__hint" id={`${id}-hint`}>
+                        {/* Not `${id}-hint`: the first radio's id is "confidence", and "confidence-hint" is the fieldset's hint. */}
+                        <div class="govuk-hint govuk-radios__hint" id={`confidence-${level}-hint`}>
                           {CONFIDENCE_MEANINGS[level]}
                         </div>
                       </div>

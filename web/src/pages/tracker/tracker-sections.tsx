@@ -7,6 +7,7 @@ import type { Tracker, TrackerMilestone } from '../../api/tracker.js';
 import { PercentBar } from '../../components/charts/percent-bar.js';
 import { TrendChart } from '../../components/charts/trend-chart.js';
 import { ConfidenceKey, ConfidenceTag, confidenceLabel, confidenceText } from './confidence.js';
+import { hasOrHave } from '../../../../shared/text/plural.js';
 
 /** Where a figure about one agency's work on one workstream comes from: that section of its return. */
 export const returnHref = (periodId: string, agencyId: string, workstreamId?: string) => `/returns/${periodId}/${agencyId}${workstreamId ? `#section-${workstreamId}` : ''}`;
@@ -50,37 +51,37 @@ export function ConfidenceSection(props: { t: Tracker }) {
       </p>
       <ConfidenceKey />
       <ScrollTable label="Delivery confidence by workstream and agency">
-        <table class="app-data-table app-tracker-matrix">
-          <caption class="app-data-table__caption app-data-table__caption--m">Delivery confidence, {periodLabel(p())}: workstreams (rows) by agency (columns)</caption>
-          <thead class="app-data-table__head">
-            <tr class="app-data-table__row">
-              <th scope="col" class="app-data-table__header">
+        <table class="govuk-table app-tracker-matrix">
+          <caption class="govuk-table__caption govuk-table__caption--m">Delivery confidence, {periodLabel(p())}: workstreams (rows) by agency (columns)</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
                 Workstream
               </th>
               <For each={agencies()}>
                 {(a) => (
-                  <th scope="col" class="app-data-table__header">
+                  <th scope="col" class="govuk-table__header">
                     {a.name}
                   </th>
                 )}
               </For>
-              <th scope="col" class="app-data-table__header app-tracker-matrix__overall">
+              <th scope="col" class="govuk-table__header app-tracker-matrix__overall">
                 Overall
               </th>
             </tr>
           </thead>
-          <tbody class="app-data-table__body">
+          <tbody class="govuk-table__body">
             <For each={props.t.matrix}>
               {(row) => (
-                <tr class="app-data-table__row">
-                  <th scope="row" class="app-data-table__header">
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">
                     {row.name}
                   </th>
                   <For each={agencies()}>
                     {(a) => {
                       const cell = () => row.cells.find((c) => c.agencyId === a.id);
                       return (
-                        <td class="app-data-table__cell">
+                        <td class="govuk-table__cell">
                           <Show when={cell()} fallback={<span class="app-tracker-muted">Does not contribute</span>}>
                             {(c) => (
                               <a class="govuk-link app-rag-link" href={returnHref(p(), a.id, row.workstreamId)} data-confidence={c().confidence ?? 'none'} data-state={c().state}>
@@ -98,7 +99,7 @@ export function ConfidenceSection(props: { t: Tracker }) {
                       );
                     }}
                   </For>
-                  <td class="app-data-table__cell app-tracker-matrix__overall" data-testid={`overall-${row.workstreamId}`}>
+                  <td class="govuk-table__cell app-tracker-matrix__overall" data-testid={`overall-${row.workstreamId}`}>
                     <ConfidenceTag confidence={row.overall.confidence} provisional={row.overall.source === 'submitted'} />
                     <span class="app-tracker-note">{SOURCE_TEXT[row.overall.source]}</span>
                     <Show when={row.overall.source === 'lead' && row.overall.note}>
@@ -141,32 +142,32 @@ export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
         </For>
       </ul>
       <ScrollTable label="Trend table">
-        <table class="app-data-table">
-          <caption class="app-data-table__caption app-data-table__caption--m">Overall delivery confidence by quarter (the numbers behind the charts)</caption>
-          <thead class="app-data-table__head">
-            <tr class="app-data-table__row">
-              <th scope="col" class="app-data-table__header">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Overall delivery confidence by quarter (the numbers behind the charts)</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
                 Workstream
               </th>
               <For each={periods()}>
                 {(id) => (
-                  <th scope="col" class="app-data-table__header">
+                  <th scope="col" class="govuk-table__header">
                     {periodLabel(id)}
                   </th>
                 )}
               </For>
             </tr>
           </thead>
-          <tbody class="app-data-table__body">
+          <tbody class="govuk-table__body">
             <For each={props.t.trend}>
               {(w) => (
-                <tr class="app-data-table__row">
-                  <th scope="row" class="app-data-table__header">
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">
                     {w.name}
                   </th>
                   <For each={w.points}>
                     {(pt) => (
-                      <td class="app-data-table__cell">
+                      <td class="govuk-table__cell">
                         <ConfidenceTag confidence={pt.confidence} />
                       </td>
                     )}
@@ -198,47 +199,47 @@ export function ReturnsSection(props: { t: Tracker }) {
         {received()} of {props.t.returns.length} agencies have submitted their {periodLabel(p().id)} return. Returns are due by {day(p().dueDate)}.
       </p>
       <ScrollTable label="Returns by agency">
-        <table class="app-data-table">
-          <caption class="app-data-table__caption app-data-table__caption--m">Return status by agency, {periodLabel(p().id)}</caption>
-          <thead class="app-data-table__head">
-            <tr class="app-data-table__row">
-              <th scope="col" class="app-data-table__header">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Return status by agency, {periodLabel(p().id)}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
                 Agency
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Status
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Due
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Submitted
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Accepted
               </th>
             </tr>
           </thead>
-          <tbody class="app-data-table__body">
+          <tbody class="govuk-table__body">
             <For each={props.t.returns}>
               {(r) => (
-                <tr class="app-data-table__row">
-                  <th scope="row" class="app-data-table__header">
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">
                     <a class="govuk-link" href={returnHref(p().id, r.agencyId)}>
                       {r.agencyName}
                       <span class="govuk-visually-hidden"> return</span>
                     </a>
                   </th>
-                  <td class="app-data-table__cell">
+                  <td class="govuk-table__cell">
                     <strong class={`govuk-tag ${RETURN_TAG[r.status]}`}>{RETURN_STATUS_LABELS[r.status]}</strong>
                     <Show when={r.overdue}>
                       {' '}
                       <strong class="govuk-tag govuk-tag--red">Overdue</strong>
                     </Show>
                   </td>
-                  <td class="app-data-table__cell">{day(r.dueDate)}</td>
-                  <td class="app-data-table__cell">{day(r.submittedAt) || 'Not yet'}</td>
-                  <td class="app-data-table__cell">{day(r.acceptedAt) || 'Not yet'}</td>
+                  <td class="govuk-table__cell">{day(r.dueDate)}</td>
+                  <td class="govuk-table__cell">{day(r.submittedAt) || 'Not yet'}</td>
+                  <td class="govuk-table__cell">{day(r.acceptedAt) || 'Not yet'}</td>
                 </tr>
               )}
             </For>
@@ -275,30 +276,30 @@ export function ReadinessSection(props: { t: Tracker }) {
         )}
       </Show>
       <ScrollTable label="Readiness by workstream and agency">
-        <table class="app-data-table app-tracker-readiness">
-          <caption class="app-data-table__caption app-data-table__caption--m">Readiness by workstream and agency: confirmed and self-assessed</caption>
-          <thead class="app-data-table__head">
-            <tr class="app-data-table__row">
-              <th scope="col" class="app-data-table__header">
+        <table class="govuk-table app-tracker-readiness">
+          <caption class="govuk-table__caption govuk-table__caption--m">Readiness by workstream and agency: confirmed and self-assessed</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
                 Workstream
               </th>
               <For each={agencies()}>
                 {(a) => (
-                  <th scope="col" class="app-data-table__header">
+                  <th scope="col" class="govuk-table__header">
                     {a.name}
                   </th>
                 )}
               </For>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 All agencies
               </th>
             </tr>
           </thead>
-          <tbody class="app-data-table__body">
+          <tbody class="govuk-table__body">
             <For each={props.t.readiness}>
               {(w) => (
-                <tr class="app-data-table__row" classList={{ 'app-tracker-readiness__row--macpt': w.highlighted }}>
-                  <th scope="row" class="app-data-table__header">
+                <tr class="govuk-table__row" classList={{ 'app-tracker-readiness__row--macpt': w.highlighted }}>
+                  <th scope="row" class="govuk-table__header">
                     <a class="govuk-link" href={`/readiness/${w.workstreamId}`}>
                       {w.name}
                     </a>
@@ -311,7 +312,7 @@ export function ReadinessSection(props: { t: Tracker }) {
                     {(a) => {
                       const s = () => w.agencies.find((x) => x.agencyId === a.id);
                       return (
-                        <td class="app-data-table__cell">
+                        <td class="govuk-table__cell">
                           <Show when={s() && s()!.applicable > 0 ? s() : undefined} fallback={<span class="app-tracker-muted">No criteria</span>}>
                             {(sc) => (
                               <>
@@ -327,7 +328,7 @@ export function ReadinessSection(props: { t: Tracker }) {
                       );
                     }}
                   </For>
-                  <td class="app-data-table__cell">
+                  <td class="govuk-table__cell">
                     <span class="app-tracker-figure">{w.overall.confirmedPercent}% confirmed</span>
                     <span class="app-tracker-note">{w.overall.selfAssessedPercent}% self-assessed</span>
                     <Show when={w.overall.overdue > 0}>
@@ -369,41 +370,41 @@ export function ThresholdSection(props: { t: Tracker }) {
                   Version {th().versionLabel}
                 </a>
                 : <strong class={`govuk-tag ${th().status === 'signed-off' ? 'govuk-tag--green' : 'govuk-tag--yellow'}`}>{THRESHOLD_STATUS[th().status] ?? th().status}</strong>. {approved()} of {th().required.length} statutory
-                partners have approved it{th().signedOffAt ? `; signed off ${day(th().signedOffAt)}` : ''}.
+                partners {hasOrHave(approved())} approved it{th().signedOffAt ? `; signed off ${day(th().signedOffAt)}` : ''}.
               </p>
               <ScrollTable label="Threshold sign-off by partner">
-                <table class="app-data-table">
-                  <caption class="app-data-table__caption app-data-table__caption--m">Who has signed version {th().versionLabel}</caption>
-                  <thead class="app-data-table__head">
-                    <tr class="app-data-table__row">
-                      <th scope="col" class="app-data-table__header">
+                <table class="govuk-table">
+                  <caption class="govuk-table__caption govuk-table__caption--m">Who has signed version {th().versionLabel}</caption>
+                  <thead class="govuk-table__head">
+                    <tr class="govuk-table__row">
+                      <th scope="col" class="govuk-table__header">
                         Partner
                       </th>
-                      <th scope="col" class="app-data-table__header">
+                      <th scope="col" class="govuk-table__header">
                         Decision
                       </th>
-                      <th scope="col" class="app-data-table__header">
+                      <th scope="col" class="govuk-table__header">
                         Signed by
                       </th>
-                      <th scope="col" class="app-data-table__header">
+                      <th scope="col" class="govuk-table__header">
                         Date
                       </th>
                     </tr>
                   </thead>
-                  <tbody class="app-data-table__body">
+                  <tbody class="govuk-table__body">
                     <For each={th().required}>
                       {(r) => (
-                        <tr class="app-data-table__row">
-                          <th scope="row" class="app-data-table__header">
+                        <tr class="govuk-table__row">
+                          <th scope="row" class="govuk-table__header">
                             {r.agencyName}
                           </th>
-                          <td class="app-data-table__cell">
+                          <td class="govuk-table__cell">
                             <Show when={r.decision} fallback={<strong class="govuk-tag govuk-tag--grey">Not signed yet</strong>}>
                               {(d) => <strong class={`govuk-tag ${d().decision === 'approve' ? 'govuk-tag--green' : 'govuk-tag--red'}`}>{d().decision === 'approve' ? 'Approved' : 'Changes requested'}</strong>}
                             </Show>
                           </td>
-                          <td class="app-data-table__cell">{r.decision?.byName ?? ''}</td>
-                          <td class="app-data-table__cell">{day(r.decision?.at)}</td>
+                          <td class="govuk-table__cell">{r.decision?.byName ?? ''}</td>
+                          <td class="govuk-table__cell">{day(r.decision?.at)}</td>
                         </tr>
                       )}
                     </For>
@@ -459,40 +460,40 @@ export function RisksSection(props: { t: Tracker }) {
           Ratings read likelihood (A very likely to D rare) then impact (I catastrophic to IV minor).
         </p>
         <ScrollTable label="Top risks">
-          <table class="app-data-table">
-            <caption class="app-data-table__caption app-data-table__caption--m">Top risks, {periodLabel(p())}</caption>
-            <thead class="app-data-table__head">
-              <tr class="app-data-table__row">
-                <th scope="col" class="app-data-table__header">
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">Top risks, {periodLabel(p())}</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">
                   Rating
                 </th>
-                <th scope="col" class="app-data-table__header">
+                <th scope="col" class="govuk-table__header">
                   Risk
                 </th>
-                <th scope="col" class="app-data-table__header">
+                <th scope="col" class="govuk-table__header">
                   Workstream
                 </th>
-                <th scope="col" class="app-data-table__header">
+                <th scope="col" class="govuk-table__header">
                   Agency
                 </th>
               </tr>
             </thead>
-            <tbody class="app-data-table__body">
+            <tbody class="govuk-table__body">
               <For each={props.t.risks}>
                 {(r) => (
-                  <tr class="app-data-table__row">
-                    <td class="app-data-table__cell">
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
                       <strong class="app-risk-rating">{r.rating}</strong>
                       <span class="app-tracker-note">{riskRatingLabel(r.likelihood, r.impact).replace(/^\w+: /, '')}</span>
                     </td>
-                    <td class="app-data-table__cell">
+                    <td class="govuk-table__cell">
                       <a class="govuk-link" href={returnHref(p(), r.agencyId, r.workstreamId)}>
                         {r.title}
                       </a>
                       <span class="app-tracker-note">Mitigation: {r.mitigation}</span>
                     </td>
-                    <td class="app-data-table__cell">{r.workstreamName}</td>
-                    <td class="app-data-table__cell">{r.agencyName}</td>
+                    <td class="govuk-table__cell">{r.workstreamName}</td>
+                    <td class="govuk-table__cell">{r.agencyName}</td>
                   </tr>
                 )}
               </For>
@@ -525,40 +526,40 @@ function MilestoneTable(props: { caption: string; label: string; items: TrackerM
   return (
     <Show when={props.items.length > 0} fallback={<p class="govuk-body">{props.empty}</p>}>
       <ScrollTable label={props.label}>
-        <table class="app-data-table">
-          <caption class="app-data-table__caption app-data-table__caption--m">{props.caption}</caption>
-          <thead class="app-data-table__head">
-            <tr class="app-data-table__row">
-              <th scope="col" class="app-data-table__header">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">{props.caption}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">
                 Milestone
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Workstream
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Owner
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Due
               </th>
-              <th scope="col" class="app-data-table__header">
+              <th scope="col" class="govuk-table__header">
                 Status
               </th>
             </tr>
           </thead>
-          <tbody class="app-data-table__body">
+          <tbody class="govuk-table__body">
             <For each={props.items}>
               {(m) => (
-                <tr class="app-data-table__row">
-                  <td class="app-data-table__cell">
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
                     <a class="govuk-link" href={returnHref(props.periodId, m.ownerAgencyId, m.workstreamId)}>
                       {m.title}
                     </a>
                   </td>
-                  <td class="app-data-table__cell">{m.workstreamName}</td>
-                  <td class="app-data-table__cell">{m.ownerName}</td>
-                  <td class="app-data-table__cell">{day(m.dueDate)}</td>
-                  <td class="app-data-table__cell">
+                  <td class="govuk-table__cell">{m.workstreamName}</td>
+                  <td class="govuk-table__cell">{m.ownerName}</td>
+                  <td class="govuk-table__cell">{day(m.dueDate)}</td>
+                  <td class="govuk-table__cell">
                     <strong class={`govuk-tag ${m.status === 'off-track' ? 'govuk-tag--red' : m.status === 'at-risk' ? 'govuk-tag--yellow' : m.status === 'on-track' ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
                       {MILESTONE_STATUS_LABELS[m.status] ?? m.status}
                     </strong>
