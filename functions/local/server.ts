@@ -4,6 +4,7 @@ import { relative, resolve } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import type { Hono } from 'hono';
 import { createApp } from '../app.js';
 import type { LocalKeys } from '../auth/tokens.js';
@@ -31,6 +32,8 @@ export function mountSpa(webDist: string) {
   const root = relative(process.cwd(), resolve(webDist)) || '.';
   const indexFile = resolve(webDist, 'index.html');
   return (app: Hono<AppEnv>) => {
+    // Scripts and styles travel gzipped (about a quarter of their size): what a CDN does in AWS.
+    app.use('/assets/*', compress());
     app.use(
       '/assets/*',
       serveStatic({ root, onFound: (_p, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
