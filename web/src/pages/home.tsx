@@ -58,26 +58,33 @@ function LeadHome() {
   return (
     <Page title="Reform programme overview" caption={app.partnershipName()}>
       <p class="govuk-body-l">Open reporting periods, review agencies' returns, and follow the reform across every workstream.</p>
-      <Show when={!tracker.loading} fallback={<Loading label="Loading the programme's status" />}>
-        <ul class="app-card-list">
+      {/* The cards are drawn at once and filled in when the status arrives, so nothing below them moves. */}
+      <Show when={tracker.loading}>
+        <p class="govuk-visually-hidden" role="status">
+          Loading the programme's status
+        </p>
+      </Show>
+      <ul class="app-card-list" aria-busy={tracker.loading}>
           <Show
-            when={t()}
+            when={t() || tracker.loading}
             fallback={
               <AreaCard href="/programme" title="Quarterly returns" status="Not open yet">
                 <p class="govuk-body">No reporting period is open yet. Open the first quarter in programme set-up so each agency can draft its return.</p>
               </AreaCard>
             }
           >
-            {(tr) => (
-              <AreaCard href={`/returns?periodId=${tr().period.id}`} title="Quarterly returns" status={`${periodLabel(tr().period.id)}: ${count(['submitted', 'accepted'])} of ${tr().returns.length} in`}>
-                <p class="govuk-body">
-                  {count(['submitted'])} waiting for your review, {count(['accepted'])} accepted, {count(['draft', 'returned', 'not-started'])} still with agencies. Due {formatDayLong(tr().period.dueDate)}.
-                  {tr().returns.some((r) => r.overdue) ? ` ${tr().returns.filter((r) => r.overdue).length} overdue.` : ''}
-                </p>
-              </AreaCard>
-            )}
+            <Show when={t()} fallback={<AreaCard href="/returns" title="Quarterly returns" status="Loading…"><p class="govuk-body">Returns waiting for your review, accepted, and still with agencies.</p></AreaCard>}>
+              {(tr) => (
+                <AreaCard href={`/returns?periodId=${tr().period.id}`} title="Quarterly returns" status={`${periodLabel(tr().period.id)}: ${count(['submitted', 'accepted'])} of ${tr().returns.length} in`}>
+                  <p class="govuk-body">
+                    {count(['submitted'])} waiting for your review, {count(['accepted'])} accepted, {count(['draft', 'returned', 'not-started'])} still with agencies. Due {formatDayLong(tr().period.dueDate)}.
+                    {tr().returns.some((r) => r.overdue) ? ` ${tr().returns.filter((r) => r.overdue).length} overdue.` : ''}
+                  </p>
+                </AreaCard>
+              )}
+            </Show>
           </Show>
-          <AreaCard href="/threshold" title="Threshold document" status={threshold() ? `${threshold()!.versionLabel}: ${VERSION_STATUS_LABELS[threshold()!.status as keyof typeof VERSION_STATUS_LABELS] ?? threshold()!.status}` : 'No version issued'}>
+          <AreaCard href="/threshold" title="Threshold document" status={tracker.loading ? 'Loading…' : threshold() ? `${threshold()!.versionLabel}: ${VERSION_STATUS_LABELS[threshold()!.status as keyof typeof VERSION_STATUS_LABELS] ?? threshold()!.status}` : 'No version issued'}>
             <p class="govuk-body">
               {threshold()
                 ? waitingFor().length
@@ -86,22 +93,21 @@ function LeadHome() {
                 : 'Issue the refreshed threshold document here, then follow each statutory partner\'s sign-off.'}
             </p>
           </AreaCard>
-          <AreaCard href="/kinship" title="Kinship Local Offer" status={t()?.kinship.complete ? 'All statutory categories covered' : `${t()?.kinship.gaps.length ?? 0} statutory categories not covered`}>
+          <AreaCard href="/kinship" title="Kinship Local Offer" status={tracker.loading ? 'Loading…' : t()?.kinship.complete ? 'All statutory categories covered' : `${countOf(t()?.kinship.gaps.length ?? 0, 'statutory category', 'statutory categories')} not covered`}>
             <p class="govuk-body">
               {(t()?.kinship.overdueReviews.length ?? 0) > 0 ? `${countOf(t()!.kinship.overdueReviews.length, 'published item')} overdue for review. ` : 'No reviews overdue. '}
               Review agencies' items and publish the offer for families.
             </p>
           </AreaCard>
-          <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status={macpt() ? `${macpt()!.overall.confirmedPercent}% confirmed ready` : 'No criteria yet'}>
+          <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status={tracker.loading ? 'Loading…' : macpt() ? `${macpt()!.overall.confirmedPercent}% confirmed ready` : 'No criteria yet'}>
             <p class="govuk-body">
-              {macpt() ? `${macpt()!.overall.selfAssessedPercent}% self-assessed ready across agencies; ${macpt()!.overall.overdue} target date(s) overdue.` : ''} Confirm or challenge agencies' evidence.
+              {macpt() ? `${macpt()!.overall.selfAssessedPercent}% self-assessed ready across agencies; ${countOf(macpt()!.overall.overdue, 'target date')} overdue.` : ''} Confirm or challenge agencies' evidence.
             </p>
           </AreaCard>
-          <AreaCard href="/tracker" title="Tracker" status={concern() ? `${concern()} workstream(s) amber/red or red` : 'No workstream at amber/red or red'}>
+          <AreaCard href="/tracker" title="Tracker" status={tracker.loading ? 'Loading…' : concern() ? `${countOf(concern(), 'workstream')} amber/red or red` : 'No workstream at amber/red or red'}>
             <p class="govuk-body">Delivery confidence, trends, risks and milestones for the partnership executive, with board-ready exports.</p>
           </AreaCard>
-        </ul>
-      </Show>
+      </ul>
       <h2 class="govuk-heading-m">Workstreams</h2>
       <Show when={app.partnership.state === 'ready' && app.partnership()} fallback={<Loading label="Loading workstreams…" />}>
         {(data) => (

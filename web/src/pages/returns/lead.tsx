@@ -30,6 +30,7 @@ import {
   SectionSummary,
   StatusTag,
 } from './common.js';
+import { count } from '../../../../shared/text/plural.js';
 
 /*
  * The programme lead's returns: every agency's return for a period, and one return to read,
@@ -517,7 +518,7 @@ function describeChanges(e: AuditEvent, wsName: (id: string) => string): string[
   }
   const meta = e.meta ?? {};
   if (typeof meta.comment === 'string') out.push(`Comment: “${meta.comment}”`);
-  if (Array.isArray(meta.acknowledgedWarnings) && meta.acknowledgedWarnings.length) out.push(`Confirmed ${meta.acknowledgedWarnings.length} possible personal-data warning(s) were not personal details`);
+  if (Array.isArray(meta.acknowledgedWarnings) && meta.acknowledgedWarnings.length) out.push(`Confirmed that ${count(meta.acknowledgedWarnings.length, 'possible personal-data warning')} ${meta.acknowledgedWarnings.length === 1 ? 'was' : 'were'} not personal details`);
   return out;
 }
 
