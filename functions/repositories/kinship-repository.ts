@@ -7,6 +7,12 @@ import { Conflict } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
 import { guardedPut } from './version-guard.js';
 
+/** A stored item as the domain sees it: items saved before review comments existed have none. */
+function toItem(stored: Record<string, unknown>): KinshipItem {
+  const item = strip(stored) as unknown as KinshipItem;
+  return { ...item, reviewComments: item.reviewComments ?? [] };
+}
+
 export class KinshipRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -17,12 +23,12 @@ export class KinshipRepository {
   /** The whole register: one (paged) Query. */
   async listKinshipItems(): Promise<KinshipItem[]> {
     const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': kinshipKeys.partition(this.pid) } });
-    return items.map((i) => strip(i) as unknown as KinshipItem);
+    return items.map(toItem);
   }
 
   async getKinshipItem(id: string): Promise<KinshipItem | null> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: kinshipKeys.item(this.pid, id), ConsistentRead: true }));
-    return res.Item ? (strip(res.Item) as unknown as KinshipItem) : null;
+    return res.Item ? toItem(res.Item) : null;
   }
 
   item(i: KinshipItem) {

@@ -1,6 +1,6 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { CATEGORIES, CreateItemRequest, ITEM_STATUSES, UpdateItemRequest } from '../../shared/kinship/schema.js';
+import { CATEGORIES, CreateItemRequest, ITEM_STATUSES, ReturnItemRequest, UpdateItemRequest } from '../../shared/kinship/schema.js';
 import { CoverageView, KinshipItemView, KinshipItemWithWarnings, PublicOfferView } from '../../shared/kinship/views.js';
 import { writeContext } from '../http/auth-middleware.js';
 import type { AppEnv } from '../http/app-env.js';
@@ -62,23 +62,43 @@ const updateKinshipItem = declareRoute({
   errors: [409],
 });
 
-/** The three moves of an item through review: no body, If-Match of the item. */
-const transition = (action: 'submit' | 'publish' | 'retire', operationId: string, summary: string, roles: readonly ('partner' | 'lead')[]) =>
+/**
+ * The three moves of an item through review: no body, If-Match of the item. Sending for review and
+ * publishing answer 422 naming each missing field (who it is for, how to apply, a contact).
+ */
+const transition = (action: 'submit' | 'publish' | 'retire', operationId: string, summary: string, roles: readonly ('partner' | 'lead')[], description?: string) =>
   declareRoute({
     method: 'post',
     path: `${base}/{id}/${action}`,
     operationId,
     summary,
+    ...(description ? { description } : {}),
     tag: 'Kinship offer',
     roles,
     ifMatch: 'required',
     params: item,
     response: json(KinshipItemView, 'The item in its new state', { etag: true }),
-    errors: [409],
+    errors: action === 'retire' ? [409] : [409, 422],
   });
-const submitKinshipItem = transition('submit', 'submitKinshipItem', 'Send a draft for review', ['partner', 'lead']);
-const publishKinshipItem = transition('publish', 'publishKinshipItem', 'Publish the item (or its pending revision)', ['lead']);
+const READY = 'Refused with 422 naming each missing field (`audience`, `howToApply`, `contact`) until the item says who it is for, how to apply and a contact.';
+const submitKinshipItem = transition('submit', 'submitKinshipItem', 'Send a draft (or returned) item for review', ['partner', 'lead'], READY);
+const publishKinshipItem = transition('publish', 'publishKinshipItem', 'Publish the item (or its pending revision)', ['lead'], READY);
 const retireKinshipItem = transition('retire', 'retireKinshipItem', 'Retire the item from the offer', ['lead']);
+
+const returnKinshipItem = declareRoute({
+  method: 'post',
+  path: `${base}/{id}/return`,
+  operationId: 'returnKinshipItem',
+  summary: 'Return an item in review to its agency with a comment, instead of publishing it',
+  description: 'The comment is kept on the item and shown to the agency. A published item keeps its published text live meanwhile.',
+  tag: 'Kinship offer',
+  roles: ['lead'],
+  ifMatch: 'required',
+  params: item,
+  body: { schema: ReturnItemRequest },
+  response: json(KinshipItemView, 'The item, back with its agency', { etag: true }),
+  errors: [409],
+});
 
 const getKinshipCoverage = declareRoute({
   method: 'get',
@@ -130,7 +150,12 @@ export function kinshipRoutes(services: Services) {
     })
     .openapi(submitKinshipItem, move(services, 'submit'))
     .openapi(publishKinshipItem, move(services, 'publish'))
-    .openapi(retireKinshipItem, move(services, 'retire'));
+    .openapi(retireKinshipItem, move(services, 'retire'))
+    .openapi(returnKinshipItem, async (c) => {
+      const returned = await services.kinship.returnToAgency(c.get('user'), c.req.valid('param').id, c.req.valid('json').comment, c.var.ifMatch, writeContext(c));
+      c.header('ETag', etagFor(returned.version));
+      return c.json(returned, 200);
+    });
 }
 
 /** One handler for the three moves: the routes differ only in their action and roles. */

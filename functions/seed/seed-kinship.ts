@@ -31,6 +31,7 @@ export function kinshipSeedItems(doc: DynamoDBDocumentClient, table: string, pid
       publishedAt,
       revisionPending: false,
       revision: status === 'published' ? 1 : 0,
+      reviewComments: [],
       lastReviewedAt,
       nextReviewDue,
       createdBy: 'seed',

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../domain/errors.js';
 import type { KinshipRepository } from '../repositories/kinship-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { assertVersion } from '../repositories/version-guard.js';
 import { addMonths, CATEGORIES, CATEGORY_LABELS, coverage, CreateItemRequest, ItemContent, type Category, type KinshipItem, type PublicItem, type UpdateItemRequest } from '../../shared/kinship/schema.js';
+import { readyForReview } from '../../shared/kinship/ready.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
 import { ukDate } from '../../shared/periods/period.js';
 import { scanFields, type Warning } from '../../shared/pii/detect.js';
@@ -15,6 +16,12 @@ import { changedFields, noChanges } from '../../shared/audit/changes.js';
 
 const CONTENT_KEYS = Object.keys(ItemContent.shape) as (keyof ItemContent)[];
 const contentOf = (i: ItemContent): ItemContent => Object.fromEntries(CONTENT_KEYS.map((k) => [k, i[k]])) as ItemContent;
+
+/** 422 naming each missing field when an item is not ready to go to the lead or to families; nothing is written. */
+function assertReady(item: KinshipItem, what: 'sent for review' | 'published') {
+  const missing = readyForReview(item);
+  if (missing.length) throw new Unprocessable(`This item cannot be ${what} yet: ${missing.map((m) => m.message).join('; ')}.`, missing);
+}
 
 export interface ItemFilter {
   status?: string;
@@ -81,6 +88,7 @@ export class KinshipService {
       publishedAt: null,
       revisionPending: false,
       revision: 0,
+      reviewComments: [],
       lastReviewedAt: null,
       nextReviewDue: null,
       createdBy: user.email,
@@ -124,13 +132,13 @@ export class KinshipService {
     let next: KinshipItem;
     const ops = [];
     if (action === 'submit') {
-      if (current.status !== 'draft') throw new Conflict(`Only draft items are sent for review; this one is ${current.status}.`);
+      if (current.status !== 'draft' && current.status !== 'returned') throw new Conflict(`Only draft or returned items are sent for review; this one is ${current.status}.`);
+      assertReady(current, 'sent for review');
       next = { ...current, status: 'in-review', version: current.version + 1, updatedBy: user.email, updatedByName: user.name, updatedAt: now };
     } else if (action === 'publish') {
-      if (current.status !== 'in-review' && current.status !== 'draft') {
-        if (current.status === 'published') throw new Conflict('This item is already published and has no changes waiting.');
-        throw new Conflict('Retired items cannot be published again.');
-      }
+      if (current.status === 'published') throw new Conflict('This item is already published and has no changes waiting.');
+      if (current.status === 'retired') throw new Conflict('Retired items cannot be published again.');
+      assertReady(current, 'published');
       const content = contentOf(current);
       refuseStoredIdentifiers(content);
       const revision = current.revision + 1;
@@ -143,6 +151,33 @@ export class KinshipService {
     await this.writer.write(
       [this.repo.replaceOp(next, expectedVersion), ...ops],
       { action: `kinship.${action}`, entityType: 'kinship-item', entityId: id, summary: { submit: 'Sent for review', publish: `Published revision ${next.revision}`, retire: 'Retired the item' }[action], changes: { status: { from: current.status, to: next.status } } },
+      ctx,
+    );
+    return next;
+  }
+
+  /**
+   * The lead sends an item in review back to its agency with a comment, instead of publishing it.
+   * The comment is kept on the item for the agency; a published item's live text is untouched.
+   */
+  async returnToAgency(user: Principal, id: string, comment: string, expectedVersion: number, ctx: WriteContext): Promise<KinshipItem> {
+    if (user.role !== 'lead') throw new Forbidden('Only the programme lead returns items to their agency.');
+    const current = await this.load(id);
+    assertVersion(current, expectedVersion);
+    if (current.status !== 'in-review') throw new Conflict(`Only items in review can be returned to their agency; this one is ${current.status}.`);
+    const now = ctx.now.toISOString();
+    const next: KinshipItem = {
+      ...current,
+      status: 'returned',
+      reviewComments: [...current.reviewComments, { comment, by: user.email, byName: user.name, at: now }],
+      version: current.version + 1,
+      updatedBy: user.email,
+      updatedByName: user.name,
+      updatedAt: now,
+    };
+    await this.writer.write(
+      [this.repo.replaceOp(next, expectedVersion)],
+      { action: 'kinship.return', entityType: 'kinship-item', entityId: id, summary: 'Returned the item to the agency with comments', changes: { status: { from: current.status, to: next.status } }, meta: { comment } },
       ctx,
     );
     return next;

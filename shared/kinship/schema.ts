@@ -33,7 +33,12 @@ export const ARRANGEMENT_LABELS: Record<z.infer<typeof ArrangementType>, string>
 
 export const AUDIENCES = ['children', 'carers'] as const;
 export const MEANS_TESTED = ['yes', 'no', 'not-applicable'] as const;
-export const ITEM_STATUSES = ['draft', 'in-review', 'published', 'retired'] as const;
+/**
+ * `returned`: the lead sent an item in review back to its agency with comments instead of publishing
+ * it. Like a draft the agency edits it and sends it again; if it was published before, the published
+ * text stays live meanwhile.
+ */
+export const ITEM_STATUSES = ['draft', 'in-review', 'returned', 'published', 'retired'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 const text = (max: number) => z.string().trim().max(max);
@@ -65,6 +70,22 @@ export const CreateItemRequest = ItemContent.superRefine((v, ctx) => {
 export const UpdateItemRequest = patchOf(ItemContent);
 export type UpdateItemRequest = z.infer<typeof UpdateItemRequest>;
 
+/** `POST .../return`: the lead sends an item in review back to its agency, saying what to change. */
+export const ReturnItemRequest = z
+  .object({
+    comment: z.string().trim().min(1, 'Enter a comment telling the agency what to change').max(2000, 'Comments must be 2,000 characters or fewer'),
+  })
+  .strict();
+export type ReturnItemRequest = z.infer<typeof ReturnItemRequest>;
+
+/** One of the lead's review comments, kept in order on the item and shown to its agency. */
+export interface KinshipReviewComment {
+  comment: string;
+  by: string;
+  byName: string;
+  at: string;
+}
+
 /** Internal view of an item (staff pages). */
 export interface KinshipItem extends ItemContent {
   id: string;
@@ -77,6 +98,8 @@ export interface KinshipItem extends ItemContent {
   /** True when an edit of a published item waits for the lead. */
   revisionPending: boolean;
   revision: number;
+  /** The lead's comments when returning it to the agency, oldest first. */
+  reviewComments: KinshipReviewComment[];
   lastReviewedAt: string | null;
   nextReviewDue: string | null;
   createdBy: string;

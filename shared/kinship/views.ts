@@ -10,6 +10,11 @@ import { Category, ITEM_STATUSES, ItemContent } from './schema.js';
 /** An item's content as stored (every field present, defaults applied). */
 export const ItemContentView = z.object(ItemContent.shape).meta({ id: 'KinshipItemContent' });
 
+/** One of the lead's comments when returning an item to its agency. */
+export const KinshipReviewCommentView = z
+  .object({ comment: z.string(), by: z.string(), byName: z.string().describe('Display name when they commented'), at: z.string() })
+  .meta({ id: 'KinshipReviewComment' });
+
 /** An item as staff pages see it: its draft content, status, review dates and what is published. */
 export const KinshipItemView = ItemContentView.extend({
   id: z.string(),
@@ -20,6 +25,7 @@ export const KinshipItemView = ItemContentView.extend({
   publishedAt: z.string().nullable(),
   revisionPending: z.boolean().describe('An edit of a published item waits for the lead'),
   revision: z.number().int(),
+  reviewComments: z.array(KinshipReviewCommentView).describe("The lead's comments when returning it to the agency, oldest first"),
   lastReviewedAt: z.string().nullable(),
   nextReviewDue: z.string().nullable(),
   createdBy: z.string(),

@@ -114,6 +114,10 @@ const CASES: Record<string, () => Promise<Case>> = {
       },
     ]),
   ),
+  'POST /api/kinship-offer/items/{id}/return': async () => {
+    const { id, current } = await kinshipDraft();
+    return { current, call: (m) => t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/return`, { comment: 'Add the opening times.' }, headers(m)) };
+  },
   'PATCH /api/workstreams/{id}/milestones/{milestoneId}': async () => {
     const path = '/api/workstreams/safeguarding/milestones/sg-macpt-isa-signed';
     const current = async () => (await json<{ milestones: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding'))).milestones.find((m) => m.id === 'sg-macpt-isa-signed')!.version;

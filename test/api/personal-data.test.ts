@@ -53,6 +53,7 @@ const CASES: WriteCase[] = [
   { route: 'post /api/returns/{periodId}/{agencyId}/return', user: USERS.lead, method: 'POST', path: `/api/returns/${Q3}/kent-police/return`, body: (s) => ({ comment: s }), field: 'comment' },
   { route: 'post /api/kinship-offer/items', user: USERS.health, method: 'POST', path: '/api/kinship-offer/items', body: (s) => kinshipDraft(s), field: 'summary' },
   { route: 'patch /api/kinship-offer/items/{id}', user: USERS.lead, method: 'PATCH', path: '/api/kinship-offer/items/{kinshipId}', body: (s) => ({ eligibility: s }), field: 'eligibility' },
+  { route: 'post /api/kinship-offer/items/{id}/return', user: USERS.lead, method: 'POST', path: '/api/kinship-offer/items/{kinshipId}/return', body: (s) => ({ comment: s }), field: 'comment' },
   { route: 'put /api/readiness/{criterionId}/{agencyId}', user: USERS.police, method: 'PUT', path: '/api/readiness/macpt-members-in-post/kent-police', body: (s) => ({ status: 'in-progress', evidence: s }), field: 'evidence' },
   { route: 'post /api/readiness/{criterionId}/{agencyId}/validate', user: USERS.lead, method: 'POST', path: '/api/readiness/macpt-members-in-post/kent-police/validate', body: (s) => ({ outcome: 'challenged', comment: s }), field: 'comment' },
   { route: 'post /api/workstreams/{id}/criteria', user: USERS.lead, method: 'POST', path: '/api/workstreams/safeguarding/criteria', body: (s) => ({ title: 'Escalation route agreed', description: s, agencyIds: ['kent-police'] }), field: 'description' },

@@ -425,4 +425,84 @@ describe('Kinship Local Offer', () => {
     await page.unrouteAll();
     await b.closeTab(tab);
   });
+  it('when an item lacks how to apply it cannot go for review; when the lead returns it with a comment, the health partner sees the comment', async () => {
+    const HEALTH_ITEM = '/kinship/kinship-health-checks';
+    const COMMENT = 'Say which GP practices offer the health check, and how long families wait.';
+    const health = await b.newTab();
+    await b.signIn(health.page, 'health@mscp.example');
+    const hp = health.page;
+    const status = (page: Page) => page.locator('[data-testid="item-status"]').innerText();
+
+    // The partner empties "How to apply": the item page says what is missing before the buttons.
+    await hp.goto(b.url(`${HEALTH_ITEM}/edit`));
+    await hp.getByRole('heading', { level: 1, name: 'Edit a Kinship Local Offer item' }).waitFor();
+    await expect.poll(() => hp.getByLabel('How to apply').inputValue()).not.toBe('');
+    await hp.getByLabel('How to apply').fill('');
+    await hp.getByRole('button', { name: 'Save changes' }).click();
+    await hp.locator('[data-testid="item-status"]').waitFor();
+    await expect.poll(() => hp.locator('.govuk-notification-banner--success').innerText()).toContain('Before it can be sent for review: Say how to apply.');
+    const missing = hp.locator('[data-testid="missing-for-review"]');
+    await expect.poll(() => missing.innerText()).toContain('Say how to apply');
+    expect(await missing.getByRole('link').allInnerTexts()).toEqual(['Say how to apply']);
+    await settled(hp);
+    await expectNoAxeViolations(hp, 'item missing how to apply (partner)');
+
+    // The button still works and the server is the judge: refused, nothing changes.
+    await hp.getByRole('button', { name: 'Send for review' }).click();
+    await hp.locator('.govuk-error-summary').waitFor();
+    await expect.poll(() => hp.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Say how to apply']);
+    expect(await status(hp)).toBe('Draft');
+    await expectNoAxeViolations(hp, 'item refused for review (partner)');
+
+    // The link goes to the field; once filled, the item goes for review.
+    await missing.getByRole('link', { name: 'Say how to apply' }).click();
+    await hp.waitForURL(/\/edit#howToApply$/);
+    await expect.poll(() => hp.evaluate(() => document.activeElement?.id)).toBe('howToApply');
+    await hp.getByLabel('How to apply').fill('Ask your GP or health visitor for a kinship health check.');
+    await hp.getByRole('button', { name: 'Save changes' }).click();
+    await hp.locator('[data-testid="item-status"]').waitFor();
+    expect(await missing.count()).toBe(0);
+    await hp.getByRole('button', { name: 'Send for review' }).click();
+    await expect.poll(() => status(hp)).toBe('In review');
+
+    // The lead returns it with a comment instead of publishing it.
+    const lead = await b.newTab();
+    const lp = lead.page;
+    await b.signIn(lp, 'lead@mscp.example');
+    await lp.goto(b.url(HEALTH_ITEM));
+    await expect.poll(() => status(lp)).toBe('In review');
+    await lp.getByRole('button', { name: 'Return to the agency' }).click();
+    await lp.getByLabel('What should the agency change?').waitFor();
+    await lp.getByRole('button', { name: 'Return with comments' }).click();
+    await expect.poll(() => lp.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Enter a comment telling the agency what to change']);
+    await expectNoAxeViolations(lp, 'return form with an error (lead)');
+    await lp.getByLabel('What should the agency change?').fill(COMMENT);
+    await lp.getByRole('button', { name: 'Return with comments' }).click();
+    await expect.poll(() => status(lp)).toBe('Returned with comments');
+    await expect.poll(() => lp.locator('.govuk-notification-banner--success').innerText()).toContain('has been returned to NHS Kent and Medway with your comments');
+    await expect.poll(() => lp.locator('[data-testid="returned-banner"]').innerText()).toContain(COMMENT);
+    expect(await lp.getByRole('button', { name: 'Return to the agency' }).count()).toBe(0);
+    await settled(lp);
+    await expectNoAxeViolations(lp, 'returned item (lead)');
+    await screenshot(lp, 'kinship-item-returned-lead');
+    await b.closeTab(lead);
+
+    // The health partner sees the comment on the item and the status on the register.
+    await hp.goto(b.url(HEALTH_ITEM));
+    await expect.poll(() => status(hp)).toBe('Returned with comments');
+    const banner = hp.locator('[data-testid="returned-banner"]');
+    await expect.poll(() => banner.innerText()).toContain(COMMENT);
+    expect(await banner.innerText()).toContain('Returned with comments');
+    expect(await banner.innerText()).toContain('Make the changes, then send it for review again.');
+    expect(await banner.innerText()).toMatch(/Jordan Ellis, \d+ \w+ \d{4}/);
+    expect(await hp.getByRole('button', { name: 'Send for review' }).count()).toBe(1);
+    await settled(hp);
+    await expectNoAxeViolations(hp, 'returned item (partner)');
+    await screenshot(hp, 'kinship-item-returned-partner');
+    await openRegister(hp);
+    const row = hp.locator('#register tbody tr', { hasText: 'Health advice when a child comes to live with you' });
+    await expect.poll(() => row.locator('td[data-label="Status"] .govuk-tag').innerText()).toBe('Returned with comments');
+    await expectNoAxeViolations(hp, 'register with a returned item (partner)');
+    await b.closeTab(health);
+  }, 90_000);
 });

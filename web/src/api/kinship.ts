@@ -45,6 +45,10 @@ export type ItemAction = 'submit' | 'publish' | 'retire';
 export const transitionItem = (id: string, action: ItemAction, etag: string | undefined): Promise<WithEtag<StaffItem>> =>
   sendWithEtag<StaffItem>(`${base}/${encodeURIComponent(id)}/${action}`, 'POST', {}, etag);
 
+/** The lead sends an item in review back to its agency with a comment (If-Match of the item). */
+export const returnItem = (id: string, comment: string, etag: string | undefined): Promise<WithEtag<StaffItem>> =>
+  sendWithEtag<StaffItem>(`${base}/${encodeURIComponent(id)}/return`, 'POST', { comment }, etag);
+
 export const getCoverage = () => api<Coverage>('/api/kinship-offer/coverage');
 
 /** The published offer: no sign-in, so no token is sent. */

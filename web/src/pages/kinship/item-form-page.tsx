@@ -1,7 +1,8 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORIES, CATEGORY_LABELS, CreateItemRequest, STATUTORY_CATEGORIES, type ItemContent } from '../../../../shared/kinship/schema.js';
+import { readyForReview } from '../../../../shared/kinship/ready.js';
+import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORIES, CATEGORY_LABELS, CreateItemRequest, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
 import { ApiError } from '../../api/client.js';
 import { createItem, getItem, updateItem } from '../../api/kinship.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
@@ -10,106 +11,17 @@ import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { Choices, errorFor, fieldOfPath, Select, TextArea, TextField } from '../threshold/form-fields.js';
 import { setKinshipFlash } from './flash.js';
+import { blank, FIELDS, fromItem, messageFor, OTHER, toRequest, type FormValues } from './form-values.js';
 import { AUDIENCE_LABELS, MEANS_TESTED_OPTIONS } from './labels.js';
 import '../threshold/threshold.css';
 import './kinship.css';
-
-/** The form's values: every field a string or list, as the inputs hold them. */
-interface FormValues {
-  category: string;
-  title: string;
-  summary: string;
-  arrangementTypes: string[];
-  audience: string[];
-  eligibility: string;
-  howToApply: string;
-  meansTested: string;
-  howDecisionsAreMade: string;
-  providerAgencyId: string;
-  providerName: string;
-  contact: string;
-}
-
-const FIELDS: (keyof FormValues)[] = ['category', 'title', 'summary', 'arrangementTypes', 'audience', 'eligibility', 'howToApply', 'meansTested', 'howDecisionsAreMade', 'providerAgencyId', 'providerName', 'contact'];
-const OTHER = '';
-
-const LIMITS: Partial<Record<keyof FormValues, [string, number]>> = {
-  title: ['Title', 200],
-  summary: ['Summary', 1500],
-  eligibility: ['Who can get it', 2000],
-  howToApply: ['How to apply', 2000],
-  howDecisionsAreMade: ['How decisions are made', 2000],
-  providerName: ['Organisation name', 200],
-  contact: ['Contact', 500],
-};
-
-/** Plain-English messages for what the shared CreateItemRequest schema rejects. */
-function messageFor(field: keyof FormValues, v: FormValues, schemaMessage: string): string {
-  const limit = LIMITS[field];
-  const empty = Array.isArray(v[field]) ? v[field].length === 0 : !String(v[field]).trim();
-  switch (field) {
-    case 'category':
-      return 'Choose the category this support belongs to';
-    case 'title':
-      return empty ? 'Enter a title families will recognise' : `${limit![0]} must be ${limit![1]} characters or fewer`;
-    case 'summary':
-      return empty ? 'Enter a plain-English summary of the support' : `${limit![0]} must be ${limit![1]} characters or fewer`;
-    case 'arrangementTypes':
-      return 'Choose at least one kinship arrangement this support is for';
-    case 'audience':
-      return 'Choose whether this support is for kinship carers, children, or both';
-    case 'howDecisionsAreMade':
-      return empty ? 'Say how decisions about financial support are made' : `${limit![0]} must be ${limit![1]} characters or fewer`;
-    case 'providerName':
-      return empty ? 'Choose the agency that provides it, or enter the name of the organisation' : `${limit![0]} must be ${limit![1]} characters or fewer`;
-    default:
-      return limit ? `${limit[0]} must be ${limit[1]} characters or fewer` : schemaMessage;
-  }
-}
-
-const blank = (agencyId: string | null | undefined): FormValues => ({
-  category: '',
-  title: '',
-  summary: '',
-  arrangementTypes: [],
-  audience: ['carers'],
-  eligibility: '',
-  howToApply: '',
-  meansTested: 'not-applicable',
-  howDecisionsAreMade: '',
-  providerAgencyId: agencyId ?? OTHER,
-  providerName: '',
-  contact: '',
-});
-
-const fromItem = (i: ItemContent): FormValues => ({
-  category: i.category,
-  title: i.title,
-  summary: i.summary,
-  arrangementTypes: [...i.arrangementTypes],
-  audience: [...i.audience],
-  eligibility: i.eligibility,
-  howToApply: i.howToApply,
-  meansTested: i.meansTested,
-  howDecisionsAreMade: i.howDecisionsAreMade ?? '',
-  providerAgencyId: i.providerAgencyId ?? OTHER,
-  providerName: i.providerName ?? '',
-  contact: i.contact,
-});
-
-/** The request body: empty optional text becomes null, as the API stores it. */
-const toRequest = (v: FormValues) => ({
-  ...v,
-  howDecisionsAreMade: v.howDecisionsAreMade.trim() || null,
-  providerAgencyId: v.providerAgencyId || null,
-  providerName: v.providerAgencyId ? null : v.providerName.trim() || null,
-});
 
 /** /kinship/new and /kinship/:id/edit: draft or change an item, validated by the shared schema. */
 export default function KinshipItemFormPage() {
   const app = useApp();
   const navigate = useNavigate();
   const params = useParams<{ id?: string }>();
+  const location = useLocation();
   const editing = () => Boolean(params.id);
   const [loaded] = createResource(() => params.id, getItem);
   const [values, setValues] = createStore<FormValues>(blank(app.me()?.agencyId));
@@ -121,8 +33,17 @@ export default function KinshipItemFormPage() {
 
   createEffect(() => {
     const item = loaded()?.data;
-    if (item) setValues(fromItem(item));
+    if (!item) return;
+    setValues(fromItem(item));
+    // Opened from "what is missing" on the item page (/kinship/:id/edit#contact): go to that field.
+    const field = location.hash.slice(1);
+    if ((FIELDS as string[]).includes(field)) queueMicrotask(() => document.getElementById(field)?.focus());
   });
+  /** Said after saving when the item cannot be sent for review yet (the API's own rule). */
+  const stillNeeded = (v: FormValues) => {
+    const missing = readyForReview(v);
+    return missing.length ? ` Before it can be sent for review: ${missing.map((m) => m.message).join('; ')}.` : '';
+  };
 
   const forbidden = () => {
     if (me().role === 'executive') return 'Partnership executive members can read the register but not change it.';
@@ -151,11 +72,11 @@ export default function KinshipItemFormPage() {
       if (editing()) {
         const current = loaded()!;
         const saved = await updateItem(current.data.id, parsed.data, current.etag);
-        setKinshipFlash(saved.data.revisionPending ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.' : 'Your changes are saved.');
+        setKinshipFlash(`${saved.data.revisionPending ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.' : 'Your changes are saved.'}${stillNeeded(values)}`);
         navigate(`/kinship/${saved.data.id}`);
       } else {
         const created = await createItem(parsed.data);
-        setKinshipFlash(`"${created.title}" is saved as a draft. Send it for review when it is ready.`);
+        setKinshipFlash(`"${created.title}" is saved as a draft.${stillNeeded(values) || ' Send it for review when it is ready.'}`);
         navigate(`/kinship/${created.id}`);
       }
     } catch (error) {
@@ -246,7 +167,7 @@ export default function KinshipItemFormPage() {
               onChange={(s) => setValues('audience', s)}
             />
             <TextArea id="eligibility" label="Who can get it" hint="Eligibility in plain English: who qualifies and who does not." error={err('eligibility')} value={values.eligibility} onInput={(v) => setValues('eligibility', v)} rows={3} />
-            <TextArea id="howToApply" label="How to apply" error={err('howToApply')} value={values.howToApply} onInput={(v) => setValues('howToApply', v)} rows={3} />
+            <TextArea id="howToApply" label="How to apply" hint="Needed before the item can be sent for review." error={err('howToApply')} value={values.howToApply} onInput={(v) => setValues('howToApply', v)} rows={3} />
             <Choices type="radio" id="meansTested" legend="Is it means-tested?" error={err('meansTested')} options={MEANS_TESTED_OPTIONS} selected={[values.meansTested]} onChange={(s) => setValues('meansTested', s[0] ?? 'not-applicable')} />
             <TextArea
               id="howDecisionsAreMade"
@@ -268,7 +189,7 @@ export default function KinshipItemFormPage() {
             <Show when={values.providerAgencyId === OTHER}>
               <TextField id="providerName" label="Name of the organisation" hint="For example, a kinship charity or local support group." error={err('providerName')} value={values.providerName} onInput={(v) => setValues('providerName', v)} />
             </Show>
-            <TextArea id="contact" label="Contact" hint="A team, service phone number, email or web address (https://…). Not a named person's details." error={err('contact')} value={values.contact} onInput={(v) => setValues('contact', v)} rows={2} />
+            <TextArea id="contact" label="Contact" hint="A team, service phone number, email or web address (https://…). Not a named person's details. Needed before the item can be sent for review." error={err('contact')} value={values.contact} onInput={(v) => setValues('contact', v)} rows={2} />
             <div class="govuk-button-group">
               <button type="submit" class="govuk-button" disabled={busy()}>
                 {editing() ? 'Save changes' : 'Save as draft'}

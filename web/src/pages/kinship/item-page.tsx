@@ -2,14 +2,17 @@ import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { getItem, transitionItem, type ItemAction, type StaffItem } from '../../api/kinship.js';
-import { ErrorSummary } from '../../components/error-summary.js';
+import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { formatDate, formatDateTime } from '../threshold/form-fields.js';
 import { takeKinshipFlash } from './flash.js';
-import { ItemContentList, ItemStatusTag, today } from './labels.js';
+import { ItemStateList } from './item-state.js';
+import { ItemContentList } from './labels.js';
+import { MissingForReview } from './ready-check.js';
+import { ReturnToAgencyForm } from './return-form.js';
+import { ReturnedBanner, ReviewCommentHistory } from './review-comments.js';
 import '../threshold/threshold.css';
 import './kinship.css';
 
@@ -25,29 +28,39 @@ export default function KinshipItemPage() {
   const params = useParams<{ id: string }>();
   const [data, { mutate }] = createResource(() => params.id, getItem);
   const [flash, setFlash] = createSignal(takeKinshipFlash());
-  const [error, setError] = createSignal<string | null>(null);
+  const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [busy, setBusy] = createSignal(false);
   const [confirmRetire, setConfirmRetire] = createSignal(false);
+  const [returning, setReturning] = createSignal(false);
   const me = () => app.me()!;
   const item = () => data()?.data;
   const provider = (i: { providerName: string | null; providerAgencyId: string | null }) => i.providerName ?? app.agencyName(i.providerAgencyId) ?? 'Not given';
   const isOwner = () => me().role === 'partner' && item()?.ownerAgencyId === me().agencyId;
   const canEdit = () => item()?.status !== 'retired' && (me().role === 'lead' || isOwner());
+  const agency = () => app.agencyName(item()?.ownerAgencyId) ?? 'the agency';
+  const showDone = (message: string) => {
+    setFlash(message);
+    queueMicrotask(() => document.querySelector<HTMLElement>('.govuk-notification-banner')?.scrollIntoView({ block: 'start' }));
+  };
 
   const act = async (action: ItemAction) => {
     const current = data();
     if (!current || busy()) return;
     setBusy(true);
-    setError(null);
+    setErrors([]);
     try {
       const next = await transitionItem(current.data.id, action, current.etag);
       mutate(next);
       setConfirmRetire(false);
-      setFlash(DONE[action](next.data));
-      queueMicrotask(() => document.querySelector<HTMLElement>('.govuk-notification-banner')?.scrollIntoView({ block: 'start' }));
+      showDone(DONE[action](next.data));
     } catch (err) {
       setFlash(null);
-      setError(err instanceof ApiError ? (err.status === 412 ? 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.' : err.detail) : 'That did not work. Try again.');
+      if (err instanceof ApiError && err.status === 422 && err.errors.length) {
+        // Not ready: each missing field, linked to where it is entered.
+        setErrors(err.errors.map((e) => ({ message: e.message, href: `/kinship/${current.data.id}/edit#${e.path}` })));
+      } else {
+        setErrors([{ message: err instanceof ApiError ? (err.status === 412 ? 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.' : err.detail) : 'That did not work. Try again.' }]);
+      }
     } finally {
       setBusy(false);
     }
@@ -73,56 +86,11 @@ export default function KinshipItemPage() {
                 <p class="govuk-notification-banner__heading">{flash()}</p>
               </NotificationBanner>
             </Show>
-            <Show when={error()}>
-              <ErrorSummary errors={[{ message: error()! }]} />
+            <Show when={errors().length}>
+              <ErrorSummary errors={errors()} />
             </Show>
-            <dl class="govuk-summary-list" data-testid="item-state">
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Status</dt>
-                <dd class="govuk-summary-list__value" data-testid="item-status">
-                  <ItemStatusTag status={i().status} />
-                </dd>
-              </div>
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Agency</dt>
-                <dd class="govuk-summary-list__value">{app.agencyName(i().ownerAgencyId)}</dd>
-              </div>
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Published</dt>
-                <dd class="govuk-summary-list__value">
-                  <Show when={i().publishedAt} fallback="Not published yet: families cannot see this item.">
-                    {formatDate(i().publishedAt)} (revision {i().revision})
-                    <Show when={i().status === 'retired'}>, now retired and no longer shown</Show>
-                  </Show>
-                </dd>
-              </div>
-              <Show when={i().revisionPending}>
-                <div class="govuk-summary-list__row">
-                  <dt class="govuk-summary-list__key">Changes waiting</dt>
-                  <dd class="govuk-summary-list__value">Yes. Families still see the published version until the programme lead publishes the changes.</dd>
-                </div>
-              </Show>
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Last reviewed</dt>
-                <dd class="govuk-summary-list__value">{i().lastReviewedAt ? formatDate(i().lastReviewedAt) : 'Not reviewed yet'}</dd>
-              </div>
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Next review due</dt>
-                <dd class="govuk-summary-list__value">
-                  {i().nextReviewDue ? formatDate(i().nextReviewDue) : 'Set when it is published (12 months on)'}
-                  <Show when={i().nextReviewDue && i().nextReviewDue! < today() && i().status !== 'retired'}>
-                    {' '}
-                    <strong class="govuk-tag govuk-tag--red">Overdue</strong>
-                  </Show>
-                </dd>
-              </div>
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">Last changed</dt>
-                <dd class="govuk-summary-list__value">
-                  {formatDateTime(i().updatedAt)} by {i().updatedByName ?? app.agencyName(i().ownerAgencyId)}
-                </dd>
-              </div>
-            </dl>
+            <ReturnedBanner item={i()} agencyName={agency()} viewer={isOwner() ? 'owner' : me().role === 'lead' ? 'lead' : 'other'} />
+            <ItemStateList item={i()} />
 
             <Show when={(i().warnings ?? []).length}>
               <div class="govuk-warning-text">
@@ -164,6 +132,18 @@ export default function KinshipItemPage() {
                     </div>
                   </div>
                 </Match>
+                <Match when={returning()}>
+                  <ReturnToAgencyForm
+                    item={data()!}
+                    agencyName={agency()}
+                    onCancel={() => setReturning(false)}
+                    onReturned={(next) => {
+                      mutate(next);
+                      setReturning(false);
+                      showDone(`"${next.data.title}" has been returned to ${agency()} with your comments.`);
+                    }}
+                  />
+                </Match>
                 <Match when={true}>
                   <Show when={i().status === 'draft' && me().role === 'partner'}>
                     <p class="govuk-body">When the item is ready, send it to the programme lead, who publishes it.</p>
@@ -171,13 +151,21 @@ export default function KinshipItemPage() {
                   <Show when={i().status === 'in-review' && me().role === 'partner'}>
                     <p class="govuk-body">This item is waiting for the programme lead to publish it. You can still edit it.</p>
                   </Show>
+                  <Show when={i().status !== 'published'}>
+                    <MissingForReview item={i()} action={me().role === 'lead' ? 'published' : 'sent for review'} />
+                  </Show>
                   <div class="govuk-button-group">
-                    <Show when={me().role === 'lead' && (i().status === 'draft' || i().status === 'in-review')}>
+                    <Show when={me().role === 'lead' && i().status !== 'published'}>
                       <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('publish')}>
                         {i().revisionPending ? 'Publish the changes' : 'Publish'}
                       </button>
                     </Show>
-                    <Show when={i().status === 'draft' && me().role === 'partner'}>
+                    <Show when={me().role === 'lead' && i().status === 'in-review'}>
+                      <button type="button" class="govuk-button govuk-button--secondary" disabled={busy()} onClick={() => setReturning(true)}>
+                        Return to the agency
+                      </button>
+                    </Show>
+                    <Show when={(i().status === 'draft' || i().status === 'returned') && me().role === 'partner'}>
                       <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('submit')}>
                         Send for review
                       </button>
@@ -218,6 +206,7 @@ export default function KinshipItemPage() {
                 <ItemContentList content={i()} provider={provider(i())} id="item-content" />
               </Match>
             </Switch>
+            <ReviewCommentHistory item={i()} />
             <p class="govuk-body">
               <A href="/kinship" class="govuk-link">
                 Back to the register

@@ -6,6 +6,7 @@ import { ukDate } from '../../../../shared/periods/period.js';
 export const STATUS_LABELS: Record<ItemStatus, string> = {
   draft: 'Draft',
   'in-review': 'In review',
+  returned: 'Returned with comments',
   published: 'Published',
   retired: 'Retired',
 };
@@ -13,6 +14,7 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
 const STATUS_TAGS: Record<ItemStatus, string> = {
   draft: 'govuk-tag--grey',
   'in-review': 'govuk-tag--blue',
+  returned: 'govuk-tag--orange',
   published: 'govuk-tag--green',
   retired: 'govuk-tag--red',
 };
