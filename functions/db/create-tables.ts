@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   ResourceInUseException,
   ResourceNotFoundException,
+  UpdateTableCommand,
   waitUntilTableExists,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
@@ -20,13 +21,38 @@ export async function ensureTables(client: DynamoDBClient, names: { main: string
   ]);
 }
 
-async function ensureTable(
-  client: DynamoDBClient,
-  name: string,
-  design: { partitionKey: string; sortKey: string; gsi1: { name: string; partitionKey: string; sortKey: string } },
-): Promise<void> {
+interface IndexDesign {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+interface TableDesign {
+  partitionKey: string;
+  sortKey: string;
+  gsi1: IndexDesign;
+  gsi2?: IndexDesign;
+}
+
+const indexesOf = (design: TableDesign): IndexDesign[] => [design.gsi1, ...(design.gsi2 ? [design.gsi2] : [])];
+const keySchema = (k: { partitionKey: string; sortKey: string }) => [
+  { AttributeName: k.partitionKey, KeyType: 'HASH' as const },
+  { AttributeName: k.sortKey, KeyType: 'RANGE' as const },
+];
+const indexSpec = (index: IndexDesign) => ({ IndexName: index.name, KeySchema: keySchema(index), Projection: { ProjectionType: 'ALL' as const } });
+const attributes = (keys: { partitionKey: string; sortKey: string }[]) =>
+  [...new Set(keys.flatMap((k) => [k.partitionKey, k.sortKey]))].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const }));
+
+async function ensureTable(client: DynamoDBClient, name: string, design: TableDesign): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: name }));
+    // A local data folder from before an index was added gets the index (DynamoDB adds one per update).
+    const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const index of indexesOf(design).filter((i) => !have.has(i.name))) {
+      await client.send(
+        new UpdateTableCommand({ TableName: name, AttributeDefinitions: attributes([index]), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }] }),
+      );
+      await waitUntilIndexActive(client, name, index.name);
+    }
     return;
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException)) throw err;
@@ -36,32 +62,24 @@ async function ensureTable(
       new CreateTableCommand({
         TableName: name,
         BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: design.partitionKey, AttributeType: 'S' },
-          { AttributeName: design.sortKey, AttributeType: 'S' },
-          { AttributeName: design.gsi1.partitionKey, AttributeType: 'S' },
-          { AttributeName: design.gsi1.sortKey, AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: design.partitionKey, KeyType: 'HASH' },
-          { AttributeName: design.sortKey, KeyType: 'RANGE' },
-        ],
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: design.gsi1.name,
-            KeySchema: [
-              { AttributeName: design.gsi1.partitionKey, KeyType: 'HASH' },
-              { AttributeName: design.gsi1.sortKey, KeyType: 'RANGE' },
-            ],
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
+        AttributeDefinitions: attributes([design, ...indexesOf(design)]),
+        KeySchema: keySchema(design),
+        GlobalSecondaryIndexes: indexesOf(design).map(indexSpec),
       }),
     );
   } catch (err) {
     if (!(err instanceof ResourceInUseException)) throw err;
   }
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1, maxDelay: 2 }, { TableName: name });
+}
+
+async function waitUntilIndexActive(client: DynamoDBClient, table: string, index: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const t = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (t.Table?.GlobalSecondaryIndexes?.find((g) => g.IndexName === index)?.IndexStatus === 'ACTIVE') return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Index ${index} of ${table} did not become active`);
 }
 
 /** Deletes both tables (tests clean up after themselves; `npm run reset` removes the data folder). */

@@ -20,6 +20,14 @@ export const userKeys = {
 export const auditKeys = {
   entity: (pid: string, entityType: string, entityId: string) => `P#${pid}#AUDIT#${entityType}#${entityId}`,
   actor: (pid: string, userId: string) => `P#${pid}#ACTOR#${userId}`,
+  /**
+   * GSI2: every event of the partnership in one partition per calendar month (UTC, from the event's
+   * time), sorted by time. A month bounds a partition's size and spreads writes over time, where one
+   * partition for the whole partnership would grow for ever; "recent events" walks months back.
+   */
+  month: (pid: string, yyyyMm: string) => `P#${pid}#AUDIT-MONTH#${yyyyMm}`,
+  /** Sort key of an event in every index: its time, then its id (two events in one millisecond stay apart). */
+  eventSort: (at: string, eventId: string) => `${at}#${eventId}`,
 };
 
 export const periodKeys = {

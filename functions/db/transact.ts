@@ -73,7 +73,7 @@ export class Writer {
       actor: ctx.actor,
       requestId: ctx.requestId,
     };
-    const sk = `${event.at}#${event.eventId}`;
+    const sk = auditKeys.eventSort(event.at, event.eventId);
     const auditItem: TransactItem = {
       Put: {
         TableName: this.auditTable,
@@ -82,6 +82,8 @@ export class Writer {
           sk,
           gsi1pk: auditKeys.actor(this.partnershipId, ctx.actor.userId),
           gsi1sk: sk,
+          gsi2pk: auditKeys.month(this.partnershipId, event.at.slice(0, 7)),
+          gsi2sk: sk,
           entity: 'AuditEvent',
           ...event,
         },

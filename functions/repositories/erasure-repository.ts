@@ -9,7 +9,7 @@ import { PreconditionFailed } from '../http/errors.js';
 type Item = Record<string, unknown>;
 
 /** Attributes that are keys or system stamps, never text a person typed. */
-export const KEY_ATTRIBUTES: ReadonlySet<string> = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'entity', 'eventId', 'requestId', 'at', 'version']);
+export const KEY_ATTRIBUTES: ReadonlySet<string> = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity', 'eventId', 'requestId', 'at', 'version']);
 
 /**
  * The attributes of an audit event that carry what was changed. Erasure rewrites only these, and

@@ -1,6 +1,8 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/auth/roles.js';
 import { userKeys } from '../db/keys.js';
+import { queryAll } from '../db/query.js';
+import { MAIN_TABLE } from '../db/table-design.js';
 import type { WriteOp } from '../db/transact.js';
 import { NotFound, type AppError } from '../http/errors.js';
 
@@ -54,6 +56,22 @@ export class UserRepository {
     );
     if (!res.Item) return 'removed';
     return res.Item.status === 'deactivated' ? 'deactivated' : 'active';
+  }
+
+  /**
+   * Access pattern "people of the partnership": one paged Query of gsi1 (by role, then email),
+   * reading only id, name, role and agency (never the password hash or the email address).
+   */
+  async listPeople(): Promise<Pick<UserRecord, 'id' | 'name' | 'role' | 'agencyId'>[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: MAIN_TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': userKeys.byPartnership(this.pid, '', '').gsi1pk },
+      ProjectionExpression: '#id, #name, #role, agencyId',
+      ExpressionAttributeNames: { '#id': 'id', '#name': 'name', '#role': 'role' },
+    });
+    return items.map((i) => ({ id: String(i.id), name: String(i.name), role: i.role as Role, agencyId: (i.agencyId as string | null | undefined) ?? null }));
   }
 
   /** Write op: deactivate a person (guarded: the user must exist). Their sessions end within 60 s. */

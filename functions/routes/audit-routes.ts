@@ -1,28 +1,31 @@
-import { z } from 'zod';
 import { AuditPageView } from '../../shared/audit/events.js';
+import { AuditPeopleView, AuditQuery } from '../../shared/audit/query.js';
 import { EraseRequest, ErasureResult } from '../../shared/pii/erasure.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { apiRoutes, declareRoute, json } from '../http/route.js';
 import type { Services } from '../services/index.js';
 
-export const AUDITED_ENTITY_TYPES = ['return', 'period', 'milestone', 'workstream', 'threshold-document', 'kinship-item', 'criterion', 'assessment', 'user', 'partnership'] as const;
-
-const listAuditForEntity = declareRoute({
+const searchAudit = declareRoute({
   method: 'get',
   path: '/api/audit',
-  operationId: 'listAuditForEntity',
-  summary: 'Every change to one entity: who, when, what changed',
+  operationId: 'searchAudit',
+  summary: 'The audit trail: who changed what and when, by record, by person or for the whole partnership',
+  description:
+    "Give `entityType` and `entityId` for one record's history (oldest first unless `order=newest`), `person` (a user's id or email) for what one person did, or neither for every event of the partnership (newest first; without `from`, the last 24 months). `action`, `from` and `to` (UK days, inclusive) narrow any of them. Events recorded before the whole-partnership view existed are found by record and by person. A page is a few reads at most: follow `cursor` until it is null (a page can hold fewer events than `limit`).",
   tag: 'Audit',
   roles: ['lead'],
-  query: z
-    .object({
-      entityType: z.enum(AUDITED_ENTITY_TYPES),
-      entityId: z.string().min(1).max(200),
-      limit: z.coerce.number().int().min(1).max(500).optional(),
-      cursor: z.string().max(2000).optional(),
-    })
-    .strict(),
-  response: json(AuditPageView, 'A page of events, oldest first'),
+  query: AuditQuery,
+  response: json(AuditPageView, 'A page of events; `cursor` fetches the next'),
+});
+
+const listAuditPeople = declareRoute({
+  method: 'get',
+  path: '/api/audit/people',
+  operationId: 'listAuditPeople',
+  summary: "The partnership's people by name, to search the audit trail by person",
+  tag: 'Audit',
+  roles: ['lead'],
+  response: json(AuditPeopleView, 'Name, role, agency and id of each person; never an email address or password'),
 });
 
 const erasePersonalData = declareRoute({
@@ -40,10 +43,8 @@ const erasePersonalData = declareRoute({
 
 export function auditRoutes(services: Services) {
   return apiRoutes()
-    .openapi(listAuditForEntity, async (c) => {
-      const q = c.req.valid('query');
-      return c.json(await services.audit.listAuditForEntity(q.entityType, q.entityId, { ...(q.limit ? { limit: q.limit } : {}), ...(q.cursor ? { cursor: q.cursor } : {}) }), 200);
-    })
+    .openapi(searchAudit, async (c) => c.json(await services.audit.search(c.req.valid('query'), c.get('now')), 200))
+    .openapi(listAuditPeople, async (c) => c.json(await services.audit.listPeople(), 200))
     .openapi(erasePersonalData, async (c) => {
       return c.json(await services.erasure.erase(c.get('user'), c.req.valid('json'), writeContext(c)), 200);
     });

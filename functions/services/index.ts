@@ -13,6 +13,7 @@ import { ReadinessRepository } from '../repositories/readiness-repository.js';
 import { ReturnRepository } from '../repositories/return-repository.js';
 import { ThresholdRepository } from '../repositories/threshold-repository.js';
 import { UserRepository } from '../repositories/user-repository.js';
+import { AuditService } from './audit-service.js';
 import { AuthService } from './auth-service.js';
 import { ErasureService } from './erasure-service.js';
 import { KinshipService } from './kinship-service.js';
@@ -70,7 +71,7 @@ export function createServices(deps: ServiceDeps) {
     readiness,
     programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
     returns: new ReturnsService(returns, partnership, writer),
-    audit: new AuditRepository(doc, config.tables.audit, pid),
+    audit: new AuditService(new AuditRepository(doc, config.tables.audit, pid), users),
     erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
     auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
   };

@@ -78,7 +78,7 @@ export class Api extends Construct {
       new iam.PolicyStatement({
         sid: 'AuditAppendAndRead',
         actions: ['dynamodb:PutItem', 'dynamodb:Query'],
-        resources: [props.auditTable.tableArn, `${props.auditTable.tableArn}/index/${AUDIT_TABLE.gsi1.name}`],
+        resources: [props.auditTable.tableArn, ...[AUDIT_TABLE.gsi1, AUDIT_TABLE.gsi2].map((i) => `${props.auditTable.tableArn}/index/${i.name}`)],
       }),
     );
     // The one exception to append-only (UK GDPR erasure, functions/services/erasure-service.ts):

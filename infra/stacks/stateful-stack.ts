@@ -49,12 +49,15 @@ export class StatefulStack extends Stack {
       partitionKey: { name: AUDIT_TABLE.partitionKey, type: S },
       sortKey: { name: AUDIT_TABLE.sortKey, type: S },
     });
-    this.auditTable.addGlobalSecondaryIndex({
-      indexName: AUDIT_TABLE.gsi1.name,
-      partitionKey: { name: AUDIT_TABLE.gsi1.partitionKey, type: S },
-      sortKey: { name: AUDIT_TABLE.gsi1.sortKey, type: S },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
+    // By person (gsi1) and by month (gsi2). CloudFormation adds one new index per deployment.
+    for (const index of [AUDIT_TABLE.gsi1, AUDIT_TABLE.gsi2]) {
+      this.auditTable.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: S },
+        sortKey: { name: index.sortKey, type: S },
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
 
     const accessLogs = new s3.Bucket(this, 'AccessLogsBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

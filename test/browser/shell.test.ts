@@ -89,7 +89,7 @@ const ROLES = [
     role: 'Reform programme lead',
     agency: 'Medway Council',
     heading: 'Reform programme overview',
-    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up'],
+    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail'],
   },
   {
     who: 'an executive member',
@@ -246,7 +246,7 @@ describe('web shell: the menu on a phone', () => {
     await button.click();
     await expect.poll(expanded).toBe('true');
     await expect.poll(() => list.isVisible()).toBe(true);
-    await expect.poll(async () => (await links().allInnerTexts()).map((t) => t.trim())).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up']);
+    await expect.poll(async () => (await links().allInnerTexts()).map((t) => t.trim())).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail']);
     await expectNoAxeViolations(page, 'lead home at 320px, menu open');
     await button.click();
     await expect.poll(expanded).toBe('false');
@@ -280,7 +280,7 @@ describe('web shell: the menu on a phone', () => {
     // On a wider screen the links show without the button, whatever the menu's state was.
     await page.setViewportSize({ width: 1024, height: 800 });
     await expect.poll(() => button.isVisible()).toBe(false);
-    await expect.poll(() => links().count()).toBe(7);
+    await expect.poll(() => links().count()).toBe(8);
     await expectNoAxeViolations(page, 'readiness at 1024px after using the phone menu');
     await b.closeTab(tab);
   }, 60_000);

@@ -37,20 +37,24 @@ describe('stateful stack', () => {
 
   it('when synthesized, it creates the main and audit tables with the key schema the repositories use', () => {
     expect(tables).toHaveLength(2);
-    for (const design of [MAIN_TABLE, AUDIT_TABLE]) {
+    // The audit table also has events by month (gsi2), for the lead's audit trail page.
+    for (const [design, indexes] of [
+      [MAIN_TABLE, [MAIN_TABLE.gsi1]],
+      [AUDIT_TABLE, [AUDIT_TABLE.gsi1, AUDIT_TABLE.gsi2]],
+    ] as const) {
       stateful.hasResourceProperties('AWS::DynamoDB::Table', {
         KeySchema: keySchema(design),
-        GlobalSecondaryIndexes: [
-          {
-            IndexName: design.gsi1.name,
-            KeySchema: keySchema(design.gsi1),
-            Projection: { ProjectionType: 'ALL' },
-          },
-        ],
-        AttributeDefinitions: Match.arrayWith([
-          { AttributeName: design.gsi1.partitionKey, AttributeType: 'S' },
-          { AttributeName: design.gsi1.sortKey, AttributeType: 'S' },
-        ]),
+        GlobalSecondaryIndexes: indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: keySchema(index),
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        AttributeDefinitions: Match.arrayWith(
+          indexes.flatMap((index) => [
+            { AttributeName: index.partitionKey, AttributeType: 'S' },
+            { AttributeName: index.sortKey, AttributeType: 'S' },
+          ]),
+        ),
       });
     }
   });

@@ -35,6 +35,7 @@ const KinshipItemFormPage = lazy(() => import('./pages/kinship/item-form-page.js
 const PublicKinshipOfferPage = lazy(() => import('./pages/kinship/public-offer-page.js'));
 const AccessibilityPage = lazy(() => import('./pages/info/accessibility-page.js'));
 const PrivacyPage = lazy(() => import('./pages/info/privacy-page.js'));
+const AuditTrailPage = lazy(() => import('./pages/audit/audit-page.js'));
 
 /** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
 export function App() {
@@ -70,6 +71,7 @@ export function App() {
           <Route path="/readiness/:workstreamId/:criterionId/:agencyId/edit" component={AssessmentFormPage} />
           <Route path="/tracker" component={TrackerPage} />
           <Route path="/board-report" component={BoardReportPage} />
+          <Route path="/audit" component={AuditTrailPage} />
         </Route>
         <Route path="*404" component={NotFoundPage} />
       </Router>

@@ -22,7 +22,15 @@ describe('navigation by role', () => {
   });
 
   it('when the user is the lead, it offers every area except a single agency return', () => {
-    expect(NAV.lead.map((i) => i.label)).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up']);
+    expect(NAV.lead.map((i) => i.label)).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail']);
     expect(canOpen('lead', '/our-return')).toBe(false);
+  });
+
+  it('when the user is not the lead, the audit trail is neither offered nor opened', () => {
+    for (const role of ['partner', 'executive'] as const) {
+      expect(NAV[role].map((i) => i.href)).not.toContain('/audit');
+      expect(canOpen(role, '/audit')).toBe(false);
+    }
+    expect(canOpen('lead', '/audit')).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/readiness', label: 'Readiness' },
     { href: '/tracker', label: 'Tracker' },
     { href: '/programme', label: 'Programme set-up' },
+    { href: '/audit', label: 'Audit trail' },
   ],
   partner: [
     { href: '/', label: 'Home' },
@@ -39,7 +40,7 @@ export const NAV: Record<Role, NavItem[]> = {
  * Executives read returns (read-only) so every tracker figure can link through to its detail.
  */
 const AREAS: Record<Role, string[]> = {
-  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/programme'],
+  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/programme', '/audit'],
   partner: ['/our-return', '/threshold', '/kinship', '/readiness'],
   executive: ['/tracker', '/board-report', '/returns', '/threshold', '/kinship', '/readiness'],
 };
