@@ -182,6 +182,9 @@ describe('web shell: signed in', () => {
       const s = JSON.parse(sessionStorage.getItem('prp.session') ?? '{}') as { expiresAt: string };
       sessionStorage.setItem('prp.session', JSON.stringify({ token: 'not.a.valid-token', expiresAt: s.expiresAt }));
     });
+    // A slow phone (or a busy CI machine): the first 401s can come back before the layout mounts.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await page.goto(b.url('/readiness'));
     await page.waitForURL(/\/sign-in\?next=%2Freadiness$/);
     await page.getByText('Your session has ended').waitFor();

@@ -60,13 +60,20 @@ function defaultDetail(status: number): string {
 
 export const SESSION_ENDED = 'Your session has ended. Sign in again to continue.';
 
-let onUnauthorized: (message: string) => void = () => {
-  globalThis.location?.assign('/sign-in');
-};
+let onUnauthorized: ((message: string) => void) | null = null;
+/** A 401 that came back before the app could handle it (the first requests start before the layout mounts). */
+let pendingUnauthorized: string | null = null;
 
-/** The app registers how to leave for the sign-in page (the router's navigate) once it has started. */
+/**
+ * The app registers how to leave for the sign-in page (the router's navigate) once it has started.
+ * A 401 answered before that is handed over then, so there is one way out: never a full reload
+ * racing the router (which lost the "why" message on a busy machine).
+ */
 export function setUnauthorizedHandler(handler: (message: string) => void): void {
   onUnauthorized = handler;
+  const pending = pendingUnauthorized;
+  pendingUnauthorized = null;
+  if (pending) queueMicrotask(() => handler(pending));
 }
 
 export interface RequestOptions {
@@ -134,7 +141,8 @@ async function send(path: string, opts: RequestOptions = {}): Promise<Response> 
 
 function expireSession(message = SESSION_ENDED) {
   clearSession();
-  onUnauthorized(message);
+  if (onUnauthorized) onUnauthorized(message);
+  else pendingUnauthorized = message;
 }
 
 async function readProblem(res: Response): Promise<Partial<Problem>> {

@@ -1,3 +1,5 @@
+import { createSignal } from 'solid-js';
+
 /**
  * The signed-in session: a bearer token and when it expires.
  *
@@ -64,9 +66,21 @@ export function clearSession(): void {
  */
 let taken: string | null = null;
 
+/** The message set while the sign-in page is already showing (several 401s can come in any order). */
+const [latestFlash, setLatestFlash] = createSignal<string | null>(null);
+
 /** A one-off message for the next page (e.g. "Your session has ended"), read by the sign-in page. */
 export function setFlash(message: string): void {
   storage()?.setItem(FLASH_KEY, message);
+  setLatestFlash(message);
+}
+
+/**
+ * What the sign-in page shows: the message it took when it opened, or one set while it is open, so
+ * the reason is never lost to the order in which the router and the 401s arrive.
+ */
+export function flashShown(takenOnOpen: string | null): () => string | null {
+  return () => latestFlash() ?? takenOnOpen;
 }
 
 /** The pending message, or the one already shown in this page load until the user signs in again. */
@@ -81,5 +95,6 @@ export function takeFlash(): string | null {
 /** Called on sign-in: the reason for the last sign-in page is no longer news. */
 export function forgetFlash(): void {
   taken = null;
+  setLatestFlash(null);
   storage()?.removeItem(FLASH_KEY);
 }

@@ -3,7 +3,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { LoginRequest, ROLE_LABELS, type Role } from '../../../shared/auth/roles.js';
 import { ApiError } from '../api/client.js';
 import { login } from '../api/endpoints.js';
-import { takeFlash } from '../api/session.js';
+import { flashShown, takeFlash } from '../api/session.js';
 import { safeReturnTo, startCognitoSignIn } from '../auth/cognito.js';
 import { ErrorSummary, type SummaryError } from '../components/error-summary.js';
 import { Loading } from '../components/loading.js';
@@ -167,7 +167,7 @@ function CognitoSignIn(props: { clientId: string; domain: string | undefined }) 
 
 export function SignInPage() {
   const app = useApp();
-  const flash = takeFlash();
+  const flash = flashShown(takeFlash());
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   // Checked once: after a sign-in the form itself navigates to where the user was heading.
   if (app.signedIn()) return <Navigate href="/" />;
@@ -181,16 +181,16 @@ export function SignInPage() {
               {(list) => <ErrorSummary errors={list} />}
             </Show>
           </Show>
-          <Show when={flash && errors().length === 0}>
+          <Show when={flash() && errors().length === 0}>
             <Switch>
-              <Match when={flash === 'signed-out'}>
+              <Match when={flash() === 'signed-out'}>
                 <NotificationBanner type="success">
                   <p class="govuk-notification-banner__heading">You have signed out.</p>
                 </NotificationBanner>
               </Match>
-              <Match when={flash}>
+              <Match when={flash()}>
                 <NotificationBanner>
-                  <p class="govuk-notification-banner__heading">{flash}</p>
+                  <p class="govuk-notification-banner__heading">{flash()}</p>
                 </NotificationBanner>
               </Match>
             </Switch>
