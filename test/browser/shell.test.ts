@@ -178,6 +178,10 @@ describe('web shell: signed in', () => {
     const tab = await b.newTab();
     const { page } = tab;
     await b.signIn(page, 'health@mscp.example');
+    // Let the home page finish loading first: a request still on its way would meet the broken token
+    // on this page, end the session here and show the message before the test looks for it.
+    await settled(page, { strict: true });
+    await page.waitForLoadState('networkidle');
     await page.evaluate(() => {
       const s = JSON.parse(sessionStorage.getItem('prp.session') ?? '{}') as { expiresAt: string };
       sessionStorage.setItem('prp.session', JSON.stringify({ token: 'not.a.valid-token', expiresAt: s.expiresAt }));
