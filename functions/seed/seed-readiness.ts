@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { ASSESSMENT_STATUSES, DERIVATIONS, type Criterion } from '../../shared/readiness/schema.js';
+import { DERIVATIONS, type Criterion } from '../../shared/readiness/schema.js';
+import { AssessmentView, ValidationView } from '../../shared/readiness/views.js';
 import { ReadinessRepository } from '../repositories/readiness-repository.js';
 
 const SeedReadiness = z.object({
@@ -17,18 +18,11 @@ const SeedReadiness = z.object({
       derivedFrom: z.enum(DERIVATIONS).nullable(),
     }),
   ),
+  // The stored assessment's shape (shared/readiness/views.ts), less what seeding works out itself:
+  // the workstream, names shown for people, and versions.
   assessments: z.array(
-    z.object({
-      criterionId: z.string(),
-      agencyId: z.string(),
-      status: z.enum(ASSESSMENT_STATUSES),
-      evidence: z.string(),
-      links: z.array(z.string()),
-      targetDate: z.string().nullable(),
-      reason: z.string().nullable(),
-      updatedBy: z.string(),
-      updatedAt: z.string(),
-      validation: z.object({ outcome: z.enum(['confirmed', 'challenged']), comment: z.string(), by: z.string(), at: z.string() }).nullable(),
+    AssessmentView.omit({ workstreamId: true, updatedByName: true, version: true, validation: true }).extend({
+      validation: ValidationView.omit({ byName: true }).nullable(),
     }),
   ),
 });
