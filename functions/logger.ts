@@ -13,7 +13,7 @@ export function createLogger(level: Level): Logger {
   const log = (l: Exclude<Level, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[l] < ORDER[level]) return;
     const line = JSON.stringify({ level: l, time: new Date().toISOString(), msg, ...fields });
-    (l === 'error' || l === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+    (l === 'error' || l === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

@@ -35,4 +35,4 @@ export async function verifyPassword(password: string, stored: string | undefine
 }
 
 // A fixed, valid hash of a random string nobody knows; used only to spend equal time on unknown users.
-const DUMMY_HASH = 'scrypt$16384$8$1$c2FsdC1mb3ItdW5rbm93bg$' + Buffer.alloc(KEYLEN, 7).toString('base64url');
+const DUMMY_HASH = `scrypt$16384$8$1$c2FsdC1mb3ItdW5rbm93bg$${Buffer.alloc(KEYLEN, 7).toString('base64url')}`;

@@ -10,7 +10,9 @@ function store(initial: Record<string, UserAccess> = {}) {
   return {
     status,
     reads,
-    failOnce: () => void (failNext = true),
+    failOnce: () => {
+      failNext = true;
+    },
     lookup: async (email: string): Promise<UserAccess> => {
       reads.push(email);
       if (failNext) {

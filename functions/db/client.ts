@@ -49,6 +49,7 @@ export class DatabaseTimeoutError extends Error {
 }
 
 type SendOptions = { abortSignal?: AbortSignal } & Record<string, unknown>;
+// biome-ignore lint/suspicious/noConfusingVoidType: the SDK's send returns void when given a callback
 type AnySend = (command: unknown, options?: unknown, cb?: unknown) => Promise<unknown> | void;
 
 export interface DeadlineOptions {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { AppError, Conflict } from '../http/errors.js';
+import { type AppError, Conflict } from '../http/errors.js';
 import { auditKeys } from './keys.js';
 import type { ConfirmedFinding } from '../../shared/pii/policy.js';
 

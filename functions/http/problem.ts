@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import { formatPath, type FieldError, type Problem } from '../../shared/http/problem.js';
-import { AppError } from '../domain/errors.js';
+import type { AppError } from '../domain/errors.js';
 
 export const PROBLEM_JSON = 'application/problem+json';
 

@@ -177,9 +177,11 @@ type Problems = Partial<Record<ErrorStatus, { description: string; schema: z.Zod
 type ProblemsOf<PR> = { [K in keyof PR]: PR[K] extends { schema: infer Z } ? { description: string; content: { 'application/problem+json': { schema: Z } } } : never };
 
 type ParamsObject<PP> = PP extends Params ? z.ZodObject<{ [K in keyof PP]: PP[K]['schema'] }> : never;
-type RequestOf<PP, Q, B> = (PP extends Params ? { params: ParamsObject<PP> } : {}) &
-  (Q extends z.ZodObject ? { query: Q } : {}) &
-  (B extends JsonBody<infer BS> ? { body: { content: { 'application/json': { schema: BS } }; required: boolean } } : {});
+/** Nothing: the identity of an intersection. */
+type Empty = Record<never, never>;
+type RequestOf<PP, Q, B> = (PP extends Params ? { params: ParamsObject<PP> } : Empty) &
+  (Q extends z.ZodObject ? { query: Q } : Empty) &
+  (B extends JsonBody<infer BS> ? { body: { content: { 'application/json': { schema: BS } }; required: boolean } } : Empty);
 
 /** What the handler's context holds: the If-Match version once the declaration asks for it. */
 type EnvFor<IM> = IM extends 'required' ? AppEnv & IfMatchEnv<number> : IM extends 'until-created' ? AppEnv & IfMatchEnv<number | null> : AppEnv;
@@ -188,7 +190,7 @@ type EnvFor<IM> = IM extends 'required' ? AppEnv & IfMatchEnv<number> : IM exten
  * What `declareRoute` returns: the `createRoute` config, typed with the request and responses it
  * declares, so handlers (`c.req.valid`, `c.json`) and a typed client follow the declaration.
  */
-export type DeclaredRoute<M extends Method, P extends string, IM, PP, Q, B, S extends SuccessStatus, R, PR = {}> = {
+export type DeclaredRoute<M extends Method, P extends string, IM, PP, Q, B, S extends SuccessStatus, R, PR = Empty> = {
   method: M;
   path: P;
   operationId: string;
@@ -220,7 +222,7 @@ export function declareRoute<
   B extends JsonBody | undefined = undefined,
   S extends SuccessStatus = 200,
   R = unknown,
-  PR extends Problems = {},
+  PR extends Problems = Empty,
 >(d: Declaration<M, P, IM, PP, Q, B, S, R, PR>): DeclaredRoute<M, P, IM, PP, Q, B, S, R, PR> {
   const signedIn = !!d.roles;
   const body = d.body as JsonBody | undefined;

@@ -237,7 +237,7 @@ function loopbackLauncher(jarDir: string): { classPath: string; main: string } {
 
 function explainStartFailure(output: string): string {
   if (/jdk\.compiler|source-file mode|Module .*not found/i.test(output)) {
-    return 'This Java cannot compile the small launcher that keeps DynamoDB Local on 127.0.0.1. Install a full JDK 17 (on Debian or Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless) and run the command again.\n' + output.slice(-1500);
+    return `This Java cannot compile the small launcher that keeps DynamoDB Local on 127.0.0.1. Install a full JDK 17 (on Debian or Ubuntu: sudo apt-get install -y openjdk-17-jdk-headless) and run the command again.\n${output.slice(-1500)}`;
   }
   return output.slice(-2000);
 }

@@ -7,7 +7,7 @@ import { Conflict } from '../http/errors.js';
 /** Reporting periods. Reads come with the partnership partition (PartnershipRepository). */
 export class PeriodRepository {
   constructor(
-    private readonly _doc: DynamoDBDocumentClient,
+    _doc: DynamoDBDocumentClient,
     private readonly table: string,
     private readonly pid: string,
   ) {}

@@ -6,7 +6,7 @@ import { writeContext } from '../http/auth-middleware.js';
 import { BadRequest, PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from '../domain/errors.js';
 import { etagFor } from '../http/etag.js';
 import { fieldErrors, problemResponse } from '../http/problem.js';
-import { ALL_ROLES, apiRoutes, declareRoute, file, json, pathParam } from '../http/route.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
 import { guardPersonalData } from '../http/validate.js';
 import type { Services } from '../services/index.js';
 

@@ -43,10 +43,10 @@ const setOverallConfidence = declareRoute({
 });
 
 /** One declaration per export: each file has its own path, and clients name each. */
-const exportCsv = (name: Export) =>
+const exportCsv = <N extends Export>(name: N) =>
   declareRoute({
     method: 'get',
-    path: `/api/exports/${name}.csv`,
+    path: `/api/exports/${name}.csv` as `/api/exports/${N}.csv`,
     operationId: `export${name[0]!.toUpperCase()}${name.slice(1)}Csv`,
     summary: `Export ${name} as CSV (formula-safe)`,
     tag: 'Exports',
@@ -119,7 +119,22 @@ function tables(t: Tracker) {
 export function trackerRoutes(services: Services) {
   // The tracker for the period asked for (default: the current one), as the page and the exports see it.
   const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date }) => services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
+  // One handler for the four CSV files; each is its own declared route, chained so clients see it.
+  const csv = <N extends Export>(name: N) => [
+    exportCsv(name),
+    async (c: Parameters<typeof load>[0] & { header(name: string, value: string): void; body(data: string, status: 200): Response }) => {
+      const t = await load(c);
+      const table = tables(t)[name];
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="${name}-${t.period.id}.csv"`);
+      return c.body(`\uFEFF${toCsv(table.header, table.rows)}`, 200);
+    },
+  ] as const;
   const routes = apiRoutes()
+    .openapi(...csv('returns'))
+    .openapi(...csv('risks'))
+    .openapi(...csv('readiness'))
+    .openapi(...csv('milestones'))
     .openapi(getTracker, async (c) => c.json(await load(c), 200))
     .openapi(setOverallConfidence, async (c) => {
       const { periodId, workstreamId } = c.req.valid('param');
@@ -135,14 +150,5 @@ export function trackerRoutes(services: Services) {
       c.header('Content-Disposition', `attachment; filename="tracker-${t.period.id}.xlsx"`);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200);
     });
-  for (const name of EXPORTS) {
-    routes.openapi(exportCsv(name), async (c) => {
-      const t = await load(c);
-      const table = tables(t)[name];
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="${name}-${t.period.id}.csv"`);
-      return c.body('\uFEFF' + toCsv(table.header, table.rows), 200);
-    });
-  }
   return routes;
 }

@@ -66,6 +66,8 @@ export class AuditService {
   private async searchByMonth(limit: number, filtered: boolean, base: Omit<AuditPageRequest, 'limit'>, cursor: Cursor, now: Date): Promise<AuditPage> {
     const nowMonth = now.toISOString().slice(0, 7);
     const lastInstant = base.before ? new Date(Date.parse(base.before) - 1).toISOString().slice(0, 7) : nowMonth;
+    // Months as 'YYYY-MM' strings: the earlier of the two (Math.min would not compare strings).
+    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
     const upper = lastInstant < nowMonth ? lastInstant : nowMonth;
     const lower = base.atOrAfter ? base.atOrAfter.slice(0, 7) : addMonths(upper, 1 - RECENT_MONTHS);
     if (lower > upper) return { events: [], cursor: null };

@@ -10,7 +10,7 @@ import type { KinshipService } from './kinship-service.js';
 import type { ReadinessService } from './readiness-service.js';
 import type { ThresholdService } from './threshold-service.js';
 import { cellFor, overallConfidence, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
-import { compareRisks } from '../../shared/returns/schema.js';
+import { compareRisks, type ReturnStatus } from '../../shared/returns/schema.js';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff, scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
 import { isOverdue, nextPeriodId, periodBounds, ukDate } from '../../shared/periods/period.js';
 
@@ -75,7 +75,7 @@ export class TrackerService {
     const reportingAgencies = agencies.filter((a) => data.workstreams.some((w) => w.contributingAgencyIds.includes(a.id)));
     const returns = reportingAgencies.map((a) => {
       const h = headerOf.get(`${period.id}#${a.id}`);
-      const status = h?.status ?? 'not-started';
+      const status: ReturnStatus = h?.status ?? 'not-started';
       return { agencyId: a.id, agencyName: a.name, status, overdue: isOverdue(period, status, today), dueDate: period.dueDate, submittedAt: h?.submittedAt ?? null, acceptedAt: h?.acceptedAt ?? null };
     });
 

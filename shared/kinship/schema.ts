@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { patchOf } from '../http/patch.js';
 import { Slug } from '../partnership/schema.js';
-import { IsoDate } from '../workstreams/milestone.js';
 
 /** The six categories s22H requires the offer to cover, then optional extra ones. */
 export const STATUTORY_CATEGORIES = ['general-approach', 'financial-support', 'health-and-wellbeing', 'relationships', 'education-and-training', 'accommodation'] as const;

@@ -862,7 +862,7 @@ export function scanFields(obj: unknown, opts: ScanOptions = {}): Warning[] {
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(v, [...path, i]));
+      for (const [i, v] of value.entries()) walk(v, [...path, i]);
       return;
     }
     for (const [k, v] of Object.entries(value)) {

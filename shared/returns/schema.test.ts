@@ -68,12 +68,12 @@ describe('risk ratings', () => {
   it('when scored, AI is the highest (16), DIV the lowest (1), and the score never rises as either axis improves', () => {
     expect(riskScore('A', 'I')).toBe(16);
     expect(riskScore('D', 'IV')).toBe(1);
-    LIKELIHOODS.forEach((l, li) =>
-      IMPACTS.forEach((i, ii) => {
+    for (const [li, l] of LIKELIHOODS.entries()) {
+      for (const [ii, i] of IMPACTS.entries()) {
         if (li + 1 < LIKELIHOODS.length) expect(riskScore(LIKELIHOODS[li + 1]!, i)).toBeLessThan(riskScore(l, i));
         if (ii + 1 < IMPACTS.length) expect(riskScore(l, IMPACTS[ii + 1]!)).toBeLessThan(riskScore(l, i));
-      }),
-    );
+      }
+    }
   });
 
   it('when risks are sorted, the worst comes first and equal scores put the graver impact first', () => {

@@ -1,4 +1,4 @@
-import { CONFIDENCE_LEVELS } from '../returns/schema.js';
+import { CONFIDENCE_LEVELS, type ReturnStatus } from '../returns/schema.js';
 
 /**
  * Pure rules behind the shared tracker: what each cell of the workstreams x agencies matrix shows,
@@ -24,7 +24,7 @@ export type CellState = 'accepted' | 'submitted' | 'not-reported';
 export interface HeaderLike {
   periodId: string;
   agencyId: string;
-  status: string;
+  status: ReturnStatus;
   confidence: Record<string, string | null>;
 }
 
@@ -64,6 +64,7 @@ export function overallConfidence(
  * control characters, variation selectors, the combining grapheme joiner and blank letters (Hangul
  * fillers, braille blank).
  */
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: each invisible character is listed on its own, on purpose
 const INVISIBLE_LEAD = /^[\s\p{Z}\p{Cf}\p{Cc}\u034F\u115F\u1160\u2800\u3164\uFE00-\uFE0F\uFFA0]*/u;
 
 /**
@@ -98,5 +99,5 @@ export function csvCell(value: unknown): string {
 }
 
 export function toCsv(header: string[], rows: unknown[][]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

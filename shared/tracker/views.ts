@@ -57,7 +57,7 @@ export const TrackerView = z
       z.object({
         agencyId: z.string(),
         agencyName: z.string(),
-        status: z.string().describe(`The return's status: ${ReturnStatus.options.join(', ')}`),
+        status: ReturnStatus.describe("The return's status"),
         overdue: z.boolean(),
         dueDate: z.string(),
         submittedAt: z.string().nullable(),

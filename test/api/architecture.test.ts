@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importsOf, sources } from '../support/imports.js';
 
 /**
  * The layers' rules that a reader should not have to check by hand: route files take services
@@ -10,25 +10,6 @@ import { describe, expect, it } from 'vitest';
  * types is still two modules that cannot be understood apart).
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' || name === 'data' ? [] : sources(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
-/** Relative imports and re-exports of a file (static, dynamic and type-only), resolved to files. */
-function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const specs = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
-  return specs.map((spec) => {
-    const base = resolve(dirname(file), spec);
-    const candidates = [base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), `${base}.ts`, join(base, 'index.ts'), base];
-    return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? base;
-  });
-}
 
 const files = [...sources(join(ROOT, 'functions')), ...sources(join(ROOT, 'shared'))];
 const graph = new Map(files.map((f) => [f, importsOf(f).filter((i) => i.startsWith(join(ROOT, 'functions')) || i.startsWith(join(ROOT, 'shared')))]));

@@ -13,7 +13,9 @@ import { DEMO_PASSWORD } from '../support/tables.js';
  */
 const T0 = new Date('2026-11-22T12:00:00Z').getTime();
 let now = T0;
-const later = (ms: number) => void (now = T0 + ms);
+const later = (ms: number) => {
+  now = T0 + ms;
+};
 
 let t: TestApp;
 let users: UserRepository;

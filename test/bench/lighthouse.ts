@@ -109,7 +109,8 @@ async function measure(browser: Browser, url: string, session: { token: string; 
 async function main() {
   const only = process.env.LIGHTHOUSE_PAGES?.split(',').map((s) => s.trim().toLowerCase());
   const targets = only ? TARGETS.filter((t) => only.some((o) => t.name.toLowerCase().includes(o))) : TARGETS;
-  const webDist = process.env.LIGHTHOUSE_WEB_DIST ? resolve(process.env.LIGHTHOUSE_WEB_DIST) : (ensureWebBuilt(), resolve('web/dist'));
+  if (!process.env.LIGHTHOUSE_WEB_DIST) ensureWebBuilt();
+  const webDist = resolve(process.env.LIGHTHOUSE_WEB_DIST ?? 'web/dist');
 
   let db: DynamoDbLocal | undefined;
   let server: { url: string; close(): Promise<void> } | undefined;

@@ -4,7 +4,7 @@
  * (p50/p95), the p50 of a single DynamoDB Local Query in the same run, and how many DynamoDB calls
  * one tracker request makes. Not a test: it prints figures for the closing notes.
  */
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/app.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
 import { loadConfig } from '../../functions/config.js';
@@ -77,7 +77,7 @@ async function main() {
     // The executive who reads the tracker: every request checks the person still has access.
     items.push(new UserRepository(doc, t, pid).userItem({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false, passwordHash: '' }));
     const periods = new PeriodRepository(doc, t, pid);
-    periodIds.forEach((id, i) => items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' })));
+    for (const [i, id] of periodIds.entries()) items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' }));
     const returns = new ReturnRepository(doc, t, pid);
     for (const periodId of periodIds) {
       for (const a of agencies) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, settled, useBrowserPortal } from './harness.js';
+import { expectNoAxeViolations, fillDate, settled, useBrowserPortal } from './harness.js';
 
 /*
  * The lead's admin pages: readiness criteria (add, then edit) and which agencies sign new
@@ -36,7 +36,7 @@ describe('readiness criteria (lead)', () => {
     await page.getByLabel('Kent Police').check();
     await page.getByLabel('Medway schools and education').check();
     await page.getByLabel('Evidence expected (optional)').fill('The agreed escalation route and who is on call.');
-    await page.getByLabel('Target date (optional)').fill('2027-03-31');
+    await fillDate(page, 'Target date (optional)', '2027-03-31');
     await page.getByRole('button', { name: 'Add criterion' }).click();
     await page.waitForURL(b.url('/readiness/safeguarding'));
     await settled(page);

@@ -138,3 +138,12 @@ export async function expectNoAxeViolations(page: Page, where: string) {
   }, AXE_TAGS);
   expect(violations, `axe violations on ${where}:\n${violations.join('\n')}`).toEqual([]);
 }
+
+/** Types `YYYY-MM-DD` into the GOV.UK date input (day, month, year) whose legend is `legend`, inside `scope` (a page or a form). */
+export async function fillDate(scope: Pick<Page, 'getByRole'>, legend: string | RegExp, iso: string) {
+  const [year, month, day] = iso.split('-').map(Number);
+  const group = scope.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(String(day));
+  await group.getByLabel('Month').fill(String(month));
+  await group.getByLabel('Year').fill(String(year));
+}

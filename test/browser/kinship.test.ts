@@ -66,6 +66,14 @@ describe('Kinship Local Offer', () => {
     await expectNoAxeViolations(page, 'partner register filtered');
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => registerCount(page)).toMatch(/^\d+ items? in the register\.$/);
+    // Sorting by a column: its header's button sorts the rows, and aria-sort says which way.
+    const itemHeader = page.locator('#register thead th').first();
+    expect(await itemHeader.getAttribute('aria-sort')).toBe('none');
+    await itemHeader.getByRole('button', { name: 'Item' }).click();
+    await expect.poll(() => itemHeader.getAttribute('aria-sort')).toBe('ascending');
+    const titles = await page.locator('#register tbody th').allInnerTexts();
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en-GB')));
+    await expectNoAxeViolations(page, 'partner register sorted');
 
     // The form: empty, then with errors, then filled.
     await page.getByRole('button', { name: 'Add an item' }).click();

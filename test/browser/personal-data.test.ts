@@ -15,7 +15,10 @@ describe('personal data in free text (lead)', () => {
     const form = page.locator('details', { hasText: 'Add a milestone to Strengthening Kinship Care' });
     await form.getByLabel('Title').fill('Carers forum launched');
     await form.getByLabel('Description (optional)').fill('Agreed with the child whose NHS number is 943 476 5919.');
-    await form.getByLabel('Due date').fill('2027-03-31');
+    const due = form.getByRole('group', { name: 'Due date' });
+    await due.getByLabel('Day').fill('31');
+    await due.getByLabel('Month').fill('3');
+    await due.getByLabel('Year').fill('2027');
     await form.getByRole('button', { name: 'Add milestone' }).click();
     await form.locator('.govuk-error-summary').waitFor();
     await expect.poll(() => form.locator('.govuk-error-summary').innerText()).toMatch(/looks like an NHS number/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, settled, useBrowserPortal } from './harness.js';
+import { expectNoAxeViolations, fillDate, settled, useBrowserPortal } from './harness.js';
 
 const b = useBrowserPortal();
 
@@ -19,14 +19,14 @@ describe('programme set-up (lead)', () => {
     await page.locator('.govuk-error-summary').waitFor();
     await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toMatch(/date/i);
     await expectNoAxeViolations(page, 'open period error');
-    await page.getByLabel('Returns due by').fill('2027-04-30');
+    await fillDate(page, 'Returns due by', '2027-04-30');
     await page.getByRole('button', { name: 'Open the period' }).click();
     await page.getByText(/2026-27 Q4 is open/).waitFor();
 
     await page.getByText('Add a milestone to Strengthening Kinship Care').click();
     const form = page.locator('details', { hasText: 'Add a milestone to Strengthening Kinship Care' });
     await form.getByLabel('Title').fill('Kinship carers forum launched');
-    await form.getByLabel('Due date').fill('2027-03-31');
+    await fillDate(form, 'Due date', '2027-03-31');
     await form.getByRole('button', { name: 'Add milestone' }).click();
     await page.getByText('Milestone added to Strengthening Kinship Care.').waitFor();
     const row = page.locator('tr', { hasText: 'Kinship carers forum launched' });

@@ -87,7 +87,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
 
     await page.getByLabel('Ready', { exact: true }).check();
     await page.getByLabel('Evidence', { exact: true }).fill('Detective Sergeant post filled from January; protected time agreed with the public protection unit.');
-    await page.getByLabel('Link 1').fill('https://intranet.example/police/macpt-post');
+    await page.getByRole('group', { name: 'Link 1' }).getByLabel('Web address').fill('https://intranet.example/police/macpt-post');
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.waitForURL(b.url(`/readiness/safeguarding/${CRITERION}/kent-police`));
     await page.getByText('Your assessment has been saved').waitFor();
@@ -135,7 +135,7 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await police.page.getByLabel('Evidence', { exact: true }).waitFor();
     await police.page.getByLabel('Evidence', { exact: true }).fill('Nomination letter from the Detective Superintendent attached (link 2).');
     await police.page.getByRole('button', { name: 'Add another link' }).click();
-    await police.page.getByLabel('Link 2').fill('https://intranet.example/police/macpt-nomination');
+    await police.page.getByRole('group', { name: 'Link 2' }).getByLabel('Web address').fill('https://intranet.example/police/macpt-nomination');
     await police.page.getByRole('button', { name: 'Save assessment' }).click();
     await police.page.getByText('Your assessment has been saved').waitFor();
     await expect.poll(() => police.page.locator('[data-testid="assessment"]').innerText()).toContain('Waiting for the programme lead to check it');

@@ -108,7 +108,7 @@ describe('quarterly returns: the whole round', () => {
       // The personal-data check runs as you type, next to the field.
       await p.locator('#narrative-warning').getByText('This looks like an email address').waitFor();
       await p.getByRole('button', { name: 'Add an escalation' }).click();
-      await p.getByLabel('Escalation 1').fill('Agree how kinship children are flagged to schools at admission.');
+      await p.getByRole('group', { name: 'Escalation 1' }).getByLabel('What needs deciding or unblocking').fill('Agree how kinship children are flagged to schools at admission.');
     }, undefined, { confirmPersonalData: true });
 
     await completeSection(page, SECTIONS.safeguarding, 'Schools have nominated two representatives for the MACPT design group.', async (p) => {
@@ -165,7 +165,7 @@ describe('quarterly returns: the whole round', () => {
     await expect.poll(() => h1(page)).toBe(`${EDUCATION}: return for 2026-27 Q3`);
     await settled(page);
     for (const id of ['family-help', 'kinship', 'safeguarding', 'care-leavers']) await expect.poll(() => page.locator(`#section-${id}`).count()).toBe(1);
-    await page.getByText('Delivery confidence key').first().waitFor();
+    await page.getByText('Key: delivery confidence').first().waitFor();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     await page.getByText('Submitted the return').waitFor();
     await expectNoAxeViolations(page, 'lead return view');
@@ -233,7 +233,7 @@ describe('quarterly returns: the whole round', () => {
     await expect.poll(() => page.locator('#section-placement-sufficiency').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Accept return' }).count()).toBe(0);
     expect(await page.getByRole('heading', { name: 'History' }).count()).toBe(0);
-    await expect.poll(() => page.locator('.app-conf-key').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.app-rag-key').count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'executive return view');
     await b.closeTab(tab);
   }, 60_000);

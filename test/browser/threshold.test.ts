@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, openFromMenu, screenshot, settled, useBrowserPortal } from './harness.js';
+import { expectNoAxeViolations, fillDate, openFromMenu, screenshot, settled, useBrowserPortal } from './harness.js';
 
 /*
  * The threshold document sign-off round in headless Chromium against the real server and its CSP:
@@ -68,7 +68,7 @@ async function issue(page: Page, label: string, summary: string) {
   await page.getByLabel('Title').fill('MSCP Threshold Document');
   await page.getByLabel('Version label').fill(label);
   await page.getByLabel('Summary of changes').fill(summary);
-  await page.getByLabel('Effective from').fill('2026-04-01');
+  await fillDate(page, 'Effective from', '2026-04-01');
   await page.getByLabel('The document').fill(markdownFor(label));
   await continueToCheck(page);
   await page.getByRole('button', { name: 'Issue version' }).click();
@@ -179,8 +179,15 @@ describe('threshold document sign-off', () => {
     await lead.page.getByLabel('Title').fill('MSCP Threshold Document');
     await lead.page.getByLabel('Version label').fill('v3.0');
     await lead.page.getByLabel('Summary of changes').fill('x');
-    await lead.page.getByLabel('Effective from').fill('2026-04-01');
+    await fillDate(lead.page, 'Effective from', '2026-02-31');
     await lead.page.getByLabel('The document').fill('# x');
+    await lead.page.getByRole('button', { name: 'Continue' }).click();
+    // An impossible date is named on its field before anything is sent; its link goes to the day box.
+    await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([expect.stringContaining('already been issued'), 'Effective date must be a real date']);
+    await expect.poll(() => lead.page.locator('#effectiveFrom-error').innerText()).toContain('Effective date must be a real date');
+    await lead.page.locator('.govuk-error-summary a').nth(1).click();
+    await expect.poll(() => lead.page.evaluate(() => document.activeElement?.id)).toBe('effectiveFrom-day');
+    await fillDate(lead.page, 'Effective from', '2026-04-01');
     await lead.page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([expect.stringContaining('already been issued')]);
     expect(await lead.page.locator('.govuk-error-summary a').getAttribute('href')).toBe('#versionLabel');
@@ -265,7 +272,7 @@ describe('threshold document sign-off', () => {
       .replace('- Level 2: Family Help (targeted)', '- Level 2: Family Help (targeted, with the health visiting pathway)');
     await documentField.fill(edited);
     await lead.page.getByLabel('Summary of changes').fill('Purpose covers young people; level 2 names the health visiting pathway.');
-    await lead.page.getByLabel('Effective from').fill('2026-09-01');
+    await fillDate(lead.page, 'Effective from', '2026-09-01');
     await continueToCheck(lead.page);
 
     // Check answers: every answer with a Change link naming it.
@@ -358,7 +365,7 @@ describe('threshold document sign-off', () => {
     await lead.page.getByLabel('The document').waitFor();
     await lead.page.getByLabel('Version label').fill('v5.0');
     await lead.page.getByLabel('Summary of changes').fill('Issued as the designed PDF.');
-    await lead.page.getByLabel('Effective from').fill('2027-04-01');
+    await fillDate(lead.page, 'Effective from', '2027-04-01');
     await lead.page.getByLabel('Upload a PDF').check();
     await lead.page.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Choose the PDF of the document']);

@@ -275,15 +275,37 @@ describe('Cognito', () => {
 });
 
 describe('web hosting', () => {
-  const distribution = () =>
-    Object.values(resourcesOf(stateless, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig as Record<string, any>;
+  /** The parts of the synthesized distribution these tests read. */
+  interface Origin {
+    Id: string;
+    DomainName: unknown;
+    S3OriginConfig?: unknown;
+    CustomOriginConfig?: Record<string, unknown>;
+    OriginAccessControlId?: unknown;
+  }
+  interface CacheBehavior {
+    PathPattern: string;
+    TargetOriginId: string;
+    FunctionAssociations?: unknown;
+    ResponseHeadersPolicyId?: unknown;
+    ViewerProtocolPolicy?: string;
+  }
+  interface DistributionConfig {
+    Origins: Origin[];
+    CacheBehaviors: CacheBehavior[];
+    DefaultCacheBehavior: Omit<CacheBehavior, 'PathPattern'>;
+    DefaultRootObject?: string;
+    CustomErrorResponses?: unknown;
+    [key: string]: unknown;
+  }
+  const distribution = () => Object.values(resourcesOf(stateless, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig as DistributionConfig;
 
   it('when the SPA is served, CloudFront reads the private bucket through origin access control', () => {
     const oacId = onlyLogicalId(stateless, 'AWS::CloudFront::OriginAccessControl');
     stateless.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
       OriginAccessControlConfig: Match.objectLike({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' }),
     });
-    const s3Origin = distribution().Origins.find((o: any) => o.S3OriginConfig);
+    const s3Origin = distribution().Origins.find((o) => o.S3OriginConfig)!;
     expect(s3Origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
     expect(distribution().DefaultRootObject).toBe('index.html');
   });
@@ -310,13 +332,13 @@ describe('web hosting', () => {
   });
 
   it('when a path is under /api/, CloudFront forwards it uncached to the HTTP API', () => {
-    const api = distribution().CacheBehaviors.find((b: any) => b.PathPattern === '/api/*');
+    const api = distribution().CacheBehaviors.find((b) => b.PathPattern === '/api/*')!;
     expect(api).toMatchObject({
       CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
     });
-    const origin = distribution().Origins.find((o: any) => o.Id === api.TargetOriginId);
+    const origin = distribution().Origins.find((o) => o.Id === api.TargetOriginId)!;
     expect(JSON.stringify(origin.DomainName)).toContain('ApiEndpoint');
     expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
     expect(api.FunctionAssociations).toBeUndefined();

@@ -1,9 +1,11 @@
 import { Route, Router } from '@solidjs/router';
+import { QueryClientProvider } from '@tanstack/solid-query';
 import { lazy } from 'solid-js';
 import { Layout } from './components/layout.js';
 import { RequireSignIn } from './components/require-sign-in.js';
 import { AuthCallbackPage } from './pages/auth-callback.js';
 import { NotFoundPage } from './pages/not-found.js';
+import { queryClient } from './api/queries.js';
 import { AppProvider } from './state.js';
 
 // Sign-in carries zod (form validation with the shared schema): only signed-out visitors load it.
@@ -20,12 +22,12 @@ const TrackerPage = lazy(() => import('./pages/tracker/tracker-page.js').then((m
 const BoardReportPage = lazy(() => import('./pages/tracker/board-report.js').then((m) => ({ default: m.BoardReportPage })));
 
 // Quarterly returns: the lead's and the partner's pages load on first use.
-const ReturnsPage = lazy(() => import('./pages/returns/lead.js').then((m) => ({ default: m.ReturnsListPage })));
-const ReturnReviewPage = lazy(() => import('./pages/returns/lead.js').then((m) => ({ default: m.ReturnReviewPage })));
-const OurReturnPage = lazy(() => import('./pages/returns/partner.js').then((m) => ({ default: m.OurReturnPage })));
-const CheckAnswersPage = lazy(() => import('./pages/returns/partner.js').then((m) => ({ default: m.CheckAnswersPage })));
-const ReturnSubmittedPage = lazy(() => import('./pages/returns/partner.js').then((m) => ({ default: m.ReturnSubmittedPage })));
-const ReturnSectionPage = lazy(() => import('./pages/returns/section-form.js').then((m) => ({ default: m.ReturnSectionPage })));
+const ReturnsPage = lazy(() => import('./pages/returns/returns-list-page.js').then((m) => ({ default: m.ReturnsListPage })));
+const ReturnReviewPage = lazy(() => import('./pages/returns/review-page.js').then((m) => ({ default: m.ReturnReviewPage })));
+const OurReturnPage = lazy(() => import('./pages/returns/our-return-page.js').then((m) => ({ default: m.OurReturnPage })));
+const CheckAnswersPage = lazy(() => import('./pages/returns/check-answers-page.js').then((m) => ({ default: m.CheckAnswersPage })));
+const ReturnSubmittedPage = lazy(() => import('./pages/returns/submitted-page.js').then((m) => ({ default: m.ReturnSubmittedPage })));
+const ReturnSectionPage = lazy(() => import('./pages/returns/section-page.js').then((m) => ({ default: m.ReturnSectionPage })));
 const ThresholdPage = lazy(() => import('./pages/threshold/threshold-page.js'));
 const IssueVersionPage = lazy(() => import('./pages/threshold/issue-version-page.js'));
 const SignatoriesPage = lazy(() => import('./pages/threshold/signatories-page.js'));
@@ -40,6 +42,7 @@ const AuditTrailPage = lazy(() => import('./pages/audit/audit-page.js'));
 /** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
 export function App() {
   return (
+    <QueryClientProvider client={queryClient}>
     <AppProvider>
       <Router root={Layout}>
         <Route path="/sign-in" component={SignInPage} />
@@ -76,5 +79,6 @@ export function App() {
         <Route path="*404" component={NotFoundPage} />
       </Router>
     </AppProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,13 +1,13 @@
-import { createContext, createResource, createSignal, useContext, type JSX, type Resource } from 'solid-js';
-import type { Me } from '../../shared/auth/roles.js';
-import { getConfig, getMe, getPartnership, type PartnershipData, type PortalConfig } from './api/endpoints.js';
+import { createContext, createSignal, useContext, type JSX } from 'solid-js';
+import { getConfig, getMe, getPartnership, type Me, type PartnershipData, type PortalConfig } from './api/endpoints.js';
+import { clearCache, createApiQuery, createKeyedResource, QUERY, type KeyedResource } from './api/queries.js';
 import { clearSession, forgetFlash, getSession, saveSession, type Session } from './api/session.js';
 
 export interface AppState {
-  config: Resource<PortalConfig>;
+  config: KeyedResource<PortalConfig>;
   /** The signed-in user; undefined while signed out or loading. */
-  me: Resource<Me | undefined>;
-  partnership: Resource<PartnershipData | undefined>;
+  me: KeyedResource<Me>;
+  partnership: KeyedResource<PartnershipData>;
   signedIn: () => boolean;
   signIn(session: Session): void;
   /** `deliberate`: the user pressed "Sign out", so nothing should offer to bring them back here. */
@@ -21,15 +21,16 @@ export interface AppState {
 const AppContext = createContext<AppState>();
 
 /**
- * App-wide data: config (public), the user and the partnership (both keyed on the session token, so
- * signing in or out refetches or drops them). Feature pages fetch their own data with createResource.
+ * App-wide data, fetched once through the cache: config (public), the user and the partnership
+ * (both keyed on the session token, so signing in or out refetches or drops them).
  */
 export function AppProvider(props: { children: JSX.Element }) {
   const [token, setToken] = createSignal<string | null>(getSession()?.token ?? null);
   const [deliberate, setDeliberate] = createSignal(false);
-  const [config] = createResource(getConfig);
-  const [me, { mutate: setMe }] = createResource<Me | undefined, string>(token, () => getMe());
-  const [partnership, { mutate: setPartnership }] = createResource<PartnershipData | undefined, string>(token, () => getPartnership());
+  // Config never changes while the page is open.
+  const [config] = createApiQuery(QUERY.config, getConfig);
+  const [me] = createKeyedResource(QUERY.me, token, () => getMe());
+  const [partnership] = createKeyedResource(QUERY.partnership, token, () => getPartnership());
 
   const state: AppState = {
     config,
@@ -47,17 +48,17 @@ export function AppProvider(props: { children: JSX.Element }) {
       clearSession();
       setDeliberate(opts?.deliberate ?? false);
       setToken(null);
-      setMe(undefined);
-      setPartnership(undefined);
+      // The next person to sign in on this tab must not see the last one's data.
+      clearCache();
     },
     agencyName(id) {
       // Nothing until the partnership has loaded: never flash an agency's id where its name belongs.
-      if (!id || partnership.state !== 'ready') return undefined;
-      return partnership()?.agencies.find((a) => a.id === id)?.name ?? id;
+      const data = partnership();
+      if (!id || !data) return undefined;
+      return data.agencies.find((a) => a.id === id)?.name ?? id;
     },
     partnershipName() {
-      const fromApi = partnership.state === 'ready' ? partnership()?.partnership?.name : undefined;
-      return fromApi ?? (config.state === 'ready' ? config().partnershipName : undefined);
+      return partnership()?.partnership?.name ?? config()?.partnershipName;
     },
   };
   return <AppContext.Provider value={state}>{props.children}</AppContext.Provider>;

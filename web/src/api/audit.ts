@@ -1,19 +1,20 @@
-import type { z } from 'zod';
-import type { AuditPageView } from '../../../shared/audit/events.js';
-import type { AuditPeopleView, AuditQuery } from '../../../shared/audit/query.js';
-import { api } from './client.js';
+import type { AuditQuery } from '../../../shared/audit/query.js';
+import { api, read, type OkOf } from './client.js';
 
-export type AuditPage = z.infer<typeof AuditPageView>;
+export type AuditPage = OkOf<typeof api.api.audit.$get>;
 export type AuditEvent = AuditPage['events'][number];
-export type AuditPeople = z.infer<typeof AuditPeopleView>;
+export type AuditPeople = OkOf<typeof api.api.audit.people.$get>;
 
 /** `GET /api/audit`: the lead's search of the audit trail (empty values are left out). */
 export function searchAudit(query: AuditQuery): Promise<AuditPage> {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return api<AuditPage>(`/api/audit${s ? `?${s}` : ''}`);
+  // Empty filters are left out of the address (the API treats '' as a value to match).
+  const q = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as AuditQuery;
+  return read(api.api.audit.$get({ query: q }));
 }
 
+/** One record's history (a return, an assessment...), newest first. */
+export const getRecordHistory = (entityType: 'return' | 'assessment', entityId: string) =>
+  read(api.api.audit.$get({ query: { entityType, entityId, limit: 500 } }));
+
 /** `GET /api/audit/people`: the partnership's people by name, to search by person. */
-export const listAuditPeople = () => api<AuditPeople>('/api/audit/people');
+export const listAuditPeople = () => read(api.api.audit.people.$get());

@@ -1,4 +1,6 @@
+import { hc, type ClientResponse } from 'hono/client';
 import { createSignal } from 'solid-js';
+import type { Api } from '../../../functions/routes/index.js';
 import type { FieldError, Problem } from '../../../shared/http/problem.js';
 import { CONFIRM_PERSONAL_DATA_HEADER } from '../../../shared/http/headers.js';
 import { clearSession, getSession } from './session.js';
@@ -76,67 +78,62 @@ export function setUnauthorizedHandler(handler: (message: string) => void): void
   if (pending) queueMicrotask(() => handler(pending));
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  /** Send without the bearer token (public routes, sign-in). */
-  anonymous?: boolean;
-  /** Optimistic concurrency: the ETag the edit was based on. */
-  ifMatch?: string;
-  signal?: AbortSignal;
+/** What the client answers for the statuses every call can meet, whatever the route. */
+function defaultDetailFor(status: number, problem: Partial<Problem>): string | undefined {
+  if (status === 412) return 'Someone else saved a change while you were working on this. Reload the page to see their change, then make yours again.';
+  if (status === 503) return 'The portal is busy or a service it needs is not answering. Wait a few seconds and try again: nothing was saved.';
+  return problem.detail;
 }
 
-export interface WithEtag<T> {
-  data: T;
-  etag: string | undefined;
-}
-
-async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (!opts.anonymous) {
-    const session = getSession();
-    if (!session) {
-      // Expired before we asked: no point sending a request that can only fail.
-      expireSession();
-      throw new ApiError(401, { title: 'Unauthorized', detail: SESSION_ENDED });
+/**
+ * The one fetch every API call goes through (the typed client below uses it): the bearer token,
+ * the personal-data confirmation, and one handling of what can go wrong for any call. A network
+ * failure or any non-2xx becomes an {@link ApiError}; 401 ends the session (the layout takes the
+ * person to sign in, saying why); 403, 412 and 503 get the same plain words on every page.
+ */
+function portalFetch(signedIn: boolean): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init?.headers);
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
+    if (signedIn) {
+      const session = getSession();
+      if (!session) {
+        // Expired before we asked: no point sending a request that can only fail.
+        expireSession();
+        throw new ApiError(401, { title: 'Unauthorized', detail: SESSION_ENDED });
+      }
+      headers.set('Authorization', `Bearer ${session.token}`);
     }
-    headers.Authorization = `Bearer ${session.token}`;
-  }
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (opts.ifMatch) headers['If-Match'] = opts.ifMatch;
-  const method = opts.method ?? (opts.body === undefined ? 'GET' : 'POST');
-  const request = `${method} ${path}`;
-  const question = personalDataQuestion();
-  if (question?.request === request && question.confirmed) headers[CONFIRM_PERSONAL_DATA_HEADER] = 'true';
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const request = `${method} ${new URL(url, 'http://portal').pathname}`;
+    const question = personalDataQuestion();
+    if (question?.request === request && question.confirmed) headers.set(CONFIRM_PERSONAL_DATA_HEADER, 'true');
 
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: opts.body === undefined ? null : JSON.stringify(opts.body),
-      credentials: 'same-origin',
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new ApiError(0, {});
-  }
-  if (res.ok) {
-    if (question?.request === request) clearPersonalDataQuestion();
-    return res;
-  }
+    let res: Response;
+    try {
+      res = await fetch(url, { ...init, method, headers, credentials: 'same-origin' });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new ApiError(0, {});
+    }
+    if (res.ok) {
+      if (question?.request === request) clearPersonalDataQuestion();
+      return res;
+    }
 
-  const problem = await readProblem(res);
-  if (res.status === 401 && !opts.anonymous) {
-    // A deactivated account hears why, not "your session has ended".
-    const message = problem.type?.endsWith('/access-ended') && problem.detail ? problem.detail : SESSION_ENDED;
-    expireSession(message);
-    throw new ApiError(401, { ...problem, detail: message });
-  }
-  const error = new ApiError(res.status, problem);
-  if (error.needsPersonalDataConfirmation) setPersonalDataQuestion({ request, confirmed: false });
-  throw error;
+    const problem = await readProblem(res);
+    if (res.status === 401 && signedIn) {
+      // A deactivated account hears why, not "your session has ended".
+      const message = problem.type?.endsWith('/access-ended') && problem.detail ? problem.detail : SESSION_ENDED;
+      expireSession(message);
+      throw new ApiError(401, { ...problem, detail: message });
+    }
+    const detail = defaultDetailFor(res.status, problem);
+    const error = new ApiError(res.status, { ...problem, ...(detail ? { detail } : {}) });
+    if (error.needsPersonalDataConfirmation) setPersonalDataQuestion({ request, confirmed: false });
+    throw error;
+  };
 }
 
 function expireSession(message = SESSION_ENDED) {
@@ -156,24 +153,43 @@ async function readProblem(res: Response): Promise<Partial<Problem>> {
   }
 }
 
-async function readBody<T>(res: Response): Promise<T> {
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+/**
+ * The API, typed from the server's own route declarations (`Api` from functions/routes): paths,
+ * params, query, bodies and success bodies all follow the declarations, so nothing here restates
+ * a response type. `api` sends the session's token; `publicApi` is for public routes and sign-in.
+ * Path parameters are not encoded by the client: pass them through {@link seg}.
+ */
+export const api = hc<Api>('/', { fetch: portalFetch(true) });
+export const publicApi = hc<Api>('/', { fetch: portalFetch(false) });
+
+/** A path segment, encoded (hc puts params into the path as they are). */
+export const seg = (value: string) => encodeURIComponent(value);
+
+/** The success body a typed call answers (its 200/201 body; errors never reach here: they throw). */
+export type Ok<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends 200 | 201 ? T : never) : never;
+/** The success body of a client method, e.g. `OkOf<typeof api.api.tracker.$get>`. */
+export type OkOf<F extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<F>>>;
+
+/** Reads a call's success body. */
+export async function read<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<Ok<R>> {
+  const res = await call;
+  if (res.status === 204) return undefined as Ok<R>;
+  return (await res.json()) as Ok<R>;
 }
 
-/** Calls the API and returns the parsed JSON body; any non-2xx becomes an {@link ApiError}. */
-export async function api<T>(path: string, opts?: RequestOptions): Promise<T> {
-  return readBody<T>(await send(path, opts));
+export interface WithEtag<T> {
+  data: T;
+  etag: string | undefined;
 }
 
-/** GET that also returns the ETag, to send back as `If-Match` with the edit. */
-export async function getWithEtag<T>(path: string, opts?: Omit<RequestOptions, 'method' | 'body'>): Promise<WithEtag<T>> {
-  const res = await send(path, { ...opts, method: 'GET' });
-  return { data: await readBody<T>(res), etag: res.headers.get('ETag') ?? undefined };
+/** Reads a call's success body and its ETag, to send back as `If-Match` with the next edit. */
+export async function readWithEtag<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<WithEtag<Ok<R>>> {
+  const res = await call;
+  return { data: (await res.json()) as Ok<R>, etag: res.headers.get('ETag') ?? undefined };
 }
 
-/** A write guarded by `If-Match`; returns the new body and ETag (412 if someone else saved first). */
-export async function sendWithEtag<T>(path: string, method: 'PUT' | 'PATCH' | 'POST' | 'DELETE', body: unknown, etag: string | undefined): Promise<WithEtag<T>> {
-  const res = await send(path, { method, body, ...(etag ? { ifMatch: etag } : {}) });
-  return { data: await readBody<T>(res), etag: res.headers.get('ETag') ?? undefined };
-}
+/** Options for a versioned write: the ETag the edit was based on (none for a first save). */
+export const ifMatch = (etag: string | undefined): { headers: Record<string, string> } => ({ headers: etag ? { 'If-Match': etag } : {} });
+
+/** The ETag of a version number (the server's strong validator), none for version 0 (not saved yet). */
+export const etagOfVersion = (version: number) => (version > 0 ? `"${version}"` : undefined);

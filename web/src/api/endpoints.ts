@@ -1,21 +1,13 @@
-import type { LoginRequest, LoginResponse, Me } from '../../../shared/auth/roles.js';
-import type { Agency, Partnership, Workstream } from '../../../shared/partnership/schema.js';
-import { api } from './client.js';
+import type { LoginRequest } from '../../../shared/auth/roles.js';
+import { api, publicApi, read, type OkOf } from './client.js';
 
-/** `GET /api/config`: how this deployment signs people in. `partnershipName` is optional (newer servers). */
-export interface PortalConfig {
-  partnershipId: string;
-  partnershipName?: string;
-  auth: { mode: 'local' } | { mode: 'cognito'; clientId: string; domain?: string; region: string };
-}
+/** `GET /api/config`: how this deployment signs people in. */
+export type PortalConfig = OkOf<typeof publicApi.api.config.$get>;
+/** `GET /api/partnership`: the partnership, its agencies and workstreams. */
+export type PartnershipData = OkOf<typeof api.api.partnership.$get>;
+export type Me = OkOf<typeof api.api.me.$get>;
 
-export interface PartnershipData {
-  partnership: Partnership | null;
-  agencies: Agency[];
-  workstreams: Workstream[];
-}
-
-export const getConfig = () => api<PortalConfig>('/api/config', { anonymous: true });
-export const login = (body: LoginRequest) => api<LoginResponse>('/api/auth/login', { body, anonymous: true });
-export const getMe = () => api<Me>('/api/me');
-export const getPartnership = () => api<PartnershipData>('/api/partnership');
+export const getConfig = () => read(publicApi.api.config.$get());
+export const login = (json: LoginRequest) => read(publicApi.api.auth.login.$post({ json }));
+export const getMe = () => read(api.api.me.$get());
+export const getPartnership = () => read(api.api.partnership.$get());

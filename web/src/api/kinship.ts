@@ -1,7 +1,9 @@
-import type { Category, Coverage, ItemContent, ItemStatus, KinshipItem, PublicItem } from '../../../shared/kinship/schema.js';
-import { api, getWithEtag, sendWithEtag, type WithEtag } from './client.js';
+import type { Category, ItemContent, ItemStatus } from '../../../shared/kinship/schema.js';
+import { api, ifMatch, publicApi, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
 
-const base = '/api/kinship-offer/items';
+/** The Kinship Local Offer register (staff) and the public offer. */
+
+const items = api.api['kinship-offer'].items;
 
 export interface ItemFilter {
   status?: ItemStatus | '';
@@ -9,47 +11,34 @@ export interface ItemFilter {
   agencyId?: string;
 }
 
-/** A personal-data warning the server found in the item's text (shown to staff, never blocking here). */
-export interface ItemWarning {
-  path: string;
-  kind: string;
-  message: string;
+type ItemWithWarnings = OkOf<(typeof items)[':id']['$get']>;
+export type ItemWarning = ItemWithWarnings['warnings'][number];
+/** An item as staff see it; reads carry its personal-data warnings, writes answer the item alone. */
+export type StaffItem = Omit<ItemWithWarnings, 'warnings'> & { warnings?: ItemWarning[] };
+export type PublicOffer = OkOf<typeof publicApi.api.public['kinship-offer']['$get']>;
+
+export function listItems(filter: ItemFilter = {}) {
+  const query: Record<string, string> = {};
+  for (const [k, v] of Object.entries(filter)) if (v) query[k] = v;
+  return read(items.$get({ query }));
 }
 
-export type StaffItem = KinshipItem & { warnings?: ItemWarning[] };
+export const getItem = (id: string): Promise<WithEtag<StaffItem>> => readWithEtag(items[':id'].$get({ param: { id: seg(id) } }));
 
-export interface PublicOffer {
-  partnership: string;
-  lastUpdated: string | null;
-  groups: { category: Category; label: string; items: PublicItem[] }[];
-}
-
-/** The register, filtered on the server (empty filters are left out). */
-export function listItems(filter: ItemFilter = {}): Promise<StaffItem[]> {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) if (v) q.set(k, v);
-  const qs = q.toString();
-  return api<StaffItem[]>(qs ? `${base}?${qs}` : base);
-}
-
-export const getItem = (id: string) => getWithEtag<StaffItem>(`${base}/${encodeURIComponent(id)}`);
-
-export const createItem = (body: ItemContent) => api<StaffItem>(base, { body });
+export const createItem = (json: ItemContent) => read(items.$post({ json }));
 
 /** Edit guarded by the ETag the form was loaded with (412 when someone else saved first). */
-export const updateItem = (id: string, patch: Partial<ItemContent>, etag: string | undefined): Promise<WithEtag<StaffItem>> =>
-  sendWithEtag<StaffItem>(`${base}/${encodeURIComponent(id)}`, 'PATCH', patch, etag);
+export const updateItem = (id: string, json: Partial<ItemContent>, etag: string | undefined): Promise<WithEtag<StaffItem>> =>
+  readWithEtag(items[':id'].$patch({ param: { id: seg(id) }, json }, ifMatch(etag)));
 
 export type ItemAction = 'submit' | 'publish' | 'retire';
 
 export const transitionItem = (id: string, action: ItemAction, etag: string | undefined): Promise<WithEtag<StaffItem>> =>
-  sendWithEtag<StaffItem>(`${base}/${encodeURIComponent(id)}/${action}`, 'POST', {}, etag);
+  readWithEtag(items[':id'][action].$post({ param: { id: seg(id) } }, ifMatch(etag)));
 
-/** The lead sends an item in review back to its agency with a comment (If-Match of the item). */
 export const returnItem = (id: string, comment: string, etag: string | undefined): Promise<WithEtag<StaffItem>> =>
-  sendWithEtag<StaffItem>(`${base}/${encodeURIComponent(id)}/return`, 'POST', { comment }, etag);
+  readWithEtag(items[':id'].return.$post({ param: { id: seg(id) }, json: { comment } }, ifMatch(etag)));
 
-export const getCoverage = () => api<Coverage>('/api/kinship-offer/coverage');
+export const getCoverage = () => read(api.api['kinship-offer'].coverage.$get());
 
-/** The published offer: no sign-in, so no token is sent. */
-export const getPublicOffer = () => api<PublicOffer>('/api/public/kinship-offer', { anonymous: true });
+export const getPublicOffer = () => read(publicApi.api.public['kinship-offer'].$get());

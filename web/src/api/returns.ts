@@ -1,51 +1,38 @@
-import type { Milestone } from '../../../shared/workstreams/milestone.js';
-import type { Period } from '../../../shared/periods/period.js';
-import type { ReturnListRow, ReturnSectionInput, ReturnView } from '../../../shared/returns/schema.js';
-import type { Workstream } from '../../../shared/partnership/schema.js';
-import { api, getWithEtag, sendWithEtag, type WithEtag } from './client.js';
+import type { ReturnSectionInput } from '../../../shared/returns/schema.js';
+import { getRecordHistory, type AuditEvent } from './audit.js';
+import { api, ifMatch, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
 
 /**
  * Quarterly returns API (issue 3). Every write answers the whole return and its new ETag, which
  * the page keeps and sends back as `If-Match` with the next write.
  */
 
-export type { Period, ReturnListRow, ReturnView };
+const one = api.api.returns[':periodId'][':agencyId'];
+const ids = (periodId: string, agencyId: string) => ({ param: { periodId: seg(periodId), agencyId: seg(agencyId) } });
 
+export type Period = OkOf<typeof api.api.periods.$get>[number];
+export type ReturnListRow = OkOf<typeof api.api.returns.$get>[number];
+export type ReturnView = OkOf<(typeof one)['$get']>;
+export type WorkstreamWithMilestones = OkOf<(typeof api.api.workstreams)[':id']['$get']>;
+export type { AuditEvent };
 
-export type WorkstreamWithMilestones = Workstream & { milestones: Milestone[] };
+export const listPeriods = () => read(api.api.periods.$get());
+export const listReturns = (periodId: string) => read(api.api.returns.$get({ query: { periodId } }));
+export const getWorkstream = (id: string) => read(api.api.workstreams[':id'].$get({ param: { id: seg(id) } }));
+export const listWorkstreams = () => read(api.api.workstreams.$get());
 
-/** One entry of a return's history (`GET /api/audit`). */
-export interface AuditEvent {
-  eventId: string;
-  action: string;
-  summary: string;
-  at: string;
-  actor: { email: string; name: string; role: string; agencyId: string | null };
-  changes?: Record<string, { from: unknown; to: unknown }>;
-  meta?: Record<string, unknown>;
-}
-
-const returnPath = (periodId: string, agencyId: string) => `/api/returns/${encodeURIComponent(periodId)}/${encodeURIComponent(agencyId)}`;
-
-export const listPeriods = () => api<Period[]>('/api/periods');
-export const listReturns = (periodId: string) => api<ReturnListRow[]>(`/api/returns?periodId=${encodeURIComponent(periodId)}`);
-export const getWorkstream = (id: string) => api<WorkstreamWithMilestones>(`/api/workstreams/${encodeURIComponent(id)}`);
-export const listWorkstreams = () => api<WorkstreamWithMilestones[]>('/api/workstreams');
-
-export const getReturn = (periodId: string, agencyId: string): Promise<WithEtag<ReturnView>> => getWithEtag<ReturnView>(returnPath(periodId, agencyId));
+export const getReturn = (periodId: string, agencyId: string): Promise<WithEtag<ReturnView>> => readWithEtag(one.$get(ids(periodId, agencyId)));
 
 /** Saves whole sections. `etag` is undefined for the first save of a return (version 0). */
 export const saveReturn = (periodId: string, agencyId: string, sections: ReturnSectionInput[], etag: string | undefined) =>
-  sendWithEtag<ReturnView>(returnPath(periodId, agencyId), 'PUT', { sections }, etag);
+  readWithEtag(one.$put({ ...ids(periodId, agencyId), json: { sections } }, ifMatch(etag)));
 
 export const submitReturn = (periodId: string, agencyId: string, etag: string | undefined, acknowledgeWarnings = false) =>
-  sendWithEtag<ReturnView>(`${returnPath(periodId, agencyId)}/submit`, 'POST', acknowledgeWarnings ? { acknowledgeWarnings: true } : {}, etag);
+  readWithEtag(one.submit.$post({ ...ids(periodId, agencyId), json: acknowledgeWarnings ? { acknowledgeWarnings: true } : {} }, ifMatch(etag)));
 
-export const acceptReturn = (periodId: string, agencyId: string, etag: string | undefined) =>
-  sendWithEtag<ReturnView>(`${returnPath(periodId, agencyId)}/accept`, 'POST', {}, etag);
+export const acceptReturn = (periodId: string, agencyId: string, etag: string | undefined) => readWithEtag(one.accept.$post(ids(periodId, agencyId), ifMatch(etag)));
 
 export const sendBackReturn = (periodId: string, agencyId: string, comment: string, etag: string | undefined) =>
-  sendWithEtag<ReturnView>(`${returnPath(periodId, agencyId)}/return`, 'POST', { comment }, etag);
+  readWithEtag(one.return.$post({ ...ids(periodId, agencyId), json: { comment } }, ifMatch(etag)));
 
-export const getReturnHistory = (periodId: string, agencyId: string) =>
-  api<{ events: AuditEvent[]; cursor: string | null }>(`/api/audit?entityType=return&entityId=${encodeURIComponent(`${periodId}/${agencyId}`)}&limit=500`);
+export const getReturnHistory = (periodId: string, agencyId: string) => getRecordHistory('return', `${periodId}/${agencyId}`);

@@ -76,5 +76,5 @@ export async function finishCognitoSignIn(settings: CognitoSettings, search: URL
 /** Only same-app paths: never let a crafted link send people to another site after sign-in. */
 export function safeReturnTo(path: string | null | undefined): string {
   // "//host" and "/\host" are protocol-relative to browsers: both would leave the portal.
-  return path && /^\/(?![\/\\])/.test(path) && !path.startsWith('/sign-in') ? path : '/';
+  return path && /^\/(?![/\\])/.test(path) && !path.startsWith('/sign-in') ? path : '/';
 }

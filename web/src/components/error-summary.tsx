@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, onMount, Show, type JSX } from 'solid-js';
 import { confirmPersonalData, personalDataQuestion } from '../api/client.js';
+import { focusField } from './fields.js';
 
 export interface SummaryError {
   /** id of the field to focus, if the error belongs to one. */
@@ -13,7 +14,7 @@ export interface SummaryError {
 /**
  * GOV.UK error summary: focused when shown so it is announced, each error linking to its field.
  * Links focus the field directly rather than navigating to a #hash (the router would treat it as a
- * navigation, and GOV.UK moves focus to the input, not its label).
+ * navigation, and GOV.UK moves focus to the input, not its label); a date input's link focuses Day.
  *
  * When the server asked for possible personal data to be confirmed, the summary also asks the
  * question, so every form gets the same confirmation without code of its own.
@@ -56,9 +57,7 @@ function FieldLink(props: { error: SummaryError }) {
         href={`#${props.error.field}`}
         onClick={(e) => {
           e.preventDefault();
-          const el = document.getElementById(props.error.field!);
-          el?.scrollIntoView({ block: 'center' });
-          el?.focus();
+          focusField(props.error.field!);
         }}
       >
         {props.error.message}

@@ -142,7 +142,7 @@ function PhaseBanner() {
   const app = useApp();
   // While the config loads, the demonstration sentence keeps its space (invisible), so the page
   // does not move down when it arrives; a deployment that is not the demonstration drops it.
-  const mode = () => (app.config.state === 'ready' ? app.config().auth.mode : app.config.state === 'errored' ? 'unknown' : undefined);
+  const mode = () => (app.config.state === 'ready' ? app.config()?.auth.mode : app.config.state === 'errored' ? 'unknown' : undefined);
   return (
     <div class="app-width-container">
       <div class="govuk-phase-banner">

@@ -1,3 +1,5 @@
+import './percent-bar.css';
+
 /**
  * A horizontal bar for a percentage, drawn in SVG so its width is an attribute, not an inline style
  * (the CSP forbids those). Decorative: the number is always written next to it, so it is hidden from

@@ -4,7 +4,9 @@ import type { AuditQuery } from '../../../../shared/audit/query.js';
 import { listAuditPeople, searchAudit } from '../../api/audit.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Page } from '../../components/page.js';
+import { Pagination } from '../../components/pagination.js';
 import { createKeyedResource, QueryResults } from '../../components/results.js';
+import { QUERY } from '../../api/queries.js';
 import { useApp } from '../../state.js';
 import { AuditFilters, type AuditFilterValues } from './audit-filters.js';
 import { AuditTable } from './audit-table.js';
@@ -36,7 +38,7 @@ export default function AuditTrailPage() {
   const values = (): AuditFilterValues => ({ type: one(params.type), id: one(params.id), person: one(params.person), action: one(params.action), from: one(params.from), to: one(params.to) });
   const cursor = () => one(params.cursor);
   const filtered = () => Object.values(values()).some(Boolean);
-  const [page] = createKeyedResource(() => queryOf(values(), cursor()), searchAudit);
+  const [page] = createKeyedResource(QUERY.audit, () => queryOf(values(), cursor()), searchAudit);
   const [people] = createResource(async () => (await listAuditPeople()).people);
   const personOptions = () =>
     ((people.state === 'ready' ? people() : undefined) ?? []).map((p) => ({ value: p.userId, label: p.agencyId ? `${p.name} (${app.agencyName(p.agencyId) ?? p.agencyId})` : p.name }));
@@ -96,35 +98,12 @@ export default function AuditTrailPage() {
                   to see the latest events.
                 </p>
               </Show>
-              <Show when={p().cursor || cursor()}>
-                <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages of events">
-                  <Show when={p().cursor}>
-                    <div class="govuk-pagination__next">
-                      <A class="govuk-link govuk-pagination__link" href={hrefFor(p().cursor)} rel="next">
-                        <svg class="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" viewBox="0 0 15 13">
-                          <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-                        </svg>
-                        <span class="govuk-pagination__link-title">
-                          Next page<span class="govuk-visually-hidden"> of events</span>
-                        </span>
-                        <span class="govuk-visually-hidden">:</span>
-                        <span class="govuk-pagination__link-label">Older events</span>
-                      </A>
-                    </div>
-                  </Show>
-                  <Show when={cursor()}>
-                    <div class="govuk-pagination__prev">
-                      <A class="govuk-link govuk-pagination__link" href={hrefFor(null)}>
-                        <span class="govuk-pagination__link-title">
-                          First page<span class="govuk-visually-hidden"> of events</span>
-                        </span>
-                        <span class="govuk-visually-hidden">:</span>
-                        <span class="govuk-pagination__link-label">Newest events</span>
-                      </A>
-                    </div>
-                  </Show>
-                </nav>
-              </Show>
+              <Pagination
+                label="Pages of events"
+                of="events"
+                previous={cursor() ? { href: hrefFor(null), title: 'First page', label: 'Newest events' } : null}
+                next={p().cursor ? { href: hrefFor(p().cursor), label: 'Older events' } : null}
+              />
             </>
           )}
         </QueryResults>

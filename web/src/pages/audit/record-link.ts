@@ -1,4 +1,5 @@
 import { ENTITY_TYPE_LABELS, type AuditedEntityType } from '../../../../shared/audit/query.js';
+import { formatDateTime } from '../../components/format.js';
 
 /**
  * The page of the record an event is about, where the portal has one and the event's id is
@@ -34,14 +35,5 @@ export function recordLabel(entityType: string, entityId: string): string {
   return `${ENTITY_TYPE_LABELS[entityType as AuditedEntityType] ?? entityType} ${entityId}`;
 }
 
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h12' });
-
 /** "21 November 2026, 4:45pm" in UK time, as GOV.UK writes times. */
-export function formatWhen(iso: string): string {
-  const parts = DATE_TIME.formatToParts(new Date(iso));
-  const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
-  const period = p('dayPeriod').toLowerCase();
-  const noonOrMidnight = p('hour') === '12' && p('minute') === '00' ? (period === 'am' ? 'midnight' : 'midday') : null;
-  const time = noonOrMidnight ?? (p('minute') === '00' ? `${p('hour')}${period}` : `${p('hour')}:${p('minute')}${period}`);
-  return `${p('day')} ${p('month')} ${p('year')}, ${time}`;
-}
+export const formatWhen = (iso: string) => formatDateTime(iso, ', ');

@@ -9,11 +9,10 @@ import { ErrorSummary, type SummaryError } from '../../components/error-summary.
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { Choices, errorFor, fieldOfPath, Select, TextArea, TextField } from '../threshold/form-fields.js';
+import { Choices, errorFor, fieldOfPath, Select, TextArea, TextField } from '../../components/fields.js';
 import { setKinshipFlash } from './flash.js';
 import { blank, FIELDS, fromItem, messageFor, OTHER, toRequest, type FormValues } from './form-values.js';
 import { AUDIENCE_LABELS, MEANS_TESTED_OPTIONS } from './labels.js';
-import '../threshold/threshold.css';
 import './kinship.css';
 
 /** /kinship/new and /kinship/:id/edit: draft or change an item, validated by the shared schema. */

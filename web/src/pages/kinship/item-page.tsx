@@ -13,7 +13,6 @@ import { ItemContentList } from './labels.js';
 import { MissingForReview } from './ready-check.js';
 import { ReturnToAgencyForm } from './return-form.js';
 import { ReturnedBanner, ReviewCommentHistory } from './review-comments.js';
-import '../threshold/threshold.css';
 import './kinship.css';
 
 const DONE: Record<ItemAction, (i: StaffItem) => string> = {

@@ -1,6 +1,8 @@
-import { For, Show, type JSX } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { ARRANGEMENT_LABELS, CATEGORY_LABELS, type Category, type ItemContent, type ItemStatus } from '../../../../shared/kinship/schema.js';
-import { LinkedText } from '../threshold/markdown.js';
+import { LinkedText } from '../../components/markdown.js';
+import { SummaryList, SummaryRow as Row } from '../../components/summary-list.js';
+import { StatusTag, type TagColour } from '../../components/tag.js';
 import { ukDate } from '../../../../shared/periods/period.js';
 
 export const STATUS_LABELS: Record<ItemStatus, string> = {
@@ -11,16 +13,16 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   retired: 'Retired',
 };
 
-const STATUS_TAGS: Record<ItemStatus, string> = {
-  draft: 'govuk-tag--grey',
-  'in-review': 'govuk-tag--blue',
-  returned: 'govuk-tag--orange',
-  published: 'govuk-tag--green',
-  retired: 'govuk-tag--red',
+const STATUS_COLOURS: Record<ItemStatus, TagColour> = {
+  draft: 'grey',
+  'in-review': 'blue',
+  returned: 'orange',
+  published: 'green',
+  retired: 'red',
 };
 
 export function ItemStatusTag(props: { status: ItemStatus }) {
-  return <strong class={`govuk-tag ${STATUS_TAGS[props.status]}`}>{STATUS_LABELS[props.status]}</strong>;
+  return <StatusTag status={props.status} labels={STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
 
 export const AUDIENCE_LABELS: Record<string, string> = { carers: 'Kinship carers', children: 'Children and young people' };
@@ -53,7 +55,7 @@ export const today = () => ukDate(new Date());
 /** An item's content as a summary list: what families read (staff pages). */
 export function ItemContentList(props: { content: ItemContent; provider: string; id?: string }) {
   return (
-    <dl class="govuk-summary-list" id={props.id}>
+    <SummaryList id={props.id}>
       <Row key="Category">{categoryLabel(props.content.category)}</Row>
       <Row key="Title">{props.content.title}</Row>
       <Row key="Summary">
@@ -77,15 +79,6 @@ export function ItemContentList(props: { content: ItemContent; provider: string;
           <LinkedText text={props.content.contact || 'Not given'} />
         </span>
       </Row>
-    </dl>
-  );
-}
-
-function Row(props: { key: string; children: JSX.Element }) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{props.key}</dt>
-      <dd class="govuk-summary-list__value">{props.children}</dd>
-    </div>
+    </SummaryList>
   );
 }

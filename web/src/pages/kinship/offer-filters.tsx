@@ -1,6 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createSignal, on, Show } from 'solid-js';
 import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, AUDIENCES, CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/kinship/schema.js';
+import { Select, TextField } from '../../components/fields.js';
 import { AUDIENCE_LABELS } from './labels.js';
 
 type Arrangement = (typeof ARRANGEMENT_TYPES)[number];
@@ -100,25 +101,6 @@ export function leafletNote(v: OfferFilterValues): string | undefined {
   return `This leaflet shows only: ${what}.`;
 }
 
-function FilterSelect(props: { id: string; label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }) {
-  return (
-    <div class="govuk-form-group">
-      <label class="govuk-label" for={props.id}>
-        {props.label}
-      </label>
-      <select class="govuk-select" id={props.id} onChange={(e) => props.onChange(e.currentTarget.value)}>
-        <For each={props.options}>
-          {(o) => (
-            <option value={o.value} selected={props.value === o.value}>
-              {o.label}
-            </option>
-          )}
-        </For>
-      </select>
-    </div>
-  );
-}
-
 /** The "Find support" form: search, type of support, arrangement and audience; every change applies at once. */
 export function OfferFiltersForm(props: { filters: OfferFilters; categories: readonly Category[] }) {
   const v = () => props.filters.values();
@@ -127,39 +109,31 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
   return (
     <form class="app-offer__filters" role="search" aria-label="Find support" onSubmit={(e) => e.preventDefault()}>
       <h2 class="govuk-heading-s">Find support</h2>
-      <div class="govuk-form-group">
-        <label class="govuk-label" for="offer-search">
-          Search the offer
-        </label>
-        <div id="offer-search-hint" class="govuk-hint">
-          For example, allowance, SGO, school or housing
-        </div>
-        <input
-          class="govuk-input"
-          id="offer-search"
-          type="search"
-          autocomplete="off"
-          aria-describedby="offer-search-hint"
-          value={v().q}
-          onInput={(e) => props.filters.type(e.currentTarget.value)}
-          onBlur={() => props.filters.stopTyping()}
-        />
-      </div>
-      <FilterSelect
+      <TextField
+        id="offer-search"
+        type="search"
+        label="Search the offer"
+        labelClass=""
+        hint="For example, allowance, SGO, school or housing"
+        value={v().q}
+        onInput={(q) => props.filters.type(q)}
+        onBlur={() => props.filters.stopTyping()}
+      />
+      <Select labelClass=""
         id="offer-category"
         label="Type of support"
         value={v().category}
         options={[{ value: '', label: 'Any type of support' }, ...categories().map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
         onChange={(x) => props.filters.choose('category', x)}
       />
-      <FilterSelect
+      <Select labelClass=""
         id="offer-arrangement"
         label="Your kinship arrangement"
         value={v().arrangement}
         options={[{ value: '', label: 'Any arrangement' }, ...ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }))]}
         onChange={(x) => props.filters.choose('arrangement', x)}
       />
-      <FilterSelect
+      <Select labelClass=""
         id="offer-audience"
         label="Who it is for"
         value={v().audience}

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { ARRANGEMENT_TYPES, type PublicItem } from '../../../../shared/kinship/schema.js';
-import { LinkedText } from '../threshold/markdown.js';
+import { LinkedText } from '../../components/markdown.js';
+import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { arrangementLabel, audienceText, MEANS_TESTED_LABELS } from './labels.js';
 
 /** One item of the public offer: what it is, who it is for, how to ask for it. */
@@ -13,50 +14,29 @@ export function OfferItem(props: { item: PublicItem }) {
         {i().title}
       </h3>
       <p class="govuk-body app-prewrap">{i().summary}</p>
-      <dl class="govuk-summary-list app-offer-item__facts">
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Who it is for</dt>
-          <dd class="govuk-summary-list__value">
-            {audienceText(i().audience)}, in {i().arrangementTypes.length === ARRANGEMENT_TYPES.length ? 'any kinship arrangement' : i().arrangementTypes.map((t) => arrangementLabel(t).replace(/^./, (c) => c.toLowerCase())).join(', ')}
-          </dd>
-        </div>
+      <SummaryList class="app-offer-item__facts">
+        <SummaryRow key="Who it is for">
+          {audienceText(i().audience)}, in {i().arrangementTypes.length === ARRANGEMENT_TYPES.length ? 'any kinship arrangement' : i().arrangementTypes.map((t) => arrangementLabel(t).replace(/^./, (c) => c.toLowerCase())).join(', ')}
+        </SummaryRow>
         <Show when={i().eligibility}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Who can get it</dt>
-            <dd class="govuk-summary-list__value">{i().eligibility}</dd>
-          </div>
+          <SummaryRow key="Who can get it">{i().eligibility}</SummaryRow>
         </Show>
         <Show when={i().howToApply}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">How to ask for it</dt>
-            <dd class="govuk-summary-list__value">{i().howToApply}</dd>
-          </div>
+          <SummaryRow key="How to ask for it">{i().howToApply}</SummaryRow>
         </Show>
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">Means-tested</dt>
-          <dd class="govuk-summary-list__value">{MEANS_TESTED_LABELS[i().meansTested] ?? i().meansTested}</dd>
-        </div>
+        <SummaryRow key="Means-tested">{MEANS_TESTED_LABELS[i().meansTested] ?? i().meansTested}</SummaryRow>
         <Show when={i().howDecisionsAreMade}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">How decisions are made</dt>
-            <dd class="govuk-summary-list__value">{i().howDecisionsAreMade}</dd>
-          </div>
+          <SummaryRow key="How decisions are made">{i().howDecisionsAreMade}</SummaryRow>
         </Show>
         <Show when={i().provider}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Who provides it</dt>
-            <dd class="govuk-summary-list__value">{i().provider}</dd>
-          </div>
+          <SummaryRow key="Who provides it">{i().provider}</SummaryRow>
         </Show>
         <Show when={i().contact}>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Contact</dt>
-            <dd class="govuk-summary-list__value app-prewrap">
-              <LinkedText text={i().contact} />
-            </dd>
-          </div>
+          <SummaryRow key="Contact" valueClass="app-prewrap">
+            <LinkedText text={i().contact} />
+          </SummaryRow>
         </Show>
-      </dl>
+      </SummaryList>
     </article>
   );
 }

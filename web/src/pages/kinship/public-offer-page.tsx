@@ -4,7 +4,7 @@ import { indexText, matchesSearch, parseSearch, type SearchConcept, type SearchI
 import { getPublicOffer, type PublicOffer } from '../../api/kinship.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
-import { formatDate } from '../threshold/form-fields.js';
+import { formatDate } from '../../components/format.js';
 import { arrangementLabel } from './labels.js';
 import { leafletNote, OfferFiltersForm, useOfferFilters, type OfferFilterValues } from './offer-filters.js';
 import { OfferItem } from './offer-item.js';

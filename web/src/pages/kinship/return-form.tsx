@@ -3,7 +3,7 @@ import { ReturnItemRequest } from '../../../../shared/kinship/schema.js';
 import { ApiError, type WithEtag } from '../../api/client.js';
 import { returnItem, type StaffItem } from '../../api/kinship.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { TextArea } from '../threshold/form-fields.js';
+import { TextArea } from '../../components/fields.js';
 
 const STALE = 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.';
 

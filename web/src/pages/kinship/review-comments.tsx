@@ -2,7 +2,7 @@ import { For, Show } from 'solid-js';
 import type { KinshipReviewComment } from '../../../../shared/kinship/schema.js';
 import type { StaffItem } from '../../api/kinship.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
-import { formatDateTime } from '../threshold/form-fields.js';
+import { formatDateTime } from '../../components/format.js';
 
 /** One of the lead's comments, with who wrote it and when. */
 function Comment(props: { comment: KinshipReviewComment }) {

@@ -1,21 +1,33 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { ERASABLE_ENTITIES, ERASABLE_ENTITY_LABELS, EraseRequest, type ErasableEntity, type ErasureResult } from '../../../../shared/pii/erasure.js';
 import { ApiError } from '../../api/client.js';
 import { erasePersonalData } from '../../api/erasure.js';
+import { invalidate, QUERY, type QueryName } from '../../api/queries.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import { errorFor, Select, TextArea, TextField } from '../../components/fields.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
 
 const FIELDS = ['entityType', 'entityId', 'field', 'text', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
 
-const LABELS: Record<Field, { label: string; hint: string }> = {
-  entityType: { label: 'Type of record', hint: '' },
-  entityId: { label: 'Record', hint: 'As the personal-data scan (npm run pii:scan) or the page address shows it, for example 2026-27-Q3/kent-police.' },
-  field: { label: 'Field', hint: 'Where the text is, for example narrative or summary. This is recorded with the erasure.' },
-  text: { label: 'Text to remove', hint: 'Copy it exactly as it appears. It is replaced by [removed] in the record, its earlier versions and its history, and is not kept anywhere.' },
-  reason: { label: 'Why it is being erased', hint: 'Recorded with the erasure. Do not repeat the personal data here.' },
+const HINTS: Record<Exclude<Field, 'entityType'>, string> = {
+  entityId: 'As the personal-data scan (npm run pii:scan) or the page address shows it, for example 2026-27-Q3/kent-police.',
+  field: 'Where the text is, for example narrative or summary. This is recorded with the erasure.',
+  text: 'Copy it exactly as it appears. It is replaced by [removed] in the record, its earlier versions and its history, and is not kept anywhere.',
+  reason: 'Recorded with the erasure. Do not repeat the personal data here.',
+};
+
+/** What shows each kind of record, to fetch again once text is erased from it (its history is in the audit trail). */
+const SHOWN_IN: Record<ErasableEntity, QueryName[]> = {
+  return: [QUERY.return, QUERY.returns, QUERY.tracker],
+  'kinship-item': [QUERY.kinshipItems, QUERY.kinshipItem, QUERY.publicOffer, QUERY.kinshipCoverage, QUERY.tracker],
+  'threshold-document': [QUERY.thresholdVersions, QUERY.thresholdContent, QUERY.tracker],
+  criterion: [QUERY.readiness, QUERY.tracker],
+  assessment: [QUERY.readiness, QUERY.tracker],
+  milestone: [QUERY.workstreams, QUERY.return, QUERY.tracker],
+  workstream: [QUERY.workstreams, QUERY.partnership, QUERY.return, QUERY.tracker],
 };
 
 /** `/programme/erase`: the lead erases personal data that slipped through (UK GDPR). */
@@ -24,8 +36,8 @@ export default function ErasePage() {
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [done, setDone] = createSignal<ErasureResult | null>(null);
   const [busy, setBusy] = createSignal(false);
-  const set = (f: Field, v: string) => setValues({ ...values(), [f]: v });
-  const errorFor = (f: Field) => errors().find((e) => e.field === f)?.message;
+  const set = (f: Field) => (v: string) => setValues({ ...values(), [f]: v });
+  const error = (f: Field) => errorFor(errors(), f);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -38,36 +50,16 @@ export default function ErasePage() {
     setBusy(true);
     try {
       setDone(await erasePersonalData(parsed.data));
+      void invalidate(...SHOWN_IN[parsed.data.entityType], QUERY.history, QUERY.audit);
       setErrors([]);
       setValues({ ...values(), text: '', reason: '' });
-    } catch (error) {
-      const api = error instanceof ApiError ? error : null;
+    } catch (err) {
+      const api = err instanceof ApiError ? err : null;
       setErrors(api?.errors.length ? api.errors.map((fe) => ({ field: FIELDS.includes(fe.path as Field) ? fe.path : undefined, message: fe.message }) as SummaryError) : [{ message: api?.detail ?? 'The text could not be erased. Try again.' }]);
     } finally {
       setBusy(false);
     }
   };
-
-  const input = (f: Exclude<Field, 'entityType'>, multiline = false) => (
-    <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!errorFor(f) }}>
-      <label class="govuk-label govuk-label--s" for={f}>
-        {LABELS[f].label}
-      </label>
-      <div class="govuk-hint" id={`${f}-hint`}>
-        {LABELS[f].hint}
-      </div>
-      <Show when={errorFor(f)}>
-        <p class="govuk-error-message" id={`${f}-error`}>
-          <span class="govuk-visually-hidden">Error:</span> {errorFor(f)}
-        </p>
-      </Show>
-      {multiline ? (
-        <textarea class="govuk-textarea" id={f} name={f} rows="3" aria-describedby={`${f}-hint${errorFor(f) ? ` ${f}-error` : ''}`} value={values()[f]} onInput={(e) => set(f, e.currentTarget.value)} />
-      ) : (
-        <input class="govuk-input" id={f} name={f} type="text" spellcheck={false} aria-describedby={`${f}-hint${errorFor(f) ? ` ${f}-error` : ''}`} value={values()[f]} onInput={(e) => set(f, e.currentTarget.value)} />
-      )}
-    </div>
-  );
 
   return (
     <Page title="Erase personal data" caption="Programme set-up" hasErrors={errors().length > 0}>
@@ -98,18 +90,18 @@ export default function ErasePage() {
         </strong>
       </div>
       <form onSubmit={submit} novalidate class="app-form">
-        <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!errorFor('entityType') }}>
-          <label class="govuk-label govuk-label--s" for="entityType">
-            {LABELS.entityType.label}
-          </label>
-          <select class="govuk-select" id="entityType" name="entityType" value={values().entityType} onChange={(e) => set('entityType', e.currentTarget.value as ErasableEntity)}>
-            <For each={ERASABLE_ENTITIES}>{(t) => <option value={t}>{ERASABLE_ENTITY_LABELS[t]}</option>}</For>
-          </select>
-        </div>
-        {input('entityId')}
-        {input('field')}
-        {input('text', true)}
-        {input('reason', true)}
+        <Select
+          id="entityType"
+          label="Type of record"
+          error={error('entityType')}
+          value={values().entityType}
+          onChange={set('entityType')}
+          options={ERASABLE_ENTITIES.map((t) => ({ value: t, label: ERASABLE_ENTITY_LABELS[t] }))}
+        />
+        <TextField id="entityId" label="Record" hint={HINTS.entityId} error={error('entityId')} spellcheck={false} value={values().entityId} onInput={set('entityId')} />
+        <TextField id="field" label="Field" hint={HINTS.field} error={error('field')} spellcheck={false} value={values().field} onInput={set('field')} />
+        <TextArea id="text" label="Text to remove" hint={HINTS.text} error={error('text')} rows={3} value={values().text} onInput={set('text')} />
+        <TextArea id="reason" label="Why it is being erased" hint={HINTS.reason} error={error('reason')} rows={3} value={values().reason} onInput={set('reason')} />
         <div class="govuk-button-group">
           <button type="submit" class="govuk-button govuk-button--warning" disabled={busy()}>
             Erase the text

@@ -1,19 +1,22 @@
-import { Show } from 'solid-js';
-import { formatDayLong, ukDate } from '../../../../shared/periods/period.js';
+import { useLocation } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type Derivation, type Validation } from '../../../../shared/readiness/schema.js';
 import type { AgencyReadiness, MatrixAssessment } from '../../api/readiness.js';
 import { PercentBar } from '../../components/charts/percent-bar.js';
+import { formatDate } from '../../components/format.js';
+import { NotificationBanner } from '../../components/notification-banner.js';
+import { StatusTag, Tag, type TagColour } from '../../components/tag.js';
 
 /** The MACPT readiness criteria live under this workstream (see the brief). */
 export const MACPT_WORKSTREAM = 'safeguarding';
 
 export const readinessTitle = (workstreamId: string, name: string) => (workstreamId === MACPT_WORKSTREAM ? 'MACPT readiness' : `${name} readiness`);
 
-const STATUS_TAG: Record<AssessmentStatus, string> = {
-  'not-started': 'govuk-tag--grey',
-  'in-progress': 'govuk-tag--blue',
-  ready: 'govuk-tag--green',
-  'not-applicable': 'govuk-tag--grey',
+const STATUS_COLOURS: Record<AssessmentStatus, TagColour> = {
+  'not-started': 'grey',
+  'in-progress': 'blue',
+  ready: 'green',
+  'not-applicable': 'grey',
 };
 
 /** Where a derived criterion's state comes from, and where to read that record. */
@@ -23,9 +26,11 @@ export const DERIVATION_SOURCES: Record<Derivation, { text: string; href: string
 };
 
 /** Status as a tag whose words carry the meaning; colour only repeats it. */
-export function StatusTag(props: { status: AssessmentStatus }) {
-  return <strong class={`govuk-tag ${STATUS_TAG[props.status]}`}>{ASSESSMENT_STATUS_LABELS[props.status]}</strong>;
+export function AssessmentStatusTag(props: { status: AssessmentStatus }) {
+  return <StatusTag status={props.status} labels={ASSESSMENT_STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
+
+export const OverdueTag = () => <Tag colour="red">Overdue</Tag>;
 
 /** The lead's view of a ready (or not applicable) assessment, in words. */
 export function validationText(a: Pick<MatrixAssessment, 'status' | 'validation' | 'version'>): string | null {
@@ -36,20 +41,29 @@ export function validationText(a: Pick<MatrixAssessment, 'status' | 'validation'
 }
 
 export function ValidationTag(props: { validation: Validation | null }) {
+  return <Show when={props.validation}>{(v) => (v().outcome === 'confirmed' ? <Tag colour="green">Confirmed</Tag> : <Tag colour="red">Challenged</Tag>)}</Show>;
+}
+
+/** A target date for people ("31 March 2027"), or that there is none. */
+export const day = (iso: string | null | undefined) => (iso ? formatDate(iso.slice(0, 10)) : 'Not set');
+
+/** The success message a page was sent with (after a save), which the page can replace. */
+export function useFlash() {
+  const loc = useLocation<{ flash?: string }>();
+  return createSignal<string | undefined>(loc.state?.flash);
+}
+
+export function SuccessBanner(props: { message: string | undefined }) {
   return (
-    <Show when={props.validation}>
-      {(v) => <strong class={`govuk-tag ${v().outcome === 'confirmed' ? 'govuk-tag--green' : 'govuk-tag--red'}`}>{v().outcome === 'confirmed' ? 'Confirmed' : 'Challenged'}</strong>}
+    <Show when={props.message}>
+      {(m) => (
+        <NotificationBanner type="success">
+          <p class="govuk-notification-banner__heading">{m()}</p>
+        </NotificationBanner>
+      )}
     </Show>
   );
 }
-
-export const day = (iso: string | null | undefined) => (iso ? formatDayLong(iso.slice(0, 10)) : 'Not set');
-/** An instant for people: the UK calendar day and the time. */
-export const when = (instant: string) => {
-  const d = new Date(instant);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true }).format(d).replace(' ', '');
-  return `${formatDayLong(ukDate(d))} at ${time}`;
-};
 
 /** "3 of 11 ready, 1 confirmed" under the agency's name (the text alternative behind the bars). */
 export function scoreSentence(s: AgencyReadiness): string {

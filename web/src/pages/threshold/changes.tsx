@@ -2,6 +2,7 @@ import { createMemo, For, Show, type JSX, type Resource } from 'solid-js';
 import { describeDiff, diffDocuments, type DocumentChange, type DocumentDiff, type DocumentPart } from '../../../../shared/threshold/diff.js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { Loading } from '../../components/loading.js';
+import { StatusTag, type TagColour } from '../../components/tag.js';
 import type { VersionText } from './document-section.js';
 
 /*
@@ -10,11 +11,8 @@ import type { VersionText } from './document-section.js';
  * or underlined words for screen readers), never by colour alone.
  */
 
-const TAG: Record<DocumentChange['kind'], { label: string; class: string }> = {
-  changed: { label: 'Changed', class: 'govuk-tag--blue' },
-  added: { label: 'Added', class: 'govuk-tag--green' },
-  removed: { label: 'Removed', class: 'govuk-tag--red' },
-};
+const CHANGE_LABELS: Record<DocumentChange['kind'], string> = { changed: 'Changed', added: 'Added', removed: 'Removed' };
+const CHANGE_COLOURS: Record<DocumentChange['kind'], TagColour> = { changed: 'blue', added: 'green', removed: 'red' };
 
 const WHAT: Record<DocumentPart['kind'], string> = { heading: 'heading', paragraph: 'paragraph', item: 'list item' };
 
@@ -22,7 +20,7 @@ function Where(props: { change: DocumentChange }) {
   const kind = () => (props.change.kind === 'changed' ? props.change.after.kind : props.change.part.kind);
   return (
     <p class="govuk-body-s app-diff__where">
-      <strong class={`govuk-tag ${TAG[props.change.kind].class}`}>{TAG[props.change.kind].label}</strong> {WHAT[kind()]}
+      <StatusTag status={props.change.kind} labels={CHANGE_LABELS} colours={CHANGE_COLOURS} /> {WHAT[kind()]}
       <Show when={props.change.section}>{(s) => <> under “{s()}”</>}</Show>
     </p>
   );

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
-import { formatDate, formatDateTime } from './form-fields.js';
+import { formatDate, formatDateTime } from '../../components/format.js';
+import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { SignOffTable } from './sign-off-table.js';
 import { StatusTag } from './status.js';
 import { hasOrHave } from '../../../../shared/text/plural.js';
@@ -15,35 +16,19 @@ export function CurrentVersion(props: { version: ThresholdVersion }) {
         <h2 class="govuk-heading-m" id="current-heading">
           Current version: {v().versionLabel}
         </h2>
-        <dl class="govuk-summary-list">
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Title</dt>
-            <dd class="govuk-summary-list__value">{v().title}</dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Version</dt>
-            <dd class="govuk-summary-list__value">{v().versionLabel}</dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Status</dt>
-            <dd class="govuk-summary-list__value" data-testid="current-status">
-              <StatusTag status={v().status} />
-              <Show when={v().signedOffAt}> on {formatDate(v().signedOffAt)}</Show>
-            </dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Effective from</dt>
-            <dd class="govuk-summary-list__value">{formatDate(v().effectiveFrom)}</dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Issued</dt>
-            <dd class="govuk-summary-list__value">{formatDateTime(v().issuedAt)}</dd>
-          </div>
-          <div class="govuk-summary-list__row">
-            <dt class="govuk-summary-list__key">Summary of changes</dt>
-            <dd class="govuk-summary-list__value app-prewrap">{v().summaryOfChanges}</dd>
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow key="Title">{v().title}</SummaryRow>
+          <SummaryRow key="Version">{v().versionLabel}</SummaryRow>
+          <SummaryRow key="Status" valueTestId="current-status">
+            <StatusTag status={v().status} />
+            <Show when={v().signedOffAt}> on {formatDate(v().signedOffAt)}</Show>
+          </SummaryRow>
+          <SummaryRow key="Effective from">{formatDate(v().effectiveFrom)}</SummaryRow>
+          <SummaryRow key="Issued">{formatDateTime(v().issuedAt)}</SummaryRow>
+          <SummaryRow key="Summary of changes" valueClass="app-prewrap">
+            {v().summaryOfChanges}
+          </SummaryRow>
+        </SummaryList>
       </section>
 
       <section aria-labelledby="signoff-heading">

@@ -3,7 +3,7 @@ import type { Decision, ThresholdVersion } from '../../../../shared/threshold/sc
 import { ApiError } from '../../api/client.js';
 import { signOff } from '../../api/threshold.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { errorFor, TextArea } from './form-fields.js';
+import { errorFor, TextArea } from '../../components/fields.js';
 import { Hash } from './status.js';
 
 /** Approve / request changes, then a confirmation step naming exactly the version and hash signed. */

@@ -2,8 +2,9 @@ import { createMemo, createResource, createSignal, Match, Show, Switch, type Res
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { ApiError } from '../../api/client.js';
 import { fetchPdf, getMarkdownContent } from '../../api/threshold.js';
-import { Loading } from '../../components/loading.js';
-import { Markdown } from './markdown.js';
+import { LoadingPlaceholder } from '../../components/loading.js';
+import { Markdown } from '../../components/markdown.js';
+import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { Hash } from './status.js';
 
 /** A markdown version's text, and whether it matches the hash recorded for it (null: cannot check here). */
@@ -63,14 +64,11 @@ export function DocumentBody(props: { version: ThresholdVersion; text: Resource<
       <h2 class="govuk-heading-m" id="document-heading">
         The document
       </h2>
-      <dl class="govuk-summary-list app-hash-list">
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key">SHA-256</dt>
-          <dd class="govuk-summary-list__value">
-            <Hash value={props.version.sha256} id="document-sha256" />
-          </dd>
-        </div>
-      </dl>
+      <SummaryList class="app-hash-list">
+        <SummaryRow key="SHA-256">
+          <Hash value={props.version.sha256} id="document-sha256" />
+        </SummaryRow>
+      </SummaryList>
       <Switch>
         <Match when={props.version.contentType === 'application/pdf'}>
           <p class="govuk-body">This version was issued as a PDF ({Math.max(1, Math.round(props.version.size / 1024))} KB).</p>
@@ -86,7 +84,7 @@ export function DocumentBody(props: { version: ThresholdVersion; text: Resource<
         </Match>
         <Match when={props.text()}>{(c) => <Markdown source={c().content} headingOffset={2} class="app-document" />}</Match>
         <Match when={true}>
-          <Loading label="Loading the document…" />
+          <LoadingPlaceholder label="Loading the document…" lines={12} />
         </Match>
       </Switch>
     </section>

@@ -2,10 +2,29 @@ import { A } from '@solidjs/router';
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { getThresholdConfig } from '../../api/threshold.js';
-import { Loading } from '../../components/loading.js';
+import { DataTable, type Column } from '../../components/data-table.js';
+import { LoadingPlaceholder } from '../../components/loading.js';
 import { useApp } from '../../state.js';
-import { formatDate } from './form-fields.js';
+import { formatDate } from '../../components/format.js';
 import { StatusTag } from './status.js';
+
+const HISTORY_COLUMNS: Column<ThresholdVersion>[] = [
+  {
+    key: 'version',
+    header: 'Version',
+    rowHeader: true,
+    cell: (v) => (
+      <>
+        {v.versionLabel}
+        <span class="app-table-sub">{v.title}</span>
+      </>
+    ),
+  },
+  { key: 'issued', header: 'Issued', cell: (v) => formatDate(v.issuedAt) },
+  { key: 'effective', header: 'Effective from', cell: (v) => formatDate(v.effectiveFrom) },
+  { key: 'status', header: 'Status', cell: (v) => <StatusTag status={v.status} /> },
+  { key: 'signed', header: 'Signed off', cell: (v) => (v.signedOffAt ? formatDate(v.signedOffAt) : 'Not signed off') },
+];
 
 /** Every version issued, newest first. */
 export function History(props: { versions: ThresholdVersion[] }) {
@@ -14,38 +33,7 @@ export function History(props: { versions: ThresholdVersion[] }) {
       <h2 class="govuk-heading-m" id="history-heading">
         Version history
       </h2>
-      <div class="app-table-scroll" role="region" aria-label="Every version issued, newest first" tabindex="0">
-        <table class="govuk-table app-history-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">Every version issued, newest first</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Version</th>
-              <th scope="col" class="govuk-table__header">Issued</th>
-              <th scope="col" class="govuk-table__header">Effective from</th>
-              <th scope="col" class="govuk-table__header">Status</th>
-              <th scope="col" class="govuk-table__header">Signed off</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            <For each={props.versions}>
-              {(v) => (
-                <tr class="govuk-table__row">
-                  <th scope="row" class="govuk-table__header">
-                    {v.versionLabel}
-                    <span class="app-table-sub">{v.title}</span>
-                  </th>
-                  <td class="govuk-table__cell" data-label="Issued">{formatDate(v.issuedAt)}</td>
-                  <td class="govuk-table__cell" data-label="Effective from">{formatDate(v.effectiveFrom)}</td>
-                  <td class="govuk-table__cell" data-label="Status">
-                    <StatusTag status={v.status} />
-                  </td>
-                  <td class="govuk-table__cell" data-label="Signed off">{v.signedOffAt ? formatDate(v.signedOffAt) : 'Not signed off'}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Every version issued, newest first" class="app-history-table" columns={HISTORY_COLUMNS} rows={props.versions} />
     </section>
   );
 }
@@ -59,7 +47,7 @@ export function WhoSigns() {
       <h2 class="govuk-heading-m" id="who-signs-heading">
         Who signs new versions
       </h2>
-      <Switch fallback={<Loading label="Loading who signs…" />}>
+      <Switch fallback={<LoadingPlaceholder label="Loading who signs…" lines={3} />}>
         <Match when={config.error}>
           <p class="govuk-body">Who signs could not be loaded. Reload the page to try again.</p>
         </Match>

@@ -1,4 +1,5 @@
 import { IssueVersionRequest, versionIdFor } from '../../../../shared/threshold/schema.js';
+import { dateError } from '../../components/date-input.js';
 import type { SummaryError } from '../../components/error-summary.js';
 
 /** What the lead answers on the issue form, kept while they move between the form and the check page. */
@@ -32,7 +33,7 @@ function messageFor(field: IssueField, values: Record<string, string>): string {
     case 'summaryOfChanges':
       return v ? 'Summary of changes must be 4,000 characters or fewer' : 'Summarise what has changed since the last version';
     case 'effectiveFrom':
-      return v ? 'Effective date must be a real date' : 'Enter the date the version takes effect';
+      return v ? (dateError(v, 'Effective date') ?? 'Effective date must be a real date') : 'Enter the date the version takes effect';
     case 'content':
       return values.content ? 'The document must be 200,000 characters or fewer' : 'Enter the document, or choose to upload a PDF instead';
     default:

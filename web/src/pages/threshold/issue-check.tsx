@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
-import { For, Show, type JSX } from 'solid-js';
+import { Show } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Page } from '../../components/page.js';
+import { ChangeLink, CheckAnswers, type ChangeAction, type CheckAnswer } from '../../components/summary-list.js';
 import { DocumentChanges } from './changes.js';
-import { formatDate } from './form-fields.js';
+import { formatDate } from '../../components/format.js';
 import { documentField, type IssueAnswers, type IssueField } from './issue-answers.js';
 
 /** The previous version's text to compare with: its markdown, or why there is none, or still loading. */
@@ -12,22 +13,6 @@ export interface CompareWith {
   text: string | null;
   unavailable?: string;
   loading?: boolean;
-}
-
-/** GOV.UK "Change" link: back to the form, at the answer; the hidden words say which answer. */
-function ChangeLink(props: { field: IssueField; what: string; onChange: (f: IssueField) => void; visible?: boolean }) {
-  return (
-    <a
-      class="govuk-link"
-      href={`#${props.field}`}
-      onClick={(e) => {
-        e.preventDefault();
-        props.onChange(props.field);
-      }}
-    >
-      Change<span class={props.visible ? undefined : 'govuk-visually-hidden'}> {props.what}</span>
-    </a>
-  );
 }
 
 const size = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('en-GB')} KB`;
@@ -44,16 +29,17 @@ export function IssueCheck(props: {
   onIssue: () => void;
 }) {
   const a = () => props.answers;
-  const rows = (): { key: string; value: JSX.Element; field: IssueField; what: string }[] => [
-    { key: 'Title', value: a().title.trim(), field: 'title', what: 'title' },
-    { key: 'Version label', value: a().versionLabel.trim(), field: 'versionLabel', what: 'version label' },
-    { key: 'Effective from', value: formatDate(a().effectiveFrom), field: 'effectiveFrom', what: 'effective date' },
-    { key: 'Summary of changes', value: <span class="app-prewrap">{a().summaryOfChanges.trim()}</span>, field: 'summaryOfChanges', what: 'summary of changes' },
+  /** Back to the form at the answer; the hidden words say which answer. */
+  const change = (field: IssueField, what: string, visible?: boolean): ChangeAction => ({ what, href: `#${field}`, onClick: () => props.onChange(field), visible });
+  const answers = (): CheckAnswer[] => [
+    { key: 'Title', value: a().title.trim(), change: change('title', 'title') },
+    { key: 'Version label', value: a().versionLabel.trim(), change: change('versionLabel', 'version label') },
+    { key: 'Effective from', value: formatDate(a().effectiveFrom), change: change('effectiveFrom', 'effective date') },
+    { key: 'Summary of changes', value: <span class="app-prewrap">{a().summaryOfChanges.trim()}</span>, change: change('summaryOfChanges', 'summary of changes') },
     {
       key: 'The document',
       value: a().format === 'pdf' ? `PDF: ${a().file?.name ?? ''} (${size(a().file?.size ?? 0)})` : `Typed in the portal (${a().content.length.toLocaleString('en-GB')} characters)`,
-      field: documentField(a()),
-      what: 'the document',
+      change: change(documentField(a()), 'the document'),
     },
   ];
   const submit = (e: SubmitEvent) => {
@@ -76,19 +62,7 @@ export function IssueCheck(props: {
         <Show when={props.errors.length}>
           <ErrorSummary errors={props.errors} />
         </Show>
-        <dl class="govuk-summary-list app-check-answers" data-testid="check-answers">
-          <For each={rows()}>
-            {(row) => (
-              <div class="govuk-summary-list__row">
-                <dt class="govuk-summary-list__key">{row.key}</dt>
-                <dd class="govuk-summary-list__value">{row.value}</dd>
-                <dd class="govuk-summary-list__actions">
-                  <ChangeLink field={row.field} what={row.what} onChange={props.onChange} />
-                </dd>
-              </div>
-            )}
-          </For>
-        </dl>
+        <CheckAnswers answers={answers()} testId="check-answers" />
         <Show when={props.previous}>
           {(p) => (
             <>
@@ -101,7 +75,7 @@ export function IssueCheck(props: {
                 loading={props.compareWith.loading}
               />
               <p class="govuk-body">
-                <ChangeLink field={documentField(a())} what="the document" onChange={props.onChange} visible />
+                <ChangeLink {...change(documentField(a()), 'the document', true)} />
               </p>
             </>
           )}

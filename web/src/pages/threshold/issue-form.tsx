@@ -4,9 +4,10 @@ import type { SetStoreFunction } from 'solid-js/store';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
-import { Choices, errorFor, TextArea, TextField } from './form-fields.js';
+import { DateInput } from '../../components/date-input.js';
+import { Choices, errorFor, focusField, TextArea, TextField } from '../../components/fields.js';
 import type { IssueAnswers } from './issue-answers.js';
-import { Markdown } from './markdown.js';
+import { Markdown } from '../../components/markdown.js';
 
 /** The file input, which cannot show a file chosen before: the name of the one kept is its hint. */
 function PdfField(props: { answers: IssueAnswers; set: SetStoreFunction<IssueAnswers>; error?: string }) {
@@ -54,7 +55,7 @@ export function IssueForm(props: {
   // After the page has put focus on its h1, so a Change link lands on the answer to change.
   onMount(() => {
     const id = props.focus;
-    if (id) setTimeout(() => document.getElementById(id)?.focus(), 0);
+    if (id) setTimeout(() => focusField(id), 0);
   });
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
@@ -86,7 +87,7 @@ export function IssueForm(props: {
             onInput={(v) => props.set('summaryOfChanges', v)}
             rows={4}
           />
-          <TextField id="effectiveFrom" label="Effective from" hint="The date practitioners start using this version." type="date" error={err('effectiveFrom')} value={props.answers.effectiveFrom} onInput={(v) => props.set('effectiveFrom', v)} width="medium" />
+          <DateInput id="effectiveFrom" legend="Effective from" hint="The date practitioners start using this version. For example, 1 4 2026" error={err('effectiveFrom')} value={props.answers.effectiveFrom} onChange={(v) => props.set('effectiveFrom', v)} />
           <Choices
             type="radio"
             id="format"

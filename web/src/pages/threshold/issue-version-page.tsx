@@ -9,7 +9,7 @@ import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { createVersionText } from './document-section.js';
 import { setThresholdFlash } from './flash.js';
-import { fieldOfPath } from './form-fields.js';
+import { fieldOfPath } from '../../components/fields.js';
 import { checkAnswers, emptyAnswers, FIELD_ORDER, type IssueField } from './issue-answers.js';
 import { IssueCheck, type CompareWith } from './issue-check.js';
 import { IssueForm } from './issue-form.js';

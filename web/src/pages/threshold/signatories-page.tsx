@@ -8,7 +8,7 @@ import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { setThresholdFlash } from './flash.js';
-import { Choices, errorFor } from './form-fields.js';
+import { Choices, errorFor } from '../../components/fields.js';
 import './threshold.css';
 
 const FIELD = 'requiredAgencyIds';

@@ -1,16 +1,17 @@
 import type { Me } from '../../../../shared/auth/roles.js';
 import { VERSION_STATUS_LABELS, type Decision, type ThresholdVersion, type VersionStatus } from '../../../../shared/threshold/schema.js';
-import { formatDate } from './form-fields.js';
+import { formatDate } from '../../components/format.js';
+import { StatusTag as KitStatusTag, type TagColour } from '../../components/tag.js';
 
-const STATUS_TAG: Record<VersionStatus, string> = {
-  'awaiting-sign-off': 'govuk-tag--blue',
-  'changes-requested': 'govuk-tag--yellow',
-  'signed-off': 'govuk-tag--green',
-  superseded: 'govuk-tag--grey',
+const STATUS_COLOURS: Record<VersionStatus, TagColour> = {
+  'awaiting-sign-off': 'blue',
+  'changes-requested': 'yellow',
+  'signed-off': 'green',
+  superseded: 'grey',
 };
 
 export function StatusTag(props: { status: VersionStatus }) {
-  return <strong class={`govuk-tag ${STATUS_TAG[props.status]}`}>{VERSION_STATUS_LABELS[props.status]}</strong>;
+  return <KitStatusTag status={props.status} labels={VERSION_STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
 
 export const DECISION_LABEL: Record<Decision, string> = { approve: 'Approved', 'request-changes': 'Changes requested' };

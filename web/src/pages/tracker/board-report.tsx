@@ -1,12 +1,11 @@
 import { Show } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { Tracker } from '../../api/tracker.js';
+import { formatDateTime } from '../../components/format.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { asAt } from './tracker-page.js';
-import { ConfidenceSection, KinshipSection, MilestonesSection, ReadinessSection, ReturnsSection, RisksSection, ThresholdSection, TrendSection } from './tracker-sections.js';
+import { TrackerSections } from './sections/index.js';
 import { TrackerLoader, useTracker } from './tracker-data.js';
-import '../readiness/readiness.css';
 import './tracker.css';
 
 function Report(props: { t: () => Tracker }) {
@@ -20,7 +19,7 @@ function Report(props: { t: () => Tracker }) {
           <p class="govuk-body">
             Reporting period: {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}). Returns were due {formatDayLong(t().period.dueDate)}.
           </p>
-          <p class="govuk-body">Figures as at {asAt(t().generatedAt)}, from the Partnership Reform Portal shared tracker.</p>
+          <p class="govuk-body">Figures as at {formatDateTime(t().generatedAt)}, from the Partnership Reform Portal shared tracker.</p>
         </div>
         <div class="app-board-report__actions app-no-print">
           <button type="button" class="govuk-button" onClick={() => window.print()}>
@@ -40,14 +39,7 @@ function Report(props: { t: () => Tracker }) {
             </p>
           </div>
         </Show>
-        <ConfidenceSection t={t()} />
-        <TrendSection t={t()} idPrefix="board-trend" />
-        <ReturnsSection t={t()} />
-        <ReadinessSection t={t()} />
-        <ThresholdSection t={t()} />
-        <KinshipSection t={t()} />
-        <RisksSection t={t()} />
-        <MilestonesSection t={t()} />
+        <TrackerSections t={t()} trendId="board-trend" />
       </Page>
     </article>
   );

@@ -1,10 +1,14 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { CONFIDENCE_LABELS } from '../../../../shared/returns/schema.js';
 import { CONFIDENCE_SCALE, type ConfidenceLevel } from '../../../../shared/tracker/compute.js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import { ApiError } from '../../api/client.js';
+import { invalidate, QUERY } from '../../api/queries.js';
 import { setOverallConfidence, type Tracker } from '../../api/tracker.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import { errorFor, Radios, Select, TextArea } from '../../components/fields.js';
+
+const LEVEL_OPTIONS = [{ value: 'auto', label: "Use the agencies' ratings (the worst of them)" }, ...CONFIDENCE_SCALE.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] }))];
 
 /**
  * The lead's overall confidence for one workstream in the period. Left unset, the worst of the
@@ -13,7 +17,7 @@ import { ErrorSummary, type SummaryError } from '../../components/error-summary.
 export function OverallForm(props: { t: Tracker; onSaved: (message: string) => void }) {
   const [wsId, setWsId] = createSignal(props.t.matrix[0]?.workstreamId ?? '');
   const row = () => props.t.matrix.find((m) => m.workstreamId === wsId());
-  const [level, setLevel] = createSignal<ConfidenceLevel | 'auto'>('auto');
+  const [level, setLevel] = createSignal<string>('auto');
   const [note, setNote] = createSignal('');
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [busy, setBusy] = createSignal(false);
@@ -37,6 +41,8 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
       const confidence = level() === 'auto' ? null : (level() as ConfidenceLevel);
       await setOverallConfidence(props.t.period.id, r.workstreamId, { confidence, note: note() }, r.overall.version);
       setErrors([]);
+      // The tracker on show (and the board report) fetch the new rating; the change is in the audit trail.
+      void invalidate(QUERY.tracker, QUERY.audit);
       props.onSaved(confidence ? `${r.name}: overall confidence set to ${CONFIDENCE_LABELS[confidence]} for ${periodLabel(props.t.period.id)}.` : `${r.name}: overall confidence now follows the agencies' ratings.`);
     } catch (err) {
       const api = err instanceof ApiError ? err : null;
@@ -55,46 +61,17 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
         {(list) => <ErrorSummary errors={list} />}
       </Show>
       <form onSubmit={submit} novalidate>
-        <div class="govuk-form-group">
-          <label class="govuk-label govuk-label--s" for="overall-workstream">
-            Workstream
-          </label>
-          <select id="overall-workstream" class="govuk-select" value={wsId()} onChange={(e) => choose(e.currentTarget.value)}>
-            <For each={props.t.matrix}>{(m) => <option value={m.workstreamId}>{m.name}</option>}</For>
-          </select>
-        </div>
-        <div class="govuk-form-group">
-          <fieldset class="govuk-fieldset">
-            <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Overall confidence for {periodLabel(props.t.period.id)}</legend>
-            <div class="govuk-radios">
-              <div class="govuk-radios__item">
-                <input class="govuk-radios__input" id="overall-auto" name="overall" type="radio" value="auto" checked={level() === 'auto'} onChange={() => setLevel('auto')} />
-                <label class="govuk-label govuk-radios__label" for="overall-auto">
-                  Use the agencies' ratings (the worst of them)
-                </label>
-              </div>
-              <For each={CONFIDENCE_SCALE}>
-                {(c) => (
-                  <div class="govuk-radios__item">
-                    <input class="govuk-radios__input" id={`overall-${c}`} name="overall" type="radio" value={c} checked={level() === c} onChange={() => setLevel(c)} />
-                    <label class="govuk-label govuk-radios__label" for={`overall-${c}`}>
-                      {CONFIDENCE_LABELS[c]}
-                    </label>
-                  </div>
-                )}
-              </For>
-            </div>
-          </fieldset>
-        </div>
-        <div class="govuk-form-group">
-          <label class="govuk-label govuk-label--s" for="overall-note">
-            Note (optional)
-          </label>
-          <p class="govuk-hint" id="overall-note-hint">
-            Why the overall rating differs from the agencies' ratings. Shown on the tracker and the board report.
-          </p>
-          <textarea class="govuk-textarea" id="overall-note" rows="3" aria-describedby="overall-note-hint" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-        </div>
+        <Select id="overall-workstream" label="Workstream" value={wsId()} onChange={choose} options={props.t.matrix.map((m) => ({ value: m.workstreamId, label: m.name }))} />
+        <Radios id="overall" legend={`Overall confidence for ${periodLabel(props.t.period.id)}`} options={LEVEL_OPTIONS} value={level()} onChange={setLevel} />
+        <TextArea
+          id="overall-note"
+          label="Note (optional)"
+          hint="Why the overall rating differs from the agencies' ratings. Shown on the tracker and the board report."
+          error={errorFor(errors(), 'overall-note')}
+          rows={3}
+          value={note()}
+          onInput={setNote}
+        />
         <button type="submit" class="govuk-button" disabled={busy()}>
           Save overall confidence
         </button>

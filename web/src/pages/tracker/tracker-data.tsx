@@ -5,13 +5,14 @@ import { getTracker, type Tracker } from '../../api/tracker.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { createKeyedResource } from '../../components/results.js';
+import { QUERY } from '../../api/queries.js';
 
 /** The tracker for `?periodId=` (default: the current period), shared by the tracker and board report. */
 export function useTracker() {
   const [search, setSearch] = useSearchParams<{ periodId?: string }>();
   // A period chosen in the picker shows the loading state until its figures arrive, never the last
   // period's figures under the new choice; a refetch after a save keeps the page as it is.
-  const [tracker, { refetch }] = createKeyedResource(() => ({ periodId: search.periodId }), ({ periodId }) => getTracker(periodId));
+  const [tracker, { refetch }] = createKeyedResource(QUERY.tracker, () => ({ periodId: search.periodId }), ({ periodId }) => getTracker(periodId));
   return { search, setSearch, tracker, refetch };
 }
 

@@ -1,24 +1,17 @@
 import { createSignal, For, Show } from 'solid-js';
-import { comparePeriodIds, formatDayLong, periodLabel, periodLongLabel, ukDate } from '../../../../shared/periods/period.js';
+import { comparePeriodIds, formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { Tracker } from '../../api/tracker.js';
+import { formatDateTime } from '../../components/format.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { Downloads } from './downloads.js';
 import { OverallForm } from './overall-form.js';
-import { ConfidenceSection, KinshipSection, MilestonesSection, ReadinessSection, ReturnsSection, RisksSection, ThresholdSection, TrendSection } from './tracker-sections.js';
+import { TrackerSections } from './sections/index.js';
 import { TrackerLoader, useTracker } from './tracker-data.js';
-import '../readiness/readiness.css';
 import './tracker.css';
 
-export const periodOption = (p: { id: string; status: string }) => `${periodLabel(p.id)}: ${periodLongLabel(p.id)}${p.status === 'open' ? ' (open)' : ''}`;
-
-/** Instant for people, in UK time: "22 November 2026 at 9:54pm". */
-export const asAt = (iso: string) => {
-  const d = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hour12: true }).format(d).replace(' ', '');
-  return `${formatDayLong(ukDate(d))} at ${time}`;
-};
+const periodOption = (p: { id: string; status: string }) => `${periodLabel(p.id)}: ${periodLongLabel(p.id)}${p.status === 'open' ? ' (open)' : ''}`;
 
 function PeriodPicker(props: { t: Tracker; onChoose: (id: string) => void }) {
   let select!: HTMLSelectElement;
@@ -46,7 +39,7 @@ function PeriodPicker(props: { t: Tracker; onChoose: (id: string) => void }) {
   );
 }
 
-function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; refetch: () => void }) {
+function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void }) {
   const app = useApp();
   const role = () => app.me()?.role;
   const t = () => props.t();
@@ -61,7 +54,7 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; 
       <p class="govuk-body-l">Where the reform stands across every workstream and agency. Every figure links to the detail behind it.</p>
       <PeriodPicker t={t()} onChoose={props.onChoose} />
       <p class="govuk-body" data-testid="tracker-period">
-        Showing {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}). Returns due {formatDayLong(t().period.dueDate)}. Figures as at {asAt(t().generatedAt)}.
+        Showing {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}). Returns due {formatDayLong(t().period.dueDate)}. Figures as at {formatDateTime(t().generatedAt)}.
       </p>
       <p class="govuk-body">
         <a class="govuk-link" href={`/board-report?periodId=${encodeURIComponent(t().period.id)}`}>
@@ -69,24 +62,20 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; 
         </a>{' '}
         (a printable version to save as PDF for board papers)
       </p>
-      <ConfidenceSection t={t()} />
-      <Show when={role() === 'lead'}>
-        <OverallForm
-          t={t()}
-          onSaved={(m) => {
-            setFlash(m);
-            props.refetch();
-            window.scrollTo(0, 0);
-          }}
-        />
-      </Show>
-      <TrendSection t={t()} />
-      <ReturnsSection t={t()} />
-      <ReadinessSection t={t()} />
-      <ThresholdSection t={t()} />
-      <KinshipSection t={t()} />
-      <RisksSection t={t()} />
-      <MilestonesSection t={t()} />
+      <TrackerSections
+        t={t()}
+        afterConfidence={
+          <Show when={role() === 'lead'}>
+            <OverallForm
+              t={t()}
+              onSaved={(m) => {
+                setFlash(m);
+                window.scrollTo(0, 0);
+              }}
+            />
+          </Show>
+        }
+      />
       <Show when={role() === 'lead' || role() === 'executive'}>
         <Downloads periodId={t().period.id} periodName={periodLabel(t().period.id)} />
       </Show>
@@ -99,7 +88,7 @@ export function TrackerPage() {
   const data = useTracker();
   return (
     <TrackerLoader data={data} title="Shared tracker">
-      {(t) => <TrackerView t={t} onChoose={(periodId) => data.setSearch({ periodId })} refetch={() => void data.refetch()} />}
+      {(t) => <TrackerView t={t} onChoose={(periodId) => data.setSearch({ periodId })} />}
     </TrackerLoader>
   );
 }

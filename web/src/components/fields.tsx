@@ -1,23 +1,36 @@
 import { For, Show, type JSX } from 'solid-js';
-import type { SummaryError } from '../../components/error-summary.js';
+import type { SummaryError } from './error-summary.js';
 
 /*
- * GOV.UK form fields for the threshold and kinship pages: label, hint, error message (announced
- * with a hidden "Error:" prefix) and aria-describedby wiring. The first input of a group carries
- * the field id, so the error summary link lands on it, as GOV.UK does.
+ * The kit's GOV.UK form fields: text input, textarea, select, radios and checkboxes, each with its
+ * label, hint, error message (announced with a hidden "Error:" prefix) and aria-describedby wiring.
+ * The first input of a group carries the field id, so the error summary link lands on it, as GOV.UK
+ * does. Dates use the date input in ./date-input.tsx; display formats live in ./format.ts.
  */
 
 /** Error for a field, from the errors the page shows. */
 export const errorFor = (errors: SummaryError[], field: string) => errors.find((e) => e.field === field)?.message;
 
+/**
+ * Moves focus to a field by id, as an error summary link or a Change link does: the element itself
+ * if it takes input, otherwise its first input (a date input's id is on its group; focus goes to Day).
+ */
+export function focusField(id: string) {
+  const el = document.getElementById(id);
+  const target = el && !el.matches('input, select, textarea, button, a[href], [tabindex]') ? (el.querySelector<HTMLElement>('input, select, textarea') ?? el) : el;
+  target?.scrollIntoView({ block: 'center' });
+  target?.focus();
+}
+
 /** Server error paths (`arrangementTypes[0]`, `sections.0.x`) to the form field they belong to. */
 export const fieldOfPath = (path: string) => path.split(/[.[]/)[0] ?? path;
 
-function describedBy(id: string, hint?: unknown, error?: unknown) {
+/** The ids of a field's hint and error, for aria-describedby (undefined when it has neither). */
+export function describedBy(id: string, hint?: unknown, error?: unknown) {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
 }
 
-function Hint(props: { id: string; hint?: JSX.Element }) {
+export function Hint(props: { id: string; hint?: JSX.Element }) {
   return (
     <Show when={props.hint}>
       <div id={`${props.id}-hint`} class="govuk-hint">
@@ -27,13 +40,27 @@ function Hint(props: { id: string; hint?: JSX.Element }) {
   );
 }
 
-function ErrorMessage(props: { id: string; error?: string }) {
+export function ErrorMessage(props: { id: string; error?: string }) {
   return (
     <Show when={props.error}>
       <p id={`${props.id}-error`} class="govuk-error-message">
         <span class="govuk-visually-hidden">Error:</span> {props.error}
       </p>
     </Show>
+  );
+}
+
+/** The form group round one labelled control: its label, hint and error, then the control. */
+function LabelledField(props: { id: string; label: string; labelClass?: string; hint?: JSX.Element; error?: string; children: JSX.Element }) {
+  return (
+    <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
+      <label class={`govuk-label ${props.labelClass ?? 'govuk-label--s'}`} for={props.id}>
+        {props.label}
+      </label>
+      <Hint id={props.id} hint={props.hint} />
+      <ErrorMessage id={props.id} error={props.error} />
+      {props.children}
+    </div>
   );
 }
 
@@ -44,42 +71,37 @@ export function TextField(props: {
   error?: string;
   value: string;
   onInput: (v: string) => void;
-  type?: 'text' | 'date' | 'email';
+  type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'search';
+  onBlur?: () => void;
+  inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
   width?: 'short' | 'medium';
+  labelClass?: string;
   autocomplete?: string;
   spellcheck?: boolean;
 }) {
   return (
-    <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
-      <label class="govuk-label govuk-label--s" for={props.id}>
-        {props.label}
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <ErrorMessage id={props.id} error={props.error} />
+    <LabelledField {...props}>
       <input
         class="govuk-input"
         classList={{ 'govuk-input--error': !!props.error, 'app-input--short': props.width === 'short', 'app-input--medium': props.width === 'medium' }}
         id={props.id}
         name={props.id}
         type={props.type ?? 'text'}
+        inputmode={props.inputmode}
         autocomplete={props.autocomplete ?? 'off'}
         spellcheck={props.spellcheck}
         aria-describedby={describedBy(props.id, props.hint, props.error)}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
+        onBlur={() => props.onBlur?.()}
       />
-    </div>
+    </LabelledField>
   );
 }
 
 export function TextArea(props: { id: string; label: string; hint?: JSX.Element; error?: string; value: string; onInput: (v: string) => void; rows?: number; labelClass?: string; mono?: boolean }) {
   return (
-    <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
-      <label class={`govuk-label ${props.labelClass ?? 'govuk-label--s'}`} for={props.id}>
-        {props.label}
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <ErrorMessage id={props.id} error={props.error} />
+    <LabelledField {...props}>
       <textarea
         class="govuk-textarea"
         classList={{ 'govuk-textarea--error': !!props.error, 'app-textarea--mono': !!props.mono }}
@@ -90,7 +112,7 @@ export function TextArea(props: { id: string; label: string; hint?: JSX.Element;
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -102,12 +124,7 @@ export interface Option {
 
 export function Select(props: { id: string; label: string; hint?: JSX.Element; error?: string; value: string; onChange: (v: string) => void; options: Option[]; labelClass?: string }) {
   return (
-    <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
-      <label class={`govuk-label ${props.labelClass ?? 'govuk-label--s'}`} for={props.id}>
-        {props.label}
-      </label>
-      <Hint id={props.id} hint={props.hint} />
-      <ErrorMessage id={props.id} error={props.error} />
+    <LabelledField {...props}>
       <select
         class="govuk-select"
         classList={{ 'govuk-select--error': !!props.error }}
@@ -124,7 +141,7 @@ export function Select(props: { id: string; label: string; hint?: JSX.Element; e
           )}
         </For>
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -186,20 +203,14 @@ export function Choices(props: {
   );
 }
 
-/** "1 April 2026" from an ISO date or instant (UTC, so a date never shifts by a day). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+type ChoicesProps = Parameters<typeof Choices>[0];
+
+/** GOV.UK radios: one answer, `value` in and out ('' when none is chosen). */
+export function Radios(props: Omit<ChoicesProps, 'type' | 'selected' | 'onChange'> & { value: string; onChange: (v: string) => void }) {
+  return <Choices {...props} type="radio" selected={props.value ? [props.value] : []} onChange={(s) => props.onChange(s[0] ?? '')} />;
 }
 
-/** "1 April 2026 at 3:45pm" (UK time) for the moment something happened. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const date = d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-  const time = d.toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' }).replace(' ', '').toLowerCase();
-  return `${date} at ${time}`;
+/** GOV.UK checkboxes: many answers. */
+export function Checkboxes(props: Omit<ChoicesProps, 'type'>) {
+  return <Choices {...props} type="checkbox" />;
 }

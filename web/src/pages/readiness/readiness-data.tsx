@@ -1,16 +1,47 @@
 import { useParams } from '@solidjs/router';
 import { Match, Switch, type JSX } from 'solid-js';
 import { ApiError } from '../../api/client.js';
+import { createKeyedResource, invalidate, QUERY } from '../../api/queries.js';
 import { getReadiness, type MatrixAssessment, type MatrixCriterion, type ReadinessMatrix } from '../../api/readiness.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
-import { createKeyedResource } from '../../components/results.js';
+
+export type MatrixAgency = ReadinessMatrix['agencies'][number];
 
 export interface AssessmentContext {
   matrix: ReadinessMatrix;
   criterion: MatrixCriterion;
-  agency: { id: string; name: string };
+  agency: MatrixAgency;
   assessment: MatrixAssessment;
+}
+
+/**
+ * One workstream's matrix (criteria, agencies, assessments and scores), from the cache the matrix,
+ * detail and form pages share. No workstream (false) fetches nothing. Only this workstream's
+ * matrix is ever handed back: another one's never shows under its address.
+ */
+export const useMatrix = (workstreamId: () => string | false) => createKeyedResource(QUERY.readiness, workstreamId, getReadiness);
+
+/**
+ * After a criterion or an assessment is saved or validated: the matrix and its scores, the
+ * tracker's readiness column and the record's history all change. Resolves once the pages on show
+ * have the new data, so the page navigated to next shows it at once.
+ */
+export const readinessChanged = () => invalidate(QUERY.readiness, QUERY.tracker, QUERY.history);
+
+/** The matrix could not be loaded: no such workstream, or the service failed. */
+export function MatrixError(props: { error: unknown; what: string }) {
+  const api = () => (props.error instanceof ApiError ? props.error : undefined);
+  return (
+    <Page title={api()?.status === 404 ? 'Workstream not found' : 'Sorry, there is a problem with the service'}>
+      <p class="govuk-body">{api()?.detail ?? `${props.what} could not be loaded. Try again later.`}</p>
+      <p class="govuk-body">
+        <a href="/readiness" class="govuk-link">
+          Choose a workstream
+        </a>
+      </p>
+    </Page>
+  );
 }
 
 /**
@@ -20,7 +51,7 @@ export interface AssessmentContext {
 export function useAssessment() {
   const params = useParams<{ workstreamId: string; criterionId: string; agencyId: string }>();
   // Only this workstream's matrix: looking the cell up in another one's would say "not found".
-  const [matrix, { refetch }] = createKeyedResource(() => params.workstreamId, getReadiness);
+  const [matrix] = useMatrix(() => params.workstreamId);
   const context = (): AssessmentContext | null | undefined => {
     const m = matrix();
     if (!m) return undefined;
@@ -29,7 +60,7 @@ export function useAssessment() {
     const assessment = criterion?.assessments.find((a) => a.agencyId === params.agencyId);
     return criterion && agency && assessment ? { matrix: m, criterion, agency, assessment } : null;
   };
-  return { params, matrix, refetch, context };
+  return { params, matrix, context };
 }
 
 /** Loading, not-found and error states shared by the detail and form pages. */
@@ -38,9 +69,7 @@ export function AssessmentLoader(props: { data: ReturnType<typeof useAssessment>
   return (
     <Switch fallback={<Loading label="Loading the assessment…" />}>
       <Match when={props.data.matrix.error && !props.data.matrix()}>
-        <Page title="Sorry, there is a problem with the service">
-          <p class="govuk-body">{props.data.matrix.error instanceof ApiError ? props.data.matrix.error.detail : 'The assessment could not be loaded. Try again later.'}</p>
-        </Page>
+        <MatrixError error={props.data.matrix.error} what="The assessment" />
       </Match>
       <Match when={props.data.context() === null}>
         <Page title="Assessment not found">

@@ -1,0 +1,118 @@
+import { QueryClient, useQuery } from '@tanstack/solid-query';
+import { ApiError } from './client.js';
+
+/**
+ * The data cache (TanStack Query): every page reads API data through it, so what one page loaded
+ * (periods, workstreams, the partnership, the signed-in user) is not fetched again by the next,
+ * and a write invalidates what it changed ({@link invalidate}) wherever it is shown.
+ *
+ * Query keys start with one of these names, then the arguments: `['tracker', {periodId}]`.
+ */
+export const QUERY = {
+  config: 'config',
+  me: 'me',
+  partnership: 'partnership',
+  periods: 'periods',
+  workstreams: 'workstreams',
+  returns: 'returns',
+  return: 'return',
+  history: 'history',
+  tracker: 'tracker',
+  readiness: 'readiness',
+  kinshipItems: 'kinship-items',
+  kinshipItem: 'kinship-item',
+  kinshipCoverage: 'kinship-coverage',
+  publicOffer: 'public-offer',
+  thresholdConfig: 'threshold-config',
+  thresholdVersions: 'threshold-versions',
+  thresholdContent: 'threshold-content',
+  audit: 'audit',
+  auditPeople: 'audit-people',
+} as const;
+export type QueryName = (typeof QUERY)[keyof typeof QUERY];
+
+/** Retries only what may pass on a second try (no connection, 503), once; a 4xx answer will not change. */
+const retry = (failures: number, error: unknown) => failures < 1 && error instanceof ApiError && (error.status === 0 || error.status === 503);
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry,
+      retryDelay: 1_000,
+      // Data is fresh for half a minute: moving between pages does not fetch it again; a write
+      // invalidates what it changed at once.
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** Marks data as changed after a write: every query under these names is fetched again where it is shown. */
+export function invalidate(...names: QueryName[]): Promise<void> {
+  return Promise.all(names.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))).then(() => undefined);
+}
+
+/** Forget everything (signing out: the next person must not see the last one's data). */
+export const clearCache = () => queryClient.clear();
+
+/**
+ * Data for a key people change (filters, a reporting period, the record in the address).
+ *
+ * It hands back a value only for the key the page asks for now, never the previous key's answer
+ * under labels built from the new one; a refetch of the same key keeps the value on show. Reading
+ * it never suspends: it is undefined until the current key's answer is in.
+ */
+export interface KeyedResource<T> {
+  /** The value loaded for the current key, or undefined while that key loads: never another key's value. */
+  (): T | undefined;
+  /** The current key has no value yet: first load, or the key changed and its answer is on the way. */
+  readonly pending: boolean;
+  /** A request is running: `pending`, or a refetch of the value on show. */
+  readonly loading: boolean;
+  /** Why the last load of the current key failed, or undefined. A failed refetch keeps the value on show. */
+  readonly error: unknown;
+  /** As Solid's resources say it: `pending` (no value yet), `ready`, or `errored` (and no value). */
+  readonly state: 'pending' | 'ready' | 'errored';
+}
+
+export interface KeyedResourceActions<T> {
+  refetch(): Promise<unknown>;
+  /** Replaces the value for the current key (e.g. with the answer to a save). */
+  mutate(value: T): void;
+}
+
+/** A query for `name` and the current key; no key (false, null, undefined) fetches nothing. */
+export function createKeyedResource<K, T>(name: QueryName, key: () => K | false | null | undefined, fetcher: (key: K) => Promise<T>): [KeyedResource<T>, KeyedResourceActions<T>] {
+  const current = () => {
+    const k = key();
+    return k === false || k === null || k === undefined ? undefined : { k };
+  };
+  const query = useQuery(() => {
+    const c = current();
+    return { queryKey: [name, c?.k ?? null], queryFn: () => fetcher(c!.k), enabled: c !== undefined };
+  });
+  // Only read `data` once it exists: reading it earlier would suspend.
+  const hasData = () => query.isSuccess || (query.isError && query.dataUpdatedAt > 0);
+  const value = (() => (hasData() ? query.data : undefined)) as KeyedResource<T>;
+  Object.defineProperties(value, {
+    pending: { get: () => current() !== undefined && query.isPending && !query.isError },
+    loading: { get: () => query.isFetching },
+    error: { get: () => (query.isError ? query.error : undefined) },
+    state: { get: () => (hasData() ? 'ready' : query.isError ? 'errored' : 'pending') },
+  });
+  return [
+    value,
+    {
+      refetch: () => query.refetch(),
+      mutate: (v: T) => {
+        const c = current();
+        if (c) queryClient.setQueryData([name, c.k], v);
+      },
+    },
+  ];
+}
+
+/** A query with no key of its own (the partnership, the periods...). */
+export function createApiQuery<T>(name: QueryName, fetcher: () => Promise<T>, enabled: () => boolean = () => true) {
+  return createKeyedResource(name, () => enabled() && ([] as const), () => fetcher());
+}

@@ -1,0 +1,75 @@
+import { Index, Show, type JSX } from 'solid-js';
+import { ErrorMessage } from './fields.js';
+
+/*
+ * The kit's repeatable list editor ("add another"), for risks, milestones, measures, escalations
+ * and links: each item is a fieldset whose legend numbers it ("Risk 2"), holding the fields the
+ * page gives and a Remove button whose hidden words say which item. The Add button carries the
+ * list's id, so an error about the list as a whole links to it.
+ *
+ * Focus: after Add, the new item's first field (`firstFieldId`); after Remove, the item before
+ * (or after) the removed one, or the Add button when the list is empty. Screen reader users hear
+ * where they are rather than being left on a button that no longer exists.
+ */
+
+export function ListEditor<T>(props: {
+  /** the list's id: the Add button's, and the start of each item's (`${id}-${index}`) */
+  id: string;
+  /** one item, in words: "risk" */
+  noun: string;
+  /** "a" or "an", for "Add a risk" */
+  article?: 'a' | 'an';
+  items: readonly T[];
+  /** the list's hint, already on the page: read with the Add button */
+  hintId?: string;
+  /** an error about the list as a whole, e.g. "Add at least one risk" */
+  error?: string | undefined;
+  /** how many items it may hold; the Add button goes when it is full */
+  max?: number;
+  onAdd: () => void;
+  onRemove: (index: number) => void;
+  /** the id of an item's first field, to move focus to */
+  firstFieldId: (index: number) => string;
+  /** the fields of one item; `base` is the item's id for its fields' ids */
+  children: (item: () => T, index: number, base: string) => JSX.Element;
+}) {
+  const Noun = () => props.noun.charAt(0).toUpperCase() + props.noun.slice(1);
+  const focusLater = (id: string) => setTimeout(() => document.getElementById(id)?.focus(), 0);
+  const add = () => {
+    const index = props.items.length;
+    props.onAdd();
+    focusLater(props.firstFieldId(index));
+  };
+  const remove = (index: number) => {
+    props.onRemove(index);
+    const left = props.items.length;
+    focusLater(left === 0 ? props.id : props.firstFieldId(Math.min(Math.max(0, index - 1), left - 1)));
+  };
+  const describedBy = () => [props.hintId, props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="app-list-editor" classList={{ 'govuk-form-group--error': !!props.error }}>
+      <Index each={props.items}>
+        {(item, k) => {
+          const base = `${props.id}-${k}`;
+          return (
+            <fieldset class="govuk-fieldset app-repeat" id={base}>
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                {Noun()} {k + 1}
+              </legend>
+              {props.children(item, k, base)}
+              <button type="button" class="govuk-button govuk-button--secondary app-button--tight" onClick={() => remove(k)}>
+                Remove<span class="govuk-visually-hidden"> {props.noun} {k + 1}</span>
+              </button>
+            </fieldset>
+          );
+        }}
+      </Index>
+      <ErrorMessage id={props.id} error={props.error} />
+      <Show when={props.max === undefined || props.items.length < props.max}>
+        <button type="button" class="govuk-button govuk-button--secondary" id={props.id} aria-describedby={describedBy()} onClick={add}>
+          {props.items.length ? `Add another ${props.noun}` : `Add ${props.article ?? 'a'} ${props.noun}`}
+        </button>
+      </Show>
+    </div>
+  );
+}

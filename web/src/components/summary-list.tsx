@@ -1,0 +1,99 @@
+import { A } from '@solidjs/router';
+import { For, Show, type JSX } from 'solid-js';
+
+/*
+ * The kit's GOV.UK summary list: `SummaryList` holds `SummaryRow`s (a key, its value and optionally
+ * a Change link whose hidden words say which answer). `CheckAnswers` is the "check your answers"
+ * list built from data, every row with its Change link. A Change link is a route (`href`) or,
+ * on a page that keeps the answers in memory, a handler (`onClick`) with `href` as its fallback.
+ */
+
+export interface ChangeAction {
+  /** visually hidden end of the link text: "Change <what>" */
+  what: string;
+  href: string;
+  onClick?: () => void;
+  /** the link text, when it is not "Change" */
+  text?: string;
+  /** show the "what" words too (for a link outside a summary list) */
+  visible?: boolean;
+}
+
+/** GOV.UK "Change" link: to a route, or a handler that takes the person back to the answer. */
+export function ChangeLink(props: ChangeAction) {
+  const words = () => (
+    <>
+      {props.text ?? 'Change'}
+      <span class={props.visible ? undefined : 'govuk-visually-hidden'}> {props.what}</span>
+    </>
+  );
+  return (
+    <Show
+      when={props.onClick}
+      fallback={
+        <A class="govuk-link" href={props.href}>
+          {words()}
+        </A>
+      }
+    >
+      <a
+        class="govuk-link"
+        href={props.href}
+        onClick={(e) => {
+          e.preventDefault();
+          props.onClick!();
+        }}
+      >
+        {words()}
+      </a>
+    </Show>
+  );
+}
+
+export function SummaryList(props: { children: JSX.Element; id?: string; class?: string; noBorder?: boolean; testId?: string }) {
+  return (
+    <dl class={`govuk-summary-list${props.noBorder ? ' govuk-summary-list--no-border' : ''}${props.class ? ` ${props.class}` : ''}`} id={props.id} data-testid={props.testId}>
+      {props.children}
+    </dl>
+  );
+}
+
+/** One row. `actions: false` marks a row without a link in a list where other rows have one. */
+export function SummaryRow(props: { key: JSX.Element; children: JSX.Element; action?: ChangeAction | undefined; actions?: boolean; valueClass?: string; valueTestId?: string }) {
+  return (
+    <div class="govuk-summary-list__row" classList={{ 'govuk-summary-list__row--no-actions': props.actions === false && !props.action }}>
+      <dt class="govuk-summary-list__key">{props.key}</dt>
+      <dd class={`govuk-summary-list__value${props.valueClass ? ` ${props.valueClass}` : ''}`} data-testid={props.valueTestId}>
+        {props.children}
+      </dd>
+      <Show when={props.action}>
+        {(a) => (
+          <dd class="govuk-summary-list__actions">
+            <ChangeLink {...a()} />
+          </dd>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+export interface CheckAnswer {
+  key: string;
+  value: JSX.Element;
+  change: ChangeAction;
+}
+
+/** "Check your answers": every answer with its Change link. */
+export function CheckAnswers(props: { answers: CheckAnswer[]; id?: string; class?: string; testId?: string }) {
+  return (
+    <SummaryList id={props.id} class={`app-check-answers${props.class ? ` ${props.class}` : ''}`} testId={props.testId}>
+      <For each={props.answers}>
+        {(a) => (
+          <SummaryRow key={a.key} action={a.change}>
+            {a.value}
+          </SummaryRow>
+        )}
+      </For>
+    </SummaryList>
+  );
+}

@@ -1,0 +1,129 @@
+import { Show, type JSX } from 'solid-js';
+import { formatDayLong, periodLabel, periodLongLabel, ukDate } from '../../../../shared/periods/period.js';
+import { RETURN_STATUS_LABELS } from '../../../../shared/returns/schema.js';
+import { VERSION_STATUS_LABELS } from '../../../../shared/threshold/schema.js';
+import type { Me } from '../../../../shared/auth/roles.js';
+import { AGENCY_TYPE_LABELS } from '../../../../shared/partnership/schema.js';
+import { createApiQuery, createKeyedResource, QUERY } from '../../api/queries.js';
+import { listPeriods, listReturns } from '../../api/returns.js';
+import { listVersions } from '../../api/threshold.js';
+import { Loading } from '../../components/loading.js';
+import { Page } from '../../components/page.js';
+import { SummaryList, SummaryRow } from '../../components/summary-list.js';
+import { Tag } from '../../components/tag.js';
+import { useApp } from '../../state.js';
+import { sorted, WorkstreamList } from './workstream-list.js';
+
+/** What the partner's agency has to do now: its return for the open period and threshold decisions (periods and versions from the cache). */
+function usePartnerStatus(me: Me) {
+  const [periods] = createApiQuery(QUERY.periods, listPeriods);
+  const [versions] = createApiQuery(QUERY.thresholdVersions, listVersions);
+  const period = () => {
+    const today = ukDate(new Date());
+    const all = periods() ?? [];
+    return all.find((p) => p.status === 'open' && p.start <= today) ?? all.find((p) => p.status === 'open');
+  };
+  const [rows] = createKeyedResource(QUERY.returns, () => period()?.id, listReturns);
+  const current = () => versions()?.find((v) => v.status !== 'superseded');
+  return {
+    /** The period, the agency's return and the threshold version are all in (or failed). */
+    loading: () => periods.pending || versions.pending || (period() !== undefined && rows.pending),
+    period,
+    row: () => rows()?.find((r) => r.agencyId === me.agencyId),
+    threshold: current,
+    decided: () => current()?.decisions.some((d) => d.agencyId === me.agencyId) ?? false,
+    mustSign: () => Boolean(current() && me.agencyId && current()!.requiredAgencyIds.includes(me.agencyId)),
+  };
+}
+
+/** One thing the agency has to do: a heading, where it stands, and the link to do it. */
+function Panel(props: { title: string; href: string; link: string; children: JSX.Element }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">{props.title}</h2>
+      <div class="govuk-inset-text">
+        {props.children}
+        <p class="govuk-body">
+          <a href={props.href} class="govuk-link">
+            {props.link}
+          </a>
+        </p>
+      </div>
+    </>
+  );
+}
+
+function ReturnStatus(props: { status: ReturnType<typeof usePartnerStatus> }) {
+  const s = props.status;
+  return (
+    <Show when={!s.loading()} fallback={<Loading label="Loading your return's status" />}>
+      <Show when={s.period()} fallback={<p class="govuk-body">No reporting period is open yet. When the programme lead opens one, you will draft your agency's return here.</p>}>
+        {(period) => (
+          <p class="govuk-body">
+            {periodLabel(period().id)} ({periodLongLabel(period().id)}): <Tag colour="blue">{RETURN_STATUS_LABELS[s.row()?.status ?? 'not-started']}</Tag>
+            {s.row()?.overdue ? ' Overdue: ' : ' '}
+            due {formatDayLong(period().dueDate)}.
+          </p>
+        )}
+      </Show>
+    </Show>
+  );
+}
+
+function ThresholdStatus(props: { status: ReturnType<typeof usePartnerStatus>; me: Me }) {
+  const s = props.status;
+  return (
+    <Show when={s.mustSign() && s.threshold()}>
+      {(th) => (
+        <Panel title="Threshold document" href="/threshold" link="Read the threshold document">
+          <p class="govuk-body">
+            {th().versionLabel} is {(VERSION_STATUS_LABELS[th().status as keyof typeof VERSION_STATUS_LABELS] ?? '').toLowerCase()}.{' '}
+            {s.decided() ? 'Your agency has recorded its decision.' : props.me.signatory ? 'Your agency has not decided yet: you can approve it or request changes.' : "Your agency's signatory has not decided yet."}
+          </p>
+        </Panel>
+      )}
+    </Show>
+  );
+}
+
+export function PartnerHome(props: { me: Me }) {
+  const app = useApp();
+  const status = usePartnerStatus(props.me);
+  const data = () => (app.partnership.state === 'ready' ? app.partnership() : undefined);
+  const agency = () => data()?.agencies.find((a) => a.id === props.me.agencyId);
+  const mine = () => sorted((data()?.workstreams ?? []).filter((w) => w.leadAgencyId === props.me.agencyId || w.contributingAgencyIds.includes(props.me.agencyId ?? '')));
+  return (
+    <Page title="Your agency's work" caption={agency()?.name ?? app.partnershipName()}>
+      <Show when={data()} fallback={<Loading />}>
+        <SummaryList>
+          <SummaryRow key="Agency">{agency()?.name ?? 'Not linked to an agency'}</SummaryRow>
+          <Show when={agency()}>
+            {(a) => (
+              <SummaryRow key="Type">
+                {AGENCY_TYPE_LABELS[a().type]}
+                {a().statutory ? ' (statutory safeguarding partner)' : ' (relevant agency)'}
+              </SummaryRow>
+            )}
+          </Show>
+          <SummaryRow key="Threshold sign-off">{props.me.signatory ? 'You sign off threshold documents for your agency' : 'Your agency signatory signs off threshold documents'}</SummaryRow>
+        </SummaryList>
+
+        <Panel title="Your quarterly return" href="/our-return" link="Go to your return">
+          <ReturnStatus status={status} />
+        </Panel>
+
+        <ThresholdStatus status={status} me={props.me} />
+
+        <Panel title="MACPT readiness" href="/readiness/safeguarding" link="MACPT readiness">
+          <p class="govuk-body">Say how ready your agency is for multi-agency child protection teams, with evidence for the programme lead to check.</p>
+        </Panel>
+
+        <h2 class="govuk-heading-m">Workstreams your agency contributes to</h2>
+        <Show when={mine().length > 0} fallback={<p class="govuk-body">Your agency is not part of any workstream yet. The programme lead assigns agencies to workstreams.</p>}>
+          <p class="govuk-body">Your return will have a section for each of these {mine().length} workstreams.</p>
+          <WorkstreamList workstreams={mine()} highlightLeadFor={props.me.agencyId} />
+        </Show>
+      </Show>
+    </Page>
+  );
+}

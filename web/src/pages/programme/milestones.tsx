@@ -1,0 +1,123 @@
+import { For, Show } from 'solid-js';
+import { formatDayLong, ukDate } from '../../../../shared/periods/period.js';
+import { MILESTONE_STATUS_LABELS } from '../../../../shared/returns/schema.js';
+import { ApiError } from '../../api/client.js';
+import { updateMilestone } from '../../api/programme.js';
+import { invalidate, QUERY } from '../../api/queries.js';
+import type { listWorkstreams } from '../../api/returns.js';
+import { DataTable } from '../../components/data-table.js';
+import type { SummaryError } from '../../components/error-summary.js';
+import { Tag } from '../../components/tag.js';
+import { useApp } from '../../state.js';
+import { AddMilestoneForm, STATUS_OPTIONS } from './milestone-form.js';
+import { toErrors } from './problems.js';
+
+/** A workstream with its milestones, as programme set-up lists them. */
+export type ProgrammeWorkstream = Awaited<ReturnType<typeof listWorkstreams>>[number];
+type Milestone = ProgrammeWorkstream['milestones'][number];
+type MilestonePatch = Parameters<typeof updateMilestone>[2];
+
+/** A milestone changed: the list here, the returns that report on it, the tracker and the audit trail. */
+export const milestonesChanged = () => invalidate(QUERY.workstreams, QUERY.return, QUERY.tracker, QUERY.audit);
+
+/** What a change to a milestone tells the page: done (with the words to show), or the problems. */
+export interface MilestoneEvents {
+  onChanged: (message: string) => void;
+  onError: (errors: SummaryError[]) => void;
+}
+
+/** Changes a milestone, guarded by the version on show; someone else's change first reloads the list. */
+function patchMilestone(workstreamId: string, m: Milestone, body: MilestonePatch, message: string, events: MilestoneEvents) {
+  return updateMilestone(workstreamId, m.id, body, m.version).then(
+    () => {
+      void milestonesChanged();
+      events.onChanged(message);
+    },
+    (err: unknown) => {
+      const stale = err instanceof ApiError && err.status === 412;
+      events.onError(stale ? [{ message: 'Someone else changed this milestone. The list has been reloaded: check it and try again.' }] : toErrors(err, 'row'));
+      if (stale) void milestonesChanged();
+    },
+  );
+}
+
+function StatusCell(props: { workstreamId: string; m: Milestone; events: MilestoneEvents }) {
+  const id = () => `status-${props.workstreamId}-${props.m.id}`;
+  const change = (status: string) =>
+    patchMilestone(props.workstreamId, props.m, { status: status as Milestone['status'] }, `Status of "${props.m.title}" changed to ${MILESTONE_STATUS_LABELS[status as keyof typeof MILESTONE_STATUS_LABELS].toLowerCase()}.`, props.events);
+  return (
+    <Show when={!props.m.closed} fallback={<Tag colour="grey">Closed</Tag>}>
+      <label class="govuk-visually-hidden" for={id()}>
+        Status of {props.m.title}
+      </label>
+      <select class="govuk-select app-select--compact" id={id()} value={props.m.status} onChange={(e) => void change(e.currentTarget.value)}>
+        <For each={STATUS_OPTIONS}>{(o) => <option value={o.value}>{o.label}</option>}</For>
+      </select>
+    </Show>
+  );
+}
+
+/** One workstream's milestones, each with a quick status change and close, and the form to add one. */
+export function WorkstreamMilestones(props: { workstream: ProgrammeWorkstream; events: MilestoneEvents }) {
+  const app = useApp();
+  const w = () => props.workstream;
+  const today = ukDate(new Date());
+  const overdue = (m: Milestone) => !m.closed && m.status !== 'complete' && m.dueDate < today;
+  const close = (m: Milestone) => patchMilestone(w().id, m, { closed: true }, `"${m.title}" closed. It stays in the history but leaves the returns.`, props.events);
+  return (
+    <section class="app-programme-workstream" aria-labelledby={`ws-${w().id}`}>
+      <h3 class="govuk-heading-s" id={`ws-${w().id}`}>
+        {w().name}
+      </h3>
+      <DataTable<Milestone>
+        caption={`Milestones of ${w().name}`}
+        rows={w().milestones}
+        empty={<p class="govuk-body">No milestones yet. Add the first one below.</p>}
+        columns={[
+          {
+            key: 'title',
+            header: 'Milestone',
+            cell: (m) => (
+              <>
+                {m.title}
+                <Show when={m.description}>
+                  <span class="govuk-hint app-milestone-description">{m.description}</span>
+                </Show>
+              </>
+            ),
+          },
+          { key: 'owner', header: 'Owner', cell: (m) => app.agencyName(m.ownerAgencyId) },
+          {
+            key: 'due',
+            header: 'Due',
+            cell: (m) => (
+              <>
+                {formatDayLong(m.dueDate)}
+                <Show when={overdue(m)}>
+                  {' '}
+                  <Tag colour="red">Overdue</Tag>
+                </Show>
+              </>
+            ),
+          },
+          { key: 'status', header: 'Status', cell: (m) => <StatusCell workstreamId={w().id} m={m} events={props.events} /> },
+          {
+            key: 'actions',
+            header: 'Actions',
+            cell: (m) => (
+              <Show when={!m.closed}>
+                <button type="button" class="govuk-button govuk-button--secondary app-button--small" onClick={() => void close(m)}>
+                  Close<span class="govuk-visually-hidden"> {m.title}</span>
+                </button>
+              </Show>
+            ),
+          },
+        ]}
+      />
+      <AddMilestoneForm workstream={w()} onAdded={() => {
+          void milestonesChanged();
+          props.events.onChanged(`Milestone added to ${w().name}.`);
+        }} />
+    </section>
+  );
+}

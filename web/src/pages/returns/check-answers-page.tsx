@@ -1,0 +1,137 @@
+import { A, useParams } from '@solidjs/router';
+import { For, Match, Show, Switch } from 'solid-js';
+import { periodLabel } from '../../../../shared/periods/period.js';
+import { blockingWarnings } from '../../../../shared/pii/detect.js';
+import type { ReturnView } from '../../api/returns.js';
+import { ErrorSummary } from '../../components/error-summary.js';
+import { Checkboxes } from '../../components/fields.js';
+import { Loading } from '../../components/loading.js';
+import { Page } from '../../components/page.js';
+import { ConfidenceKey } from '../../components/tag.js';
+import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
+import { sectionWarnings } from './format.js';
+import { ErrorPage, noSuchPeriod, ReturnLoading, ReturnsScope } from './page-states.js';
+import { ourReturnPath, sectionPath } from './paths.js';
+import { SectionSummary } from './section-summary.js';
+import { useSubmitReturn } from './submit-return.js';
+import { ProgressTag, ReturnStatusTag } from './tags.js';
+
+/* The partner's "check your answers" page: every section with Change links, then submit. Read only once it cannot change. */
+
+function SectionCards(props: { view: ReturnView; names: ReturnType<typeof useWorkstreamNames>; editable: boolean }) {
+  return (
+    <Show when={props.names.workstreams()} fallback={<Loading label="Loading milestones…" />}>
+      <For each={props.view.sections}>
+        {(s, i) => (
+          <div class="app-summary-card" id={`section-${s.workstreamId}`}>
+            <div class="app-summary-card__title-wrapper">
+              <h2 class="app-summary-card__title">{props.names.workstreamName(s.workstreamId)}</h2>
+              <ProgressTag progress={s.progress ?? 'not-started'} />
+            </div>
+            <div class="app-summary-card__content">
+              <SectionSummary
+                section={s}
+                names={props.names}
+                warnings={sectionWarnings(props.view.warnings, i())}
+                {...(props.editable ? { change: (field: string) => sectionPath(props.view.periodId, s.workstreamId, field) } : {})}
+              />
+            </div>
+          </div>
+        )}
+      </For>
+    </Show>
+  );
+}
+
+function CheckAnswersPageContent() {
+  const params = useParams<{ periodId: string }>();
+  const names = useWorkstreamNames();
+  const { periods, period, ret, refetch, mutate, agencyName } = usePartnerReturn(() => params.periodId);
+  const s = useSubmitReturn({ workstreamName: names.workstreamName, mutate, refetch });
+
+  return (
+    <Switch fallback={<ReturnLoading title="Check your answers" label="Loading your answers…" />}>
+      <Match when={periods.error || ret.error || period() === null}>
+        <ErrorPage
+          title="Check your answers"
+          error={periods.error ?? ret.error ?? noSuchPeriod(params.periodId)}
+          back={{ href: '/our-return', text: 'Go to your current return' }}
+        />
+      </Match>
+      <Match when={period() && ret()}>
+        {(_) => {
+          const view = () => ret()!.data;
+          const label = () => periodLabel(period()!.id);
+          const editable = () => editableIn(view(), period());
+          const needsAck = () => view().warnings.length > 0 && blockingWarnings(view().warnings).length === 0;
+          return (
+            <>
+              <A class="govuk-back-link" href={ourReturnPath(params.periodId)}>
+                Back to your return
+              </A>
+              <Page
+                title={editable() ? 'Check your answers before you submit your return' : `Your return for ${label()}`}
+                caption={editable() ? `${agencyName()}: return for ${label()}` : agencyName()}
+                hasErrors={!!s.errors()?.length}
+              >
+                <Show when={s.errors()} keyed>
+                  {(list) => <ErrorSummary errors={list} title={s.errorTitle()} />}
+                </Show>
+                <Show when={s.conflict()}>
+                  <ErrorSummary errors={[]} title="Your return has changed since you opened this page">
+                    <p class="govuk-body">
+                      Someone else in your agency saved the return after you opened this page, so it was not submitted. Reload the page to check the latest answers, then submit
+                      again.
+                    </p>
+                    <button type="button" class="govuk-button govuk-button--secondary app-button--tight" onClick={() => s.reload()}>
+                      Reload the latest answers
+                    </button>
+                  </ErrorSummary>
+                </Show>
+                <Show when={!editable()}>
+                  <p class="govuk-body">
+                    Status: <ReturnStatusTag status={view().status} />
+                  </p>
+                </Show>
+                {/* The kit's key has an h3: it sits under a heading of its own. */}
+                <h2 class="govuk-heading-m">Your answers</h2>
+                <ConfidenceKey provisional={false} />
+                <SectionCards view={view()} names={names} editable={editable()} />
+                <Show when={editable()}>
+                  <h2 class="govuk-heading-m">Now submit your return</h2>
+                  <p class="govuk-body">
+                    By submitting this return you confirm that, to the best of your knowledge, the answers are correct and hold programme information only: no child's or family
+                    member's name, date of birth, NHS number or address.
+                  </p>
+                  <Show when={needsAck()}>
+                    <Checkboxes
+                      id="acknowledge"
+                      legend="Possible personal details"
+                      hint="Some answers look like they may contain personal details (shown with a warning above). Remove them, or confirm they are about an office, a service or a programme date, not a person."
+                      error={s.errors()?.some((e) => e.field === 'acknowledge') ? 'Confirm these are not personal details' : undefined}
+                      options={[{ value: 'yes', label: 'I have checked: these are not personal details' }]}
+                      selected={s.acknowledged() ? ['yes'] : []}
+                      onChange={(v) => s.setAcknowledged(v.includes('yes'))}
+                      small
+                    />
+                  </Show>
+                  <button type="button" class="govuk-button" disabled={s.submitting()} onClick={() => void s.submit(ret()!)}>
+                    {s.submitting() ? 'Submitting…' : 'Submit return'}
+                  </button>
+                </Show>
+              </Page>
+            </>
+          );
+        }}
+      </Match>
+    </Switch>
+  );
+}
+
+export function CheckAnswersPage() {
+  return (
+    <ReturnsScope>
+      <CheckAnswersPageContent />
+    </ReturnsScope>
+  );
+}

@@ -1,0 +1,133 @@
+import { A, useParams } from '@solidjs/router';
+import { For, Match, Show, Switch } from 'solid-js';
+import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
+import type { Period, ReturnView } from '../../api/returns.js';
+import { Page } from '../../components/page.js';
+import { SummaryList, SummaryRow } from '../../components/summary-list.js';
+import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
+import { takeReturnsFlash } from './flash.js';
+import { ErrorPage, NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { ourReturnPath } from './paths.js';
+import { FlashBanner, ReturnStateBanners } from './return-banners.js';
+import { OverdueTag, ReturnStatusTag } from './tags.js';
+import { TaskList } from './task-list.js';
+
+/* The partner's return: where it stands, the task list of sections, and the other quarters. */
+
+function ReturnFacts(props: { view: ReturnView; period: Period }) {
+  const due = () => props.view.dueDate ?? props.period.dueDate;
+  return (
+    <SummaryList class="app-summary-list app-return-facts">
+      <SummaryRow key="Period" actions={false}>
+        {periodLabel(props.period.id)} ({periodLongLabel(props.period.id)})
+      </SummaryRow>
+      <SummaryRow key="Due" actions={false}>
+        {formatDayLong(due())}
+        <OverdueTag when={props.view.overdue} />
+      </SummaryRow>
+      <SummaryRow key="Status" actions={false}>
+        <ReturnStatusTag status={props.view.status} />
+      </SummaryRow>
+    </SummaryList>
+  );
+}
+
+function OtherQuarters(props: { periods: Period[] }) {
+  return (
+    <Show when={props.periods.length > 0}>
+      <h2 class="govuk-heading-m">Other quarters</h2>
+      <ul class="govuk-list">
+        <For each={props.periods}>
+          {(x) => (
+            <li>
+              <A class="govuk-link" href={ourReturnPath(x.id)}>
+                {periodLabel(x.id)} ({periodLongLabel(x.id)})
+              </A>
+              <Show when={x.status === 'closed'}> – closed, read only</Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}
+
+function ReturnTasks(props: { view: ReturnView; period: Period }) {
+  const { workstreamName } = useWorkstreamNames();
+  const done = () => props.view.sections.filter((s) => s.progress === 'completed').length;
+  const checkPath = () => `${ourReturnPath(props.period.id)}/check`;
+  return (
+    <Show
+      when={editableIn(props.view, props.period)}
+      fallback={
+        <>
+          <p class="govuk-body">
+            {props.period.status === 'closed' ? 'This reporting period is closed, so the return can no longer be changed.' : 'You cannot change this return now.'}
+          </p>
+          <p class="govuk-body">
+            <A class="govuk-link" href={checkPath()}>
+              View your answers for {periodLabel(props.period.id)}
+            </A>
+          </p>
+        </>
+      }
+    >
+      <h2 class="govuk-heading-m">Complete each section</h2>
+      <p class="govuk-body">
+        There is a section for each workstream your agency contributes to. You have completed {done()} of {props.view.sections.length} sections. Your answers are saved as you
+        complete each section.
+      </p>
+      <TaskList view={props.view} workstreamName={workstreamName} />
+      <A href={checkPath()} class="govuk-button">
+        Check your answers and submit
+      </A>
+    </Show>
+  );
+}
+
+function OurReturnPageContent() {
+  const params = useParams<{ periodId?: string }>();
+  const { periods, period, ret, agencyName } = usePartnerReturn(() => params.periodId);
+  const flash = takeReturnsFlash();
+
+  return (
+    <Switch fallback={<ReturnLoading title="Our return" label="Loading your return…" />}>
+      <Match when={periods.error || ret.error}>
+        <ErrorPage title="Our return" error={periods.error ?? ret.error} back={{ href: '/our-return', text: 'Go to your current return' }} />
+      </Match>
+      <Match when={period() === null}>
+        <NoPeriodPage
+          title="Our return"
+          caption={agencyName()}
+          periodId={params.periodId}
+          none="No reporting period is open yet. Your return will open here when the programme lead opens the next quarter; your previous answers will carry forward."
+          missing="Check the address, or choose a period from your current return page."
+          back={{ href: '/our-return', text: 'Go to your current return' }}
+        />
+      </Match>
+      <Match when={period() && ret()}>
+        {(_) => {
+          const view = () => ret()!.data;
+          const p = () => period()!;
+          return (
+            <Page title={`Your return for ${periodLabel(p().id)}`} caption={agencyName()}>
+              <Show when={flash}>{(f) => <FlashBanner flash={f()} />}</Show>
+              <ReturnStateBanners view={view()} />
+              <ReturnFacts view={view()} period={p()} />
+              <ReturnTasks view={view()} period={p()} />
+              <OtherQuarters periods={(periods() ?? []).filter((x) => x.id !== p().id)} />
+            </Page>
+          );
+        }}
+      </Match>
+    </Switch>
+  );
+}
+
+export function OurReturnPage() {
+  return (
+    <ReturnsScope>
+      <OurReturnPageContent />
+    </ReturnsScope>
+  );
+}

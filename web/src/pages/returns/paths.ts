@@ -1,0 +1,12 @@
+/** Addresses of the returns pages, so links and redirects agree. */
+
+export const ourReturnPath = (periodId: string) => `/our-return/${periodId}`;
+
+/** A section of the partner's return; `focus` is the field to move to (a Change link, an error). */
+export const sectionPath = (periodId: string, workstreamId: string, focus?: string) =>
+  `/our-return/${periodId}/section/${workstreamId}${focus ? `?focus=${encodeURIComponent(focus)}` : ''}`;
+
+/** One agency's return, for the lead and executives. */
+export const returnPath = (periodId: string, agencyId: string) => `/returns/${periodId}/${agencyId}`;
+
+export const returnsListPath = (periodId?: string) => (periodId ? `/returns/${periodId}` : '/returns');

@@ -1,0 +1,97 @@
+import { useNavigate, useParams } from '@solidjs/router';
+import { createSignal, For, Match, Switch } from 'solid-js';
+import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
+import { QUERY, createKeyedResource } from '../../api/queries.js';
+import { listReturns, type Period } from '../../api/returns.js';
+import { Page } from '../../components/page.js';
+import { QueryResults } from '../../components/results.js';
+import { useChosenPeriod } from './data.js';
+import { ErrorPage, NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { returnsListPath } from './paths.js';
+import { ReturnsTable, returnsSummary } from './returns-table.js';
+
+/* The programme lead's returns: every agency's return for a period, with a chooser for the period. */
+
+function PeriodChooser(props: { periods: Period[]; current: Period; initial: string }) {
+  const navigate = useNavigate();
+  // eslint-disable-next-line solid/reactivity
+  const [chosen, setChosen] = createSignal(props.initial);
+  return (
+    <form
+      class="app-period-chooser"
+      onSubmit={(e) => {
+        e.preventDefault();
+        navigate(returnsListPath(chosen() || props.current.id));
+      }}
+    >
+      <div class="govuk-form-group">
+        <label class="govuk-label" for="period">
+          Reporting period
+        </label>
+        <select class="govuk-select" id="period" onChange={(e) => setChosen(e.currentTarget.value)}>
+          <For each={props.periods}>
+            {(x) => (
+              <option value={x.id} selected={x.id === props.current.id}>
+                {periodLabel(x.id)} ({periodLongLabel(x.id)}){x.status === 'open' ? ', open' : ', closed'}
+              </option>
+            )}
+          </For>
+        </select>
+      </div>
+      <button type="submit" class="govuk-button govuk-button--secondary">
+        Show returns
+      </button>
+    </form>
+  );
+}
+
+function ReturnsListPageContent() {
+  const params = useParams<{ periodId?: string }>();
+  const { periods, period } = useChosenPeriod(() => params.periodId);
+  // Rows only for the period on show: another period's rows never sit under this period's heading.
+  const [rows] = createKeyedResource(QUERY.returns, () => period()?.id, listReturns);
+
+  return (
+    <Switch fallback={<ReturnLoading title="Quarterly returns" label="Loading returns…" />}>
+      <Match when={periods.error || rows.error}>
+        <ErrorPage title="Quarterly returns" error={periods.error ?? rows.error} back={{ href: returnsListPath(), text: 'Go to the current period' }} />
+      </Match>
+      <Match when={period() === null}>
+        <NoPeriodPage
+          title="Quarterly returns"
+          periodId={params.periodId}
+          none="No reporting period has been opened yet. When a period is opened, each agency drafts its return and you will see their progress here."
+          missing="Check the address or choose another period."
+          back={{ href: returnsListPath(), text: 'Go to the current period' }}
+        />
+      </Match>
+      <Match when={period()}>
+        {(p) => (
+          <Page title={`Quarterly returns for ${periodLabel(p().id)}`} caption={periodLongLabel(p().id)}>
+            <PeriodChooser periods={periods() ?? []} current={p()} initial={params.periodId ?? ''} />
+            <QueryResults
+              data={rows}
+              loading="Loading returns…"
+              error={null}
+              summary={(list) => (
+                <>
+                  Due by <strong>{formatDayLong(p().dueDate)}</strong>. {returnsSummary(list())}
+                </>
+              )}
+            >
+              {(list) => <ReturnsTable periodId={p().id} rows={list()} />}
+            </QueryResults>
+          </Page>
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+export function ReturnsListPage() {
+  return (
+    <ReturnsScope>
+      <ReturnsListPageContent />
+    </ReturnsScope>
+  );
+}

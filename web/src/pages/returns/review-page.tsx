@@ -1,0 +1,109 @@
+import { A, useParams } from '@solidjs/router';
+import { For, Match, Show, Switch } from 'solid-js';
+import { periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
+import { ErrorSummary } from '../../components/error-summary.js';
+import { Loading } from '../../components/loading.js';
+import { Page } from '../../components/page.js';
+import { ConfidenceKey } from '../../components/tag.js';
+import { useApp } from '../../state.js';
+import { useReturn, useReturnHistory, useWorkstreamNames, type ReturnKey } from './data.js';
+import { ReturnHistory } from './history.js';
+import { ErrorPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { returnsListPath } from './paths.js';
+import { ReviewCommentQuote } from './review-comment.js';
+import { ConfidenceTable, ReviewFacts, ReviewSections } from './review-facts.js';
+import { ReviewDone, ReviewForm, useReview } from './review-form.js';
+
+/*
+ * One agency's return, to read and, for the programme lead, to accept or send back with comments,
+ * with its history. Executives read the same page without the review controls or the history
+ * (the audit trail is the lead's).
+ */
+
+function ReturnReviewPageContent() {
+  const params = useParams<{ periodId: string; agencyId: string }>();
+  const app = useApp();
+  const isLead = () => app.me()?.role === 'lead';
+  const key = (): ReturnKey => [params.periodId, params.agencyId];
+  // The title comes from the address: show a return only under its own agency and period.
+  const [ret, { refetch, mutate }] = useReturn(key);
+  const [history] = useReturnHistory(() => isLead() && key());
+  const names = useWorkstreamNames();
+  const agencyName = () => app.agencyName(params.agencyId) ?? params.agencyId;
+  const review = useReview({ key, agencyName, current: ret, mutate, refetch });
+  const back = () => (isLead() ? { href: returnsListPath(params.periodId), text: 'Back to all returns for this period' } : { href: '/', text: 'Back to your home page' });
+
+  return (
+    <Switch fallback={<ReturnLoading title={`${agencyName()} return`} label="Loading the return…" />}>
+      <Match when={ret.error}>
+        <ErrorPage title="Return" error={ret.error} back={back()} />
+      </Match>
+      <Match when={ret()}>
+        {(loaded) => {
+          const view = () => loaded().data;
+          const canReview = () => isLead() && view().status === 'submitted';
+          return (
+            <>
+              <Show when={isLead()}>
+                <A class="govuk-back-link" href={returnsListPath(params.periodId)}>
+                  All returns for {periodLabel(params.periodId)}
+                </A>
+              </Show>
+              <Page title={`${agencyName()}: return for ${periodLabel(params.periodId)}`} caption={periodLongLabel(params.periodId)} hasErrors={!!review.errors()?.length}>
+                <Show when={review.errors()} keyed>
+                  {(list) => <ErrorSummary errors={list} />}
+                </Show>
+                <Show when={review.done()}>{(message) => <ReviewDone message={message()} />}</Show>
+                <ReviewFacts view={view()} canReview={canReview()} />
+
+                <Show when={view().status === 'not-started'}>
+                  <div class="govuk-inset-text">
+                    <p class="govuk-body">
+                      {agencyName()} has not started this return yet.
+                      {view().sections.some((s) => s.carriedForward) ? ' The answers below are carried forward from their last accepted return and have not been checked.' : ''}
+                    </p>
+                  </div>
+                </Show>
+
+                <h2 class="govuk-heading-m">Delivery confidence by workstream</h2>
+                <ConfidenceTable view={view()} names={names} />
+                <ConfidenceKey provisional={false} />
+
+                <Show when={view().review.comments.length > 0}>
+                  <h2 class="govuk-heading-m">Review comments</h2>
+                  <ul class="govuk-list app-ret-comment-list">
+                    <For each={view().review.comments}>
+                      {(c) => (
+                        <li>
+                          <ReviewCommentQuote comment={c} />
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+
+                <Show when={names.workstreams()} fallback={<Loading label="Loading sections…" />}>
+                  <ReviewSections view={view()} names={names} />
+                </Show>
+                <Show when={canReview()}>
+                  <ReviewForm agencyName={agencyName()} review={review} />
+                </Show>
+                <Show when={isLead()}>
+                  <ReturnHistory history={history} wsName={names.workstreamName} />
+                </Show>
+              </Page>
+            </>
+          );
+        }}
+      </Match>
+    </Switch>
+  );
+}
+
+export function ReturnReviewPage() {
+  return (
+    <ReturnsScope>
+      <ReturnReviewPageContent />
+    </ReturnsScope>
+  );
+}

@@ -1,0 +1,61 @@
+import { A } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { sectionToDo, type SectionLike } from '../../../../shared/returns/rules.js';
+import type { ReturnView } from '../../api/returns.js';
+import { sectionAt } from './format.js';
+import { sectionPath } from './paths.js';
+import { ProgressTag, WarningText } from './tags.js';
+
+/*
+ * The partner's task list: a section per workstream their agency contributes to, each with its
+ * progress and, when it is not complete, why ("Still needed: ..."), so "In progress" always has a reason.
+ */
+
+/** Under a section in the task list: why it is still in progress. */
+export function taskHint(s: SectionLike): string | null {
+  const rest = sectionToDo(s).slice(0, s.carriedForward ? -1 : undefined);
+  const needed = rest.length ? `Still needed: ${rest.map((t) => t.charAt(0).toLowerCase() + t.slice(1)).join('; ')}.` : '';
+  if (s.carriedForward) return `Carried forward from last quarter: check and update${needed ? `. ${needed}` : ''}`;
+  return needed || null;
+}
+
+export function TaskList(props: { view: ReturnView; workstreamName: (id: string) => string }) {
+  const withWarnings = () => [...new Set(props.view.warnings.map((w) => sectionAt(props.view, w.path)?.section.workstreamId))].filter((id): id is string => !!id);
+  return (
+    <>
+      <Show when={withWarnings().length > 0}>
+        <WarningText lines={[`Some answers may contain personal details, in: ${withWarnings().map(props.workstreamName).join('; ')}. Check them before you submit.`]} />
+      </Show>
+      <ul class="govuk-task-list">
+        <For each={props.view.sections}>
+          {(s) => {
+            const idBase = `task-${s.workstreamId}`;
+            return (
+              <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                <div class="govuk-task-list__name-and-hint">
+                  <A
+                    class="govuk-link govuk-task-list__link"
+                    href={sectionPath(props.view.periodId, s.workstreamId)}
+                    aria-describedby={`${taskHint(s) ? `${idBase}-hint ` : ''}${idBase}-status`}
+                  >
+                    {props.workstreamName(s.workstreamId)}
+                  </A>
+                  <Show when={taskHint(s)}>
+                    {(hint) => (
+                      <div class="govuk-task-list__hint" id={`${idBase}-hint`}>
+                        {hint()}
+                      </div>
+                    )}
+                  </Show>
+                </div>
+                <div class="govuk-task-list__status">
+                  <ProgressTag progress={s.progress ?? 'not-started'} id={`${idBase}-status`} />
+                </div>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+    </>
+  );
+}

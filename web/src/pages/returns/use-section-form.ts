@@ -1,0 +1,120 @@
+import { useNavigate } from '@solidjs/router';
+import { createMemo, createSignal } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { formatPath, type FieldError } from '../../../../shared/http/problem.js';
+import { scanFields } from '../../../../shared/pii/detect.js';
+import { sectionToDo } from '../../../../shared/returns/rules.js';
+import { ReturnSectionInput } from '../../../../shared/returns/schema.js';
+import { ApiError } from '../../api/client.js';
+import { getReturn, saveReturn, type WorkstreamWithMilestones } from '../../api/returns.js';
+import type { SummaryError } from '../../components/error-summary.js';
+import { afterReturnWrite, type LoadedReturn } from './data.js';
+import { formFields } from './field.js';
+import { setReturnsFlash } from './flash.js';
+import { fieldId, problemMessage } from './format.js';
+import { ourReturnPath } from './paths.js';
+import { fromSection, snapshot, toRaw, type FormState } from './section-form-state.js';
+
+/*
+ * The section form's state and its save. "Save and continue" checks the section with the API's
+ * own schema, then saves it with the return's ETag; the task list then says what the section still
+ * needs, if anything. When someone else saved first (412), what was typed is kept and their
+ * version can be loaded beside it.
+ */
+
+const focusSoon = (id: string) => queueMicrotask(() => document.getElementById(id)?.focus());
+
+export function useSectionForm(props: { periodId: string; agencyId: string; workstream: WorkstreamWithMilestones; loaded: LoadedReturn; mutate(r: LoadedReturn): void }) {
+  const navigate = useNavigate();
+  const ws = () => props.workstream;
+  const openMilestones = () => ws().milestones.filter((m) => !m.closed);
+  const sectionIn = (r: LoadedReturn) => r.data.sections.find((s) => s.workstreamId === ws().id);
+  // The form is seeded once; loading someone else's version replaces it explicitly.
+  // eslint-disable-next-line solid/reactivity
+  const seed = sectionIn(props.loaded);
+  const [form, setForm] = createStore<FormState>(fromSection(seed, openMilestones()));
+  // eslint-disable-next-line solid/reactivity
+  const [etag, setEtag] = createSignal(props.loaded.etag);
+  const [carried, setCarried] = createSignal({ flag: !!seed?.carriedForward, narrative: seed?.narrative ?? '' });
+  const [errors, setErrors] = createSignal<FieldError[]>([]);
+  const [summary, setSummary] = createSignal<SummaryError[] | null>(null);
+  const [saving, setSaving] = createSignal(false);
+  const [conflict, setConflict] = createSignal<FormState | null>(null);
+  const [mine, setMine] = createSignal<FormState | null>(null);
+  const [reloading, setReloading] = createSignal(false);
+
+  const warnings = createMemo(() => scanFields(toRaw(ws().id, form)));
+  const f = formFields(errors, warnings);
+
+  const showErrors = (list: FieldError[]) => {
+    setErrors(list);
+    setSummary(list.map((e) => ({ message: e.message, field: fieldId(e.path) })));
+  };
+
+  const saved = (answer: LoadedReturn) => {
+    afterReturnWrite(answer, props.mutate);
+    const todo = sectionToDo(sectionIn(answer) ?? { workstreamId: ws().id });
+    if (todo.length) setReturnsFlash(`${ws().name} saved, but it is not complete yet`, 'Your answers are saved. Before you can submit, this section needs:', todo);
+    else setReturnsFlash(`${ws().name} saved`, 'Your answers for this section are saved. Complete the other sections, then check your answers and submit.');
+    navigate(ourReturnPath(props.periodId));
+  };
+
+  const save = async () => {
+    setSummary(null);
+    setErrors([]);
+    const parsed = ReturnSectionInput.safeParse(toRaw(ws().id, form));
+    if (!parsed.success) return showErrors(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+    setSaving(true);
+    try {
+      saved(await saveReturn(props.periodId, props.agencyId, [parsed.data], etag()));
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 412 || e.status === 428)) {
+        setConflict(snapshot(form));
+        focusSoon('conflict');
+      } else if (e instanceof ApiError && e.errors.length) {
+        showErrors(e.errors.map((x) => ({ path: x.path.replace(/^sections\[\d+\]\.?/, '') || 'narrative', message: x.message })));
+      } else {
+        setSummary([{ message: problemMessage(e, 'Your answers could not be saved. Check your connection and try again.') }]);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  /** Their version into the form, with its ETag; what was typed stays on show beside it. */
+  const reloadTheirs = async () => {
+    setReloading(true);
+    try {
+      const fresh = await getReturn(props.periodId, props.agencyId);
+      const theirs = sectionIn(fresh);
+      setMine(conflict());
+      setConflict(null);
+      setEtag(fresh.etag);
+      setCarried({ flag: !!theirs?.carriedForward, narrative: theirs?.narrative ?? '' });
+      setForm(fromSection(theirs, openMilestones()));
+      setErrors([]);
+      setSummary(null);
+      props.mutate(fresh);
+      focusSoon('your-text');
+    } catch (e) {
+      setSummary([{ message: problemMessage(e, 'Their version could not be loaded. Check your connection and try again.') }]);
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return {
+    form,
+    setForm,
+    f,
+    summary,
+    saving,
+    conflict,
+    mine,
+    reloading,
+    openMilestones,
+    stillCarried: () => carried().flag && form.narrative === carried().narrative,
+    save,
+    reloadTheirs,
+  };
+}

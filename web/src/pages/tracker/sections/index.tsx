@@ -1,0 +1,30 @@
+import type { JSX } from 'solid-js';
+import type { Tracker } from '../../../api/tracker.js';
+import { KinshipSection } from './kinship-section.js';
+import { ConfidenceSection } from './matrix-section.js';
+import { MilestonesSection } from './milestones-section.js';
+import { ReadinessSection } from './readiness-section.js';
+import { ReturnsSection } from './returns-section.js';
+import { RisksSection } from './risks-section.js';
+import { ThresholdSection } from './threshold-section.js';
+import { TrendSection } from './trend-section.js';
+
+/**
+ * The tracker's sections in order, for the tracker page and the board report. `afterConfidence`
+ * goes between the ratings and the trend (the lead's overall confidence form).
+ */
+export function TrackerSections(props: { t: Tracker; trendId?: string; afterConfidence?: JSX.Element }) {
+  return (
+    <>
+      <ConfidenceSection t={props.t} />
+      {props.afterConfidence}
+      <TrendSection t={props.t} idPrefix={props.trendId} />
+      <ReturnsSection t={props.t} />
+      <ReadinessSection t={props.t} />
+      <ThresholdSection t={props.t} />
+      <KinshipSection t={props.t} />
+      <RisksSection t={props.t} />
+      <MilestonesSection t={props.t} />
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import { Show } from 'solid-js';
+import type { Tracker } from '../../../api/tracker.js';
+import { Tag } from '../../../components/tag.js';
+import { day, Section } from './section.js';
+
+/** The Kinship Local Offer: statutory categories covered, reviews overdue, last published. */
+export function KinshipSection(props: { t: Tracker }) {
+  const k = () => props.t.kinship;
+  const statutory = () => k().categories.filter((c) => c.statutory);
+  const covered = () => statutory().filter((c) => c.covered).length;
+  const overdue = () => k().overdueReviews;
+  return (
+    <Section id="kinship" title="Kinship Local Offer">
+      <ul class="govuk-list app-tracker-facts">
+        <li>
+          <a class="govuk-link" href="/kinship">
+            {covered()} of {statutory().length} statutory categories covered
+          </a>{' '}
+          <Show when={k().complete} fallback={<Tag colour="red">Gaps</Tag>}>
+            <Tag colour="green">Complete</Tag>
+          </Show>
+        </li>
+        <Show when={statutory().some((c) => !c.covered)}>
+          <li>Not covered: {statutory().filter((c) => !c.covered).map((c) => c.label).join(', ')}</li>
+        </Show>
+        <li>
+          <a class="govuk-link" href="/kinship">
+            {overdue().length === 0 ? 'No reviews overdue' : `${overdue().length} ${overdue().length === 1 ? 'review' : 'reviews'} overdue`}
+          </a>
+          <Show when={overdue().length > 0}>: {overdue().map((r) => `${r.title} (due ${day(r.nextReviewDue)})`).join('; ')}</Show>
+        </li>
+        <li>Last published: {k().lastPublishedAt ? day(k().lastPublishedAt) : 'not published yet'}</li>
+      </ul>
+    </Section>
+  );
+}

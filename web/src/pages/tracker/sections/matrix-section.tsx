@@ -1,0 +1,78 @@
+import { createMemo, Show } from 'solid-js';
+import { periodLabel } from '../../../../../shared/periods/period.js';
+import type { Tracker } from '../../../api/tracker.js';
+import { DataTable, type Column } from '../../../components/data-table.js';
+import { ConfidenceKey, ConfidenceTag } from '../../../components/tag.js';
+import { returnHref, Section } from './section.js';
+
+type Row = Tracker['matrix'][number];
+type Agency = Tracker['agencies'][number];
+
+const SOURCE_TEXT = {
+  lead: 'Set by the programme lead',
+  accepted: 'Worst of the accepted returns',
+  submitted: 'Provisional: worst of the submitted returns, none accepted yet',
+  none: 'No returns submitted yet',
+} as const;
+
+/** One agency's rating for one workstream, linking to the section of its return behind it. */
+function RatingCell(props: { periodId: string; agency: Agency; row: Row }) {
+  const cell = () => props.row.cells.find((c) => c.agencyId === props.agency.id);
+  return (
+    <Show when={cell()} fallback={<span class="app-tracker-muted">Does not contribute</span>}>
+      {(c) => (
+        <a class="govuk-link app-rag-link" href={returnHref(props.periodId, props.agency.id, props.row.workstreamId)} data-confidence={c().confidence ?? 'none'} data-state={c().state}>
+          <ConfidenceTag confidence={c().state === 'not-reported' ? null : c().confidence} provisional={c().state === 'submitted'} />
+          <Show when={c().state === 'submitted' && c().confidence}>
+            <span class="app-rag-link__state">(submitted, not yet accepted)</span>
+          </Show>
+          <span class="govuk-visually-hidden">
+            : {props.agency.name}, {props.row.name}
+          </span>
+        </a>
+      )}
+    </Show>
+  );
+}
+
+function OverallCell(props: { row: Row }) {
+  const o = () => props.row.overall;
+  return (
+    <div data-testid={`overall-${props.row.workstreamId}`}>
+      <ConfidenceTag confidence={o().confidence} provisional={o().source === 'submitted'} />
+      <span class="app-tracker-note">{SOURCE_TEXT[o().source]}</span>
+      <Show when={o().source === 'lead' && o().note}>
+        <span class="app-tracker-note">“{o().note}”</span>
+      </Show>
+    </div>
+  );
+}
+
+/** Delivery confidence: workstreams (rows) by contributing agency (columns), and the overall rating. */
+export function ConfidenceSection(props: { t: Tracker }) {
+  const p = () => props.t.period.id;
+  const columns = createMemo((): Column<Row>[] => {
+    const agencies = props.t.agencies.filter((a) => props.t.workstreams.some((w) => w.contributingAgencyIds.includes(a.id)));
+    return [
+      { key: 'workstream', header: 'Workstream', rowHeader: true, cell: (row) => row.name },
+      ...agencies.map((a): Column<Row> => ({ key: a.id, header: a.name, cell: (row) => <RatingCell periodId={p()} agency={a} row={row} /> })),
+      { key: 'overall', header: 'Overall', cell: (row) => <OverallCell row={row} /> },
+    ];
+  });
+  return (
+    <Section id="confidence" title="Delivery confidence">
+      <p class="govuk-body">
+        Each agency's delivery confidence for each workstream in its {periodLabel(p())} return. Choose a rating to read the return section behind it.
+      </p>
+      <ConfidenceKey />
+      <DataTable
+        class="app-tracker-matrix"
+        caption={`Delivery confidence, ${periodLabel(p())}: workstreams (rows) by agency (columns)`}
+        captionSize="m"
+        label="Delivery confidence by workstream and agency"
+        columns={columns()}
+        rows={props.t.matrix}
+      />
+    </Section>
+  );
+}

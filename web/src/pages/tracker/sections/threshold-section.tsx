@@ -1,0 +1,68 @@
+import { Show } from 'solid-js';
+import { VERSION_STATUS_LABELS } from '../../../../../shared/threshold/schema.js';
+import { hasOrHave } from '../../../../../shared/text/plural.js';
+import type { Tracker } from '../../../api/tracker.js';
+import { DataTable } from '../../../components/data-table.js';
+import { Tag } from '../../../components/tag.js';
+import { day, Section } from './section.js';
+
+type Threshold = NonNullable<Tracker['threshold']>;
+type Partner = Threshold['required'][number];
+
+const THRESHOLD_STATUS: Record<string, string> = VERSION_STATUS_LABELS;
+
+function Decision(props: { partner: Partner }) {
+  return (
+    <Show when={props.partner.decision} fallback={<Tag colour="grey">Not signed yet</Tag>}>
+      {(d) => <Tag colour={d().decision === 'approve' ? 'green' : 'red'}>{d().decision === 'approve' ? 'Approved' : 'Changes requested'}</Tag>}
+    </Show>
+  );
+}
+
+/** The current threshold document version and who has signed it. */
+function ThresholdSignOff(props: { th: Threshold }) {
+  const approved = () => props.th.required.filter((r) => r.decision?.decision === 'approve').length;
+  return (
+    <>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/threshold">
+          Version {props.th.versionLabel}
+        </a>
+        : <Tag colour={props.th.status === 'signed-off' ? 'green' : 'yellow'}>{THRESHOLD_STATUS[props.th.status] ?? props.th.status}</Tag>. {approved()} of {props.th.required.length} statutory partners{' '}
+        {hasOrHave(approved())} approved it{props.th.signedOffAt ? `; signed off ${day(props.th.signedOffAt)}` : ''}.
+      </p>
+      <DataTable<Partner>
+        caption={`Who has signed version ${props.th.versionLabel}`}
+        captionSize="m"
+        label="Threshold sign-off by partner"
+        rows={props.th.required}
+        columns={[
+          { key: 'partner', header: 'Partner', rowHeader: true, cell: (r) => r.agencyName },
+          { key: 'decision', header: 'Decision', cell: (r) => <Decision partner={r} /> },
+          { key: 'by', header: 'Signed by', cell: (r) => r.decision?.byName ?? '' },
+          { key: 'date', header: 'Date', cell: (r) => day(r.decision?.at) },
+        ]}
+      />
+    </>
+  );
+}
+
+export function ThresholdSection(props: { t: Tracker }) {
+  return (
+    <Section id="threshold" title="Threshold document">
+      <Show
+        when={props.t.threshold}
+        fallback={
+          <p class="govuk-body">
+            No version has been issued yet.{' '}
+            <a class="govuk-link" href="/threshold">
+              Threshold document
+            </a>
+          </p>
+        }
+      >
+        {(th) => <ThresholdSignOff th={th()} />}
+      </Show>
+    </Section>
+  );
+}
