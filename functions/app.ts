@@ -111,7 +111,10 @@ export function createApp(deps: AppDeps) {
       return problemResponse(c, new ServiceUnavailable());
     }
     logger.error('unhandled error', { requestId: c.get('requestId'), error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
-    return problemResponse(c, new AppError(500, 'internal', 'Something went wrong', `Something went wrong on our side. Try again; if it keeps happening, quote reference ${c.get('requestId')}.`));
+    return problemResponse(
+      c,
+      new AppError(500, 'internal', 'Something went wrong', `Something went wrong on our side. Try again; if it keeps happening, quote reference ${c.get('requestId')}.`),
+    );
   });
   return app;
 }

@@ -22,7 +22,14 @@ describe('config', () => {
   });
 
   it('when running in aws mode with its settings, the issuer is the Cognito user pool', () => {
-    const c = loadConfig({ PORTAL_MODE: 'aws', AWS_REGION: 'eu-west-2', COGNITO_USER_POOL_ID: 'eu-west-2_abc', COGNITO_CLIENT_ID: 'client', TABLE_NAME: 't', AUDIT_TABLE_NAME: 'a' });
+    const c = loadConfig({
+      PORTAL_MODE: 'aws',
+      AWS_REGION: 'eu-west-2',
+      COGNITO_USER_POOL_ID: 'eu-west-2_abc',
+      COGNITO_CLIENT_ID: 'client',
+      TABLE_NAME: 't',
+      AUDIT_TABLE_NAME: 'a',
+    });
     expect(c.auth).toMatchObject({ mode: 'cognito', issuer: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_abc', audience: 'client' });
   });
 

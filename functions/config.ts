@@ -12,7 +12,10 @@ const Env = z.object({
   HOST: z
     .union([z.ipv4(), z.ipv6(), z.literal('localhost')], { error: 'use an IP address: 127.0.0.1 (this machine only, the default) or 0.0.0.0 (every interface)' })
     .default('127.0.0.1'),
-  PARTNERSHIP_ID: z.string().regex(/^[a-z0-9-]+$/).default('mscp'),
+  PARTNERSHIP_ID: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .default('mscp'),
   TABLE_NAME: z.string().min(1).optional(),
   AUDIT_TABLE_NAME: z.string().min(1).optional(),
   DYNAMODB_ENDPOINT: z.string().url().optional(),
@@ -23,7 +26,11 @@ const Env = z.object({
   DOCUMENTS_BUCKET: z.string().optional(),
   WEB_ORIGIN: z.string().optional(),
   DEMO_PASSWORD: z.string().min(8).default('demo-password'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   DATA_DIR: z.string().default('.data'),
   /** Deadline for one DynamoDB call, retries included: past it the API answers 503 (< 5 s in all). */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
@@ -117,7 +124,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ...(e.DYNAMODB_ENDPOINT ? { endpoint: e.DYNAMODB_ENDPOINT } : {}),
     },
     auth,
-    corsOrigins: e.WEB_ORIGIN ? e.WEB_ORIGIN.split(',').map((s) => s.trim()).filter(Boolean) : [],
+    corsOrigins: e.WEB_ORIGIN
+      ? e.WEB_ORIGIN.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     dataDir: e.DATA_DIR,
     ...(e.DOCUMENTS_BUCKET ? { documentsBucket: e.DOCUMENTS_BUCKET } : {}),

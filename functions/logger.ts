@@ -10,10 +10,12 @@ export interface Logger {
 
 /** One JSON line per event: what CloudWatch Logs Insights and local terminals both read well. */
 export function createLogger(level: Level): Logger {
-  const log = (l: Exclude<Level, 'silent'>) => (msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[l] < ORDER[level]) return;
-    const line = JSON.stringify({ level: l, time: new Date().toISOString(), msg, ...fields });
-    (l === 'error' || l === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
-  };
+  const log =
+    (l: Exclude<Level, 'silent'>) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[l] < ORDER[level]) return;
+      const line = JSON.stringify({ level: l, time: new Date().toISOString(), msg, ...fields });
+      (l === 'error' || l === 'warn' ? process.stderr : process.stdout).write(`${line}\n`);
+    };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

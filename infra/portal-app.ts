@@ -57,10 +57,7 @@ export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
   const skipWeb = String(app.node.tryGetContext('skipWebDeployment')) === 'true';
 
   const defaultDist = join(REPO_ROOT, 'web', 'dist');
-  const webAssetPath =
-    options.webAssetPath === null || skipWeb
-      ? undefined
-      : (options.webAssetPath ?? (existsSync(join(defaultDist, 'index.html')) ? defaultDist : undefined));
+  const webAssetPath = options.webAssetPath === null || skipWeb ? undefined : (options.webAssetPath ?? (existsSync(join(defaultDist, 'index.html')) ? defaultDist : undefined));
 
   // Environment-agnostic stacks (no account, no lookups). Region: context `region`, else
   // AWS_REGION, else London. Not CDK_DEFAULT_REGION: the CLI sets that to us-east-1 when no AWS

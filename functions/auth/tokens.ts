@@ -79,9 +79,7 @@ export function createTokenVerifier(opts: { issuer: string; audience: string; ke
         }));
       } catch (err) {
         const code = (err as { code?: string }).code;
-        throw new Unauthorized(
-          code === 'ERR_JWT_EXPIRED' ? 'Your session has ended. Sign in again.' : 'Your sign-in could not be verified. Sign in again.',
-        );
+        throw new Unauthorized(code === 'ERR_JWT_EXPIRED' ? 'Your session has ended. Sign in again.' : 'Your sign-in could not be verified. Sign in again.');
       }
       if ((payload as Partial<PortalClaims>).token_use !== 'id') throw new Unauthorized('Use an ID token.');
       return principalFromClaims(payload);

@@ -33,9 +33,7 @@ export function createClient(dynamodb: Config['dynamodb']): DynamoDBClient {
     region: dynamodb.region,
     maxAttempts: 2,
     requestHandler: { connectionTimeout: Math.min(1000, dynamodb.timeoutMs), requestTimeout: dynamodb.timeoutMs, throwOnRequestTimeout: true },
-    ...(dynamodb.endpoint
-      ? { endpoint: dynamodb.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(dynamodb.endpoint ? { endpoint: dynamodb.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   return withDeadline(client, dynamodb.timeoutMs, { waitForLocalCommit: Boolean(dynamodb.endpoint) });
 }

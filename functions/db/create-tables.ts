@@ -15,10 +15,7 @@ import { AUDIT_TABLE, MAIN_TABLE } from './table-design.js';
  * stateful stack creates them from the same design constants.
  */
 export async function ensureTables(client: DynamoDBClient, names: { main: string; audit: string }): Promise<void> {
-  await Promise.all([
-    ensureTable(client, names.main, MAIN_TABLE),
-    ensureTable(client, names.audit, AUDIT_TABLE),
-  ]);
+  await Promise.all([ensureTable(client, names.main, MAIN_TABLE), ensureTable(client, names.audit, AUDIT_TABLE)]);
 }
 
 interface IndexDesign {
@@ -48,9 +45,7 @@ async function ensureTable(client: DynamoDBClient, name: string, design: TableDe
     // A local data folder from before an index was added gets the index (DynamoDB adds one per update).
     const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
     for (const index of indexesOf(design).filter((i) => !have.has(i.name))) {
-      await client.send(
-        new UpdateTableCommand({ TableName: name, AttributeDefinitions: attributes([index]), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }] }),
-      );
+      await client.send(new UpdateTableCommand({ TableName: name, AttributeDefinitions: attributes([index]), GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }] }));
       await waitUntilIndexActive(client, name, index.name);
     }
     return;

@@ -85,12 +85,18 @@ export const readinessKeys = {
   /** A workstream's criteria and assessments share a partition: its matrix is one Query. */
   partition: (pid: string, workstreamId: string) => `P#${pid}#READINESS#${workstreamId}`,
   criterion: (pid: string, workstreamId: string, criterionId: string) => ({ pk: `P#${pid}#READINESS#${workstreamId}`, sk: `CRITERION#${criterionId}` }),
-  assessment: (pid: string, workstreamId: string, criterionId: string, agencyId: string) => ({ pk: `P#${pid}#READINESS#${workstreamId}`, sk: `ASSESSMENT#${criterionId}#${agencyId}` }),
+  assessment: (pid: string, workstreamId: string, criterionId: string, agencyId: string) => ({
+    pk: `P#${pid}#READINESS#${workstreamId}`,
+    sk: `ASSESSMENT#${criterionId}#${agencyId}`,
+  }),
   /** GSI: every criterion by id (finds a criterion's workstream) and, in one paged Query, all of them. */
   criterionIndex: (pid: string, criterionId: string) => ({ gsi1pk: `P#${pid}#CRITERIA`, gsi1sk: criterionId }),
   allCriteria: (pid: string) => `P#${pid}#CRITERIA`,
   /** GSI: every assessment of the partnership (the tracker's readiness in one paged Query). */
-  assessmentIndex: (pid: string, workstreamId: string, criterionId: string, agencyId: string) => ({ gsi1pk: `P#${pid}#ASSESSMENTS`, gsi1sk: `${workstreamId}#${criterionId}#${agencyId}` }),
+  assessmentIndex: (pid: string, workstreamId: string, criterionId: string, agencyId: string) => ({
+    gsi1pk: `P#${pid}#ASSESSMENTS`,
+    gsi1sk: `${workstreamId}#${criterionId}#${agencyId}`,
+  }),
   allAssessments: (pid: string) => `P#${pid}#ASSESSMENTS`,
 };
 

@@ -36,7 +36,10 @@ export class DiskDocumentStore implements DocumentStore {
 
 /** AWS: the documents bucket (encrypted, versioned, private; created by the stateful stack). */
 export class S3DocumentStore implements DocumentStore {
-  constructor(private readonly bucket: string, private readonly region: string) {}
+  constructor(
+    private readonly bucket: string,
+    private readonly region: string,
+  ) {}
   private async client() {
     const { S3Client } = await import('@aws-sdk/client-s3');
     return new S3Client({ region: this.region });

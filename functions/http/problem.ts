@@ -40,11 +40,19 @@ function humanMessage(issue: ZodError['issues'][number]): string {
     case 'invalid_type':
       return issue.input === undefined ? 'Enter a value: this field is required' : `Enter ${article(issue.expected)} ${issue.expected}`;
     case 'too_big':
-      return issue.origin === 'string' ? `Use ${String(issue.maximum)} characters or fewer` : issue.origin === 'array' ? `Give at most ${String(issue.maximum)} entries` : `Enter a value of at most ${String(issue.maximum)}`;
+      return issue.origin === 'string'
+        ? `Use ${String(issue.maximum)} characters or fewer`
+        : issue.origin === 'array'
+          ? `Give at most ${String(issue.maximum)} entries`
+          : `Enter a value of at most ${String(issue.maximum)}`;
     case 'too_small':
       return issue.origin === 'string'
-        ? Number(issue.minimum) <= 1 ? 'Enter a value: this field cannot be empty' : `Use at least ${String(issue.minimum)} characters`
-        : issue.origin === 'array' ? `Give at least ${String(issue.minimum)} entries` : `Enter a value of at least ${String(issue.minimum)}`;
+        ? Number(issue.minimum) <= 1
+          ? 'Enter a value: this field cannot be empty'
+          : `Use at least ${String(issue.minimum)} characters`
+        : issue.origin === 'array'
+          ? `Give at least ${String(issue.minimum)} entries`
+          : `Enter a value of at least ${String(issue.minimum)}`;
     case 'invalid_value':
       return `Choose one of: ${issue.values.map(String).join(', ')}`;
     default:

@@ -26,7 +26,7 @@ export const TAGS = {
   Returns: "Agencies' quarterly returns: draft, submit, review.",
   Threshold: 'Threshold document versions and their sign-off by the statutory partners.',
   'Kinship offer': 'The Kinship Local Offer register, its review and publication.',
-  Readiness: 'Readiness criteria and each agency\'s self-assessment, confirmed by the lead.',
+  Readiness: "Readiness criteria and each agency's self-assessment, confirmed by the lead.",
   Tracker: 'The shared tracker: delivery confidence, returns, readiness, risks and milestones for a period.',
   Exports: 'The tracker as CSV files and an Excel workbook.',
   Audit: 'The audit trail and the erasure of personal data that slipped through.',

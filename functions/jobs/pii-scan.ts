@@ -24,7 +24,10 @@ const skipKey = (key: string) => KEY_ATTRIBUTES.has(key) || isIdentifierKey(key)
  */
 export async function scanStoredPersonalData(doc: DynamoDBDocumentClient, tables: { main: string; audit: string }, now = new Date()): Promise<StoredFinding[]> {
   const out: StoredFinding[] = [];
-  for (const [table, name] of [['record', tables.main], ['audit', tables.audit]] as const) {
+  for (const [table, name] of [
+    ['record', tables.main],
+    ['audit', tables.audit],
+  ] as const) {
     let start: Record<string, unknown> | undefined;
     do {
       const page = await doc.send(new ScanCommand({ TableName: name, ExclusiveStartKey: start }));

@@ -188,7 +188,7 @@ const WATCHDOG = [
   'exec 3<&0',
   'java "$@" </dev/null 3<&- & j=$!',
   'echo "dynamodb-local java pid $j"',
-  'trap \'kill $j 2>/dev/null; kill -CONT $j 2>/dev/null; kill $w 2>/dev/null; wait $j; exit 0\' TERM INT HUP',
+  "trap 'kill $j 2>/dev/null; kill -CONT $j 2>/dev/null; kill $w 2>/dev/null; wait $j; exit 0' TERM INT HUP",
   '(while read -r _; do :; done; kill $j 2>/dev/null) <&3 & w=$!',
   'exec 3<&-',
   'wait $j; s=$?',

@@ -34,10 +34,7 @@ export function mountSpa(webDist: string) {
   return (app: Hono<AppEnv>) => {
     // Scripts and styles travel gzipped (about a quarter of their size): what a CDN does in AWS.
     app.use('/assets/*', compress());
-    app.use(
-      '/assets/*',
-      serveStatic({ root, onFound: (_p, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }),
-    );
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => void c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
     app.get('/favicon.svg', serveStatic({ root }));
     app.get('*', async (c, next) => {
       if (c.req.path.startsWith('/api/')) return next();
@@ -89,10 +86,11 @@ export async function startServer(opts: StartServerOptions): Promise<{ url: stri
     port: actualPort,
     host: typeof address === 'object' && address ? address.address : host,
     server,
-    close: () => new Promise<void>((done) => {
-      if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
-      server.close(() => done());
-    }),
+    close: () =>
+      new Promise<void>((done) => {
+        if ('closeAllConnections' in server) (server as { closeAllConnections(): void }).closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }
 

@@ -63,7 +63,11 @@ export class ErasureRepository {
 
   /** Named access pattern: the entity's audit events (one paged Query). */
   async listAuditEventsOfEntity(entityType: string, entityId: string): Promise<Item[]> {
-    return queryAll(this.doc, { TableName: this.auditTable, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditKeys.entity(this.pid, entityType, entityId) } });
+    return queryAll(this.doc, {
+      TableName: this.auditTable,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': auditKeys.entity(this.pid, entityType, entityId) },
+    });
   }
 
   /**
@@ -110,7 +114,12 @@ export class ErasureRepository {
 
   private async criterion(criterionId: string): Promise<Item | null> {
     const res = await this.doc.send(
-      new QueryCommand({ TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :id', ExpressionAttributeValues: readinessValues(readinessKeys.criterionIndex(this.pid, criterionId)) }),
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :id',
+        ExpressionAttributeValues: readinessValues(readinessKeys.criterionIndex(this.pid, criterionId)),
+      }),
     );
     return res.Items?.[0] ?? null;
   }

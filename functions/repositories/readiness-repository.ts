@@ -46,8 +46,18 @@ export class ReadinessRepository {
   /** Every criterion and every assessment of the partnership: two paged GSI Queries. */
   async getAllReadiness(): Promise<{ criteria: Criterion[]; assessments: Assessment[] }> {
     const [criteria, assessments] = await Promise.all([
-      queryAll(this.doc, { TableName: this.table, IndexName: MAIN_TABLE.gsi1.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': readinessKeys.allCriteria(this.pid) } }),
-      queryAll(this.doc, { TableName: this.table, IndexName: MAIN_TABLE.gsi1.name, KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': readinessKeys.allAssessments(this.pid) } }),
+      queryAll(this.doc, {
+        TableName: this.table,
+        IndexName: MAIN_TABLE.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': readinessKeys.allCriteria(this.pid) },
+      }),
+      queryAll(this.doc, {
+        TableName: this.table,
+        IndexName: MAIN_TABLE.gsi1.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': readinessKeys.allAssessments(this.pid) },
+      }),
     ]);
     return { criteria: criteria.map((i) => strip(i) as unknown as Criterion), assessments: assessments.map((i) => strip(i) as unknown as Assessment) };
   }
@@ -56,12 +66,19 @@ export class ReadinessRepository {
     return { ...readinessKeys.criterion(this.pid, c.workstreamId, c.id), ...readinessKeys.criterionIndex(this.pid, c.id), entity: 'Criterion', ...c };
   }
   assessmentItem(a: Assessment) {
-    return { ...readinessKeys.assessment(this.pid, a.workstreamId, a.criterionId, a.agencyId), ...readinessKeys.assessmentIndex(this.pid, a.workstreamId, a.criterionId, a.agencyId), entity: 'Assessment', ...a };
+    return {
+      ...readinessKeys.assessment(this.pid, a.workstreamId, a.criterionId, a.agencyId),
+      ...readinessKeys.assessmentIndex(this.pid, a.workstreamId, a.criterionId, a.agencyId),
+      entity: 'Assessment',
+      ...a,
+    };
   }
 
   /** Write op: a new criterion (`expectedVersion` null: its id must be free) or an edit guarded by If-Match. */
   putCriterionOp(c: Criterion, expectedVersion: ExpectedVersion): WriteOp {
-    return guardedPut(this.table, this.criterionItem(c), expectedVersion, () => (expectedVersion === null ? new Conflict(`A criterion with id ${c.id} already exists.`) : new PreconditionFailed()));
+    return guardedPut(this.table, this.criterionItem(c), expectedVersion, () =>
+      expectedVersion === null ? new Conflict(`A criterion with id ${c.id} already exists.`) : new PreconditionFailed(),
+    );
   }
 
   /** Write op: an agency's assessment, first saved (`expectedVersion` null) or changed from the version the client read. */

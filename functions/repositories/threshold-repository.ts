@@ -30,7 +30,12 @@ export class ThresholdRepository {
 
   /** Config, every version and every decision: one (paged) Query. */
   async getThresholdRecord(): Promise<{ config: ThresholdConfig; versions: StoredVersion[]; decisions: (SignOff & { versionId: string })[] }> {
-    const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': thresholdKeys.partition(this.pid) }, ConsistentRead: true });
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': thresholdKeys.partition(this.pid) },
+      ConsistentRead: true,
+    });
     let config: ThresholdConfig = { requiredAgencyIds: [], currentVersionId: null, version: 0 };
     const versions: StoredVersion[] = [];
     const decisions: (SignOff & { versionId: string })[] = [];

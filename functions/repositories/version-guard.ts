@@ -15,7 +15,8 @@ export type ExpectedVersion = number | null;
  */
 export function assertVersion(current: { version: number } | null | undefined, expected: ExpectedVersion): void {
   if (current) {
-    if (expected === null) throw new PreconditionRequired('This has already been saved. Send the If-Match header with the ETag you loaded, so changes made by others are not lost.');
+    if (expected === null)
+      throw new PreconditionRequired('This has already been saved. Send the If-Match header with the ETag you loaded, so changes made by others are not lost.');
     if (expected !== current.version) throw new PreconditionFailed();
   } else if (expected !== null && expected !== 0) {
     throw new PreconditionFailed('This has not been saved yet, so there is no version to match. Reload and try again.');

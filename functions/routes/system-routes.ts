@@ -84,7 +84,10 @@ export function systemRoutes(services: Services, deps: Pick<ServiceDeps, 'config
     .openapi(config, async (c) => {
       const a = deps.config.auth;
       // The partnership's name for signed-out pages; the page still works if the database is down.
-      const name = await services.partnership.getPartnership().then((p) => p?.name, () => undefined);
+      const name = await services.partnership.getPartnership().then(
+        (p) => p?.name,
+        () => undefined,
+      );
       const auth: z.infer<typeof PortalConfig>['auth'] =
         a.mode === 'local' ? { mode: 'local' } : { mode: 'cognito', clientId: a.clientId, region: a.region, ...(a.domain ? { domain: a.domain } : {}) };
       return c.json({ partnershipId: deps.config.partnershipId, ...(name ? { partnershipName: name } : {}), auth }, 200);

@@ -152,7 +152,8 @@ export function thresholdRoutes(services: Services) {
       const { version, body } = await services.threshold.content(c.req.valid('param').versionId);
       c.header('X-Content-SHA256', version.sha256);
       c.header('ETag', `"${version.sha256}"`);
-      if (typeof body === 'string') return c.json({ versionId: version.id, versionLabel: version.versionLabel, contentType: version.contentType, sha256: version.sha256, content: body }, 200);
+      if (typeof body === 'string')
+        return c.json({ versionId: version.id, versionLabel: version.versionLabel, contentType: version.contentType, sha256: version.sha256, content: body }, 200);
       c.header('Content-Type', 'application/pdf');
       c.header('Content-Disposition', `inline; filename="threshold-document-${version.id}.pdf"`);
       return c.body(body as Uint8Array<ArrayBuffer>, 200);
@@ -188,5 +189,7 @@ export function thresholdRoutes(services: Services) {
       c.header('Location', `/api/threshold-documents/${v.id}`);
       return c.json(v, 201);
     })
-    .openapi(signOffThresholdVersion, async (c) => c.json(await services.threshold.decide(c.get('user'), c.req.valid('param').versionId, c.req.valid('json'), writeContext(c)), 201));
+    .openapi(signOffThresholdVersion, async (c) =>
+      c.json(await services.threshold.decide(c.get('user'), c.req.valid('param').versionId, c.req.valid('json'), writeContext(c)), 201),
+    );
 }

@@ -97,7 +97,16 @@ function tables(t: Tracker) {
     readiness: {
       header: ['Workstream', 'Agency', 'Applicable criteria', 'Self-assessed ready', 'Confirmed ready', 'Self-assessed %', 'Confirmed %', 'Overdue'],
       rows: t.readiness.flatMap((w) => [
-        ...w.agencies.map((a) => [w.name, t.agencies.find((x) => x.id === a.agencyId)?.name ?? a.agencyId, a.applicable, a.selfAssessed, a.confirmed, a.selfAssessedPercent, a.confirmedPercent, a.overdue]),
+        ...w.agencies.map((a) => [
+          w.name,
+          t.agencies.find((x) => x.id === a.agencyId)?.name ?? a.agencyId,
+          a.applicable,
+          a.selfAssessed,
+          a.confirmed,
+          a.selfAssessedPercent,
+          a.confirmedPercent,
+          a.overdue,
+        ]),
         [w.name, 'All agencies', w.overall.applicable, w.overall.selfAssessed, w.overall.confirmed, w.overall.selfAssessedPercent, w.overall.confirmedPercent, w.overall.overdue],
       ]),
     },
@@ -118,18 +127,20 @@ function tables(t: Tracker) {
 
 export function trackerRoutes(services: Services) {
   // The tracker for the period asked for (default: the current one), as the page and the exports see it.
-  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date }) => services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
+  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date }) =>
+    services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
   // One handler for the four CSV files; each is its own declared route, chained so clients see it.
-  const csv = <N extends Export>(name: N) => [
-    exportCsv(name),
-    async (c: Parameters<typeof load>[0] & { header(name: string, value: string): void; body(data: string, status: 200): Response }) => {
-      const t = await load(c);
-      const table = tables(t)[name];
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="${name}-${t.period.id}.csv"`);
-      return c.body(`\uFEFF${toCsv(table.header, table.rows)}`, 200);
-    },
-  ] as const;
+  const csv = <N extends Export>(name: N) =>
+    [
+      exportCsv(name),
+      async (c: Parameters<typeof load>[0] & { header(name: string, value: string): void; body(data: string, status: 200): Response }) => {
+        const t = await load(c);
+        const table = tables(t)[name];
+        c.header('Content-Type', 'text/csv; charset=utf-8');
+        c.header('Content-Disposition', `attachment; filename="${name}-${t.period.id}.csv"`);
+        return c.body(`\uFEFF${toCsv(table.header, table.rows)}`, 200);
+      },
+    ] as const;
   const routes = apiRoutes()
     .openapi(...csv('returns'))
     .openapi(...csv('risks'))

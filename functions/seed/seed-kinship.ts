@@ -13,7 +13,13 @@ const SeedItem = ItemContent.extend({
 });
 
 /** Items of the Kinship Local Offer; published ones also get their first published revision. */
-export function kinshipSeedItems(doc: DynamoDBDocumentClient, table: string, pid: string, dataDir: URL, ownerOf: (i: { providerAgencyId: string | null }) => string): Record<string, unknown>[] {
+export function kinshipSeedItems(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  pid: string,
+  dataDir: URL,
+  ownerOf: (i: { providerAgencyId: string | null }) => string,
+): Record<string, unknown>[] {
   const url = new URL('kinship-items.json', dataDir);
   if (!existsSync(url)) return [];
   const repo = new KinshipRepository(doc, table, pid);

@@ -38,7 +38,13 @@ export function readinessSeedItems(doc: DynamoDBDocumentClient, table: string, p
     ...seed.assessments.map((a) => {
       const c = criteria.get(a.criterionId);
       if (!c) throw new Error(`Seed assessment names unknown criterion ${a.criterionId}`);
-      return repo.assessmentItem({ ...a, updatedByName: names.get(a.updatedBy) ?? null, workstreamId: c.workstreamId, validation: a.validation ? { ...a.validation, byName: names.get(a.validation.by) ?? a.validation.by } : null, version: a.validation ? 2 : 1 });
+      return repo.assessmentItem({
+        ...a,
+        updatedByName: names.get(a.updatedBy) ?? null,
+        workstreamId: c.workstreamId,
+        validation: a.validation ? { ...a.validation, byName: names.get(a.validation.by) ?? a.validation.by } : null,
+        version: a.validation ? 2 : 1,
+      });
     }),
   ];
 }

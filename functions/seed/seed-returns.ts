@@ -32,13 +32,7 @@ function readOptional<T>(dir: URL, file: string, schema: z.ZodType<T>): T | null
  * Items for the programme part of the demo: milestones, periods and returns (headers and
  * sections), built through the same repositories the API uses.
  */
-export function programmeSeedItems(
-  doc: DynamoDBDocumentClient,
-  table: string,
-  pid: string,
-  dataDir: URL,
-  names: Map<string, string>,
-): Record<string, unknown>[] {
+export function programmeSeedItems(doc: DynamoDBDocumentClient, table: string, pid: string, dataDir: URL, names: Map<string, string>): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
   const milestones = readOptional(dataDir, 'milestones.json', z.array(Milestone)) ?? [];
   for (const m of milestones) items.push({ ...milestoneKeys.milestone(pid, m.workstreamId, m.id), entity: 'Milestone', ...m });

@@ -18,9 +18,7 @@ export const SeedFile = z.object({
   partnership: Partnership,
   agencies: z.array(Agency).min(1),
   workstreams: z.array(Workstream).min(1),
-  users: z.array(
-    z.object({ email: z.string().email(), name: z.string(), role: Role, agencyId: z.string().nullable(), signatory: z.boolean() }),
-  ),
+  users: z.array(z.object({ email: z.string().email(), name: z.string(), role: Role, agencyId: z.string().nullable(), signatory: z.boolean() })),
 });
 export type SeedFile = z.infer<typeof SeedFile>;
 

@@ -93,7 +93,12 @@ export class AuditService {
 }
 
 /** Reads one partition until the page is full, it ends, or the call budget is spent. */
-async function fill(limit: number, filtered: boolean, first: AuditStartKey | undefined, read: (page: { limit: number; start?: AuditStartKey }) => Promise<AuditPageRead>): Promise<AuditPage> {
+async function fill(
+  limit: number,
+  filtered: boolean,
+  first: AuditStartKey | undefined,
+  read: (page: { limit: number; start?: AuditStartKey }) => Promise<AuditPageRead>,
+): Promise<AuditPage> {
   const events: AuditEvent[] = [];
   let start = first;
   for (let calls = 0; calls < MAX_QUERIES_PER_PAGE; calls++) {

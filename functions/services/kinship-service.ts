@@ -5,7 +5,18 @@ import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '
 import type { KinshipRepository } from '../repositories/kinship-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { assertVersion } from '../repositories/version-guard.js';
-import { addMonths, CATEGORIES, CATEGORY_LABELS, coverage, CreateItemRequest, ItemContent, type Category, type KinshipItem, type PublicItem, type UpdateItemRequest } from '../../shared/kinship/schema.js';
+import {
+  addMonths,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  coverage,
+  CreateItemRequest,
+  ItemContent,
+  type Category,
+  type KinshipItem,
+  type PublicItem,
+  type UpdateItemRequest,
+} from '../../shared/kinship/schema.js';
 import { readyForReview } from '../../shared/kinship/ready.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
 import { ukDate } from '../../shared/periods/period.js';
@@ -68,7 +79,8 @@ export class KinshipService {
     const errors = [];
     if (content.providerAgencyId) {
       const data = await this.partnership.getPartnershipData();
-      if (!data.agencies.some((a) => a.id === content.providerAgencyId)) errors.push({ path: 'providerAgencyId', message: 'Choose one of the partnership agencies, or name the organisation instead' });
+      if (!data.agencies.some((a) => a.id === content.providerAgencyId))
+        errors.push({ path: 'providerAgencyId', message: 'Choose one of the partnership agencies, or name the organisation instead' });
     }
     if (errors.length) throw new ValidationFailed(errors);
   }
@@ -92,10 +104,15 @@ export class KinshipService {
       lastReviewedAt: null,
       nextReviewDue: null,
       createdBy: user.email,
-      updatedBy: user.email, updatedByName: user.name,
+      updatedBy: user.email,
+      updatedByName: user.name,
       updatedAt: now,
     };
-    await this.writer.write([this.repo.createOp(item)], { action: 'kinship.create', entityType: 'kinship-item', entityId: item.id, summary: `Drafted "${item.title}"`, after: content }, ctx);
+    await this.writer.write(
+      [this.repo.createOp(item)],
+      { action: 'kinship.create', entityType: 'kinship-item', entityId: item.id, summary: `Drafted "${item.title}"`, after: content },
+      ctx,
+    );
     return item;
   }
 
@@ -114,11 +131,30 @@ export class KinshipService {
     await this.checkContent(content);
     // Editing a published item opens a revision for review; the published text stays live.
     const status = current.status === 'published' ? 'in-review' : current.status;
-    const next: KinshipItem = { ...current, ...content, status, revisionPending: current.published !== null, version: current.version + 1, updatedBy: user.email, updatedByName: user.name, updatedAt: ctx.now.toISOString() };
+    const next: KinshipItem = {
+      ...current,
+      ...content,
+      status,
+      revisionPending: current.published !== null,
+      version: current.version + 1,
+      updatedBy: user.email,
+      updatedByName: user.name,
+      updatedAt: ctx.now.toISOString(),
+    };
     const changes = changedFields(contentOf(current), content, CONTENT_KEYS);
     // Nothing really changed: no revision to review, nothing to write or audit.
     if (noChanges(changes)) return current;
-    await this.writer.write([this.repo.replaceOp(next, expectedVersion)], { action: 'kinship.update', entityType: 'kinship-item', entityId: id, summary: current.status === 'published' ? 'Edited the published item (revision waits for review)' : 'Edited the item', changes }, ctx);
+    await this.writer.write(
+      [this.repo.replaceOp(next, expectedVersion)],
+      {
+        action: 'kinship.update',
+        entityType: 'kinship-item',
+        entityId: id,
+        summary: current.status === 'published' ? 'Edited the published item (revision waits for review)' : 'Edited the item',
+        changes,
+      },
+      ctx,
+    );
     return next;
   }
 
@@ -142,7 +178,20 @@ export class KinshipService {
       const content = contentOf(current);
       refuseStoredIdentifiers(content);
       const revision = current.revision + 1;
-      next = { ...current, status: 'published', published: content, publishedAt: now, revisionPending: false, revision, lastReviewedAt: today, nextReviewDue: addMonths(today, 12), version: current.version + 1, updatedBy: user.email, updatedByName: user.name, updatedAt: now };
+      next = {
+        ...current,
+        status: 'published',
+        published: content,
+        publishedAt: now,
+        revisionPending: false,
+        revision,
+        lastReviewedAt: today,
+        nextReviewDue: addMonths(today, 12),
+        version: current.version + 1,
+        updatedBy: user.email,
+        updatedByName: user.name,
+        updatedAt: now,
+      };
       ops.push(this.repo.revisionOp(id, revision, content, now, user.email));
     } else {
       if (current.status === 'retired') throw new Conflict('This item is already retired.');
@@ -150,7 +199,13 @@ export class KinshipService {
     }
     await this.writer.write(
       [this.repo.replaceOp(next, expectedVersion), ...ops],
-      { action: `kinship.${action}`, entityType: 'kinship-item', entityId: id, summary: { submit: 'Sent for review', publish: `Published revision ${next.revision}`, retire: 'Retired the item' }[action], changes: { status: { from: current.status, to: next.status } } },
+      {
+        action: `kinship.${action}`,
+        entityType: 'kinship-item',
+        entityId: id,
+        summary: { submit: 'Sent for review', publish: `Published revision ${next.revision}`, retire: 'Retired the item' }[action],
+        changes: { status: { from: current.status, to: next.status } },
+      },
       ctx,
     );
     return next;
@@ -177,7 +232,14 @@ export class KinshipService {
     };
     await this.writer.write(
       [this.repo.replaceOp(next, expectedVersion)],
-      { action: 'kinship.return', entityType: 'kinship-item', entityId: id, summary: 'Returned the item to the agency with comments', changes: { status: { from: current.status, to: next.status } }, meta: { comment } },
+      {
+        action: 'kinship.return',
+        entityType: 'kinship-item',
+        entityId: id,
+        summary: 'Returned the item to the agency with comments',
+        changes: { status: { from: current.status, to: next.status } },
+        meta: { comment },
+      },
       ctx,
     );
     return next;
@@ -212,11 +274,19 @@ export class KinshipService {
     const groups = CATEGORIES.map((category: Category) => ({
       category,
       label: CATEGORY_LABELS[category],
-      items: live.filter((i) => i.published!.category === category).map(toPublic).sort((a, b) => a.title.localeCompare(b.title)),
+      items: live
+        .filter((i) => i.published!.category === category)
+        .map(toPublic)
+        .sort((a, b) => a.title.localeCompare(b.title)),
     })).filter((g) => g.items.length > 0);
     return {
       partnership: data.partnership?.name ?? '',
-      lastUpdated: live.map((i) => i.publishedAt).filter((x): x is string => Boolean(x)).sort().at(-1) ?? null,
+      lastUpdated:
+        live
+          .map((i) => i.publishedAt)
+          .filter((x): x is string => Boolean(x))
+          .sort()
+          .at(-1) ?? null,
       groups,
     };
   }

@@ -52,7 +52,10 @@ export class ProgrammeService {
     const data = await this.partnership.getPartnershipData();
     const ws = data.workstreams.find((w) => w.id === workstreamId);
     if (!ws) throw new NotFound(`There is no workstream ${workstreamId}.`);
-    this.checkMilestone(input, data.agencies.map((a) => a.id));
+    this.checkMilestone(
+      input,
+      data.agencies.map((a) => a.id),
+    );
     const milestone: Milestone = {
       id: input.id ?? slugify(input.title),
       workstreamId,
@@ -66,8 +69,11 @@ export class ProgrammeService {
     };
     await this.writer.write(
       [
-        guardedPut(this.table, { ...milestoneKeys.milestone(this.pid, workstreamId, milestone.id), entity: 'Milestone', ...milestone }, null, () =>
-          new Conflict(`A milestone with id ${milestone.id} already exists in this workstream. Choose another id or title.`),
+        guardedPut(
+          this.table,
+          { ...milestoneKeys.milestone(this.pid, workstreamId, milestone.id), entity: 'Milestone', ...milestone },
+          null,
+          () => new Conflict(`A milestone with id ${milestone.id} already exists in this workstream. Choose another id or title.`),
         ),
       ],
       { action: 'milestone.create', entityType: 'milestone', entityId: `${workstreamId}/${milestone.id}`, summary: `Added milestone "${milestone.title}"`, after: milestone },
@@ -84,13 +90,22 @@ export class ProgrammeService {
     if (!current) throw new NotFound(`There is no milestone ${milestoneId} in workstream ${workstreamId}.`);
     assertVersion(current, expectedVersion);
     const next: Milestone = { ...current, ...input, version: current.version + 1 };
-    this.checkMilestone(next, data.agencies.map((a) => a.id));
+    this.checkMilestone(
+      next,
+      data.agencies.map((a) => a.id),
+    );
     const changes = changedFields(current, next, Object.keys(input) as (keyof UpdateMilestoneRequest & string)[]);
     // Nothing really changed: nothing to write or audit.
     if (noChanges(changes)) return current;
     await this.writer.write(
       [guardedPut(this.table, { ...milestoneKeys.milestone(this.pid, workstreamId, milestoneId), entity: 'Milestone', ...next }, expectedVersion)],
-      { action: input.closed ? 'milestone.close' : 'milestone.update', entityType: 'milestone', entityId: `${workstreamId}/${milestoneId}`, summary: input.closed ? `Closed milestone "${next.title}"` : `Updated milestone "${next.title}"`, changes },
+      {
+        action: input.closed ? 'milestone.close' : 'milestone.update',
+        entityType: 'milestone',
+        entityId: `${workstreamId}/${milestoneId}`,
+        summary: input.closed ? `Closed milestone "${next.title}"` : `Updated milestone "${next.title}"`,
+        changes,
+      },
       ctx,
     );
     return next;

@@ -4,7 +4,17 @@ import { Conflict, Forbidden, NotFound, ValidationFailed } from '../http/errors.
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReadinessRepository } from '../repositories/readiness-repository.js';
 import { assertVersion, type ExpectedVersion } from '../repositories/version-guard.js';
-import { scoreAgency, scoreWorkstream, type Assessment, type AssessmentRequest, type CreateCriterionRequest, type Criterion, type Derivation, type UpdateCriterionRequest, type ValidateRequest } from '../../shared/readiness/schema.js';
+import {
+  scoreAgency,
+  scoreWorkstream,
+  type Assessment,
+  type AssessmentRequest,
+  type CreateCriterionRequest,
+  type Criterion,
+  type Derivation,
+  type UpdateCriterionRequest,
+  type ValidateRequest,
+} from '../../shared/readiness/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
 import { changedFields, noChanges } from '../../shared/audit/changes.js';
 
@@ -33,7 +43,11 @@ export class ReadinessService {
   async derivedStates(criteria: Criterion[], known: Partial<Record<Derivation, DerivedState>> = {}): Promise<Record<string, DerivedState>> {
     const needed = [...new Set(criteria.map((c) => c.derivedFrom).filter((d): d is Derivation => d !== null))];
     const states = Object.fromEntries(
-      await Promise.all(needed.map(async (d) => [d, known[d] ?? (await this.derivations[d]?.()) ?? { ready: false, evidence: 'This criterion follows a record that is not available yet.' }] as const)),
+      await Promise.all(
+        needed.map(
+          async (d) => [d, known[d] ?? (await this.derivations[d]?.()) ?? { ready: false, evidence: 'This criterion follows a record that is not available yet.' }] as const,
+        ),
+      ),
     ) as Record<string, DerivedState>;
     return Object.fromEntries(criteria.filter((c) => c.derivedFrom).map((c) => [c.id, states[c.derivedFrom!]!]));
   }
@@ -90,7 +104,10 @@ export class ReadinessService {
 
   /** Creates the assessment on first save (`expectedVersion` null) or changes the version the client read. */
   async assess(user: Principal, criterionId: string, agencyId: string, input: AssessmentRequest, expectedVersion: ExpectedVersion, ctx: WriteContext): Promise<Assessment> {
-    if (user.role !== 'partner') throw new Forbidden(user.role === 'lead' ? 'The programme lead validates assessments but does not make them for an agency.' : 'Partnership executives cannot change assessments.');
+    if (user.role !== 'partner')
+      throw new Forbidden(
+        user.role === 'lead' ? 'The programme lead validates assessments but does not make them for an agency.' : 'Partnership executives cannot change assessments.',
+      );
     if (user.agencyId !== agencyId) throw new Forbidden("You can only assess your own agency's readiness.");
     const c = await this.criterionOrThrow(criterionId);
     if (c.derivedFrom) throw new Conflict('This criterion follows another record and cannot be self-assessed.');
@@ -137,10 +154,21 @@ export class ReadinessService {
     if (input.outcome === 'confirmed' && current.status !== 'ready' && current.status !== 'not-applicable') {
       throw new Conflict(`Only assessments marked ready or not applicable can be confirmed; this one is ${current.status}. Challenge it instead.`);
     }
-    const next: Assessment = { ...current, validation: { outcome: input.outcome, comment: input.comment, by: user.email, byName: user.name, at: ctx.now.toISOString() }, version: current.version + 1 };
+    const next: Assessment = {
+      ...current,
+      validation: { outcome: input.outcome, comment: input.comment, by: user.email, byName: user.name, at: ctx.now.toISOString() },
+      version: current.version + 1,
+    };
     await this.writer.write(
       [this.repo.putAssessmentOp(next, expectedVersion)],
-      { action: `readiness.${input.outcome === 'confirmed' ? 'confirm' : 'challenge'}`, entityType: 'assessment', entityId: `${criterionId}/${agencyId}`, summary: input.outcome === 'confirmed' ? 'Confirmed the assessment' : 'Challenged the assessment', changes: { validation: { from: current.validation?.outcome ?? null, to: input.outcome } }, ...(input.comment ? { meta: { comment: input.comment } } : {}) },
+      {
+        action: `readiness.${input.outcome === 'confirmed' ? 'confirm' : 'challenge'}`,
+        entityType: 'assessment',
+        entityId: `${criterionId}/${agencyId}`,
+        summary: input.outcome === 'confirmed' ? 'Confirmed the assessment' : 'Challenged the assessment',
+        changes: { validation: { from: current.validation?.outcome ?? null, to: input.outcome } },
+        ...(input.comment ? { meta: { comment: input.comment } } : {}),
+      },
       ctx,
     );
     return next;
@@ -150,10 +178,27 @@ export class ReadinessService {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages readiness criteria.');
     const data = await this.partnership.getPartnershipData();
     if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
-    this.checkAgencies(input.agencyIds, data.agencies.map((a) => a.id));
-    const c: Criterion = { id: input.id ?? slugify(input.title), workstreamId, title: input.title, description: input.description, agencyIds: input.agencyIds, evidenceExpected: input.evidenceExpected, targetDate: input.targetDate, derivedFrom: null, version: 1 };
+    this.checkAgencies(
+      input.agencyIds,
+      data.agencies.map((a) => a.id),
+    );
+    const c: Criterion = {
+      id: input.id ?? slugify(input.title),
+      workstreamId,
+      title: input.title,
+      description: input.description,
+      agencyIds: input.agencyIds,
+      evidenceExpected: input.evidenceExpected,
+      targetDate: input.targetDate,
+      derivedFrom: null,
+      version: 1,
+    };
     if (await this.repo.findCriterion(c.id)) throw new Conflict(`A criterion with id ${c.id} already exists. Choose another title or id.`);
-    await this.writer.write([this.repo.putCriterionOp(c, null)], { action: 'criterion.create', entityType: 'criterion', entityId: c.id, summary: `Added criterion "${c.title}"`, after: c }, ctx);
+    await this.writer.write(
+      [this.repo.putCriterionOp(c, null)],
+      { action: 'criterion.create', entityType: 'criterion', entityId: c.id, summary: `Added criterion "${c.title}"`, after: c },
+      ctx,
+    );
     return c;
   }
 
@@ -163,12 +208,20 @@ export class ReadinessService {
     const current = await this.criterionOrThrow(criterionId);
     if (current.workstreamId !== workstreamId) throw new NotFound(`There is no criterion ${criterionId} in workstream ${workstreamId}.`);
     assertVersion(current, expectedVersion);
-    if (input.agencyIds) this.checkAgencies(input.agencyIds, (await this.partnership.getPartnershipData()).agencies.map((a) => a.id));
+    if (input.agencyIds)
+      this.checkAgencies(
+        input.agencyIds,
+        (await this.partnership.getPartnershipData()).agencies.map((a) => a.id),
+      );
     const next: Criterion = { ...current, ...input, version: current.version + 1 };
     const keys = Object.keys(input) as (keyof UpdateCriterionRequest)[];
     const changes = changedFields(current, next, keys as (keyof UpdateCriterionRequest & string)[]);
     if (noChanges(changes)) return current;
-    await this.writer.write([this.repo.putCriterionOp(next, expectedVersion)], { action: 'criterion.update', entityType: 'criterion', entityId: criterionId, summary: `Updated criterion "${next.title}"`, changes }, ctx);
+    await this.writer.write(
+      [this.repo.putCriterionOp(next, expectedVersion)],
+      { action: 'criterion.update', entityType: 'criterion', entityId: criterionId, summary: `Updated criterion "${next.title}"`, changes },
+      ctx,
+    );
     return next;
   }
 

@@ -35,7 +35,6 @@ export interface ReturnView {
   warnings: Warning[];
 }
 
-
 /** Quarterly returns: partners draft and submit; the lead accepts or returns them. */
 export class ReturnsService {
   constructor(
@@ -158,7 +157,11 @@ export class ReturnsService {
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
     assertVersion(header, expectedVersion);
     if (header && !isEditable(header.status)) {
-      throw new Conflict(header.status === 'accepted' ? 'This return has been accepted and is locked.' : 'This return has been submitted. The programme lead must return it before it can be changed.');
+      throw new Conflict(
+        header.status === 'accepted'
+          ? 'This return has been accepted and is locked.'
+          : 'This return has been submitted. The programme lead must return it before it can be changed.',
+      );
     }
 
     const current = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
@@ -228,7 +231,8 @@ export class ReturnsService {
       }
       const milestoneIds = new Set(data.milestones.filter((m) => m.workstreamId === s.workstreamId).map((m) => m.id));
       (s.milestones ?? []).forEach((m, j) => {
-        if (!milestoneIds.has(m.milestoneId)) errors.push({ path: `sections[${i}].milestones[${j}].milestoneId`, message: `"${m.milestoneId}" is not a milestone of this workstream` });
+        if (!milestoneIds.has(m.milestoneId))
+          errors.push({ path: `sections[${i}].milestones[${j}].milestoneId`, message: `"${m.milestoneId}" is not a milestone of this workstream` });
       });
     });
     if (errors.length) throw new ValidationFailed(errors);
@@ -263,7 +267,17 @@ export class ReturnsService {
       );
     }
     const now = ctx.now.toISOString();
-    const next: ReturnHeader = { ...header, status: 'submitted', version: header.version + 1, submittedBy: user.email, submittedByName: user.name, submittedAt: now, updatedAt: now, updatedBy: user.email, updatedByName: user.name };
+    const next: ReturnHeader = {
+      ...header,
+      status: 'submitted',
+      version: header.version + 1,
+      submittedBy: user.email,
+      submittedByName: user.name,
+      submittedAt: now,
+      updatedAt: now,
+      updatedBy: user.email,
+      updatedByName: user.name,
+    };
     await this.writer.write(
       [this.returns.putHeaderOp(next, expectedVersion)],
       {
@@ -280,7 +294,14 @@ export class ReturnsService {
   }
 
   /** The lead accepts a submitted return (it is then locked) or returns it with a comment. */
-  async review(user: Principal, periodId: string, agencyId: string, outcome: { action: 'accept' } | { action: 'return'; comment: string }, expectedVersion: number, ctx: WriteContext): Promise<ReturnView> {
+  async review(
+    user: Principal,
+    periodId: string,
+    agencyId: string,
+    outcome: { action: 'accept' } | { action: 'return'; comment: string },
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<ReturnView> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead reviews returns.');
     const { data, period } = await this.context(periodId, agencyId);
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
@@ -290,7 +311,17 @@ export class ReturnsService {
     const now = ctx.now.toISOString();
     const next: ReturnHeader =
       outcome.action === 'accept'
-        ? { ...header, status: 'accepted', version: header.version + 1, acceptedBy: user.email, acceptedByName: user.name, acceptedAt: now, updatedAt: now, updatedBy: user.email, updatedByName: user.name }
+        ? {
+            ...header,
+            status: 'accepted',
+            version: header.version + 1,
+            acceptedBy: user.email,
+            acceptedByName: user.name,
+            acceptedAt: now,
+            updatedAt: now,
+            updatedBy: user.email,
+            updatedByName: user.name,
+          }
         : {
             ...header,
             status: 'returned',

@@ -60,15 +60,25 @@ export class ThresholdService {
    */
   async setRequiredAgencies(user: Principal, requiredAgencyIds: string[], agencyIds: string[], expectedVersion: number, ctx: WriteContext) {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead sets which agencies sign the threshold document.');
-    const errors = requiredAgencyIds.map((a, i) => ({ a, i })).filter(({ a }) => !agencyIds.includes(a)).map(({ i }) => ({ path: `requiredAgencyIds[${i}]`, message: 'Choose an agency of the partnership' }));
+    const errors = requiredAgencyIds
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => !agencyIds.includes(a))
+      .map(({ i }) => ({ path: `requiredAgencyIds[${i}]`, message: 'Choose an agency of the partnership' }));
     if (errors.length) throw new ValidationFailed(errors);
     const { config } = await this.repo.getThresholdRecord();
     assertVersion(config.version > 0 ? config : null, expectedVersion);
     const next = { ...config, requiredAgencyIds: [...new Set(requiredAgencyIds)], version: config.version + 1 };
-    if (sameValue(config.requiredAgencyIds, next.requiredAgencyIds)) return { requiredAgencyIds: config.requiredAgencyIds, currentVersionId: config.currentVersionId, version: config.version };
+    if (sameValue(config.requiredAgencyIds, next.requiredAgencyIds))
+      return { requiredAgencyIds: config.requiredAgencyIds, currentVersionId: config.currentVersionId, version: config.version };
     await this.writer.write(
       [this.repo.configOp(next, expectedVersion)],
-      { action: 'threshold.config', entityType: 'threshold-document', entityId: 'config', summary: 'Changed the agencies that sign the threshold document', changes: { requiredAgencyIds: { from: config.requiredAgencyIds, to: next.requiredAgencyIds } } },
+      {
+        action: 'threshold.config',
+        entityType: 'threshold-document',
+        entityId: 'config',
+        summary: 'Changed the agencies that sign the threshold document',
+        changes: { requiredAgencyIds: { from: config.requiredAgencyIds, to: next.requiredAgencyIds } },
+      },
       ctx,
     );
     return { requiredAgencyIds: next.requiredAgencyIds, currentVersionId: next.currentVersionId, version: next.version };
@@ -135,7 +145,15 @@ export class ThresholdService {
     if (version.status === 'superseded') throw new Conflict('This version has been superseded by a newer one. Sign the current version instead.');
     if (version.decisions.some((d) => d.agencyId === user.agencyId)) throw new Conflict('Your agency has already recorded its decision on this version. Decisions are permanent.');
     if (input.sha256 && input.sha256 !== version.sha256) throw new Conflict('The document you reviewed is not the one on record (the hash differs). Reload and review it again.');
-    const decision: SignOff = { agencyId: user.agencyId, decision: input.decision, comment: input.comment, by: user.email, byName: user.name, at: ctx.now.toISOString(), sha256: version.sha256 };
+    const decision: SignOff = {
+      agencyId: user.agencyId,
+      decision: input.decision,
+      comment: input.comment,
+      by: user.email,
+      byName: user.name,
+      at: ctx.now.toISOString(),
+      sha256: version.sha256,
+    };
     await this.writer.write(
       this.repo.decisionOps(versionId, decision),
       {

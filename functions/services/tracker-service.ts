@@ -36,15 +36,12 @@ export class TrackerService {
   async tracker(periodIdOrNull: string | null, now: Date) {
     const today = ukDate(now);
     // Reads that do not depend on the period start at once; only the sections wait for it.
-    const independent = Promise.all([
-      this.returns.listAllReturnHeaders(),
-      this.readinessRepo.getAllReadiness(),
-      this.threshold.list(),
-      this.kinship.coverage(today),
-    ]);
+    const independent = Promise.all([this.returns.listAllReturnHeaders(), this.readinessRepo.getAllReadiness(), this.threshold.list(), this.kinship.coverage(today)]);
     independent.catch(() => undefined); // surfaced by the await below; avoids an unhandled rejection if the period is unknown
     const data = await this.partnership.getPartnershipData();
-    const period = periodIdOrNull ? data.periods.find((p) => p.id === periodIdOrNull) : (data.periods.find((p) => p.status === 'open' && p.start <= today) ?? data.periods.find((p) => p.status === 'open') ?? data.periods[0]);
+    const period = periodIdOrNull
+      ? data.periods.find((p) => p.id === periodIdOrNull)
+      : (data.periods.find((p) => p.status === 'open' && p.start <= today) ?? data.periods.find((p) => p.status === 'open') ?? data.periods[0]);
     if (!period) throw new NotFound(periodIdOrNull ? `There is no reporting period ${periodIdOrNull}.` : 'No reporting period has been opened yet.');
 
     const [sections, [headers, allReadiness, thresholdVersions, kinshipItems]] = await Promise.all([this.returns.listSectionsForPeriod(period.id), independent]);
@@ -76,7 +73,15 @@ export class TrackerService {
     const returns = reportingAgencies.map((a) => {
       const h = headerOf.get(`${period.id}#${a.id}`);
       const status: ReturnStatus = h?.status ?? 'not-started';
-      return { agencyId: a.id, agencyName: a.name, status, overdue: isOverdue(period, status, today), dueDate: period.dueDate, submittedAt: h?.submittedAt ?? null, acceptedAt: h?.acceptedAt ?? null };
+      return {
+        agencyId: a.id,
+        agencyName: a.name,
+        status,
+        overdue: isOverdue(period, status, today),
+        dueDate: period.dueDate,
+        submittedAt: h?.submittedAt ?? null,
+        acceptedAt: h?.acceptedAt ?? null,
+      };
     });
 
     const reported = new Set(headers.filter((h) => h.periodId === period.id && (h.status === 'submitted' || h.status === 'accepted')).map((h) => h.agencyId));
@@ -84,11 +89,28 @@ export class TrackerService {
     const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
     const risks = sections
       .filter((s) => reported.has(s.agencyId))
-      .flatMap((s) => s.risks.map((r) => ({ ...r, rating: `${r.likelihood}${r.impact}`, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })))
+      .flatMap((s) =>
+        s.risks.map((r) => ({
+          ...r,
+          rating: `${r.likelihood}${r.impact}`,
+          agencyId: s.agencyId,
+          agencyName: agencyName.get(s.agencyId) ?? s.agencyId,
+          workstreamId: s.workstreamId,
+          workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId,
+        })),
+      )
       .sort((a, b) => compareRisks(a, b) || a.title.localeCompare(b.title));
     const escalations = sections
       .filter((s) => reported.has(s.agencyId))
-      .flatMap((s) => s.escalations.map((e) => ({ summary: e.summary, agencyId: s.agencyId, agencyName: agencyName.get(s.agencyId) ?? s.agencyId, workstreamId: s.workstreamId, workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId })));
+      .flatMap((s) =>
+        s.escalations.map((e) => ({
+          summary: e.summary,
+          agencyId: s.agencyId,
+          agencyName: agencyName.get(s.agencyId) ?? s.agencyId,
+          workstreamId: s.workstreamId,
+          workstreamName: wsName.get(s.workstreamId) ?? s.workstreamId,
+        })),
+      );
 
     // The threshold record and kinship coverage are already read above: derive from them, no second read.
     const derived = await this.readiness.derivedStates(allReadiness.criteria, {
@@ -104,7 +126,16 @@ export class TrackerService {
         name: w.name,
         highlighted: w.id === 'safeguarding',
         criteriaCount: criteria.length,
-        overall: scoreWorkstream(criteria, assessments, Object.fromEntries(Object.entries(derived).filter(([id]) => criteria.some((c) => c.id === id)).map(([k, v]) => [k, v.ready])), today),
+        overall: scoreWorkstream(
+          criteria,
+          assessments,
+          Object.fromEntries(
+            Object.entries(derived)
+              .filter(([id]) => criteria.some((c) => c.id === id))
+              .map(([k, v]) => [k, v.ready]),
+          ),
+          today,
+        ),
         agencies: agencyIds.map((id) => scoreAgency(id, criteria, assessments, today)),
       };
     });
@@ -113,7 +144,11 @@ export class TrackerService {
     const next = nextPeriodId(period.id);
     const nextBounds = periodBounds(next);
     const open = data.milestones.filter((m) => !m.closed);
-    const milestone = (m: (typeof open)[number]) => ({ ...m, workstreamName: wsName.get(m.workstreamId) ?? m.workstreamId, ownerName: agencyName.get(m.ownerAgencyId) ?? m.ownerAgencyId });
+    const milestone = (m: (typeof open)[number]) => ({
+      ...m,
+      workstreamName: wsName.get(m.workstreamId) ?? m.workstreamId,
+      ownerName: agencyName.get(m.ownerAgencyId) ?? m.ownerAgencyId,
+    });
 
     return {
       period,
@@ -131,7 +166,11 @@ export class TrackerService {
             versionLabel: currentThreshold.versionLabel,
             status: currentThreshold.status,
             signedOffAt: currentThreshold.signedOffAt,
-            required: currentThreshold.requiredAgencyIds.map((a) => ({ agencyId: a, agencyName: agencyName.get(a) ?? a, decision: currentThreshold.decisions.find((d) => d.agencyId === a) ?? null })),
+            required: currentThreshold.requiredAgencyIds.map((a) => ({
+              agencyId: a,
+              agencyName: agencyName.get(a) ?? a,
+              decision: currentThreshold.decisions.find((d) => d.agencyId === a) ?? null,
+            })),
           }
         : null,
       kinship: kinshipItems,
@@ -139,7 +178,11 @@ export class TrackerService {
       riskCount: risks.length,
       escalations,
       milestones: {
-        nextQuarter: { periodId: next, ...nextBounds, items: open.filter((m) => m.dueDate >= nextBounds.start && m.dueDate <= nextBounds.end && m.status !== 'complete').map(milestone) },
+        nextQuarter: {
+          periodId: next,
+          ...nextBounds,
+          items: open.filter((m) => m.dueDate >= nextBounds.start && m.dueDate <= nextBounds.end && m.status !== 'complete').map(milestone),
+        },
         overdue: open.filter((m) => m.dueDate < today && m.status !== 'complete').map(milestone),
       },
     };
@@ -151,8 +194,15 @@ export class TrackerService {
    * keeps the item with `confidence: null` and a new version instead of deleting it, so its version
    * never starts again at 1, where a stale If-Match could match it.
    */
-  async setOverall(user: Principal, periodId: string, workstreamId: string, input: { confidence: string | null; note: string }, expectedVersion: ExpectedVersion, ctx: WriteContext) {
-    if (user.role !== 'lead') throw new Forbidden('Only the programme lead sets a workstream\'s overall confidence.');
+  async setOverall(
+    user: Principal,
+    periodId: string,
+    workstreamId: string,
+    input: { confidence: string | null; note: string },
+    expectedVersion: ExpectedVersion,
+    ctx: WriteContext,
+  ) {
+    if (user.role !== 'lead') throw new Forbidden("Only the programme lead sets a workstream's overall confidence.");
     const data = await this.partnership.getPartnershipData();
     if (!data.periods.some((p) => p.id === periodId)) throw new NotFound(`There is no reporting period ${periodId}.`);
     if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
@@ -160,10 +210,26 @@ export class TrackerService {
     assertVersion(current, expectedVersion);
     const version = (current?.version ?? 0) + 1;
     const note = input.confidence ? input.note : '';
-    const item = { ...trackerKeys.overall(this.pid, periodId, workstreamId), entity: 'OverallConfidence', periodId, workstreamId, confidence: input.confidence, note, setBy: user.email, setAt: ctx.now.toISOString(), version };
+    const item = {
+      ...trackerKeys.overall(this.pid, periodId, workstreamId),
+      entity: 'OverallConfidence',
+      periodId,
+      workstreamId,
+      confidence: input.confidence,
+      note,
+      setBy: user.email,
+      setAt: ctx.now.toISOString(),
+      version,
+    };
     await this.writer.write(
       [guardedPut(this.table, item, expectedVersion)],
-      { action: 'tracker.overall', entityType: 'workstream', entityId: `${workstreamId}/${periodId}`, summary: input.confidence ? `Set overall confidence to ${input.confidence}` : 'Cleared the overall confidence (worst of the agencies applies)', changes: { confidence: { from: current?.confidence ?? null, to: input.confidence } } },
+      {
+        action: 'tracker.overall',
+        entityType: 'workstream',
+        entityId: `${workstreamId}/${periodId}`,
+        summary: input.confidence ? `Set overall confidence to ${input.confidence}` : 'Cleared the overall confidence (worst of the agencies applies)',
+        changes: { confidence: { from: current?.confidence ?? null, to: input.confidence } },
+      },
       ctx,
     );
     return { periodId, workstreamId, confidence: input.confidence, note, version };

@@ -76,9 +76,7 @@ export class Auth extends Construct {
     }
 
     const origin = props.webDomain ? `https://${props.webDomain}` : 'http://localhost:3000';
-    const readAttributes = new cognito.ClientAttributes()
-      .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-      .withCustomAttributes('agency', 'signatory');
+    const readAttributes = new cognito.ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }).withCustomAttributes('agency', 'signatory');
     // Users may change their own name only. `agency` and `signatory` decide what a user may do,
     // so only an administrator (AdminUpdateUserAttributes) can set them: they are not writable
     // through this client (by default every mutable attribute would be).

@@ -13,8 +13,7 @@ import { REPO_ROOT } from '../paths.js';
  * built-ins, which does not exist in an ES module, so the banner defines it with `createRequire`.
  * The import is aliased so it cannot clash with a bundled identifier.
  */
-const ESM_REQUIRE_BANNER =
-  "import { createRequire as __portalCreateRequire } from 'node:module'; const require = __portalCreateRequire(import.meta.url);";
+const ESM_REQUIRE_BANNER = "import { createRequire as __portalCreateRequire } from 'node:module'; const require = __portalCreateRequire(import.meta.url);";
 
 export interface PortalFunctionProps extends Omit<NodejsFunctionProps, 'runtime' | 'architecture' | 'role' | 'logGroup'> {
   /** The TypeScript entry file exporting `handler`. */
@@ -72,16 +71,13 @@ export class PortalFunction extends NodejsFunction {
     });
     this.logGroupResource = logGroup;
 
-    acknowledge(
-      role,
-      [
-        {
-          id: 'AwsSolutions-IAM5[Resource::*]',
-          reason:
-            'X-Ray tracing (Tracing.ACTIVE) adds xray:PutTraceSegments and xray:PutTelemetryRecords, which do not support resource-level permissions, so their resource must be "*".',
-        },
-      ],
-    );
+    acknowledge(role, [
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray tracing (Tracing.ACTIVE) adds xray:PutTraceSegments and xray:PutTelemetryRecords, which do not support resource-level permissions, so their resource must be "*".',
+      },
+    ]);
     acknowledge(this, [
       {
         id: 'AwsSolutions-L1',

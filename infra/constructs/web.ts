@@ -102,9 +102,7 @@ export class Web extends Construct {
         },
       },
       customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()', override: true },
-        ],
+        customHeaders: [{ header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()', override: true }],
       },
     });
 
@@ -171,7 +169,8 @@ export class Web extends Construct {
     acknowledge(this.distribution, [
       {
         id: 'Annotation::@aws-cdk/aws-cloudfront:minimumProtocolVersionWithoutCertificate',
-        reason: 'TLS_V1_2_2021 is declared so it applies as soon as a custom domain certificate is added; with the default certificate CloudFront ignores it (see AwsSolutions-CFR4).',
+        reason:
+          'TLS_V1_2_2021 is declared so it applies as soon as a custom domain certificate is added; with the default certificate CloudFront ignores it (see AwsSolutions-CFR4).',
       },
       {
         id: 'AwsSolutions-CFR1',
@@ -179,11 +178,13 @@ export class Web extends Construct {
       },
       {
         id: 'AwsSolutions-CFR2',
-        reason: 'No WAF web ACL for the pilot: the API is authenticated by a Cognito JWT at API Gateway and throttled per stage; a WAF can be attached later without changing the distribution.',
+        reason:
+          'No WAF web ACL for the pilot: the API is authenticated by a Cognito JWT at API Gateway and throttled per stage; a WAF can be attached later without changing the distribution.',
       },
       {
         id: 'AwsSolutions-CFR4',
-        reason: 'The distribution uses the default *.cloudfront.net certificate until a custom domain is configured; CloudFront then cannot pin the viewer TLS policy. TLS_V1_2_2021 is set and takes effect with a custom certificate.',
+        reason:
+          'The distribution uses the default *.cloudfront.net certificate until a custom domain is configured; CloudFront then cannot pin the viewer TLS policy. TLS_V1_2_2021 is set and takes effect with a custom certificate.',
       },
     ]);
   }

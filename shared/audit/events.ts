@@ -16,7 +16,10 @@ export const AuditEventView = z
     entityType: z.string(),
     entityId: z.string(),
     summary: z.string().describe('Plain-English one-liner, e.g. "Submitted the return"'),
-    changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).optional().describe('Field-level changes'),
+    changes: z
+      .record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }))
+      .optional()
+      .describe('Field-level changes'),
     before: z.unknown().optional(),
     after: z.unknown().optional(),
     meta: z.record(z.string(), z.unknown()).optional(),

@@ -6,7 +6,18 @@ import { z } from 'zod';
  */
 
 /** Every kind of record the audit trail holds events for. */
-export const AUDITED_ENTITY_TYPES = ['return', 'period', 'milestone', 'workstream', 'threshold-document', 'kinship-item', 'criterion', 'assessment', 'user', 'partnership'] as const;
+export const AUDITED_ENTITY_TYPES = [
+  'return',
+  'period',
+  'milestone',
+  'workstream',
+  'threshold-document',
+  'kinship-item',
+  'criterion',
+  'assessment',
+  'user',
+  'partnership',
+] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
 /** Record types as people call them, for the filter and the results table. */
@@ -106,7 +117,14 @@ export type AuditPersonView = z.infer<typeof AuditPersonView>;
 export function ukDayStart(day: string): string {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
   const summer = new Date(utcMidnight - 3_600_000);
-  const inLondon = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(summer);
+  const inLondon = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(summer);
   const part = (t: string) => inLondon.find((p) => p.type === t)?.value;
   const isMidnight = `${part('year')}-${part('month')}-${part('day')}` === day && part('hour') === '00';
   return (isMidnight ? summer : new Date(utcMidnight)).toISOString();

@@ -63,7 +63,8 @@ export type ItemContent = z.infer<typeof ItemContent>;
 
 export const CreateItemRequest = ItemContent.superRefine((v, ctx) => {
   if (!v.providerAgencyId && !v.providerName) ctx.addIssue({ code: 'custom', path: ['providerName'], message: 'Name the provider: choose an agency or enter the organisation' });
-  if (v.category === 'financial-support' && !v.howDecisionsAreMade) ctx.addIssue({ code: 'custom', path: ['howDecisionsAreMade'], message: 'Say how decisions about financial support are made' });
+  if (v.category === 'financial-support' && !v.howDecisionsAreMade)
+    ctx.addIssue({ code: 'custom', path: ['howDecisionsAreMade'], message: 'Say how decisions about financial support are made' });
 });
 /** PATCH: only the fields sent change (no defaults); the edited item is checked as a new one would be. */
 export const UpdateItemRequest = patchOf(ItemContent);
@@ -157,6 +158,11 @@ export function coverage(items: Pick<KinshipItem, 'id' | 'status' | 'published' 
     overdueReviews: live
       .filter((i) => i.nextReviewDue && i.nextReviewDue < today)
       .map((i) => ({ id: i.id, title: i.published?.title ?? i.title, nextReviewDue: i.nextReviewDue! })),
-    lastPublishedAt: live.map((i) => i.publishedAt).filter((x): x is string => Boolean(x)).sort().at(-1) ?? null,
+    lastPublishedAt:
+      live
+        .map((i) => i.publishedAt)
+        .filter((x): x is string => Boolean(x))
+        .sort()
+        .at(-1) ?? null,
   };
 }

@@ -44,7 +44,7 @@ describe('generated identifiers in programme sentences', () => {
     );
   });
 
-  it('when a finding is reported, its offsets are exactly the identifier\'s span in the original text', () => {
+  it("when a finding is reported, its offsets are exactly the identifier's span in the original text", () => {
     fc.assert(
       fc.property(fc.oneof(nhsVariant, niVariant, phoneVariant, emailVariant), (v) => {
         const f = findings(v.text).find((x) => x.kind === v.kind)!;

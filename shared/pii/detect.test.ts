@@ -291,7 +291,14 @@ describe('detectPersonalData', () => {
   });
 
   it('when the text is hostile (long runs that nearly match), it is scanned quickly', () => {
-    const hostile = ['1'.repeat(MAX_SCAN_LENGTH), '0 '.repeat(MAX_SCAN_LENGTH / 2), `${'a'.repeat(MAX_SCAN_LENGTH - 1)}@`, 'a.'.repeat(MAX_SCAN_LENGTH / 2), 'DOB '.repeat(MAX_SCAN_LENGTH / 4), 'A1'.repeat(MAX_SCAN_LENGTH / 2)];
+    const hostile = [
+      '1'.repeat(MAX_SCAN_LENGTH),
+      '0 '.repeat(MAX_SCAN_LENGTH / 2),
+      `${'a'.repeat(MAX_SCAN_LENGTH - 1)}@`,
+      'a.'.repeat(MAX_SCAN_LENGTH / 2),
+      'DOB '.repeat(MAX_SCAN_LENGTH / 4),
+      'A1'.repeat(MAX_SCAN_LENGTH / 2),
+    ];
     const started = performance.now();
     for (const text of hostile) detectPersonalData(text, { now: NOW });
     expect(performance.now() - started).toBeLessThan(2000);
@@ -308,7 +315,12 @@ describe('detectPersonalData', () => {
 
 describe('scanFields', () => {
   it('when a nested field holds personal data, the warning names its path', () => {
-    const body = { sections: [{ workstreamId: 'family-help', narrative: 'Fine.' }, { workstreamId: 'kinship', narrative: 'NHS 943 476 5919', risks: [{ title: 'Call 07700 900123' }] }] };
+    const body = {
+      sections: [
+        { workstreamId: 'family-help', narrative: 'Fine.' },
+        { workstreamId: 'kinship', narrative: 'NHS 943 476 5919', risks: [{ title: 'Call 07700 900123' }] },
+      ],
+    };
     expect(scanFields(body, { now: NOW })).toEqual([
       { path: 'sections[1].narrative', kind: 'nhs-number', message: PII_MESSAGES['nhs-number'] },
       { path: 'sections[1].risks[0].title', kind: 'phone', message: PII_MESSAGES.phone },
@@ -320,7 +332,16 @@ describe('scanFields', () => {
   });
 
   it('when identifier, actor or timestamp fields hold look-alikes, they are skipped', () => {
-    const body = { id: '9434765919', milestoneId: 'ms-9434765919', agencyIds: ['9434765919'], sha256: 'ab 943 476 5919', updatedBy: 'a@b.org', by: 'lead@mscp.example', submittedAt: '2015-03-12', url: 'https://x.example/9434765919' };
+    const body = {
+      id: '9434765919',
+      milestoneId: 'ms-9434765919',
+      agencyIds: ['9434765919'],
+      sha256: 'ab 943 476 5919',
+      updatedBy: 'a@b.org',
+      by: 'lead@mscp.example',
+      submittedAt: '2015-03-12',
+      url: 'https://x.example/9434765919',
+    };
     expect(scanFields(body)).toEqual([]);
   });
 
@@ -504,12 +525,17 @@ describe('dates of birth in words and short forms', () => {
     expect(found(text)).toEqual([`date-of-birth:${date}`]);
   });
 
-  it.each(['due 31 March 2027', 'launched 1 April 2026', 'Q3 2026-27', 'financial year 2025/26', 'period 2026-27-Q3', 'the third of March 2027 board', 'in March 2015 the unit opened'])(
-    'when "%s" is a programme date, it is not found',
-    (text) => {
-      expect(kinds(text)).toEqual([]);
-    },
-  );
+  it.each([
+    'due 31 March 2027',
+    'launched 1 April 2026',
+    'Q3 2026-27',
+    'financial year 2025/26',
+    'period 2026-27-Q3',
+    'the third of March 2027 board',
+    'in March 2015 the unit opened',
+  ])('when "%s" is a programme date, it is not found', (text) => {
+    expect(kinds(text)).toEqual([]);
+  });
 
   it('when a labelled day is not in the month, it is not found', () => {
     expect(kinds('DOB: thirty-first of April 2015')).toEqual([]);
@@ -568,7 +594,7 @@ describe("a person's name next to an age or family role", () => {
     ['Sarah Ward, aged 7', 'Sarah Ward'],
     ['Met Jane Smith, aged 7', 'Jane Smith'],
     ['a 6 year old girl called Zoë', 'Zoë'],
-    ['stepfather Liam O\'Brien', "Liam O'Brien"],
+    ["stepfather Liam O'Brien", "Liam O'Brien"],
     ['Mother Sarah attended', 'Sarah'],
     ['Tom, aged seven', 'Tom'],
     ['seven-year-old Tom', 'Tom'],

@@ -35,14 +35,10 @@ export type BlockingKind = (typeof BLOCKING_KINDS)[number];
 export const PII_MESSAGES: Record<PiiKind, string> = {
   'nhs-number': 'This looks like an NHS number. The portal holds programme information only, not case information: remove it.',
   'ni-number': 'This looks like a National Insurance number. The portal holds programme information only, not case information: remove it.',
-  postcode:
-    "This looks like a postcode. Do not include anyone's home address: remove it, or confirm it is the address of an office or service.",
-  'date-of-birth':
-    "This looks like a date of birth. Do not include anyone's date of birth: remove it, or confirm it is a programme date such as a meeting or deadline.",
-  email:
-    "This looks like an email address. Do not include a child's or family member's email: remove it, or confirm it is a work or team address.",
-  phone:
-    "This looks like a phone number. Do not include a child's or family member's number: remove it, or confirm it is a service or team number.",
+  postcode: "This looks like a postcode. Do not include anyone's home address: remove it, or confirm it is the address of an office or service.",
+  'date-of-birth': "This looks like a date of birth. Do not include anyone's date of birth: remove it, or confirm it is a programme date such as a meeting or deadline.",
+  email: "This looks like an email address. Do not include a child's or family member's email: remove it, or confirm it is a work or team address.",
+  phone: "This looks like a phone number. Do not include a child's or family member's number: remove it, or confirm it is a service or team number.",
   'person-name':
     "This looks like a person's name next to an age or family role. Do not include the names of children or family members: remove it, or confirm it is not about a child or family (for example a member of staff).",
 };
@@ -263,10 +259,7 @@ function checkNhsRun(t: string, groups: readonly DigitGroup[], out: Finding[]) {
 // (spaces, dashes, dots, slashes, underscores) between any two of them: "AB 12 34 56 C",
 // "AB-123456-C", "a.b.1.2.3.4.5.6.c". The separators are captured to check they agree.
 const NI_SEP = '([ \\-./_]{0,3})';
-const NI = new RegExp(
-  `(?<![A-Za-z0-9])[A-Za-z]${NI_SEP}[A-Za-z]${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}[A-Da-d](?![A-Za-z0-9])`,
-  'g',
-);
+const NI = new RegExp(`(?<![A-Za-z0-9])[A-Za-z]${NI_SEP}[A-Za-z]${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}\\d${NI_SEP}[A-Da-d](?![A-Za-z0-9])`, 'g');
 // First letter: not D, F, I, Q, U, V. Second: not those nor O. Administrative prefixes are excluded.
 const NI_FIRST = /^[A-CEGHJ-PR-TW-Z]$/;
 const NI_SECOND = /^[A-CEGHJ-NPR-TW-Z]$/;
@@ -295,8 +288,7 @@ function findNiNumbers(t: string, out: Finding[]) {
 // Full UK postcodes only (outward + inward code), so "Q3", "BII" or "v3.0" never match. Letters
 // follow Royal Mail's positional rules: Q, V, X never start a postcode; I, J, Z are never second;
 // the inward code never uses C, I, K, M, O or V. GIR 0AA is Girobank's historic special case.
-const POSTCODE =
-  /(?<![A-Za-z0-9])(?:GIR ?0AA|(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRV-Y]?|[A-HK-Y]\d\d)) ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/gi;
+const POSTCODE = /(?<![A-Za-z0-9])(?:GIR ?0AA|(?:[A-PR-UWYZ](?:\d[A-HJKPSTUW]?|\d\d|[A-HK-Y]\d[ABEHMNPRV-Y]?|[A-HK-Y]\d\d)) ?\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])/gi;
 // "KS2 2nd" or "Y4 3rd" fit the pattern but are key stages and ordinals, not postcodes.
 const ORDINAL_INWARD = /^\d(?:st|nd|rd|th)$/;
 
@@ -328,10 +320,7 @@ const E_AT = `(?: {0,3}@ {0,3}| {1,3}at {1,3}| {0,3}${E_OPEN} {0,2}at {0,2}${E_C
 // "look at item dot 3" never qualify.
 const E_TLD =
   '(?:com|org|net|uk|gov|nhs|sch|ac|co|edu|info|biz|io|eu|ie|scot|wales|cymru|london|online|email|example|test|police|mod|mil|int|de|fr|es|nl|pl|us|ca|au|nz|app|dev|ai|tv)';
-const OBFUSCATED_EMAIL = new RegExp(
-  `(?<![\\w%+-])${E_WORD}(?:${E_DOT}${E_WORD}){0,4}${E_AT}${E_LABEL}(?:${E_DOT}${E_LABEL}){0,5}${E_DOT}${E_TLD}(?![\\w-])`,
-  'gi',
-);
+const OBFUSCATED_EMAIL = new RegExp(`(?<![\\w%+-])${E_WORD}(?:${E_DOT}${E_WORD}){0,4}${E_AT}${E_LABEL}(?:${E_DOT}${E_LABEL}){0,5}${E_DOT}${E_TLD}(?![\\w-])`, 'gi');
 const SPELLED_AT = / {1,3}at {1,3}/i;
 const BRACKETED_AT = new RegExp(`${E_OPEN} {0,2}at {0,2}${E_CLOSE}`, 'i');
 const SPELLED_OR_BRACKETED_DOT = new RegExp(`\\bdot\\b|${E_OPEN} {0,2}dot {0,2}${E_CLOSE}`, 'i');
@@ -661,7 +650,27 @@ const NAME_WORD = "(?:Ma?c|O['’])?\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?";
 const NAME_RUN = `${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
 const NOT_AFTER_WORD = '(?![\\p{L}\\p{N}])';
 const NOT_BEFORE_WORD = "(?<![\\p{L}\\p{N}'’-])";
-const AGE_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'] as const;
+const AGE_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+] as const;
 /** An age in figures or words: "7", "seven", "Seven". */
 const AGE = `(?:\\d{1,2}(?!\\d)|(?:${AGE_WORDS.map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})(?!\\p{L}))`;
 const YEARS = '(?:years?|yrs?)';
@@ -813,9 +822,7 @@ export function detectPersonalData(text: string, opts: DetectOptions = {}): Find
     }
     if (accepted.length >= MAX_FINDINGS_PER_TEXT) break;
   }
-  return accepted
-    .map((f) => ({ ...f, ...originalRange(normalised, f.start, f.end) }))
-    .sort((a, b) => a.start - b.start);
+  return accepted.map((f) => ({ ...f, ...originalRange(normalised, f.start, f.end) })).sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -824,13 +831,7 @@ export function detectPersonalData(text: string, opts: DetectOptions = {}): Find
  * text a person typed.
  */
 export function isIdentifierKey(key: string): boolean {
-  return (
-    key === 'id' ||
-    key === 'by' ||
-    key === 'at' ||
-    /[a-z0-9](?:Ids?|By|At)$/.test(key) ||
-    /^(?:sha256|hash|contentHash|etag|url|href|link|links)$/i.test(key)
-  );
+  return key === 'id' || key === 'by' || key === 'at' || /[a-z0-9](?:Ids?|By|At)$/.test(key) || /^(?:sha256|hash|contentHash|etag|url|href|link|links)$/i.test(key);
 }
 
 const MAX_DEPTH = 32;

@@ -25,7 +25,12 @@ export const ERASED_TEXT = '[removed]';
 export const EraseRequest = z
   .object({
     entityType: ErasableEntity,
-    entityId: z.string().trim().min(1).max(200).regex(/^[A-Za-z0-9._/-]+$/, 'Use the record id as the scan or the page shows it'),
+    entityId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[A-Za-z0-9._/-]+$/, 'Use the record id as the scan or the page shows it'),
     field: z.string().trim().min(1).max(200),
     text: z.string().min(3, 'Enter at least 3 characters: the exact text to remove').max(2000),
     reason: z.string().trim().min(1, 'Say why the text is being erased').max(1000),

@@ -188,7 +188,13 @@ export const unlabelledMixedNhsVariant: fc.Arbitrary<Variant> = embed(
 );
 
 export const nhsVariant: fc.Arbitrary<Variant> = fc.oneof(
-  { arbitrary: embed('nhs-number', nhsNumberText.map((core) => ({ core }))), weight: 4 },
+  {
+    arbitrary: embed(
+      'nhs-number',
+      nhsNumberText.map((core) => ({ core })),
+    ),
+    weight: 4,
+  },
   { arbitrary: embed('nhs-number', labelledNhsNumberText), weight: 1 },
 );
 
@@ -229,7 +235,13 @@ export const unlabelledMixedNiVariant: fc.Arbitrary<Variant> = embed(
 );
 
 export const niVariant: fc.Arbitrary<Variant> = fc.oneof(
-  { arbitrary: embed('ni-number', niNumberText.map((core) => ({ core }))), weight: 4 },
+  {
+    arbitrary: embed(
+      'ni-number',
+      niNumberText.map((core) => ({ core })),
+    ),
+    weight: 4,
+  },
   { arbitrary: embed('ni-number', labelledNiNumberText), weight: 1 },
 );
 
@@ -237,8 +249,39 @@ export const niVariant: fc.Arbitrary<Variant> = fc.oneof(
 // Email addresses
 
 const FIRST_NAMES = [...GIVEN_NAMES].filter((n) => /^[a-z]+$/.test(n) && isGivenName(n));
-const SURNAMES = ['smith', 'jones', 'taylor', 'brown', 'williams', 'wilson', 'johnson', 'davies', 'robinson', 'wright', 'thompson', 'evans', 'walker', 'white', 'roberts', 'patel', 'khan', 'okafor', 'nowak', 'obrien'] as const;
-const DOMAINS = [['example', 'com'], ['example', 'co', 'uk'], ['medway', 'gov', 'uk'], ['nhs', 'net'], ['mail', 'com'], ['school', 'sch', 'uk'], ['kent', 'police', 'uk'], ['outlook', 'com'], ['charity', 'org', 'uk']] as const;
+const SURNAMES = [
+  'smith',
+  'jones',
+  'taylor',
+  'brown',
+  'williams',
+  'wilson',
+  'johnson',
+  'davies',
+  'robinson',
+  'wright',
+  'thompson',
+  'evans',
+  'walker',
+  'white',
+  'roberts',
+  'patel',
+  'khan',
+  'okafor',
+  'nowak',
+  'obrien',
+] as const;
+const DOMAINS = [
+  ['example', 'com'],
+  ['example', 'co', 'uk'],
+  ['medway', 'gov', 'uk'],
+  ['nhs', 'net'],
+  ['mail', 'com'],
+  ['school', 'sch', 'uk'],
+  ['kent', 'police', 'uk'],
+  ['outlook', 'com'],
+  ['charity', 'org', 'uk'],
+] as const;
 
 const caseOf = (word: string) => fc.constantFrom(word, word.toUpperCase(), word[0]!.toUpperCase() + word.slice(1));
 
@@ -286,7 +329,10 @@ export const emailText: fc.Arbitrary<string> = fc
     }
   });
 
-export const emailVariant: fc.Arbitrary<Variant> = embed('email', emailText.map((core) => ({ core })));
+export const emailVariant: fc.Arbitrary<Variant> = embed(
+  'email',
+  emailText.map((core) => ({ core })),
+);
 
 // ---------------------------------------------------------------------------------------------
 // UK phone numbers
@@ -298,35 +344,55 @@ const PHONE_PLANS: readonly { digits: fc.Arbitrary<string>; groupings: readonly 
   // Mobile: 07700 900123, 07700 900 123, 0770 090 0123, 07700900123
   { digits: randomDigits(9).map((d) => `07${d}`), groupings: [[5, 6], [5, 3, 3], [4, 3, 4], [11]] },
   // Five-digit area codes: 01634 123456, 01634 123 456, (01634) 123456
-  { digits: fc.tuple(fc.integer({ min: 2, max: 9 }), randomDigits(8)).map(([a, d]) => `01${a}${d}`), groupings: [[5, 6], [5, 3, 3]], bracketAreaCode: true },
+  {
+    digits: fc.tuple(fc.integer({ min: 2, max: 9 }), randomDigits(8)).map(([a, d]) => `01${a}${d}`),
+    groupings: [
+      [5, 6],
+      [5, 3, 3],
+    ],
+    bracketAreaCode: true,
+  },
   // Big cities: 0161 496 0123, 0121-496-0123
-  { digits: fc.tuple(fc.integer({ min: 1, max: 9 }), randomDigits(7)).map(([a, d]) => `01${a}1${d}`), groupings: [[4, 3, 4], [4, 7]] },
+  {
+    digits: fc.tuple(fc.integer({ min: 1, max: 9 }), randomDigits(7)).map(([a, d]) => `01${a}1${d}`),
+    groupings: [
+      [4, 3, 4],
+      [4, 7],
+    ],
+  },
   // London: 020 7946 0123, 0207 946 0123
-  { digits: randomDigits(8).map((d) => `020${d}`), groupings: [[3, 4, 4], [4, 3, 4]] },
+  {
+    digits: randomDigits(8).map((d) => `020${d}`),
+    groupings: [
+      [3, 4, 4],
+      [4, 3, 4],
+    ],
+  },
 ];
 
 const PHONE_SEPARATORS = fc.oneof({ arbitrary: space, weight: 4 }, { arbitrary: fc.constantFrom(...DASHES), weight: 2 }, { arbitrary: fc.constant('.'), weight: 1 });
 
 /** A UK phone number in a common grouping: national, +44, +44 (0), 0044, bracketed area code. */
-export const phoneText: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...PHONE_PLANS), fc.constantFrom('national', '+44', '+44 (0)', '0044'))
-  .chain(([plan, prefix]) =>
-    fc.tuple(plan.digits, fc.constantFrom(...plan.groupings), fc.boolean()).chain(([digits, grouping, bracket]) => {
-      const groups = split(digits, grouping);
-      const useBracket = prefix === 'national' && plan.bracketAreaCode === true && bracket && grouping.length > 1;
-      if (prefix !== 'national') groups[0] = groups[0]!.slice(1);
-      const parts = groups.map((g) => digitsForm(g));
-      const gaps = fc.array(PHONE_SEPARATORS, { minLength: groups.length - 1, maxLength: groups.length - 1 });
-      return fc.tuple(fc.tuple(...parts), gaps, space).map(([ps, ss, sp]) => {
-        const body = ps.map((p, i) => (i === 0 && useBracket ? `(${p})` : p) + (i < ss.length ? (i === 0 && useBracket ? ' ' : ss[i]) : '')).join('');
-        if (prefix === 'national') return body;
-        if (prefix === '+44 (0)') return `+44${sp}(0)${body}`;
-        return `${prefix}${sp}${body}`;
-      });
-    }),
-  );
+export const phoneText: fc.Arbitrary<string> = fc.tuple(fc.constantFrom(...PHONE_PLANS), fc.constantFrom('national', '+44', '+44 (0)', '0044')).chain(([plan, prefix]) =>
+  fc.tuple(plan.digits, fc.constantFrom(...plan.groupings), fc.boolean()).chain(([digits, grouping, bracket]) => {
+    const groups = split(digits, grouping);
+    const useBracket = prefix === 'national' && plan.bracketAreaCode === true && bracket && grouping.length > 1;
+    if (prefix !== 'national') groups[0] = groups[0]!.slice(1);
+    const parts = groups.map((g) => digitsForm(g));
+    const gaps = fc.array(PHONE_SEPARATORS, { minLength: groups.length - 1, maxLength: groups.length - 1 });
+    return fc.tuple(fc.tuple(...parts), gaps, space).map(([ps, ss, sp]) => {
+      const body = ps.map((p, i) => (i === 0 && useBracket ? `(${p})` : p) + (i < ss.length ? (i === 0 && useBracket ? ' ' : ss[i]) : '')).join('');
+      if (prefix === 'national') return body;
+      if (prefix === '+44 (0)') return `+44${sp}(0)${body}`;
+      return `${prefix}${sp}${body}`;
+    });
+  }),
+);
 
-export const phoneVariant: fc.Arbitrary<Variant> = embed('phone', phoneText.map((core) => ({ core })));
+export const phoneVariant: fc.Arbitrary<Variant> = embed(
+  'phone',
+  phoneText.map((core) => ({ core })),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Dates of birth
@@ -334,9 +400,37 @@ export const phoneVariant: fc.Arbitrary<Variant> = embed('phone', phoneText.map(
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
 const ORDINALS = [
-  'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth',
-  'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth',
-  'twenty-first', 'twenty-second', 'twenty-third', 'twenty-fourth', 'twenty-fifth', 'twenty-sixth', 'twenty-seventh', 'twenty-eighth', 'twenty-ninth', 'thirtieth', 'thirty-first',
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+  'twentieth',
+  'twenty-first',
+  'twenty-second',
+  'twenty-third',
+  'twenty-fourth',
+  'twenty-fifth',
+  'twenty-sixth',
+  'twenty-seventh',
+  'twenty-eighth',
+  'twenty-ninth',
+  'thirtieth',
+  'thirty-first',
 ] as const;
 const suffixOf = (d: number) => (d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th');
 
@@ -365,13 +459,17 @@ export const dateOfBirthText: fc.Arbitrary<{ label: string; core: string; after?
       case 'suffix':
         return fc.tuple(digits(String(d)), monthWord(m, false), digits(String(y)), space).map(([a, b, c, sp]) => ({ label, core: `${a}${suffixOf(d)}${sp}${b} ${c}` }));
       case 'ordinal-word':
-        return fc.tuple(caseOf(ORDINALS[d - 1]!), monthWord(m, false), digits(String(y))).map(([o, b, c]) => ({ label: `${label.startsWith('born') ? 'born on the ' : label}`, core: `${o} of ${b} ${c}` }));
+        return fc
+          .tuple(caseOf(ORDINALS[d - 1]!), monthWord(m, false), digits(String(y)))
+          .map(([o, b, c]) => ({ label: `${label.startsWith('born') ? 'born on the ' : label}`, core: `${o} of ${b} ${c}` }));
       case 'short':
         return fc
           .tuple(digits(dd), monthWord(m, true), digits(yy), fc.constantFrom('-', ' ', '\u00a0', '/'))
           .map(([a, b, c, sep]) => ({ label, core: `${a}${sep}${b}${sep}${c}` }));
       case 'month-first':
-        return fc.tuple(monthWord(m, false), digits(String(d)), digits(String(y)), fc.boolean()).map(([b, a, c, suf]) => ({ label, core: `${b} ${a}${suf ? suffixOf(d) : ''}, ${c}` }));
+        return fc
+          .tuple(monthWord(m, false), digits(String(d)), digits(String(y)), fc.boolean())
+          .map(([b, a, c, suf]) => ({ label, core: `${b} ${a}${suf ? suffixOf(d) : ''}, ${c}` }));
       case 'month-year':
         return fc
           .tuple(monthWord(m, false), digits(String(y)), fc.constantFrom('born in ', 'DOB: ', 'date of birth ', 'Born in '))
@@ -386,11 +484,48 @@ export const dateOfBirthVariant: fc.Arbitrary<Variant> = embed('date-of-birth', 
 // ---------------------------------------------------------------------------------------------
 // A person's name next to an age or a family role
 
-const ROLES = ['child', 'baby', 'son', 'daughter', 'mother', 'father', 'mum', 'dad', 'grandmother', 'grandfather', 'nan', 'brother', 'sister', 'aunt', 'uncle', 'young person', 'stepfather', 'cousin'] as const;
+const ROLES = [
+  'child',
+  'baby',
+  'son',
+  'daughter',
+  'mother',
+  'father',
+  'mum',
+  'dad',
+  'grandmother',
+  'grandfather',
+  'nan',
+  'brother',
+  'sister',
+  'aunt',
+  'uncle',
+  'young person',
+  'stepfather',
+  'cousin',
+] as const;
 const capitalised = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 const SURNAMES_CAPITALISED = SURNAMES.map(capitalised).map((s) => (s === 'Obrien' ? "O'Brien" : s));
 
-const AGE_IN_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen'] as const;
+const AGE_IN_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+] as const;
 
 const NAME_TEMPLATES: readonly ((name: string, age: string, role: string) => { before: string; after: string })[] = [
   (_n, a) => ({ before: '', after: `, aged ${a}` }),
@@ -445,5 +580,10 @@ export function variantOf(kind: GeneratedKind): fc.Arbitrary<Variant> {
 
 /** Ten-digit reference numbers with a wrong NHS check digit, in sentences: none may be an NHS number. */
 export const orderReferenceSentence: fc.Arbitrary<string> = fc
-  .tuple(invalidNhsDigits, fc.constantFrom(...NHS_LAYOUTS), fc.constantFrom('Order ref ', 'Invoice ', 'Purchase order ', 'Grant reference ', 'Case file ', ''), fc.constantFrom(' paid.', ' raised.', ''))
+  .tuple(
+    invalidNhsDigits,
+    fc.constantFrom(...NHS_LAYOUTS),
+    fc.constantFrom('Order ref ', 'Invoice ', 'Purchase order ', 'Grant reference ', 'Case file ', ''),
+    fc.constantFrom(' paid.', ' raised.', ''),
+  )
   .chain(([digits, layout, before, after]) => joinWith(split(digits, layout).map(digitsForm), false).map((n) => `${before}${n}${after}`));

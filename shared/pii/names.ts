@@ -73,7 +73,7 @@ aunt auntie aunty uncle cousin niece nephew stepmother stepfather stepmum stepda
 );
 
 export const GIVEN_NAMES: ReadonlySet<string> = new Set(
- `
+  `
 oliver george harry jack noah leo arthur muhammad mohammed mohammad mohamed oscar charlie jacob thomas tom
 tommy henry william james jamie joshua josh alfie freddie freddy archie theo theodore isaac ethan
 alexander alex lucas logan mason finley finlay daniel dan danny samuel sam sammy joseph joe joey adam
@@ -115,17 +115,17 @@ cheryl colleen denise dianne eileen elaine emily gail gillian hilary irene jenni
 josephine judith june kim leanne lesley lynn lynne maureen melanie michaela miriam moira nora
 norma paula rita rosemary sally sharon sylvia teresa theresa valerie vanessa vera yvonne
 `
- .split(/\s+/)
- .filter(Boolean),
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Whether a capitalised word is never a name in programme text (lists, not a dictionary: see above). */
 export function isNotName(word: string): boolean {
- const w = word.toLowerCase().replace(/['’]s$/, '');
- return NOT_NAMES.has(w);
+  const w = word.toLowerCase().replace(/['’]s$/, '');
+  return NOT_NAMES.has(w);
 }
 
 /** Whether a word is a common given name (and not also a word such as a month: "June", "May"). */
 export function isGivenName(word: string): boolean {
- return GIVEN_NAMES.has(word.toLowerCase()) && !isNotName(word);
+  return GIVEN_NAMES.has(word.toLowerCase()) && !isNotName(word);
 }

@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { AssessmentRequest, scoreAgency, scoreWorkstream, type Assessment, type Criterion } from './schema.js';
 
-const crit = (id: string, agencyIds: string[], over: Partial<Criterion> = {}): Criterion => ({ id, workstreamId: 'safeguarding', title: id, description: '', agencyIds, evidenceExpected: '', targetDate: '2027-01-31', derivedFrom: null, version: 1, ...over });
+const crit = (id: string, agencyIds: string[], over: Partial<Criterion> = {}): Criterion => ({
+  id,
+  workstreamId: 'safeguarding',
+  title: id,
+  description: '',
+  agencyIds,
+  evidenceExpected: '',
+  targetDate: '2027-01-31',
+  derivedFrom: null,
+  version: 1,
+  ...over,
+});
 const a = (criterionId: string, agencyId: string, status: Assessment['status'], confirmed = false, targetDate: string | null = null): Assessment => ({
-  criterionId, agencyId, workstreamId: 'safeguarding', status, evidence: 'e', links: [], targetDate, reason: status === 'not-applicable' ? 'n/a' : null, updatedBy: 'x', updatedAt: 't', version: 1,
+  criterionId,
+  agencyId,
+  workstreamId: 'safeguarding',
+  status,
+  evidence: 'e',
+  links: [],
+  targetDate,
+  reason: status === 'not-applicable' ? 'n/a' : null,
+  updatedBy: 'x',
+  updatedAt: 't',
+  version: 1,
   validation: confirmed ? { outcome: 'confirmed', comment: '', by: 'lead', byName: 'Lead', at: 't' } : null,
 });
 

@@ -60,7 +60,11 @@ const isWebAddress = (u: string) => {
     return false;
   }
 };
-const Link = z.string().trim().max(500, 'Use a web address of 500 characters or fewer').refine(isWebAddress, 'Enter a full web address starting with https://, for example https://www.example.org/evidence');
+const Link = z
+  .string()
+  .trim()
+  .max(500, 'Use a web address of 500 characters or fewer')
+  .refine(isWebAddress, 'Enter a full web address starting with https://, for example https://www.example.org/evidence');
 
 export const AssessmentRequest = z
   .object({
@@ -73,7 +77,8 @@ export const AssessmentRequest = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.status === 'not-applicable' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why this criterion does not apply to your agency' });
-    if (v.status === 'ready' && !v.evidence && v.links.length === 0) ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Describe or link the evidence that shows you are ready' });
+    if (v.status === 'ready' && !v.evidence && v.links.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Describe or link the evidence that shows you are ready' });
   });
 export type AssessmentRequest = z.infer<typeof AssessmentRequest>;
 
@@ -148,7 +153,14 @@ export function scoreWorkstream(criteria: Criterion[], assessments: Assessment[]
   const applicable = parts.reduce((n, p) => n + p.applicable, 0) + derivedCriteria.length;
   const confirmed = parts.reduce((n, p) => n + p.confirmed, 0) + derivedReady;
   const selfAssessed = parts.reduce((n, p) => n + p.selfAssessed, 0) + derivedReady;
-  return { applicable, confirmed, selfAssessed, confirmedPercent: pct(confirmed, applicable), selfAssessedPercent: pct(selfAssessed, applicable), overdue: parts.reduce((n, p) => n + p.overdue, 0) };
+  return {
+    applicable,
+    confirmed,
+    selfAssessed,
+    confirmedPercent: pct(confirmed, applicable),
+    selfAssessedPercent: pct(selfAssessed, applicable),
+    overdue: parts.reduce((n, p) => n + p.overdue, 0),
+  };
 }
 
 /** Derived criterion: the current threshold document version is signed off by every required partner. */

@@ -49,7 +49,9 @@ describe('submitErrors', () => {
   });
 
   it('when a required workstream has no section, it is named on sections', () => {
-    expect(submitErrors([complete('kinship')], ['family-help', 'kinship'], names)).toEqual([{ path: 'sections', message: 'Complete the section for Family Help and Early Intervention' }]);
+    expect(submitErrors([complete('kinship')], ['family-help', 'kinship'], names)).toEqual([
+      { path: 'sections', message: 'Complete the section for Family Help and Early Intervention' },
+    ]);
   });
 
   it('when no names are given, or names come as a record, messages still read well', () => {
@@ -214,7 +216,7 @@ describe('sectionToDo', () => {
       'Add at least one risk or escalation: a Red delivery confidence needs to say what is in the way and what is being done',
     ]);
   });
-  it('when the narrative is still last quarter\'s, it asks for it to be checked', () => {
+  it("when the narrative is still last quarter's, it asks for it to be checked", () => {
     expect(sectionToDo({ workstreamId: 'kinship', confidence: 'green', narrative: 'Old text', carriedForward: true })).toEqual([
       "Check last quarter's progress narrative and update it for this quarter",
     ]);

@@ -80,12 +80,7 @@ export function submitErrors(sections: readonly SectionLike[], requiredWorkstrea
  */
 export function sectionProgress(section: SectionLike): SectionProgress {
   const empty =
-    blank(section.confidence) &&
-    blank(section.narrative) &&
-    !section.milestones?.length &&
-    !section.risks?.length &&
-    !section.escalations?.length &&
-    !section.metrics?.length;
+    blank(section.confidence) && blank(section.narrative) && !section.milestones?.length && !section.risks?.length && !section.escalations?.length && !section.metrics?.length;
   if (empty) return 'not-started';
   if (section.carriedForward) return 'in-progress';
   return submitErrors([section], []).length === 0 ? 'completed' : 'in-progress';

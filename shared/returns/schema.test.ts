@@ -78,7 +78,10 @@ describe('risk ratings', () => {
 
   it('when risks are sorted, the worst comes first and equal scores put the graver impact first', () => {
     const all = LIKELIHOODS.flatMap((likelihood) => IMPACTS.map((impact) => ({ likelihood, impact }) as { likelihood: Likelihood; impact: Impact }));
-    const sorted = [...all].reverse().sort(compareRisks).map((r) => riskRating(r.likelihood, r.impact));
+    const sorted = [...all]
+      .reverse()
+      .sort(compareRisks)
+      .map((r) => riskRating(r.likelihood, r.impact));
     expect(sorted[0]).toBe('AI');
     expect(sorted.at(-1)).toBe('DIV');
     // AII and BI both score 12: the catastrophic impact ranks first.
@@ -121,7 +124,9 @@ describe('ReturnSectionInput', () => {
     expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', narrative: 'x'.repeat(5001) }))).toEqual(['narrative']);
     expect(ReturnSectionInput.safeParse({ workstreamId: 'kinship', narrative: 'x'.repeat(5000) }).success).toBe(true);
     expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', risks: [{ ...risk, title: 'x'.repeat(201) }] }))).toEqual(['risks[0].title']);
-    expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', milestones: [{ milestoneId: 'm1', status: 'complete', note: 'x'.repeat(2001) }] }))).toEqual(['milestones[0].note']);
+    expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', milestones: [{ milestoneId: 'm1', status: 'complete', note: 'x'.repeat(2001) }] }))).toEqual([
+      'milestones[0].note',
+    ]);
     expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', escalations: [{ summary: 'x'.repeat(1001) }] }))).toEqual(['escalations[0].summary']);
   });
 
@@ -149,11 +154,19 @@ describe('ReturnSectionInput', () => {
   it('when ids are not slugs, they are refused', () => {
     expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'Family Help' }))).toEqual(['workstreamId']);
     expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', milestones: [{ milestoneId: 'Bad Id', status: 'on-track' }] }))).toEqual(['milestones[0].milestoneId']);
-    expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', milestones: [{ milestoneId: 'm'.repeat(101), status: 'on-track' }] }))).toEqual(['milestones[0].milestoneId']);
+    expect(paths(ReturnSectionInput.safeParse({ workstreamId: 'kinship', milestones: [{ milestoneId: 'm'.repeat(101), status: 'on-track' }] }))).toEqual([
+      'milestones[0].milestoneId',
+    ]);
   });
 
   it('when one milestone is updated twice, the second update is named', () => {
-    const r = ReturnSectionInput.safeParse({ workstreamId: 'kinship', milestones: [{ milestoneId: 'm1', status: 'on-track' }, { milestoneId: 'm1', status: 'complete' }] });
+    const r = ReturnSectionInput.safeParse({
+      workstreamId: 'kinship',
+      milestones: [
+        { milestoneId: 'm1', status: 'on-track' },
+        { milestoneId: 'm1', status: 'complete' },
+      ],
+    });
     expect(paths(r)).toEqual(['milestones[1].milestoneId']);
   });
 });
@@ -170,7 +183,9 @@ describe('SaveReturnRequest', () => {
   });
 
   it('when a section is invalid, the path includes its index', () => {
-    expect(paths(SaveReturnRequest.safeParse({ sections: [{ workstreamId: 'kinship' }, { workstreamId: 'care-leavers', confidence: 'blue' }] }))).toEqual(['sections[1].confidence']);
+    expect(paths(SaveReturnRequest.safeParse({ sections: [{ workstreamId: 'kinship' }, { workstreamId: 'care-leavers', confidence: 'blue' }] }))).toEqual([
+      'sections[1].confidence',
+    ]);
   });
 
   it('when there are more than 20 sections or unknown top-level fields, it is refused', () => {
@@ -230,9 +245,18 @@ describe('ReturnView', () => {
 
   it('when a return is not started, version 0 and null confidence are valid', () => {
     const r = ReturnView.safeParse({
-      periodId: '2026-27-Q3', agencyId: 'kent-police', status: 'not-started', version: 0,
+      periodId: '2026-27-Q3',
+      agencyId: 'kent-police',
+      status: 'not-started',
+      version: 0,
       sections: [{ workstreamId: 'safeguarding', confidence: null, narrative: '', milestones: [], risks: [], escalations: [], metrics: [] }],
-      review: { comments: [] }, submittedBy: null, submittedAt: null, acceptedBy: null, acceptedAt: null, updatedAt: null, warnings: [],
+      review: { comments: [] },
+      submittedBy: null,
+      submittedAt: null,
+      acceptedBy: null,
+      acceptedAt: null,
+      updatedAt: null,
+      warnings: [],
     });
     expect(r.success).toBe(true);
   });

@@ -33,10 +33,8 @@ export const CONFIDENCE_LABELS: Record<Confidence, string> = {
 export const CONFIDENCE_MEANINGS: Record<Confidence, string> = {
   green: 'Successful delivery on time and as planned is highly likely. There are no major issues that threaten delivery.',
   'amber-green': 'Successful delivery is probable. Constant attention is needed so that risks do not become major issues.',
-  amber:
-    'Successful delivery is feasible, but significant issues already exist. They need management attention and appear resolvable if dealt with promptly.',
-  'amber-red':
-    'Successful delivery is in doubt, with major risks or issues in several key areas. Urgent action is needed to address them.',
+  amber: 'Successful delivery is feasible, but significant issues already exist. They need management attention and appear resolvable if dealt with promptly.',
+  'amber-red': 'Successful delivery is in doubt, with major risks or issues in several key areas. Urgent action is needed to address them.',
   red: 'Successful delivery appears unachievable without changing the plan. There are major issues that cannot be resolved as things stand: the scope, timing or resources may need to be changed.',
 };
 
@@ -185,7 +183,8 @@ export const ReturnSectionInput = z
     // Two updates for one milestone would leave the lead guessing which is current.
     const seen = new Set<string>();
     s.milestones.forEach((m, j) => {
-      if (seen.has(m.milestoneId)) ctx.addIssue({ code: 'custom', path: ['milestones', j, 'milestoneId'], message: 'This milestone is already updated above: keep one update per milestone' });
+      if (seen.has(m.milestoneId))
+        ctx.addIssue({ code: 'custom', path: ['milestones', j, 'milestoneId'], message: 'This milestone is already updated above: keep one update per milestone' });
       seen.add(m.milestoneId);
     });
   });
@@ -200,7 +199,8 @@ export const SaveReturnRequest = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.sections.forEach((s, i) => {
-      if (seen.has(s.workstreamId)) ctx.addIssue({ code: 'custom', path: ['sections', i, 'workstreamId'], message: 'This workstream already has a section: send each workstream once' });
+      if (seen.has(s.workstreamId))
+        ctx.addIssue({ code: 'custom', path: ['sections', i, 'workstreamId'], message: 'This workstream already has a section: send each workstream once' });
       seen.add(s.workstreamId);
     });
   });
@@ -213,11 +213,7 @@ export type SubmitRequest = z.infer<typeof SubmitRequest>;
 /** `POST .../return`: the lead sends a submitted return back to the agency, saying what to change. */
 export const ReturnReturnRequest = z
   .object({
-    comment: z
-      .string()
-      .trim()
-      .min(1, 'Enter a comment telling the agency what to change')
-      .max(2000, 'Comments must be 2,000 characters or fewer'),
+    comment: z.string().trim().min(1, 'Enter a comment telling the agency what to change').max(2000, 'Comments must be 2,000 characters or fewer'),
   })
   .strict();
 export type ReturnReturnRequest = z.infer<typeof ReturnReturnRequest>;

@@ -63,7 +63,12 @@ describe('what changed between two versions', () => {
     const d = diffDocuments(V1, v2);
     expect(d.changes).toHaveLength(1);
     const [c] = d.changes;
-    expect(c).toMatchObject({ kind: 'changed', section: 'Purpose', before: { kind: 'paragraph' }, after: { text: 'This document helps professionals decide what help a child or young person needs, and from whom.' } });
+    expect(c).toMatchObject({
+      kind: 'changed',
+      section: 'Purpose',
+      before: { kind: 'paragraph' },
+      after: { text: 'This document helps professionals decide what help a child or young person needs, and from whom.' },
+    });
     if (c?.kind !== 'changed') throw new Error('expected a changed part');
     expect(c.words).toEqual([
       { text: 'This document helps ', change: 'same' },
@@ -76,13 +81,26 @@ describe('what changed between two versions', () => {
       { text: '.', change: 'same' },
     ]);
     // The words put back together are exactly the old text and the new text.
-    expect(c.words.filter((w) => w.change !== 'added').map((w) => w.text).join('')).toBe(c.before.text);
-    expect(c.words.filter((w) => w.change !== 'removed').map((w) => w.text).join('')).toBe(c.after.text);
+    expect(
+      c.words
+        .filter((w) => w.change !== 'added')
+        .map((w) => w.text)
+        .join(''),
+    ).toBe(c.before.text);
+    expect(
+      c.words
+        .filter((w) => w.change !== 'removed')
+        .map((w) => w.text)
+        .join(''),
+    ).toBe(c.after.text);
     expect(describeDiff(d)).toBe('1 part changed. The other 7 parts are the same.');
   });
 
   it('when list items are added and removed, each is its own change in document order, with the section it is in', () => {
-    const v2 = V1.replace('- Level 1: universal services\n', '').replace('- Level 3: Family Help (intensive)', '- Level 3: Family Help (intensive)\n- Level 4: child protection (section 47)\n\n## Contacts');
+    const v2 = V1.replace('- Level 1: universal services\n', '').replace(
+      '- Level 3: Family Help (intensive)',
+      '- Level 3: Family Help (intensive)\n- Level 4: child protection (section 47)\n\n## Contacts',
+    );
     const d = diffDocuments(V1, v2);
     expect(d.changes).toEqual([
       { kind: 'removed', part: { kind: 'item', text: 'Level 1: universal services' }, section: 'Levels of need' },

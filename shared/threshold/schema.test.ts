@@ -9,7 +9,11 @@ describe('threshold version status', () => {
     expect(deriveStatus(req, [], true)).toEqual({ status: 'awaiting-sign-off', signedOffAt: null });
   });
   it('when every required partner approved, it is signed off on the last approval', () => {
-    const r = deriveStatus(req, [d('council', 'approve', '2026-03-01T00:00:00Z'), d('police', 'approve', '2026-03-09T00:00:00Z'), d('health', 'approve', '2026-03-05T00:00:00Z')], true);
+    const r = deriveStatus(
+      req,
+      [d('council', 'approve', '2026-03-01T00:00:00Z'), d('police', 'approve', '2026-03-09T00:00:00Z'), d('health', 'approve', '2026-03-05T00:00:00Z')],
+      true,
+    );
     expect(r).toEqual({ status: 'signed-off', signedOffAt: '2026-03-09T00:00:00Z' });
   });
   it('when one partner requests changes, it is changes-requested even if the others approved', () => {

@@ -47,7 +47,12 @@ export interface ThresholdVersion {
 export const IssueVersionRequest = z
   .object({
     title: z.string().trim().min(1).max(200),
-    versionLabel: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9._ -]+$/, 'Use letters, numbers, dots and hyphens, e.g. v4.0'),
+    versionLabel: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20)
+      .regex(/^[A-Za-z0-9._ -]+$/, 'Use letters, numbers, dots and hyphens, e.g. v4.0'),
     summaryOfChanges: z.string().trim().min(1).max(4000),
     effectiveFrom: IsoDate,
     content: z.string().min(1).max(200_000),
@@ -60,7 +65,10 @@ export const SignOffRequest = z
     decision: Decision,
     comment: z.string().trim().max(2000).default(''),
     /** The hash the signatory saw; when given it must match the version's. */
-    sha256: z.string().regex(/^[a-f0-9]{64}$/).optional(),
+    sha256: z
+      .string()
+      .regex(/^[a-f0-9]{64}$/)
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -93,7 +101,12 @@ export function deriveStatus(
 ): { status: VersionStatus; signedOffAt: string | null } {
   const approvals = decisions.filter((d) => d.decision === 'approve' && v.requiredAgencyIds.includes(d.agencyId));
   const signedOff = v.requiredAgencyIds.length > 0 && v.requiredAgencyIds.every((a) => approvals.some((d) => d.agencyId === a));
-  const signedOffAt = signedOff ? approvals.map((d) => d.at).sort().at(-1) ?? null : null;
+  const signedOffAt = signedOff
+    ? (approvals
+        .map((d) => d.at)
+        .sort()
+        .at(-1) ?? null)
+    : null;
   if (!isCurrent) return { status: 'superseded', signedOffAt };
   if (decisions.some((d) => d.decision === 'request-changes')) return { status: 'changes-requested', signedOffAt: null };
   return { status: signedOff ? 'signed-off' : 'awaiting-sign-off', signedOffAt };

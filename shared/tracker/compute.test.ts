@@ -43,12 +43,58 @@ describe('tracker rules', () => {
 
 /** Characters a person cannot see before a cell's first visible character. */
 const INVISIBLES = [
-  ' ', '\u00A0', '\u2000', '\u2003', '\u2007', '\u2009', '\u200A', '\u202F', '\u205F', '\u3000', '\u1680', // spaces
-  '\u200B', '\u200C', '\u200D', '\uFEFF', '\u2060', '\u00AD', '\u200E', '\u200F', // zero-width and format
-  '\n', '\r\n', '\u000B', '\u000C', '\u0085', '\u2028', '\u2029', // line breaks
+  ' ',
+  '\u00A0',
+  '\u2000',
+  '\u2003',
+  '\u2007',
+  '\u2009',
+  '\u200A',
+  '\u202F',
+  '\u205F',
+  '\u3000',
+  '\u1680', // spaces
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\uFEFF',
+  '\u2060',
+  '\u00AD',
+  '\u200E',
+  '\u200F', // zero-width and format
+  '\n',
+  '\r\n',
+  '\u000B',
+  '\u000C',
+  '\u0085',
+  '\u2028',
+  '\u2029', // line breaks
 ];
 /** Formula triggers as typed, pasted or produced by word processors. */
-const TRIGGERS = ['=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\u2212', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\uFE62', '\uFE63', '\uFE66', '\uFE6B', '\u207A', '\u207B', '\u207C'];
+const TRIGGERS = [
+  '=',
+  '+',
+  '-',
+  '@',
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+  '\u2212',
+  '\u2010',
+  '\u2011',
+  '\u2012',
+  '\u2013',
+  '\u2014',
+  '\u2015',
+  '\uFE62',
+  '\uFE63',
+  '\uFE66',
+  '\uFE6B',
+  '\u207A',
+  '\u207B',
+  '\u207C',
+];
 const TRIGGER_AFTER_FOLDING = /^[=+\-@\u2212\u2010-\u2015]/;
 
 /** What a spreadsheet reads from one CSV field: the text inside the quotes, quotes undoubled. */
@@ -99,11 +145,16 @@ describe('formula injection guard (CSV)', () => {
   it('when the first visible character is not a trigger, the text is left as it is', () => {
     const safeStart = fc.constantFrom('a', 'Z', '5', '£', '(', '"', 'é', '中', '#', "'");
     fc.assert(
-      fc.property(invisiblePrefix.filter((p) => !/[\r]/.test(p)), safeStart, rest, (prefix, first, tail) => {
-        const value = `${prefix}${first}${tail}`;
-        expect(startsLikeFormula(value)).toBe(false);
-        expect(opened(csvCell(value))).toBe(value);
-      }),
+      fc.property(
+        invisiblePrefix.filter((p) => !/[\r]/.test(p)),
+        safeStart,
+        rest,
+        (prefix, first, tail) => {
+          const value = `${prefix}${first}${tail}`;
+          expect(startsLikeFormula(value)).toBe(false);
+          expect(opened(csvCell(value))).toBe(value);
+        },
+      ),
     );
   });
 
@@ -118,4 +169,3 @@ describe('formula injection guard (CSV)', () => {
     expect(csvCell(null)).toBe('');
   });
 });
-

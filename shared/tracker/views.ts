@@ -90,21 +90,23 @@ export const TrackerView = z
       })
       .nullable(),
     kinship: CoverageView,
-    risks: z.array(
-      z.object({
-        title: z.string(),
-        description: z.string(),
-        likelihood: Likelihood,
-        impact: Impact,
-        mitigation: z.string(),
-        owner: z.string(),
-        rating: z.string().describe('Likelihood then impact, e.g. "BII"'),
-        agencyId: z.string(),
-        agencyName: z.string(),
-        workstreamId: z.string(),
-        workstreamName: z.string(),
-      }),
-    ).describe('The 50 gravest risks in submitted and accepted returns, worst first'),
+    risks: z
+      .array(
+        z.object({
+          title: z.string(),
+          description: z.string(),
+          likelihood: Likelihood,
+          impact: Impact,
+          mitigation: z.string(),
+          owner: z.string(),
+          rating: z.string().describe('Likelihood then impact, e.g. "BII"'),
+          agencyId: z.string(),
+          agencyName: z.string(),
+          workstreamId: z.string(),
+          workstreamName: z.string(),
+        }),
+      )
+      .describe('The 50 gravest risks in submitted and accepted returns, worst first'),
     riskCount: z.number().int(),
     escalations: z.array(z.object({ summary: z.string(), agencyId: z.string(), agencyName: z.string(), workstreamId: z.string(), workstreamName: z.string() })),
     milestones: z.object({
@@ -119,7 +121,10 @@ export const OverallSettingView = z
   .object({
     periodId: z.string(),
     workstreamId: z.string(),
-    confidence: z.string().nullable().describe(`The lead's setting (${CONFIDENCE_SCALE.join(', ')}), or null when cleared`),
+    confidence: z
+      .string()
+      .nullable()
+      .describe(`The lead's setting (${CONFIDENCE_SCALE.join(', ')}), or null when cleared`),
     note: z.string(),
     version: z.number().int(),
   })

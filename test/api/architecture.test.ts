@@ -63,7 +63,10 @@ describe('module structure', () => {
 
   it('when anything in functions/ or shared/ imports app.ts, it is an entry point', () => {
     const app = join(ROOT, 'functions/app.ts');
-    const importers = [...graph].filter(([, imports]) => imports.includes(app)).map(([f]) => rel(f)).sort();
+    const importers = [...graph]
+      .filter(([, imports]) => imports.includes(app))
+      .map(([f]) => rel(f))
+      .sort();
     expect(importers).toEqual(['functions/lambda-handler.ts', 'functions/local/server.ts']);
   });
 

@@ -17,12 +17,24 @@ const path = `/api/returns/${Q3}/medway-education`;
 const events = async (entityType: string, entityId: string) =>
   (
     await t.doc.send(
-      new QueryCommand({ TableName: t.config.tables.audit, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, entityType, entityId) } }),
+      new QueryCommand({
+        TableName: t.config.tables.audit,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, entityType, entityId) },
+      }),
     )
   ).Items ?? [];
 
 const risk = { title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' };
-const section = (narrative: string, risks: unknown[] = [risk]) => ({ workstreamId: 'family-help', confidence: 'amber', narrative, milestones: [], risks, escalations: [], metrics: [] });
+const section = (narrative: string, risks: unknown[] = [risk]) => ({
+  workstreamId: 'family-help',
+  confidence: 'amber',
+  narrative,
+  milestones: [],
+  risks,
+  escalations: [],
+  metrics: [],
+});
 
 describe('audit of real changes only', () => {
   let etag = '';

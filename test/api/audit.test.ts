@@ -87,11 +87,17 @@ describe('audit trail search', () => {
     expect(page.events.map((e) => e.eventId)).toEqual(mine(ofItem).map((e) => e.eventId));
     expect(page.cursor).toBeNull();
     const newest = await get(`?entityType=kinship-item&entityId=${ITEM}&order=newest`);
-    expect(newest.events.map((e) => e.eventId)).toEqual(mine(ofItem).map((e) => e.eventId).reverse());
+    expect(newest.events.map((e) => e.eventId)).toEqual(
+      mine(ofItem)
+        .map((e) => e.eventId)
+        .reverse(),
+    );
   });
 
   it("when the lead searches by person, by id or by email, it answers only that person's events, newest first, with their name", async () => {
-    const expected = mine((e) => e.by === council.userId).map((e) => e.eventId).reverse();
+    const expected = mine((e) => e.by === council.userId)
+      .map((e) => e.eventId)
+      .reverse();
     for (const person of [council.userId, USERS.council]) {
       const page = await get(`?person=${encodeURIComponent(person)}`);
       expect(page.events.map((e) => e.eventId)).toEqual(expected);
@@ -140,8 +146,22 @@ describe('audit trail search', () => {
   it('when an event was written before the month index existed, it is still found by record and by person', async () => {
     const pid = t.config.partnershipId;
     const sk = '2026-07-01T09:00:00.000Z#old-event';
-    const item = { eventId: 'old-event', at: '2026-07-01T09:00:00.000Z', actor: council, requestId: 'old', action: 'kinship.update', entityType: 'kinship-item', entityId: `${ITEM}-old`, summary: 'Old' };
-    await t.doc.send(new PutCommand({ TableName: t.config.tables.audit, Item: { pk: auditKeys.entity(pid, 'kinship-item', `${ITEM}-old`), sk, gsi1pk: auditKeys.actor(pid, council.userId), gsi1sk: sk, entity: 'AuditEvent', ...item } }));
+    const item = {
+      eventId: 'old-event',
+      at: '2026-07-01T09:00:00.000Z',
+      actor: council,
+      requestId: 'old',
+      action: 'kinship.update',
+      entityType: 'kinship-item',
+      entityId: `${ITEM}-old`,
+      summary: 'Old',
+    };
+    await t.doc.send(
+      new PutCommand({
+        TableName: t.config.tables.audit,
+        Item: { pk: auditKeys.entity(pid, 'kinship-item', `${ITEM}-old`), sk, gsi1pk: auditKeys.actor(pid, council.userId), gsi1sk: sk, entity: 'AuditEvent', ...item },
+      }),
+    );
     expect((await get(`?entityType=kinship-item&entityId=${ITEM}-old`)).events.map((e) => e.eventId)).toEqual(['old-event']);
     expect((await get(`?person=${council.userId}&from=2026-07-01&to=2026-07-01`)).events.map((e) => e.eventId)).toEqual(['old-event']);
   });
@@ -161,7 +181,7 @@ describe('audit trail search', () => {
 });
 
 describe('audit trail: the people to search by', () => {
-  it("when the lead lists people, it answers names and ids, never email addresses or password hashes", async () => {
+  it('when the lead lists people, it answers names and ids, never email addresses or password hashes', async () => {
     const res = await t.as(USERS.lead).get('/api/audit/people');
     expect(res.status).toBe(200);
     const body = (await res.json()) as { people: Record<string, unknown>[] };

@@ -64,13 +64,18 @@ describe('authorization on every write route', () => {
     expect(res.status).toBe(401);
   });
 
-  it.each(routes.filter((r) => r.roles.includes('lead') && !r.roles.includes('partner')))('when a partner calls the lead-only $method $path, it is refused', async ({ method, path }) => {
-    const res = await t.app.request(path, { method, headers: { Authorization: `Bearer ${await t.tokenFor(USERS.council)}`, 'Content-Type': 'application/json' }, body: '{}' });
-    expect(res.status).toBe(403);
-  });
+  it.each(routes.filter((r) => r.roles.includes('lead') && !r.roles.includes('partner')))(
+    'when a partner calls the lead-only $method $path, it is refused',
+    async ({ method, path }) => {
+      const res = await t.app.request(path, { method, headers: { Authorization: `Bearer ${await t.tokenFor(USERS.council)}`, 'Content-Type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(403);
+    },
+  );
 
   it('when the audit trail is read for an entity, the API uses a Query (never a Scan)', async () => {
-    const res = await t.doc.send(new QueryCommand({ TableName: t.config.tables.audit, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'P#mscp#AUDIT#partnership#mscp' } }));
+    const res = await t.doc.send(
+      new QueryCommand({ TableName: t.config.tables.audit, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'P#mscp#AUDIT#partnership#mscp' } }),
+    );
     expect(res.Items?.[0]?.action).toBe('seed.load');
   });
 });

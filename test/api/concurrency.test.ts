@@ -45,7 +45,8 @@ const NO_IF_MATCH: Record<string, string> = {
   'POST /api/periods': 'opens a new period; an existing id is 409',
   'POST /api/workstreams/{id}/milestones': 'adds a new milestone; an existing id is 409',
   'POST /api/workstreams/{id}/criteria': 'adds a new criterion; an existing id is 409',
-  'POST /api/threshold-documents/{versionId}/sign-offs': "records an agency's one decision on an issued version, which never changes (a second is 409; the hash it was shown is checked)",
+  'POST /api/threshold-documents/{versionId}/sign-offs':
+    "records an agency's one decision on an issued version, which never changes (a second is 409; the hash it was shown is checked)",
   'POST /api/erasures':
     'replaces the named text wherever it is at the moment of the request, so it cannot undo a change it did not see; its writes are guarded by the versions read in the same request and move each version on, so forms opened before get 412',
 };
@@ -120,12 +121,17 @@ const CASES: Record<string, () => Promise<Case>> = {
   },
   'PATCH /api/workstreams/{id}/milestones/{milestoneId}': async () => {
     const path = '/api/workstreams/safeguarding/milestones/sg-macpt-isa-signed';
-    const current = async () => (await json<{ milestones: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding'))).milestones.find((m) => m.id === 'sg-macpt-isa-signed')!.version;
+    const current = async () =>
+      (await json<{ milestones: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding'))).milestones.find((m) => m.id === 'sg-macpt-isa-signed')!
+        .version;
     return { current, call: (m) => t.as(USERS.lead).patch(path, { status: 'on-track' }, headers(m)) };
   },
   'PATCH /api/workstreams/{id}/criteria/{criterionId}': async () => {
     const path = '/api/workstreams/safeguarding/criteria/macpt-members-in-post';
-    const current = async () => (await json<{ criteria: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness'))).criteria.find((c) => c.id === 'macpt-members-in-post')!.version;
+    const current = async () =>
+      (await json<{ criteria: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness'))).criteria.find(
+        (c) => c.id === 'macpt-members-in-post',
+      )!.version;
     return { current, call: (m) => t.as(USERS.lead).patch(path, { title: 'MACPT members in post and named' }, headers(m)) };
   },
   'PUT /api/readiness/{criterionId}/{agencyId}': async () => {
@@ -159,13 +165,20 @@ const CASES: Record<string, () => Promise<Case>> = {
   'POST /api/threshold-documents': async () => ({
     current: thresholdConfigVersion,
     call: (m) =>
-      t.as(USERS.lead).post('/api/threshold-documents', { title: 'MSCP Threshold Document', versionLabel: 'v9.0', summaryOfChanges: 'Stale issue', effectiveFrom: '2027-04-01', content: '# Levels of need' }, headers(m)),
+      t
+        .as(USERS.lead)
+        .post(
+          '/api/threshold-documents',
+          { title: 'MSCP Threshold Document', versionLabel: 'v9.0', summaryOfChanges: 'Stale issue', effectiveFrom: '2027-04-01', content: '# Levels of need' },
+          headers(m),
+        ),
   }),
   'POST /api/threshold-documents/upload': async () => ({
     current: thresholdConfigVersion,
     call: async (m) => {
       const form = new FormData();
-      for (const [k, v] of Object.entries({ title: 'MSCP Threshold Document', versionLabel: 'v9.1', summaryOfChanges: 'Stale upload', effectiveFrom: '2027-04-01' })) form.set(k, v);
+      for (const [k, v] of Object.entries({ title: 'MSCP Threshold Document', versionLabel: 'v9.1', summaryOfChanges: 'Stale upload', effectiveFrom: '2027-04-01' }))
+        form.set(k, v);
       form.set('file', new Blob(['%PDF-1.7\n%%EOF\n'], { type: 'application/pdf' }), 'threshold.pdf');
       return t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, ...headers(m) }, body: form });
     },
@@ -215,11 +228,12 @@ describe('If-Match on every write route of a versioned resource', () => {
   });
 
   it('when the routes that create on first save are described, If-Match is optional there (and only there)', () => {
-    expect(versioned.filter((r) => r.ifMatch === 'until-created').map((r) => r.key).sort()).toEqual([
-      'PUT /api/readiness/{criterionId}/{agencyId}',
-      'PUT /api/returns/{periodId}/{agencyId}',
-      'PUT /api/tracker/overall/{periodId}/{workstreamId}',
-    ]);
+    expect(
+      versioned
+        .filter((r) => r.ifMatch === 'until-created')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['PUT /api/readiness/{criterionId}/{agencyId}', 'PUT /api/returns/{periodId}/{agencyId}', 'PUT /api/tracker/overall/{periodId}/{workstreamId}']);
   });
 });
 
@@ -243,7 +257,11 @@ describe('the guard is the write itself, not only the read before it', () => {
     const before = await auditCount();
     const ctx = { actor: { userId: 'test', email: 'test@example', name: 'Test', role: 'lead', agencyId: null }, requestId: 'test', now: new Date() };
     await expect(
-      writer.write([guardedPut(t.config.tables.main, { ...stored, title: 'Lost update', version: (stored.version as number) + 1 }, (stored.version as number) - 1)], { action: 'test', entityType: 'milestone', entityId: 'x', summary: 'x' }, ctx),
+      writer.write(
+        [guardedPut(t.config.tables.main, { ...stored, title: 'Lost update', version: (stored.version as number) + 1 }, (stored.version as number) - 1)],
+        { action: 'test', entityType: 'milestone', entityId: 'x', summary: 'x' },
+        ctx,
+      ),
     ).rejects.toBeInstanceOf(PreconditionFailed);
     expect((await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }))).Item).toEqual(stored);
     expect(await auditCount()).toBe(before);

@@ -22,14 +22,22 @@ const NHS = '943 476 5919';
 const Q3 = '2026-27-Q3';
 
 const auditOf = async (entityType: string, entityId: string) =>
-  (await t.doc.send(new QueryCommand({ TableName: t.config.tables.audit, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, entityType, entityId) } }))).Items ?? [];
+  (
+    await t.doc.send(
+      new QueryCommand({
+        TableName: t.config.tables.audit,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, entityType, entityId) },
+      }),
+    )
+  ).Items ?? [];
 const dump = async (table: string) => JSON.stringify((await t.doc.send(new ScanCommand({ TableName: table }))).Items);
 
 describe('erasing personal data', () => {
   let itemId = '';
   let etag = '';
 
-  it('when a confirmed phone number turns out to be a carer\'s, the lead erases it from the item, its published revision and its audit events', async () => {
+  it("when a confirmed phone number turns out to be a carer's, the lead erases it from the item, its published revision and its audit events", async () => {
     const created = await t.as(USERS.health).post(
       '/api/kinship-offer/items',
       {
@@ -53,7 +61,9 @@ describe('erasing personal data', () => {
     expect(await dump(t.config.tables.main)).toContain(PHONE);
     expect(JSON.stringify(await auditOf('kinship-item', itemId))).toContain(PHONE);
 
-    const erased = await t.as(USERS.lead).post('/api/erasures', { entityType: 'kinship-item', entityId: itemId, field: 'summary', text: PHONE, reason: "A carer's personal mobile number, not a service number." });
+    const erased = await t
+      .as(USERS.lead)
+      .post('/api/erasures', { entityType: 'kinship-item', entityId: itemId, field: 'summary', text: PHONE, reason: "A carer's personal mobile number, not a service number." });
     expect(erased.status).toBe(200);
     const result = (await erased.json()) as { recordReplacements: number; auditEvents: number };
     expect(result.recordReplacements).toBeGreaterThanOrEqual(3); // draft text, published text, revision
@@ -71,14 +81,19 @@ describe('erasing personal data', () => {
   it('when the erasure is recorded, the event names who, which field and why, never the text', async () => {
     const events = await auditOf('kinship-item', itemId);
     const erasure = events.find((e) => e.action === 'personal-data.erase');
-    expect(erasure).toMatchObject({ actor: expect.objectContaining({ email: USERS.lead }), meta: expect.objectContaining({ field: 'summary', reason: expect.stringContaining('personal mobile') }) });
+    expect(erasure).toMatchObject({
+      actor: expect.objectContaining({ email: USERS.lead }),
+      meta: expect.objectContaining({ field: 'summary', reason: expect.stringContaining('personal mobile') }),
+    });
     expect(JSON.stringify(erasure)).not.toContain('900123');
     // The events that carried the text say they were rewritten, and by which erasure.
     expect(events.filter((e) => e.erasedBy === erasure?.eventId).length).toBeGreaterThanOrEqual(1);
   });
 
   it('when a form opened before the erasure saves, it is refused as stale so the text cannot come back', async () => {
-    const res = await t.as(USERS.lead).patch(`/api/kinship-offer/items/${itemId}`, { summary: `Call Mrs Example on ${PHONE}.` }, { 'If-Match': etag, 'Confirm-Personal-Data': 'true' });
+    const res = await t
+      .as(USERS.lead)
+      .patch(`/api/kinship-offer/items/${itemId}`, { summary: `Call Mrs Example on ${PHONE}.` }, { 'If-Match': etag, 'Confirm-Personal-Data': 'true' });
     expect(res.status).toBe(412);
   });
 
@@ -87,14 +102,47 @@ describe('erasing personal data', () => {
     const key = returnKeys.section(t.config.partnershipId, Q3, 'kent-police', 'safeguarding');
     const before = (await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }))).Item;
     const text = `Strategy meeting for the child with NHS number ${NHS} held.`;
-    await t.doc.send(new PutCommand({ TableName: t.config.tables.main, Item: { ...(before ?? { ...key, entity: 'ReturnSection', periodId: Q3, agencyId: 'kent-police', workstreamId: 'safeguarding', risks: [], milestones: [], escalations: [], metrics: [] }), narrative: text } }));
+    await t.doc.send(
+      new PutCommand({
+        TableName: t.config.tables.main,
+        Item: {
+          ...(before ?? {
+            ...key,
+            entity: 'ReturnSection',
+            periodId: Q3,
+            agencyId: 'kent-police',
+            workstreamId: 'safeguarding',
+            risks: [],
+            milestones: [],
+            escalations: [],
+            metrics: [],
+          }),
+          narrative: text,
+        },
+      }),
+    );
     await t.doc.send(
       new PutCommand({
         TableName: t.config.tables.audit,
-        Item: { pk: auditKeys.entity(t.config.partnershipId, 'return', `${Q3}/kent-police`), sk: '2026-01-01T00:00:00.000Z#old', entity: 'AuditEvent', action: 'return.save', summary: 'Saved', changes: { narrative: { from: '', to: text } } },
+        Item: {
+          pk: auditKeys.entity(t.config.partnershipId, 'return', `${Q3}/kent-police`),
+          sk: '2026-01-01T00:00:00.000Z#old',
+          entity: 'AuditEvent',
+          action: 'return.save',
+          summary: 'Saved',
+          changes: { narrative: { from: '', to: text } },
+        },
       }),
     );
-    const res = await t.as(USERS.lead).post('/api/erasures', { entityType: 'return', entityId: `${Q3}/kent-police`, field: 'sections[safeguarding].narrative', text: NHS, reason: 'An NHS number entered before the portal refused them.' });
+    const res = await t
+      .as(USERS.lead)
+      .post('/api/erasures', {
+        entityType: 'return',
+        entityId: `${Q3}/kent-police`,
+        field: 'sections[safeguarding].narrative',
+        text: NHS,
+        reason: 'An NHS number entered before the portal refused them.',
+      });
     expect(res.status).toBe(200);
     expect(await dump(t.config.tables.main)).not.toContain(NHS);
     expect(await dump(t.config.tables.audit)).not.toContain(NHS);

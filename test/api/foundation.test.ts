@@ -81,7 +81,10 @@ describe('sign-in', () => {
       agencyId: 'kent-police',
       signatory: true,
     });
-    const [header, payload] = body.token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p!, 'base64url').toString()));
+    const [header, payload] = body.token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p!, 'base64url').toString()));
     expect(header.alg).toBe('RS256');
     expect(payload).toMatchObject({
       email: USERS.police,
@@ -199,11 +202,16 @@ describe('token verification', () => {
     ['a wrong issuer', async () => sign({ iss: 'https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_other' })],
     ['a wrong audience', async () => sign({ aud: 'another-client' })],
     ['an access token instead of an ID token', async () => sign({ claims: claims({ token_use: 'access' }) })],
-    ['a tampered payload', async () => {
-      const [h, , s] = (await sign()).split('.');
-      const p = Buffer.from(JSON.stringify({ ...claims({ 'cognito:groups': ['lead'] }), sub: 'x', iss: t.config.auth.issuer, aud: t.config.auth.audience, exp: 9e9 })).toString('base64url');
-      return `${h}.${p}.${s}`;
-    }],
+    [
+      'a tampered payload',
+      async () => {
+        const [h, , s] = (await sign()).split('.');
+        const p = Buffer.from(JSON.stringify({ ...claims({ 'cognito:groups': ['lead'] }), sub: 'x', iss: t.config.auth.issuer, aud: t.config.auth.audience, exp: 9e9 })).toString(
+          'base64url',
+        );
+        return `${h}.${p}.${s}`;
+      },
+    ],
   ])('when the request carries %s, it answers 401 problem+json', async (_name, make) => {
     const res = await me(await make());
     expect(res.status).toBe(401);
@@ -240,7 +248,11 @@ describe('configuration and CORS', () => {
 describe('when DynamoDB is not reachable', () => {
   const config = testConfig();
   const down = { ...config, dynamodb: { ...config.dynamodb, endpoint: 'http://127.0.0.1:9', timeoutMs: 500 } };
-  const app = createApp({ config: down, doc: createDocumentClient(down.dynamodb), verifier: { verify: async () => ({ id: 'u', email: 'e', name: 'n', role: 'lead', agencyId: 'medway-council', signatory: false }) } });
+  const app = createApp({
+    config: down,
+    doc: createDocumentClient(down.dynamodb),
+    verifier: { verify: async () => ({ id: 'u', email: 'e', name: 'n', role: 'lead', agencyId: 'medway-council', signatory: false }) },
+  });
 
   it('health answers 503 problem+json and says the database is unavailable', async () => {
     const res = await app.request('/api/health');

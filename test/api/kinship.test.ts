@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditKeys } from '../../functions/db/keys.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
-type Item = { id: string; status: string; version: number; title: string; ownerAgencyId: string; published: { title: string } | null; revisionPending: boolean; nextReviewDue: string | null };
+type Item = {
+  id: string;
+  status: string;
+  version: number;
+  title: string;
+  ownerAgencyId: string;
+  published: { title: string } | null;
+  revisionPending: boolean;
+  nextReviewDue: string | null;
+};
 type PublicOffer = { lastUpdated: string | null; groups: { category: string; items: Record<string, unknown>[] }[] };
 
 let t: TestApp;
@@ -115,7 +124,7 @@ describe('a partner drafts, the lead publishes', () => {
   it('when a published item is edited, the published text stays live until the lead publishes the revision', async () => {
     const edit = await t.as(USERS.health).patch(`/api/kinship-offer/items/${id}`, { title: 'Kinship carers monthly meet-ups' }, { 'If-Match': etag });
     expect(edit.status).toBe(200);
-    expect(((await edit.json()) as Item)).toMatchObject({ status: 'in-review', revisionPending: true });
+    expect((await edit.json()) as Item).toMatchObject({ status: 'in-review', revisionPending: true });
     expect(await publicTitles()).toContain(draft.title);
     expect(await publicTitles()).not.toContain('Kinship carers monthly meet-ups');
     const republished = await t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/publish`, undefined, { 'If-Match': edit.headers.get('etag') ?? '' });
@@ -138,7 +147,13 @@ const itemPath = (id: string) => `/api/kinship-offer/items/${id}`;
 /** The item's audit events, oldest first, read from the audit table itself (what was written, not a view of it). */
 const auditOf = async (id: string) =>
   ((
-    await t.doc.send(new QueryCommand({ TableName: t.config.tables.audit, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, 'kinship-item', id) } }))
+    await t.doc.send(
+      new QueryCommand({
+        TableName: t.config.tables.audit,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, 'kinship-item', id) },
+      }),
+    )
   ).Items ?? []) as { action: string; meta?: { comment?: string } }[];
 const read = async (id: string) => {
   const res = await t.as(USERS.lead).get(itemPath(id));
@@ -208,7 +223,11 @@ describe('the lead returns an item to its agency with a comment', () => {
     expect((await t.as(USERS.health).post(`${itemPath(id)}/return`, body, { 'If-Match': etag })).status).toBe(403);
     expect((await t.as(USERS.council).post(`${itemPath(id)}/return`, body, { 'If-Match': etag })).status).toBe(403);
     expect((await t.as(USERS.exec).post(`${itemPath(id)}/return`, body, { 'If-Match': etag })).status).toBe(403);
-    const anonymous = await t.app.request(`${itemPath(id)}/return`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'If-Match': etag }, body: JSON.stringify(body) });
+    const anonymous = await t.app.request(`${itemPath(id)}/return`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+      body: JSON.stringify(body),
+    });
     expect(anonymous.status).toBe(401);
     expect((await read(id)).etag).toBe(etag);
   });
@@ -223,7 +242,9 @@ describe('the lead returns an item to its agency with a comment', () => {
     const extra = await t.as(USERS.lead).post(`${itemPath(id)}/return`, { comment: COMMENT, status: 'draft' }, { 'If-Match': etag });
     expect(extra.status).toBe(400);
     expect((await t.as(USERS.lead).post(`${itemPath(id)}/return`, { comment: 'x'.repeat(2001) }, { 'If-Match': etag })).status).toBe(400);
-    const nhs = await t.as(USERS.lead).post(`${itemPath(id)}/return`, { comment: 'The child with NHS number 943 476 5919 used this.' }, { 'If-Match': etag, 'Confirm-Personal-Data': 'true' });
+    const nhs = await t
+      .as(USERS.lead)
+      .post(`${itemPath(id)}/return`, { comment: 'The child with NHS number 943 476 5919 used this.' }, { 'If-Match': etag, 'Confirm-Personal-Data': 'true' });
     expect(nhs.status).toBe(422);
     expect(((await nhs.json()) as Problem).errors).toEqual([expect.objectContaining({ path: 'comment', kind: 'nhs-number' })]);
     const after = await read(id);
@@ -271,7 +292,9 @@ describe('the lead returns an item to its agency with a comment', () => {
     const publishedTitle = seeded.item.published!.title;
     const edit = await t.as(USERS.health).patch(itemPath('therapeutic-support-nhs'), { title: 'Therapy for kinship children (changed)' }, { 'If-Match': seeded.etag });
     expect(edit.status).toBe(200);
-    const res = await t.as(USERS.lead).post(`${itemPath('therapeutic-support-nhs')}/return`, { comment: 'Keep the title families know.' }, { 'If-Match': edit.headers.get('etag') ?? '' });
+    const res = await t
+      .as(USERS.lead)
+      .post(`${itemPath('therapeutic-support-nhs')}/return`, { comment: 'Keep the title families know.' }, { 'If-Match': edit.headers.get('etag') ?? '' });
     expect(res.status).toBe(200);
     expect((await res.json()) as Reviewed).toMatchObject({ status: 'returned', revisionPending: true, published: { title: publishedTitle } });
     const titles = await publicTitles();

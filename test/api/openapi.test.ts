@@ -74,7 +74,12 @@ describe('the OpenAPI document', () => {
 
   it('when a write needs If-Match or takes free text, the document names the header', () => {
     const put = doc.paths['/api/returns/{periodId}/{agencyId}']!.put!;
-    expect(put.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header', required: false }), expect.objectContaining({ name: 'Confirm-Personal-Data', in: 'header' })]));
+    expect(put.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'If-Match', in: 'header', required: false }),
+        expect.objectContaining({ name: 'Confirm-Personal-Data', in: 'header' }),
+      ]),
+    );
     expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['400', '412', '413', '415', '422', '428']));
     const accept = doc.paths['/api/returns/{periodId}/{agencyId}/accept']!.post!.parameters ?? [];
     expect(accept.filter((p) => p.in === 'header')).toEqual([expect.objectContaining({ name: 'If-Match', required: true })]);
@@ -106,8 +111,13 @@ describe('the OpenAPI document', () => {
       writeFileSync(file, JSON.stringify(doc));
       const require = createRequire(import.meta.url);
       const cli = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin', 'cli.js');
-      const run = await promisify(execFile)(process.execPath, [cli, 'lint', file, '--extends=recommended', '--format=json'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).catch((err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }));
-      const report = JSON.parse(run.stdout) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; severity: string; message: string; location: { pointer?: string }[] }[] };
+      const run = await promisify(execFile)(process.execPath, [cli, 'lint', file, '--extends=recommended', '--format=json'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).catch(
+        (err: { stdout?: string; stderr?: string }) => ({ stdout: err.stdout ?? '', stderr: err.stderr ?? '' }),
+      );
+      const report = JSON.parse(run.stdout) as {
+        totals: { errors: number; warnings: number };
+        problems: { ruleId: string; severity: string; message: string; location: { pointer?: string }[] }[];
+      };
       const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? ''}`);
       expect(errors).toEqual([]);
       expect(report.totals.errors).toBe(0);

@@ -54,10 +54,13 @@ describe('PATCH a Kinship Local Offer item', () => {
   let id = '';
   let etag = '';
   const item = (etagOut?: { value: string }) =>
-    t.as(USERS.health).get(`/api/kinship-offer/items/${id}`).then(async (r) => {
-      if (etagOut) etagOut.value = r.headers.get('etag') ?? '';
-      return (await r.json()) as Record<string, unknown>;
-    });
+    t
+      .as(USERS.health)
+      .get(`/api/kinship-offer/items/${id}`)
+      .then(async (r) => {
+        if (etagOut) etagOut.value = r.headers.get('etag') ?? '';
+        return (await r.json()) as Record<string, unknown>;
+      });
 
   beforeAll(async () => {
     const res = await t.as(USERS.health).post('/api/kinship-offer/items', full);
@@ -72,9 +75,19 @@ describe('PATCH a Kinship Local Offer item', () => {
     expect(res.status).toBe(200);
     etag = res.headers.get('etag') ?? '';
     const after = await item();
-    expect(after).toMatchObject({ audience: ['children', 'carers'], eligibility: full.eligibility, howToApply: full.howToApply, meansTested: 'no', howDecisionsAreMade: full.howDecisionsAreMade, providerAgencyId: 'nhs-kent-medway', contact: full.contact });
+    expect(after).toMatchObject({
+      audience: ['children', 'carers'],
+      eligibility: full.eligibility,
+      howToApply: full.howToApply,
+      meansTested: 'no',
+      howDecisionsAreMade: full.howDecisionsAreMade,
+      providerAgencyId: 'nhs-kent-medway',
+      contact: full.contact,
+    });
     expect(withoutBookkeeping(after)).toEqual({ ...withoutBookkeeping(before), title: 'Grandparent carers group (fortnightly)' });
-    const audit = (await (await t.as(USERS.lead).get(`/api/audit?entityType=kinship-item&entityId=${id}`)).json()) as { events: { action: string; changes?: Record<string, unknown> }[] };
+    const audit = (await (await t.as(USERS.lead).get(`/api/audit?entityType=kinship-item&entityId=${id}`)).json()) as {
+      events: { action: string; changes?: Record<string, unknown> }[];
+    };
     expect(Object.keys(audit.events.at(-1)?.changes ?? {})).toEqual(['title']);
   });
 
@@ -110,10 +123,13 @@ describe('PATCH a milestone', () => {
   const base = '/api/workstreams/kinship/milestones';
   let id = '';
   let etag = '';
-  const milestone = async () => (await (await t.as(USERS.lead).get('/api/workstreams/kinship')).json() as { milestones: Record<string, unknown>[] }).milestones.find((m) => m.id === id)!;
+  const milestone = async () =>
+    ((await (await t.as(USERS.lead).get('/api/workstreams/kinship')).json()) as { milestones: Record<string, unknown>[] }).milestones.find((m) => m.id === id)!;
 
   beforeAll(async () => {
-    const res = await t.as(USERS.lead).post(base, { title: 'Kinship hub opened', description: 'The hub opens at the family centre.', ownerAgencyId: 'medway-council', dueDate: '2027-05-31', status: 'at-risk' });
+    const res = await t
+      .as(USERS.lead)
+      .post(base, { title: 'Kinship hub opened', description: 'The hub opens at the family centre.', ownerAgencyId: 'medway-council', dueDate: '2027-05-31', status: 'at-risk' });
     expect(res.status).toBe(201);
     id = ((await res.json()) as { id: string }).id;
     etag = res.headers.get('etag') ?? '';
@@ -147,7 +163,8 @@ describe('PATCH a readiness criterion', () => {
   let id = '';
   let etag = '';
   type Criterion = Record<string, unknown> & { id: string; version: number };
-  const criterion = async () => ((await (await t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness')).json()) as { criteria: Criterion[] }).criteria.find((c) => c.id === id)!;
+  const criterion = async () =>
+    ((await (await t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness')).json()) as { criteria: Criterion[] }).criteria.find((c) => c.id === id)!;
   const stored = (c: Criterion) => {
     const { assessments: _a, derived: _d, derivedState: _s, overdue: _o, ...rest } = c;
     return rest;

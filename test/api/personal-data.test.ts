@@ -49,20 +49,111 @@ const kinshipDraft = (summary: string) => ({
 /** A valid body for every write route that takes free text, with the text put in one field. */
 const CASES: WriteCase[] = [
   // Medway schools have not started their Q3 return in the demo: the first save creates it.
-  { route: 'put /api/returns/{periodId}/{agencyId}', user: USERS.education, method: 'PUT', path: `/api/returns/${Q3}/medway-education`, body: (s) => ({ sections: [section('kinship', s)] }), field: 'sections[0].narrative' },
-  { route: 'post /api/returns/{periodId}/{agencyId}/return', user: USERS.lead, method: 'POST', path: `/api/returns/${Q3}/kent-police/return`, body: (s) => ({ comment: s }), field: 'comment' },
+  {
+    route: 'put /api/returns/{periodId}/{agencyId}',
+    user: USERS.education,
+    method: 'PUT',
+    path: `/api/returns/${Q3}/medway-education`,
+    body: (s) => ({ sections: [section('kinship', s)] }),
+    field: 'sections[0].narrative',
+  },
+  {
+    route: 'post /api/returns/{periodId}/{agencyId}/return',
+    user: USERS.lead,
+    method: 'POST',
+    path: `/api/returns/${Q3}/kent-police/return`,
+    body: (s) => ({ comment: s }),
+    field: 'comment',
+  },
   { route: 'post /api/kinship-offer/items', user: USERS.health, method: 'POST', path: '/api/kinship-offer/items', body: (s) => kinshipDraft(s), field: 'summary' },
-  { route: 'patch /api/kinship-offer/items/{id}', user: USERS.lead, method: 'PATCH', path: '/api/kinship-offer/items/{kinshipId}', body: (s) => ({ eligibility: s }), field: 'eligibility' },
-  { route: 'post /api/kinship-offer/items/{id}/return', user: USERS.lead, method: 'POST', path: '/api/kinship-offer/items/{kinshipId}/return', body: (s) => ({ comment: s }), field: 'comment' },
-  { route: 'put /api/readiness/{criterionId}/{agencyId}', user: USERS.police, method: 'PUT', path: '/api/readiness/macpt-members-in-post/kent-police', body: (s) => ({ status: 'in-progress', evidence: s }), field: 'evidence' },
-  { route: 'post /api/readiness/{criterionId}/{agencyId}/validate', user: USERS.lead, method: 'POST', path: '/api/readiness/macpt-members-in-post/kent-police/validate', body: (s) => ({ outcome: 'challenged', comment: s }), field: 'comment' },
-  { route: 'post /api/workstreams/{id}/criteria', user: USERS.lead, method: 'POST', path: '/api/workstreams/safeguarding/criteria', body: (s) => ({ title: 'Escalation route agreed', description: s, agencyIds: ['kent-police'] }), field: 'description' },
-  { route: 'patch /api/workstreams/{id}/criteria/{criterionId}', user: USERS.lead, method: 'PATCH', path: '/api/workstreams/safeguarding/criteria/macpt-members-in-post', body: (s) => ({ evidenceExpected: s }), field: 'evidenceExpected' },
-  { route: 'post /api/workstreams/{id}/milestones', user: USERS.lead, method: 'POST', path: '/api/workstreams/safeguarding/milestones', body: (s) => ({ title: 'Escalation route agreed', description: s, ownerAgencyId: 'kent-police', dueDate: '2027-03-31' }), field: 'description' },
-  { route: 'patch /api/workstreams/{id}/milestones/{milestoneId}', user: USERS.lead, method: 'PATCH', path: '/api/workstreams/safeguarding/milestones/sg-macpt-isa-signed', body: (s) => ({ description: s }), field: 'description' },
-  { route: 'post /api/threshold-documents', user: USERS.lead, method: 'POST', path: '/api/threshold-documents', body: (s) => ({ title: 'Threshold document', versionLabel: 'v9.0', summaryOfChanges: s, effectiveFrom: '2027-04-01', content: '# Levels of need' }), field: 'summaryOfChanges' },
-  { route: 'post /api/threshold-documents/{versionId}/sign-offs', user: USERS.health, method: 'POST', path: '/api/threshold-documents/{currentVersion}/sign-offs', body: (s) => ({ decision: 'request-changes', comment: s }), field: 'comment' },
-  { route: 'put /api/tracker/overall/{periodId}/{workstreamId}', user: USERS.lead, method: 'PUT', path: `/api/tracker/overall/${Q3}/safeguarding`, body: (s) => ({ confidence: 'amber', note: s }), field: 'note' },
+  {
+    route: 'patch /api/kinship-offer/items/{id}',
+    user: USERS.lead,
+    method: 'PATCH',
+    path: '/api/kinship-offer/items/{kinshipId}',
+    body: (s) => ({ eligibility: s }),
+    field: 'eligibility',
+  },
+  {
+    route: 'post /api/kinship-offer/items/{id}/return',
+    user: USERS.lead,
+    method: 'POST',
+    path: '/api/kinship-offer/items/{kinshipId}/return',
+    body: (s) => ({ comment: s }),
+    field: 'comment',
+  },
+  {
+    route: 'put /api/readiness/{criterionId}/{agencyId}',
+    user: USERS.police,
+    method: 'PUT',
+    path: '/api/readiness/macpt-members-in-post/kent-police',
+    body: (s) => ({ status: 'in-progress', evidence: s }),
+    field: 'evidence',
+  },
+  {
+    route: 'post /api/readiness/{criterionId}/{agencyId}/validate',
+    user: USERS.lead,
+    method: 'POST',
+    path: '/api/readiness/macpt-members-in-post/kent-police/validate',
+    body: (s) => ({ outcome: 'challenged', comment: s }),
+    field: 'comment',
+  },
+  {
+    route: 'post /api/workstreams/{id}/criteria',
+    user: USERS.lead,
+    method: 'POST',
+    path: '/api/workstreams/safeguarding/criteria',
+    body: (s) => ({ title: 'Escalation route agreed', description: s, agencyIds: ['kent-police'] }),
+    field: 'description',
+  },
+  {
+    route: 'patch /api/workstreams/{id}/criteria/{criterionId}',
+    user: USERS.lead,
+    method: 'PATCH',
+    path: '/api/workstreams/safeguarding/criteria/macpt-members-in-post',
+    body: (s) => ({ evidenceExpected: s }),
+    field: 'evidenceExpected',
+  },
+  {
+    route: 'post /api/workstreams/{id}/milestones',
+    user: USERS.lead,
+    method: 'POST',
+    path: '/api/workstreams/safeguarding/milestones',
+    body: (s) => ({ title: 'Escalation route agreed', description: s, ownerAgencyId: 'kent-police', dueDate: '2027-03-31' }),
+    field: 'description',
+  },
+  {
+    route: 'patch /api/workstreams/{id}/milestones/{milestoneId}',
+    user: USERS.lead,
+    method: 'PATCH',
+    path: '/api/workstreams/safeguarding/milestones/sg-macpt-isa-signed',
+    body: (s) => ({ description: s }),
+    field: 'description',
+  },
+  {
+    route: 'post /api/threshold-documents',
+    user: USERS.lead,
+    method: 'POST',
+    path: '/api/threshold-documents',
+    body: (s) => ({ title: 'Threshold document', versionLabel: 'v9.0', summaryOfChanges: s, effectiveFrom: '2027-04-01', content: '# Levels of need' }),
+    field: 'summaryOfChanges',
+  },
+  {
+    route: 'post /api/threshold-documents/{versionId}/sign-offs',
+    user: USERS.health,
+    method: 'POST',
+    path: '/api/threshold-documents/{currentVersion}/sign-offs',
+    body: (s) => ({ decision: 'request-changes', comment: s }),
+    field: 'comment',
+  },
+  {
+    route: 'put /api/tracker/overall/{periodId}/{workstreamId}',
+    user: USERS.lead,
+    method: 'PUT',
+    path: `/api/tracker/overall/${Q3}/safeguarding`,
+    body: (s) => ({ confidence: 'amber', note: s }),
+    field: 'note',
+  },
 ];
 
 /** Write routes whose bodies hold no free text, each with the reason. */
@@ -101,7 +192,11 @@ async function send(c: WriteCase, text: string, headers: Record<string, string> 
 describe('personal data on every free-text write', () => {
   it('when the API is described, every write route is either checked here or named as holding no free text', () => {
     const doc = apiDocument();
-    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => m !== 'get').map((m) => `${m} ${path}`));
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m !== 'get')
+        .map((m) => `${m} ${path}`),
+    );
     const covered = new Set([...CASES.map((c) => c.route), ...Object.keys(NO_FREE_TEXT)]);
     expect(routes.filter((r) => !covered.has(r))).toEqual([]);
   });
@@ -139,7 +234,11 @@ describe('personal data on every free-text write', () => {
     form.set('summaryOfChanges', NHS);
     form.set('effectiveFrom', '2027-04-01');
     form.set('file', new File([new TextEncoder().encode('%PDF-1.4 test')], 'threshold.pdf', { type: 'application/pdf' }));
-    const res = await t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, 'If-Match': '"1"' }, body: form });
+    const res = await t.app.request('/api/threshold-documents/upload', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, 'If-Match': '"1"' },
+      body: form,
+    });
     expect(res.status).toBe(422);
     expect(((await res.json()) as Problem).errors).toEqual([expect.objectContaining({ path: 'summaryOfChanges', kind: 'nhs-number' })]);
     expect(await counts()).toEqual(before);
@@ -153,7 +252,9 @@ describe('personal data on every free-text write', () => {
 
 describe('confirmed possible personal data', () => {
   // Writes that create what they write (no version to match yet).
-  const confirmedCases = CASES.filter((c) => ['put /api/returns/{periodId}/{agencyId}', 'post /api/workstreams/{id}/milestones', 'post /api/kinship-offer/items'].includes(c.route));
+  const confirmedCases = CASES.filter((c) =>
+    ['put /api/returns/{periodId}/{agencyId}', 'post /api/workstreams/{id}/milestones', 'post /api/kinship-offer/items'].includes(c.route),
+  );
 
   it.each(confirmedCases)('when $route is confirmed, it is written and the audit event records the field and kind, not the text', async (c) => {
     const auditBefore = await count(t.config.tables.audit);

@@ -29,7 +29,10 @@ describe('npm run pii:scan', () => {
     await t.doc.send(
       new PutCommand({
         TableName: t.config.tables.main,
-        Item: { ...(before ?? { ...key, entity: 'ReturnSection', periodId: Q3, agencyId: 'kent-police', workstreamId: 'safeguarding' }), narrative: 'Child 943 476 5919 discussed.' },
+        Item: {
+          ...(before ?? { ...key, entity: 'ReturnSection', periodId: Q3, agencyId: 'kent-police', workstreamId: 'safeguarding' }),
+          narrative: 'Child 943 476 5919 discussed.',
+        },
       }),
     );
     const findings = await scanStoredPersonalData(t.doc, t.config.tables);
@@ -47,7 +50,9 @@ describe('npm run pii:scan', () => {
   });
 
   it('when the lead erases what the scan found, the scan no longer lists it', async () => {
-    const res = await t.as(USERS.lead).post('/api/erasures', { entityType: 'return', entityId: `${Q3}/kent-police`, field: 'narrative', text: '943 476 5919', reason: 'Found by the personal-data scan.' });
+    const res = await t
+      .as(USERS.lead)
+      .post('/api/erasures', { entityType: 'return', entityId: `${Q3}/kent-police`, field: 'narrative', text: '943 476 5919', reason: 'Found by the personal-data scan.' });
     expect(res.status).toBe(200);
     const findings = await scanStoredPersonalData(t.doc, t.config.tables);
     expect(findings.filter((f) => f.definite)).toEqual([]);

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
 type Matrix = {
-  criteria: { id: string; title: string; agencyIds: string[]; derived: boolean; derivedState: { ready: boolean } | null; assessments: { agencyId: string; status: string; validation: { outcome: string } | null; version: number }[] }[];
+  criteria: {
+    id: string;
+    title: string;
+    agencyIds: string[];
+    derived: boolean;
+    derivedState: { ready: boolean } | null;
+    assessments: { agencyId: string; status: string; validation: { outcome: string } | null; version: number }[];
+  }[];
   scores: { agencyId: string; confirmed: number; selfAssessed: number }[];
 };
 
@@ -48,7 +55,9 @@ describe('police assess, the lead challenges, police answer, the lead confirms',
     const before = score(await matrix(), 'kent-police');
     const current = cell(await matrix(), criterion, 'kent-police');
     const headers: Record<string, string> = current && current.version > 0 ? { 'If-Match': `"${current.version}"` } : {};
-    const res = await t.as(USERS.police).put(path, { status: 'ready', evidence: 'Detective Sergeant post filled from January; protected time agreed.', targetDate: '2026-12-31' }, headers);
+    const res = await t
+      .as(USERS.police)
+      .put(path, { status: 'ready', evidence: 'Detective Sergeant post filled from January; protected time agreed.', targetDate: '2026-12-31' }, headers);
     expect(res.status).toBe(200);
     etag = res.headers.get('etag') ?? '';
     expect(score(await matrix(), 'kent-police').selfAssessed).toBeGreaterThan(before.selfAssessed);
@@ -74,7 +83,9 @@ describe('police assess, the lead challenges, police answer, the lead confirms',
 
   it('when police answer, the challenge clears; when the lead confirms, the confirmed score rises', async () => {
     const before = score(await matrix(), 'kent-police').confirmed;
-    const answered = await t.as(USERS.police).put(path, { status: 'ready', evidence: 'Nomination letter attached.', links: ['https://intranet.example/police/macpt-nomination'] }, { 'If-Match': etag });
+    const answered = await t
+      .as(USERS.police)
+      .put(path, { status: 'ready', evidence: 'Nomination letter attached.', links: ['https://intranet.example/police/macpt-nomination'] }, { 'If-Match': etag });
     expect(answered.status).toBe(200);
     expect(cell(await matrix(), criterion, 'kent-police')?.validation).toBeNull();
     const confirmed = await t.as(USERS.lead).post(`${path}/validate`, { outcome: 'confirmed' }, { 'If-Match': answered.headers.get('etag') ?? '' });

@@ -36,7 +36,12 @@ const section = (workstreamId: string, over: Record<string, unknown> = {}) => ({
 
 async function auditCount(entityId: string) {
   const res = await t.doc.send(
-    new QueryCommand({ TableName: t.config.tables.audit, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': auditKeys.entity('mscp', 'return', entityId) }, Select: 'COUNT' }),
+    new QueryCommand({
+      TableName: t.config.tables.audit,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': auditKeys.entity('mscp', 'return', entityId) },
+      Select: 'COUNT',
+    }),
   );
   return res.Count ?? 0;
 }
@@ -188,11 +193,13 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
   });
 
   it('when the body is bad, it names each bad field and writes nothing', async () => {
-    const res = await t.as(USERS.education).put(
-      path,
-      { sections: [section('placement-sufficiency'), section('kinship', { confidence: 'purple', risks: [{ title: '', likelihood: 'E', impact: 'V' }] })], extra: true },
-      { 'If-Match': etag },
-    );
+    const res = await t
+      .as(USERS.education)
+      .put(
+        path,
+        { sections: [section('placement-sufficiency'), section('kinship', { confidence: 'purple', risks: [{ title: '', likelihood: 'E', impact: 'V' }] })], extra: true },
+        { 'If-Match': etag },
+      );
     expect(res.status).toBe(400);
     const p = (await res.json()) as Problem;
     const paths = p.errors?.map((e) => e.path) ?? [];
@@ -233,7 +240,10 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
 
   it('when free text holds a valid NHS number, save is refused with 422 naming the field and kind, and nothing is written', async () => {
     const sections = [
-      section('family-help', { confidence: 'red', risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }] }),
+      section('family-help', {
+        confidence: 'red',
+        risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }],
+      }),
       section('kinship', { narrative: 'Case reference 943 476 5919 was discussed.' }),
       section('safeguarding'),
       section('care-leavers'),
@@ -248,7 +258,10 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
 
   it('when stored text holds an NHS number (saved before the rule), submit is refused even with acknowledgement', async () => {
     const sections = [
-      section('family-help', { confidence: 'red', risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }] }),
+      section('family-help', {
+        confidence: 'red',
+        risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }],
+      }),
       section('kinship'),
       section('safeguarding'),
       section('care-leavers'),
@@ -258,7 +271,14 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
     etag = saved.headers.get('etag') ?? '';
     // What a deployment may hold from before: planted beneath the API.
     const key = returnKeys.section(t.config.partnershipId, Q3, 'medway-education', 'kinship');
-    await t.doc.send(new UpdateCommand({ TableName: t.config.tables.main, Key: key, UpdateExpression: 'SET narrative = :n', ExpressionAttributeValues: { ':n': 'Case reference 943 476 5919 was discussed.' } }));
+    await t.doc.send(
+      new UpdateCommand({
+        TableName: t.config.tables.main,
+        Key: key,
+        UpdateExpression: 'SET narrative = :n',
+        ExpressionAttributeValues: { ':n': 'Case reference 943 476 5919 was discussed.' },
+      }),
+    );
     const v = (await (await t.as(USERS.education).get(path)).json()) as View;
     expect(v.warnings).toEqual([expect.objectContaining({ path: 'sections[1].narrative', kind: 'nhs-number' })]);
     const res = await t.as(USERS.education).post(`${path}/submit`, { acknowledgeWarnings: true }, { 'If-Match': etag });
@@ -268,7 +288,10 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
 
   it('when free text holds an email address, submit needs the submitter to confirm, and the confirmation is audited', async () => {
     const sections = [
-      section('family-help', { confidence: 'red', risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }] }),
+      section('family-help', {
+        confidence: 'red',
+        risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }],
+      }),
       section('kinship', { narrative: 'Queries to virtual.school@medway.example please.' }),
       section('safeguarding'),
       section('care-leavers'),
@@ -355,7 +378,9 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
 
 describe('milestones', () => {
   it('when the lead adds, edits and closes a milestone, each step is versioned and audited', async () => {
-    const created = await t.as(USERS.lead).post('/api/workstreams/kinship/milestones', { title: 'Kinship carers forum launched', ownerAgencyId: 'medway-council', dueDate: '2027-03-31' });
+    const created = await t
+      .as(USERS.lead)
+      .post('/api/workstreams/kinship/milestones', { title: 'Kinship carers forum launched', ownerAgencyId: 'medway-council', dueDate: '2027-03-31' });
     expect(created.status).toBe(201);
     const m = (await created.json()) as { id: string; version: number };
     expect(m.id).toBe('kinship-carers-forum-launched');

@@ -68,7 +68,10 @@ describe('when access ends, sessions end', () => {
   it('when the lead is deactivated, every route refuses their unexpired token from 60 s on, and other people are unaffected', async () => {
     later(0);
     const before = await walk(USERS.lead, '2026-27-Q4');
-    expect(Object.values(before).every((s) => s < 300), JSON.stringify(before)).toBe(true);
+    expect(
+      Object.values(before).every((s) => s < 300),
+      JSON.stringify(before),
+    ).toBe(true);
     expect((await t.as(USERS.exec).get('/api/tracker')).status).toBe(200);
 
     await deactivate(USERS.lead);
@@ -97,7 +100,10 @@ describe('when access ends, sessions end', () => {
     expect((await t.as(USERS.lead).get('/api/me')).status).toBe(401);
     later(120_000);
     const again = await walk(USERS.lead, '2027-28-Q1');
-    expect(Object.values(again).every((s) => s < 300), JSON.stringify(again)).toBe(true);
+    expect(
+      Object.values(again).every((s) => s < 300),
+      JSON.stringify(again),
+    ).toBe(true);
   });
 
   it('when a person is removed (their record deleted), their token is refused within 60 s', async () => {

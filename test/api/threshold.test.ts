@@ -124,7 +124,12 @@ describe('the whole round', () => {
     for (const email of [USERS.council, USERS.police, USERS.health]) expect((await sign(email, 'v4-1', { decision: 'approve' })).status).toBe(201);
     const v = (await list())[0]!;
     expect(v).toMatchObject({ id: 'v4-1', status: 'signed-off' });
-    expect(v.signedOffAt).toBe(v.decisions.map((d) => d.at).sort().at(-1));
+    expect(v.signedOffAt).toBe(
+      v.decisions
+        .map((d) => d.at)
+        .sort()
+        .at(-1),
+    );
   });
 
   it('when the lead reads the audit trail, issuing and each decision are recorded', async () => {
@@ -179,7 +184,9 @@ describe('which agencies sign', () => {
     expect((await t.as(USERS.exec).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] }, { 'If-Match': etag })).status).toBe(403);
     expect((await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['nobody'] }, { 'If-Match': etag })).status).toBe(400);
     expect((await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] })).status).toBe(428);
-    const res = await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council', 'kent-police', 'nhs-kent-medway', 'medway-education'] }, { 'If-Match': etag });
+    const res = await t
+      .as(USERS.lead)
+      .put('/api/threshold-config', { requiredAgencyIds: ['medway-council', 'kent-police', 'nhs-kent-medway', 'medway-education'] }, { 'If-Match': etag });
     expect(res.status).toBe(200);
     expect((await t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] }, { 'If-Match': etag })).status).toBe(412);
     const before = (await list())[0]!;

@@ -49,7 +49,7 @@ describe('the tracker', () => {
     expect([...keys].sort((a, b) => a - b)).toEqual(keys);
   });
 
-  it('when a partner asks for the tracker, it is refused: it holds other agencies\' risks and returns', async () => {
+  it("when a partner asks for the tracker, it is refused: it holds other agencies' risks and returns", async () => {
     expect((await t.as(USERS.police).get('/api/tracker')).status).toBe(403);
   });
 
@@ -73,7 +73,9 @@ describe('the tracker', () => {
     expect(before.length).toBeLessThanOrEqual(8);
     // More data: another period, a milestone, a criterion and a kinship item.
     expect((await t.as(USERS.lead).post('/api/periods', { id: '2026-27-Q4', dueDate: '2027-04-30' })).status).toBe(201);
-    expect((await t.as(USERS.lead).post('/api/workstreams/kinship/milestones', { title: 'Extra milestone', ownerAgencyId: 'medway-council', dueDate: '2027-02-01' })).status).toBe(201);
+    expect((await t.as(USERS.lead).post('/api/workstreams/kinship/milestones', { title: 'Extra milestone', ownerAgencyId: 'medway-council', dueDate: '2027-02-01' })).status).toBe(
+      201,
+    );
     expect((await t.as(USERS.lead).post('/api/workstreams/care-leavers/criteria', { title: 'Extra criterion', agencyIds: ['medway-council'] })).status).toBe(201);
     const after = await count('/api/tracker?periodId=2026-27-Q3');
     expect(after.length).toBe(before.length);
@@ -93,7 +95,10 @@ describe('exports', () => {
     const res = await t.as(USERS.exec).get('/api/exports/returns.csv?periodId=2026-27-Q3');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Period,Agency,Status/);
     expect(lines).toHaveLength(5);
   });

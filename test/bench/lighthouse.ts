@@ -125,7 +125,13 @@ async function main() {
   process.once('SIGTERM', onSignal);
   try {
     db = await startDynamoDbLocal();
-    const config = loadConfig({ LOG_LEVEL: 'silent', DYNAMODB_TIMEOUT_MS: '10000', DYNAMODB_ENDPOINT: db.endpoint, TABLE_NAME: 'lighthouse-main', AUDIT_TABLE_NAME: 'lighthouse-audit' });
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      DYNAMODB_TIMEOUT_MS: '10000',
+      DYNAMODB_ENDPOINT: db.endpoint,
+      TABLE_NAME: 'lighthouse-main',
+      AUDIT_TABLE_NAME: 'lighthouse-audit',
+    });
     await ensureTables(createClient(config.dynamodb), config.tables);
     const doc = createDocumentClient(config.dynamodb);
     await seedDemo(doc, config.tables, { password: PASSWORD });

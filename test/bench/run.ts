@@ -71,13 +71,28 @@ async function main() {
       ...agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
       ...workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
       ...workstreams.flatMap((w) =>
-        Array.from({ length: 5 }, (_, m) => ({ ...milestoneKeys.milestone(pid, w.id, `m-${m}`), entity: 'Milestone', id: `m-${m}`, workstreamId: w.id, title: `Milestone ${m}`, description: '', ownerAgencyId: 'agency-1', dueDate: `2027-0${(m % 6) + 1}-15`, status: 'on-track', closed: false, version: 1 })),
+        Array.from({ length: 5 }, (_, m) => ({
+          ...milestoneKeys.milestone(pid, w.id, `m-${m}`),
+          entity: 'Milestone',
+          id: `m-${m}`,
+          workstreamId: w.id,
+          title: `Milestone ${m}`,
+          description: '',
+          ownerAgencyId: 'agency-1',
+          dueDate: `2027-0${(m % 6) + 1}-15`,
+          status: 'on-track',
+          closed: false,
+          version: 1,
+        })),
       ),
     ];
     // The executive who reads the tracker: every request checks the person still has access.
-    items.push(new UserRepository(doc, t, pid).userItem({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false, passwordHash: '' }));
+    items.push(
+      new UserRepository(doc, t, pid).userItem({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false, passwordHash: '' }),
+    );
     const periods = new PeriodRepository(doc, t, pid);
-    for (const [i, id] of periodIds.entries()) items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' }));
+    for (const [i, id] of periodIds.entries())
+      items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' }));
     const returns = new ReturnRepository(doc, t, pid);
     for (const periodId of periodIds) {
       for (const a of agencies) {
@@ -115,13 +130,42 @@ async function main() {
     const readiness = new ReadinessRepository(doc, t, pid);
     for (let c = 0; c < CRITERIA; c++) {
       const w = workstreams[c % WORKSTREAMS]!;
-      items.push(readiness.criterionItem({ id: `crit-${c}`, workstreamId: w.id, title: `Criterion ${c}`, description: '', agencyIds: w.contributingAgencyIds, evidenceExpected: '', targetDate: '2027-03-31', derivedFrom: null, version: 1 }));
+      items.push(
+        readiness.criterionItem({
+          id: `crit-${c}`,
+          workstreamId: w.id,
+          title: `Criterion ${c}`,
+          description: '',
+          agencyIds: w.contributingAgencyIds,
+          evidenceExpected: '',
+          targetDate: '2027-03-31',
+          derivedFrom: null,
+          version: 1,
+        }),
+      );
       for (const a of w.contributingAgencyIds) {
-        items.push(readiness.assessmentItem({ criterionId: `crit-${c}`, agencyId: a, workstreamId: w.id, status: c % 3 === 0 ? 'ready' : 'in-progress', evidence: 'Evidence', links: [], targetDate: null, reason: null, updatedBy: 'bench', updatedAt: '2026-01-01T00:00:00Z', validation: null, version: 1 }));
+        items.push(
+          readiness.assessmentItem({
+            criterionId: `crit-${c}`,
+            agencyId: a,
+            workstreamId: w.id,
+            status: c % 3 === 0 ? 'ready' : 'in-progress',
+            evidence: 'Evidence',
+            links: [],
+            targetDate: null,
+            reason: null,
+            updatedBy: 'bench',
+            updatedAt: '2026-01-01T00:00:00Z',
+            validation: null,
+            version: 1,
+          }),
+        );
       }
     }
     await put(doc, t, items);
-    console.log(`Seeded ${items.length} items (${AGENCIES} agencies, ${WORKSTREAMS} workstreams, ${PERIODS} periods, ${CRITERIA} criteria) in ${Math.round(performance.now() - started)} ms.`);
+    console.log(
+      `Seeded ${items.length} items (${AGENCIES} agencies, ${WORKSTREAMS} workstreams, ${PERIODS} periods, ${CRITERIA} criteria) in ${Math.round(performance.now() - started)} ms.`,
+    );
 
     const keys = await generateLocalKeys();
     if (config.auth.mode !== 'local') throw new Error('local mode expected');
@@ -139,7 +183,9 @@ async function main() {
       const s = performance.now();
       const out = await send(cmd, ...rest);
       const input = (cmd as { input: { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> } }).input;
-      timings.push(`${String(input.ExpressionAttributeValues?.[':pk'] ?? '?')}${input.IndexName ? ' (gsi1)' : ''}: ${(performance.now() - s).toFixed(1)} ms, ${(out as { Items?: unknown[] }).Items?.length ?? 0} items`);
+      timings.push(
+        `${String(input.ExpressionAttributeValues?.[':pk'] ?? '?')}${input.IndexName ? ' (gsi1)' : ''}: ${(performance.now() - s).toFixed(1)} ms, ${(out as { Items?: unknown[] }).Items?.length ?? 0} items`,
+      );
       return out;
     }) as typeof doc.send;
     const first = await app.request('/api/tracker', { headers });

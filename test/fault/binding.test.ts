@@ -40,7 +40,15 @@ function listeningAddresses(port: number): string[] {
       if (!local || state !== '0A') continue; // 0A: LISTEN
       const [hexIp, hexPort] = local.split(':');
       if (parseInt(hexPort!, 16) !== port) continue;
-      out.push(hexIp!.length === 8 ? hexIp!.match(/../g)!.reverse().map((b) => parseInt(b, 16)).join('.') : `ipv6:${hexIp}`);
+      out.push(
+        hexIp!.length === 8
+          ? hexIp!
+              .match(/../g)!
+              .reverse()
+              .map((b) => parseInt(b, 16))
+              .join('.')
+          : `ipv6:${hexIp}`,
+      );
     }
   }
   return out;

@@ -25,7 +25,16 @@ interface Sent {
  * bytes, then it waits for the answer and reads all of it, then sends the rest in 64 KB pieces with
  * pauses. The answer must be readable, and sending the rest must not fail.
  */
-function sendLargeBody(opts: { port: number; path: string; headers: Record<string, string>; total: number; beforeAnswer: number; chunked: boolean; prefix: string; suffix: string }): Promise<Sent> {
+function sendLargeBody(opts: {
+  port: number;
+  path: string;
+  headers: Record<string, string>;
+  total: number;
+  beforeAnswer: number;
+  chunked: boolean;
+  prefix: string;
+  suffix: string;
+}): Promise<Sent> {
   const filler = opts.total - opts.prefix.length - opts.suffix.length;
   const body = Buffer.concat([Buffer.from(opts.prefix), Buffer.alloc(filler, 'a'), Buffer.from(opts.suffix)]);
   const head = [
@@ -102,7 +111,11 @@ describe('when a request body is over the limit', () => {
     drop = tables.drop;
     server = await startServer({ config: tables.config, doc: tables.doc, keys: await generateLocalKeys(), webDist: resolve('web/dist'), port: 0 });
     const signIn = async (email: string) => {
-      const res = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
       expect(res.status).toBe(200);
       return ((await res.json()) as { token: string }).token;
     };
@@ -121,7 +134,15 @@ describe('when a request body is over the limit', () => {
   const threeMb = 3 * 1024 * 1024;
 
   it('when a 3 MB JSON body with a Content-Length is still being sent, the client reads a 413 problem+json and can finish sending', async () => {
-    const sent = await sendLargeBody({ port: server.port, path: '/api/kinship-offer/items', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, total: threeMb, beforeAnswer: 64 * 1024, chunked: false, ...json });
+    const sent = await sendLargeBody({
+      port: server.port,
+      path: '/api/kinship-offer/items',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      total: threeMb,
+      beforeAnswer: 64 * 1024,
+      chunked: false,
+      ...json,
+    });
     expect(sent.status).toBe(413);
     expect(sent.contentType).toContain('application/problem+json');
     expect(sent.body).toMatchObject({ status: 413, title: 'The request body is too large' });
@@ -131,7 +152,15 @@ describe('when a request body is over the limit', () => {
   });
 
   it('when a 3 MB JSON body without a length (chunked) is still being sent, the client reads a 413 problem+json and can finish sending', async () => {
-    const sent = await sendLargeBody({ port: server.port, path: '/api/kinship-offer/items', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, total: threeMb, beforeAnswer: 1088 * 1024, chunked: true, ...json });
+    const sent = await sendLargeBody({
+      port: server.port,
+      path: '/api/kinship-offer/items',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      total: threeMb,
+      beforeAnswer: 1088 * 1024,
+      chunked: true,
+      ...json,
+    });
     expect(sent.status).toBe(413);
     expect(sent.contentType).toContain('application/problem+json');
     expect(sent.body).toMatchObject({ status: 413, title: 'The request body is too large' });
@@ -161,7 +190,16 @@ describe('when a request body is over the limit', () => {
   });
 
   it('when the sender is not signed in, the 401 is readable while a large body is still being sent', async () => {
-    const sent = await sendLargeBody({ port: server.port, path: '/api/threshold-documents/upload', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, total: threeMb, beforeAnswer: 64 * 1024, chunked: false, prefix: '--x\r\n', suffix: '\r\n--x--\r\n' });
+    const sent = await sendLargeBody({
+      port: server.port,
+      path: '/api/threshold-documents/upload',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+      total: threeMb,
+      beforeAnswer: 64 * 1024,
+      chunked: false,
+      prefix: '--x\r\n',
+      suffix: '\r\n--x--\r\n',
+    });
     expect(sent.status).toBe(401);
     expect(sent.contentType).toContain('application/problem+json');
     expect(sent.error).toBeUndefined();

@@ -72,7 +72,11 @@ describe.runIf(process.platform === 'linux')('when npm start is running', () => 
     expect(output).toMatch(/DynamoDB Local is back/);
 
     // Same portal process, same data: the demo users saved before the crash still sign in.
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: USERS.lead, password: DEMO_PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: USERS.lead, password: DEMO_PASSWORD }),
+    });
     expect(login.status).toBe(200);
     const [second] = java();
     expect(second?.pid).toBeDefined();

@@ -7,15 +7,18 @@ import { createTestAppOn, kinshipDraft, report, timed } from './support.js';
 /** Whether every thread of a process is stopped (state T in /proc/<pid>/task/<tid>/stat). */
 function allThreadsStopped(pid: number): boolean {
   const tids = readdirSync(`/proc/${pid}/task`);
-  return tids.length > 0 && tids.every((tid) => {
-    try {
-      // The state follows the command name in parentheses, which may itself contain spaces.
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'T';
-    } catch {
-      return true; // the thread has gone
-    }
-  });
+  return (
+    tids.length > 0 &&
+    tids.every((tid) => {
+      try {
+        // The state follows the command name in parentheses, which may itself contain spaces.
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'T';
+      } catch {
+        return true; // the thread has gone
+      }
+    })
+  );
 }
 
 /**

@@ -235,7 +235,9 @@ describe('HTTP API', () => {
 
 describe('Cognito', () => {
   it('when synthesized, it has the groups lead, executive and partner', () => {
-    const names = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+    const names = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolGroup'))
+      .map((g) => g.Properties.GroupName)
+      .sort();
     expect(names).toEqual(['executive', 'lead', 'partner']);
     expect([...PORTAL_GROUPS].sort()).toEqual(names);
   });
@@ -346,12 +348,10 @@ describe('web hosting', () => {
 
   it('when a SPA route is requested, a viewer-request function rewrites it to index.html (not error responses)', () => {
     const fnId = onlyLogicalId(stateless, 'AWS::CloudFront::Function');
-    const code = (resourcesOf(stateless, 'AWS::CloudFront::Function')[fnId]!.Properties.FunctionCode as string);
+    const code = resourcesOf(stateless, 'AWS::CloudFront::Function')[fnId]!.Properties.FunctionCode as string;
     expect(code).toContain("request.uri = '/index.html'");
     expect(code).toContain("uri.startsWith('/api/')");
-    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toEqual([
-      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } },
-    ]);
+    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
     expect(distribution().CustomErrorResponses).toBeUndefined();
   });
 
@@ -387,7 +387,11 @@ describe('app', () => {
   });
 
   it('when context sets stage and webDomain and no SPA is built, it names the stacks, sets the callback and skips the upload', () => {
-    const { app, stateful: s1, stateless: s2 } = createPortalApp({
+    const {
+      app,
+      stateful: s1,
+      stateless: s2,
+    } = createPortalApp({
       appProps: {
         // Skips asset bundling: this test is about naming and context only.
         context: { stage: 'Test', webDomain: 'portal.example.org', 'aws:cdk:bundling-stacks': [] },

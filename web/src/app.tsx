@@ -43,42 +43,42 @@ const AuditTrailPage = lazy(() => import('./pages/audit/audit-page.js'));
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-    <AppProvider>
-      <Router root={Layout}>
-        <Route path="/sign-in" component={SignInPage} />
-        <Route path="/auth/callback" component={AuthCallbackPage} />
-        <Route path="/kinship-offer" component={PublicKinshipOfferPage} />
-        <Route path="/accessibility" component={AccessibilityPage} />
-        <Route path="/privacy" component={PrivacyPage} />
-        <Route path="/" component={RequireSignIn}>
-          <Route path="/" component={HomePage} />
-          <Route path="/programme" component={ProgrammePage} />
-          <Route path="/programme/erase" component={ErasePage} />
-          <Route path={['/returns', '/returns/:periodId']} component={ReturnsPage} />
-          <Route path="/returns/:periodId/:agencyId" component={ReturnReviewPage} />
-          <Route path={['/our-return', '/our-return/:periodId']} component={OurReturnPage} />
-          <Route path="/our-return/:periodId/check" component={CheckAnswersPage} />
-          <Route path="/our-return/:periodId/submitted" component={ReturnSubmittedPage} />
-          <Route path="/our-return/:periodId/section/:workstreamId" component={ReturnSectionPage} />
-          <Route path="/threshold" component={ThresholdPage} />
-          <Route path="/threshold/issue" component={IssueVersionPage} />
-          <Route path="/threshold/signatories" component={SignatoriesPage} />
-          <Route path="/kinship" component={KinshipRegisterPage} />
-          <Route path={['/kinship/new', '/kinship/:id/edit']} component={KinshipItemFormPage} />
-          <Route path="/kinship/:id" component={KinshipItemPage} />
-          <Route path="/readiness" component={ReadinessIndexPage} />
-          <Route path="/readiness/:workstreamId" component={ReadinessWorkstreamPage} />
-          {/* Before the assessment routes, which have as many segments: the static "criteria" outranks :criterionId anyway. */}
-          <Route path={['/readiness/:workstreamId/criteria/new', '/readiness/:workstreamId/criteria/:criterionId/edit']} component={CriterionFormPage} />
-          <Route path="/readiness/:workstreamId/:criterionId/:agencyId" component={AssessmentDetailPage} />
-          <Route path="/readiness/:workstreamId/:criterionId/:agencyId/edit" component={AssessmentFormPage} />
-          <Route path="/tracker" component={TrackerPage} />
-          <Route path="/board-report" component={BoardReportPage} />
-          <Route path="/audit" component={AuditTrailPage} />
-        </Route>
-        <Route path="*404" component={NotFoundPage} />
-      </Router>
-    </AppProvider>
+      <AppProvider>
+        <Router root={Layout}>
+          <Route path="/sign-in" component={SignInPage} />
+          <Route path="/auth/callback" component={AuthCallbackPage} />
+          <Route path="/kinship-offer" component={PublicKinshipOfferPage} />
+          <Route path="/accessibility" component={AccessibilityPage} />
+          <Route path="/privacy" component={PrivacyPage} />
+          <Route path="/" component={RequireSignIn}>
+            <Route path="/" component={HomePage} />
+            <Route path="/programme" component={ProgrammePage} />
+            <Route path="/programme/erase" component={ErasePage} />
+            <Route path={['/returns', '/returns/:periodId']} component={ReturnsPage} />
+            <Route path="/returns/:periodId/:agencyId" component={ReturnReviewPage} />
+            <Route path={['/our-return', '/our-return/:periodId']} component={OurReturnPage} />
+            <Route path="/our-return/:periodId/check" component={CheckAnswersPage} />
+            <Route path="/our-return/:periodId/submitted" component={ReturnSubmittedPage} />
+            <Route path="/our-return/:periodId/section/:workstreamId" component={ReturnSectionPage} />
+            <Route path="/threshold" component={ThresholdPage} />
+            <Route path="/threshold/issue" component={IssueVersionPage} />
+            <Route path="/threshold/signatories" component={SignatoriesPage} />
+            <Route path="/kinship" component={KinshipRegisterPage} />
+            <Route path={['/kinship/new', '/kinship/:id/edit']} component={KinshipItemFormPage} />
+            <Route path="/kinship/:id" component={KinshipItemPage} />
+            <Route path="/readiness" component={ReadinessIndexPage} />
+            <Route path="/readiness/:workstreamId" component={ReadinessWorkstreamPage} />
+            {/* Before the assessment routes, which have as many segments: the static "criteria" outranks :criterionId anyway. */}
+            <Route path={['/readiness/:workstreamId/criteria/new', '/readiness/:workstreamId/criteria/:criterionId/edit']} component={CriterionFormPage} />
+            <Route path="/readiness/:workstreamId/:criterionId/:agencyId" component={AssessmentDetailPage} />
+            <Route path="/readiness/:workstreamId/:criterionId/:agencyId/edit" component={AssessmentFormPage} />
+            <Route path="/tracker" component={TrackerPage} />
+            <Route path="/board-report" component={BoardReportPage} />
+            <Route path="/audit" component={AuditTrailPage} />
+          </Route>
+          <Route path="*404" component={NotFoundPage} />
+        </Router>
+      </AppProvider>
     </QueryClientProvider>
   );
 }

@@ -13,8 +13,7 @@ export function searchAudit(query: AuditQuery): Promise<AuditPage> {
 }
 
 /** One record's history (a return, an assessment...), newest first. */
-export const getRecordHistory = (entityType: 'return' | 'assessment', entityId: string) =>
-  read(api.api.audit.$get({ query: { entityType, entityId, limit: 500 } }));
+export const getRecordHistory = (entityType: 'return' | 'assessment', entityId: string) => read(api.api.audit.$get({ query: { entityType, entityId, limit: 500 } }));
 
 /** `GET /api/audit/people`: the partnership's people by name, to search by person. */
 export const listAuditPeople = () => read(api.api.audit.people.$get());

@@ -15,7 +15,7 @@ type ItemWithWarnings = OkOf<(typeof items)[':id']['$get']>;
 export type ItemWarning = ItemWithWarnings['warnings'][number];
 /** An item as staff see it; reads carry its personal-data warnings, writes answer the item alone. */
 export type StaffItem = Omit<ItemWithWarnings, 'warnings'> & { warnings?: ItemWarning[] };
-export type PublicOffer = OkOf<typeof publicApi.api.public['kinship-offer']['$get']>;
+export type PublicOffer = OkOf<(typeof publicApi.api.public)['kinship-offer']['$get']>;
 
 export function listItems(filter: ItemFilter = {}) {
   const query: Record<string, string> = {};

@@ -114,5 +114,9 @@ export function createKeyedResource<K, T>(name: QueryName, key: () => K | false 
 
 /** A query with no key of its own (the partnership, the periods...). */
 export function createApiQuery<T>(name: QueryName, fetcher: () => Promise<T>, enabled: () => boolean = () => true) {
-  return createKeyedResource(name, () => enabled() && ([] as const), () => fetcher());
+  return createKeyedResource(
+    name,
+    () => enabled() && ([] as const),
+    () => fetcher(),
+  );
 }

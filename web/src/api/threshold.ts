@@ -5,8 +5,8 @@ import { api, ifMatch, read, readWithEtag, seg, type OkOf, type WithEtag } from 
 
 const docs = api.api['threshold-documents'];
 
-export type ThresholdConfig = OkOf<typeof api.api['threshold-config']['$get']>;
-export type ThresholdVersion = OkOf<typeof docs[':versionId']['$get']>;
+export type ThresholdConfig = OkOf<(typeof api.api)['threshold-config']['$get']>;
+export type ThresholdVersion = OkOf<(typeof docs)[':versionId']['$get']>;
 /** A version's Markdown text (PDF versions are fetched as a file: {@link fetchPdf}). */
 export type MarkdownContent = Extract<OkOf<(typeof docs)[':versionId']['content']['$get']>, { content: string }>;
 

@@ -14,7 +14,9 @@ export const getTracker = (periodId?: string) => read(api.api.tracker.$get({ que
 
 /** The lead sets (or clears with null) a workstream's overall confidence for a period. */
 export const setOverallConfidence = (periodId: string, workstreamId: string, json: { confidence: OverallConfidence['confidence']; note: string }, version: number) =>
-  readWithEtag(api.api.tracker.overall[':periodId'][':workstreamId'].$put({ param: { periodId: seg(periodId), workstreamId: seg(workstreamId) }, json }, ifMatch(etagOfVersion(version))));
+  readWithEtag(
+    api.api.tracker.overall[':periodId'][':workstreamId'].$put({ param: { periodId: seg(periodId), workstreamId: seg(workstreamId) }, json }, ifMatch(etagOfVersion(version))),
+  );
 
 export const EXPORTS = [
   { file: 'returns.csv', label: 'Returns (CSV)' },
