@@ -31,6 +31,12 @@ export const QUERY = {
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 
+/**
+ * Data that changes rarely, and only through this app (which invalidates it), is fetched once per
+ * sign-in: the configuration, the signed-in user, the partnership and its reporting periods.
+ */
+const FETCHED_ONCE: ReadonlySet<QueryName> = new Set([QUERY.config, QUERY.me, QUERY.partnership, QUERY.periods]);
+
 /** Retries only what may pass on a second try (no connection, 503), once; a 4xx answer will not change. */
 const retry = (failures: number, error: unknown) => failures < 1 && error instanceof ApiError && (error.status === 0 || error.status === 503);
 
@@ -39,9 +45,9 @@ export const queryClient = new QueryClient({
     queries: {
       retry,
       retryDelay: 1_000,
-      // Data is fresh for half a minute: moving between pages does not fetch it again; a write
-      // invalidates what it changed at once.
-      staleTime: 30_000,
+      // Several people work on the same records: a page opened again shows what the cache has at
+      // once and fetches it again behind (stale-while-revalidate), except the data in FETCHED_ONCE.
+      staleTime: 0,
       refetchOnWindowFocus: false,
     },
   },
@@ -89,7 +95,7 @@ export function createKeyedResource<K, T>(name: QueryName, key: () => K | false 
   };
   const query = useQuery(() => {
     const c = current();
-    return { queryKey: [name, c?.k ?? null], queryFn: () => fetcher(c!.k), enabled: c !== undefined };
+    return { queryKey: [name, c?.k ?? null], queryFn: () => fetcher(c!.k), enabled: c !== undefined, ...(FETCHED_ONCE.has(name) ? { staleTime: Number.POSITIVE_INFINITY } : {}) };
   });
   // Only read `data` once it exists: reading it earlier would suspend.
   const hasData = () => query.isSuccess || (query.isError && query.dataUpdatedAt > 0);

@@ -6,6 +6,8 @@ import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
  * scrolls inside itself rather than widening the page. Columns say how to show a row; a column
  * with `sort` gets a button in its header and aria-sort, as the GOV.UK sortable table does.
  * The first column can be the row's header (`rowHeader`), read out with every cell of the row.
+ * A column's header can be for screen readers only (`headerHidden`); its cells can carry their
+ * own classes and attributes (`cellAttrs`) and cover the next columns (`span`, a colspan).
  */
 
 export interface Column<T> {
@@ -20,7 +22,29 @@ export interface Column<T> {
   numeric?: boolean;
   /** extra classes for this column's cells */
   class?: string;
+  /** the header only for screen readers (an "Actions" column of buttons) */
+  headerHidden?: boolean;
+  /** a cell's own classes and attributes (a state class, a data-testid) */
+  cellAttrs?: (row: T) => CellAttrs;
+  /** how many columns this row's cell covers (colspan); the cells it covers are left out */
+  span?: (row: T) => number;
 }
+
+export type CellAttrs = { class?: string; classList?: Record<string, boolean | undefined> } & Record<`data-${string}`, string | undefined>;
+
+/** A row's cells: each column with the columns its cell spans, leaving out the columns covered. */
+function cellsOf<T>(columns: Column<T>[], row: T) {
+  const cells: { c: Column<T>; span: number }[] = [];
+  for (let i = 0; i < columns.length; ) {
+    const c = columns[i]!;
+    const span = Math.max(1, Math.min(c.span?.(row) ?? 1, columns.length - i));
+    cells.push({ c, span });
+    i += span;
+  }
+  return cells;
+}
+
+const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
 
 export type SortDirection = 'ascending' | 'descending';
 
@@ -69,7 +93,7 @@ export function DataTable<T>(props: {
                     classList={{ 'govuk-table__header--numeric': !!c.numeric }}
                     aria-sort={c.sort ? (sort()?.key === c.key ? sort()!.direction : 'none') : undefined}
                   >
-                    <Show when={c.sort} fallback={c.header}>
+                    <Show when={c.sort} fallback={c.headerHidden ? <span class="govuk-visually-hidden">{c.header}</span> : c.header}>
                       <button type="button" class="app-sort-button" onClick={() => toggle(c.key)}>
                         {c.header}
                       </button>
@@ -83,18 +107,20 @@ export function DataTable<T>(props: {
             <For each={rows()}>
               {(row, i) => (
                 <tr class="govuk-table__row" {...props.rowAttrs?.(row)}>
-                  <For each={props.columns}>
-                    {(c) =>
-                      c.rowHeader ? (
-                        <th scope="row" class={`govuk-table__header${c.class ? ` ${c.class}` : ''}`}>
+                  <For each={cellsOf(props.columns, row)}>
+                    {({ c, span }) => {
+                      const attrs = c.cellAttrs?.(row) ?? {};
+                      const colSpan = span > 1 ? span : undefined;
+                      return c.rowHeader ? (
+                        <th scope="row" {...attrs} class={classes('govuk-table__header', c.class, attrs.class)} colSpan={colSpan}>
                           {c.cell(row, i())}
                         </th>
                       ) : (
-                        <td class={`govuk-table__cell${c.numeric ? ' govuk-table__cell--numeric' : ''}${c.class ? ` ${c.class}` : ''}`} data-label={c.header}>
+                        <td {...attrs} class={classes('govuk-table__cell', c.numeric && 'govuk-table__cell--numeric', c.class, attrs.class)} data-label={c.header} colSpan={colSpan}>
                           {c.cell(row, i())}
                         </td>
-                      )
-                    }
+                      );
+                    }}
                   </For>
                 </tr>
               )}

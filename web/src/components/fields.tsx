@@ -1,11 +1,20 @@
-import { For, Show, type JSX } from 'solid-js';
+import { For, type JSX } from 'solid-js';
+import type { Warning } from '../../../shared/pii/detect.js';
+import type { Option } from './choices.js';
 import type { SummaryError } from './error-summary.js';
+import { describedBy, ErrorMessage, Hint } from './field-parts.js';
+import { PiiWarning } from './warning-text.js';
+
+export { describedBy, ErrorMessage, Hint } from './field-parts.js';
+export { Checkboxes, Choices, Radios, type ChoiceOption, type Option } from './choices.js';
 
 /*
  * The kit's GOV.UK form fields: text input, textarea, select, radios and checkboxes, each with its
- * label, hint, error message (announced with a hidden "Error:" prefix) and aria-describedby wiring.
- * The first input of a group carries the field id, so the error summary link lands on it, as GOV.UK
- * does. Dates use the date input in ./date-input.tsx; display formats live in ./format.ts.
+ * label, hint, error message (announced with a hidden "Error:" prefix) and aria-describedby wiring
+ * (radios and checkboxes are in ./choices.tsx, their parts in ./field-parts.tsx). Text fields also
+ * take a `maxlength`, `warnings` (personal-data warnings shown beside the field, described by it)
+ * and `describedBy` (more ids, e.g. a note above the field). Dates use ./date-input.tsx; display
+ * formats live in ./format.ts.
  */
 
 /** Error for a field, from the errors the page shows. */
@@ -25,33 +34,27 @@ export function focusField(id: string) {
 /** Server error paths (`arrangementTypes[0]`, `sections.0.x`) to the form field they belong to. */
 export const fieldOfPath = (path: string) => path.split(/[.[]/)[0] ?? path;
 
-/** The ids of a field's hint and error, for aria-describedby (undefined when it has neither). */
-export function describedBy(id: string, hint?: unknown, error?: unknown) {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+/** What a text input and a textarea take besides their value. */
+interface TextProps {
+  id: string;
+  label: string;
+  hint?: JSX.Element;
+  error?: string;
+  value: string;
+  onInput: (v: string) => void;
+  labelClass?: string;
+  maxlength?: number;
+  /** possible personal details in what was typed: shown as a warning under the control */
+  warnings?: Warning[];
+  /** more ids for aria-describedby, read before the hint */
+  describedBy?: string | false;
 }
 
-export function Hint(props: { id: string; hint?: JSX.Element }) {
-  return (
-    <Show when={props.hint}>
-      <div id={`${props.id}-hint`} class="govuk-hint">
-        {props.hint}
-      </div>
-    </Show>
-  );
-}
+/** aria-describedby of a text field: the ids it is told, its hint, error and warning. */
+const textDescribedBy = (p: TextProps) => [p.describedBy, describedBy(p.id, p.hint, p.error, !!p.warnings?.length && `${p.id}-warning`)].filter(Boolean).join(' ') || undefined;
 
-export function ErrorMessage(props: { id: string; error?: string }) {
-  return (
-    <Show when={props.error}>
-      <p id={`${props.id}-error`} class="govuk-error-message">
-        <span class="govuk-visually-hidden">Error:</span> {props.error}
-      </p>
-    </Show>
-  );
-}
-
-/** The form group round one labelled control: its label, hint and error, then the control. */
-function LabelledField(props: { id: string; label: string; labelClass?: string; hint?: JSX.Element; error?: string; children: JSX.Element }) {
+/** The form group round one labelled control: its label, hint and error, then the control (and a warning). */
+function LabelledField(props: { id: string; label: string; labelClass?: string; hint?: JSX.Element; error?: string; warnings?: Warning[]; children: JSX.Element }) {
   return (
     <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
       <label class={`govuk-label ${props.labelClass ?? 'govuk-label--s'}`} for={props.id}>
@@ -60,29 +63,27 @@ function LabelledField(props: { id: string; label: string; labelClass?: string; 
       <Hint id={props.id} hint={props.hint} />
       <ErrorMessage id={props.id} error={props.error} />
       {props.children}
+      <PiiWarning warnings={props.warnings ?? []} id={`${props.id}-warning`} />
     </div>
   );
 }
 
-export function TextField(props: {
-  id: string;
-  label: string;
-  hint?: JSX.Element;
-  error?: string;
-  value: string;
-  onInput: (v: string) => void;
-  type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'search';
-  onBlur?: () => void;
-  inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
-  width?: 'short' | 'medium';
-  labelClass?: string;
-  autocomplete?: string;
-  spellcheck?: boolean;
-}) {
+export function TextField(
+  props: TextProps & {
+    type?: 'text' | 'email' | 'tel' | 'url' | 'number' | 'search';
+    onBlur?: () => void;
+    inputmode?: 'numeric' | 'decimal' | 'email' | 'tel' | 'url';
+    width?: 'short' | 'medium';
+    /** more classes for the input, e.g. a width of the feature's */
+    inputClass?: string;
+    autocomplete?: string;
+    spellcheck?: boolean;
+  },
+) {
   return (
     <LabelledField {...props}>
       <input
-        class="govuk-input"
+        class={props.inputClass ? `govuk-input ${props.inputClass}` : 'govuk-input'}
         classList={{ 'govuk-input--error': !!props.error, 'app-input--short': props.width === 'short', 'app-input--medium': props.width === 'medium' }}
         id={props.id}
         name={props.id}
@@ -90,7 +91,8 @@ export function TextField(props: {
         inputmode={props.inputmode}
         autocomplete={props.autocomplete ?? 'off'}
         spellcheck={props.spellcheck}
-        aria-describedby={describedBy(props.id, props.hint, props.error)}
+        maxlength={props.maxlength}
+        aria-describedby={textDescribedBy(props)}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
         onBlur={() => props.onBlur?.()}
@@ -99,7 +101,7 @@ export function TextField(props: {
   );
 }
 
-export function TextArea(props: { id: string; label: string; hint?: JSX.Element; error?: string; value: string; onInput: (v: string) => void; rows?: number; labelClass?: string; mono?: boolean }) {
+export function TextArea(props: TextProps & { rows?: number; mono?: boolean }) {
   return (
     <LabelledField {...props}>
       <textarea
@@ -108,18 +110,13 @@ export function TextArea(props: { id: string; label: string; hint?: JSX.Element;
         id={props.id}
         name={props.id}
         rows={props.rows ?? 5}
-        aria-describedby={describedBy(props.id, props.hint, props.error)}
+        maxlength={props.maxlength}
+        aria-describedby={textDescribedBy(props)}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
     </LabelledField>
   );
-}
-
-export interface Option {
-  value: string;
-  label: string;
-  hint?: string;
 }
 
 export function Select(props: { id: string; label: string; hint?: JSX.Element; error?: string; value: string; onChange: (v: string) => void; options: Option[]; labelClass?: string }) {
@@ -143,74 +140,4 @@ export function Select(props: { id: string; label: string; hint?: JSX.Element; e
       </select>
     </LabelledField>
   );
-}
-
-/** A fieldset of checkboxes (many answers) or radios (one answer). */
-export function Choices(props: {
-  type: 'checkbox' | 'radio';
-  id: string;
-  legend: string;
-  hint?: JSX.Element;
-  error?: string;
-  options: Option[];
-  selected: string[];
-  onChange: (selected: string[]) => void;
-  small?: boolean;
-  legendClass?: string;
-}) {
-  const toggle = (value: string, checked: boolean) => {
-    if (props.type === 'radio') props.onChange([value]);
-    else props.onChange(checked ? [...props.selected.filter((v) => v !== value), value] : props.selected.filter((v) => v !== value));
-  };
-  const base = () => (props.type === 'checkbox' ? 'govuk-checkboxes' : 'govuk-radios');
-  return (
-    <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.error)}>
-        <legend class={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{props.legend}</legend>
-        <Hint id={props.id} hint={props.hint} />
-        <ErrorMessage id={props.id} error={props.error} />
-        <div class={base()} classList={{ [`${base()}--small`]: !!props.small }}>
-          <For each={props.options}>
-            {(o, i) => {
-              const inputId = i() === 0 ? props.id : `${props.id}-${i() + 1}`;
-              return (
-                <div class={`${base()}__item`}>
-                  <input
-                    class={`${base()}__input`}
-                    id={inputId}
-                    name={props.id}
-                    type={props.type}
-                    value={o.value}
-                    checked={props.selected.includes(o.value)}
-                    aria-describedby={o.hint ? `${inputId}-item-hint` : undefined}
-                    onChange={(e) => toggle(o.value, e.currentTarget.checked)}
-                  />
-                  <label class={`govuk-label ${base()}__label`} for={inputId}>
-                    {o.label}
-                  </label>
-                  <Show when={o.hint}>
-                    <div id={`${inputId}-item-hint`} class={`govuk-hint ${base()}__hint`}>
-                      {o.hint}
-                    </div>
-                  </Show>
-                </div>
-              );
-            }}
-          </For>
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-type ChoicesProps = Parameters<typeof Choices>[0];
-
-/** GOV.UK radios: one answer, `value` in and out ('' when none is chosen). */
-export function Radios(props: Omit<ChoicesProps, 'type' | 'selected' | 'onChange'> & { value: string; onChange: (v: string) => void }) {
-  return <Choices {...props} type="radio" selected={props.value ? [props.value] : []} onChange={(s) => props.onChange(s[0] ?? '')} />;
-}
-
-/** GOV.UK checkboxes: many answers. */
-export function Checkboxes(props: Omit<ChoicesProps, 'type'>) {
-  return <Choices {...props} type="checkbox" />;
 }

@@ -2,12 +2,17 @@ import { formatDayLong, ukDate } from '../../../shared/periods/period.js';
 
 /*
  * The kit's display formats, so every page writes dates, times and people the same way:
- * "1 April 2026", "1 April 2026 at 3:45pm" (UK time, GOV.UK style) and a person's name (or email,
+ * "1 April 2026" (`formatDay`), "1 April 2026 at 3:45pm" (UK time, GOV.UK style) and a person's name (or email,
  * or "System").
  * `formatDayLong` and `ukDate` (the UK calendar day of an instant) come from shared/periods.
  */
 
 export { formatDayLong, ukDate };
+
+/** "1 April 2026" from a date or an instant (the instant's UK calendar day); `empty` when there is none. */
+export function formatDay(iso: string | null | undefined, empty = ''): string {
+  return iso ? formatDayLong(iso.length > 10 ? ukDate(new Date(iso)) : iso) : empty;
+}
 
 /** "1 April 2026" from an ISO date or instant (UTC, so a date never shifts by a day). */
 export function formatDate(iso: string | null | undefined): string {

@@ -5,7 +5,8 @@ import { ErrorMessage } from './fields.js';
  * The kit's repeatable list editor ("add another"), for risks, milestones, measures, escalations
  * and links: each item is a fieldset whose legend numbers it ("Risk 2"), holding the fields the
  * page gives and a Remove button whose hidden words say which item. The Add button carries the
- * list's id, so an error about the list as a whole links to it.
+ * list's id, so an error about the list as a whole links to it. A `heading` and a `hint` (read
+ * with the Add button, id `${id}-hint`) can come with it.
  *
  * Focus: after Add, the new item's first field (`firstFieldId`); after Remove, the item before
  * (or after) the removed one, or the Add button when the list is empty. Screen reader users hear
@@ -20,7 +21,13 @@ export function ListEditor<T>(props: {
   /** "a" or "an", for "Add a risk" */
   article?: 'a' | 'an';
   items: readonly T[];
-  /** the list's hint, already on the page: read with the Add button */
+  /** the list's heading, as an h2 (`headingClass`: govuk-heading-m unless told) */
+  heading?: string;
+  headingClass?: string;
+  /** the list's hint, shown under the heading (`hintClass`: govuk-hint unless told) */
+  hint?: JSX.Element;
+  hintClass?: string;
+  /** a hint already on the page: read with the Add button */
   hintId?: string;
   /** an error about the list as a whole, e.g. "Add at least one risk" */
   error?: string | undefined;
@@ -45,31 +52,46 @@ export function ListEditor<T>(props: {
     const left = props.items.length;
     focusLater(left === 0 ? props.id : props.firstFieldId(Math.min(Math.max(0, index - 1), left - 1)));
   };
-  const describedBy = () => [props.hintId, props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const hintId = () => props.hintId ?? (props.hint ? `${props.id}-hint` : undefined);
+  const describedBy = () => [hintId(), props.error ? `${props.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="app-list-editor" classList={{ 'govuk-form-group--error': !!props.error }}>
-      <Index each={props.items}>
-        {(item, k) => {
-          const base = `${props.id}-${k}`;
-          return (
-            <fieldset class="govuk-fieldset app-repeat" id={base}>
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
-                {Noun()} {k + 1}
-              </legend>
-              {props.children(item, k, base)}
-              <button type="button" class="govuk-button govuk-button--secondary app-button--tight" onClick={() => remove(k)}>
-                Remove<span class="govuk-visually-hidden"> {props.noun} {k + 1}</span>
-              </button>
-            </fieldset>
-          );
-        }}
-      </Index>
-      <ErrorMessage id={props.id} error={props.error} />
-      <Show when={props.max === undefined || props.items.length < props.max}>
-        <button type="button" class="govuk-button govuk-button--secondary" id={props.id} aria-describedby={describedBy()} onClick={add}>
-          {props.items.length ? `Add another ${props.noun}` : `Add ${props.article ?? 'a'} ${props.noun}`}
-        </button>
+    <>
+      <Show when={props.heading}>
+        <h2 class={props.headingClass ?? 'govuk-heading-m'}>{props.heading}</h2>
       </Show>
-    </div>
+      <Show when={props.hint}>
+        <p class={props.hintClass ?? 'govuk-hint'} id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      </Show>
+      <div class="app-list-editor" classList={{ 'govuk-form-group--error': !!props.error }}>
+        <Index each={props.items}>
+          {(item, k) => {
+            const base = `${props.id}-${k}`;
+            return (
+              <fieldset class="govuk-fieldset app-repeat" id={base}>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">
+                  {Noun()} {k + 1}
+                </legend>
+                {props.children(item, k, base)}
+                <button type="button" class="govuk-button govuk-button--secondary app-button--tight" onClick={() => remove(k)}>
+                  Remove
+                  <span class="govuk-visually-hidden">
+                    {' '}
+                    {props.noun} {k + 1}
+                  </span>
+                </button>
+              </fieldset>
+            );
+          }}
+        </Index>
+        <ErrorMessage id={props.id} error={props.error} />
+        <Show when={props.max === undefined || props.items.length < props.max}>
+          <button type="button" class="govuk-button govuk-button--secondary" id={props.id} aria-describedby={describedBy()} onClick={add}>
+            {props.items.length ? `Add another ${props.noun}` : `Add ${props.article ?? 'a'} ${props.noun}`}
+          </button>
+        </Show>
+      </div>
+    </>
   );
 }

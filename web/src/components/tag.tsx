@@ -1,23 +1,68 @@
 import { For, Show, type JSX } from 'solid-js';
-import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, CONFIDENCE_MEANINGS, type Confidence } from '../../../shared/returns/schema.js';
+import { Dynamic } from 'solid-js/web';
+import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, CONFIDENCE_MEANINGS, RETURN_STATUS_LABELS, type Confidence, type ReturnStatus } from '../../../shared/returns/schema.js';
 import './tag.css';
 
 /*
  * The kit's tags. `Tag` is the GOV.UK tag in one of its colours; `StatusTag` shows a status by a
- * label and colour table (the words carry the meaning, colour only repeats it). `ConfidenceTag`
+ * label and colour table (the words carry the meaning, colour only repeats it); `ReturnStatusTag`
+ * is a quarterly return's, the same on every page, and `OverdueTag` follows a date. `ConfidenceTag`
  * and `ConfidenceKey` are the five-level delivery confidence rating and its key, shown wherever
  * ratings are (same classes and words as the tracker's, so its owner can switch to these).
  */
 
 export type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
 
-export function Tag(props: { colour?: TagColour | undefined; children: JSX.Element }) {
-  return <strong class={props.colour ? `govuk-tag govuk-tag--${props.colour}` : 'govuk-tag'}>{props.children}</strong>;
+export function Tag(props: { colour?: TagColour | undefined; id?: string; children: JSX.Element }) {
+  return (
+    <strong class={props.colour ? `govuk-tag govuk-tag--${props.colour}` : 'govuk-tag'} id={props.id}>
+      {props.children}
+    </strong>
+  );
 }
 
-/** A status as a tag, from the feature's tables of labels and colours. */
-export function StatusTag<S extends string>(props: { status: S; labels: Record<S, string>; colours: Partial<Record<S, TagColour>> }) {
-  return <Tag colour={props.colours[props.status]}>{props.labels[props.status]}</Tag>;
+/**
+ * A status as a tag, from the feature's tables of labels and colours. Statuses in `plain` are
+ * words without a tag (a GOV.UK task list shows "Completed" so). `id` lets a link be described by it.
+ */
+export function StatusTag<S extends string>(props: { status: S; labels: Record<S, string>; colours: Partial<Record<S, TagColour>>; plain?: readonly S[]; id?: string }) {
+  return (
+    <Show
+      when={!props.plain?.includes(props.status)}
+      fallback={
+        <span class="app-tag-plain" id={props.id}>
+          {props.labels[props.status]}
+        </span>
+      }
+    >
+      <Tag colour={props.colours[props.status]} id={props.id}>
+        {props.labels[props.status]}
+      </Tag>
+    </Show>
+  );
+}
+
+const RETURN_STATUS_COLOURS: Record<ReturnStatus, TagColour> = {
+  'not-started': 'grey',
+  draft: 'yellow',
+  submitted: 'blue',
+  returned: 'red',
+  accepted: 'green',
+};
+
+/** Where a quarterly return stands, in the same words and colours wherever it is shown. */
+export function ReturnStatusTag(props: { status: ReturnStatus }) {
+  return <StatusTag status={props.status} labels={RETURN_STATUS_LABELS} colours={RETURN_STATUS_COLOURS} />;
+}
+
+/** " Overdue" after a status or a due date, when `when` holds. */
+export function OverdueTag(props: { when: boolean | undefined }) {
+  return (
+    <Show when={props.when}>
+      {' '}
+      <Tag colour="red">Overdue</Tag>
+    </Show>
+  );
 }
 
 export const confidenceLabel = (c: Confidence | null | undefined) => (c ? CONFIDENCE_LABELS[c] : 'Not reported');
@@ -35,20 +80,26 @@ export function ConfidenceTag(props: { confidence: Confidence | null | undefined
   );
 }
 
-/** The five-level key with meanings, shown wherever ratings are shown (councillors asked for it). */
-export function ConfidenceKey(props: { id?: string; provisional?: boolean }) {
+/**
+ * The five-level key with meanings, shown wherever ratings are shown (councillors asked for it).
+ * `headingLevel` fits the key into the page's headings (h3 unless told); `provisional={false}`
+ * and `notReported={false}` leave out lines that cannot apply (a single return's key).
+ */
+export function ConfidenceKey(props: { id?: string; provisional?: boolean; notReported?: boolean; headingLevel?: 2 | 3 | 4 }) {
   const id = () => props.id ?? 'confidence-key';
   return (
     <section class="app-rag-key" aria-labelledby={id()}>
-      <h3 class="govuk-heading-s" id={id()}>
+      <Dynamic component={`h${props.headingLevel ?? 3}`} class="govuk-heading-s" id={id()}>
         Key: delivery confidence
-      </h3>
+      </Dynamic>
       <dl class="app-rag-key__list">
         <For each={CONFIDENCE_LEVELS}>{(c) => <KeyItem term={<ConfidenceTag confidence={c} />} meaning={CONFIDENCE_MEANINGS[c]} />}</For>
         <Show when={props.provisional !== false}>
           <KeyItem term={<span class="app-rag app-rag--amber app-rag--provisional">Dashed outline</span>} meaning="Submitted by the agency but not yet accepted by the programme lead: provisional." />
         </Show>
-        <KeyItem term={<ConfidenceTag confidence={null} />} meaning="No return submitted for this period yet." />
+        <Show when={props.notReported !== false}>
+          <KeyItem term={<ConfidenceTag confidence={null} />} meaning="No return submitted for this period yet." />
+        </Show>
       </dl>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { createResource, Match, Switch } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
 import { finishCognitoSignIn } from '../auth/cognito.js';
 import { Loading } from '../components/loading.js';
 import { Page } from '../components/page.js';
@@ -9,28 +9,39 @@ import { useApp } from '../state.js';
 export function AuthCallbackPage() {
   const app = useApp();
   const navigate = useNavigate();
-  const [result] = createResource(
-    () => (app.config.state === 'ready' ? app.config() : undefined),
-    async (config) => {
+  const [failure, setFailure] = createSignal<string>();
+  let started = false;
+  // Once the portal's config (which says how people sign in) has loaded: the code can be used only once.
+  createEffect(() => {
+    const config = app.config.state === 'ready' ? app.config() : undefined;
+    if (!config || started) return;
+    started = true;
+    (async () => {
       if (config.auth.mode !== 'cognito' || !config.auth.domain) throw new Error('This portal does not use an external sign-in.');
       const { session, returnTo } = await finishCognitoSignIn({ clientId: config.auth.clientId, domain: config.auth.domain }, new URLSearchParams(location.search));
       app.signIn(session);
       navigate(returnTo, { replace: true });
-      return true;
-    },
-  );
+    })().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
+  });
   return (
-    <Switch fallback={<Page title="Signing you in"><Loading label="Signing you in…" /></Page>}>
-      <Match when={result.error}>
+    <Show
+      when={failure()}
+      fallback={
+        <Page title="Signing you in">
+          <Loading label="Signing you in…" />
+        </Page>
+      }
+    >
+      {(message) => (
         <Page title="You could not be signed in" hasErrors>
-          <p class="govuk-body">{(result.error as Error).message}</p>
+          <p class="govuk-body">{message()}</p>
           <p class="govuk-body">
             <a href="/sign-in" class="govuk-link">
               Sign in again
             </a>
           </p>
         </Page>
-      </Match>
-    </Switch>
+      )}
+    </Show>
   );
 }

@@ -92,7 +92,7 @@ export function AuditFilters(props: {
           Search
         </button>
         <Show when={filtered()}>
-          <button type="button" class="app-audit-link-button govuk-link" onClick={() => props.onClear()}>
+          <button type="button" class="app-link-button govuk-link" onClick={() => props.onClear()}>
             Clear filters
           </button>
         </Show>

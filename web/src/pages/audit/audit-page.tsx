@@ -1,12 +1,12 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import type { AuditQuery } from '../../../../shared/audit/query.js';
 import { listAuditPeople, searchAudit } from '../../api/audit.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Page } from '../../components/page.js';
 import { Pagination } from '../../components/pagination.js';
 import { createKeyedResource, QueryResults } from '../../components/results.js';
-import { QUERY } from '../../api/queries.js';
+import { createApiQuery, QUERY } from '../../api/queries.js';
 import { useApp } from '../../state.js';
 import { AuditFilters, type AuditFilterValues } from './audit-filters.js';
 import { AuditTable } from './audit-table.js';
@@ -39,9 +39,9 @@ export default function AuditTrailPage() {
   const cursor = () => one(params.cursor);
   const filtered = () => Object.values(values()).some(Boolean);
   const [page] = createKeyedResource(QUERY.audit, () => queryOf(values(), cursor()), searchAudit);
-  const [people] = createResource(async () => (await listAuditPeople()).people);
+  const [people] = createApiQuery(QUERY.auditPeople, listAuditPeople);
   const personOptions = () =>
-    ((people.state === 'ready' ? people() : undefined) ?? []).map((p) => ({ value: p.userId, label: p.agencyId ? `${p.name} (${app.agencyName(p.agencyId) ?? p.agencyId})` : p.name }));
+    (people()?.people ?? []).map((p) => ({ value: p.userId, label: p.agencyId ? `${p.name} (${app.agencyName(p.agencyId) ?? p.agencyId})` : p.name }));
 
   const search = (v: AuditFilterValues) => setParams({ type: v.type || undefined, id: v.id || undefined, person: v.person || undefined, action: v.action || undefined, from: v.from || undefined, to: v.to || undefined, cursor: undefined });
   const clear = () => {

@@ -1,6 +1,5 @@
 import { Show, type JSX } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel, ukDate } from '../../../../shared/periods/period.js';
-import { RETURN_STATUS_LABELS } from '../../../../shared/returns/schema.js';
 import { VERSION_STATUS_LABELS } from '../../../../shared/threshold/schema.js';
 import type { Me } from '../../../../shared/auth/roles.js';
 import { AGENCY_TYPE_LABELS } from '../../../../shared/partnership/schema.js';
@@ -10,7 +9,7 @@ import { listVersions } from '../../api/threshold.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
-import { Tag } from '../../components/tag.js';
+import { ReturnStatusTag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 import { sorted, WorkstreamList } from './workstream-list.js';
 
@@ -60,7 +59,7 @@ function ReturnStatus(props: { status: ReturnType<typeof usePartnerStatus> }) {
       <Show when={s.period()} fallback={<p class="govuk-body">No reporting period is open yet. When the programme lead opens one, you will draft your agency's return here.</p>}>
         {(period) => (
           <p class="govuk-body">
-            {periodLabel(period().id)} ({periodLongLabel(period().id)}): <Tag colour="blue">{RETURN_STATUS_LABELS[s.row()?.status ?? 'not-started']}</Tag>
+            {periodLabel(period().id)} ({periodLongLabel(period().id)}): <ReturnStatusTag status={s.row()?.status ?? 'not-started'} />
             {s.row()?.overdue ? ' Overdue: ' : ' '}
             due {formatDayLong(period().dueDate)}.
           </p>

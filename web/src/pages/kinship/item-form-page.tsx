@@ -1,10 +1,10 @@
 import { A, useLocation, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, Show, Switch, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { readyForReview } from '../../../../shared/kinship/ready.js';
 import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORIES, CATEGORY_LABELS, CreateItemRequest, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
-import { ApiError } from '../../api/client.js';
-import { createItem, getItem, updateItem } from '../../api/kinship.js';
+import { ApiError, type WithEtag } from '../../api/client.js';
+import { createItem, updateItem, type StaffItem } from '../../api/kinship.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
@@ -12,7 +12,8 @@ import { useApp } from '../../state.js';
 import { Choices, errorFor, fieldOfPath, Select, TextArea, TextField } from '../../components/fields.js';
 import { setKinshipFlash } from './flash.js';
 import { blank, FIELDS, fromItem, messageFor, OTHER, toRequest, type FormValues } from './form-values.js';
-import { AUDIENCE_LABELS, MEANS_TESTED_OPTIONS } from './labels.js';
+import { createItemResource, kinshipChanged } from './item-data.js';
+import { AUDIENCE_LABELS, BackToRegister, MEANS_TESTED_OPTIONS } from './labels.js';
 import './kinship.css';
 
 /** /kinship/new and /kinship/:id/edit: draft or change an item, validated by the shared schema. */
@@ -22,7 +23,9 @@ export default function KinshipItemFormPage() {
   const params = useParams<{ id?: string }>();
   const location = useLocation();
   const editing = () => Boolean(params.id);
-  const [loaded] = createResource(() => params.id, getItem);
+  const [item, { mutate }] = createItemResource(() => params.id);
+  // The item as the form was filled from: a refetch meanwhile changes neither what is typed nor the ETag saved against.
+  const [loaded, setLoaded] = createSignal<WithEtag<StaffItem>>();
   const [values, setValues] = createStore<FormValues>(blank(app.me()?.agencyId));
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [busy, setBusy] = createSignal(false);
@@ -31,9 +34,10 @@ export default function KinshipItemFormPage() {
   const me = () => app.me()!;
 
   createEffect(() => {
-    const item = loaded()?.data;
-    if (!item) return;
-    setValues(fromItem(item));
+    const current = item();
+    if (!current || untrack(loaded)?.data.id === current.data.id) return;
+    setLoaded(current);
+    setValues(fromItem(current.data));
     // Opened from "what is missing" on the item page (/kinship/:id/edit#contact): go to that field.
     const field = location.hash.slice(1);
     if ((FIELDS as string[]).includes(field)) queueMicrotask(() => document.getElementById(field)?.focus());
@@ -71,10 +75,13 @@ export default function KinshipItemFormPage() {
       if (editing()) {
         const current = loaded()!;
         const saved = await updateItem(current.data.id, parsed.data, current.etag);
+        mutate(saved);
+        void kinshipChanged();
         setKinshipFlash(`${saved.data.revisionPending ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.' : 'Your changes are saved.'}${stillNeeded(values)}`);
         navigate(`/kinship/${saved.data.id}`);
       } else {
         const created = await createItem(parsed.data);
+        void kinshipChanged();
         setKinshipFlash(`"${created.title}" is saved as a draft.${stillNeeded(values) || ' Send it for review when it is ready.'}`);
         navigate(`/kinship/${created.id}`);
       }
@@ -100,9 +107,9 @@ export default function KinshipItemFormPage() {
 
   return (
     <Switch>
-      <Match when={loaded.error}>
+      <Match when={item.state === 'errored'}>
         <Page title="Item not found">
-          <p class="govuk-body">{loaded.error instanceof ApiError ? loaded.error.detail : 'The item could not be loaded.'}</p>
+          <p class="govuk-body">{item.error instanceof ApiError ? item.error.detail : 'The item could not be loaded.'}</p>
         </Page>
       </Match>
       <Match when={editing() && !loaded()}>
@@ -112,11 +119,7 @@ export default function KinshipItemFormPage() {
         {(why) => (
           <Page title="You cannot change this item">
             <p class="govuk-body">{why()}</p>
-            <p class="govuk-body">
-              <A href="/kinship" class="govuk-link">
-                Back to the register
-              </A>
-            </p>
+            <BackToRegister />
           </Page>
         )}
       </Match>

@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.js';
-import { getItem, transitionItem, type ItemAction, type StaffItem } from '../../api/kinship.js';
+import { transitionItem, type ItemAction, type StaffItem } from '../../api/kinship.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
@@ -9,7 +9,8 @@ import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { takeKinshipFlash } from './flash.js';
 import { ItemStateList } from './item-state.js';
-import { ItemContentList } from './labels.js';
+import { createItemResource, kinshipChanged } from './item-data.js';
+import { BackToRegister, ItemContentList } from './labels.js';
 import { MissingForReview } from './ready-check.js';
 import { ReturnToAgencyForm } from './return-form.js';
 import { ReturnedBanner, ReviewCommentHistory } from './review-comments.js';
@@ -25,7 +26,7 @@ const DONE: Record<ItemAction, (i: StaffItem) => string> = {
 export default function KinshipItemPage() {
   const app = useApp();
   const params = useParams<{ id: string }>();
-  const [data, { mutate }] = createResource(() => params.id, getItem);
+  const [data, { mutate }] = createItemResource(() => params.id);
   const [flash, setFlash] = createSignal(takeKinshipFlash());
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [busy, setBusy] = createSignal(false);
@@ -50,6 +51,7 @@ export default function KinshipItemPage() {
     try {
       const next = await transitionItem(current.data.id, action, current.etag);
       mutate(next);
+      void kinshipChanged();
       setConfirmRetire(false);
       showDone(DONE[action](next.data));
     } catch (err) {
@@ -67,14 +69,10 @@ export default function KinshipItemPage() {
 
   return (
     <Switch>
-      <Match when={data.error}>
+      <Match when={data.state === 'errored'}>
         <Page title="Item not found">
           <p class="govuk-body">{data.error instanceof ApiError ? data.error.detail : 'The item could not be loaded.'}</p>
-          <p class="govuk-body">
-            <A href="/kinship" class="govuk-link">
-              Back to the register
-            </A>
-          </p>
+          <BackToRegister />
         </Page>
       </Match>
       <Match when={item()}>
@@ -138,6 +136,7 @@ export default function KinshipItemPage() {
                     onCancel={() => setReturning(false)}
                     onReturned={(next) => {
                       mutate(next);
+                      void kinshipChanged();
                       setReturning(false);
                       showDone(`"${next.data.title}" has been returned to ${agency()} with your comments.`);
                     }}
@@ -206,11 +205,7 @@ export default function KinshipItemPage() {
               </Match>
             </Switch>
             <ReviewCommentHistory item={i()} />
-            <p class="govuk-body">
-              <A href="/kinship" class="govuk-link">
-                Back to the register
-              </A>
-            </p>
+            <BackToRegister />
           </Page>
         )}
       </Match>

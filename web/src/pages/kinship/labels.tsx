@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { ARRANGEMENT_LABELS, CATEGORY_LABELS, type Category, type ItemContent, type ItemStatus } from '../../../../shared/kinship/schema.js';
 import { LinkedText } from '../../components/markdown.js';
@@ -80,5 +81,16 @@ export function ItemContentList(props: { content: ItemContent; provider: string;
         </span>
       </Row>
     </SummaryList>
+  );
+}
+
+/** The way back to the register, under an item or the reason it cannot be shown. */
+export function BackToRegister() {
+  return (
+    <p class="govuk-body">
+      <A href="/kinship" class="govuk-link">
+        Back to the register
+      </A>
+    </p>
   );
 }

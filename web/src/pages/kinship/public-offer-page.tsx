@@ -1,7 +1,8 @@
-import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, Match, Show, Switch } from 'solid-js';
 import { CATEGORY_LABELS, STATUTORY_CATEGORIES, type PublicItem } from '../../../../shared/kinship/schema.js';
 import { indexText, matchesSearch, parseSearch, type SearchConcept, type SearchIndex } from '../../../../shared/kinship/search.js';
 import { getPublicOffer, type PublicOffer } from '../../api/kinship.js';
+import { createApiQuery, QUERY } from '../../api/queries.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { formatDate } from '../../components/format.js';
@@ -133,7 +134,7 @@ function Offer(props: { offer: PublicOffer }) {
 
 /** /kinship-offer: the published Kinship Local Offer for kinship carers and children. No sign-in. */
 export default function PublicKinshipOfferPage() {
-  const [offer] = createResource(getPublicOffer);
+  const [offer] = createApiQuery(QUERY.publicOffer, getPublicOffer);
   const partnership = () => offer()?.partnership;
   return (
     <div class="app-offer">
@@ -151,7 +152,7 @@ export default function PublicKinshipOfferPage() {
           </p>
         </div>
         <Switch>
-          <Match when={offer.error}>
+          <Match when={offer.state === 'errored'}>
             <div class="govuk-inset-text">
               <p class="govuk-body">Sorry, the offer could not be loaded. Try again later.</p>
             </div>

@@ -1,7 +1,8 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { CATEGORY_LABELS } from '../../../../shared/kinship/schema.js';
-import { getCoverage, listItems } from '../../api/kinship.js';
+import { getCoverage, listItems, type ItemFilter } from '../../api/kinship.js';
+import { createApiQuery, createKeyedResource, QUERY } from '../../api/queries.js';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { formatDate } from '../../components/format.js';
 import { LoadingPlaceholder } from '../../components/loading.js';
@@ -20,14 +21,14 @@ const COVERAGE_COLUMNS: Column<CategoryCoverage>[] = [
 
 /** Lead and executive: which statutory categories the published offer covers, and overdue reviews. */
 export function CoveragePanel() {
-  const [coverage] = createResource(getCoverage);
+  const [coverage] = createApiQuery(QUERY.kinshipCoverage, getCoverage);
   return (
     <section class="app-panel" aria-labelledby="coverage-heading">
       <h2 class="govuk-heading-m" id="coverage-heading">
         Coverage of the statutory categories
       </h2>
       <Switch>
-        <Match when={coverage.error}>
+        <Match when={coverage.state === 'errored'}>
           <p class="govuk-body">Coverage could not be loaded. Reload the page to try again.</p>
         </Match>
         <Match when={coverage()}>
@@ -80,7 +81,8 @@ export function CoveragePanel() {
 
 /** Lead: items waiting for a decision (in review) and drafts still being written. */
 export function ReviewQueue() {
-  const [all] = createResource(() => listItems());
+  // The same query as the unfiltered register on this page.
+  const [all] = createKeyedResource(QUERY.kinshipItems, (): ItemFilter => ({ status: '', category: '', agencyId: '' }), listItems);
   const waiting = () => (all() ?? []).filter((i) => i.status === 'in-review');
   const drafts = () => (all() ?? []).filter((i) => i.status === 'draft');
   return (

@@ -7,10 +7,10 @@ import { invalidate, QUERY } from '../../api/queries.js';
 import type { listWorkstreams } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import type { SummaryError } from '../../components/error-summary.js';
-import { Tag } from '../../components/tag.js';
+import { saveErrors } from '../../components/form-state.js';
+import { OverdueTag, Tag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 import { AddMilestoneForm, STATUS_OPTIONS } from './milestone-form.js';
-import { toErrors } from './problems.js';
 
 /** A workstream with its milestones, as programme set-up lists them. */
 export type ProgrammeWorkstream = Awaited<ReturnType<typeof listWorkstreams>>[number];
@@ -35,7 +35,7 @@ function patchMilestone(workstreamId: string, m: Milestone, body: MilestonePatch
     },
     (err: unknown) => {
       const stale = err instanceof ApiError && err.status === 412;
-      events.onError(stale ? [{ message: 'Someone else changed this milestone. The list has been reloaded: check it and try again.' }] : toErrors(err, 'row'));
+      events.onError(saveErrors(err, { field: (path) => `row-${path}`, stale: 'Someone else changed this milestone. The list has been reloaded: check it and try again.', fallback: 'Something went wrong. Try again.' }));
       if (stale) void milestonesChanged();
     },
   );
@@ -93,10 +93,7 @@ export function WorkstreamMilestones(props: { workstream: ProgrammeWorkstream; e
             cell: (m) => (
               <>
                 {formatDayLong(m.dueDate)}
-                <Show when={overdue(m)}>
-                  {' '}
-                  <Tag colour="red">Overdue</Tag>
-                </Show>
+                <OverdueTag when={overdue(m)} />
               </>
             ),
           },
@@ -104,6 +101,7 @@ export function WorkstreamMilestones(props: { workstream: ProgrammeWorkstream; e
           {
             key: 'actions',
             header: 'Actions',
+            headerHidden: true,
             cell: (m) => (
               <Show when={!m.closed}>
                 <button type="button" class="govuk-button govuk-button--secondary app-button--small" onClick={() => void close(m)}>

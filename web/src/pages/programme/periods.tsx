@@ -1,45 +1,37 @@
 import { A } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { formatDayLong, nextPeriodId, periodBounds, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { openPeriod } from '../../api/programme.js';
 import { invalidate, QUERY } from '../../api/queries.js';
 import type { Period } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { dateError, DateInput } from '../../components/date-input.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { errorFor } from '../../components/fields.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
 import { Tag } from '../../components/tag.js';
-import { toErrors } from './problems.js';
 
 /** The lead opens the next reporting period. */
 function OpenPeriodForm(props: { periods: Period[]; onOpened: (p: Period) => void }) {
   const latest = () => props.periods[0]?.id;
   const suggested = () => (latest() ? nextPeriodId(latest()!) : '2026-27-Q1');
-  const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const form = createFormState();
   const [due, setDue] = createSignal('');
   const submit = async (e: Event) => {
     e.preventDefault();
     const dueError = dateError(due(), 'Due date');
-    if (dueError) return setErrors([{ field: 'period-dueDate', message: dueError }]);
-    setBusy(true);
-    setErrors([]);
-    try {
-      const p = await openPeriod({ id: suggested(), dueDate: due() });
-      // A new period changes the periods everywhere, the returns to draft, the tracker and the audit trail.
-      void invalidate(QUERY.periods, QUERY.returns, QUERY.tracker, QUERY.audit);
-      props.onOpened(p);
-    } catch (err) {
-      setErrors(toErrors(err, 'period'));
-    } finally {
-      setBusy(false);
-    }
+    if (dueError) return form.setErrors([{ field: 'period-dueDate', message: dueError }]);
+    await form.save(
+      async () => {
+        const p = await openPeriod({ id: suggested(), dueDate: due() });
+        // A new period changes the periods everywhere, the returns to draft, the tracker and the audit trail.
+        void invalidate(QUERY.periods, QUERY.returns, QUERY.tracker, QUERY.audit);
+        props.onOpened(p);
+      },
+      { field: (path) => `period-${path}`, fallback: 'Something went wrong. Try again.' },
+    );
   };
   return (
     <form class="app-programme-form" onSubmit={submit} novalidate>
-      <Show when={errors().length}>
-        <ErrorSummary errors={errors()} />
-      </Show>
+      <FormErrors errors={form.errors()} />
       <h3 class="govuk-heading-s">
         Open {periodLabel(suggested())} ({periodLongLabel(suggested())})
       </h3>
@@ -48,11 +40,11 @@ function OpenPeriodForm(props: { periods: Period[]; onOpened: (p: Period) => voi
         legend="Returns due by"
         legendClass=""
         hint={`The quarter ends on ${formatDayLong(periodBounds(suggested()).end)}. Agencies usually have a month after that.`}
-        error={errorFor(errors(), 'period-dueDate')}
+        error={form.err('period-dueDate')}
         value={due()}
         onChange={setDue}
       />
-      <button type="submit" class="govuk-button" disabled={busy()}>
+      <button type="submit" class="govuk-button" disabled={form.busy()}>
         Open the period
       </button>
     </form>

@@ -8,7 +8,7 @@ import { useApp } from '../../state.js';
 import { AssessmentSummary, CriterionSummary } from './assessment-summary.js';
 import { AssessmentLoader, useAssessment, type AssessmentContext } from './readiness-data.js';
 import { readinessTitle, SuccessBanner, useFlash } from './readiness-ui.js';
-import { RecordHistory } from './record-history.js';
+import { RecordHistory } from '../../components/record-history.js';
 import { ValidateForm } from './validate-form.js';
 import './readiness.css';
 

@@ -7,7 +7,7 @@ import { Radios, TextArea } from '../../components/fields.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { LinksEditor } from './links-editor.js';
-import { createFormState, FormErrors } from './form-state.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
 import { AssessmentLoader, readinessChanged, useAssessment, type AssessmentContext } from './readiness-data.js';
 import { readinessTitle } from './readiness-ui.js';
 import './readiness.css';
@@ -39,6 +39,9 @@ function Form(props: { ctx: AssessmentContext }) {
   const [targetDate, setTargetDate] = createSignal(a.targetDate ?? '');
   const [reason, setReason] = createSignal(a.reason ?? '');
   const form = createFormState();
+  // "Not applicable" reveals the box for why (GOV.UK conditional reveal).
+  const whyNot = <TextArea id="reason" label="Why does this not apply to your agency?" error={form.err('reason')} value={reason()} onInput={setReason} rows={3} />;
+  const options = STATUS_OPTIONS.map((o) => (o.value === 'not-applicable' ? { ...o, conditional: whyNot } : o));
   const detail = `/readiness/${props.ctx.matrix.workstreamId}/${criterion.id}/${agency.id}`;
 
   const submit = (e: SubmitEvent) => {
@@ -88,10 +91,7 @@ function Form(props: { ctx: AssessmentContext }) {
         </div>
       </Show>
       <form onSubmit={submit} novalidate>
-        <Radios id="status" legend={`How ready is ${agency.name}?`} legendClass="govuk-fieldset__legend--m" error={form.err('status')} options={STATUS_OPTIONS} value={status()} onChange={(v) => setStatus(v as AssessmentStatus)} />
-        <Show when={status() === 'not-applicable'}>
-          <TextArea id="reason" label="Why does this not apply to your agency?" error={form.err('reason')} value={reason()} onInput={setReason} rows={3} />
-        </Show>
+        <Radios id="status" legend={`How ready is ${agency.name}?`} legendClass="govuk-fieldset__legend--m" error={form.err('status')} options={options} value={status()} onChange={(v) => setStatus(v as AssessmentStatus)} />
         <TextArea
           id="evidence"
           label="Evidence"

@@ -2,8 +2,9 @@ import { For, Show } from 'solid-js';
 import type { MatrixAssessment, MatrixCriterion } from '../../api/readiness.js';
 import { formatDateTime } from '../../components/format.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
+import { OverdueTag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-import { AssessmentStatusTag, day, DERIVATION_SOURCES, OverdueTag, ValidationTag } from './readiness-ui.js';
+import { AssessmentStatusTag, day, DERIVATION_SOURCES, ValidationTag } from './readiness-ui.js';
 
 /** What the criterion asks for and by when. */
 export function CriterionSummary(props: { criterion: MatrixCriterion }) {
@@ -64,10 +65,7 @@ export function AssessmentSummary(props: { assessment: MatrixAssessment }) {
       </SummaryRow>
       <SummaryRow key="Target date">
         {day(a().targetDate)}
-        <Show when={a().overdue}>
-          {' '}
-          <OverdueTag />
-        </Show>
+        <OverdueTag when={a().overdue} />
       </SummaryRow>
       <Show when={a().status === 'not-applicable'}>
         <SummaryRow key="Why it does not apply">{a().reason ?? 'No reason given.'}</SummaryRow>

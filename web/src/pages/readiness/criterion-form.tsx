@@ -7,7 +7,7 @@ import { Checkboxes, fieldOfPath, TextArea, TextField } from '../../components/f
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { createFormState, FormErrors } from './form-state.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
 import { MatrixError, readinessChanged, useMatrix } from './readiness-data.js';
 import { readinessTitle } from './readiness-ui.js';
 import './readiness.css';

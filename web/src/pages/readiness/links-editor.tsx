@@ -5,15 +5,13 @@ import { TextField } from '../../components/fields.js';
 export function LinksEditor(props: { links: string[]; onChange: (links: string[]) => void; error: (index: number) => string | undefined }) {
   return (
     <div class="govuk-form-group">
-      <h2 class="govuk-label govuk-label--s">Links to evidence (optional)</h2>
-      <p class="govuk-hint" id="links-hint">
-        Full web addresses starting with https://, for example a document on your intranet. Up to 10.
-      </p>
       <ListEditor
         id="links"
         noun="link"
         items={props.links}
-        hintId="links-hint"
+        heading="Links to evidence (optional)"
+        headingClass="govuk-label govuk-label--s"
+        hint="Full web addresses starting with https://, for example a document on your intranet. Up to 10."
         max={10}
         onAdd={() => props.onChange([...props.links, ''])}
         onRemove={(i) => props.onChange(props.links.filter((_, j) => j !== i))}

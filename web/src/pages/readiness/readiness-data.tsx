@@ -1,10 +1,9 @@
 import { useParams } from '@solidjs/router';
 import { Match, Switch, type JSX } from 'solid-js';
-import { ApiError } from '../../api/client.js';
 import { createKeyedResource, invalidate, QUERY } from '../../api/queries.js';
 import { getReadiness, type MatrixAssessment, type MatrixCriterion, type ReadinessMatrix } from '../../api/readiness.js';
 import { Loading } from '../../components/loading.js';
-import { Page } from '../../components/page.js';
+import { ErrorPage, ProblemPage } from '../../components/problem-page.js';
 
 export type MatrixAgency = ReadinessMatrix['agencies'][number];
 
@@ -31,16 +30,14 @@ export const readinessChanged = () => invalidate(QUERY.readiness, QUERY.tracker,
 
 /** The matrix could not be loaded: no such workstream, or the service failed. */
 export function MatrixError(props: { error: unknown; what: string }) {
-  const api = () => (props.error instanceof ApiError ? props.error : undefined);
   return (
-    <Page title={api()?.status === 404 ? 'Workstream not found' : 'Sorry, there is a problem with the service'}>
-      <p class="govuk-body">{api()?.detail ?? `${props.what} could not be loaded. Try again later.`}</p>
-      <p class="govuk-body">
-        <a href="/readiness" class="govuk-link">
-          Choose a workstream
-        </a>
-      </p>
-    </Page>
+    <ErrorPage
+      title="Sorry, there is a problem with the service"
+      notFoundTitle="Workstream not found"
+      error={props.error}
+      fallback={`${props.what} could not be loaded.`}
+      back={{ href: '/readiness', text: 'Choose a workstream' }}
+    />
   );
 }
 
@@ -72,14 +69,9 @@ export function AssessmentLoader(props: { data: ReturnType<typeof useAssessment>
         <MatrixError error={props.data.matrix.error} what="The assessment" />
       </Match>
       <Match when={props.data.context() === null}>
-        <Page title="Assessment not found">
+        <ProblemPage title="Assessment not found" back={{ href: back(), text: 'Back to the readiness matrix' }}>
           <p class="govuk-body">This criterion does not exist or does not apply to that agency.</p>
-          <p class="govuk-body">
-            <a class="govuk-link" href={back()}>
-              Back to the readiness matrix
-            </a>
-          </p>
-        </Page>
+        </ProblemPage>
       </Match>
       <Match when={props.data.context()}>{(ctx) => props.children(ctx)}</Match>
     </Switch>

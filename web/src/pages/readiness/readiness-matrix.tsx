@@ -1,44 +1,42 @@
-import { For, Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import type { MatrixAssessment, MatrixCriterion, ReadinessMatrix } from '../../api/readiness.js';
-import { Tag } from '../../components/tag.js';
+import { DataTable, type CellAttrs, type Column } from '../../components/data-table.js';
+import { OverdueTag, Tag } from '../../components/tag.js';
 import type { MatrixAgency } from './readiness-data.js';
-import { AssessmentStatusTag, day, DERIVATION_SOURCES, OverdueTag, validationText } from './readiness-ui.js';
+import { AssessmentStatusTag, day, DERIVATION_SOURCES, validationText } from './readiness-ui.js';
 
 /*
- * The criteria (rows) by agencies (columns) table. Hand-written rather than the kit's DataTable:
- * a derived criterion is one cell across every agency's column (colspan), which DataTable's
- * one-cell-per-column rows cannot say.
+ * The criteria (rows) by agencies (columns) table, on the kit's DataTable: a derived criterion is
+ * one cell across every agency's column (the first agency column's `span`).
  */
 
-function Cell(props: { ws: string; criterion: MatrixCriterion; agency: MatrixAgency; assessment: MatrixAssessment | undefined }) {
+/** One agency's assessment of one criterion: its status linking to the assessment, and notes. */
+function Cell(props: { ws: string; criterion: MatrixCriterion; agency: MatrixAgency; assessment: MatrixAssessment }) {
+  const a = () => props.assessment;
   return (
-    <Show when={props.assessment} fallback={<td class="govuk-table__cell app-readiness-matrix__na">Does not apply</td>}>
-      {(a) => (
-        <td class="govuk-table__cell app-readiness-matrix__cell" classList={{ 'app-readiness-matrix__cell--overdue': a().overdue }}>
-          <a class="govuk-link app-readiness-cell__link" href={`/readiness/${props.ws}/${props.criterion.id}/${props.agency.id}`} data-testid={`cell-${props.criterion.id}-${props.agency.id}`}>
-            <AssessmentStatusTag status={a().status} />
-            <span class="govuk-visually-hidden">
-              {' '}
-              for {props.agency.name}: {props.criterion.title}
-            </span>
-          </a>
-          <Show when={validationText(a())}>{(t) => <span class="app-readiness-cell__note">{t()}</span>}</Show>
-          <Show when={a().overdue}>
-            <span class="app-readiness-cell__note">
-              <OverdueTag /> <span class="app-readiness-cell__date">target {day(a().targetDate)}</span>
-            </span>
-          </Show>
-        </td>
-      )}
-    </Show>
+    <>
+      <a class="govuk-link app-readiness-cell__link" href={`/readiness/${props.ws}/${props.criterion.id}/${props.agency.id}`} data-testid={`cell-${props.criterion.id}-${props.agency.id}`}>
+        <AssessmentStatusTag status={a().status} />
+        <span class="govuk-visually-hidden">
+          {' '}
+          for {props.agency.name}: {props.criterion.title}
+        </span>
+      </a>
+      <Show when={validationText(a())}>{(t) => <span class="app-readiness-cell__note">{t()}</span>}</Show>
+      <Show when={a().overdue}>
+        <span class="app-readiness-cell__note">
+          <OverdueTag when /> <span class="app-readiness-cell__date">target {day(a().targetDate)}</span>
+        </span>
+      </Show>
+    </>
   );
 }
 
 /** A derived criterion: its state, from the record it follows, for the whole partnership. */
-function DerivedCell(props: { criterion: MatrixCriterion; columns: number }) {
+function Derived(props: { criterion: MatrixCriterion }) {
   const c = () => props.criterion;
   return (
-    <td class="govuk-table__cell app-readiness-matrix__derived" colSpan={Math.max(1, props.columns)}>
+    <>
       <Tag colour={c().derivedState?.ready ? 'green' : 'yellow'}>{c().derivedState?.ready ? 'Ready' : 'Not ready'}</Tag> <span>{c().derivedState?.evidence}</span>
       <Show when={c().derivedFrom}>
         {(d) => (
@@ -50,64 +48,65 @@ function DerivedCell(props: { criterion: MatrixCriterion; columns: number }) {
           </span>
         )}
       </Show>
-    </td>
+    </>
   );
 }
 
-function CriterionRow(props: { ws: string; criterion: MatrixCriterion; agencies: MatrixAgency[]; canEdit: boolean }) {
+/** The criterion as its row's header: title, target, and for the lead a link to edit it. */
+function CriterionHeader(props: { ws: string; criterion: MatrixCriterion; canEdit: boolean }) {
   const c = () => props.criterion;
   return (
-    <tr class="govuk-table__row">
-      <th scope="row" class="govuk-table__header app-readiness-matrix__criterion">
-        <span class="app-readiness-matrix__title">{c().title}</span>
-        <span class="app-readiness-matrix__meta">Target {day(c().targetDate)}</span>
-        <Show when={c().derived}>
-          <span class="app-readiness-matrix__meta">
-            <Tag colour="blue">Derived</Tag>
-          </span>
-        </Show>
-        <Show when={props.canEdit && !c().derived}>
-          <span class="app-readiness-matrix__meta">
-            <a class="govuk-link" href={`/readiness/${props.ws}/criteria/${c().id}/edit`} data-testid={`edit-${c().id}`}>
-              Edit criterion<span class="govuk-visually-hidden">: {c().title}</span>
-            </a>
-          </span>
-        </Show>
-      </th>
-      <Show when={c().derived} fallback={<For each={props.agencies}>{(agency) => <Cell ws={props.ws} criterion={c()} agency={agency} assessment={c().assessments.find((a) => a.agencyId === agency.id)} />}</For>}>
-        <DerivedCell criterion={c()} columns={props.agencies.length} />
+    <>
+      <span class="app-readiness-matrix__title">{c().title}</span>
+      <span class="app-readiness-matrix__meta">Target {day(c().targetDate)}</span>
+      <Show when={c().derived}>
+        <span class="app-readiness-matrix__meta">
+          <Tag colour="blue">Derived</Tag>
+        </span>
       </Show>
-    </tr>
+      <Show when={props.canEdit && !c().derived}>
+        <span class="app-readiness-matrix__meta">
+          <a class="govuk-link" href={`/readiness/${props.ws}/criteria/${c().id}/edit`} data-testid={`edit-${c().id}`}>
+            Edit criterion<span class="govuk-visually-hidden">: {c().title}</span>
+          </a>
+        </span>
+      </Show>
+    </>
   );
 }
 
 /** The matrix for the agencies shown (all, or the one chosen in the filter). */
 export function MatrixTable(props: { data: ReadinessMatrix; title: string; agencies: MatrixAgency[]; filtered: boolean; canEdit: boolean }) {
+  const ws = () => props.data.workstreamId;
+  const assessment = (c: MatrixCriterion, agency: MatrixAgency) => c.assessments.find((a) => a.agencyId === agency.id);
+  const columns = createMemo((): Column<MatrixCriterion>[] => [
+    { key: 'criterion', header: 'Criterion', rowHeader: true, class: 'app-readiness-matrix__criterion', cell: (c) => <CriterionHeader ws={ws()} criterion={c} canEdit={props.canEdit} /> },
+    ...props.agencies.map(
+      (agency, i): Column<MatrixCriterion> => ({
+        key: agency.id,
+        header: agency.name,
+        span: i === 0 ? (c) => (c.derived ? props.agencies.length : 1) : undefined,
+        cellAttrs: (c): CellAttrs => {
+          if (c.derived) return { class: 'app-readiness-matrix__derived' };
+          const a = assessment(c, agency);
+          return a ? { class: 'app-readiness-matrix__cell', classList: { 'app-readiness-matrix__cell--overdue': a.overdue } } : { class: 'app-readiness-matrix__na' };
+        },
+        cell: (c) => {
+          if (c.derived) return <Derived criterion={c} />;
+          const a = assessment(c, agency);
+          return a ? <Cell ws={ws()} criterion={c} agency={agency} assessment={a} /> : 'Does not apply';
+        },
+      }),
+    ),
+  ]);
   return (
-    <div class="app-table-scroll" role="region" aria-label={`${props.title} matrix`} tabindex="0">
-      <table class="govuk-table app-readiness-matrix">
-        <caption class="govuk-table__caption govuk-table__caption--m">
-          {props.title}: {props.data.criteria.length} criteria (rows) by agency (columns)
-          {props.filtered ? `, showing ${props.agencies[0]?.name ?? 'one agency'}` : ''}
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">
-              Criterion
-            </th>
-            <For each={props.agencies}>
-              {(a) => (
-                <th scope="col" class="govuk-table__header">
-                  {a.name}
-                </th>
-              )}
-            </For>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          <For each={props.data.criteria}>{(c) => <CriterionRow ws={props.data.workstreamId} criterion={c} agencies={props.agencies} canEdit={props.canEdit} />}</For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      class="app-readiness-matrix"
+      caption={`${props.title}: ${props.data.criteria.length} criteria (rows) by agency (columns)${props.filtered ? `, showing ${props.agencies[0]?.name ?? 'one agency'}` : ''}`}
+      captionSize="m"
+      label={`${props.title} matrix`}
+      columns={columns()}
+      rows={props.data.criteria}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type Derivation, type Validation } from '../../../../shared/readiness/schema.js';
 import type { AgencyReadiness, MatrixAssessment } from '../../api/readiness.js';
 import { PercentBar } from '../../components/charts/percent-bar.js';
-import { formatDate } from '../../components/format.js';
+import { formatDay } from '../../components/format.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { StatusTag, Tag, type TagColour } from '../../components/tag.js';
 
@@ -30,8 +30,6 @@ export function AssessmentStatusTag(props: { status: AssessmentStatus }) {
   return <StatusTag status={props.status} labels={ASSESSMENT_STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
 
-export const OverdueTag = () => <Tag colour="red">Overdue</Tag>;
-
 /** The lead's view of a ready (or not applicable) assessment, in words. */
 export function validationText(a: Pick<MatrixAssessment, 'status' | 'validation' | 'version'>): string | null {
   if (a.validation?.outcome === 'confirmed') return 'Confirmed by the lead';
@@ -45,7 +43,7 @@ export function ValidationTag(props: { validation: Validation | null }) {
 }
 
 /** A target date for people ("31 March 2027"), or that there is none. */
-export const day = (iso: string | null | undefined) => (iso ? formatDate(iso.slice(0, 10)) : 'Not set');
+export const day = (iso: string | null | undefined) => formatDay(iso?.slice(0, 10), 'Not set');
 
 /** The success message a page was sent with (after a save), which the page can replace. */
 export function useFlash() {

@@ -2,7 +2,7 @@ import { createSignal } from 'solid-js';
 import { ValidateRequest } from '../../../../shared/readiness/schema.js';
 import { validateAssessment } from '../../api/readiness.js';
 import { Radios, TextArea } from '../../components/fields.js';
-import { createFormState, FormErrors } from './form-state.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
 import { readinessChanged, type AssessmentContext } from './readiness-data.js';
 
 type Outcome = ValidateRequest['outcome'];

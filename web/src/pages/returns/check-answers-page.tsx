@@ -7,14 +7,15 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { Checkboxes } from '../../components/fields.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
-import { ConfidenceKey } from '../../components/tag.js';
+import { ConfidenceKey, ReturnStatusTag } from '../../components/tag.js';
 import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
 import { sectionWarnings } from './format.js';
-import { ErrorPage, noSuchPeriod, ReturnLoading, ReturnsScope } from './page-states.js';
+import { ErrorPage } from '../../components/problem-page.js';
+import { noSuchPeriod, ReturnLoading, ReturnsScope } from './page-states.js';
 import { ourReturnPath, sectionPath } from './paths.js';
 import { SectionSummary } from './section-summary.js';
 import { useSubmitReturn } from './submit-return.js';
-import { ProgressTag, ReturnStatusTag } from './tags.js';
+import { ProgressTag } from './tags.js';
 
 /* The partner's "check your answers" page: every section with Change links, then submit. Read only once it cannot change. */
 
@@ -93,9 +94,7 @@ function CheckAnswersPageContent() {
                     Status: <ReturnStatusTag status={view().status} />
                   </p>
                 </Show>
-                {/* The kit's key has an h3: it sits under a heading of its own. */}
-                <h2 class="govuk-heading-m">Your answers</h2>
-                <ConfidenceKey provisional={false} />
+                <ConfidenceKey provisional={false} notReported={false} headingLevel={2} />
                 <SectionCards view={view()} names={names} editable={editable()} />
                 <Show when={editable()}>
                   <h2 class="govuk-heading-m">Now submit your return</h2>

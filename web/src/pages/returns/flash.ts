@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { createFlash } from '../../components/flash.js';
 
 /*
  * A one-off message for the next page (e.g. "Section saved"), read once. `todo` is what a saved
@@ -11,14 +11,10 @@ export interface ReturnsFlash {
   todo: string[];
 }
 
-const [flash, setFlash] = createSignal<ReturnsFlash | null>(null);
+const [set, take] = createFlash<ReturnsFlash>();
 
 export function setReturnsFlash(title: string, body: string, todo: string[] = []) {
-  setFlash({ title, body, todo });
+  set({ title, body, todo });
 }
 
-export function takeReturnsFlash(): ReturnsFlash | null {
-  const f = flash();
-  setFlash(null);
-  return f;
-}
+export const takeReturnsFlash = take;

@@ -1,6 +1,5 @@
 import type { Warning } from '../../../../shared/pii/detect.js';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, riskRating, type Impact, type Likelihood } from '../../../../shared/returns/schema.js';
-import { ApiError } from '../../api/client.js';
 import type { ReturnView } from '../../api/returns.js';
 
 /*
@@ -21,11 +20,6 @@ export function riskRatingText(likelihood: Likelihood, impact: Impact): string {
 /** "likely, major". */
 export function riskWords(likelihood: Likelihood, impact: Impact): string {
   return `${LIKELIHOOD_LABELS[likelihood].toLowerCase()}, ${IMPACT_LABELS[impact].toLowerCase()}`;
-}
-
-/** A message that says how to put an API failure right. */
-export function problemMessage(err: unknown, fallback = 'Something went wrong. Check your connection and try again.'): string {
-  return err instanceof ApiError ? err.detail : fallback;
 }
 
 /** The section a whole-return path points into, and the first field inside it (`risks` for `sections[0].risks[1].title`). */

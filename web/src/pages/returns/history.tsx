@@ -1,10 +1,7 @@
-import { Show } from 'solid-js';
 import { count } from '../../../../shared/text/plural.js';
 import { CONFIDENCE_LABELS, RETURN_STATUS_LABELS, type Confidence, type ReturnStatus } from '../../../../shared/returns/schema.js';
 import type { AuditEvent } from '../../api/returns.js';
-import { DataTable } from '../../components/data-table.js';
-import { formatDateTime } from '../../components/format.js';
-import { Loading } from '../../components/loading.js';
+import { RecordHistory } from '../../components/record-history.js';
 import type { KeyedResource } from '../../api/queries.js';
 import type { ReturnHistoryData } from './data.js';
 
@@ -41,51 +38,14 @@ export function describeChanges(e: AuditEvent, wsName: (id: string) => string): 
   return out;
 }
 
-function HistoryTable(props: { events: AuditEvent[]; wsName: (id: string) => string }) {
-  return (
-    <DataTable
-      caption="History of this return, oldest first"
-      label="History of this return"
-      rows={props.events}
-      columns={[
-        { key: 'when', header: 'When', class: 'app-nowrap-desktop', cell: (e) => formatDateTime(e.at) },
-        { key: 'who', header: 'Who', cell: (e) => e.actor.name },
-        {
-          key: 'what',
-          header: 'What changed',
-          cell: (e) => {
-            const lines = describeChanges(e, props.wsName);
-            return [
-              <strong>{e.summary}</strong>,
-              <Show when={lines.length > 0}>
-                <ul class="govuk-list govuk-list--bullet app-history-list">
-                  {lines.map((line) => (
-                    <li>{line}</li>
-                  ))}
-                </ul>
-              </Show>,
-            ];
-          },
-        },
-      ]}
-    />
-  );
-}
-
 export function ReturnHistory(props: { history: KeyedResource<ReturnHistoryData>; wsName: (id: string) => string }) {
   return (
-    <>
-      <h2 class="govuk-heading-m">History</h2>
-      <Show
-        when={props.history()}
-        fallback={props.history.error ? <p class="govuk-body">The history could not be loaded. Reload the page to try again.</p> : <Loading label="Loading history…" />}
-      >
-        {(h) => (
-          <Show when={h().events.length > 0} fallback={<p class="govuk-body">No changes yet: the agency has not saved this return.</p>}>
-            <HistoryTable events={h().events} wsName={props.wsName} />
-          </Show>
-        )}
-      </Show>
-    </>
+    <RecordHistory
+      history={props.history}
+      record="this return"
+      whatHeader="What changed"
+      empty="No changes yet: the agency has not saved this return."
+      details={(e) => describeChanges(e, props.wsName)}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { JSX } from 'solid-js';
+import { TextArea, TextField } from '../../components/fields.js';
 import { ListEditor } from '../../components/list-editor.js';
-import { TextField, type FormFields } from './field.js';
+import type { FormFields } from './field.js';
 import type { FormState } from './section-form-state.js';
 
 /*
@@ -30,25 +31,21 @@ export function ListSection<T>(props: {
   children: (item: () => T, index: number, base: string) => JSX.Element;
 }) {
   return (
-    <>
-      <h2 class="govuk-heading-m">{props.title}</h2>
-      <p class="govuk-body" id={`${props.id}-hint`}>
-        {props.hint}
-      </p>
-      <ListEditor
-        id={props.id}
-        noun={props.noun}
-        article={props.article}
-        items={props.list.items}
-        hintId={`${props.id}-hint`}
-        error={props.error}
-        onAdd={() => props.list.onAdd()}
-        onRemove={(k) => props.list.onRemove(k)}
-        firstFieldId={(k) => `${props.id}-${k}-${props.first}`}
-      >
-        {props.children}
-      </ListEditor>
-    </>
+    <ListEditor
+      id={props.id}
+      noun={props.noun}
+      article={props.article}
+      items={props.list.items}
+      heading={props.title}
+      hint={props.hint}
+      hintClass="govuk-body"
+      error={props.error}
+      onAdd={() => props.list.onAdd()}
+      onRemove={(k) => props.list.onRemove(k)}
+      firstFieldId={(k) => `${props.id}-${k}-${props.first}`}
+    >
+      {props.children}
+    </ListEditor>
   );
 }
 
@@ -64,11 +61,9 @@ export function EscalationEditor(props: ListProps<FormState['escalations'][numbe
       list={props}
     >
       {(x, k) => (
-        <TextField
-          f={props.f}
-          path={`escalations[${k}].summary`}
+        <TextArea
+          {...props.f.text(`escalations[${k}].summary`)}
           label="What needs deciding or unblocking"
-          textarea
           rows={3}
           value={x().summary}
           onInput={(v) => props.onChange(k, 'summary', v)}
@@ -90,13 +85,12 @@ export function MetricEditor(props: ListProps<FormState['metrics'][number]>) {
     >
       {(m, k) => (
         <div class="app-field-pair">
-          <TextField f={props.f} path={`metrics[${k}].name`} label="What is measured" value={m().name} onInput={(v) => props.onChange(k, 'name', v)} />
+          <TextField {...props.f.text(`metrics[${k}].name`)} label="What is measured" value={m().name} onInput={(v) => props.onChange(k, 'name', v)} />
           <TextField
-            f={props.f}
-            path={`metrics[${k}].value`}
+            {...props.f.text(`metrics[${k}].value`)}
             label="Number"
             inputmode="decimal"
-            width="app-input--number"
+            inputClass="app-input--number"
             value={m().value}
             onInput={(v) => props.onChange(k, 'value', v)}
           />

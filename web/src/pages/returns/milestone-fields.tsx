@@ -2,8 +2,8 @@ import { Index, Show } from 'solid-js';
 import { formatDayLong } from '../../../../shared/periods/period.js';
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from '../../../../shared/returns/schema.js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
-import { Select } from '../../components/fields.js';
-import { TextField, type FormFields } from './field.js';
+import { Select, TextArea } from '../../components/fields.js';
+import type { FormFields } from './field.js';
 import { fieldId } from './format.js';
 import type { FormState } from './section-form-state.js';
 
@@ -43,7 +43,7 @@ export function MilestoneFields(props: {
                   options={STATUS_OPTIONS}
                   onChange={(v) => props.onChange(j, 'status', v)}
                 />
-                <TextField f={props.f} path={`milestones[${j}].note`} label="Note (optional)" textarea rows={2} value={m().note} onInput={(v) => props.onChange(j, 'note', v)} />
+                <TextArea {...props.f.text(`milestones[${j}].note`)} label="Note (optional)" rows={2} value={m().note} onInput={(v) => props.onChange(j, 'note', v)} />
               </fieldset>
             );
           }}

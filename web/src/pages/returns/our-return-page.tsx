@@ -6,10 +6,11 @@ import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
 import { takeReturnsFlash } from './flash.js';
-import { ErrorPage, NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { ErrorPage } from '../../components/problem-page.js';
+import { NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
 import { FlashBanner, ReturnStateBanners } from './return-banners.js';
-import { OverdueTag, ReturnStatusTag } from './tags.js';
+import { OverdueTag, ReturnStatusTag } from '../../components/tag.js';
 import { TaskList } from './task-list.js';
 
 /* The partner's return: where it stands, the task list of sections, and the other quarters. */

@@ -6,7 +6,8 @@ import { listReturns, type Period } from '../../api/returns.js';
 import { Page } from '../../components/page.js';
 import { QueryResults } from '../../components/results.js';
 import { useChosenPeriod } from './data.js';
-import { ErrorPage, NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { ErrorPage } from '../../components/problem-page.js';
+import { NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReturnsTable, returnsSummary } from './returns-table.js';
 

@@ -6,7 +6,7 @@ import type { ReturnListRow } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { formatDateTime } from '../../components/format.js';
 import { returnPath } from './paths.js';
-import { OverdueTag, ReturnStatusTag } from './tags.js';
+import { OverdueTag, ReturnStatusTag } from '../../components/tag.js';
 
 /* The lead's table of every agency's return for a period: status, due date and the last change. */
 

@@ -5,10 +5,9 @@ import { DataTable } from '../../components/data-table.js';
 import { focusField } from '../../components/fields.js';
 import { formatDateTime } from '../../components/format.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
-import { ConfidenceTag } from '../../components/tag.js';
+import { ConfidenceTag, OverdueTag, ReturnStatusTag } from '../../components/tag.js';
 import type { SectionNames } from './data.js';
 import { SectionSummary } from './section-summary.js';
-import { OverdueTag, ReturnStatusTag } from './tags.js';
 
 /*
  * The lead's (and executives') view of one return: where it stands, delivery confidence by

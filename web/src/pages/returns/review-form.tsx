@@ -5,7 +5,7 @@ import type { SummaryError } from '../../components/error-summary.js';
 import { TextArea } from '../../components/fields.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { afterReturnWrite, type LoadedReturn, type ReturnKey } from './data.js';
-import { problemMessage } from './format.js';
+import { problemMessage } from '../../components/problem-page.js';
 
 /*
  * The lead's review of a submitted return: accept it (it is then locked) or send it back with a
@@ -71,11 +71,9 @@ export function useReview(opts: {
 
 export function ReviewDone(props: { message: string }) {
   return (
-    <div id="review-done" tabindex="-1">
-      <NotificationBanner type="success">
-        <p class="govuk-notification-banner__heading">{props.message}</p>
-      </NotificationBanner>
-    </div>
+    <NotificationBanner type="success" id="review-done" focus>
+      <p class="govuk-notification-banner__heading">{props.message}</p>
+    </NotificationBanner>
   );
 }
 

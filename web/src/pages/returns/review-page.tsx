@@ -8,7 +8,8 @@ import { ConfidenceKey } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 import { useReturn, useReturnHistory, useWorkstreamNames, type ReturnKey } from './data.js';
 import { ReturnHistory } from './history.js';
-import { ErrorPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { ErrorPage } from '../../components/problem-page.js';
+import { ReturnLoading, ReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReviewCommentQuote } from './review-comment.js';
 import { ConfidenceTable, ReviewFacts, ReviewSections } from './review-facts.js';
@@ -67,7 +68,7 @@ function ReturnReviewPageContent() {
 
                 <h2 class="govuk-heading-m">Delivery confidence by workstream</h2>
                 <ConfidenceTable view={view()} names={names} />
-                <ConfidenceKey provisional={false} />
+                <ConfidenceKey provisional={false} notReported={false} />
 
                 <Show when={view().review.comments.length > 0}>
                   <h2 class="govuk-heading-m">Review comments</h2>

@@ -1,7 +1,6 @@
 import { Show } from 'solid-js';
 import { IMPACT_LABELS, IMPACTS, LIKELIHOOD_LABELS, LIKELIHOODS, type Impact, type Likelihood } from '../../../../shared/returns/schema.js';
-import { Select } from '../../components/fields.js';
-import { TextField } from './field.js';
+import { Select, TextArea, TextField } from '../../components/fields.js';
 import { fieldId, riskRatingText } from './format.js';
 import { ListSection, type ListProps } from './list-editors.js';
 import type { FormRisk } from './section-form-state.js';
@@ -28,7 +27,7 @@ export function RiskEditor(props: ListProps<FormRisk>) {
     >
       {(r, k, base) => {
         const p = (field: keyof FormRisk) => `risks[${k}].${field}`;
-        const text = (field: keyof FormRisk) => ({ f: props.f, path: p(field), value: r()[field], onInput: (v: string) => props.onChange(k, field, v) });
+        const text = (field: keyof FormRisk) => ({ ...props.f.text(p(field)), value: r()[field], onInput: (v: string) => props.onChange(k, field, v) });
         const select = (field: 'likelihood' | 'impact') => ({
           id: fieldId(p(field)),
           labelClass: '',
@@ -39,7 +38,7 @@ export function RiskEditor(props: ListProps<FormRisk>) {
         return (
           <>
             <TextField {...text('title')} label="Title" />
-            <TextField {...text('description')} label="Description (optional)" textarea rows={3} />
+            <TextArea {...text('description')} label="Description (optional)" rows={3} />
             <div class="app-field-pair">
               <Select {...select('likelihood')} label="Likelihood" options={LIKELIHOOD_OPTIONS} />
               <Select {...select('impact')} label="Impact" options={IMPACT_OPTIONS} />
@@ -50,7 +49,7 @@ export function RiskEditor(props: ListProps<FormRisk>) {
                 <strong>{riskRatingText(r().likelihood as Likelihood, r().impact as Impact)}</strong>
               </Show>
             </p>
-            <TextField {...text('mitigation')} label="Mitigation (optional)" textarea rows={2} />
+            <TextArea {...text('mitigation')} label="Mitigation (optional)" rows={2} />
             <TextField {...text('owner')} label="Owner (optional)" hint="A role, not a person's name" />
           </>
         );

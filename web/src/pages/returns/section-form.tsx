@@ -2,7 +2,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { onMount, Show } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import type { WorkstreamWithMilestones } from '../../api/returns.js';
-import { ErrorSummary } from '../../components/error-summary.js';
+import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
 import type { LoadedReturn } from './data.js';
 import { fieldId } from './format.js';
@@ -38,10 +38,8 @@ export function SectionForm(props: { periodId: string; agencyId: string; workstr
       <A class="govuk-back-link" href={ourReturnPath(props.periodId)}>
         Back to your return
       </A>
-      <Page title={props.workstream.name} caption={`Your return for ${periodLabel(props.periodId)}`} hasErrors={!!s.summary()?.length}>
-        <Show when={s.summary()} keyed>
-          {(list) => <ErrorSummary errors={list} />}
-        </Show>
+      <Page title={props.workstream.name} caption={`Your return for ${periodLabel(props.periodId)}`} hasErrors={s.summary().length > 0}>
+        <FormErrors errors={s.summary()} />
         <Show when={s.conflict()}>
           <ConflictPanel reloading={s.reloading()} onReload={() => void s.reloadTheirs()} />
         </Show>

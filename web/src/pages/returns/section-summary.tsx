@@ -7,7 +7,7 @@ import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { ConfidenceTag } from '../../components/tag.js';
 import type { SectionNames } from './data.js';
 import { riskRatingText, riskWords } from './format.js';
-import { PiiWarning } from './tags.js';
+import { PiiWarning } from '../../components/warning-text.js';
 
 /*
  * One section of a return, read-only, as a summary list: for checking answers (with Change links)

@@ -6,7 +6,8 @@ import { ApiError } from '../../api/client.js';
 import { submitReturn, type ReturnView } from '../../api/returns.js';
 import type { SummaryError } from '../../components/error-summary.js';
 import { afterReturnWrite, type LoadedReturn } from './data.js';
-import { problemMessage, sectionAt } from './format.js';
+import { problemMessage } from '../../components/problem-page.js';
+import { sectionAt } from './format.js';
 import { ourReturnPath, sectionPath } from './paths.js';
 
 /*

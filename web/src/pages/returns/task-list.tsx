@@ -4,7 +4,8 @@ import { sectionToDo, type SectionLike } from '../../../../shared/returns/rules.
 import type { ReturnView } from '../../api/returns.js';
 import { sectionAt } from './format.js';
 import { sectionPath } from './paths.js';
-import { ProgressTag, WarningText } from './tags.js';
+import { WarningText } from '../../components/warning-text.js';
+import { ProgressTag } from './tags.js';
 
 /*
  * The partner's task list: a section per workstream their agency contributes to, each with its

@@ -7,11 +7,12 @@ import { sectionToDo } from '../../../../shared/returns/rules.js';
 import { ReturnSectionInput } from '../../../../shared/returns/schema.js';
 import { ApiError } from '../../api/client.js';
 import { getReturn, saveReturn, type WorkstreamWithMilestones } from '../../api/returns.js';
-import type { SummaryError } from '../../components/error-summary.js';
+import { createFormState } from '../../components/form-state.js';
 import { afterReturnWrite, type LoadedReturn } from './data.js';
 import { formFields } from './field.js';
 import { setReturnsFlash } from './flash.js';
-import { fieldId, problemMessage } from './format.js';
+import { problemMessage } from '../../components/problem-page.js';
+import { fieldId } from './format.js';
 import { ourReturnPath } from './paths.js';
 import { fromSection, snapshot, toRaw, type FormState } from './section-form-state.js';
 
@@ -36,20 +37,15 @@ export function useSectionForm(props: { periodId: string; agencyId: string; work
   // eslint-disable-next-line solid/reactivity
   const [etag, setEtag] = createSignal(props.loaded.etag);
   const [carried, setCarried] = createSignal({ flag: !!seed?.carriedForward, narrative: seed?.narrative ?? '' });
-  const [errors, setErrors] = createSignal<FieldError[]>([]);
-  const [summary, setSummary] = createSignal<SummaryError[] | null>(null);
-  const [saving, setSaving] = createSignal(false);
+  const state = createFormState();
   const [conflict, setConflict] = createSignal<FormState | null>(null);
   const [mine, setMine] = createSignal<FormState | null>(null);
   const [reloading, setReloading] = createSignal(false);
 
   const warnings = createMemo(() => scanFields(toRaw(ws().id, form)));
-  const f = formFields(errors, warnings);
+  const f = formFields((path) => state.err(fieldId(path)), warnings);
 
-  const showErrors = (list: FieldError[]) => {
-    setErrors(list);
-    setSummary(list.map((e) => ({ message: e.message, field: fieldId(e.path) })));
-  };
+  const showErrors = (list: FieldError[]) => state.setErrors(list.map((e) => ({ message: e.message, field: fieldId(e.path) })));
 
   const saved = (answer: LoadedReturn) => {
     afterReturnWrite(answer, props.mutate);
@@ -60,25 +56,23 @@ export function useSectionForm(props: { periodId: string; agencyId: string; work
   };
 
   const save = async () => {
-    setSummary(null);
-    setErrors([]);
+    state.setErrors([]);
     const parsed = ReturnSectionInput.safeParse(toRaw(ws().id, form));
     if (!parsed.success) return showErrors(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
-    setSaving(true);
-    try {
-      saved(await saveReturn(props.periodId, props.agencyId, [parsed.data], etag()));
-    } catch (e) {
-      if (e instanceof ApiError && (e.status === 412 || e.status === 428)) {
-        setConflict(snapshot(form));
-        focusSoon('conflict');
-      } else if (e instanceof ApiError && e.errors.length) {
-        showErrors(e.errors.map((x) => ({ path: x.path.replace(/^sections\[\d+\]\.?/, '') || 'narrative', message: x.message })));
-      } else {
-        setSummary([{ message: problemMessage(e, 'Your answers could not be saved. Check your connection and try again.') }]);
-      }
-    } finally {
-      setSaving(false);
-    }
+    await state.save(
+      async () => {
+        try {
+          saved(await saveReturn(props.periodId, props.agencyId, [parsed.data], etag()));
+        } catch (e) {
+          // Someone else saved first: what was typed stays, and their version can be loaded beside it.
+          if (!(e instanceof ApiError && (e.status === 412 || e.status === 428))) throw e;
+          setConflict(snapshot(form));
+          focusSoon('conflict');
+        }
+      },
+      // Server paths are the whole return's (`sections[0].risks[1].title`); a section-wide error belongs to the narrative.
+      { field: (path) => fieldId(path.replace(/^sections\[\d+\]\.?/, '') || 'narrative'), fallback: 'Your answers could not be saved. Check your connection and try again.' },
+    );
   };
 
   /** Their version into the form, with its ETag; what was typed stays on show beside it. */
@@ -92,12 +86,11 @@ export function useSectionForm(props: { periodId: string; agencyId: string; work
       setEtag(fresh.etag);
       setCarried({ flag: !!theirs?.carriedForward, narrative: theirs?.narrative ?? '' });
       setForm(fromSection(theirs, openMilestones()));
-      setErrors([]);
-      setSummary(null);
+      state.setErrors([]);
       props.mutate(fresh);
       focusSoon('your-text');
     } catch (e) {
-      setSummary([{ message: problemMessage(e, 'Their version could not be loaded. Check your connection and try again.') }]);
+      state.setErrors([{ message: problemMessage(e, 'Their version could not be loaded. Check your connection and try again.') }]);
     } finally {
       setReloading(false);
     }
@@ -107,8 +100,8 @@ export function useSectionForm(props: { periodId: string; agencyId: string; work
     form,
     setForm,
     f,
-    summary,
-    saving,
+    summary: state.errors,
+    saving: state.busy,
     conflict,
     mine,
     reloading,

@@ -1,8 +1,9 @@
-import { createMemo, For, Show, type JSX, type Resource } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
 import { describeDiff, diffDocuments, type DocumentChange, type DocumentDiff, type DocumentPart } from '../../../../shared/threshold/diff.js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { Loading } from '../../components/loading.js';
 import { StatusTag, type TagColour } from '../../components/tag.js';
+import type { KeyedResource } from '../../api/queries.js';
 import type { VersionText } from './document-section.js';
 
 /*
@@ -105,7 +106,7 @@ export function DocumentChanges(props: { id: string; fromLabel: string; before: 
 }
 
 /** The changes between two issued versions, once both texts have loaded (none to show for a PDF). */
-export function VersionChanges(props: { previous: ThresholdVersion; current: ThresholdVersion; before: Resource<VersionText | undefined>; after: Resource<VersionText | undefined> }) {
+export function VersionChanges(props: { previous: ThresholdVersion; current: ThresholdVersion; before: KeyedResource<VersionText>; after: KeyedResource<VersionText> }) {
   const state = (): { before?: string; after?: string; unavailable?: string; loading?: boolean } => {
     const pdf = [props.current, props.previous].find((v) => v.contentType !== 'text/markdown');
     if (pdf) return { unavailable: `${pdf.versionLabel} was issued as a PDF, so the portal cannot compare the two versions. The summary of changes says what changed.` };

@@ -1,6 +1,7 @@
-import { createMemo, createResource, createSignal, Match, Show, Switch, type Resource } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { ApiError } from '../../api/client.js';
+import { createKeyedResource, QUERY, type KeyedResource } from '../../api/queries.js';
 import { fetchPdf, getMarkdownContent } from '../../api/threshold.js';
 import { LoadingPlaceholder } from '../../components/loading.js';
 import { Markdown } from '../../components/markdown.js';
@@ -23,25 +24,24 @@ async function sha256Hex(text: string): Promise<string | null> {
  * The text of a version issued as markdown (none for a PDF), fetched once per version and hash: a
  * refreshed record of the same version (after a decision) does not fetch it again.
  */
-export function createVersionText(version: () => ThresholdVersion | undefined): Resource<VersionText | undefined> {
-  const source = createMemo(
+export function createVersionText(version: () => ThresholdVersion | undefined): KeyedResource<VersionText> {
+  const [text] = createKeyedResource(
+    QUERY.thresholdContent,
     () => {
       const v = version();
-      return v?.contentType === 'text/markdown' ? { id: v.id, sha256: v.sha256 } : false;
+      return v?.contentType === 'text/markdown' ? { id: v.id, sha256: v.sha256 } : undefined;
     },
-    false,
-    { equals: (a, b) => (a && b ? a.id === b.id && a.sha256 === b.sha256 : a === b) },
+    async ({ id, sha256 }) => {
+      const c = await getMarkdownContent(id);
+      const local = await sha256Hex(c.content);
+      return { content: c.content, verified: local === null ? null : local === sha256 && c.sha256 === sha256 };
+    },
   );
-  const [text] = createResource(source, async ({ id, sha256 }) => {
-    const c = await getMarkdownContent(id);
-    const local = await sha256Hex(c.content);
-    return { content: c.content, verified: local === null ? null : local === sha256 && c.sha256 === sha256 };
-  });
   return text;
 }
 
 /** The document the partners sign: its hash, then the markdown rendered, or the PDF to download. */
-export function DocumentBody(props: { version: ThresholdVersion; text: Resource<VersionText | undefined> }) {
+export function DocumentBody(props: { version: ThresholdVersion; text: KeyedResource<VersionText> }) {
   const [pdfError, setPdfError] = createSignal<string | null>(null);
   const download = async () => {
     setPdfError(null);

@@ -1,11 +1,12 @@
-import { A } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
+import { createApiQuery, QUERY } from '../../api/queries.js';
 import { getThresholdConfig } from '../../api/threshold.js';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { LoadingPlaceholder } from '../../components/loading.js';
 import { useApp } from '../../state.js';
 import { formatDate } from '../../components/format.js';
+import { LinkLine } from './page-parts.js';
 import { StatusTag } from './status.js';
 
 const HISTORY_COLUMNS: Column<ThresholdVersion>[] = [
@@ -41,14 +42,14 @@ export function History(props: { versions: ThresholdVersion[] }) {
 /** The lead's view of who must sign versions issued from now on, with the way to change it. */
 export function WhoSigns() {
   const app = useApp();
-  const [config] = createResource(getThresholdConfig);
+  const [config] = createApiQuery(QUERY.thresholdConfig, getThresholdConfig);
   return (
     <section aria-labelledby="who-signs-heading">
       <h2 class="govuk-heading-m" id="who-signs-heading">
         Who signs new versions
       </h2>
       <Switch fallback={<LoadingPlaceholder label="Loading who signs…" lines={3} />}>
-        <Match when={config.error}>
+        <Match when={config.state === 'errored'}>
           <p class="govuk-body">Who signs could not be loaded. Reload the page to try again.</p>
         </Match>
         <Match when={config()}>
@@ -62,11 +63,7 @@ export function WhoSigns() {
           )}
         </Match>
       </Switch>
-      <p class="govuk-body">
-        <A href="/threshold/signatories" class="govuk-link">
-          Change who signs new versions
-        </A>
-      </p>
+      <LinkLine href="/threshold/signatories">Change who signs new versions</LinkLine>
     </section>
   );
 }

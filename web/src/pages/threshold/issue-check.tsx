@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
@@ -6,6 +5,7 @@ import { Page } from '../../components/page.js';
 import { ChangeLink, CheckAnswers, type ChangeAction, type CheckAnswer } from '../../components/summary-list.js';
 import { DocumentChanges } from './changes.js';
 import { formatDate } from '../../components/format.js';
+import { SubmitOrCancel } from './page-parts.js';
 import { documentField, type IssueAnswers, type IssueField } from './issue-answers.js';
 
 /** The previous version's text to compare with: its markdown, or why there is none, or still loading. */
@@ -93,14 +93,7 @@ export function IssueCheck(props: {
           </strong>
         </div>
         <form onSubmit={submit} novalidate>
-          <div class="govuk-button-group">
-            <button type="submit" class="govuk-button" disabled={props.busy}>
-              {props.busy ? 'Issuing…' : 'Issue version'}
-            </button>
-            <A href="/threshold" class="govuk-link">
-              Cancel
-            </A>
-          </div>
+          <SubmitOrCancel label={props.busy ? 'Issuing…' : 'Issue version'} disabled={props.busy} />
         </form>
       </Page>
     </>

@@ -1,4 +1,3 @@
-import { A } from '@solidjs/router';
 import { createSignal, onMount, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
@@ -8,6 +7,7 @@ import { DateInput } from '../../components/date-input.js';
 import { Choices, errorFor, focusField, TextArea, TextField } from '../../components/fields.js';
 import type { IssueAnswers } from './issue-answers.js';
 import { Markdown } from '../../components/markdown.js';
+import { SubmitOrCancel } from './page-parts.js';
 
 /** The file input, which cannot show a file chosen before: the name of the one kept is its hint. */
 function PdfField(props: { answers: IssueAnswers; set: SetStoreFunction<IssueAnswers>; error?: string }) {
@@ -123,14 +123,7 @@ export function IssueForm(props: {
               </details>
             </Show>
           </Show>
-          <div class="govuk-button-group">
-            <button type="submit" class="govuk-button">
-              Continue
-            </button>
-            <A href="/threshold" class="govuk-link">
-              Cancel
-            </A>
-          </div>
+          <SubmitOrCancel label="Continue" />
         </form>
       </Show>
     </Page>

@@ -1,22 +1,22 @@
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createResource, createSignal, Show, untrack } from 'solid-js';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, Show, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { nextVersionLabels } from '../../../../shared/threshold/next-label.js';
 import { ApiError } from '../../api/client.js';
+import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
 import { getThresholdConfig, issueVersion, listVersions, uploadVersion } from '../../api/threshold.js';
 import type { SummaryError } from '../../components/error-summary.js';
-import { Page } from '../../components/page.js';
-import { useApp } from '../../state.js';
 import { createVersionText } from './document-section.js';
 import { setThresholdFlash } from './flash.js';
 import { fieldOfPath } from '../../components/fields.js';
 import { checkAnswers, emptyAnswers, FIELD_ORDER, type IssueField } from './issue-answers.js';
 import { IssueCheck, type CompareWith } from './issue-check.js';
 import { IssueForm } from './issue-form.js';
+import { LeadOnly } from './page-parts.js';
 import './threshold.css';
 
 /** First load only: a refetch after a 412 keeps what is on screen (and what was typed). */
-const loaded = (state: string) => state !== 'unresolved' && state !== 'pending';
+const loaded = (state: string) => state !== 'pending';
 
 /**
  * /threshold/issue: the lead issues a new version. The form starts from the current version (its
@@ -24,12 +24,11 @@ const loaded = (state: string) => state !== 'unresolved' && state !== 'pending';
  * showing what changed, where the irreversible "Issue version" is.
  */
 export default function IssueVersionPage() {
-  const app = useApp();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<{ step: string }>();
-  const [versions, { refetch: refetchVersions }] = createResource(listVersions);
+  const [versions, { refetch: refetchVersions }] = createApiQuery(QUERY.thresholdVersions, listVersions);
   // Issuing is guarded by the configuration's ETag (the current version and who signs, as shown here).
-  const [config, { refetch: refetchConfig }] = createResource(getThresholdConfig);
+  const [config, { refetch: refetchConfig }] = createApiQuery(QUERY.thresholdConfig, getThresholdConfig);
   const previous = () => (versions.error ? undefined : versions()?.[0]);
   const previousText = createVersionText(previous);
   const issued = () => (versions.error ? [] : (versions() ?? []).map((v) => v.versionLabel));
@@ -77,7 +76,9 @@ export default function IssueVersionPage() {
     return previousText.state === 'ready' ? { text: previousText()?.content ?? '' } : { text: null, loading: true };
   };
 
-  const checking = createMemo(() => params.step === 'check' && continued() && checkAnswers(answers, issued()).errors.length === 0);
+  // Once issued, the check stays on show while the page leaves (the refreshed list has its label now).
+  const [done, setDone] = createSignal(false);
+  const checking = createMemo(() => done() || (params.step === 'check' && continued() && checkAnswers(answers, issued()).errors.length === 0));
 
   const toForm = (errs: SummaryError[], field?: IssueField) => {
     setErrors(errs);
@@ -102,6 +103,9 @@ export default function IssueVersionPage() {
       const { content: _c, ...fields } = request;
       const etag = config()?.etag;
       const v = answers.format === 'pdf' && answers.file ? await uploadVersion(fields, answers.file, etag) : await issueVersion(request, etag);
+      setDone(true);
+      // A new current version: the configuration's ETag, the home pages' and tracker's view of it, the audit trail.
+      void invalidate(QUERY.thresholdVersions, QUERY.thresholdConfig, QUERY.tracker, QUERY.audit);
       setThresholdFlash(`${v.title} ${v.versionLabel} has been issued. The statutory partners' signatories can now approve it or request changes.`);
       navigate('/threshold');
     } catch (error) {
@@ -137,19 +141,7 @@ export default function IssueVersionPage() {
   };
 
   return (
-    <Show
-      when={app.me()?.role === 'lead'}
-      fallback={
-        <Page title="You cannot issue threshold document versions">
-          <p class="govuk-body">Only the programme lead issues new versions of the threshold document.</p>
-          <p class="govuk-body">
-            <A href="/threshold" class="govuk-link">
-              Back to the threshold document
-            </A>
-          </p>
-        </Page>
-      }
-    >
+    <LeadOnly title="You cannot issue threshold document versions" reason="Only the programme lead issues new versions of the threshold document.">
       <Show
         when={checking()}
         fallback={
@@ -158,6 +150,6 @@ export default function IssueVersionPage() {
       >
         <IssueCheck answers={answers} previous={previous()} compareWith={compareWith()} errors={errors()} busy={busy()} onChange={change} onBack={() => toForm([])} onIssue={() => void issue()} />
       </Show>
-    </Show>
+    </LeadOnly>
   );
 }

@@ -1,6 +1,7 @@
-import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.js';
+import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
 import { getThresholdConfig, setRequiredAgencies, type ThresholdConfig } from '../../api/threshold.js';
 import type { WithEtag } from '../../api/client.js';
 import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
@@ -9,6 +10,7 @@ import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { setThresholdFlash } from './flash.js';
 import { Choices, errorFor } from '../../components/fields.js';
+import { LeadOnly, SubmitOrCancel } from './page-parts.js';
 import './threshold.css';
 
 const FIELD = 'requiredAgencyIds';
@@ -37,6 +39,8 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
       );
       const names = saved.data.requiredAgencyIds.map((id) => app.agencyName(id)).join(', ');
       setThresholdFlash(`Who signs new versions has been saved: ${names}. Versions already issued keep their signatories.`);
+      // Who signs is part of the configuration issuing is guarded by, and the change is audited.
+      void invalidate(QUERY.thresholdConfig, QUERY.audit);
       navigate('/threshold');
     } catch (error) {
       const api = error instanceof ApiError ? error : null;
@@ -70,14 +74,7 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
           selected={selected()}
           onChange={setSelected}
         />
-        <div class="govuk-button-group">
-          <button type="submit" class="govuk-button" disabled={busy()}>
-            Save
-          </button>
-          <A href="/threshold" class="govuk-link">
-            Cancel
-          </A>
-        </div>
+        <SubmitOrCancel label="Save" disabled={busy()} />
       </form>
     </Page>
   );
@@ -86,22 +83,9 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
 /** `/threshold/signatories`: the lead chooses which agencies must sign versions issued from now on. */
 export default function SignatoriesPage() {
   const app = useApp();
-  const isLead = () => app.me()?.role === 'lead';
-  const [config] = createResource(() => isLead() || false, getThresholdConfig);
+  const [config] = createApiQuery(QUERY.thresholdConfig, getThresholdConfig, () => app.me()?.role === 'lead');
   return (
-    <Show
-      when={isLead()}
-      fallback={
-        <Page title="You cannot change who signs the threshold document">
-          <p class="govuk-body">Only the programme lead chooses which agencies sign the threshold document.</p>
-          <p class="govuk-body">
-            <A href="/threshold" class="govuk-link">
-              Back to the threshold document
-            </A>
-          </p>
-        </Page>
-      }
-    >
+    <LeadOnly title="You cannot change who signs the threshold document" reason="Only the programme lead chooses which agencies sign the threshold document.">
       <Switch fallback={<Loading label="Loading who signs…" />}>
         <Match when={config.error}>
           <Page title="Sorry, there is a problem with the service">
@@ -112,6 +96,6 @@ export default function SignatoriesPage() {
           {(c) => <SignatoriesForm config={c} />}
         </Match>
       </Switch>
-    </Show>
+    </LeadOnly>
   );
 }

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
-import { createMemo, createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import type { Decision, ThresholdVersion } from '../../../../shared/threshold/schema.js';
+import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
 import { listVersions } from '../../api/threshold.js';
 import { Loading } from '../../components/loading.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
@@ -44,11 +45,11 @@ function ReadFirst(props: { version: ThresholdVersion; previous: ThresholdVersio
 /** /threshold: the current version, who has signed, what changed, the document, the decision, the history. */
 export default function ThresholdPage() {
   const app = useApp();
-  const [versions, { mutate }] = createResource(listVersions);
+  const [versions, { mutate }] = createApiQuery(QUERY.thresholdVersions, listVersions);
   const [flash, setFlash] = createSignal<string | null>(takeThresholdFlash());
   const me = () => app.me()!;
-  const current = createMemo(() => (versions.error ? undefined : versions()?.[0]));
-  const previous = createMemo(() => (versions.error ? undefined : versions()?.[1]));
+  const current = createMemo(() => versions()?.[0]);
+  const previous = createMemo(() => versions()?.[1]);
   const text = createVersionText(current);
   const previousText = createVersionText(previous);
   const hashVerified = () => (text.state === 'ready' ? (text()?.verified ?? null) : null);
@@ -59,7 +60,10 @@ export default function ThresholdPage() {
         ? `You approved ${v.title} ${v.versionLabel} for ${app.agencyName(me().agencyId)}.${v.status === 'signed-off' ? ' Every statutory partner has now approved it: it is signed off.' : ''}`
         : `You requested changes to ${v.versionLabel}. The programme lead will issue a new version.`,
     );
-    mutate((list) => list?.map((x) => (x.id === v.id ? v : x)));
+    const list = versions();
+    if (list) mutate(list.map((x) => (x.id === v.id ? v : x)));
+    // A decision can sign the version off: who has signed shows on the home pages and the tracker.
+    void invalidate(QUERY.thresholdVersions, QUERY.thresholdConfig, QUERY.tracker, QUERY.audit);
     queueMicrotask(() => document.querySelector<HTMLElement>('.govuk-notification-banner')?.scrollIntoView({ block: 'start' }));
   };
 
@@ -78,7 +82,7 @@ export default function ThresholdPage() {
         <WhoSigns />
       </Show>
       <Switch>
-        <Match when={versions.error}>
+        <Match when={versions.state === 'errored'}>
           <p class="govuk-body">The threshold document record could not be loaded. Reload the page to try again.</p>
         </Match>
         <Match when={versions.state === 'ready' && !current()}>

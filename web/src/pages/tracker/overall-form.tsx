@@ -1,12 +1,11 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { CONFIDENCE_LABELS } from '../../../../shared/returns/schema.js';
 import { CONFIDENCE_SCALE, type ConfidenceLevel } from '../../../../shared/tracker/compute.js';
 import { periodLabel } from '../../../../shared/periods/period.js';
-import { ApiError } from '../../api/client.js';
 import { invalidate, QUERY } from '../../api/queries.js';
 import { setOverallConfidence, type Tracker } from '../../api/tracker.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { errorFor, Radios, Select, TextArea } from '../../components/fields.js';
+import { Radios, Select, TextArea } from '../../components/fields.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
 
 const LEVEL_OPTIONS = [{ value: 'auto', label: "Use the agencies' ratings (the worst of them)" }, ...CONFIDENCE_SCALE.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] }))];
 
@@ -19,8 +18,7 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
   const row = () => props.t.matrix.find((m) => m.workstreamId === wsId());
   const [level, setLevel] = createSignal<string>('auto');
   const [note, setNote] = createSignal('');
-  const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const form = createFormState();
   const choose = (id: string) => {
     setWsId(id);
     const r = props.t.matrix.find((m) => m.workstreamId === id);
@@ -32,24 +30,17 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
     e.preventDefault();
     const r = row();
     if (!r) return;
-    if (note().length > 1000) {
-      setErrors([{ field: 'overall-note', message: 'The note must be 1,000 characters or fewer' }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const confidence = level() === 'auto' ? null : (level() as ConfidenceLevel);
-      await setOverallConfidence(props.t.period.id, r.workstreamId, { confidence, note: note() }, r.overall.version);
-      setErrors([]);
-      // The tracker on show (and the board report) fetch the new rating; the change is in the audit trail.
-      void invalidate(QUERY.tracker, QUERY.audit);
-      props.onSaved(confidence ? `${r.name}: overall confidence set to ${CONFIDENCE_LABELS[confidence]} for ${periodLabel(props.t.period.id)}.` : `${r.name}: overall confidence now follows the agencies' ratings.`);
-    } catch (err) {
-      const api = err instanceof ApiError ? err : null;
-      setErrors([{ message: api?.status === 412 ? 'Someone changed this workstream’s overall confidence after you opened the tracker. Reload the page and try again.' : (api?.detail ?? 'The overall confidence could not be saved. Try again.') }]);
-    } finally {
-      setBusy(false);
-    }
+    if (note().length > 1000) return form.setErrors([{ field: 'overall-note', message: 'The note must be 1,000 characters or fewer' }]);
+    const confidence = level() === 'auto' ? null : (level() as ConfidenceLevel);
+    await form.save(
+      async () => {
+        await setOverallConfidence(props.t.period.id, r.workstreamId, { confidence, note: note() }, r.overall.version);
+        // The tracker on show (and the board report) fetch the new rating; the change is in the audit trail.
+        void invalidate(QUERY.tracker, QUERY.audit);
+        props.onSaved(confidence ? `${r.name}: overall confidence set to ${CONFIDENCE_LABELS[confidence]} for ${periodLabel(props.t.period.id)}.` : `${r.name}: overall confidence now follows the agencies' ratings.`);
+      },
+      { stale: 'Someone changed this workstream’s overall confidence after you opened the tracker. Reload the page and try again.', fallback: 'The overall confidence could not be saved. Try again.' },
+    );
   };
   return (
     <section class="app-tracker-section app-no-print" aria-labelledby="overall-form-heading">
@@ -57,9 +48,7 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
         Set a workstream's overall confidence
       </h2>
       <p class="govuk-body">By default a workstream's overall confidence is the worst of the agencies' ratings. Set it yourself when the whole picture differs, and say why.</p>
-      <Show when={errors().length > 0 ? errors() : false} keyed>
-        {(list) => <ErrorSummary errors={list} />}
-      </Show>
+      <FormErrors errors={form.errors()} />
       <form onSubmit={submit} novalidate>
         <Select id="overall-workstream" label="Workstream" value={wsId()} onChange={choose} options={props.t.matrix.map((m) => ({ value: m.workstreamId, label: m.name }))} />
         <Radios id="overall" legend={`Overall confidence for ${periodLabel(props.t.period.id)}`} options={LEVEL_OPTIONS} value={level()} onChange={setLevel} />
@@ -67,12 +56,12 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
           id="overall-note"
           label="Note (optional)"
           hint="Why the overall rating differs from the agencies' ratings. Shown on the tracker and the board report."
-          error={errorFor(errors(), 'overall-note')}
+          error={form.err('overall-note')}
           rows={3}
           value={note()}
           onInput={setNote}
         />
-        <button type="submit" class="govuk-button" disabled={busy()}>
+        <button type="submit" class="govuk-button" disabled={form.busy()}>
           Save overall confidence
         </button>
       </form>

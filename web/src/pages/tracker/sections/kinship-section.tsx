@@ -1,7 +1,8 @@
 import { Show } from 'solid-js';
 import type { Tracker } from '../../../api/tracker.js';
 import { Tag } from '../../../components/tag.js';
-import { day, Section } from './section.js';
+import { Section } from './section.js';
+import { formatDay } from '../../../components/format.js';
 
 /** The Kinship Local Offer: statutory categories covered, reviews overdue, last published. */
 export function KinshipSection(props: { t: Tracker }) {
@@ -27,9 +28,9 @@ export function KinshipSection(props: { t: Tracker }) {
           <a class="govuk-link" href="/kinship">
             {overdue().length === 0 ? 'No reviews overdue' : `${overdue().length} ${overdue().length === 1 ? 'review' : 'reviews'} overdue`}
           </a>
-          <Show when={overdue().length > 0}>: {overdue().map((r) => `${r.title} (due ${day(r.nextReviewDue)})`).join('; ')}</Show>
+          <Show when={overdue().length > 0}>: {overdue().map((r) => `${r.title} (due ${formatDay(r.nextReviewDue)})`).join('; ')}</Show>
         </li>
-        <li>Last published: {k().lastPublishedAt ? day(k().lastPublishedAt) : 'not published yet'}</li>
+        <li>Last published: {k().lastPublishedAt ? formatDay(k().lastPublishedAt) : 'not published yet'}</li>
       </ul>
     </Section>
   );

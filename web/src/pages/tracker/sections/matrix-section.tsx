@@ -38,13 +38,13 @@ function RatingCell(props: { periodId: string; agency: Agency; row: Row }) {
 function OverallCell(props: { row: Row }) {
   const o = () => props.row.overall;
   return (
-    <div data-testid={`overall-${props.row.workstreamId}`}>
+    <>
       <ConfidenceTag confidence={o().confidence} provisional={o().source === 'submitted'} />
       <span class="app-tracker-note">{SOURCE_TEXT[o().source]}</span>
       <Show when={o().source === 'lead' && o().note}>
         <span class="app-tracker-note">“{o().note}”</span>
       </Show>
-    </div>
+    </>
   );
 }
 
@@ -56,7 +56,7 @@ export function ConfidenceSection(props: { t: Tracker }) {
     return [
       { key: 'workstream', header: 'Workstream', rowHeader: true, cell: (row) => row.name },
       ...agencies.map((a): Column<Row> => ({ key: a.id, header: a.name, cell: (row) => <RatingCell periodId={p()} agency={a} row={row} /> })),
-      { key: 'overall', header: 'Overall', cell: (row) => <OverallCell row={row} /> },
+      { key: 'overall', header: 'Overall', cellAttrs: (row) => ({ 'data-testid': `overall-${row.workstreamId}` }), cell: (row) => <OverallCell row={row} /> },
     ];
   });
   return (

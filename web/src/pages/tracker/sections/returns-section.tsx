@@ -1,20 +1,11 @@
-import { Show } from 'solid-js';
 import { periodLabel } from '../../../../../shared/periods/period.js';
-import { RETURN_STATUS_LABELS, type ReturnStatus } from '../../../../../shared/returns/schema.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { DataTable } from '../../../components/data-table.js';
-import { StatusTag, Tag, type TagColour } from '../../../components/tag.js';
-import { day, returnHref, Section } from './section.js';
+import { OverdueTag, ReturnStatusTag } from '../../../components/tag.js';
+import { returnHref, Section } from './section.js';
+import { formatDay } from '../../../components/format.js';
 
 type Row = Tracker['returns'][number];
-
-const RETURN_COLOURS: Record<ReturnStatus, TagColour> = {
-  'not-started': 'grey',
-  draft: 'blue',
-  submitted: 'blue',
-  returned: 'yellow',
-  accepted: 'green',
-};
 
 /** Where each agency's return for the period stands. */
 export function ReturnsSection(props: { t: Tracker }) {
@@ -23,7 +14,7 @@ export function ReturnsSection(props: { t: Tracker }) {
   return (
     <Section id="returns" title="Returns">
       <p class="govuk-body">
-        {received()} of {props.t.returns.length} agencies have submitted their {periodLabel(p().id)} return. Returns are due by {day(p().dueDate)}.
+        {received()} of {props.t.returns.length} agencies have submitted their {periodLabel(p().id)} return. Returns are due by {formatDay(p().dueDate)}.
       </p>
       <DataTable<Row>
         caption={`Return status by agency, ${periodLabel(p().id)}`}
@@ -47,17 +38,14 @@ export function ReturnsSection(props: { t: Tracker }) {
             header: 'Status',
             cell: (r) => (
               <>
-                <StatusTag status={r.status} labels={RETURN_STATUS_LABELS} colours={RETURN_COLOURS} />
-                <Show when={r.overdue}>
-                  {' '}
-                  <Tag colour="red">Overdue</Tag>
-                </Show>
+                <ReturnStatusTag status={r.status} />
+                <OverdueTag when={r.overdue} />
               </>
             ),
           },
-          { key: 'due', header: 'Due', cell: (r) => day(r.dueDate) },
-          { key: 'submitted', header: 'Submitted', cell: (r) => day(r.submittedAt) || 'Not yet' },
-          { key: 'accepted', header: 'Accepted', cell: (r) => day(r.acceptedAt) || 'Not yet' },
+          { key: 'due', header: 'Due', cell: (r) => formatDay(r.dueDate) },
+          { key: 'submitted', header: 'Submitted', cell: (r) => formatDay(r.submittedAt) || 'Not yet' },
+          { key: 'accepted', header: 'Accepted', cell: (r) => formatDay(r.acceptedAt) || 'Not yet' },
         ]}
       />
     </Section>

@@ -1,11 +1,7 @@
 import type { JSX } from 'solid-js';
-import { formatDayLong, ukDate } from '../../../../../shared/periods/period.js';
 
 /** Where a figure about one agency's work on one workstream comes from: that section of its return. */
 export const returnHref = (periodId: string, agencyId: string, workstreamId?: string) => `/returns/${periodId}/${agencyId}${workstreamId ? `#section-${workstreamId}` : ''}`;
-
-/** A day for people ("1 April 2026"), from a date or an instant (its UK calendar day). */
-export const day = (iso: string | null | undefined) => (iso ? formatDayLong(iso.length > 10 ? ukDate(new Date(iso)) : iso) : '');
 
 /** One section of the tracker and board report: a landmark named by its heading (each starts a printed page). */
 export function Section(props: { id: string; title: string; children: JSX.Element }) {

@@ -4,7 +4,8 @@ import { hasOrHave } from '../../../../../shared/text/plural.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { DataTable } from '../../../components/data-table.js';
 import { Tag } from '../../../components/tag.js';
-import { day, Section } from './section.js';
+import { Section } from './section.js';
+import { formatDay } from '../../../components/format.js';
 
 type Threshold = NonNullable<Tracker['threshold']>;
 type Partner = Threshold['required'][number];
@@ -29,7 +30,7 @@ function ThresholdSignOff(props: { th: Threshold }) {
           Version {props.th.versionLabel}
         </a>
         : <Tag colour={props.th.status === 'signed-off' ? 'green' : 'yellow'}>{THRESHOLD_STATUS[props.th.status] ?? props.th.status}</Tag>. {approved()} of {props.th.required.length} statutory partners{' '}
-        {hasOrHave(approved())} approved it{props.th.signedOffAt ? `; signed off ${day(props.th.signedOffAt)}` : ''}.
+        {hasOrHave(approved())} approved it{props.th.signedOffAt ? `; signed off ${formatDay(props.th.signedOffAt)}` : ''}.
       </p>
       <DataTable<Partner>
         caption={`Who has signed version ${props.th.versionLabel}`}
@@ -40,7 +41,7 @@ function ThresholdSignOff(props: { th: Threshold }) {
           { key: 'partner', header: 'Partner', rowHeader: true, cell: (r) => r.agencyName },
           { key: 'decision', header: 'Decision', cell: (r) => <Decision partner={r} /> },
           { key: 'by', header: 'Signed by', cell: (r) => r.decision?.byName ?? '' },
-          { key: 'date', header: 'Date', cell: (r) => day(r.decision?.at) },
+          { key: 'date', header: 'Date', cell: (r) => formatDay(r.decision?.at) },
         ]}
       />
     </>

@@ -1,14 +1,16 @@
 import { For, Match, Show, Switch } from 'solid-js';
-import type { AuditEvent } from '../../api/audit.js';
-import type { KeyedResource } from '../../api/queries.js';
-import { DataTable } from '../../components/data-table.js';
-import { formatDateTime, personName } from '../../components/format.js';
-import { LoadingPlaceholder } from '../../components/loading.js';
+import type { AuditEvent } from '../api/audit.js';
+import type { KeyedResource } from '../api/queries.js';
+import { DataTable } from './data-table.js';
+import { formatDateTime, personName } from './format.js';
+import { LoadingPlaceholder } from './loading.js';
+import './record-history.css';
 
 /*
- * A record's history (a return, an assessment): every change from the audit trail, oldest first,
- * as a table of when, who and what happened, with lines of detail under each summary (the fields
- * that changed, a comment). Written for readiness but shaped for any record: a candidate for the kit.
+ * The kit's record history (a return, an assessment): every change from the audit trail, oldest
+ * first, as a table of when, who and what happened, with lines of detail under each summary (the
+ * fields that changed, a comment). Under its "History" heading: a placeholder while it loads, a
+ * sentence if it could not be loaded, `empty` when nothing has been recorded yet.
  */
 
 export function RecordHistory(props: {
@@ -22,6 +24,8 @@ export function RecordHistory(props: {
   details?: (event: AuditEvent) => string[];
   /** The section heading's id (for aria-labelledby); "history-heading" unless told. */
   headingId?: string;
+  /** The third column's header: "What happened" unless told. */
+  whatHeader?: string;
 }) {
   const headingId = () => props.headingId ?? 'history-heading';
   const lines = (e: AuditEvent) => props.details?.(e) ?? [];
@@ -42,16 +46,16 @@ export function RecordHistory(props: {
               rows={h().events}
               empty={<p class="govuk-body">{props.empty}</p>}
               columns={[
-                { key: 'when', header: 'When', cell: (e) => formatDateTime(e.at) },
+                { key: 'when', header: 'When', class: 'app-nowrap-desktop', cell: (e) => formatDateTime(e.at) },
                 { key: 'who', header: 'Who', cell: (e) => personName(e.actor) },
                 {
                   key: 'what',
-                  header: 'What happened',
+                  header: props.whatHeader ?? 'What happened',
                   cell: (e) => (
                     <>
                       <strong>{e.summary}</strong>
                       <Show when={lines(e).length > 0}>
-                        <ul class="govuk-list govuk-list--bullet">
+                        <ul class="govuk-list govuk-list--bullet app-history-list">
                           <For each={lines(e)}>{(line) => <li>{line}</li>}</For>
                         </ul>
                       </Show>

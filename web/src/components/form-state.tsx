@@ -1,18 +1,20 @@
 import { createSignal, Show } from 'solid-js';
-import { ApiError } from '../../api/client.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { errorFor } from '../../components/fields.js';
+import { ApiError } from '../api/client.js';
+import { ErrorSummary, type SummaryError } from './error-summary.js';
+import { errorFor } from './fields.js';
 
 /*
- * What the readiness forms (criterion, assessment, the lead's decision) share: the errors they
- * show, a save that runs once at a time, and the reading of a refused save into those errors.
+ * The kit's form state, for every form that saves to the API: the errors it shows, a save that
+ * runs once at a time (a second click while saving does nothing), and the reading of a refused
+ * save (412 someone saved first, 409 already exists, 400/422 with field errors) into error
+ * summary entries, each linked to its field. `FormErrors` shows them, focused on every new list.
  */
 
 export interface SaveFailure {
   /** The form field a server error path belongs to, or undefined for the summary alone. */
-  field: (path: string) => string | undefined;
-  /** Said when someone else saved first (412). */
-  stale: string;
+  field?: (path: string) => string | undefined;
+  /** Said when someone else saved first (412); the server's own words unless told. */
+  stale?: string;
   /** Said when the save failed for another reason the server did not explain. */
   fallback: string;
   /** What a 409 (the record already exists) means on this form. */
@@ -27,14 +29,14 @@ export function saveErrors(error: unknown, says: SaveFailure): SummaryError[] {
     const seen = new Set<string>();
     const list: SummaryError[] = [];
     for (const fe of api.errors) {
-      const field = says.field(fe.path);
+      const field = says.field?.(fe.path);
       if (field && seen.has(field)) continue;
       if (field) seen.add(field);
       list.push(field ? { field, message: fe.message } : { message: fe.message });
     }
     return list;
   }
-  if (api?.status === 412) return [{ message: says.stale }];
+  if (api?.status === 412 && says.stale) return [{ message: says.stale }];
   if (api?.status === 409 && says.conflict) return [says.conflict];
   return [{ message: api?.detail ?? says.fallback }];
 }
