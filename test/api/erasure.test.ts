@@ -134,15 +134,13 @@ describe('erasing personal data', () => {
         },
       }),
     );
-    const res = await t
-      .as(USERS.lead)
-      .post('/api/erasures', {
-        entityType: 'return',
-        entityId: `${Q3}/kent-police`,
-        field: 'sections[safeguarding].narrative',
-        text: NHS,
-        reason: 'An NHS number entered before the portal refused them.',
-      });
+    const res = await t.as(USERS.lead).post('/api/erasures', {
+      entityType: 'return',
+      entityId: `${Q3}/kent-police`,
+      field: 'sections[safeguarding].narrative',
+      text: NHS,
+      reason: 'An NHS number entered before the portal refused them.',
+    });
     expect(res.status).toBe(200);
     expect(await dump(t.config.tables.main)).not.toContain(NHS);
     expect(await dump(t.config.tables.audit)).not.toContain(NHS);

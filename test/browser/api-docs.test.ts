@@ -19,7 +19,9 @@ describe('API reference page', () => {
     // Operations render under their tags, named by their summaries.
     await page.locator('.opblock').first().waitFor();
     await expect.poll(() => page.locator('.opblock').count()).toBeGreaterThanOrEqual(49);
-    await expect.poll(() => page.locator('.opblock-tag').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('Returns'), expect.stringContaining('Kinship offer')]));
+    await expect
+      .poll(() => page.locator('.opblock-tag').allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringContaining('Returns'), expect.stringContaining('Kinship offer')]));
     await expect.poll(() => page.getByText("Save the agency's draft (whole sections); If-Match once it exists").count()).toBeGreaterThan(0);
     // Nothing was fetched from anywhere but the portal.
     const origins = await page.evaluate(() => [...new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).origin))]);

@@ -16,7 +16,8 @@ async function as(email: string) {
   const res = await fetch(b.url('/api/auth/login'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
   expect(res.status).toBe(200);
   const { token } = (await res.json()) as { token: string };
-  return (path: string, body: unknown) => fetch(b.url(path), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return (path: string, body: unknown) =>
+    fetch(b.url(path), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 beforeAll(async () => {

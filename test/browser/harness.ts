@@ -105,7 +105,12 @@ export async function submitSignIn(page: Page, email: string, password = PASSWOR
  */
 export async function settled(page: Page, { strict = false }: { strict?: boolean } = {}) {
   if (strict) await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 8_000 }).toBe(0);
-  else await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' }).catch(() => undefined);
+  else
+    await page
+      .locator('[aria-busy="true"]')
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
 }
 
 /** The page's h1, trimmed. */

@@ -35,7 +35,14 @@ async function checkAccessibilityStatement(page: Page, where: string) {
   await expect.poll(() => page.title()).toBe('Accessibility statement - Partnership Reform Portal');
   await expect.poll(() => mainText(page)).toContain(PARTNERSHIP);
   const text = await mainText(page);
-  for (const heading of ['How accessible this website is', 'Feedback and contact information', 'Reporting accessibility problems with this website', 'Enforcement procedure', 'Compliance status', 'Preparation of this accessibility statement']) {
+  for (const heading of [
+    'How accessible this website is',
+    'Feedback and contact information',
+    'Reporting accessibility problems with this website',
+    'Enforcement procedure',
+    'Compliance status',
+    'Preparation of this accessibility statement',
+  ]) {
     expect(await page.getByRole('heading', { name: heading, exact: true }).count(), heading).toBe(1);
   }
   expect(text).toMatch(/Web Content Accessibility Guidelines version 2\.2\s+AA standard/);
@@ -52,7 +59,16 @@ async function checkPrivacyNotice(page: Page, where: string, { signedIn }: { sig
   await expect.poll(() => page.title()).toBe('Privacy notice - Partnership Reform Portal');
   await expect.poll(() => mainText(page)).toContain(PARTNERSHIP);
   const text = await mainText(page);
-  for (const heading of ['Who we are', 'What personal data the portal holds', 'What the portal must never hold', 'Why we use it and our lawful basis', 'How long we keep it', 'Your rights', 'Cookies and what is stored in your browser', 'How to complain']) {
+  for (const heading of [
+    'Who we are',
+    'What personal data the portal holds',
+    'What the portal must never hold',
+    'Why we use it and our lawful basis',
+    'How long we keep it',
+    'Your rights',
+    'Cookies and what is stored in your browser',
+    'How to complain',
+  ]) {
     expect(await page.getByRole('heading', { name: heading, exact: true }).count(), heading).toBe(1);
   }
   expect(text).toContain('joint controllers');
@@ -103,7 +119,7 @@ describe('accessibility statement and privacy notice', () => {
     await b.closeTab(tab);
   }, 60_000);
 
-  it('when a signed-in member of staff follows the footer links, both open and the notice names the partnership\'s controllers', async () => {
+  it("when a signed-in member of staff follows the footer links, both open and the notice names the partnership's controllers", async () => {
     const tab = await b.newTab();
     const { page } = tab;
     await b.signIn(page, 'lead@mscp.example');

@@ -83,12 +83,14 @@ describe('Kinship Local Offer', () => {
     await page.getByLabel('Category').selectOption('financial-support');
     await page.getByRole('button', { name: 'Save as draft' }).click();
     await page.locator('.govuk-error-summary').waitFor();
-    await expect.poll(() => page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
-      'Enter a title families will recognise',
-      'Enter a plain-English summary of the support',
-      'Choose at least one kinship arrangement this support is for',
-      'Say how decisions about financial support are made',
-    ]);
+    await expect
+      .poll(() => page.locator('.govuk-error-summary a').allInnerTexts())
+      .toEqual([
+        'Enter a title families will recognise',
+        'Enter a plain-English summary of the support',
+        'Choose at least one kinship arrangement this support is for',
+        'Say how decisions about financial support are made',
+      ]);
     await page.locator('.govuk-error-summary a').nth(2).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('arrangementTypes');
     await expectNoAxeViolations(page, 'item form with errors');
@@ -166,7 +168,14 @@ describe('Kinship Local Offer', () => {
     const item = pub.page.locator('.app-offer-item', { hasText: ITEM.title });
     await expect.poll(() => item.innerText()).toContain(ITEM.eligibility);
     expect(await item.getByRole('link').getAttribute('href')).toBe('https://www.example.nhs.uk/kinship-wellbeing');
-    await expect.poll(() => pub.page.locator('.app-offer-group', { has: pub.page.locator('.app-offer-item', { hasText: ITEM.title }) }).locator('h2').innerText()).toBe('Health and wellbeing');
+    await expect
+      .poll(() =>
+        pub.page
+          .locator('.app-offer-group', { has: pub.page.locator('.app-offer-item', { hasText: ITEM.title }) })
+          .locator('h2')
+          .innerText(),
+      )
+      .toBe('Health and wellbeing');
     await b.closeTab(pub);
   }, 60_000);
 

@@ -149,7 +149,10 @@ describe('MACPT readiness: assess, challenge, answer, confirm', () => {
     await openMatrix(page);
     const score = await policeScore(page);
     expect(score).toContain('0 confirmed');
-    const confirmedPercent = async () => (await page.locator('[data-testid="agency-scores"] li', { has: page.getByRole('heading', { name: 'Kent Police', exact: true }) }).innerText()).match(/Confirmed ready: (\d+)%/)?.[1];
+    const confirmedPercent = async () =>
+      (await page.locator('[data-testid="agency-scores"] li', { has: page.getByRole('heading', { name: 'Kent Police', exact: true }) }).innerText()).match(
+        /Confirmed ready: (\d+)%/,
+      )?.[1];
     expect(await confirmedPercent()).toBe('0');
     await openCell(page);
     await page.getByRole('radio', { name: 'Confirm' }).check();

@@ -104,12 +104,22 @@ describe('quarterly returns: the whole round', () => {
       'section form with a risk',
     );
 
-    await completeSection(page, SECTIONS.kinship, 'Queries about kinship support for pupils go to virtual.school@medway.example please.', async (p) => {
-      // The personal-data check runs as you type, next to the field.
-      await p.locator('#narrative-warning').getByText('This looks like an email address').waitFor();
-      await p.getByRole('button', { name: 'Add an escalation' }).click();
-      await p.getByRole('group', { name: 'Escalation 1' }).getByLabel('What needs deciding or unblocking').fill('Agree how kinship children are flagged to schools at admission.');
-    }, undefined, { confirmPersonalData: true });
+    await completeSection(
+      page,
+      SECTIONS.kinship,
+      'Queries about kinship support for pupils go to virtual.school@medway.example please.',
+      async (p) => {
+        // The personal-data check runs as you type, next to the field.
+        await p.locator('#narrative-warning').getByText('This looks like an email address').waitFor();
+        await p.getByRole('button', { name: 'Add an escalation' }).click();
+        await p
+          .getByRole('group', { name: 'Escalation 1' })
+          .getByLabel('What needs deciding or unblocking')
+          .fill('Agree how kinship children are flagged to schools at admission.');
+      },
+      undefined,
+      { confirmPersonalData: true },
+    );
 
     await completeSection(page, SECTIONS.safeguarding, 'Schools have nominated two representatives for the MACPT design group.', async (p) => {
       await p.getByRole('button', { name: 'Add a measure' }).click();
@@ -218,7 +228,8 @@ describe('quarterly returns: the whole round', () => {
     await expect.poll(() => page.locator('.app-return-facts .govuk-tag').first().innerText()).toBe('Accepted');
     expect(await page.getByRole('button', { name: 'Return with comments' }).count()).toBe(0);
     await page.getByText('Accepted the return', { exact: true }).waitFor();
-    for (const what of ['Started the return', 'Submitted the return', 'Resubmitted the return']) await expect.poll(() => page.getByText(what, { exact: true }).count()).toBeGreaterThan(0);
+    for (const what of ['Started the return', 'Submitted the return', 'Resubmitted the return'])
+      await expect.poll(() => page.getByText(what, { exact: true }).count()).toBeGreaterThan(0);
     await expectNoAxeViolations(page, 'lead after accepting');
     await b.closeTab(tab);
   }, 60_000);

@@ -253,7 +253,9 @@ describe('web shell: the menu on a phone', () => {
     await button.click();
     await expect.poll(expanded).toBe('true');
     await expect.poll(() => list.isVisible()).toBe(true);
-    await expect.poll(async () => (await links().allInnerTexts()).map((t) => t.trim())).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail']);
+    await expect
+      .poll(async () => (await links().allInnerTexts()).map((t) => t.trim()))
+      .toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail']);
     await expectNoAxeViolations(page, 'lead home at 320px, menu open');
     await button.click();
     await expect.poll(expanded).toBe('false');

@@ -165,13 +165,15 @@ describe('threshold document sign-off', () => {
     await lead.page.getByLabel('The document').fill('');
     await lead.page.getByRole('button', { name: 'Continue' }).click();
     await lead.page.locator('.govuk-error-summary').waitFor();
-    await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
-      'Enter the title of the document',
-      'Enter a version label, like v4.0',
-      'Summarise what has changed since the last version',
-      'Enter the date the version takes effect',
-      'Enter the document, or choose to upload a PDF instead',
-    ]);
+    await expect
+      .poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts())
+      .toEqual([
+        'Enter the title of the document',
+        'Enter a version label, like v4.0',
+        'Summarise what has changed since the last version',
+        'Enter the date the version takes effect',
+        'Enter the document, or choose to upload a PDF instead',
+      ]);
     await expect.poll(() => lead.page.title()).toBe('Error: Issue a new version - Partnership Reform Portal');
     await expectNoAxeViolations(lead.page, 'issue form with errors');
     await screenshot(lead.page, 'threshold-issue-errors');
@@ -183,7 +185,9 @@ describe('threshold document sign-off', () => {
     await lead.page.getByLabel('The document').fill('# x');
     await lead.page.getByRole('button', { name: 'Continue' }).click();
     // An impossible date is named on its field before anything is sent; its link goes to the day box.
-    await expect.poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([expect.stringContaining('already been issued'), 'Effective date must be a real date']);
+    await expect
+      .poll(() => lead.page.locator('.govuk-error-summary a').allInnerTexts())
+      .toEqual([expect.stringContaining('already been issued'), 'Effective date must be a real date']);
     await expect.poll(() => lead.page.locator('#effectiveFrom-error').innerText()).toContain('Effective date must be a real date');
     await lead.page.locator('.govuk-error-summary a').nth(1).click();
     await expect.poll(() => lead.page.evaluate(() => document.activeElement?.id)).toBe('effectiveFrom-day');
@@ -250,7 +254,7 @@ describe('threshold document sign-off', () => {
     await b.closeTab(lead);
   }, 150_000);
 
-  it('when the lead issues v4.2 from v4.1\'s text with edits, checks what changed and issues it, a signatory reads the changes and the document before deciding', async () => {
+  it("when the lead issues v4.2 from v4.1's text with edits, checks what changed and issues it, a signatory reads the changes and the document before deciding", async () => {
     const lead = await b.newTab();
     await b.signIn(lead.page, 'lead@mscp.example');
     await openThreshold(lead.page);
@@ -277,13 +281,15 @@ describe('threshold document sign-off', () => {
 
     // Check answers: every answer with a Change link naming it.
     const rows = lead.page.locator('[data-testid="check-answers"] .govuk-summary-list__row');
-    await expect.poll(async () => (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
-      'Title MSCP Threshold Document Change title',
-      'Version label v4.2 Change version label',
-      'Effective from 1 September 2026 Change effective date',
-      'Summary of changes Purpose covers young people; level 2 names the health visiting pathway. Change summary of changes',
-      `The document Typed in the portal (${edited.length.toLocaleString('en-GB')} characters) Change the document`,
-    ]);
+    await expect
+      .poll(async () => (await rows.allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim()))
+      .toEqual([
+        'Title MSCP Threshold Document Change title',
+        'Version label v4.2 Change version label',
+        'Effective from 1 September 2026 Change effective date',
+        'Summary of changes Purpose covers young people; level 2 names the health visiting pathway. Change summary of changes',
+        `The document Typed in the portal (${edited.length.toLocaleString('en-GB')} characters) Change the document`,
+      ]);
     // What changed from v4.1: the two edits, each named in words and placed under its heading.
     await lead.page.getByRole('heading', { level: 2, name: 'What changed from v4.1' }).waitFor();
     await expect.poll(() => lead.page.locator('[data-testid="diff-summary"]').innerText()).toBe('2 parts changed. The other 7 parts are the same.');
@@ -293,9 +299,9 @@ describe('threshold document sign-off', () => {
     expect(added).toContain('young person');
     expect(added).toContain('health visiting pathway');
     expect((await lead.page.locator('.app-diff__del').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual(['removed: practitioners']);
-    await expect.poll(() => lead.page.locator('[data-testid="issue-warning"]').innerText()).toContain(
-      'Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.',
-    );
+    await expect
+      .poll(() => lead.page.locator('[data-testid="issue-warning"]').innerText())
+      .toContain('Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.');
     await expectNoAxeViolations(lead.page, 'check answers with the changes from v4.1');
     await screenshot(lead.page, 'threshold-check-answers');
 
@@ -384,9 +390,9 @@ describe('threshold document sign-off', () => {
     // The next version cannot start from a PDF's text: the form starts empty and says why.
     await lead.page.getByRole('button', { name: 'Issue a new version' }).click();
     await lead.page.getByRole('heading', { level: 1, name: 'Issue a new version' }).waitFor();
-    await expect.poll(() => lead.page.locator('[data-testid="starting-point"]').innerText()).toBe(
-      "The current version, v5.0, was issued as a PDF, so there is no text to start from. Type or paste the new version's text, or upload a PDF.",
-    );
+    await expect
+      .poll(() => lead.page.locator('[data-testid="starting-point"]').innerText())
+      .toBe("The current version, v5.0, was issued as a PDF, so there is no text to start from. Type or paste the new version's text, or upload a PDF.");
     expect(await lead.page.getByLabel('The document').inputValue()).toBe('');
     expect(await lead.page.getByLabel('Version label').inputValue()).toBe('v5.1');
     await expectNoAxeViolations(lead.page, 'issue form after a PDF version');

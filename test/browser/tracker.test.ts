@@ -75,10 +75,18 @@ describe('shared tracker', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download returns (CSV)' }).click()]);
     expect(download.suggestedFilename()).toBe('returns-2026-27-Q3.csv');
     const path = await download.path();
-    const rows = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const rows = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(rows[0]).toMatch(/^Period,Agency,Status,Overdue,Due date/);
     expect(rows).toHaveLength(1 + 4);
-    expect(rows.slice(1).map((r) => r.split(',')[1]).sort()).toEqual(['Kent Police', 'Medway Council', 'Medway schools and education', 'NHS Kent and Medway']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r.split(',')[1])
+        .sort(),
+    ).toEqual(['Kent Police', 'Medway Council', 'Medway schools and education', 'NHS Kent and Medway']);
     await page.getByText('Returns (CSV) for 2026-27 Q3 downloaded.').waitFor();
     await b.closeTab(tab);
   });
@@ -101,14 +109,19 @@ describe('shared tracker', () => {
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
     expect(await page.locator('.app-header-wrapper').isVisible()).toBe(false);
     expect(await page.locator('.app-footer').isVisible()).toBe(false);
-    expect(await page.locator('.app-board-report .app-tracker-section').first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe('page');
+    expect(
+      await page
+        .locator('.app-board-report .app-tracker-section')
+        .first()
+        .evaluate((el) => getComputedStyle(el).breakBefore),
+    ).toBe('page');
     await expectNoAxeViolations(page, 'board report (print)');
     await screenshot(page, 'board-report-print');
     await page.pdf({ path: `${SHOTS}/board-report.pdf`, format: 'A4', printBackground: true });
     await b.closeTab(tab);
   });
 
-  it('when the lead sets a workstream\'s overall confidence, the tracker shows it as set by the lead', async () => {
+  it("when the lead sets a workstream's overall confidence, the tracker shows it as set by the lead", async () => {
     const tab = await b.newTab();
     const { page } = tab;
     await b.signIn(page, 'lead@mscp.example');

@@ -42,7 +42,9 @@ export function CharacterCount(props: {
   onCleanup(() => clearTimeout(timer));
   const bad = () => !!props.error || remaining() < 0;
   const describedBy = () =>
-    [props.hint && `${props.id}-hint`, props.describedBy, `${props.id}-info`, props.error && `${props.id}-error`, props.warnings?.length && `${props.id}-warning`].filter(Boolean).join(' ');
+    [props.hint && `${props.id}-hint`, props.describedBy, `${props.id}-info`, props.error && `${props.id}-error`, props.warnings?.length && `${props.id}-warning`]
+      .filter(Boolean)
+      .join(' ');
   const label = () => (
     <label class={`govuk-label ${props.labelClass ?? 'govuk-label--s'}`} for={props.id}>
       {props.label}

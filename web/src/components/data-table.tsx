@@ -80,7 +80,7 @@ export function DataTable<T>(props: {
   };
   return (
     <Show when={props.rows.length > 0 || props.empty === undefined} fallback={props.empty}>
-      <div class="app-table-scroll" role="region" aria-label={label()} tabindex="0">
+      <section class="app-table-scroll" aria-label={label()} tabindex="0">
         <table class={`govuk-table${props.class ? ` ${props.class}` : ''}`} id={props.id}>
           <caption class={captionClass()}>{props.caption}</caption>
           <thead class="govuk-table__head">
@@ -116,7 +116,12 @@ export function DataTable<T>(props: {
                           {c.cell(row, i())}
                         </th>
                       ) : (
-                        <td {...attrs} class={classes('govuk-table__cell', c.numeric && 'govuk-table__cell--numeric', c.class, attrs.class)} data-label={c.header} colSpan={colSpan}>
+                        <td
+                          {...attrs}
+                          class={classes('govuk-table__cell', c.numeric && 'govuk-table__cell--numeric', c.class, attrs.class)}
+                          data-label={c.header}
+                          colSpan={colSpan}
+                        >
                           {c.cell(row, i())}
                         </td>
                       );
@@ -127,7 +132,7 @@ export function DataTable<T>(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </Show>
   );
 }

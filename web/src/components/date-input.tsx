@@ -1,8 +1,8 @@
 import { createEffect, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
-import { partsOf, valueOf, type DateParts } from './dates.js';
+import { partsOf, dateValueOf, type DateParts } from './dates.js';
 import { describedBy, ErrorMessage } from './fields.js';
 
-export { dateError, EMPTY_DATE, partsOf, readDate, valueOf, type DateParts } from './dates.js';
+export { dateError, EMPTY_DATE, partsOf, readDate, dateValueOf, type DateParts } from './dates.js';
 
 /*
  * The GOV.UK date input (day, month and year boxes in a fieldset with its legend, hint and error),
@@ -38,14 +38,17 @@ export function DateInput(props: {
     on(
       () => props.value,
       (v) => {
-        if (v !== last) setParts(partsOf((last = v)));
+        if (v !== last) {
+          last = v;
+          setParts(partsOf(v));
+        }
       },
       { defer: true },
     ),
   );
   const show = (next: DateParts) => {
     setParts(next);
-    last = valueOf(next);
+    last = dateValueOf(next);
     props.onChange?.(last);
   };
   const type = (key: keyof DateParts, text: string) => show({ ...parts(), [key]: text });
@@ -59,7 +62,7 @@ export function DateInput(props: {
   });
   return (
     <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }} ref={group}>
-      <fieldset class="govuk-fieldset" role="group" aria-describedby={describedBy(props.id, props.hint, props.error)}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(props.id, props.hint, props.error)}>
         <legend class={`govuk-fieldset__legend ${props.legendClass ?? 'govuk-fieldset__legend--s'}`}>{props.legend}</legend>
         <Show when={props.hint}>
           <div class="govuk-hint" id={`${props.id}-hint`}>
@@ -92,7 +95,7 @@ export function DateInput(props: {
           </For>
         </div>
         <Show when={props.name}>
-          <input type="hidden" name={props.name} value={valueOf(parts())} />
+          <input type="hidden" name={props.name} value={dateValueOf(parts())} />
         </Show>
       </fieldset>
     </div>

@@ -37,7 +37,7 @@ export function readDate(p: DateParts, name: string): { value?: string; error?: 
 }
 
 /** The value for the boxes: `YYYY-MM-DD`, '' or what was typed. */
-export function valueOf(p: DateParts): string {
+export function dateValueOf(p: DateParts): string {
   const read = readDate(p, 'Date');
   if (read.value) return read.value;
   return read.error ? `${p.year.trim()}-${p.month.trim()}-${p.day.trim()}` : '';

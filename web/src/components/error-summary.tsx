@@ -75,8 +75,8 @@ function PersonalDataConfirmation(props: { confirmed: boolean }) {
           <h2 class="govuk-fieldset__heading">Check for personal data</h2>
         </legend>
         <div class="govuk-hint" id="confirm-personal-data-hint">
-          Remove anything about a child or family member. If what was found is not about a person, for example a team's phone number or an
-          office postcode, confirm it and save again.
+          Remove anything about a child or family member. If what was found is not about a person, for example a team's phone number or an office postcode, confirm it and save
+          again.
         </div>
         <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
           <div class="govuk-checkboxes__item">

@@ -119,7 +119,16 @@ export function TextArea(props: TextProps & { rows?: number; mono?: boolean }) {
   );
 }
 
-export function Select(props: { id: string; label: string; hint?: JSX.Element; error?: string; value: string; onChange: (v: string) => void; options: Option[]; labelClass?: string }) {
+export function Select(props: {
+  id: string;
+  label: string;
+  hint?: JSX.Element;
+  error?: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: Option[];
+  labelClass?: string;
+}) {
   return (
     <LabelledField {...props}>
       <select

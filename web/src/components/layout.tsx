@@ -10,6 +10,7 @@ import { SERVICE_NAME } from './page.js';
 /** Skip link: focus <main> directly; a #hash navigation would go through the router. */
 function SkipLink() {
   return (
+    // biome-ignore lint/a11y/useValidAnchor: a real link to #main-content that moves focus itself (a hash would go through the router)
     <a
       href="#main-content"
       class="govuk-skip-link"
@@ -97,7 +98,13 @@ function ServiceNavigation() {
   const loc = useLocation();
   const [open, setOpen] = createSignal(false);
   let toggle: HTMLButtonElement | undefined;
-  createEffect(on(() => loc.pathname, () => setOpen(false), { defer: true }));
+  createEffect(
+    on(
+      () => loc.pathname,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
   const items = () => {
     const me = app.me.state === 'ready' ? app.me() : undefined;
     return me ? NAV[me.role] : [];
@@ -201,10 +208,7 @@ export function Layout(props: RouteSectionProps) {
               </A>
             </li>
           </ul>
-          <p class="app-footer__text">
-            This portal holds programme information only. Never enter a child's or family member's name, date of birth, NHS number or
-            address.
-          </p>
+          <p class="app-footer__text">This portal holds programme information only. Never enter a child's or family member's name, date of birth, NHS number or address.</p>
           <p class="app-footer__text">
             {SERVICE_NAME}
             <Show when={app.partnershipName()}> for {app.partnershipName()}</Show>

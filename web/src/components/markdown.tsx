@@ -8,15 +8,9 @@ import { Dynamic } from 'solid-js/web';
  * `javascript:` URL stays plain text. Anything else (tables, HTML, images) shows as written.
  */
 
-export type Inline =
-  | { kind: 'text'; text: string }
-  | { kind: 'strong' | 'em'; children: Inline[] }
-  | { kind: 'link'; href: string; children: Inline[] };
+export type Inline = { kind: 'text'; text: string } | { kind: 'strong' | 'em'; children: Inline[] } | { kind: 'link'; href: string; children: Inline[] };
 
-export type Block =
-  | { kind: 'heading'; level: number; children: Inline[] }
-  | { kind: 'paragraph'; children: Inline[] }
-  | { kind: 'list'; ordered: boolean; items: Inline[][] };
+export type Block = { kind: 'heading'; level: number; children: Inline[] } | { kind: 'paragraph'; children: Inline[] } | { kind: 'list'; ordered: boolean; items: Inline[][] };
 
 const SAFE_URL = /^https?:\/\/[^\s<>"]+$/i;
 

@@ -16,6 +16,7 @@ export function NotificationBanner(props: { type?: 'important' | 'success'; titl
     if (props.focus) banner.focus();
   });
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: GOV.UK markup: alert (success) or region (important), both named by their title
     <div
       ref={banner}
       id={props.id}

@@ -50,7 +50,11 @@ export function QueryResults<T>(props: {
         </Show>
       </p>
       <div ref={box} class="app-results" aria-busy={props.data.pending ? 'true' : undefined}>
-        <Show when={props.data()} fallback={<div class="app-results__placeholder" aria-hidden="true" style={{ 'min-height': reserve() ? `${reserve()}px` : undefined }} />} keyed={false}>
+        <Show
+          when={props.data()}
+          fallback={<div class="app-results__placeholder" aria-hidden="true" style={{ 'min-height': reserve() ? `${reserve()}px` : undefined }} />}
+          keyed={false}
+        >
           {(value) => props.children(value)}
         </Show>
       </div>

@@ -95,7 +95,10 @@ export function ConfidenceKey(props: { id?: string; provisional?: boolean; notRe
       <dl class="app-rag-key__list">
         <For each={CONFIDENCE_LEVELS}>{(c) => <KeyItem term={<ConfidenceTag confidence={c} />} meaning={CONFIDENCE_MEANINGS[c]} />}</For>
         <Show when={props.provisional !== false}>
-          <KeyItem term={<span class="app-rag app-rag--amber app-rag--provisional">Dashed outline</span>} meaning="Submitted by the agency but not yet accepted by the programme lead: provisional." />
+          <KeyItem
+            term={<span class="app-rag app-rag--amber app-rag--provisional">Dashed outline</span>}
+            meaning="Submitted by the agency but not yet accepted by the programme lead: provisional."
+          />
         </Show>
         <Show when={props.notReported !== false}>
           <KeyItem term={<ConfidenceTag confidence={null} />} meaning="No return submitted for this period yet." />

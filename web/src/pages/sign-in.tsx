@@ -150,10 +150,7 @@ function CognitoSignIn(props: { clientId: string; domain: string | undefined }) 
     location.assign(await startCognitoSignIn({ clientId: props.clientId, domain: props.domain }, safeReturnTo(params.next)));
   };
   return (
-    <Show
-      when={props.domain}
-      fallback={<p class="govuk-body">Sign-in is not set up for this portal yet. Contact the partnership's programme team.</p>}
-    >
+    <Show when={props.domain} fallback={<p class="govuk-body">Sign-in is not set up for this portal yet. Contact the partnership's programme team.</p>}>
       <p class="govuk-body">You will sign in on your organisation's sign-in page, then come back here.</p>
       <button type="button" class="govuk-button govuk-button--start" disabled={busy()} onClick={go}>
         Sign in
@@ -172,52 +169,50 @@ export function SignInPage() {
   // Checked once: after a sign-in the form itself navigates to where the user was heading.
   if (app.signedIn()) return <Navigate href="/" />;
   return (
-    <>
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <Show when={errors().length > 0}>
-            {/* Keyed on the array so a second failed attempt re-focuses and re-announces the summary. */}
-            <Show when={errors()} keyed>
-              {(list) => <ErrorSummary errors={list} />}
-            </Show>
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <Show when={errors().length > 0}>
+          {/* Keyed on the array so a second failed attempt re-focuses and re-announces the summary. */}
+          <Show when={errors()} keyed>
+            {(list) => <ErrorSummary errors={list} />}
           </Show>
-          <Show when={flash() && errors().length === 0}>
-            <Switch>
-              <Match when={flash() === 'signed-out'}>
-                <NotificationBanner type="success">
-                  <p class="govuk-notification-banner__heading">You have signed out.</p>
-                </NotificationBanner>
-              </Match>
-              <Match when={flash()}>
-                <NotificationBanner>
-                  <p class="govuk-notification-banner__heading">{flash()}</p>
-                </NotificationBanner>
-              </Match>
-            </Switch>
-          </Show>
-          <Page title="Sign in" hasErrors={errors().length > 0}>
-            <Switch fallback={<Loading />}>
-              <Match when={app.config.error}>
-                <p class="govuk-body">The portal cannot be reached at the moment. Try again in a few minutes.</p>
-              </Match>
-              <Match when={app.config.state === 'ready' && app.config()}>
-                {(config) => {
-                  const auth = config().auth;
-                  return auth.mode === 'cognito' ? (
-                    <CognitoSignIn clientId={auth.clientId} domain={auth.domain} />
-                  ) : (
-                    <>
-                      <p class="govuk-body">Sign in with the email address and password for your partnership account.</p>
-                      <LocalSignInForm errors={errors()} onErrors={setErrors} />
-                      <DemoSignIns />
-                    </>
-                  );
-                }}
-              </Match>
-            </Switch>
-          </Page>
-        </div>
+        </Show>
+        <Show when={flash() && errors().length === 0}>
+          <Switch>
+            <Match when={flash() === 'signed-out'}>
+              <NotificationBanner type="success">
+                <p class="govuk-notification-banner__heading">You have signed out.</p>
+              </NotificationBanner>
+            </Match>
+            <Match when={flash()}>
+              <NotificationBanner>
+                <p class="govuk-notification-banner__heading">{flash()}</p>
+              </NotificationBanner>
+            </Match>
+          </Switch>
+        </Show>
+        <Page title="Sign in" hasErrors={errors().length > 0}>
+          <Switch fallback={<Loading />}>
+            <Match when={app.config.error}>
+              <p class="govuk-body">The portal cannot be reached at the moment. Try again in a few minutes.</p>
+            </Match>
+            <Match when={app.config.state === 'ready' && app.config()}>
+              {(config) => {
+                const auth = config().auth;
+                return auth.mode === 'cognito' ? (
+                  <CognitoSignIn clientId={auth.clientId} domain={auth.domain} />
+                ) : (
+                  <>
+                    <p class="govuk-body">Sign in with the email address and password for your partnership account.</p>
+                    <LocalSignInForm errors={errors()} onErrors={setErrors} />
+                    <DemoSignIns />
+                  </>
+                );
+              }}
+            </Match>
+          </Switch>
+        </Page>
       </div>
-    </>
+    </div>
   );
 }

@@ -8,7 +8,13 @@ import './percent-bar.css';
 export function PercentBar(props: { percent: number; variant?: 'confirmed' | 'self-assessed' }) {
   const width = () => Math.max(0, Math.min(100, Math.round(props.percent)));
   return (
-    <svg class="app-percent-bar" classList={{ 'app-percent-bar--self-assessed': props.variant === 'self-assessed' }} viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+    <svg
+      class="app-percent-bar"
+      classList={{ 'app-percent-bar--self-assessed': props.variant === 'self-assessed' }}
+      viewBox="0 0 100 10"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
       <rect class="app-percent-bar__track" x="0" y="0" width="100" height="10" />
       <rect class="app-percent-bar__fill" x="0" y="0" width={width()} height="10" />
     </svg>

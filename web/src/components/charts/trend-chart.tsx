@@ -57,10 +57,11 @@ export function TrendChart(props: TrendChartProps) {
     return d;
   };
   return (
+    // role="img": its title and description say it all; the drawing inside is presentational.
     <svg class="app-trend-chart" viewBox={`0 0 ${W} ${height()}`} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`}>
       <title id={`${props.id}-title`}>{props.title}</title>
       <desc id={`${props.id}-desc`}>{props.description}</desc>
-      <g class="app-trend-chart__grid" aria-hidden="true">
+      <g class="app-trend-chart__grid">
         <For each={props.levels}>
           {(name, i) => (
             <>
@@ -79,8 +80,8 @@ export function TrendChart(props: TrendChartProps) {
           )}
         </For>
       </g>
-      <path class="app-trend-chart__line" d={path()} aria-hidden="true" />
-      <g aria-hidden="true">
+      <path class="app-trend-chart__line" d={path()} />
+      <g>
         <For each={props.points}>
           {(p, i) => (
             <Show when={p.level !== null}>

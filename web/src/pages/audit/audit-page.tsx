@@ -35,15 +35,30 @@ export default function AuditTrailPage() {
   const app = useApp();
   const [params, setParams] = useSearchParams<Params>();
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const values = (): AuditFilterValues => ({ type: one(params.type), id: one(params.id), person: one(params.person), action: one(params.action), from: one(params.from), to: one(params.to) });
+  const values = (): AuditFilterValues => ({
+    type: one(params.type),
+    id: one(params.id),
+    person: one(params.person),
+    action: one(params.action),
+    from: one(params.from),
+    to: one(params.to),
+  });
   const cursor = () => one(params.cursor);
   const filtered = () => Object.values(values()).some(Boolean);
   const [page] = createKeyedResource(QUERY.audit, () => queryOf(values(), cursor()), searchAudit);
   const [people] = createApiQuery(QUERY.auditPeople, listAuditPeople);
-  const personOptions = () =>
-    (people()?.people ?? []).map((p) => ({ value: p.userId, label: p.agencyId ? `${p.name} (${app.agencyName(p.agencyId) ?? p.agencyId})` : p.name }));
+  const personOptions = () => (people()?.people ?? []).map((p) => ({ value: p.userId, label: p.agencyId ? `${p.name} (${app.agencyName(p.agencyId) ?? p.agencyId})` : p.name }));
 
-  const search = (v: AuditFilterValues) => setParams({ type: v.type || undefined, id: v.id || undefined, person: v.person || undefined, action: v.action || undefined, from: v.from || undefined, to: v.to || undefined, cursor: undefined });
+  const search = (v: AuditFilterValues) =>
+    setParams({
+      type: v.type || undefined,
+      id: v.id || undefined,
+      person: v.person || undefined,
+      action: v.action || undefined,
+      from: v.from || undefined,
+      to: v.to || undefined,
+      cursor: undefined,
+    });
   const clear = () => {
     setErrors([]);
     search({ type: '', id: '', person: '', action: '', from: '', to: '' });

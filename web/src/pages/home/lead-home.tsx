@@ -33,10 +33,14 @@ function ReturnsCard(props: { t: Tracker | undefined; loading: boolean }) {
         }
       >
         {(tr) => (
-          <AreaCard href={`/returns?periodId=${tr().period.id}`} title="Quarterly returns" status={`${periodLabel(tr().period.id)}: ${count(['submitted', 'accepted'])} of ${tr().returns.length} in`}>
+          <AreaCard
+            href={`/returns?periodId=${tr().period.id}`}
+            title="Quarterly returns"
+            status={`${periodLabel(tr().period.id)}: ${count(['submitted', 'accepted'])} of ${tr().returns.length} in`}
+          >
             <p class="govuk-body">
-              {count(['submitted'])} waiting for your review, {count(['accepted'])} accepted, {count(['draft', 'returned', 'not-started'])} still with agencies. Due {formatDayLong(tr().period.dueDate)}.
-              {tr().returns.some((r) => r.overdue) ? ` ${tr().returns.filter((r) => r.overdue).length} overdue.` : ''}
+              {count(['submitted'])} waiting for your review, {count(['accepted'])} accepted, {count(['draft', 'returned', 'not-started'])} still with agencies. Due{' '}
+              {formatDayLong(tr().period.dueDate)}.{tr().returns.some((r) => r.overdue) ? ` ${tr().returns.filter((r) => r.overdue).length} overdue.` : ''}
             </p>
           </AreaCard>
         )}
@@ -49,11 +53,18 @@ function ReturnsCard(props: { t: Tracker | undefined; loading: boolean }) {
 export function LeadHome() {
   const app = useApp();
   // No period open yet answers 404: the cards then say how to start.
-  const [tracker] = createKeyedResource(QUERY.tracker, () => ({ periodId: undefined as string | undefined }), ({ periodId }) => getTracker(periodId));
+  const [tracker] = createKeyedResource(
+    QUERY.tracker,
+    () => ({ periodId: undefined as string | undefined }),
+    ({ periodId }) => getTracker(periodId),
+  );
   const t = () => tracker();
   const loading = () => tracker.pending;
   const threshold = () => t()?.threshold;
-  const waitingFor = () => threshold()?.required.filter((r) => !r.decision).map((r) => r.agencyName) ?? [];
+  const waitingFor = () =>
+    threshold()
+      ?.required.filter((r) => !r.decision)
+      .map((r) => r.agencyName) ?? [];
   const macpt = () => t()?.readiness.find((r) => r.highlighted);
   const concern = () => t()?.matrix.filter((m) => m.overall.confidence === 'red' || m.overall.confidence === 'amber-red').length ?? 0;
   const status = (ready: () => string) => (loading() ? LOADING : ready());
@@ -71,7 +82,11 @@ export function LeadHome() {
         <AreaCard
           href="/threshold"
           title="Threshold document"
-          status={status(() => (threshold() ? `${threshold()!.versionLabel}: ${VERSION_STATUS_LABELS[threshold()!.status as keyof typeof VERSION_STATUS_LABELS] ?? threshold()!.status}` : 'No version issued'))}
+          status={status(() =>
+            threshold()
+              ? `${threshold()!.versionLabel}: ${VERSION_STATUS_LABELS[threshold()!.status as keyof typeof VERSION_STATUS_LABELS] ?? threshold()!.status}`
+              : 'No version issued',
+          )}
         >
           <p class="govuk-body">
             {threshold()
@@ -84,16 +99,23 @@ export function LeadHome() {
         <AreaCard
           href="/kinship"
           title="Kinship Local Offer"
-          status={status(() => (t()?.kinship.complete ? 'All statutory categories covered' : `${countOf(t()?.kinship.gaps.length ?? 0, 'statutory category', 'statutory categories')} not covered`))}
+          status={status(() =>
+            t()?.kinship.complete ? 'All statutory categories covered' : `${countOf(t()?.kinship.gaps.length ?? 0, 'statutory category', 'statutory categories')} not covered`,
+          )}
         >
           <p class="govuk-body">
             {(t()?.kinship.overdueReviews.length ?? 0) > 0 ? `${countOf(t()!.kinship.overdueReviews.length, 'published item')} overdue for review. ` : 'No reviews overdue. '}
             Review agencies' items and publish the offer for families.
           </p>
         </AreaCard>
-        <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status={status(() => (macpt() ? `${macpt()!.overall.confirmedPercent}% confirmed ready` : 'No criteria yet'))}>
+        <AreaCard
+          href="/readiness/safeguarding"
+          title="MACPT readiness"
+          status={status(() => (macpt() ? `${macpt()!.overall.confirmedPercent}% confirmed ready` : 'No criteria yet'))}
+        >
           <p class="govuk-body">
-            {macpt() ? `${macpt()!.overall.selfAssessedPercent}% self-assessed ready across agencies; ${countOf(macpt()!.overall.overdue, 'target date')} overdue.` : ''} Confirm or challenge agencies' evidence.
+            {macpt() ? `${macpt()!.overall.selfAssessedPercent}% self-assessed ready across agencies; ${countOf(macpt()!.overall.overdue, 'target date')} overdue.` : ''} Confirm or
+            challenge agencies' evidence.
           </p>
         </AreaCard>
         <AreaCard href="/tracker" title="Tracker" status={status(() => (concern() ? `${countOf(concern(), 'workstream')} amber/red or red` : 'No workstream at amber/red or red'))}>

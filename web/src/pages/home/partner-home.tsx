@@ -77,7 +77,11 @@ function ThresholdStatus(props: { status: ReturnType<typeof usePartnerStatus>; m
         <Panel title="Threshold document" href="/threshold" link="Read the threshold document">
           <p class="govuk-body">
             {th().versionLabel} is {(VERSION_STATUS_LABELS[th().status as keyof typeof VERSION_STATUS_LABELS] ?? '').toLowerCase()}.{' '}
-            {s.decided() ? 'Your agency has recorded its decision.' : props.me.signatory ? 'Your agency has not decided yet: you can approve it or request changes.' : "Your agency's signatory has not decided yet."}
+            {s.decided()
+              ? 'Your agency has recorded its decision.'
+              : props.me.signatory
+                ? 'Your agency has not decided yet: you can approve it or request changes.'
+                : "Your agency's signatory has not decided yet."}
           </p>
         </Panel>
       )}
@@ -104,7 +108,9 @@ export function PartnerHome(props: { me: Me }) {
               </SummaryRow>
             )}
           </Show>
-          <SummaryRow key="Threshold sign-off">{props.me.signatory ? 'You sign off threshold documents for your agency' : 'Your agency signatory signs off threshold documents'}</SummaryRow>
+          <SummaryRow key="Threshold sign-off">
+            {props.me.signatory ? 'You sign off threshold documents for your agency' : 'Your agency signatory signs off threshold documents'}
+          </SummaryRow>
         </SummaryList>
 
         <Panel title="Your quarterly return" href="/our-return" link="Go to your return">

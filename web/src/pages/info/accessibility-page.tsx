@@ -22,7 +22,8 @@ export default function AccessibilityPage() {
             This accessibility statement applies to the {SERVICE_NAME} for {partnership()}, including the public Kinship Local Offer.
           </p>
           <p class="govuk-body">
-            This website is run for {partnership()} by its safeguarding partners (the local authority, the police and the NHS integrated care board), working with other agencies. We want as many people as possible to be able to use it. For example, that means you should be able to:
+            This website is run for {partnership()} by its safeguarding partners (the local authority, the police and the NHS integrated care board), working with other agencies.
+            We want as many people as possible to be able to use it. For example, that means you should be able to:
           </p>
           <ul class="govuk-list govuk-list--bullet">
             <li>change colours, contrast levels and fonts using browser or device settings</li>
@@ -50,18 +51,24 @@ export default function AccessibilityPage() {
           <p class="govuk-body">If you need information on this website in a different format, like accessible PDF, large print, easy read, audio recording or braille:</p>
           <ul class="govuk-list govuk-list--bullet">
             <li>if you use the portal for your work, ask the programme team of {partnership()} or your agency's contact for the partnership</li>
-            <li>if you are a kinship carer or a young person, ask the council's children's services or your social worker, or use the contact details given for each kind of support in the Kinship Local Offer</li>
+            <li>
+              if you are a kinship carer or a young person, ask the council's children's services or your social worker, or use the contact details given for each kind of support
+              in the Kinship Local Offer
+            </li>
           </ul>
           <p class="govuk-body">We will consider your request and get back to you within 10 working days.</p>
 
           <h2 class="govuk-heading-m">Reporting accessibility problems with this website</h2>
           <p class="govuk-body">
-            We are always looking to improve the accessibility of this website. If you find any problems not listed on this page, or think we are not meeting accessibility requirements, tell us in the same way: through the programme team of {partnership()}, or through the council's children's services. Say which page you were on and what went wrong.
+            We are always looking to improve the accessibility of this website. If you find any problems not listed on this page, or think we are not meeting accessibility
+            requirements, tell us in the same way: through the programme team of {partnership()}, or through the council's children's services. Say which page you were on and what
+            went wrong.
           </p>
 
           <h2 class="govuk-heading-m">Enforcement procedure</h2>
           <p class="govuk-body">
-            The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the "accessibility regulations"). If you are not happy with how we respond to your complaint,{' '}
+            The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility
+            Regulations 2018 (the "accessibility regulations"). If you are not happy with how we respond to your complaint,{' '}
             <a class="govuk-link" href="https://www.equalityadvisoryservice.com/">
               contact the Equality Advisory and Support Service (EASS)
             </a>
@@ -69,7 +76,10 @@ export default function AccessibilityPage() {
           </p>
 
           <h2 class="govuk-heading-m">Technical information about this website's accessibility</h2>
-          <p class="govuk-body">{partnership()} is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.</p>
+          <p class="govuk-body">
+            {partnership()} is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility
+            Regulations 2018.
+          </p>
 
           <h3 class="govuk-heading-s">Compliance status</h3>
           <p class="govuk-body">
@@ -84,7 +94,9 @@ export default function AccessibilityPage() {
           <p class="govuk-body">The content listed below is non-accessible for the following reasons.</p>
           <h3 class="govuk-heading-s">Non-compliance with the accessibility regulations</h3>
           <p class="govuk-body">
-            Documents that agencies upload or link to (for example a threshold document) are not checked by the portal. A PDF without tags or headings may not work with a screen reader (WCAG 2.2 success criteria 1.3.1 Info and Relationships and 2.4.2 Page Titled). Agencies are asked to provide accessible documents. If you need a document in another format, ask as described above.
+            Documents that agencies upload or link to (for example a threshold document) are not checked by the portal. A PDF without tags or headings may not work with a screen
+            reader (WCAG 2.2 success criteria 1.3.1 Info and Relationships and 2.4.2 Page Titled). Agencies are asked to provide accessible documents. If you need a document in
+            another format, ask as described above.
           </p>
           <h3 class="govuk-heading-s">Disproportionate burden</h3>
           <p class="govuk-body">We are not claiming that any accessibility problem would be a disproportionate burden to fix.</p>
@@ -93,7 +105,9 @@ export default function AccessibilityPage() {
 
           <h2 class="govuk-heading-m">What we're doing to improve accessibility</h2>
           <p class="govuk-body">
-            Every change to the portal is tested before it is released: automated browser tests open every page, and the states of each page such as errors, filters and loading, in a real browser (Chromium), including at 320 pixels wide, and check them with axe-core against WCAG 2.2 AA. A change that brings an accessibility failure is not released. We also check new pages by keyboard alone.
+            Every change to the portal is tested before it is released: automated browser tests open every page, and the states of each page such as errors, filters and loading, in
+            a real browser (Chromium), including at 320 pixels wide, and check them with axe-core against WCAG 2.2 AA. A change that brings an accessibility failure is not
+            released. We also check new pages by keyboard alone.
           </p>
 
           <h2 class="govuk-heading-m">Preparation of this accessibility statement</h2>
@@ -101,7 +115,9 @@ export default function AccessibilityPage() {
             This statement was prepared on {PREPARED}. It was last reviewed on {PREPARED}.
           </p>
           <p class="govuk-body">
-            This website was last tested on {LAST_TESTED} against the WCAG 2.2 AA standard. The test was carried out by the portal's development team. Every page and its main states were tested: automatically with axe-core in browser tests, at desktop width and at 320 pixels wide, and by keyboard (moving through each page with Tab, using the skip link, menus, forms and error messages).
+            This website was last tested on {LAST_TESTED} against the WCAG 2.2 AA standard. The test was carried out by the portal's development team. Every page and its main
+            states were tested: automatically with axe-core in browser tests, at desktop width and at 320 pixels wide, and by keyboard (moving through each page with Tab, using the
+            skip link, menus, forms and error messages).
           </p>
           <p class="govuk-body">
             Read how the portal uses personal data in the{' '}

@@ -20,7 +20,20 @@ export interface FormValues {
   contact: string;
 }
 
-export const FIELDS: (keyof FormValues)[] = ['category', 'title', 'summary', 'arrangementTypes', 'audience', 'eligibility', 'howToApply', 'meansTested', 'howDecisionsAreMade', 'providerAgencyId', 'providerName', 'contact'];
+export const FIELDS: (keyof FormValues)[] = [
+  'category',
+  'title',
+  'summary',
+  'arrangementTypes',
+  'audience',
+  'eligibility',
+  'howToApply',
+  'meansTested',
+  'howDecisionsAreMade',
+  'providerAgencyId',
+  'providerName',
+  'contact',
+];
 export const OTHER = '';
 
 const LIMITS: Partial<Record<keyof FormValues, [string, number]>> = {

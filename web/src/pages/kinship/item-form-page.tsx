@@ -77,7 +77,9 @@ export default function KinshipItemFormPage() {
         const saved = await updateItem(current.data.id, parsed.data, current.etag);
         mutate(saved);
         void kinshipChanged();
-        setKinshipFlash(`${saved.data.revisionPending ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.' : 'Your changes are saved.'}${stillNeeded(values)}`);
+        setKinshipFlash(
+          `${saved.data.revisionPending ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.' : 'Your changes are saved.'}${stillNeeded(values)}`,
+        );
         navigate(`/kinship/${saved.data.id}`);
       } else {
         const created = await createItem(parsed.data);
@@ -130,7 +132,9 @@ export default function KinshipItemFormPage() {
           </Show>
           <Show when={editing() && loaded()?.data.status === 'published'}>
             <div class="govuk-inset-text">
-              <p class="govuk-body">This item is published. Your changes go to the programme lead for review; families keep seeing the published text until the lead publishes your changes.</p>
+              <p class="govuk-body">
+                This item is published. Your changes go to the programme lead for review; families keep seeing the published text until the lead publishes your changes.
+              </p>
             </div>
           </Show>
           <p class="govuk-body">Write for kinship carers and children: short sentences, everyday words. Do not include anyone's name, date of birth, NHS number or address.</p>
@@ -142,10 +146,28 @@ export default function KinshipItemFormPage() {
               error={err('category')}
               value={values.category}
               onChange={(v) => setValues('category', v)}
-              options={[{ value: '', label: 'Choose a category' }, ...CATEGORIES.map((c) => ({ value: c, label: `${CATEGORY_LABELS[c]}${(STATUTORY_CATEGORIES as readonly string[]).includes(c) ? '' : ' (optional)'}` }))]}
+              options={[
+                { value: '', label: 'Choose a category' },
+                ...CATEGORIES.map((c) => ({ value: c, label: `${CATEGORY_LABELS[c]}${(STATUTORY_CATEGORIES as readonly string[]).includes(c) ? '' : ' (optional)'}` })),
+              ]}
             />
-            <TextField id="title" label="Title" hint="For example, Special guardianship allowance." error={err('title')} value={values.title} onInput={(v) => setValues('title', v)} />
-            <TextArea id="summary" label="Summary" hint="What the support is and how it helps, in plain English." error={err('summary')} value={values.summary} onInput={(v) => setValues('summary', v)} rows={4} />
+            <TextField
+              id="title"
+              label="Title"
+              hint="For example, Special guardianship allowance."
+              error={err('title')}
+              value={values.title}
+              onInput={(v) => setValues('title', v)}
+            />
+            <TextArea
+              id="summary"
+              label="Summary"
+              hint="What the support is and how it helps, in plain English."
+              error={err('summary')}
+              value={values.summary}
+              onInput={(v) => setValues('summary', v)}
+              rows={4}
+            />
             <Choices
               type="checkbox"
               id="arrangementTypes"
@@ -168,9 +190,33 @@ export default function KinshipItemFormPage() {
               selected={values.audience}
               onChange={(s) => setValues('audience', s)}
             />
-            <TextArea id="eligibility" label="Who can get it" hint="Eligibility in plain English: who qualifies and who does not." error={err('eligibility')} value={values.eligibility} onInput={(v) => setValues('eligibility', v)} rows={3} />
-            <TextArea id="howToApply" label="How to apply" hint="Needed before the item can be sent for review." error={err('howToApply')} value={values.howToApply} onInput={(v) => setValues('howToApply', v)} rows={3} />
-            <Choices type="radio" id="meansTested" legend="Is it means-tested?" error={err('meansTested')} options={MEANS_TESTED_OPTIONS} selected={[values.meansTested]} onChange={(s) => setValues('meansTested', s[0] ?? 'not-applicable')} />
+            <TextArea
+              id="eligibility"
+              label="Who can get it"
+              hint="Eligibility in plain English: who qualifies and who does not."
+              error={err('eligibility')}
+              value={values.eligibility}
+              onInput={(v) => setValues('eligibility', v)}
+              rows={3}
+            />
+            <TextArea
+              id="howToApply"
+              label="How to apply"
+              hint="Needed before the item can be sent for review."
+              error={err('howToApply')}
+              value={values.howToApply}
+              onInput={(v) => setValues('howToApply', v)}
+              rows={3}
+            />
+            <Choices
+              type="radio"
+              id="meansTested"
+              legend="Is it means-tested?"
+              error={err('meansTested')}
+              options={MEANS_TESTED_OPTIONS}
+              selected={[values.meansTested]}
+              onChange={(s) => setValues('meansTested', s[0] ?? 'not-applicable')}
+            />
             <TextArea
               id="howDecisionsAreMade"
               label={values.category === 'financial-support' ? 'How decisions are made' : 'How decisions are made (optional)'}
@@ -189,9 +235,24 @@ export default function KinshipItemFormPage() {
               options={[...agencies().map((a) => ({ value: a.id, label: a.name })), { value: OTHER, label: 'Another organisation (enter its name)' }]}
             />
             <Show when={values.providerAgencyId === OTHER}>
-              <TextField id="providerName" label="Name of the organisation" hint="For example, a kinship charity or local support group." error={err('providerName')} value={values.providerName} onInput={(v) => setValues('providerName', v)} />
+              <TextField
+                id="providerName"
+                label="Name of the organisation"
+                hint="For example, a kinship charity or local support group."
+                error={err('providerName')}
+                value={values.providerName}
+                onInput={(v) => setValues('providerName', v)}
+              />
             </Show>
-            <TextArea id="contact" label="Contact" hint="A team, service phone number, email or web address (https://…). Not a named person's details. Needed before the item can be sent for review." error={err('contact')} value={values.contact} onInput={(v) => setValues('contact', v)} rows={2} />
+            <TextArea
+              id="contact"
+              label="Contact"
+              hint="A team, service phone number, email or web address (https://…). Not a named person's details. Needed before the item can be sent for review."
+              error={err('contact')}
+              value={values.contact}
+              onInput={(v) => setValues('contact', v)}
+              rows={2}
+            />
             <div class="govuk-button-group">
               <button type="submit" class="govuk-button" disabled={busy()}>
                 {editing() ? 'Save changes' : 'Save as draft'}

@@ -60,7 +60,16 @@ export default function KinshipItemPage() {
         // Not ready: each missing field, linked to where it is entered.
         setErrors(err.errors.map((e) => ({ message: e.message, href: `/kinship/${current.data.id}/edit#${e.path}` })));
       } else {
-        setErrors([{ message: err instanceof ApiError ? (err.status === 412 ? 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.' : err.detail) : 'That did not work. Try again.' }]);
+        setErrors([
+          {
+            message:
+              err instanceof ApiError
+                ? err.status === 412
+                  ? 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.'
+                  : err.detail
+                : 'That did not work. Try again.',
+          },
+        ]);
       }
     } finally {
       setBusy(false);

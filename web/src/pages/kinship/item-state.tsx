@@ -17,8 +17,7 @@ export function ItemStateList(props: { item: StaffItem }) {
       <SummaryRow key="Agency">{app.agencyName(props.item.ownerAgencyId)}</SummaryRow>
       <SummaryRow key="Published">
         <Show when={props.item.publishedAt} fallback="Not published yet: families cannot see this item.">
-          {formatDate(props.item.publishedAt)} (revision {props.item.revision})
-          <Show when={props.item.status === 'retired'}>, now retired and no longer shown</Show>
+          {formatDate(props.item.publishedAt)} (revision {props.item.revision})<Show when={props.item.status === 'retired'}>, now retired and no longer shown</Show>
         </Show>
       </SummaryRow>
       <Show when={props.item.revisionPending}>

@@ -107,6 +107,7 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
   // A category from a link stays choosable even if the offer has nothing in it today.
   const categories = () => (v().category && !props.categories.includes(v().category as Category) ? [...props.categories, v().category as Category] : props.categories);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows
     <form class="app-offer__filters" role="search" aria-label="Find support" onSubmit={(e) => e.preventDefault()}>
       <h2 class="govuk-heading-s">Find support</h2>
       <TextField
@@ -119,21 +120,24 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
         onInput={(q) => props.filters.type(q)}
         onBlur={() => props.filters.stopTyping()}
       />
-      <Select labelClass=""
+      <Select
+        labelClass=""
         id="offer-category"
         label="Type of support"
         value={v().category}
         options={[{ value: '', label: 'Any type of support' }, ...categories().map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
         onChange={(x) => props.filters.choose('category', x)}
       />
-      <Select labelClass=""
+      <Select
+        labelClass=""
         id="offer-arrangement"
         label="Your kinship arrangement"
         value={v().arrangement}
         options={[{ value: '', label: 'Any arrangement' }, ...ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }))]}
         onChange={(x) => props.filters.choose('arrangement', x)}
       />
-      <Select labelClass=""
+      <Select
+        labelClass=""
         id="offer-audience"
         label="Who it is for"
         value={v().audience}

@@ -16,7 +16,12 @@ export function OfferItem(props: { item: PublicItem }) {
       <p class="govuk-body app-prewrap">{i().summary}</p>
       <SummaryList class="app-offer-item__facts">
         <SummaryRow key="Who it is for">
-          {audienceText(i().audience)}, in {i().arrangementTypes.length === ARRANGEMENT_TYPES.length ? 'any kinship arrangement' : i().arrangementTypes.map((t) => arrangementLabel(t).replace(/^./, (c) => c.toLowerCase())).join(', ')}
+          {audienceText(i().audience)}, in{' '}
+          {i().arrangementTypes.length === ARRANGEMENT_TYPES.length
+            ? 'any kinship arrangement'
+            : i()
+                .arrangementTypes.map((t) => arrangementLabel(t).replace(/^./, (c) => c.toLowerCase()))
+                .join(', ')}
         </SummaryRow>
         <Show when={i().eligibility}>
           <SummaryRow key="Who can get it">{i().eligibility}</SummaryRow>

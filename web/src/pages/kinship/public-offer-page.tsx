@@ -87,7 +87,9 @@ function Offer(props: { offer: PublicOffer }) {
 
       <Show when={total() === 0}>
         <div class="govuk-inset-text">
-          <p class="govuk-body">The offer is being prepared. Until it is published, ask the council's children's services or your social worker about support for kinship families.</p>
+          <p class="govuk-body">
+            The offer is being prepared. Until it is published, ask the council's children's services or your social worker about support for kinship families.
+          </p>
         </div>
       </Show>
 
@@ -121,7 +123,11 @@ function Offer(props: { offer: PublicOffer }) {
 
       <Show when={total() > 0 && missingStatutory().length > 0 && !active()}>
         <p class="govuk-body">
-          We are still adding information about {missingStatutory().map((c) => CATEGORY_LABELS[c].toLowerCase()).join(', ')}. Ask the council's children's services if you need help with something not listed here.
+          We are still adding information about{' '}
+          {missingStatutory()
+            .map((c) => CATEGORY_LABELS[c].toLowerCase())
+            .join(', ')}
+          . Ask the council's children's services if you need help with something not listed here.
         </p>
       </Show>
 
@@ -143,12 +149,18 @@ export default function PublicKinshipOfferPage() {
         <div class="app-offer__intro">
           <h2 class="govuk-heading-m">What kinship care is</h2>
           <p class="govuk-body">
-            Kinship care is when a child lives with a relative or a family friend because their parents cannot look after them. The person caring for them is a <strong>kinship carer</strong>. It might be a grandparent, an aunt or uncle, an older brother or sister, or a friend of the family.
+            Kinship care is when a child lives with a relative or a family friend because their parents cannot look after them. The person caring for them is a{' '}
+            <strong>kinship carer</strong>. It might be a grandparent, an aunt or uncle, an older brother or sister, or a friend of the family.
           </p>
-          <p class="govuk-body">Some kinship families have a court order, such as a special guardianship order or a child arrangements order. Some are kinship foster carers. Many have an informal family arrangement. The help a child gets should follow what they need, not the type of arrangement.</p>
+          <p class="govuk-body">
+            Some kinship families have a court order, such as a special guardianship order or a child arrangements order. Some are kinship foster carers. Many have an informal
+            family arrangement. The help a child gets should follow what they need, not the type of arrangement.
+          </p>
           <h2 class="govuk-heading-m">Why we publish this offer</h2>
           <p class="govuk-body">
-            The law (section 22H of the Children Act 1989) says the council must publish its <strong>Kinship Local Offer</strong>: how it supports kinship families, what financial help there is, and the support for health and wellbeing, relationships and family time, education and training, and housing. It must also keep the offer up to date. Support here comes from the council and its partners, including the NHS, schools and voluntary groups.
+            The law (section 22H of the Children Act 1989) says the council must publish its <strong>Kinship Local Offer</strong>: how it supports kinship families, what financial
+            help there is, and the support for health and wellbeing, relationships and family time, education and training, and housing. It must also keep the offer up to date.
+            Support here comes from the council and its partners, including the NHS, schools and voluntary groups.
           </p>
         </div>
         <Switch>

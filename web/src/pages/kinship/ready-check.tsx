@@ -13,9 +13,7 @@ export function MissingForReview(props: { item: StaffItem; action: 'sent for rev
   return (
     <Show when={missing().length}>
       <div class="govuk-inset-text" data-testid="missing-for-review">
-        <h3 class="govuk-heading-s">
-          This item cannot be {props.action} until you:
-        </h3>
+        <h3 class="govuk-heading-s">This item cannot be {props.action} until you:</h3>
         <ul class="govuk-list govuk-list--bullet">
           <For each={missing()}>
             {(m) => (

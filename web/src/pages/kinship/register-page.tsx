@@ -51,7 +51,9 @@ export default function KinshipRegisterPage() {
           <p class="govuk-notification-banner__heading">{flash()}</p>
         </NotificationBanner>
       </Show>
-      <p class="govuk-body-l">The support for children in kinship care and their kinship carers that the council must publish and keep up to date (Children Act 1989, section 22H).</p>
+      <p class="govuk-body-l">
+        The support for children in kinship care and their kinship carers that the council must publish and keep up to date (Children Act 1989, section 22H).
+      </p>
       <p class="govuk-body">
         {role() === 'lead'
           ? 'Agencies draft their items and send them for review; you publish them to the public offer, and retire items that no longer apply.'
@@ -80,11 +82,30 @@ export default function KinshipRegisterPage() {
         <h2 class="govuk-heading-m" id="register-heading">
           The register
         </h2>
+        {/* biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows */}
         <form class="app-filter" onSubmit={apply} role="search" aria-label="Filter the register">
           <div class="app-filter__fields">
-            <Select id="filter-status" label="Status" value={status()} onChange={setStatus} options={[{ value: '', label: 'Any status' }, ...ITEM_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]} />
-            <Select id="filter-category" label="Category" value={category()} onChange={setCategory} options={[{ value: '', label: 'Any category' }, ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]} />
-            <Select id="filter-agency" label="Agency" value={agency()} onChange={setAgency} options={[{ value: '', label: 'Any agency' }, ...agencies().map((a) => ({ value: a.id, label: a.name }))]} />
+            <Select
+              id="filter-status"
+              label="Status"
+              value={status()}
+              onChange={setStatus}
+              options={[{ value: '', label: 'Any status' }, ...ITEM_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+            />
+            <Select
+              id="filter-category"
+              label="Category"
+              value={category()}
+              onChange={setCategory}
+              options={[{ value: '', label: 'Any category' }, ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+            />
+            <Select
+              id="filter-agency"
+              label="Agency"
+              value={agency()}
+              onChange={setAgency}
+              options={[{ value: '', label: 'Any agency' }, ...agencies().map((a) => ({ value: a.id, label: a.name }))]}
+            />
           </div>
           <div class="govuk-button-group">
             <button type="submit" class="govuk-button govuk-button--secondary">

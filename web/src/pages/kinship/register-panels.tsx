@@ -39,7 +39,11 @@ export function CoveragePanel() {
                   when={c().complete}
                   fallback={
                     <>
-                      <Tag colour="red">Gaps</Tag> The published offer does not yet cover: {c().gaps.map((g) => CATEGORY_LABELS[g]).join('; ')}.
+                      <Tag colour="red">Gaps</Tag> The published offer does not yet cover:{' '}
+                      {c()
+                        .gaps.map((g) => CATEGORY_LABELS[g])
+                        .join('; ')}
+                      .
                     </>
                   }
                 >

@@ -27,12 +27,12 @@ export function ReturnedBanner(props: { item: StaffItem; agencyName: string; vie
       {(c) => (
         <div data-testid="returned-banner">
           <NotificationBanner title="Returned with comments">
-            <h3 class="govuk-notification-banner__heading">{props.viewer === 'lead' ? `You returned this item to ${props.agencyName}` : 'The programme lead returned this item'}</h3>
+            <h3 class="govuk-notification-banner__heading">
+              {props.viewer === 'lead' ? `You returned this item to ${props.agencyName}` : 'The programme lead returned this item'}
+            </h3>
             <Comment comment={c()} />
             <p class="govuk-body">
-              {props.viewer === 'owner'
-                ? 'Make the changes, then send it for review again.'
-                : `${props.agencyName} can change it and send it for review again.`}
+              {props.viewer === 'owner' ? 'Make the changes, then send it for review again.' : `${props.agencyName} can change it and send it for review again.`}
               <Show when={props.item.revisionPending}> Families still see the published version meanwhile.</Show>
             </p>
           </NotificationBanner>

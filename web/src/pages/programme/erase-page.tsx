@@ -44,7 +44,14 @@ export default function ErasePage() {
     if (busy()) return;
     const parsed = EraseRequest.safeParse(values());
     if (!parsed.success) {
-      setErrors(FIELDS.flatMap((f) => parsed.error.issues.filter((i) => i.path[0] === f).slice(0, 1).map((i) => ({ field: f, message: i.message }))));
+      setErrors(
+        FIELDS.flatMap((f) =>
+          parsed.error.issues
+            .filter((i) => i.path[0] === f)
+            .slice(0, 1)
+            .map((i) => ({ field: f, message: i.message })),
+        ),
+      );
       return;
     }
     setBusy(true);
@@ -55,7 +62,11 @@ export default function ErasePage() {
       setValues({ ...values(), text: '', reason: '' });
     } catch (err) {
       const api = err instanceof ApiError ? err : null;
-      setErrors(api?.errors.length ? api.errors.map((fe) => ({ field: FIELDS.includes(fe.path as Field) ? fe.path : undefined, message: fe.message }) as SummaryError) : [{ message: api?.detail ?? 'The text could not be erased. Try again.' }]);
+      setErrors(
+        api?.errors.length
+          ? api.errors.map((fe) => ({ field: FIELDS.includes(fe.path as Field) ? fe.path : undefined, message: fe.message }) as SummaryError)
+          : [{ message: api?.detail ?? 'The text could not be erased. Try again.' }],
+      );
     } finally {
       setBusy(false);
     }
@@ -70,8 +81,8 @@ export default function ErasePage() {
         {(r) => (
           <NotificationBanner type="success" title="Done">
             <p class="govuk-notification-banner__heading">
-              The text was removed from {r().entityType} {r().entityId}: {r().recordReplacements} {r().recordReplacements === 1 ? 'place' : 'places'} in the record and its earlier versions, and{' '}
-              {r().auditEvents} {r().auditEvents === 1 ? 'entry' : 'entries'} in its history.
+              The text was removed from {r().entityType} {r().entityId}: {r().recordReplacements} {r().recordReplacements === 1 ? 'place' : 'places'} in the record and its earlier
+              versions, and {r().auditEvents} {r().auditEvents === 1 ? 'entry' : 'entries'} in its history.
             </p>
           </NotificationBanner>
         )}

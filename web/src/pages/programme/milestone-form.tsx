@@ -39,7 +39,13 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
     await form.save(
       async () => {
         // The server checks the status against the ones it knows (a 400 names the field otherwise).
-        await addMilestone(props.workstream.id, { title: title(), description: description(), ownerAgencyId: ownerId(), dueDate: due(), status: status() as NewMilestone['status'] });
+        await addMilestone(props.workstream.id, {
+          title: title(),
+          description: description(),
+          ownerAgencyId: ownerId(),
+          dueDate: due(),
+          status: status() as NewMilestone['status'],
+        });
         reset();
         props.onAdded();
       },
@@ -55,8 +61,25 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
         <form onSubmit={submit} novalidate>
           <FormErrors errors={form.errors()} />
           <TextField id={`${prefix}-title`} label="Title" labelClass="" maxlength={200} error={error('title')} value={title()} onInput={setTitle} />
-          <TextArea id={`${prefix}-description`} label="Description (optional)" labelClass="" maxlength={2000} rows={3} error={error('description')} value={description()} onInput={setDescription} />
-          <Select id={`${prefix}-ownerAgencyId`} label="Owner" labelClass="" error={error('ownerAgencyId')} value={ownerId()} onChange={setOwner} options={agencies().map((a) => ({ value: a.id, label: a.name }))} />
+          <TextArea
+            id={`${prefix}-description`}
+            label="Description (optional)"
+            labelClass=""
+            maxlength={2000}
+            rows={3}
+            error={error('description')}
+            value={description()}
+            onInput={setDescription}
+          />
+          <Select
+            id={`${prefix}-ownerAgencyId`}
+            label="Owner"
+            labelClass=""
+            error={error('ownerAgencyId')}
+            value={ownerId()}
+            onChange={setOwner}
+            options={agencies().map((a) => ({ value: a.id, label: a.name }))}
+          />
           <DateInput id={`${prefix}-dueDate`} legend="Due date" legendClass="" hint="For example, 31 3 2027" error={error('dueDate')} value={due()} onChange={setDue} />
           <Select id={`${prefix}-status`} label="Status" labelClass="" error={error('status')} value={status()} onChange={setStatus} options={STATUS_OPTIONS} />
           <button type="submit" class="govuk-button" disabled={form.busy()}>

@@ -35,7 +35,13 @@ function patchMilestone(workstreamId: string, m: Milestone, body: MilestonePatch
     },
     (err: unknown) => {
       const stale = err instanceof ApiError && err.status === 412;
-      events.onError(saveErrors(err, { field: (path) => `row-${path}`, stale: 'Someone else changed this milestone. The list has been reloaded: check it and try again.', fallback: 'Something went wrong. Try again.' }));
+      events.onError(
+        saveErrors(err, {
+          field: (path) => `row-${path}`,
+          stale: 'Someone else changed this milestone. The list has been reloaded: check it and try again.',
+          fallback: 'Something went wrong. Try again.',
+        }),
+      );
       if (stale) void milestonesChanged();
     },
   );
@@ -44,7 +50,13 @@ function patchMilestone(workstreamId: string, m: Milestone, body: MilestonePatch
 function StatusCell(props: { workstreamId: string; m: Milestone; events: MilestoneEvents }) {
   const id = () => `status-${props.workstreamId}-${props.m.id}`;
   const change = (status: string) =>
-    patchMilestone(props.workstreamId, props.m, { status: status as Milestone['status'] }, `Status of "${props.m.title}" changed to ${MILESTONE_STATUS_LABELS[status as keyof typeof MILESTONE_STATUS_LABELS].toLowerCase()}.`, props.events);
+    patchMilestone(
+      props.workstreamId,
+      props.m,
+      { status: status as Milestone['status'] },
+      `Status of "${props.m.title}" changed to ${MILESTONE_STATUS_LABELS[status as keyof typeof MILESTONE_STATUS_LABELS].toLowerCase()}.`,
+      props.events,
+    );
   return (
     <Show when={!props.m.closed} fallback={<Tag colour="grey">Closed</Tag>}>
       <label class="govuk-visually-hidden" for={id()}>
@@ -112,10 +124,13 @@ export function WorkstreamMilestones(props: { workstream: ProgrammeWorkstream; e
           },
         ]}
       />
-      <AddMilestoneForm workstream={w()} onAdded={() => {
+      <AddMilestoneForm
+        workstream={w()}
+        onAdded={() => {
           void milestonesChanged();
           props.events.onChanged(`Milestone added to ${w().name}.`);
-        }} />
+        }}
+      />
     </section>
   );
 }

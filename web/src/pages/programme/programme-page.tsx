@@ -45,7 +45,9 @@ export function ProgrammePage() {
       </p>
       <h2 class="govuk-heading-m">Reporting periods</h2>
       <Show when={periods()} fallback={<Loading label="Loading reporting periods" />}>
-        {(ps) => <PeriodsSection periods={ps()} onOpened={(p) => setMessage(`${periodLabel(p.id)} is open. Agencies can now start their returns, due ${formatDayLong(p.dueDate)}.`)} />}
+        {(ps) => (
+          <PeriodsSection periods={ps()} onOpened={(p) => setMessage(`${periodLabel(p.id)} is open. Agencies can now start their returns, due ${formatDayLong(p.dueDate)}.`)} />
+        )}
       </Show>
       <h2 class="govuk-heading-m">Milestones by workstream</h2>
       <Show when={workstreams()} fallback={<Loading label="Loading milestones" />}>

@@ -29,7 +29,10 @@ function AssessmentHistory(props: { criterionId: string; agencyId: string }) {
 function LeadReview(props: { ctx: AssessmentContext; onDone: (message: string) => void }) {
   return (
     <>
-      <Show when={props.ctx.assessment.version > 0} fallback={<p class="govuk-body">{props.ctx.agency.name} has not assessed this criterion yet, so there is nothing to confirm.</p>}>
+      <Show
+        when={props.ctx.assessment.version > 0}
+        fallback={<p class="govuk-body">{props.ctx.agency.name} has not assessed this criterion yet, so there is nothing to confirm.</p>}
+      >
         <ValidateForm ctx={props.ctx} onDone={props.onDone} />
       </Show>
       <AssessmentHistory criterionId={props.ctx.criterion.id} agencyId={props.ctx.agency.id} />

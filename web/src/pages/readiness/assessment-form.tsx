@@ -83,7 +83,12 @@ function Form(props: { ctx: AssessmentContext }) {
   };
 
   return (
-    <Page title={`Update your assessment: ${criterion.title}`} heading={criterion.title} caption={`${readinessTitle(props.ctx.matrix.workstreamId, props.ctx.matrix.workstreamName)} · ${agency.name}`} hasErrors={form.errors().length > 0}>
+    <Page
+      title={`Update your assessment: ${criterion.title}`}
+      heading={criterion.title}
+      caption={`${readinessTitle(props.ctx.matrix.workstreamId, props.ctx.matrix.workstreamName)} · ${agency.name}`}
+      hasErrors={form.errors().length > 0}
+    >
       <FormErrors errors={form.errors()} />
       <Show when={criterion.evidenceExpected}>
         <div class="govuk-inset-text">
@@ -91,7 +96,15 @@ function Form(props: { ctx: AssessmentContext }) {
         </div>
       </Show>
       <form onSubmit={submit} novalidate>
-        <Radios id="status" legend={`How ready is ${agency.name}?`} legendClass="govuk-fieldset__legend--m" error={form.err('status')} options={options} value={status()} onChange={(v) => setStatus(v as AssessmentStatus)} />
+        <Radios
+          id="status"
+          legend={`How ready is ${agency.name}?`}
+          legendClass="govuk-fieldset__legend--m"
+          error={form.err('status')}
+          options={options}
+          value={status()}
+          onChange={(v) => setStatus(v as AssessmentStatus)}
+        />
         <TextArea
           id="evidence"
           label="Evidence"

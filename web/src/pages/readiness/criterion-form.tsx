@@ -100,14 +100,34 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
   };
 
   return (
-    <Page title={c ? `Edit criterion: ${c.title}` : 'Add a criterion'} heading={c ? 'Edit criterion' : 'Add a criterion'} caption={readinessTitle(ws, props.matrix.workstreamName)} hasErrors={form.errors().length > 0}>
+    <Page
+      title={c ? `Edit criterion: ${c.title}` : 'Add a criterion'}
+      heading={c ? 'Edit criterion' : 'Add a criterion'}
+      caption={readinessTitle(ws, props.matrix.workstreamName)}
+      hasErrors={form.errors().length > 0}
+    >
       <FormErrors errors={form.errors()} />
       <Show when={c} fallback={<p class="govuk-body">Each agency you choose assesses its own readiness against the criterion. You then confirm or challenge what it says.</p>}>
         <p class="govuk-body">Agencies keep the assessments they have already made. An agency you remove no longer sees this criterion in its column.</p>
       </Show>
       <form onSubmit={submit} novalidate class="app-form">
-        <TextField id="title" label="Title" hint="A short statement of what must be true, for example: Multi-agency triage team in place." error={err('title')} value={title()} onInput={setTitle} />
-        <TextArea id="description" label="Description (optional)" hint="What the criterion means in practice." error={err('description')} value={description()} onInput={setDescription} rows={3} />
+        <TextField
+          id="title"
+          label="Title"
+          hint="A short statement of what must be true, for example: Multi-agency triage team in place."
+          error={err('title')}
+          value={title()}
+          onInput={setTitle}
+        />
+        <TextArea
+          id="description"
+          label="Description (optional)"
+          hint="What the criterion means in practice."
+          error={err('description')}
+          value={description()}
+          onInput={setDescription}
+          rows={3}
+        />
         <Checkboxes
           id="agencyIds"
           legend="Which agencies must assess it?"
@@ -118,8 +138,23 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
           onChange={setAgencyIds}
           legendClass="govuk-fieldset__legend--s"
         />
-        <TextArea id="evidenceExpected" label="Evidence expected (optional)" hint="What agencies should describe or link to show they are ready. Agencies see this when they update their assessment." error={err('evidenceExpected')} value={evidence()} onInput={setEvidence} rows={3} />
-        <DateInput id="targetDate" legend="Target date (optional)" hint="When agencies should be ready. An agency can set its own date. For example, 31 3 2027" error={err('targetDate')} value={targetDate()} onChange={setTargetDate} />
+        <TextArea
+          id="evidenceExpected"
+          label="Evidence expected (optional)"
+          hint="What agencies should describe or link to show they are ready. Agencies see this when they update their assessment."
+          error={err('evidenceExpected')}
+          value={evidence()}
+          onInput={setEvidence}
+          rows={3}
+        />
+        <DateInput
+          id="targetDate"
+          legend="Target date (optional)"
+          hint="When agencies should be ready. An agency can set its own date. For example, 31 3 2027"
+          error={err('targetDate')}
+          value={targetDate()}
+          onChange={setTargetDate}
+        />
         <div class="app-button-group">
           <button type="submit" class="govuk-button" disabled={form.busy()}>
             {c ? 'Save changes' : 'Add criterion'}

@@ -15,7 +15,11 @@ function Cell(props: { ws: string; criterion: MatrixCriterion; agency: MatrixAge
   const a = () => props.assessment;
   return (
     <>
-      <a class="govuk-link app-readiness-cell__link" href={`/readiness/${props.ws}/${props.criterion.id}/${props.agency.id}`} data-testid={`cell-${props.criterion.id}-${props.agency.id}`}>
+      <a
+        class="govuk-link app-readiness-cell__link"
+        href={`/readiness/${props.ws}/${props.criterion.id}/${props.agency.id}`}
+        data-testid={`cell-${props.criterion.id}-${props.agency.id}`}
+      >
         <AssessmentStatusTag status={a().status} />
         <span class="govuk-visually-hidden">
           {' '}
@@ -80,7 +84,13 @@ export function MatrixTable(props: { data: ReadinessMatrix; title: string; agenc
   const ws = () => props.data.workstreamId;
   const assessment = (c: MatrixCriterion, agency: MatrixAgency) => c.assessments.find((a) => a.agencyId === agency.id);
   const columns = createMemo((): Column<MatrixCriterion>[] => [
-    { key: 'criterion', header: 'Criterion', rowHeader: true, class: 'app-readiness-matrix__criterion', cell: (c) => <CriterionHeader ws={ws()} criterion={c} canEdit={props.canEdit} /> },
+    {
+      key: 'criterion',
+      header: 'Criterion',
+      rowHeader: true,
+      class: 'app-readiness-matrix__criterion',
+      cell: (c) => <CriterionHeader ws={ws()} criterion={c} canEdit={props.canEdit} />,
+    },
     ...props.agencies.map(
       (agency, i): Column<MatrixCriterion> => ({
         key: agency.id,

@@ -15,8 +15,8 @@ function WorkstreamScore(props: { score: ReadinessMatrix['workstreamScore'] }) {
   const ws = () => props.score;
   return (
     <p class="govuk-body-l" data-testid="workstream-score">
-      Across all agencies: {ws().confirmedPercent}% confirmed ready and {ws().selfAssessedPercent}% self-assessed ready ({ws().confirmed} and {ws().selfAssessed} of {ws().applicable}{' '}
-      applicable criteria){ws().overdue > 0 ? `; ${ws().overdue} past their target date` : ''}.
+      Across all agencies: {ws().confirmedPercent}% confirmed ready and {ws().selfAssessedPercent}% self-assessed ready ({ws().confirmed} and {ws().selfAssessed} of{' '}
+      {ws().applicable} applicable criteria){ws().overdue > 0 ? `; ${ws().overdue} past their target date` : ''}.
     </p>
   );
 }
@@ -30,7 +30,9 @@ function RoleGuidance(props: { data: ReadinessMatrix }) {
       <Match when={mine()}>
         {(agency) => (
           <div class="govuk-inset-text">
-            <p class="govuk-body">You update {agency().name}'s assessments: choose a status in the {agency().name} column to see it and change it.</p>
+            <p class="govuk-body">
+              You update {agency().name}'s assessments: choose a status in the {agency().name} column to see it and change it.
+            </p>
           </div>
         )}
       </Match>
@@ -57,6 +59,7 @@ function Matrix(props: { data: ReadinessMatrix }) {
       <WorkstreamScore score={props.data.workstreamScore} />
       <RoleGuidance data={props.data} />
 
+      {/* biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows */}
       <form class="app-readiness-filter" role="search" aria-label="Filter the matrix" onSubmit={(e) => e.preventDefault()}>
         <Select
           id="agency-filter"
@@ -79,6 +82,7 @@ function Matrix(props: { data: ReadinessMatrix }) {
         whether it is overdue. "Derived" criteria follow another record in the portal and apply to the whole partnership.
       </p>
       <Show when={isLead()}>
+        {/* biome-ignore lint/a11y/useSemanticElements: the GOV.UK link button (role="button", draggable="false") */}
         <a href={`/readiness/${props.data.workstreamId}/criteria/new`} class="govuk-button govuk-button--secondary" role="button" draggable="false">
           Add a criterion
         </a>

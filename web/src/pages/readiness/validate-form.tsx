@@ -35,7 +35,9 @@ export function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: 
         setComment('');
         setOutcome('');
         await readinessChanged();
-        props.onDone(parsed.data.outcome === 'confirmed' ? `You confirmed ${agency.name}'s assessment.` : `You challenged ${agency.name}'s assessment. They will see your comment.`);
+        props.onDone(
+          parsed.data.outcome === 'confirmed' ? `You confirmed ${agency.name}'s assessment.` : `You challenged ${agency.name}'s assessment. They will see your comment.`,
+        );
       },
       {
         field: fieldOf,
@@ -54,7 +56,9 @@ export function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: 
         <Radios
           id="outcome"
           legend="Your decision"
-          hint={canConfirm() ? 'Confirm when the evidence shows the criterion is met.' : 'You can confirm once the agency marks this ready or not applicable. You can challenge it now.'}
+          hint={
+            canConfirm() ? 'Confirm when the evidence shows the criterion is met.' : 'You can confirm once the agency marks this ready or not applicable. You can challenge it now.'
+          }
           error={form.err('outcome')}
           options={options()}
           value={outcome()}

@@ -79,7 +79,10 @@ export function DocumentChanges(props: { id: string; fromLabel: string; before: 
       <h2 class="govuk-heading-m" id={`${props.id}-heading`}>
         What changed from {props.fromLabel}
       </h2>
-      <Show when={diff()} fallback={props.loading ? <Loading label="Comparing the two versions…" /> : <p class="govuk-body">{props.unavailable ?? 'The changes cannot be shown.'}</p>}>
+      <Show
+        when={diff()}
+        fallback={props.loading ? <Loading label="Comparing the two versions…" /> : <p class="govuk-body">{props.unavailable ?? 'The changes cannot be shown.'}</p>}
+      >
         {(d) => (
           <>
             <p class="govuk-body" data-testid="diff-summary">

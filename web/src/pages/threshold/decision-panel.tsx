@@ -53,7 +53,10 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
         when={choice()}
         fallback={
           <>
-            <p class="govuk-body">When you have read {props.version.versionLabel} above, approve it for your agency or ask for changes. Your decision is permanent and is recorded against this version and its SHA-256 hash.</p>
+            <p class="govuk-body">
+              When you have read {props.version.versionLabel} above, approve it for your agency or ask for changes. Your decision is permanent and is recorded against this version
+              and its SHA-256 hash.
+            </p>
             <Show when={props.hashVerified === false}>
               <div class="govuk-warning-text">
                 <span class="govuk-warning-text__icon" aria-hidden="true">

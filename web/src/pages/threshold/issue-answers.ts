@@ -43,7 +43,13 @@ function messageFor(field: IssueField, values: Record<string, string>): string {
 
 /** The request to send, or the errors to show, in the order of the form. `issued` are the labels used already. */
 export function checkAnswers(a: IssueAnswers, issued: readonly string[]): { request: IssueVersionRequest | null; errors: SummaryError[] } {
-  const values = { title: a.title, versionLabel: a.versionLabel, summaryOfChanges: a.summaryOfChanges, effectiveFrom: a.effectiveFrom, content: a.format === 'pdf' ? '-' : a.content };
+  const values = {
+    title: a.title,
+    versionLabel: a.versionLabel,
+    summaryOfChanges: a.summaryOfChanges,
+    effectiveFrom: a.effectiveFrom,
+    content: a.format === 'pdf' ? '-' : a.content,
+  };
   const parsed = IssueVersionRequest.safeParse(values);
   const bad = new Set<IssueField>(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0]) as IssueField));
   const errors: SummaryError[] = FIELD_ORDER.filter((f) => bad.has(f)).map((f) => ({ field: f, message: messageFor(f, values) }));

@@ -38,7 +38,8 @@ export function IssueCheck(props: {
     { key: 'Summary of changes', value: <span class="app-prewrap">{a().summaryOfChanges.trim()}</span>, change: change('summaryOfChanges', 'summary of changes') },
     {
       key: 'The document',
-      value: a().format === 'pdf' ? `PDF: ${a().file?.name ?? ''} (${size(a().file?.size ?? 0)})` : `Typed in the portal (${a().content.length.toLocaleString('en-GB')} characters)`,
+      value:
+        a().format === 'pdf' ? `PDF: ${a().file?.name ?? ''} (${size(a().file?.size ?? 0)})` : `Typed in the portal (${a().content.length.toLocaleString('en-GB')} characters)`,
       change: change(documentField(a()), 'the document'),
     },
   ];
@@ -71,7 +72,11 @@ export function IssueCheck(props: {
                 fromLabel={p().versionLabel}
                 before={a().format === 'pdf' ? null : props.compareWith.text}
                 after={a().format === 'pdf' ? null : a().content}
-                unavailable={a().format === 'pdf' ? `You are issuing a PDF, so the portal cannot compare it with ${p().versionLabel}. Make sure the summary of changes says what changed.` : props.compareWith.unavailable}
+                unavailable={
+                  a().format === 'pdf'
+                    ? `You are issuing a PDF, so the portal cannot compare it with ${p().versionLabel}. Make sure the summary of changes says what changed.`
+                    : props.compareWith.unavailable
+                }
                 loading={props.compareWith.loading}
               />
               <p class="govuk-body">

@@ -29,7 +29,15 @@ function PdfField(props: { answers: IssueAnswers; set: SetStoreFunction<IssueAns
           <span class="govuk-visually-hidden">Error:</span> {props.error}
         </p>
       </Show>
-      <input class="govuk-file-upload" id="file" name="file" type="file" accept="application/pdf,.pdf" aria-describedby={describedBy()} onChange={(e) => props.set('file', e.currentTarget.files?.[0] ?? null)} />
+      <input
+        class="govuk-file-upload"
+        id="file"
+        name="file"
+        type="file"
+        accept="application/pdf,.pdf"
+        aria-describedby={describedBy()}
+        onChange={(e) => props.set('file', e.currentTarget.files?.[0] ?? null)}
+      />
     </div>
   );
 }
@@ -77,7 +85,15 @@ export function IssueForm(props: {
         </Show>
         <form onSubmit={submit} novalidate class="app-form">
           <TextField id="title" label="Title" error={err('title')} value={props.answers.title} onInput={(v) => props.set('title', v)} />
-          <TextField id="versionLabel" label="Version label" hint={props.labelHint} error={err('versionLabel')} value={props.answers.versionLabel} onInput={(v) => props.set('versionLabel', v)} width="short" />
+          <TextField
+            id="versionLabel"
+            label="Version label"
+            hint={props.labelHint}
+            error={err('versionLabel')}
+            value={props.answers.versionLabel}
+            onInput={(v) => props.set('versionLabel', v)}
+            width="short"
+          />
           <TextArea
             id="summaryOfChanges"
             label="Summary of changes"
@@ -87,7 +103,14 @@ export function IssueForm(props: {
             onInput={(v) => props.set('summaryOfChanges', v)}
             rows={4}
           />
-          <DateInput id="effectiveFrom" legend="Effective from" hint="The date practitioners start using this version. For example, 1 4 2026" error={err('effectiveFrom')} value={props.answers.effectiveFrom} onChange={(v) => props.set('effectiveFrom', v)} />
+          <DateInput
+            id="effectiveFrom"
+            legend="Effective from"
+            hint="The date practitioners start using this version. For example, 1 4 2026"
+            error={err('effectiveFrom')}
+            value={props.answers.effectiveFrom}
+            onChange={(v) => props.set('effectiveFrom', v)}
+          />
           <Choices
             type="radio"
             id="format"

@@ -45,7 +45,7 @@ export default function IssueVersionPage() {
   // The current version's text has arrived (or there is none to wait for: a PDF, or the first version).
   const textSettled = () => {
     const p = previous();
-    return !p || p.contentType !== 'text/markdown' || previousText.state === 'ready' || previousText.state === 'errored';
+    return p?.contentType !== 'text/markdown' || previousText.state === 'ready' || previousText.state === 'errored';
   };
   const [seeded, setSeeded] = createSignal(false);
   createEffect(() => {
@@ -59,7 +59,8 @@ export default function IssueVersionPage() {
   const startingPoint = () => {
     const p = previous();
     if (!p) return null;
-    if (p.contentType !== 'text/markdown') return `The current version, ${p.versionLabel}, was issued as a PDF, so there is no text to start from. Type or paste the new version's text, or upload a PDF.`;
+    if (p.contentType !== 'text/markdown')
+      return `The current version, ${p.versionLabel}, was issued as a PDF, so there is no text to start from. Type or paste the new version's text, or upload a PDF.`;
     if (previousText.state === 'errored') return `The text of ${p.versionLabel} could not be loaded, so the document starts empty. Reload the page to try again.`;
     return `This starts from ${p.versionLabel}: its title and text are filled in. Change what needs to change, then summarise the changes for the partners.`;
   };
@@ -67,12 +68,19 @@ export default function IssueVersionPage() {
     const p = previous();
     const l = labels();
     if (!p) return 'For example, v1.0. Each version needs a new label.';
-    return l ? `The current version is ${p.versionLabel}. Use ${l.revision} for a revision, or ${l.major} for a major new version.` : `Each version needs a new label; the current one is ${p.versionLabel}.`;
+    return l
+      ? `The current version is ${p.versionLabel}. Use ${l.revision} for a revision, or ${l.major} for a major new version.`
+      : `Each version needs a new label; the current one is ${p.versionLabel}.`;
   };
   const compareWith = (): CompareWith => {
     const p = previous();
-    if (p && p.contentType !== 'text/markdown') return { text: null, unavailable: `${p.versionLabel} was issued as a PDF, so the portal cannot compare it with what you typed. Make sure the summary of changes says what changed.` };
-    if (previousText.state === 'errored') return { text: null, unavailable: `The text of ${p?.versionLabel ?? 'the current version'} could not be loaded, so the changes cannot be shown.` };
+    if (p && p.contentType !== 'text/markdown')
+      return {
+        text: null,
+        unavailable: `${p.versionLabel} was issued as a PDF, so the portal cannot compare it with what you typed. Make sure the summary of changes says what changed.`,
+      };
+    if (previousText.state === 'errored')
+      return { text: null, unavailable: `The text of ${p?.versionLabel ?? 'the current version'} could not be loaded, so the changes cannot be shown.` };
     return previousText.state === 'ready' ? { text: previousText()?.content ?? '' } : { text: null, loading: true };
   };
 
@@ -111,7 +119,12 @@ export default function IssueVersionPage() {
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
         // Someone issued a version or changed who signs since this page loaded: compare with the new state.
-        setErrors([{ message: 'The threshold document changed while you were checking your answers: another version was issued, or the agencies that sign were changed. Check what changed below, then issue yours again.' }]);
+        setErrors([
+          {
+            message:
+              'The threshold document changed while you were checking your answers: another version was issued, or the agencies that sign were changed. Check what changed below, then issue yours again.',
+          },
+        ]);
         void refetchVersions();
         void refetchConfig();
       } else if (error instanceof ApiError && error.needsPersonalDataConfirmation) {
@@ -145,10 +158,29 @@ export default function IssueVersionPage() {
       <Show
         when={checking()}
         fallback={
-          <IssueForm answers={answers} set={setAnswers} errors={errors()} intro={intro()} startingPoint={startingPoint()} labelHint={labelHint()} focus={focus()} ready={seeded()} onContinue={onContinue} />
+          <IssueForm
+            answers={answers}
+            set={setAnswers}
+            errors={errors()}
+            intro={intro()}
+            startingPoint={startingPoint()}
+            labelHint={labelHint()}
+            focus={focus()}
+            ready={seeded()}
+            onContinue={onContinue}
+          />
         }
       >
-        <IssueCheck answers={answers} previous={previous()} compareWith={compareWith()} errors={errors()} busy={busy()} onChange={change} onBack={() => toForm([])} onIssue={() => void issue()} />
+        <IssueCheck
+          answers={answers}
+          previous={previous()}
+          compareWith={compareWith()}
+          errors={errors()}
+          busy={busy()}
+          onChange={change}
+          onBack={() => toForm([])}
+          onIssue={() => void issue()}
+        />
       </Show>
     </LeadOnly>
   );

@@ -18,13 +18,17 @@ export const DECISION_LABEL: Record<Decision, string> = { approve: 'Approved', '
 
 /** Why this person cannot record a decision on the version, or null when they can. */
 export function whyCannotSign(me: Me, v: ThresholdVersion, agencyName: (id: string) => string | undefined): string | null {
-  if (me.role === 'lead') return 'The programme lead issues threshold document versions. Only the signatories of the statutory safeguarding partners approve them or request changes.';
+  if (me.role === 'lead')
+    return 'The programme lead issues threshold document versions. Only the signatories of the statutory safeguarding partners approve them or request changes.';
   if (me.role === 'executive') return 'Partnership executive members follow sign-off here, but do not sign the threshold document.';
-  if (!me.signatory) return "Only your agency's signatory (its accountable officer or their delegate) can approve the threshold document or request changes. Your account is not a signatory.";
-  if (!me.agencyId || !v.requiredAgencyIds.includes(me.agencyId)) return `${agencyName(me.agencyId ?? '') ?? 'Your agency'} is not one of the partners that sign the threshold document.`;
+  if (!me.signatory)
+    return "Only your agency's signatory (its accountable officer or their delegate) can approve the threshold document or request changes. Your account is not a signatory.";
+  if (!me.agencyId || !v.requiredAgencyIds.includes(me.agencyId))
+    return `${agencyName(me.agencyId ?? '') ?? 'Your agency'} is not one of the partners that sign the threshold document.`;
   if (v.status === 'superseded') return 'This version has been superseded by a newer one.';
   const mine = v.decisions.find((d) => d.agencyId === me.agencyId);
-  if (mine) return `${agencyName(mine.agencyId)} recorded its decision on ${v.versionLabel} (${DECISION_LABEL[mine.decision].toLowerCase()}) on ${formatDate(mine.at)}. Decisions are permanent; you will be asked again when a new version is issued.`;
+  if (mine)
+    return `${agencyName(mine.agencyId)} recorded its decision on ${v.versionLabel} (${DECISION_LABEL[mine.decision].toLowerCase()}) on ${formatDate(mine.at)}. Decisions are permanent; you will be asked again when a new version is issued.`;
   return null;
 }
 

@@ -31,10 +31,17 @@ function ReadFirst(props: { version: ThresholdVersion; previous: ThresholdVersio
       <div class="govuk-inset-text" data-testid="read-first">
         <p class="govuk-body">
           <strong>Read the document before you decide.</strong>{' '}
-          <Show when={props.previous}>{(p) => <>Start with what changed from {p().versionLabel}, then read the whole of {props.version.versionLabel}. </>}</Show>
+          <Show when={props.previous}>
+            {(p) => (
+              <>
+                Start with what changed from {p().versionLabel}, then read the whole of {props.version.versionLabel}.{' '}
+              </>
+            )}
+          </Show>
           Approve and Request changes are after the document.
         </p>
       </div>
+      {/* biome-ignore lint/a11y/useValidAnchor: a real link to #decision that moves focus itself (a hash would go through the router) */}
       <a href="#decision" class="govuk-skip-link app-skip-to-decision" onClick={skipToDecision}>
         Skip to your decision
       </a>
@@ -87,7 +94,12 @@ export default function ThresholdPage() {
         </Match>
         <Match when={versions.state === 'ready' && !current()}>
           <div class="govuk-inset-text">
-            <p class="govuk-body">No version has been issued yet.{me().role === 'lead' ? ' Issue the first version; each statutory partner’s signatory then approves it or asks for changes.' : ' When the programme lead issues one, it will appear here.'}</p>
+            <p class="govuk-body">
+              No version has been issued yet.
+              {me().role === 'lead'
+                ? ' Issue the first version; each statutory partner’s signatory then approves it or asks for changes.'
+                : ' When the programme lead issues one, it will appear here.'}
+            </p>
           </div>
         </Match>
         <Match when={current()}>

@@ -35,7 +35,8 @@ function Report(props: { t: () => Tracker }) {
           <div class="app-board-report__summary">
             <h2 class="govuk-heading-m">For the executive's attention</h2>
             <p class="govuk-body">
-              {t().escalations.length} {t().escalations.length === 1 ? 'escalation' : 'escalations'} and {t().riskCount} open {t().riskCount === 1 ? 'risk' : 'risks'}; see "Risks and escalations".
+              {t().escalations.length} {t().escalations.length === 1 ? 'escalation' : 'escalations'} and {t().riskCount} open {t().riskCount === 1 ? 'risk' : 'risks'}; see "Risks
+              and escalations".
             </p>
           </div>
         </Show>

@@ -34,7 +34,13 @@ export function Downloads(props: { periodId: string; periodName: string }) {
         <For each={EXPORTS}>
           {(e) => (
             <li>
-              <button type="button" class="govuk-button govuk-button--secondary app-download-list__button" disabled={busy() !== null} onClick={() => void download(e.file, e.label)} data-file={e.file}>
+              <button
+                type="button"
+                class="govuk-button govuk-button--secondary app-download-list__button"
+                disabled={busy() !== null}
+                onClick={() => void download(e.file, e.label)}
+                data-file={e.file}
+              >
                 Download {e.label.charAt(0).toLowerCase() + e.label.slice(1)}
               </button>
             </li>

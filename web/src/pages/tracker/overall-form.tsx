@@ -37,9 +37,16 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
         await setOverallConfidence(props.t.period.id, r.workstreamId, { confidence, note: note() }, r.overall.version);
         // The tracker on show (and the board report) fetch the new rating; the change is in the audit trail.
         void invalidate(QUERY.tracker, QUERY.audit);
-        props.onSaved(confidence ? `${r.name}: overall confidence set to ${CONFIDENCE_LABELS[confidence]} for ${periodLabel(props.t.period.id)}.` : `${r.name}: overall confidence now follows the agencies' ratings.`);
+        props.onSaved(
+          confidence
+            ? `${r.name}: overall confidence set to ${CONFIDENCE_LABELS[confidence]} for ${periodLabel(props.t.period.id)}.`
+            : `${r.name}: overall confidence now follows the agencies' ratings.`,
+        );
       },
-      { stale: 'Someone changed this workstream’s overall confidence after you opened the tracker. Reload the page and try again.', fallback: 'The overall confidence could not be saved. Try again.' },
+      {
+        stale: 'Someone changed this workstream’s overall confidence after you opened the tracker. Reload the page and try again.',
+        fallback: 'The overall confidence could not be saved. Try again.',
+      },
     );
   };
   return (

@@ -12,7 +12,11 @@ export function useTracker() {
   const [search, setSearch] = useSearchParams<{ periodId?: string }>();
   // A period chosen in the picker shows the loading state until its figures arrive, never the last
   // period's figures under the new choice; a refetch after a save keeps the page as it is.
-  const [tracker, { refetch }] = createKeyedResource(QUERY.tracker, () => ({ periodId: search.periodId }), ({ periodId }) => getTracker(periodId));
+  const [tracker, { refetch }] = createKeyedResource(
+    QUERY.tracker,
+    () => ({ periodId: search.periodId }),
+    ({ periodId }) => getTracker(periodId),
+  );
   return { search, setSearch, tracker, refetch };
 }
 

@@ -22,13 +22,24 @@ export function KinshipSection(props: { t: Tracker }) {
           </Show>
         </li>
         <Show when={statutory().some((c) => !c.covered)}>
-          <li>Not covered: {statutory().filter((c) => !c.covered).map((c) => c.label).join(', ')}</li>
+          <li>
+            Not covered:{' '}
+            {statutory()
+              .filter((c) => !c.covered)
+              .map((c) => c.label)
+              .join(', ')}
+          </li>
         </Show>
         <li>
           <a class="govuk-link" href="/kinship">
             {overdue().length === 0 ? 'No reviews overdue' : `${overdue().length} ${overdue().length === 1 ? 'review' : 'reviews'} overdue`}
           </a>
-          <Show when={overdue().length > 0}>: {overdue().map((r) => `${r.title} (due ${formatDay(r.nextReviewDue)})`).join('; ')}</Show>
+          <Show when={overdue().length > 0}>
+            :{' '}
+            {overdue()
+              .map((r) => `${r.title} (due ${formatDay(r.nextReviewDue)})`)
+              .join('; ')}
+          </Show>
         </li>
         <li>Last published: {k().lastPublishedAt ? formatDay(k().lastPublishedAt) : 'not published yet'}</li>
       </ul>

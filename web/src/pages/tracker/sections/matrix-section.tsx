@@ -21,7 +21,12 @@ function RatingCell(props: { periodId: string; agency: Agency; row: Row }) {
   return (
     <Show when={cell()} fallback={<span class="app-tracker-muted">Does not contribute</span>}>
       {(c) => (
-        <a class="govuk-link app-rag-link" href={returnHref(props.periodId, props.agency.id, props.row.workstreamId)} data-confidence={c().confidence ?? 'none'} data-state={c().state}>
+        <a
+          class="govuk-link app-rag-link"
+          href={returnHref(props.periodId, props.agency.id, props.row.workstreamId)}
+          data-confidence={c().confidence ?? 'none'}
+          data-state={c().state}
+        >
           <ConfidenceTag confidence={c().state === 'not-reported' ? null : c().confidence} provisional={c().state === 'submitted'} />
           <Show when={c().state === 'submitted' && c().confidence}>
             <span class="app-rag-link__state">(submitted, not yet accepted)</span>
@@ -61,9 +66,7 @@ export function ConfidenceSection(props: { t: Tracker }) {
   });
   return (
     <Section id="confidence" title="Delivery confidence">
-      <p class="govuk-body">
-        Each agency's delivery confidence for each workstream in its {periodLabel(p())} return. Choose a rating to read the return section behind it.
-      </p>
+      <p class="govuk-body">Each agency's delivery confidence for each workstream in its {periodLabel(p())} return. Choose a rating to read the return section behind it.</p>
       <ConfidenceKey />
       <DataTable
         class="app-tracker-matrix"

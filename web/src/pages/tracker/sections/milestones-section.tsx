@@ -6,7 +6,13 @@ import { StatusTag, type TagColour } from '../../../components/tag.js';
 import { returnHref, Section } from './section.js';
 import { formatDay } from '../../../components/format.js';
 
-const MILESTONE_COLOURS: Partial<Record<TrackerMilestone['status'], TagColour>> = { 'off-track': 'red', 'at-risk': 'yellow', 'on-track': 'green', 'not-started': 'grey', complete: 'grey' };
+const MILESTONE_COLOURS: Partial<Record<TrackerMilestone['status'], TagColour>> = {
+  'off-track': 'red',
+  'at-risk': 'yellow',
+  'on-track': 'green',
+  'not-started': 'grey',
+  complete: 'grey',
+};
 
 function MilestoneTable(props: { caption: string; label: string; items: TrackerMilestone[]; periodId: string; empty: string }) {
   return (
@@ -45,7 +51,13 @@ export function MilestonesSection(props: { t: Tracker }) {
       <h3 class="govuk-heading-s">
         Due next quarter: {periodLabel(next().periodId)} ({periodLongLabel(next().periodId)})
       </h3>
-      <MilestoneTable caption={`Milestones due ${periodLabel(next().periodId)}`} label="Milestones due next quarter" items={next().items} periodId={props.t.period.id} empty="No milestones are due next quarter." />
+      <MilestoneTable
+        caption={`Milestones due ${periodLabel(next().periodId)}`}
+        label="Milestones due next quarter"
+        items={next().items}
+        periodId={props.t.period.id}
+        empty="No milestones are due next quarter."
+      />
     </Section>
   );
 }

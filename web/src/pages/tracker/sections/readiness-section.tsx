@@ -31,7 +31,8 @@ function MacptHighlight(props: { row: Row }) {
         </a>
       </h3>
       <p class="govuk-body">
-        {o().confirmedPercent}% confirmed ready, {o().selfAssessedPercent}% self-assessed ready ({o().confirmed} and {o().selfAssessed} of {o().applicable} criteria across agencies)
+        {o().confirmedPercent}% confirmed ready, {o().selfAssessedPercent}% self-assessed ready ({o().confirmed} and {o().selfAssessed} of {o().applicable} criteria across
+        agencies)
         {o().overdue > 0 ? `; ${o().overdue} past their target date` : ''}.
       </p>
       <span class="app-tracker-note">Confirmed {o().confirmedPercent}%</span>

@@ -33,8 +33,8 @@ export function RisksSection(props: { t: Tracker }) {
     <Section id="risks" title="Risks and escalations">
       <Show when={props.t.risks.length > 0} fallback={<p class="govuk-body">No open risks in submitted or accepted returns for {periodLabel(p())}.</p>}>
         <p class="govuk-body">
-          The {props.t.risks.length === props.t.riskCount ? props.t.riskCount : `${props.t.risks.length} highest of ${props.t.riskCount}`} open risks in submitted and accepted returns, highest rated first.
-          Ratings read likelihood (A very likely to D rare) then impact (I catastrophic to IV minor).
+          The {props.t.risks.length === props.t.riskCount ? props.t.riskCount : `${props.t.risks.length} highest of ${props.t.riskCount}`} open risks in submitted and accepted
+          returns, highest rated first. Ratings read likelihood (A very likely to D rare) then impact (I catastrophic to IV minor).
         </p>
         <DataTable<TrackerRisk>
           caption={`Top risks, ${periodLabel(p())}`}

@@ -29,8 +29,8 @@ function ThresholdSignOff(props: { th: Threshold }) {
         <a class="govuk-link" href="/threshold">
           Version {props.th.versionLabel}
         </a>
-        : <Tag colour={props.th.status === 'signed-off' ? 'green' : 'yellow'}>{THRESHOLD_STATUS[props.th.status] ?? props.th.status}</Tag>. {approved()} of {props.th.required.length} statutory partners{' '}
-        {hasOrHave(approved())} approved it{props.th.signedOffAt ? `; signed off ${formatDay(props.th.signedOffAt)}` : ''}.
+        : <Tag colour={props.th.status === 'signed-off' ? 'green' : 'yellow'}>{THRESHOLD_STATUS[props.th.status] ?? props.th.status}</Tag>. {approved()} of{' '}
+        {props.th.required.length} statutory partners {hasOrHave(approved())} approved it{props.th.signedOffAt ? `; signed off ${formatDay(props.th.signedOffAt)}` : ''}.
       </p>
       <DataTable<Partner>
         caption={`Who has signed version ${props.th.versionLabel}`}

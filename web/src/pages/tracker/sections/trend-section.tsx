@@ -18,12 +18,18 @@ export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
   const columns = createMemo((): Column<Row>[] => [
     { key: 'workstream', header: 'Workstream', rowHeader: true, cell: (w) => w.name },
     ...(props.t.trend[0]?.points ?? []).map(
-      ({ periodId }): Column<Row> => ({ key: periodId, header: periodLabel(periodId), cell: (w) => <ConfidenceTag confidence={w.points.find((pt) => pt.periodId === periodId)?.confidence ?? null} /> }),
+      ({ periodId }): Column<Row> => ({
+        key: periodId,
+        header: periodLabel(periodId),
+        cell: (w) => <ConfidenceTag confidence={w.points.find((pt) => pt.periodId === periodId)?.confidence ?? null} />,
+      }),
     ),
   ]);
   return (
     <Section id="trend" title="Trend">
-      <p class="govuk-body">Each workstream's overall delivery confidence in every quarter up to {periodLabel(props.t.period.id)}. Higher is better; a gap means nothing was reported.</p>
+      <p class="govuk-body">
+        Each workstream's overall delivery confidence in every quarter up to {periodLabel(props.t.period.id)}. Higher is better; a gap means nothing was reported.
+      </p>
       <ul class="app-trend-list">
         <For each={props.t.trend}>
           {(w) => (
@@ -32,7 +38,7 @@ export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
               <TrendChart
                 id={`${props.idPrefix ?? 'trend'}-${w.workstreamId}`}
                 title={`${w.name}: overall delivery confidence by quarter`}
-                description={w.points.map((p) => `${periodLabel(p.periodId)}: ${confidenceLabel(p.confidence)}`).join('; ') + '.'}
+                description={`${w.points.map((p) => `${periodLabel(p.periodId)}: ${confidenceLabel(p.confidence)}`).join('; ')}.`}
                 levels={LEVEL_NAMES}
                 levelClasses={LEVEL_CLASSES}
                 points={w.points.map((p) => ({ label: periodLabel(p.periodId).replace(/^\d{4}-\d{2} /, ''), level: p.confidence ? CONFIDENCE_SCALE.indexOf(p.confidence) : null }))}
