@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MailConfig } from './mail/mailer.js';
 
 /**
  * Configuration, parsed once from the environment. Nothing else in the code reads `process.env`.
@@ -34,6 +35,14 @@ const Env = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Deadline for one DynamoDB call, retries included: past it the API answers 503 (< 5 s in all). */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** Who portal email comes from (an address SES has verified, in AWS). */
+  MAIL_FROM: z.string().min(3).max(320).default('Partnership Reform Portal <no-reply@portal.localhost>'),
+  /** aws-ses-v2-local's address (npm start sets it); unset in AWS. */
+  SES_ENDPOINT: z.string().url().optional(),
+  /** Deadline for sending one email, retries included. */
+  MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** SES configuration set that publishes bounces and complaints (AWS). */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** "true" only when one reverse proxy in front of the local server sets X-Forwarded-For. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
@@ -47,6 +56,7 @@ export interface Config {
   partnershipId: string;
   tables: { main: string; audit: string };
   dynamodb: { endpoint?: string; region: string; timeoutMs: number };
+  mail: MailConfig;
   auth:
     | { mode: 'local'; issuer: string; audience: string; demoPassword: string; tokenTtlSeconds: number }
     | { mode: 'cognito'; issuer: string; audience: string; userPoolId: string; clientId: string; domain?: string; region: string };
@@ -122,6 +132,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       region: e.AWS_REGION,
       timeoutMs: e.DYNAMODB_TIMEOUT_MS,
       ...(e.DYNAMODB_ENDPOINT ? { endpoint: e.DYNAMODB_ENDPOINT } : {}),
+    },
+    mail: {
+      from: e.MAIL_FROM,
+      region: e.AWS_REGION,
+      timeoutMs: e.MAIL_TIMEOUT_MS,
+      ...(e.SES_ENDPOINT ? { endpoint: e.SES_ENDPOINT } : {}),
+      ...(e.SES_CONFIGURATION_SET ? { configurationSet: e.SES_CONFIGURATION_SET } : {}),
     },
     auth,
     corsOrigins: e.WEB_ORIGIN

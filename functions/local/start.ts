@@ -2,6 +2,8 @@
  * `npm start`: the embedded default. Boots DynamoDB Local with data under `.data/` (supervised:
  * restarted on the same data if it dies), creates the tables, seeds the demo partnership on first
  * run and serves API and SPA on http://localhost:3000 (listening on HOST, 127.0.0.1 by default).
+ * It also starts aws-ses-v2-local (the SES v2 emulator) on a free loopback port: the portal's email
+ * goes there through the real SES client, readable on its mailbox page.
  * `--reset` (or `npm run reset`) deletes the local data first.
  */
 import { rmSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { createLogger } from '../logger.js';
 import { loadSeed, seedDemo } from '../seed/seed.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { superviseDynamoDbLocal } from './dynamodb-supervisor.js';
+import { startSesLocal, type SesLocal } from './ses-local.js';
 import { startServer } from './server.js';
 
 const SETUP_TIMEOUT_MS = 60_000;
@@ -39,8 +42,9 @@ async function main() {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    console.log('\nStopping the portal and DynamoDB Local...');
+    console.log('\nStopping the portal, the mail emulator and DynamoDB Local...');
     await server?.close().catch(() => undefined);
+    await ses?.stop().catch(() => undefined);
     await db.stop();
     process.exit(code);
   };
@@ -49,8 +53,10 @@ async function main() {
   process.on('SIGHUP', () => void stop(0));
 
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let ses: SesLocal | undefined;
   try {
-    const cfg = { ...config, dynamodb: { ...config.dynamodb, endpoint: db.endpoint } };
+    ses = await startSesLocal(process.env.SES_LOCAL_PORT ? { port: Number(process.env.SES_LOCAL_PORT) } : {});
+    const cfg = { ...config, dynamodb: { ...config.dynamodb, endpoint: db.endpoint }, mail: { ...config.mail, endpoint: ses.endpoint } };
     const doc = createDocumentClient(cfg.dynamodb);
     // Setting up (tables, the demo seed) is not a request: a busy machine gets a minute per call,
     // not the seconds that make a stalled database a quick 503 for people.
@@ -64,6 +70,7 @@ async function main() {
     console.log(`
 Partnership Reform Portal is running at ${server.url}  (ready in ${ms} ms)
 ${['127.0.0.1', '::1', 'localhost'].includes(server.host) ? 'It listens on this machine only (set HOST to change that).' : `It listens on ${server.host}: other machines that can reach this address can use it.`} DynamoDB Local listens on 127.0.0.1 only and is restarted if it stops.
+Email the portal sends is caught by the local SES emulator: read it at ${ses.mailboxUrl}
 ${seeded ? 'Loaded the demo partnership: ' : 'Using saved data for: '}${seed.partnership.name}. Data is kept in ${dataDir} (npm run reset starts clean).
 
 Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.auth.demoPassword}):
