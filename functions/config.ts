@@ -35,6 +35,8 @@ const Env = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Deadline for one DynamoDB call, retries included: past it the API answers 503 (< 5 s in all). */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** The portal's address as people reach it, for links in email (default: this local server). */
+  PORTAL_URL: z.string().url().optional(),
   /** Who portal email comes from (an address SES has verified, in AWS). */
   MAIL_FROM: z.string().min(3).max(320).default('Partnership Reform Portal <no-reply@portal.localhost>'),
   /** aws-ses-v2-local's address (npm start sets it); unset in AWS. */
@@ -57,6 +59,8 @@ export interface Config {
   tables: { main: string; audit: string };
   dynamodb: { endpoint?: string; region: string; timeoutMs: number };
   mail: MailConfig;
+  /** The portal's address for links in email, without a trailing slash. */
+  portalUrl: string;
   auth:
     | { mode: 'local'; issuer: string; audience: string; demoPassword: string; tokenTtlSeconds: number }
     | { mode: 'cognito'; issuer: string; audience: string; userPoolId: string; clientId: string; domain?: string; region: string };
@@ -133,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.DYNAMODB_TIMEOUT_MS,
       ...(e.DYNAMODB_ENDPOINT ? { endpoint: e.DYNAMODB_ENDPOINT } : {}),
     },
+    portalUrl: (e.PORTAL_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     mail: {
       from: e.MAIL_FROM,
       region: e.AWS_REGION,

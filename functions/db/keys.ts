@@ -104,3 +104,11 @@ export const trackerKeys = {
   /** The lead's overall confidence lives in the partnership partition, read with the configuration. */
   overall: (pid: string, periodId: string, workstreamId: string) => ({ pk: partnershipPk(pid), sk: `OVERALL#${periodId}#${workstreamId}` }),
 };
+
+export const notificationKeys = {
+  /**
+   * One item per (event, person): the ledger that makes every notification go out once, however
+   * often or concurrently the job runs (a conditional write claims it before the email is sent).
+   */
+  sent: (pid: string, eventKey: string, userId: string) => ({ pk: `P#${pid}#NOTIFY#${eventKey}`, sk: `TO#${userId}` }),
+};

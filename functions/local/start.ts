@@ -6,7 +6,7 @@
  * goes there through the real SES client, readable on its mailbox page.
  * `--reset` (or `npm run reset`) deletes the local data first.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, ConfigError } from '../config.js';
 import { loadOrCreateLocalKeys } from '../auth/tokens.js';
@@ -15,6 +15,9 @@ import { ensureTables } from '../db/create-tables.js';
 import { createLogger } from '../logger.js';
 import { loadSeed, seedDemo } from '../seed/seed.js';
 import { JavaMissingError } from './dynamodb-local.js';
+import { formatOutcomes, runReminders } from '../jobs/reminders.js';
+import { createSesClient, SesMailer } from '../mail/mailer.js';
+import { runDaily } from './daily.js';
 import { superviseDynamoDbLocal } from './dynamodb-supervisor.js';
 import { startSesLocal, type SesLocal } from './ses-local.js';
 import { startServer } from './server.js';
@@ -44,6 +47,8 @@ async function main() {
     stopping = true;
     console.log('\nStopping the portal, the mail emulator and DynamoDB Local...');
     await server?.close().catch(() => undefined);
+    daily?.stop();
+    rmSync(endpointsFile, { force: true });
     await ses?.stop().catch(() => undefined);
     await db.stop();
     process.exit(code);
@@ -54,6 +59,9 @@ async function main() {
 
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let ses: SesLocal | undefined;
+  let daily: { stop(): void } | undefined;
+  // Where `npm run reminders` finds this portal's database and mail emulator while it runs.
+  const endpointsFile = join(dataDir, 'local-endpoints.json');
   try {
     ses = await startSesLocal(process.env.SES_LOCAL_PORT ? { port: Number(process.env.SES_LOCAL_PORT) } : {});
     const cfg = { ...config, dynamodb: { ...config.dynamodb, endpoint: db.endpoint }, mail: { ...config.mail, endpoint: ses.endpoint } };
@@ -66,11 +74,22 @@ async function main() {
     const { seeded } = await seedDemo(createDocumentClient(setup), cfg.tables, { password: config.auth.demoPassword, seed });
     const keys = await loadOrCreateLocalKeys(dataDir);
     server = await startServer({ config: cfg, doc, keys, webDist: resolve('web/dist'), logger: createLogger(config.logLevel) });
+    writeFileSync(endpointsFile, JSON.stringify({ dynamodb: db.endpoint, ses: ses.endpoint, portalUrl: cfg.portalUrl }));
+    // The daily reminder job, as EventBridge Scheduler runs it in AWS: once a day, safe to repeat.
+    const reminders = { doc, tables: cfg.tables, partnershipId: cfg.partnershipId, mailer: new SesMailer(createSesClient(cfg.mail), cfg.mail), portalUrl: cfg.portalUrl };
+    daily = runDaily(
+      async (date) => {
+        const outcomes = await runReminders(reminders, date);
+        if (outcomes.some((o) => o.result !== 'already-sent')) console.log(formatOutcomes(date, outcomes));
+      },
+      { onError: (err) => console.error(`The daily reminders did not run: ${err instanceof Error ? err.message : String(err)}. They are tried again in a few minutes.`) },
+    );
     const ms = Math.round(performance.now() - started);
     console.log(`
 Partnership Reform Portal is running at ${server.url}  (ready in ${ms} ms)
 ${['127.0.0.1', '::1', 'localhost'].includes(server.host) ? 'It listens on this machine only (set HOST to change that).' : `It listens on ${server.host}: other machines that can reach this address can use it.`} DynamoDB Local listens on 127.0.0.1 only and is restarted if it stops.
 Email the portal sends is caught by the local SES emulator: read it at ${ses.mailboxUrl}
+Return reminders run each day; to see them for another day: npm run reminders -- --date YYYY-MM-DD
 ${seeded ? 'Loaded the demo partnership: ' : 'Using saved data for: '}${seed.partnership.name}. Data is kept in ${dataDir} (npm run reset starts clean).
 
 Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.auth.demoPassword}):

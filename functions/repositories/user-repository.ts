@@ -20,6 +20,17 @@ export interface UserRecord {
   status?: UserStatus;
 }
 
+/** Someone the portal may email, as the job reads them. */
+export interface Recipient {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  agencyId: string | null;
+  signatory: boolean;
+  active: boolean;
+}
+
 /** Whether a person may use the portal. A removed person has no record at all. */
 export type UserStatus = 'active' | 'deactivated';
 
@@ -72,6 +83,30 @@ export class UserRepository {
       ExpressionAttributeNames: { '#id': 'id', '#name': 'name', '#role': 'role' },
     });
     return items.map((i) => ({ id: String(i.id), name: String(i.name), role: i.role as Role, agencyId: (i.agencyId as string | null | undefined) ?? null }));
+  }
+
+  /**
+   * Access pattern "people to notify": the same Query of gsi1 as {@link listPeople}, with what mail
+   * needs (address, role, agency, signatory, status); never the password hash. For jobs, not pages.
+   */
+  async listRecipients(): Promise<Recipient[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: MAIN_TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': userKeys.byPartnership(this.pid, '', '').gsi1pk },
+      ProjectionExpression: '#id, #name, email, #role, agencyId, signatory, #status',
+      ExpressionAttributeNames: { '#id': 'id', '#name': 'name', '#role': 'role', '#status': 'status' },
+    });
+    return items.map((i) => ({
+      id: String(i.id),
+      name: String(i.name),
+      email: String(i.email),
+      role: i.role as Role,
+      agencyId: (i.agencyId as string | null | undefined) ?? null,
+      signatory: i.signatory === true,
+      active: i.status !== 'deactivated',
+    }));
   }
 
   /** Write op: deactivate a person (guarded: the user must exist). Their sessions end within 60 s. */

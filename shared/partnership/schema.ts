@@ -23,8 +23,11 @@ export const Partnership = z.object({
   id: Slug,
   name: z.string().min(1).max(200),
   shortName: z.string().min(1).max(40),
+  /** How many working days before a return's due date its agency is reminded (5 when not set). */
+  reminderWorkingDays: z.number().int().min(1).max(20).optional(),
 });
 export type Partnership = z.infer<typeof Partnership>;
+export const DEFAULT_REMINDER_WORKING_DAYS = 5;
 
 export const Agency = z.object({
   id: Slug,

@@ -1,0 +1,54 @@
+/**
+ * `npm run reminders -- --date YYYY-MM-DD`: runs the daily reminder job for a given UK day (today
+ * when left out), for demos and checks. Locally it uses the running `npm start` (its DynamoDB Local
+ * and mail emulator, found in `.data/local-endpoints.json`), so the email appears in its mailbox; in
+ * AWS mode the configured tables and SES. Each reminder still goes once per person.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ukDate } from '../../shared/periods/period.js';
+import { loadConfig } from '../config.js';
+import { createDocumentClient } from '../db/client.js';
+import { createSesClient, SesMailer } from '../mail/mailer.js';
+import { formatOutcomes, runReminders } from './reminders.js';
+
+async function main() {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--date');
+  const date = at >= 0 ? args[at + 1] : ukDate(new Date());
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('Give the day as --date YYYY-MM-DD, for example --date 2027-01-25.');
+  let config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  if (config.mode === 'local' && (!config.dynamodb.endpoint || !config.mail.endpoint)) {
+    const file = join(resolve(config.dataDir), 'local-endpoints.json');
+    let local: { dynamodb: string; ses: string; portalUrl: string };
+    try {
+      local = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      throw new Error('Start the portal first (npm start): the reminders go to its mail emulator, and this command uses its database.');
+    }
+    config = {
+      ...config,
+      dynamodb: { ...config.dynamodb, endpoint: config.dynamodb.endpoint ?? local.dynamodb },
+      mail: { ...config.mail, endpoint: config.mail.endpoint ?? local.ses },
+      portalUrl: process.env.PORTAL_URL ? config.portalUrl : local.portalUrl,
+    };
+  }
+  const outcomes = await runReminders(
+    {
+      doc: createDocumentClient(config.dynamodb),
+      tables: config.tables,
+      partnershipId: config.partnershipId,
+      mailer: new SesMailer(createSesClient(config.mail), config.mail),
+      portalUrl: config.portalUrl,
+    },
+    date,
+  );
+  console.log(formatOutcomes(date, outcomes));
+  if (outcomes.some((o) => o.result === 'failed')) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  console.error(/ECONNREFUSED|fetch failed|connect/i.test(message) ? `The portal does not seem to be running (${message}). Start it with npm start.` : message);
+  process.exit(2);
+});

@@ -1,0 +1,148 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userKeys } from '../../functions/db/keys.js';
+import { workingDaysBefore } from '../../functions/domain/working-days.js';
+import { type ReminderDeps, runReminders } from '../../functions/jobs/reminders.js';
+import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
+import { createSesClient, type Mailer, SesMailer } from '../../functions/mail/mailer.js';
+import { createSeededTables } from '../support/tables.js';
+
+/**
+ * The daily reminder job on the demo partnership (DynamoDB Local) sending through the SES emulator.
+ * In the demo, 2026-27-Q3 is open and due on Sunday 31 January 2027: Medway Council has submitted,
+ * Kent Police's return was returned to them, NHS Kent and Medway's is a draft and Medway education
+ * has not started. Five working days before the due date is Monday 25 January 2027.
+ */
+const DUE_SOON_DAY = '2027-01-25';
+const NOT_IN = ['education@mscp.example', 'health@mscp.example', 'police@mscp.example'];
+
+let ses: SesLocal;
+beforeAll(async () => {
+  ses = await startSesLocal();
+});
+afterAll(async () => {
+  await ses.stop();
+});
+
+async function setUp(mailer?: Mailer) {
+  const t = await createSeededTables();
+  const mail = { from: 'MSCP <no-reply@portal.localhost>', region: 'eu-west-2', endpoint: ses.endpoint, timeoutMs: 5_000 };
+  const deps: ReminderDeps = {
+    doc: t.doc,
+    tables: t.config.tables,
+    partnershipId: t.config.partnershipId,
+    mailer: mailer ?? new SesMailer(createSesClient(mail), mail),
+    portalUrl: 'http://localhost:3000',
+  };
+  return { ...t, deps };
+}
+const sentTo = (outcomes: Awaited<ReturnType<typeof runReminders>>) =>
+  outcomes
+    .filter((o) => o.result === 'sent')
+    .map((o) => o.to)
+    .sort();
+const mailSince = async (count: number) => (await readMailbox(ses.endpoint)).slice(count);
+
+describe('daily return reminders', () => {
+  let t: Awaited<ReturnType<typeof setUp>>;
+  beforeAll(async () => {
+    t = await setUp();
+  });
+  afterAll(async () => {
+    await t.drop();
+  });
+
+  it('when the day is five working days before the due date, exactly the partners whose return is not in are emailed, with a link to their return', async () => {
+    expect(workingDaysBefore('2027-01-31', 5)).toBe(DUE_SOON_DAY);
+    const before = (await readMailbox(ses.endpoint)).length;
+    const outcomes = await runReminders(t.deps, DUE_SOON_DAY);
+    expect(sentTo(outcomes)).toEqual(NOT_IN);
+    const mail = await mailSince(before);
+    expect(mail.map((m) => m.destination.to[0]).sort()).toEqual(NOT_IN);
+    const police = mail.find((m) => m.destination.to[0] === 'police@mscp.example')!;
+    expect(police.subject).toBe('Kent Police’s return for October to December 2026 is due on 31 January 2027');
+    expect(police.body.text).toContain('due in 5 working days, on 31 January 2027');
+    expect(police.body.text).toContain('http://localhost:3000/our-return/2026-27-Q3');
+    expect(police.body.html).toContain('href="http://localhost:3000/our-return/2026-27-Q3"');
+    expect(police.destination.cc).toEqual([]);
+  });
+
+  it('when the job runs again the same day, or the next, nobody is emailed twice', async () => {
+    const before = (await readMailbox(ses.endpoint)).length;
+    const again = await runReminders(t.deps, DUE_SOON_DAY);
+    const nextDay = await runReminders(t.deps, '2027-01-26');
+    expect(sentTo(again)).toEqual([]);
+    expect(sentTo(nextDay)).toEqual([]);
+    expect(again.every((o) => o.result === 'already-sent')).toBe(true);
+    expect(await mailSince(before)).toEqual([]);
+  });
+
+  it('when the day is before the reminder window, nothing is sent', async () => {
+    expect(await runReminders(t.deps, '2027-01-22')).toEqual([]);
+  });
+
+  it('when the due date has passed, each partner whose return is not in is told once that it is overdue, with the lead copied into one email per agency', async () => {
+    const before = (await readMailbox(ses.endpoint)).length;
+    const first = await runReminders(t.deps, '2027-02-01');
+    const second = await runReminders(t.deps, '2027-02-02');
+    expect(sentTo(first)).toEqual(NOT_IN);
+    expect(sentTo(second)).toEqual([]);
+    const mail = await mailSince(before);
+    expect(mail).toHaveLength(3);
+    expect(mail.every((m) => m.subject.startsWith('Overdue: '))).toBe(true);
+    expect(mail.every((m) => m.destination.cc.includes('lead@mscp.example'))).toBe(true);
+  });
+});
+
+describe('reminders to people who cannot be reached, or at the same time', () => {
+  it('when a partner is deactivated, they are not emailed', async () => {
+    const t = await setUp();
+    try {
+      await t.doc.send(
+        new UpdateCommand({
+          TableName: t.config.tables.main,
+          Key: userKeys.user(t.config.partnershipId, 'health@mscp.example'),
+          UpdateExpression: 'SET #s = :d',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':d': 'deactivated' },
+        }),
+      );
+      expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual(['education@mscp.example', 'police@mscp.example']);
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it('when two runs overlap, each person is emailed exactly once', async () => {
+    const t = await setUp();
+    try {
+      const [a, b] = await Promise.all([runReminders(t.deps, DUE_SOON_DAY), runReminders(t.deps, DUE_SOON_DAY)]);
+      expect([...sentTo(a), ...sentTo(b)].sort()).toEqual(NOT_IN);
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it('when sending fails, it is recorded and the next run sends it', async () => {
+    let down = true;
+    const sent: string[] = [];
+    const flaky: Mailer = {
+      send: async (m) => {
+        if (down) throw new Error('SES is not answering');
+        sent.push(m.to[0]!);
+        return { messageId: `m-${sent.length}` };
+      },
+    };
+    const t = await setUp(flaky);
+    try {
+      const failed = await runReminders(t.deps, DUE_SOON_DAY);
+      expect(failed.map((o) => o.result)).toEqual(['failed', 'failed', 'failed']);
+      down = false;
+      expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual(NOT_IN);
+      expect(sent.sort()).toEqual(NOT_IN);
+      expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual([]);
+    } finally {
+      await t.drop();
+    }
+  });
+});
