@@ -11,6 +11,8 @@ export interface PortalAppOptions {
   readonly appProps?: AppProps;
   /** Lambda entry; defaults to `functions/lambda.ts`. */
   readonly lambdaEntry?: string;
+  /** The reminder job's entry (tests pass a stand-in). */
+  readonly remindersEntry?: string;
   /**
    * Built SPA folder. Defaults to `web/dist` when that folder exists (after `npm run build:web`);
    * otherwise no BucketDeployment is synthesized so `cdk synth` works before the SPA is built.
@@ -28,7 +30,7 @@ export interface PortalApp {
 /**
  * Builds the portal's CDK app: `<stage>Stateful` and `<stage>Stateless` stacks, cdk-nag
  * AwsSolutions checks on every resource, and tags. Context keys: `stage` (default `Portal`),
- * `partnershipId` (default `mscp`), `region` (default AWS_REGION or `eu-west-2`), `webDomain`, `authDomainPrefix`
+ * `partnershipId` (default `mscp`), `region` (default AWS_REGION or `eu-west-2`), `webDomain`, `authDomainPrefix`, `mailFrom` (the SES-verified sender)
  * (default `partnership-reform-portal`), `skipWebDeployment`.
  */
 export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
@@ -54,6 +56,7 @@ export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
   const partnershipId = ctx('partnershipId') ?? 'mscp';
   const webDomain = ctx('webDomain');
   const authDomainPrefix = ctx('authDomainPrefix') ?? 'partnership-reform-portal';
+  const mailFrom = ctx('mailFrom') ?? 'Partnership Reform Portal <no-reply@example.org>';
   const skipWeb = String(app.node.tryGetContext('skipWebDeployment')) === 'true';
 
   const defaultDist = join(REPO_ROOT, 'web', 'dist');
@@ -75,6 +78,8 @@ export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
     auditTable: stateful.auditTable,
     documentsBucket: stateful.documentsBucket,
     lambdaEntry: options.lambdaEntry ?? join(REPO_ROOT, 'functions', 'lambda.ts'),
+    remindersEntry: options.remindersEntry ?? join(REPO_ROOT, 'functions', 'reminders-lambda.ts'),
+    mailFrom,
     partnershipId,
     authDomainPrefix,
     ...(webDomain ? { webDomain } : {}),

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { Api } from '../constructs/api.js';
 import { Auth } from '../constructs/auth.js';
 import { Monitoring } from '../constructs/monitoring.js';
+import { Reminders } from '../constructs/reminders.js';
 import { Web } from '../constructs/web.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -16,6 +17,10 @@ export interface StatelessStackProps extends StackProps {
   readonly documentsBucket: s3.IBucket;
   /** Lambda entry file: `functions/lambda.ts` (absolute path). */
   readonly lambdaEntry: string;
+  /** The reminder job's entry file: `functions/reminders-lambda.ts` (absolute path). */
+  readonly remindersEntry: string;
+  /** Sender of the portal's email (an SES-verified identity). */
+  readonly mailFrom: string;
   /** Partnership served by this deployment (`PARTNERSHIP_ID`), e.g. `mscp`. */
   readonly partnershipId: string;
   /** Prefix of the Cognito hosted UI domain; must be unique in the region. */
@@ -38,6 +43,7 @@ export class StatelessStack extends Stack {
   public readonly api: Api;
   public readonly web: Web;
   public readonly monitoring: Monitoring;
+  public readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -68,6 +74,14 @@ export class StatelessStack extends Stack {
       ...(props.webAssetPath ? { webAssetPath: props.webAssetPath } : {}),
     });
 
+    this.reminders = new Reminders(this, 'Reminders', {
+      entry: props.remindersEntry,
+      table: props.table,
+      partnershipId: props.partnershipId,
+      authEnvironment: { COGNITO_USER_POOL_ID: this.auth.userPool.userPoolId, COGNITO_CLIENT_ID: this.auth.client.userPoolClientId },
+      mailFrom: props.mailFrom,
+      portalUrl: `https://${props.webDomain ?? this.web.distribution.distributionDomainName}`,
+    });
     this.monitoring = new Monitoring(this, 'Monitoring', { fn: this.api.fn, httpApi: this.api.httpApi });
 
     new CfnOutput(this, 'WebUrl', { value: `https://${this.web.distribution.distributionDomainName}` });

@@ -14,6 +14,7 @@ const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 // fixture folder so the BucketDeployment (and its cdk-nag findings) is always part of the check.
 const portal = createPortalApp({
   lambdaEntry: join(FIXTURES, 'handler.ts'),
+  remindersEntry: join(FIXTURES, 'handler.ts'),
   webAssetPath: join(FIXTURES, 'web'),
 });
 const assembly = portal.app.synth(); // throws if cdk-nag or CloudFormation validation fails
@@ -188,6 +189,47 @@ describe('IAM', () => {
       if (id.startsWith('CustomCDKBucketDeployment')) continue; // CDK-provided deployment Lambda
       expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
     }
+  });
+});
+
+describe('daily reminders', () => {
+  const fnId = Object.keys(stateless.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('reminders') } }))[0]!;
+  const fn = resourcesOf(stateless, 'AWS::Lambda::Function')[fnId]!;
+  const policies = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('RemindersHandlerRole'));
+  type Statement = { Action: string | string[]; Resource: unknown; Condition?: Record<string, unknown>; Sid?: string };
+  const statements = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+  const bySid = (sid: string) => statements.find((s) => s.Sid === sid)!;
+
+  it('when synthesized, EventBridge Scheduler runs the reminders function at 07:00 UK time each day, with retries', () => {
+    const schedule = Object.values(resourcesOf(stateless, 'AWS::Scheduler::Schedule'))[0]!;
+    expect(schedule.Properties.ScheduleExpression).toBe('cron(0 7 * * ? *)');
+    expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Europe/London');
+    expect(JSON.stringify((schedule.Properties.Target as { Arn: unknown }).Arn)).toContain(fnId);
+    expect(schedule.Properties.Target).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 2 } });
+  });
+
+  it('when synthesized, the function gets the table, the partnership, the sender and the portal address', () => {
+    const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(env).toMatchObject({ PORTAL_MODE: 'aws', PARTNERSHIP_ID: 'mscp', MAIL_FROM: 'Partnership Reform Portal <no-reply@example.org>' });
+    expect(JSON.stringify(env.PORTAL_URL)).toContain('DomainName');
+    expect(fn.Properties.Timeout).toBe(300);
+  });
+
+  it('when the job touches DynamoDB, it may only Query (table and gsi1) and UpdateItem the notification ledger: no Scan, no other write', () => {
+    const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
+    expect(actions.sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(JSON.stringify(bySid('ReadPartnershipReturnsAndPeople').Resource)).toContain(`/index/${MAIN_TABLE.gsi1.name}`);
+    expect(bySid('NotificationLedger').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#NOTIFY#*'] } });
+  });
+
+  it('when the job sends email, SES lets it send from the portal address only', () => {
+    const ses = bySid('SendFromThePortalAddressOnly');
+    expect(ses.Action).toBe('ses:SendEmail');
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@example.org' } });
+  });
+
+  it('when run by the CLI, it bundles functions/reminders-lambda.ts', () => {
+    expect(existsSync(resolve(import.meta.dirname, '../../functions/reminders-lambda.ts'))).toBe(true);
   });
 });
 

@@ -1,0 +1,103 @@
+import { Duration, Stack, TimeZone, Token } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import { Construct } from 'constructs';
+import { MAIN_TABLE } from '../../functions/db/table-design.js';
+import { acknowledge } from '../nag.js';
+import { PortalFunction } from './portal-function.js';
+
+export interface RemindersProps {
+  /** `functions/reminders-lambda.ts` (absolute path). */
+  readonly entry: string;
+  readonly table: dynamodb.ITable;
+  readonly partnershipId: string;
+  /** Environment the shared configuration needs in aws mode (the Cognito settings). */
+  readonly authEnvironment: Record<string, string>;
+  /** Sender of the portal's email, e.g. `MSCP <no-reply@mscp.example.org>`: an SES-verified identity. */
+  readonly mailFrom: string;
+  /** The portal's address as people reach it, for the links in email. */
+  readonly portalUrl: string;
+}
+
+/**
+ * The daily reminder job: a Lambda run by EventBridge Scheduler at 07:00 UK time (the schedule
+ * follows Europe/London across clock changes). It reads the partnership, returns and people
+ * (Query on the table and gsi1), writes only the notification ledger (UpdateItem: a conditional
+ * claim, then the outcome) and sends email through SES from the configured sender only.
+ */
+export class Reminders extends Construct {
+  public readonly fn: PortalFunction;
+  public readonly schedule: scheduler.Schedule;
+
+  constructor(scope: Construct, id: string, props: RemindersProps) {
+    super(scope, id);
+    this.fn = new PortalFunction(this, 'Handler', {
+      entry: props.entry,
+      handler: 'handler',
+      description: 'Partnership Reform Portal daily reminders',
+      timeout: Duration.minutes(5),
+      environment: {
+        PORTAL_MODE: 'aws',
+        TABLE_NAME: props.table.tableName,
+        // The job never touches the audit table; the shared configuration still names one.
+        AUDIT_TABLE_NAME: 'unused-by-reminders',
+        PARTNERSHIP_ID: props.partnershipId,
+        MAIL_FROM: props.mailFrom,
+        PORTAL_URL: props.portalUrl,
+        ...props.authEnvironment,
+      },
+    });
+
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadPartnershipReturnsAndPeople',
+        actions: ['dynamodb:Query'],
+        resources: [props.table.tableArn, `${props.table.tableArn}/index/${MAIN_TABLE.gsi1.name}`],
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'NotificationLedger',
+        actions: ['dynamodb:UpdateItem'],
+        resources: [props.table.tableArn],
+        // Only the ledger's items (their keys begin with the partnership's NOTIFY prefix).
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#NOTIFY#*`] } },
+      }),
+    );
+    const address = /<([^>]+)>/.exec(props.mailFrom)?.[1] ?? props.mailFrom;
+    const { region, account } = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'SendFromThePortalAddressOnly',
+        actions: ['ses:SendEmail'],
+        resources: [`arn:aws:ses:${region}:${account}:identity/*`],
+        conditions: { StringEquals: { 'ses:FromAddress': address } },
+      }),
+    );
+    acknowledge(this.fn.role!, [
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:aws:ses:${Token.isUnresolved(region) ? '<AWS::Region>' : region}:<AWS::AccountId>:identity/*]`,
+        reason: 'SES checks the sending identity (the address and its domain) and the configuration set; the condition limits sending to the portal address.',
+      },
+    ]);
+
+    // The scheduler's own role, so its permissions sit beside the job they serve.
+    const invoker = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': account } } }),
+      description: 'Lets EventBridge Scheduler run the daily reminders',
+    });
+    acknowledge(invoker, [
+      {
+        id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.fn.node.defaultChild as never)}.Arn>:*]`,
+        reason: 'The Scheduler target grants invoke on the function and its versions (arn:*), as Lambda requires for a qualified invoke; it can invoke nothing else.',
+      },
+    ]);
+    this.schedule = new scheduler.Schedule(this, 'Daily', {
+      description: 'Runs the portal reminders each morning, UK time',
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '7', timeZone: TimeZone.EUROPE_LONDON }),
+      target: new targets.LambdaInvoke(this.fn, { role: invoker, retryAttempts: 2, maxEventAge: Duration.hours(2) }),
+    });
+  }
+}
