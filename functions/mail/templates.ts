@@ -13,18 +13,18 @@ export interface MailContent {
   html: string;
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function render(m: { subject: string; greeting: string; paragraphs: string[]; link: { text: string; url: string }; signOff: string; footnote?: string }): MailContent {
   const text = [m.greeting, ...m.paragraphs, `${m.link.text}:\n${m.link.url}`, m.signOff, ...(m.footnote ? [m.footnote] : [])].join('\n\n');
-  const p = (s: string) => `<p style="font-size:19px;line-height:1.3;margin:0 0 20px">${escape(s)}</p>`;
+  const p = (s: string) => `<p style="font-size:19px;line-height:1.3;margin:0 0 20px">${escapeHtml(s)}</p>`;
   const html = [
     '<!doctype html><html lang="en"><body style="font-family:Arial,sans-serif;color:#0b0c0c">',
     p(m.greeting),
     ...m.paragraphs.map(p),
-    `<p style="font-size:19px;line-height:1.3;margin:0 0 20px"><a href="${escape(m.link.url)}" style="color:#1d70b8">${escape(m.link.text)}</a></p>`,
+    `<p style="font-size:19px;line-height:1.3;margin:0 0 20px"><a href="${escapeHtml(m.link.url)}" style="color:#1d70b8">${escapeHtml(m.link.text)}</a></p>`,
     p(m.signOff),
-    ...(m.footnote ? [`<p style="font-size:16px;color:#505a5f">${escape(m.footnote)}</p>`] : []),
+    ...(m.footnote ? [`<p style="font-size:16px;color:#505a5f">${escapeHtml(m.footnote)}</p>`] : []),
     '</body></html>',
   ].join('\n');
   return { subject: m.subject, text, html };
