@@ -22,6 +22,8 @@ export const handler = async (): Promise<{ date: string; sent: number; failed: n
   const date = ukDate(new Date());
   const outcomes = await runReminders(deps, date);
   console.log(formatOutcomes(date, outcomes));
-  const failed = outcomes.filter((o) => o.result === 'failed').length;
+  const failed = outcomes.filter((o) => o.result === 'failed' || o.result === 'gave-up').length;
+  // Ends in error so the failure shows (Errors metric, alarm); a retried run sends nothing twice.
+  if (failed > 0) throw new Error(`${failed} reminder emails were not sent on ${date}; failed ones are tried again on the next run.`);
   return { date, sent: outcomes.filter((o) => o.result === 'sent').length, failed };
 };

@@ -18,6 +18,11 @@ async function main() {
   const date = at >= 0 ? args[at + 1] : ukDate(new Date());
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error('Give the day as --date YYYY-MM-DD, for example --date 2027-01-25.');
   let config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
+  // In AWS the email is real and each reminder goes once: another day would send false reminders
+  // now and none on the real day.
+  if (config.mode === 'aws' && date !== ukDate(new Date()) && !args.includes('--really')) {
+    throw new Error(`In AWS mode this sends real email: run it for today only (or add --really if you mean ${date}).`);
+  }
   if (config.mode === 'local' && (!config.dynamodb.endpoint || !config.mail.endpoint)) {
     const file = join(resolve(config.dataDir), 'local-endpoints.json');
     let local: { dynamodb: string; ses: string; portalUrl: string };

@@ -1,10 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_REMINDER_WORKING_DAYS } from '../../shared/partnership/schema.js';
+import { isDelivered } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
 import { workingDaysBefore } from '../domain/working-days.js';
 import type { Mailer } from '../mail/mailer.js';
-import { type MailContent, returnDueSoon, returnOverdue } from '../mail/templates.js';
-import { NotificationRepository } from '../repositories/notification-repository.js';
+import { type MailContent, returnDueSoon, returnOverdue, returnOverdueForLead } from '../mail/templates.js';
+import { type ClaimRefusal, MAX_ATTEMPTS, NotificationRepository } from '../repositories/notification-repository.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { ReturnRepository } from '../repositories/return-repository.js';
 import { type Recipient, UserRepository } from '../repositories/user-repository.js';
@@ -29,11 +30,11 @@ export interface ReminderDeps {
 export interface ReminderOutcome {
   kind: 'return-due-soon' | 'return-overdue';
   eventKey: string;
+  /** The person's id (logs carry ids, not addresses). */
+  userId: string;
   to: string;
-  result: 'sent' | 'already-sent' | 'failed';
+  result: 'sent' | 'failed' | ClaimRefusal;
 }
-
-const IN = new Set(['submitted', 'accepted']);
 
 /** Runs the job for one UK calendar day (`YYYY-MM-DD`). */
 export async function runReminders(deps: ReminderDeps, date: string, now: Date = new Date()): Promise<ReminderOutcome[]> {
@@ -52,45 +53,55 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
   const reporting = [...new Set(data.workstreams.flatMap((w) => w.contributingAgencyIds))];
 
   const outcomes: ReminderOutcome[] = [];
-  const deliver = async (kind: ReminderOutcome['kind'], eventKey: string, to: Recipient, content: MailContent, cc: Recipient[] = []) => {
-    if (!(await ledger.claim(eventKey, to.id, { kind, email: to.email, now }))) {
-      outcomes.push({ kind, eventKey, to: to.email, result: 'already-sent' });
-      return;
-    }
+  const deliver = async (kind: ReminderOutcome['kind'], eventKey: string, to: Recipient, content: MailContent) => {
+    const record = (result: ReminderOutcome['result']) => outcomes.push({ kind, eventKey, userId: to.id, to: to.email, result });
+    const claim = await ledger.claim(eventKey, to.id, { kind, email: to.email, now });
+    if (!claim.claimed) return record(claim.why);
+    let messageId: string;
     try {
-      const { messageId } = await deps.mailer.send({ to: [to.email], ...(cc.length ? { cc: cc.map((c) => c.email) } : {}), ...content });
-      await ledger.markSent(eventKey, to.id, messageId, now);
-      outcomes.push({ kind, eventKey, to: to.email, result: 'sent' });
+      ({ messageId } = await deps.mailer.send({ to: [to.email], ...content }));
     } catch (err) {
-      await ledger.markFailed(eventKey, to.id, err instanceof Error ? err.message : String(err), now);
-      outcomes.push({ kind, eventKey, to: to.email, result: 'failed' });
+      await ledger.markFailed(eventKey, to.id, claim.claimId, err instanceof Error ? err.message : String(err), now);
+      return record('failed');
     }
+    // Outside the try: once SES has accepted the message it must never be marked failed (and sent
+    // again). If this write fails, the claim stays "sending" and the job reports the error.
+    await ledger.markSent(eventKey, to.id, claim.claimId, messageId, now);
+    record('sent');
   };
 
   for (const period of data.periods.filter((p) => p.status === 'open')) {
-    const remindFrom = workingDaysBefore(period.dueDate, days);
+    // From N working days before the due date (a missed day is caught up), then once overdue.
+    if (date < workingDaysBefore(period.dueDate, days)) continue;
     const overdue = date > period.dueDate;
-    if (date < remindFrom) continue;
     for (const agencyId of reporting) {
-      if (IN.has(statusOf.get(`${period.id}#${agencyId}`) ?? 'not-started')) continue;
+      if (isDelivered(statusOf.get(`${period.id}#${agencyId}`) ?? 'not-started')) continue;
       const agencyName = data.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
       const kind = overdue ? 'return-overdue' : 'return-due-soon';
       const eventKey = `${kind}#${period.id}#${agencyId}`;
-      const preparers = active.filter((p) => p.role === 'partner' && p.agencyId === agencyId);
-      for (const [i, person] of preparers.entries()) {
-        const reminder = { partnershipName, name: person.name, agencyName, periodId: period.id, dueDate: period.dueDate, url: `${deps.portalUrl}/our-return/${period.id}` };
-        // The lead is copied into one overdue email per agency, not one per preparer.
-        if (overdue) await deliver(kind, eventKey, person, returnOverdue(reminder), i === 0 ? leads : []);
-        else await deliver(kind, eventKey, person, returnDueSoon({ ...reminder, workingDays: days }));
+      const about = { partnershipName, agencyName, periodId: period.id, dueDate: period.dueDate, today: date };
+      for (const person of active.filter((p) => p.role === 'partner' && p.agencyId === agencyId)) {
+        const reminder = { ...about, name: person.name, url: `${deps.portalUrl}/our-return/${period.id}` };
+        await deliver(kind, eventKey, person, overdue ? returnOverdue(reminder) : returnDueSoon(reminder));
       }
+      // The lead hears once per overdue return, in an email of their own (its own ledger entry).
+      if (overdue)
+        for (const lead of leads) await deliver(kind, eventKey, lead, returnOverdueForLead({ ...about, name: lead.name, url: `${deps.portalUrl}/returns/${period.id}` }));
     }
   }
   return outcomes;
 }
 
-/** One line per outcome and the counts, for the command line and the local log. */
+/** One line per outcome (person ids, not addresses: this goes to logs) and the counts. */
 export function formatOutcomes(date: string, outcomes: ReminderOutcome[]): string {
   const n = (result: ReminderOutcome['result']) => outcomes.filter((o) => o.result === result).length;
-  const lines = outcomes.map((o) => `  ${o.result.padEnd(12)} ${o.kind.padEnd(16)} ${o.to}`);
-  return [`Reminders for ${date}: ${n('sent')} sent, ${n('already-sent')} sent before, ${n('failed')} failed (tried again on the next run).`, ...lines].join('\n');
+  const counts = [
+    `${n('sent')} sent`,
+    `${n('sent-before')} sent before`,
+    `${n('failed')} failed (tried again on the next run)`,
+    `${n('in-flight')} being sent by another run`,
+    `${n('gave-up')} given up after ${MAX_ATTEMPTS} attempts`,
+  ];
+  const lines = outcomes.filter((o) => o.result !== 'sent-before').map((o) => `  ${o.result.padEnd(10)} ${o.eventKey}  to ${o.userId}`);
+  return [`Reminders for ${date}: ${counts.join(', ')}.`, ...lines].join('\n');
 }

@@ -80,7 +80,7 @@ async function main() {
     daily = runDaily(
       async (date) => {
         const outcomes = await runReminders(reminders, date);
-        if (outcomes.some((o) => o.result !== 'already-sent')) console.log(formatOutcomes(date, outcomes));
+        if (outcomes.some((o) => o.result !== 'sent-before')) console.log(formatOutcomes(date, outcomes));
       },
       { onError: (err) => console.error(`The daily reminders did not run: ${err instanceof Error ? err.message : String(err)}. They are tried again in a few minutes.`) },
     );

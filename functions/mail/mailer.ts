@@ -48,7 +48,9 @@ export interface MailConfig {
 export function createSesClient(mail: MailConfig): SESv2Client {
   return new SESv2Client({
     region: mail.region,
-    maxAttempts: 2,
+    // One attempt: an SDK retry after a timeout could send the message twice. The job's ledger
+    // retries failed sends on its next run instead.
+    maxAttempts: 1,
     requestHandler: { connectionTimeout: Math.min(1000, mail.timeoutMs), requestTimeout: mail.timeoutMs },
     ...(mail.endpoint ? { endpoint: mail.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });

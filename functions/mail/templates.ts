@@ -37,38 +37,70 @@ export interface ReturnReminder {
   agencyName: string;
   periodId: string;
   dueDate: string;
-  /** Where the return is: the agency's own return page. */
+  /** The day the email goes (UK): "due today", "due tomorrow" or the date. */
+  today: string;
+  /** Where the return is: the agency's own return page, or the lead's review page. */
   url: string;
 }
 
-/** A return is due in `workingDays` working days and has not been submitted. */
-export function returnDueSoon(r: ReturnReminder & { workingDays: number }): MailContent {
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** "Sunday 31 January 2027". */
+const dayWithWeekday = (day: string) => `${WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()]} ${formatDayLong(day)}`;
+
+/** When the return is due, said from the day the email goes. */
+function dueWhen(today: string, due: string): string {
+  if (today === due) return 'today';
+  const tomorrow = new Date(`${today}T00:00:00Z`);
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  return tomorrow.toISOString().slice(0, 10) === due ? `tomorrow, ${dayWithWeekday(due)}` : `on ${dayWithWeekday(due)}`;
+}
+
+const REMINDER_FOOTNOTE = 'You get this email because your agency reports to the partnership. Deadline reminders cannot be turned off.';
+
+/** A return is due soon and has not been submitted. */
+export function returnDueSoon(r: ReturnReminder): MailContent {
   const period = periodLongLabel(r.periodId);
+  const when = dueWhen(r.today, r.dueDate);
   return render({
-    subject: `${r.agencyName}’s return for ${period} is due on ${formatDayLong(r.dueDate)}`,
+    subject: `${r.agencyName}’s return for ${period} is due ${when}`,
     greeting: `Dear ${r.name},`,
     paragraphs: [
-      `${r.agencyName}’s quarterly return for ${period} is due in ${count(r.workingDays, 'working day')}, on ${formatDayLong(r.dueDate)}. It has not been submitted yet.`,
+      `${r.agencyName}’s quarterly return for ${period} is due ${when}. It has not been submitted yet.`,
       'Check each workstream section, then submit the return for review.',
     ],
     link: { text: 'Go to your return', url: r.url },
     signOff: r.partnershipName,
-    footnote: 'You get this email because your agency reports to the partnership. Deadline reminders cannot be turned off.',
+    footnote: REMINDER_FOOTNOTE,
   });
 }
 
-/** The due date has passed and the return has not been submitted; the lead is copied in. */
+/** The due date has passed and the return has not been submitted (to the agency's preparers). */
 export function returnOverdue(r: ReturnReminder): MailContent {
   const period = periodLongLabel(r.periodId);
   return render({
     subject: `Overdue: ${r.agencyName}’s return for ${period}`,
     greeting: `Dear ${r.name},`,
     paragraphs: [
-      `${r.agencyName}’s quarterly return for ${period} was due on ${formatDayLong(r.dueDate)} and has not been submitted.`,
-      'Submit it as soon as you can. If something stops you, tell the programme lead, who is copied into this email.',
+      `${r.agencyName}’s quarterly return for ${period} was due on ${dayWithWeekday(r.dueDate)} and has not been submitted.`,
+      'Submit it as soon as you can. If something stops you, tell the programme lead: they have been told it is overdue.',
     ],
     link: { text: 'Go to your return', url: r.url },
     signOff: r.partnershipName,
-    footnote: 'You get this email because your agency reports to the partnership. Deadline reminders cannot be turned off.',
+    footnote: REMINDER_FOOTNOTE,
+  });
+}
+
+/** The lead's own notice that an agency's return is overdue. */
+export function returnOverdueForLead(r: ReturnReminder): MailContent {
+  const period = periodLongLabel(r.periodId);
+  return render({
+    subject: `Overdue: ${r.agencyName}’s return for ${period}`,
+    greeting: `Dear ${r.name},`,
+    paragraphs: [
+      `${r.agencyName}’s quarterly return for ${period} was due on ${dayWithWeekday(r.dueDate)} and has not been submitted. The people who prepare it have been reminded.`,
+    ],
+    link: { text: 'See the returns for this period', url: r.url },
+    signOff: r.partnershipName,
+    footnote: 'You get this email because you lead the partnership’s reform programme.',
   });
 }

@@ -1,10 +1,12 @@
 import { Duration, Stack, TimeZone, Token } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import { MAIN_TABLE } from '../../functions/db/table-design.js';
+import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
 import { acknowledge } from '../nag.js';
 import { PortalFunction } from './portal-function.js';
 
@@ -30,6 +32,7 @@ export interface RemindersProps {
 export class Reminders extends Construct {
   public readonly fn: PortalFunction;
   public readonly schedule: scheduler.Schedule;
+  public readonly errors: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
@@ -55,6 +58,8 @@ export class Reminders extends Construct {
         sid: 'ReadPartnershipReturnsAndPeople',
         actions: ['dynamodb:Query'],
         resources: [props.table.tableArn, `${props.table.tableArn}/index/${MAIN_TABLE.gsi1.name}`],
+        // This partnership's partitions only (table keys and gsi1 keys alike begin with them).
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}`, `P#${props.partnershipId}#*`] } },
       }),
     );
     this.fn.addToRolePolicy(
@@ -63,7 +68,11 @@ export class Reminders extends Construct {
         actions: ['dynamodb:UpdateItem'],
         resources: [props.table.tableArn],
         // Only the ledger's items (their keys begin with the partnership's NOTIFY prefix).
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#NOTIFY#*`] } },
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#NOTIFY#*`] },
+          // The ledger's own attributes: it can write no index key, so no item it writes shows up elsewhere.
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...LEDGER_ATTRIBUTES] },
+        },
       }),
     );
     const address = /<([^>]+)>/.exec(props.mailFrom)?.[1] ?? props.mailFrom;
@@ -94,6 +103,15 @@ export class Reminders extends Construct {
         reason: 'The Scheduler target grants invoke on the function and its versions (arn:*), as Lambda requires for a qualified invoke; it can invoke nothing else.',
       },
     ]);
+    // A run that could not send everything ends in error (the Lambda's Errors metric): the next
+    // run retries what failed, and this alarm says it happened.
+    this.errors = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: 'The daily reminders failed: some email was not sent (it is retried on the next run).',
+      metric: this.fn.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
     this.schedule = new scheduler.Schedule(this, 'Daily', {
       description: 'Runs the portal reminders each morning, UK time',
       schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '7', timeZone: TimeZone.EUROPE_LONDON }),

@@ -172,6 +172,9 @@ export type CreatePeriodRequest = z.infer<typeof CreatePeriodRequest>;
 /** Return statuses that mean the agency has done its part for the period. */
 const DELIVERED: ReadonlySet<string> = new Set(['submitted', 'accepted']);
 
+/** Whether the agency has done its part: its return is submitted or accepted. */
+export const isDelivered = (returnStatus: string) => DELIVERED.has(returnStatus);
+
 /**
  * Whether an agency's return for a period is overdue on `today`: the due date has passed (the due
  * date itself is still in time) and the return is neither submitted nor accepted. A `returned`

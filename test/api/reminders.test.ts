@@ -4,6 +4,8 @@ import { userKeys } from '../../functions/db/keys.js';
 import { workingDaysBefore } from '../../functions/domain/working-days.js';
 import { type ReminderDeps, runReminders } from '../../functions/jobs/reminders.js';
 import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
+import { NotificationRepository } from '../../functions/repositories/notification-repository.js';
+import { userIdFor } from '../../functions/seed/seed.js';
 import { createSesClient, type Mailer, SesMailer } from '../../functions/mail/mailer.js';
 import { createSeededTables } from '../support/tables.js';
 
@@ -60,8 +62,8 @@ describe('daily return reminders', () => {
     const mail = await mailSince(before);
     expect(mail.map((m) => m.destination.to[0]).sort()).toEqual(NOT_IN);
     const police = mail.find((m) => m.destination.to[0] === 'police@mscp.example')!;
-    expect(police.subject).toBe('Kent Police’s return for October to December 2026 is due on 31 January 2027');
-    expect(police.body.text).toContain('due in 5 working days, on 31 January 2027');
+    expect(police.subject).toBe('Kent Police’s return for October to December 2026 is due on Sunday 31 January 2027');
+    expect(police.body.text).toContain('is due on Sunday 31 January 2027. It has not been submitted yet.');
     expect(police.body.text).toContain('http://localhost:3000/our-return/2026-27-Q3');
     expect(police.body.html).toContain('href="http://localhost:3000/our-return/2026-27-Q3"');
     expect(police.destination.cc).toEqual([]);
@@ -73,7 +75,7 @@ describe('daily return reminders', () => {
     const nextDay = await runReminders(t.deps, '2027-01-26');
     expect(sentTo(again)).toEqual([]);
     expect(sentTo(nextDay)).toEqual([]);
-    expect(again.every((o) => o.result === 'already-sent')).toBe(true);
+    expect(again.every((o) => o.result === 'sent-before')).toBe(true);
     expect(await mailSince(before)).toEqual([]);
   });
 
@@ -81,16 +83,22 @@ describe('daily return reminders', () => {
     expect(await runReminders(t.deps, '2027-01-22')).toEqual([]);
   });
 
-  it('when the due date has passed, each partner whose return is not in is told once that it is overdue, with the lead copied into one email per agency', async () => {
+  it('when the due date has passed, each partner whose return is not in is told once that it is overdue, and the lead once per agency in an email of their own', async () => {
     const before = (await readMailbox(ses.endpoint)).length;
     const first = await runReminders(t.deps, '2027-02-01');
     const second = await runReminders(t.deps, '2027-02-02');
-    expect(sentTo(first)).toEqual(NOT_IN);
+    expect(sentTo(first)).toEqual([...NOT_IN, 'lead@mscp.example', 'lead@mscp.example', 'lead@mscp.example'].sort());
     expect(sentTo(second)).toEqual([]);
     const mail = await mailSince(before);
-    expect(mail).toHaveLength(3);
-    expect(mail.every((m) => m.subject.startsWith('Overdue: '))).toBe(true);
-    expect(mail.every((m) => m.destination.cc.includes('lead@mscp.example'))).toBe(true);
+    expect(mail).toHaveLength(6);
+    expect(mail.every((m) => m.subject.startsWith('Overdue: ') && m.destination.cc.length === 0)).toBe(true);
+    const toLead = mail.filter((m) => m.destination.to[0] === 'lead@mscp.example');
+    expect(toLead.map((m) => m.subject).sort()).toEqual([
+      'Overdue: Kent Police’s return for October to December 2026',
+      'Overdue: Medway schools and education’s return for October to December 2026',
+      'Overdue: NHS Kent and Medway’s return for October to December 2026',
+    ]);
+    expect(toLead[0]!.body.text).toContain('http://localhost:3000/returns/2026-27-Q3');
   });
 });
 
@@ -118,6 +126,25 @@ describe('reminders to people who cannot be reached, or at the same time', () =>
     try {
       const [a, b] = await Promise.all([runReminders(t.deps, DUE_SOON_DAY), runReminders(t.deps, DUE_SOON_DAY)]);
       expect([...sentTo(a), ...sentTo(b)].sort()).toEqual(NOT_IN);
+    } finally {
+      await t.drop();
+    }
+  });
+
+  it('when a run died between claiming and sending, a later run takes the claim over once it is stale, and not before', async () => {
+    const t = await setUp();
+    try {
+      const ledger = new NotificationRepository(t.doc, t.config.tables.main, t.config.partnershipId);
+      const police = userIdFor(t.config.partnershipId, 'police@mscp.example');
+      const eventKey = 'return-due-soon#2026-27-Q3#kent-police';
+      const now = new Date('2027-01-25T07:00:00Z');
+      // A run claimed it five minutes ago and is (as far as anyone knows) still sending.
+      expect((await ledger.claim(eventKey, police, { kind: 'return-due-soon', email: 'police@mscp.example', now: new Date(now.getTime() - 5 * 60_000) })).claimed).toBe(true);
+      const fresh = await runReminders(t.deps, DUE_SOON_DAY, now);
+      expect(fresh.find((o) => o.to === 'police@mscp.example')!.result).toBe('in-flight');
+      // Twenty minutes on, that run is presumed dead: the claim is taken over and the email goes.
+      const later = await runReminders(t.deps, DUE_SOON_DAY, new Date(now.getTime() + 20 * 60_000));
+      expect(later.find((o) => o.to === 'police@mscp.example')!.result).toBe('sent');
     } finally {
       await t.drop();
     }

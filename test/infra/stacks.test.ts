@@ -2,7 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { notificationKeys } from '../../functions/db/keys.js';
 import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
+import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
 import { AwsSolutionsChecks } from '../../infra/nag.js';
 import { createPortalApp } from '../../infra/portal-app.js';
 import { PORTAL_GROUPS } from '../../infra/constructs/auth.js';
@@ -219,13 +221,24 @@ describe('daily reminders', () => {
     const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
     expect(actions.sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
     expect(JSON.stringify(bySid('ReadPartnershipReturnsAndPeople').Resource)).toContain(`/index/${MAIN_TABLE.gsi1.name}`);
-    expect(bySid('NotificationLedger').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#NOTIFY#*'] } });
+    expect(bySid('ReadPartnershipReturnsAndPeople').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp', 'P#mscp#*'] } });
+    const ledger = bySid('NotificationLedger').Condition!;
+    const [pattern] = (ledger['ForAllValues:StringLike'] as { 'dynamodb:LeadingKeys': string[] })['dynamodb:LeadingKeys'];
+    // The pattern matches the keys the ledger really writes.
+    const { pk } = notificationKeys.sent('mscp', 'return-due-soon#2026-27-Q3#kent-police', 'u-1');
+    expect(pattern!.endsWith('*') && pk.startsWith(pattern!.slice(0, -1))).toBe(true);
+    expect(ledger['ForAllValues:StringEquals']).toEqual({ 'dynamodb:Attributes': [...LEDGER_ATTRIBUTES] });
   });
 
   it('when the job sends email, SES lets it send from the portal address only', () => {
     const ses = bySid('SendFromThePortalAddressOnly');
     expect(ses.Action).toBe('ses:SendEmail');
     expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@example.org' } });
+  });
+
+  it('when a run fails to send, an alarm on the errors of the function says so', () => {
+    const alarms = Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties.Dimensions).includes(fnId));
+    expect(alarms.map((a) => [a.Properties.MetricName, a.Properties.Threshold])).toEqual([['Errors', 1]]);
   });
 
   it('when run by the CLI, it bundles functions/reminders-lambda.ts', () => {

@@ -1,5 +1,6 @@
 import { createContext, createSignal, useContext, type JSX } from 'solid-js';
 import { getConfig, getMe, getPartnership, type Me, type PartnershipData, type PortalConfig } from './api/endpoints.js';
+import { sessionStarted } from './api/client.js';
 import { clearCache, createApiQuery, createKeyedResource, QUERY, type KeyedResource } from './api/queries.js';
 import { clearSession, forgetFlash, getSession, saveSession, type Session } from './api/session.js';
 
@@ -41,6 +42,7 @@ export function AppProvider(props: { children: JSX.Element }) {
     signIn(session) {
       forgetFlash();
       saveSession(session);
+      sessionStarted();
       setDeliberate(false);
       setToken(session.token);
     },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, confirmPersonalData, personalDataQuestion, publicApi, read, readWithEtag, setUnauthorizedHandler } from './client.js';
+import { ApiError, api, confirmPersonalData, personalDataQuestion, publicApi, read, readWithEtag, sessionStarted, setUnauthorizedHandler } from './client.js';
 import { clearSession, getSession, saveSession } from './session.js';
 
 /**
@@ -60,6 +60,15 @@ describe('the API client', () => {
     expect(err.status).toBe(401);
     expect(getSession()).toBeNull();
     expect(reasons).toEqual(['Your access to the portal has ended. Ask the programme lead.']);
+    // Requests already on their way answer 401 too: the session has ended once, with its first reason.
+    answer = () => problem(401);
+    await failure(read(api.api.periods.$get()));
+    expect(reasons).toHaveLength(1);
+    // A new sign-in starts a new session, which can end again.
+    saveSession({ token: 'token-2', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    sessionStarted();
+    await failure(read(api.api.periods.$get()));
+    expect(reasons).toEqual(['Your access to the portal has ended. Ask the programme lead.', 'Your session has ended. Sign in again to continue.']);
   });
 
   it('when 403, 412 and 503 come back, every page gets the same plain words (the server’s own for 403)', async () => {
@@ -87,11 +96,21 @@ describe('the API client', () => {
     const send = () => read(api.api.periods.$post({ json: { id: '2026-27-Q4', dueDate: '2027-04-30' } }));
     const err = await failure(send());
     expect(err.needsPersonalDataConfirmation).toBe(true);
-    expect(personalDataQuestion()).toEqual({ request: 'POST /api/periods', confirmed: false });
+    expect(personalDataQuestion()).toMatchObject({ request: 'POST /api/periods', confirmed: false });
     confirmPersonalData(true);
     answer = () => new Response(JSON.stringify({ id: '2026-27-Q4' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
     await send();
     expect(headerOf(calls[1]!, 'Confirm-Personal-Data')).toBe('true');
     expect(personalDataQuestion()).toBeNull();
+  });
+
+  it('when the text changes after it was confirmed, the confirmation does not carry over to the new text', async () => {
+    answer = () =>
+      problem(422, { type: 'https://portal/problems/personal-data-unconfirmed', detail: 'Check this is not personal data', errors: [{ path: 'title', message: 'phone number' }] });
+    await failure(read(api.api.periods.$post({ json: { id: '2026-27-Q4', dueDate: '2027-04-30' } })));
+    confirmPersonalData(true);
+    await failure(read(api.api.periods.$post({ json: { id: '2026-27-Q4', dueDate: '2027-05-31' } })));
+    expect(headerOf(calls[1]!, 'Confirm-Personal-Data')).toBeNull();
+    expect(personalDataQuestion()).toMatchObject({ confirmed: false });
   });
 });

@@ -37,6 +37,8 @@ export class ApiError extends Error {
 interface PersonalDataQuestion {
   /** The write that was refused, as `METHOD path`. */
   request: string;
+  /** What it sent: the confirmation covers that text only, not whatever is typed next. */
+  body: string;
   confirmed: boolean;
 }
 const [personalDataQuestion, setPersonalDataQuestion] = createSignal<PersonalDataQuestion | null>(null);
@@ -107,8 +109,9 @@ function portalFetch(signedIn: boolean): typeof fetch {
     }
     const method = (init?.method ?? 'GET').toUpperCase();
     const request = `${method} ${new URL(url, 'http://portal').pathname}`;
+    const body = typeof init?.body === 'string' ? init.body : '';
     const question = personalDataQuestion();
-    if (question?.request === request && question.confirmed) headers.set(CONFIRM_PERSONAL_DATA_HEADER, 'true');
+    if (question?.request === request && question.body === body && question.confirmed) headers.set(CONFIRM_PERSONAL_DATA_HEADER, 'true');
 
     let res: Response;
     try {
@@ -131,13 +134,27 @@ function portalFetch(signedIn: boolean): typeof fetch {
     }
     const detail = defaultDetailFor(res.status, problem);
     const error = new ApiError(res.status, { ...problem, ...(detail ? { detail } : {}) });
-    if (error.needsPersonalDataConfirmation) setPersonalDataQuestion({ request, confirmed: false });
+    if (error.needsPersonalDataConfirmation) {
+      // The same text confirmed before and still refused is not asked about again as if new.
+      const same = question?.request === request && question.body === body;
+      setPersonalDataQuestion({ request, body, confirmed: same ? question.confirmed : false });
+    }
     throw error;
   };
 }
 
+/** Set by the first 401 of a session: later ones (requests already on their way) change nothing. */
+let ended = false;
+
+/** A new session has started (sign-in): the next 401 ends it again. */
+export function sessionStarted(): void {
+  ended = false;
+}
+
 function expireSession(message = SESSION_ENDED) {
   clearSession();
+  if (ended) return;
+  ended = true;
   if (onUnauthorized) onUnauthorized(message);
   else pendingUnauthorized = message;
 }
@@ -185,7 +202,7 @@ export interface WithEtag<T> {
 /** Reads a call's success body and its ETag, to send back as `If-Match` with the next edit. */
 export async function readWithEtag<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<WithEtag<Ok<R>>> {
   const res = await call;
-  return { data: (await res.json()) as Ok<R>, etag: res.headers.get('ETag') ?? undefined };
+  return { data: (res.status === 204 ? undefined : await res.json()) as Ok<R>, etag: res.headers.get('ETag') ?? undefined };
 }
 
 /** Options for a versioned write: the ETag the edit was based on (none for a first save). */

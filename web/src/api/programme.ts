@@ -1,4 +1,4 @@
-import { api, ifMatch, read, readWithEtag, seg } from './client.js';
+import { api, etagOfVersion, ifMatch, read, readWithEtag, seg } from './client.js';
 
 /** Programme set-up by the lead: reporting periods and workstream milestones. */
 
@@ -13,4 +13,4 @@ export const addMilestone = (workstreamId: string, json: NewMilestone) => read(m
 
 /** Changes a milestone, based on the version the lead was shown (412 if someone else saved first). */
 export const updateMilestone = (workstreamId: string, milestoneId: string, json: MilestonePatch, version: number) =>
-  readWithEtag(milestones[':milestoneId'].$patch({ param: { id: seg(workstreamId), milestoneId: seg(milestoneId) }, json }, ifMatch(`"${version}"`)));
+  readWithEtag(milestones[':milestoneId'].$patch({ param: { id: seg(workstreamId), milestoneId: seg(milestoneId) }, json }, ifMatch(etagOfVersion(version))));

@@ -32,4 +32,4 @@ export const createCriterion = (workstreamId: string, json: CriterionBody) => re
 
 /** The lead changes some fields of a criterion, based on the version they were shown (412 if someone else saved first). */
 export const updateCriterion = (workstreamId: string, criterionId: string, json: Partial<CriterionBody>, version: number) =>
-  readWithEtag(workstream.criteria[':criterionId'].$patch({ param: { id: seg(workstreamId), criterionId: seg(criterionId) }, json }, ifMatch(`"${version}"`)));
+  readWithEtag(workstream.criteria[':criterionId'].$patch({ param: { id: seg(workstreamId), criterionId: seg(criterionId) }, json }, ifMatch(etagOfVersion(version))));
