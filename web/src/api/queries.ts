@@ -32,10 +32,18 @@ export const QUERY = {
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 
 /**
- * Data that changes rarely, and only through this app (which invalidates it), is fetched once per
- * sign-in: the configuration, the signed-in user, the partnership and its reporting periods.
+ * How long data that changes rarely stays fresh. The configuration, the signed-in user and the
+ * partnership are fetched once per sign-in; the reporting periods once per visit, and again after
+ * five minutes so a period the lead opens reaches everyone without signing in again. A write
+ * through this app invalidates them at once. Everything else is fetched again whenever a page
+ * showing it opens (showing the cached copy meanwhile): several people work on the same records.
  */
-const FETCHED_ONCE: ReadonlySet<QueryName> = new Set([QUERY.config, QUERY.me, QUERY.partnership, QUERY.periods]);
+const FRESH_FOR: Partial<Record<QueryName, number>> = {
+  [QUERY.config]: Number.POSITIVE_INFINITY,
+  [QUERY.me]: Number.POSITIVE_INFINITY,
+  [QUERY.partnership]: Number.POSITIVE_INFINITY,
+  [QUERY.periods]: 5 * 60_000,
+};
 
 /** Retries only what may pass on a second try (no connection, 503), once; a 4xx answer will not change. */
 const retry = (failures: number, error: unknown) => failures < 1 && error instanceof ApiError && (error.status === 0 || error.status === 503);
@@ -45,8 +53,7 @@ export const queryClient = new QueryClient({
     queries: {
       retry,
       retryDelay: 1_000,
-      // Several people work on the same records: a page opened again shows what the cache has at
-      // once and fetches it again behind (stale-while-revalidate), except the data in FETCHED_ONCE.
+      // Stale at once unless FRESH_FOR says otherwise (stale-while-revalidate).
       staleTime: 0,
       refetchOnWindowFocus: false,
     },
@@ -95,7 +102,7 @@ export function createKeyedResource<K, T>(name: QueryName, key: () => K | false 
   };
   const query = useQuery(() => {
     const c = current();
-    return { queryKey: [name, c?.k ?? null], queryFn: () => fetcher(c!.k), enabled: c !== undefined, ...(FETCHED_ONCE.has(name) ? { staleTime: Number.POSITIVE_INFINITY } : {}) };
+    return { queryKey: [name, c?.k ?? null], queryFn: () => fetcher(c!.k), enabled: c !== undefined, ...(FRESH_FOR[name] !== undefined ? { staleTime: FRESH_FOR[name] } : {}) };
   });
   // Only read `data` once it exists: reading it earlier would suspend.
   const hasData = () => query.isSuccess || (query.isError && query.dataUpdatedAt > 0);
