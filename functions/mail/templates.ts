@@ -1,5 +1,4 @@
 import { formatDayLong, periodLongLabel } from '../../shared/periods/period.js';
-import { count } from '../../shared/text/plural.js';
 
 /**
  * What the portal's email says, in the GOV.UK Notify style: a plain subject that says what it is

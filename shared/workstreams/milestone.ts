@@ -51,3 +51,7 @@ export function slugify(title: string, max = 60): string {
     .replace(/-+$/, '');
   return s.length >= 2 ? s : `item-${s || 'x'}`;
 }
+
+/** A milestone is overdue when it is still open, not complete, and its due date is before `today` (YYYY-MM-DD). */
+export const milestoneOverdue = (m: Pick<Milestone, 'dueDate' | 'status'> & { closed?: boolean }, today: string): boolean =>
+  !m.closed && m.status !== 'complete' && m.dueDate < today;

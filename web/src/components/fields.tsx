@@ -31,6 +31,22 @@ export function focusField(id: string) {
   target?.focus();
 }
 
+/** An in-page link that moves focus to its target (the router would treat a #hash as a navigation). */
+export function JumpLink(props: { to: string; children: JSX.Element }) {
+  return (
+    <a
+      class="govuk-link"
+      href={`#${props.to}`}
+      onClick={(e) => {
+        e.preventDefault();
+        focusField(props.to);
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
+
 /** Server error paths (`arrangementTypes[0]`, `sections.0.x`) to the form field they belong to. */
 export const fieldOfPath = (path: string) => path.split(/[.[]/)[0] ?? path;
 

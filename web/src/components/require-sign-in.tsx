@@ -2,6 +2,7 @@ import { Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { canOpen } from '../nav.js';
 import { useApp } from '../state.js';
+import { LinkLine } from './link-line.js';
 import { Loading } from './loading.js';
 import { Page } from './page.js';
 
@@ -25,11 +26,7 @@ export function RequireSignIn(props: RouteSectionProps) {
             <Match when={!canOpen(me().role, loc.pathname)}>
               <Page title="You cannot view this page">
                 <p class="govuk-body">Your account ({me().email}) does not give access to this part of the portal.</p>
-                <p class="govuk-body">
-                  <a href="/" class="govuk-link">
-                    Go to your home page
-                  </a>
-                </p>
+                <LinkLine href="/">Go to your home page</LinkLine>
               </Page>
             </Match>
             <Match when={true}>{props.children}</Match>

@@ -77,6 +77,17 @@ export function SummaryRow(props: { key: JSX.Element; children: JSX.Element; act
   );
 }
 
+/** A row of facts shown only when there is something to say (`when`), in a list without Change links. */
+export function FactRow(props: { key: string; when: unknown; children: JSX.Element }) {
+  return (
+    <Show when={props.when}>
+      <SummaryRow key={props.key} actions={false}>
+        {props.children}
+      </SummaryRow>
+    </Show>
+  );
+}
+
 export interface CheckAnswer {
   key: string;
   value: JSX.Element;

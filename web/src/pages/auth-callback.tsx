@@ -1,6 +1,7 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { finishCognitoSignIn } from '../auth/cognito.js';
+import { LinkLine } from '../components/link-line.js';
 import { Loading } from '../components/loading.js';
 import { Page } from '../components/page.js';
 import { useApp } from '../state.js';
@@ -35,11 +36,7 @@ export function AuthCallbackPage() {
       {(message) => (
         <Page title="You could not be signed in" hasErrors>
           <p class="govuk-body">{message()}</p>
-          <p class="govuk-body">
-            <a href="/sign-in" class="govuk-link">
-              Sign in again
-            </a>
-          </p>
+          <LinkLine href="/sign-in">Sign in again</LinkLine>
         </Page>
       )}
     </Show>

@@ -5,10 +5,13 @@ import { ApiError } from '../api/client.js';
 import { login } from '../api/endpoints.js';
 import { flashShown, takeFlash } from '../api/session.js';
 import { safeReturnTo, startCognitoSignIn } from '../auth/cognito.js';
-import { ErrorSummary, type SummaryError } from '../components/error-summary.js';
+import type { SummaryError } from '../components/error-summary.js';
+import { errorFor, TextField } from '../components/fields.js';
+import { FormErrors } from '../components/form-state.js';
 import { Loading } from '../components/loading.js';
 import { NotificationBanner } from '../components/notification-banner.js';
 import { Page } from '../components/page.js';
+import { PasswordField } from '../components/password-field.js';
 import { useApp } from '../state.js';
 
 type Field = 'email' | 'password';
@@ -60,7 +63,7 @@ function LocalSignInForm(props: { onErrors: (errors: SummaryError[]) => void; er
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const fieldError = (field: Field) => props.errors.find((e) => e.field === field)?.message;
+  const fieldError = (field: Field) => errorFor(props.errors, field);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -91,49 +94,8 @@ function LocalSignInForm(props: { onErrors: (errors: SummaryError[]) => void; er
 
   return (
     <form onSubmit={submit} novalidate>
-      <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!fieldError('email') }}>
-        <label class="govuk-label govuk-label--s" for="email">
-          Email address
-        </label>
-        <Show when={fieldError('email')}>
-          <p id="email-error" class="govuk-error-message">
-            <span class="govuk-visually-hidden">Error:</span> {fieldError('email')}
-          </p>
-        </Show>
-        <input
-          class="govuk-input"
-          classList={{ 'govuk-input--error': !!fieldError('email') }}
-          id="email"
-          name="email"
-          type="email"
-          autocomplete="username"
-          spellcheck={false}
-          aria-describedby={fieldError('email') ? 'email-error' : undefined}
-          value={email()}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-      </div>
-      <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!fieldError('password') }}>
-        <label class="govuk-label govuk-label--s" for="password">
-          Password
-        </label>
-        <Show when={fieldError('password')}>
-          <p id="password-error" class="govuk-error-message">
-            <span class="govuk-visually-hidden">Error:</span> {fieldError('password')}
-          </p>
-        </Show>
-        <input
-          class="govuk-input"
-          classList={{ 'govuk-input--error': !!fieldError('password') }}
-          id="password"
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          aria-describedby={fieldError('password') ? 'password-error' : undefined}
-          value={password()}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </div>
+      <TextField id="email" type="email" label="Email address" autocomplete="username" spellcheck={false} error={fieldError('email')} value={email()} onInput={setEmail} />
+      <PasswordField id="password" label="Password" autocomplete="current-password" error={fieldError('password')} value={password()} onInput={setPassword} />
       <button type="submit" class="govuk-button" disabled={busy()} aria-disabled={busy() ? 'true' : undefined}>
         {busy() ? 'Signing in…' : 'Sign in'}
       </button>
@@ -171,25 +133,12 @@ export function SignInPage() {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
-        <Show when={errors().length > 0}>
-          {/* Keyed on the array so a second failed attempt re-focuses and re-announces the summary. */}
-          <Show when={errors()} keyed>
-            {(list) => <ErrorSummary errors={list} />}
-          </Show>
-        </Show>
+        {/* A second failed attempt re-focuses and re-announces the summary. */}
+        <FormErrors errors={errors()} />
         <Show when={flash() && errors().length === 0}>
-          <Switch>
-            <Match when={flash() === 'signed-out'}>
-              <NotificationBanner type="success">
-                <p class="govuk-notification-banner__heading">You have signed out.</p>
-              </NotificationBanner>
-            </Match>
-            <Match when={flash()}>
-              <NotificationBanner>
-                <p class="govuk-notification-banner__heading">{flash()}</p>
-              </NotificationBanner>
-            </Match>
-          </Switch>
+          <NotificationBanner type={flash() === 'signed-out' ? 'success' : 'important'}>
+            <p class="govuk-notification-banner__heading">{flash() === 'signed-out' ? 'You have signed out.' : flash()}</p>
+          </NotificationBanner>
         </Show>
         <Page title="Sign in" hasErrors={errors().length > 0}>
           <Switch fallback={<Loading />}>

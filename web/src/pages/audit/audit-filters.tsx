@@ -1,8 +1,9 @@
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { createEffect, createSignal, on } from 'solid-js';
 import { AUDIT_ACTION_LABELS, AUDITED_ENTITY_TYPES, ENTITY_TYPE_LABELS } from '../../../../shared/audit/query.js';
 import type { SummaryError } from '../../components/error-summary.js';
 import { dateError, DateInput } from '../../components/date-input.js';
-import { Select, TextField, type Option } from '../../components/fields.js';
+import { type Option, Select, TextField } from '../../components/fields.js';
+import { FilterForm, FilterRow, withAny } from '../../components/filter-form.js';
 
 /** The search as the address holds it: ?type=return&id=2026-27-Q3/kent-police&person=…&action=…&from=…&to=…&cursor=… */
 export interface AuditFilterValues {
@@ -14,8 +15,14 @@ export interface AuditFilterValues {
   to: string;
 }
 
-const TYPE_OPTIONS: Option[] = [{ value: '', label: 'Any record' }, ...AUDITED_ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_TYPE_LABELS[t] }))];
-const ACTION_OPTIONS: Option[] = [{ value: '', label: 'Any action' }, ...Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))];
+const TYPE_OPTIONS = withAny(
+  'Any record',
+  AUDITED_ENTITY_TYPES.map((t) => ({ value: t, label: ENTITY_TYPE_LABELS[t] })),
+);
+const ACTION_OPTIONS = withAny(
+  'Any action',
+  Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label })),
+);
 
 /**
  * The audit trail's GOV.UK filter form. It edits its own copy of the search; applying checks the
@@ -52,8 +59,7 @@ export function AuditFilters(props: {
   const errorFor = (field: string) => props.errors.find((e) => e.field?.startsWith(field))?.message;
   const filtered = () => Object.values(props.values).some(Boolean);
 
-  const apply = (e: SubmitEvent) => {
-    e.preventDefault();
+  const apply = () => {
     const errors: SummaryError[] = [];
     if (type() && !id().trim()) errors.push({ field: 'record-id', message: "Enter the record's id, or choose Any record" });
     if (!type() && id().trim()) errors.push({ field: 'record-type', message: 'Choose the type of record' });
@@ -68,9 +74,8 @@ export function AuditFilters(props: {
   };
 
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows
-    <form class="app-audit-filter" onSubmit={apply} role="search" aria-label="Search the audit trail" novalidate>
-      <div class="app-audit-filter__fields">
+    <FilterForm label="Search the audit trail" submit="Search" filtered={filtered()} onApply={apply} onClear={props.onClear}>
+      <FilterRow>
         <Select id="record-type" label="Type of record" error={errorFor('record-type')} value={type()} options={TYPE_OPTIONS} onChange={setType} />
         <TextField
           id="record-id"
@@ -81,23 +86,13 @@ export function AuditFilters(props: {
           value={id()}
           onInput={setId}
         />
-        <Select id="person" label="Person" value={person()} options={[{ value: '', label: 'Anyone' }, ...props.people]} onChange={setPerson} />
+        <Select id="person" label="Person" value={person()} options={withAny('Anyone', props.people)} onChange={setPerson} />
         <Select id="action" label="Action" value={action()} options={ACTION_OPTIONS} onChange={setAction} />
-      </div>
-      <div class="app-audit-filter__fields">
+      </FilterRow>
+      <FilterRow>
         <DateInput id="from" legend="From" hint="For example, 1 9 2026" value={from()} error={errorFor('from')} onChange={setFrom} />
         <DateInput id="to" legend="To" hint="For example, 30 11 2026. Both days are included." value={to()} error={errorFor('to')} onChange={setTo} />
-      </div>
-      <div class="govuk-button-group">
-        <button type="submit" class="govuk-button govuk-button--secondary">
-          Search
-        </button>
-        <Show when={filtered()}>
-          <button type="button" class="app-link-button govuk-link" onClick={() => props.onClear()}>
-            Clear filters
-          </button>
-        </Show>
-      </div>
-    </form>
+      </FilterRow>
+    </FilterForm>
   );
 }

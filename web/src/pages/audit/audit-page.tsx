@@ -2,7 +2,8 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import type { AuditQuery } from '../../../../shared/audit/query.js';
 import { listAuditPeople, searchAudit } from '../../api/audit.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import type { SummaryError } from '../../components/error-summary.js';
+import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
 import { Pagination } from '../../components/pagination.js';
 import { createKeyedResource, QueryResults } from '../../components/results.js';
@@ -73,9 +74,7 @@ export default function AuditTrailPage() {
 
   return (
     <Page title="Audit trail" caption={app.partnershipName()} hasErrors={errors().length > 0}>
-      <Show when={errors().length > 0 ? errors() : false} keyed>
-        {(list) => <ErrorSummary errors={list} />}
-      </Show>
+      <FormErrors errors={errors()} />
       <p class="govuk-body">
         Every change made in the portal: who made it, when, and what changed. Search by record, person, action or dates. Without a start date, the last 24 months are searched.
       </p>

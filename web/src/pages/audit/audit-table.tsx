@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { recordHref, recordLabel } from '../../../../shared/audit/record-link.js';
 import type { AuditEvent } from '../../api/audit.js';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { useApp } from '../../state.js';
-import { formatWhen, recordHref, recordLabel } from './record-link.js';
+import { formatDateTime } from '../../components/format.js';
 
 /** Field names as the event recorded them, e.g. "narrative, confidence". */
 const changedFields = (e: AuditEvent) => Object.keys(e.changes ?? {}).join(', ');
@@ -12,7 +13,8 @@ const changedFields = (e: AuditEvent) => Object.keys(e.changes ?? {}).join(', ')
 export function AuditTable(props: { events: AuditEvent[] }) {
   const app = useApp();
   const columns: Column<AuditEvent>[] = [
-    { key: 'when', header: 'When', cell: (e) => <time datetime={e.at}>{formatWhen(e.at)}</time> },
+    // "21 November 2026, 4:45pm" in UK time, as GOV.UK writes times.
+    { key: 'when', header: 'When', cell: (e) => <time datetime={e.at}>{formatDateTime(e.at, ', ')}</time> },
     {
       key: 'who',
       header: 'Who',

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { formatDayLong, periodLabel } from '../../../../shared/periods/period.js';
-import { VERSION_STATUS_LABELS } from '../../../../shared/threshold/schema.js';
-import { count as countOf } from '../../../../shared/text/plural.js';
+import { returnCounts } from '../../../../shared/returns/words.js';
+import { concernSummary, kinshipSummary, macptSummary, thresholdSummary } from '../../../../shared/tracker/overview.js';
 import { createKeyedResource, QUERY } from '../../api/queries.js';
 import { getTracker, type Tracker } from '../../api/tracker.js';
 import { AreaCard } from '../../components/empty-state.js';
@@ -14,7 +14,6 @@ const LOADING = 'Loading…';
 
 /** The returns card: how many are in for the current period, or how to open the first one. */
 function ReturnsCard(props: { t: Tracker | undefined; loading: boolean }) {
-  const count = (statuses: string[]) => props.t?.returns.filter((r) => statuses.includes(r.status)).length ?? 0;
   return (
     <Show
       when={props.t || props.loading}
@@ -32,18 +31,17 @@ function ReturnsCard(props: { t: Tracker | undefined; loading: boolean }) {
           </AreaCard>
         }
       >
-        {(tr) => (
-          <AreaCard
-            href={`/returns?periodId=${tr().period.id}`}
-            title="Quarterly returns"
-            status={`${periodLabel(tr().period.id)}: ${count(['submitted', 'accepted'])} of ${tr().returns.length} in`}
-          >
-            <p class="govuk-body">
-              {count(['submitted'])} waiting for your review, {count(['accepted'])} accepted, {count(['draft', 'returned', 'not-started'])} still with agencies. Due{' '}
-              {formatDayLong(tr().period.dueDate)}.{tr().returns.some((r) => r.overdue) ? ` ${tr().returns.filter((r) => r.overdue).length} overdue.` : ''}
-            </p>
-          </AreaCard>
-        )}
+        {(tr) => {
+          const c = () => returnCounts(tr().returns);
+          return (
+            <AreaCard href={`/returns?periodId=${tr().period.id}`} title="Quarterly returns" status={`${periodLabel(tr().period.id)}: ${c().received} of ${c().total} in`}>
+              <p class="govuk-body">
+                {c().waiting} waiting for your review, {c().accepted} accepted, {c().withAgencies} still with agencies. Due {formatDayLong(tr().period.dueDate)}.
+                {c().overdue ? ` ${c().overdue} overdue.` : ''}
+              </p>
+            </AreaCard>
+          );
+        }}
       </Show>
     </Show>
   );
@@ -60,13 +58,6 @@ export function LeadHome() {
   );
   const t = () => tracker();
   const loading = () => tracker.pending;
-  const threshold = () => t()?.threshold;
-  const waitingFor = () =>
-    threshold()
-      ?.required.filter((r) => !r.decision)
-      .map((r) => r.agencyName) ?? [];
-  const macpt = () => t()?.readiness.find((r) => r.highlighted);
-  const concern = () => t()?.matrix.filter((m) => m.overall.confidence === 'red' || m.overall.confidence === 'amber-red').length ?? 0;
   const status = (ready: () => string) => (loading() ? LOADING : ready());
   return (
     <Page title="Reform programme overview" caption={app.partnershipName()}>
@@ -79,46 +70,16 @@ export function LeadHome() {
       </Show>
       <ul class="app-card-list" aria-busy={loading()}>
         <ReturnsCard t={t()} loading={loading()} />
-        <AreaCard
-          href="/threshold"
-          title="Threshold document"
-          status={status(() =>
-            threshold()
-              ? `${threshold()!.versionLabel}: ${VERSION_STATUS_LABELS[threshold()!.status as keyof typeof VERSION_STATUS_LABELS] ?? threshold()!.status}`
-              : 'No version issued',
-          )}
-        >
-          <p class="govuk-body">
-            {threshold()
-              ? waitingFor().length
-                ? `Waiting for: ${waitingFor().join(', ')}.`
-                : 'Every statutory partner has recorded a decision.'
-              : "Issue the refreshed threshold document here, then follow each statutory partner's sign-off."}
-          </p>
+        <AreaCard href="/threshold" title="Threshold document" status={status(() => thresholdSummary(t()).status)}>
+          <p class="govuk-body">{thresholdSummary(t()).note}</p>
         </AreaCard>
-        <AreaCard
-          href="/kinship"
-          title="Kinship Local Offer"
-          status={status(() =>
-            t()?.kinship.complete ? 'All statutory categories covered' : `${countOf(t()?.kinship.gaps.length ?? 0, 'statutory category', 'statutory categories')} not covered`,
-          )}
-        >
-          <p class="govuk-body">
-            {(t()?.kinship.overdueReviews.length ?? 0) > 0 ? `${countOf(t()!.kinship.overdueReviews.length, 'published item')} overdue for review. ` : 'No reviews overdue. '}
-            Review agencies' items and publish the offer for families.
-          </p>
+        <AreaCard href="/kinship" title="Kinship Local Offer" status={status(() => kinshipSummary(t()).status)}>
+          <p class="govuk-body">{kinshipSummary(t()).note} Review agencies' items and publish the offer for families.</p>
         </AreaCard>
-        <AreaCard
-          href="/readiness/safeguarding"
-          title="MACPT readiness"
-          status={status(() => (macpt() ? `${macpt()!.overall.confirmedPercent}% confirmed ready` : 'No criteria yet'))}
-        >
-          <p class="govuk-body">
-            {macpt() ? `${macpt()!.overall.selfAssessedPercent}% self-assessed ready across agencies; ${countOf(macpt()!.overall.overdue, 'target date')} overdue.` : ''} Confirm or
-            challenge agencies' evidence.
-          </p>
+        <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status={status(() => macptSummary(t()).status)}>
+          <p class="govuk-body">{macptSummary(t()).note} Confirm or challenge agencies' evidence.</p>
         </AreaCard>
-        <AreaCard href="/tracker" title="Tracker" status={status(() => (concern() ? `${countOf(concern(), 'workstream')} amber/red or red` : 'No workstream at amber/red or red'))}>
+        <AreaCard href="/tracker" title="Tracker" status={status(() => concernSummary(t()))}>
           <p class="govuk-body">Delivery confidence, trends, risks and milestones for the partnership executive, with board-ready exports.</p>
         </AreaCard>
       </ul>

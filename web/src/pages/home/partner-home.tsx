@@ -1,11 +1,13 @@
-import { Show, type JSX } from 'solid-js';
+import { Show } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel, ukDate } from '../../../../shared/periods/period.js';
 import { VERSION_STATUS_LABELS } from '../../../../shared/threshold/schema.js';
+import { currentOpenPeriod } from '../../../../shared/periods/choice.js';
 import type { Me } from '../../../../shared/auth/roles.js';
 import { AGENCY_TYPE_LABELS } from '../../../../shared/partnership/schema.js';
 import { createApiQuery, createKeyedResource, QUERY } from '../../api/queries.js';
 import { listPeriods, listReturns } from '../../api/returns.js';
 import { listVersions } from '../../api/threshold.js';
+import { ActionPanel } from '../../components/action-panel.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
@@ -17,11 +19,7 @@ import { sorted, WorkstreamList } from './workstream-list.js';
 function usePartnerStatus(me: Me) {
   const [periods] = createApiQuery(QUERY.periods, listPeriods);
   const [versions] = createApiQuery(QUERY.thresholdVersions, listVersions);
-  const period = () => {
-    const today = ukDate(new Date());
-    const all = periods() ?? [];
-    return all.find((p) => p.status === 'open' && p.start <= today) ?? all.find((p) => p.status === 'open');
-  };
+  const period = () => currentOpenPeriod(periods() ?? [], ukDate(new Date()));
   const [rows] = createKeyedResource(QUERY.returns, () => period()?.id, listReturns);
   const current = () => versions()?.find((v) => v.status !== 'superseded');
   return {
@@ -33,23 +31,6 @@ function usePartnerStatus(me: Me) {
     decided: () => current()?.decisions.some((d) => d.agencyId === me.agencyId) ?? false,
     mustSign: () => Boolean(current() && me.agencyId && current()!.requiredAgencyIds.includes(me.agencyId)),
   };
-}
-
-/** One thing the agency has to do: a heading, where it stands, and the link to do it. */
-function Panel(props: { title: string; href: string; link: string; children: JSX.Element }) {
-  return (
-    <>
-      <h2 class="govuk-heading-m">{props.title}</h2>
-      <div class="govuk-inset-text">
-        {props.children}
-        <p class="govuk-body">
-          <a href={props.href} class="govuk-link">
-            {props.link}
-          </a>
-        </p>
-      </div>
-    </>
-  );
 }
 
 function ReturnStatus(props: { status: ReturnType<typeof usePartnerStatus> }) {
@@ -74,7 +55,7 @@ function ThresholdStatus(props: { status: ReturnType<typeof usePartnerStatus>; m
   return (
     <Show when={s.mustSign() && s.threshold()}>
       {(th) => (
-        <Panel title="Threshold document" href="/threshold" link="Read the threshold document">
+        <ActionPanel title="Threshold document" href="/threshold" link="Read the threshold document">
           <p class="govuk-body">
             {th().versionLabel} is {(VERSION_STATUS_LABELS[th().status as keyof typeof VERSION_STATUS_LABELS] ?? '').toLowerCase()}.{' '}
             {s.decided()
@@ -83,7 +64,7 @@ function ThresholdStatus(props: { status: ReturnType<typeof usePartnerStatus>; m
                 ? 'Your agency has not decided yet: you can approve it or request changes.'
                 : "Your agency's signatory has not decided yet."}
           </p>
-        </Panel>
+        </ActionPanel>
       )}
     </Show>
   );
@@ -113,15 +94,15 @@ export function PartnerHome(props: { me: Me }) {
           </SummaryRow>
         </SummaryList>
 
-        <Panel title="Your quarterly return" href="/our-return" link="Go to your return">
+        <ActionPanel title="Your quarterly return" href="/our-return" link="Go to your return">
           <ReturnStatus status={status} />
-        </Panel>
+        </ActionPanel>
 
         <ThresholdStatus status={status} me={props.me} />
 
-        <Panel title="MACPT readiness" href="/readiness/safeguarding" link="MACPT readiness">
+        <ActionPanel title="MACPT readiness" href="/readiness/safeguarding" link="MACPT readiness">
           <p class="govuk-body">Say how ready your agency is for multi-agency child protection teams, with evidence for the programme lead to check.</p>
-        </Panel>
+        </ActionPanel>
 
         <h2 class="govuk-heading-m">Workstreams your agency contributes to</h2>
         <Show when={mine().length > 0} fallback={<p class="govuk-body">Your agency is not part of any workstream yet. The programme lead assigns agencies to workstreams.</p>}>

@@ -2,10 +2,13 @@ import { A, useParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { transitionItem, type ItemAction, type StaffItem } from '../../api/kinship.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import type { SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
-import { NotificationBanner } from '../../components/notification-banner.js';
+import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
+import { FormErrors, saveErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
+import { ProblemPage, problemMessage } from '../../components/problem-page.js';
+import { WarningText } from '../../components/warning-text.js';
 import { useApp } from '../../state.js';
 import { takeKinshipFlash } from './flash.js';
 import { ItemStateList } from './item-state.js';
@@ -15,6 +18,8 @@ import { MissingForReview } from './ready-check.js';
 import { ReturnToAgencyForm } from './return-form.js';
 import { ReturnedBanner, ReviewCommentHistory } from './review-comments.js';
 import './kinship.css';
+
+const STALE = 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.';
 
 const DONE: Record<ItemAction, (i: StaffItem) => string> = {
   submit: (i) => `"${i.title}" has been sent to the programme lead for review.`,
@@ -27,7 +32,7 @@ export default function KinshipItemPage() {
   const app = useApp();
   const params = useParams<{ id: string }>();
   const [data, { mutate }] = createItemResource(() => params.id);
-  const [flash, setFlash] = createSignal(takeKinshipFlash());
+  const [flash, showDone] = createFlashMessage(takeKinshipFlash);
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [busy, setBusy] = createSignal(false);
   const [confirmRetire, setConfirmRetire] = createSignal(false);
@@ -38,10 +43,6 @@ export default function KinshipItemPage() {
   const isOwner = () => me().role === 'partner' && item()?.ownerAgencyId === me().agencyId;
   const canEdit = () => item()?.status !== 'retired' && (me().role === 'lead' || isOwner());
   const agency = () => app.agencyName(item()?.ownerAgencyId) ?? 'the agency';
-  const showDone = (message: string) => {
-    setFlash(message);
-    queueMicrotask(() => document.querySelector<HTMLElement>('.govuk-notification-banner')?.scrollIntoView({ block: 'start' }));
-  };
 
   const act = async (action: ItemAction) => {
     const current = data();
@@ -55,22 +56,11 @@ export default function KinshipItemPage() {
       setConfirmRetire(false);
       showDone(DONE[action](next.data));
     } catch (err) {
-      setFlash(null);
-      if (err instanceof ApiError && err.status === 422 && err.errors.length) {
-        // Not ready: each missing field, linked to where it is entered.
+      showDone(null);
+      // Not ready: each missing field, linked to where it is entered.
+      if (err instanceof ApiError && err.status === 422 && err.errors.length)
         setErrors(err.errors.map((e) => ({ message: e.message, href: `/kinship/${current.data.id}/edit#${e.path}` })));
-      } else {
-        setErrors([
-          {
-            message:
-              err instanceof ApiError
-                ? err.status === 412
-                  ? 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.'
-                  : err.detail
-                : 'That did not work. Try again.',
-          },
-        ]);
-      }
+      else setErrors(saveErrors(err, { stale: STALE, fallback: 'That did not work. Try again.' }));
     } finally {
       setBusy(false);
     }
@@ -79,35 +69,20 @@ export default function KinshipItemPage() {
   return (
     <Switch>
       <Match when={data.state === 'errored'}>
-        <Page title="Item not found">
-          <p class="govuk-body">{data.error instanceof ApiError ? data.error.detail : 'The item could not be loaded.'}</p>
-          <BackToRegister />
-        </Page>
+        <ProblemPage title="Item not found" back={{ href: '/kinship', text: 'Back to the register' }}>
+          <p class="govuk-body">{problemMessage(data.error, 'The item could not be loaded.')}</p>
+        </ProblemPage>
       </Match>
       <Match when={item()}>
         {(i) => (
           <Page title={i().title} caption="Kinship Local Offer item">
-            <Show when={flash()}>
-              <NotificationBanner type="success">
-                <p class="govuk-notification-banner__heading">{flash()}</p>
-              </NotificationBanner>
-            </Show>
-            <Show when={errors().length}>
-              <ErrorSummary errors={errors()} />
-            </Show>
+            <FlashBanner message={flash()} />
+            <FormErrors errors={errors()} />
             <ReturnedBanner item={i()} agencyName={agency()} viewer={isOwner() ? 'owner' : me().role === 'lead' ? 'lead' : 'other'} />
             <ItemStateList item={i()} />
 
             <Show when={(i().warnings ?? []).length}>
-              <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong class="govuk-warning-text__text">
-                  <span class="govuk-visually-hidden">Warning</span>
-                  Check this item for personal details: {(i().warnings ?? []).map((w) => w.message).join(' ')}
-                </strong>
-              </div>
+              <WarningText lines={[`Check this item for personal details: ${(i().warnings ?? []).map((w) => w.message).join(' ')}`]} />
             </Show>
 
             <section aria-labelledby="actions-heading" class="app-actions">

@@ -1,11 +1,12 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
+import { categoryLabel } from '../../../../shared/kinship/labels.js';
 import type { StaffItem } from '../../api/kinship.js';
 import { DataTable, type Column } from '../../components/data-table.js';
 import { formatDate } from '../../components/format.js';
 import { Tag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-import { categoryLabel, ItemStatusTag, today } from './labels.js';
+import { ItemStatusTag, today } from './labels.js';
 
 const byText = (text: (item: StaffItem) => string) => (a: StaffItem, b: StaffItem) => text(a).localeCompare(text(b), 'en-GB');
 

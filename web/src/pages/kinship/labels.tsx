@@ -1,18 +1,11 @@
-import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { ARRANGEMENT_LABELS, CATEGORY_LABELS, type Category, type ItemContent, type ItemStatus } from '../../../../shared/kinship/schema.js';
-import { LinkedText } from '../../components/markdown.js';
-import { SummaryList, SummaryRow as Row } from '../../components/summary-list.js';
-import { StatusTag, type TagColour } from '../../components/tag.js';
 import { ukDate } from '../../../../shared/periods/period.js';
-
-export const STATUS_LABELS: Record<ItemStatus, string> = {
-  draft: 'Draft',
-  'in-review': 'In review',
-  returned: 'Returned with comments',
-  published: 'Published',
-  retired: 'Retired',
-};
+import { arrangementLabel, audienceText, categoryLabel, ITEM_STATUS_LABELS, MEANS_TESTED_LABELS } from '../../../../shared/kinship/labels.js';
+import type { ItemContent, ItemStatus } from '../../../../shared/kinship/schema.js';
+import { LinkLine } from '../../components/link-line.js';
+import { LinkedText } from '../../components/markdown.js';
+import { SummaryRow as Row, SummaryList } from '../../components/summary-list.js';
+import { StatusTag, type TagColour } from '../../components/tag.js';
 
 const STATUS_COLOURS: Record<ItemStatus, TagColour> = {
   draft: 'grey',
@@ -23,16 +16,8 @@ const STATUS_COLOURS: Record<ItemStatus, TagColour> = {
 };
 
 export function ItemStatusTag(props: { status: ItemStatus }) {
-  return <StatusTag status={props.status} labels={STATUS_LABELS} colours={STATUS_COLOURS} />;
+  return <StatusTag status={props.status} labels={ITEM_STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
-
-export const AUDIENCE_LABELS: Record<string, string> = { carers: 'Kinship carers', children: 'Children and young people' };
-
-export const MEANS_TESTED_LABELS: Record<string, string> = {
-  yes: 'Yes, what you get depends on your income and savings',
-  no: 'No, your income does not affect it',
-  'not-applicable': 'Does not apply',
-};
 
 /** Short answers for the staff form's radios. */
 export const MEANS_TESTED_OPTIONS = [
@@ -40,15 +25,6 @@ export const MEANS_TESTED_OPTIONS = [
   { value: 'no', label: 'No' },
   { value: 'not-applicable', label: 'Does not apply', hint: 'For example, advice or a support group' },
 ];
-
-/** "Kinship carers", "Children and young people" or "Kinship carers, and children and young people". */
-export function audienceText(audience: string[]): string {
-  const parts = ['carers', 'children'].filter((a) => audience.includes(a)).map((a) => AUDIENCE_LABELS[a]!);
-  return parts.length === 2 ? `${parts[0]}, and ${parts[1]!.toLowerCase()}` : (parts[0] ?? '');
-}
-
-export const arrangementLabel = (t: string) => ARRANGEMENT_LABELS[t as keyof typeof ARRANGEMENT_LABELS] ?? t;
-export const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
 
 /** Today as YYYY-MM-DD (for "review overdue"). */
 export const today = () => ukDate(new Date());
@@ -85,12 +61,4 @@ export function ItemContentList(props: { content: ItemContent; provider: string;
 }
 
 /** The way back to the register, under an item or the reason it cannot be shown. */
-export function BackToRegister() {
-  return (
-    <p class="govuk-body">
-      <A href="/kinship" class="govuk-link">
-        Back to the register
-      </A>
-    </p>
-  );
-}
+export const BackToRegister = () => <LinkLine href="/kinship">Back to the register</LinkLine>;

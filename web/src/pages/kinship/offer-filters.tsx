@@ -1,19 +1,10 @@
 import { useSearchParams } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
+import { AUDIENCE_LABELS } from '../../../../shared/kinship/labels.js';
+import type { OfferFilterValues } from '../../../../shared/kinship/offer.js';
 import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, AUDIENCES, CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/kinship/schema.js';
 import { Select, TextField } from '../../components/fields.js';
-import { AUDIENCE_LABELS } from './labels.js';
-
-type Arrangement = (typeof ARRANGEMENT_TYPES)[number];
-type Audience = (typeof AUDIENCES)[number];
-
-/** The public offer's filters, as the address holds them: ?q=SGO&category=financial-support&arrangement=…&audience=carers */
-export interface OfferFilterValues {
-  q: string;
-  category: Category | '';
-  arrangement: Arrangement | '';
-  audience: Audience | '';
-}
+import { withAny } from '../../components/filter-form.js';
 
 type Query = { q?: string; category?: string; arrangement?: string; audience?: string };
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
@@ -80,27 +71,6 @@ export function useOfferFilters() {
 }
 export type OfferFilters = ReturnType<typeof useOfferFilters>;
 
-const ARRANGEMENT_PHRASES: Record<Arrangement, string> = {
-  informal: 'an informal or family arrangement',
-  'private-fostering': 'private fostering',
-  'kinship-foster-care': 'kinship foster care (connected carers)',
-  'child-arrangements-order': 'a child arrangements order',
-  'special-guardianship-order': 'a special guardianship order',
-};
-
-/** What the printed leaflet says when it is not the whole offer: "This leaflet shows only: Financial support, matching 'SGO'." */
-export function leafletNote(v: OfferFilterValues): string | undefined {
-  const q = v.q.trim();
-  const qualifiers = [
-    v.audience && `for ${AUDIENCE_LABELS[v.audience]!.toLowerCase()}`,
-    v.arrangement && `with ${ARRANGEMENT_PHRASES[v.arrangement]}`,
-    q && `matching '${q}'`,
-  ].filter(Boolean);
-  if (!v.category && qualifiers.length === 0) return undefined;
-  const what = v.category ? [CATEGORY_LABELS[v.category], ...qualifiers].join(', ') : `support ${qualifiers.join(', ')}`;
-  return `This leaflet shows only: ${what}.`;
-}
-
 /** The "Find support" form: search, type of support, arrangement and audience; every change applies at once. */
 export function OfferFiltersForm(props: { filters: OfferFilters; categories: readonly Category[] }) {
   const v = () => props.filters.values();
@@ -125,7 +95,10 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
         id="offer-category"
         label="Type of support"
         value={v().category}
-        options={[{ value: '', label: 'Any type of support' }, ...categories().map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
+        options={withAny(
+          'Any type of support',
+          categories().map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
+        )}
         onChange={(x) => props.filters.choose('category', x)}
       />
       <Select
@@ -133,7 +106,10 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
         id="offer-arrangement"
         label="Your kinship arrangement"
         value={v().arrangement}
-        options={[{ value: '', label: 'Any arrangement' }, ...ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }))]}
+        options={withAny(
+          'Any arrangement',
+          ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] })),
+        )}
         onChange={(x) => props.filters.choose('arrangement', x)}
       />
       <Select
@@ -141,7 +117,10 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
         id="offer-audience"
         label="Who it is for"
         value={v().audience}
-        options={[{ value: '', label: 'Anyone' }, ...(['carers', 'children'] as const).map((a) => ({ value: a, label: AUDIENCE_LABELS[a]! }))]}
+        options={withAny(
+          'Anyone',
+          (['carers', 'children'] as const).map((a) => ({ value: a, label: AUDIENCE_LABELS[a] })),
+        )}
         onChange={(x) => props.filters.choose('audience', x)}
       />
       <Show when={props.filters.active()}>

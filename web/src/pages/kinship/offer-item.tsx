@@ -1,8 +1,8 @@
 import { Show } from 'solid-js';
-import { ARRANGEMENT_TYPES, type PublicItem } from '../../../../shared/kinship/schema.js';
+import { MEANS_TESTED_LABELS, whoItIsFor } from '../../../../shared/kinship/labels.js';
+import type { PublicItem } from '../../../../shared/kinship/schema.js';
 import { LinkedText } from '../../components/markdown.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
-import { arrangementLabel, audienceText, MEANS_TESTED_LABELS } from './labels.js';
 
 /** One item of the public offer: what it is, who it is for, how to ask for it. */
 export function OfferItem(props: { item: PublicItem }) {
@@ -15,14 +15,7 @@ export function OfferItem(props: { item: PublicItem }) {
       </h3>
       <p class="govuk-body app-prewrap">{i().summary}</p>
       <SummaryList class="app-offer-item__facts">
-        <SummaryRow key="Who it is for">
-          {audienceText(i().audience)}, in{' '}
-          {i().arrangementTypes.length === ARRANGEMENT_TYPES.length
-            ? 'any kinship arrangement'
-            : i()
-                .arrangementTypes.map((t) => arrangementLabel(t).replace(/^./, (c) => c.toLowerCase()))
-                .join(', ')}
-        </SummaryRow>
+        <SummaryRow key="Who it is for">{whoItIsFor(i())}</SummaryRow>
         <Show when={i().eligibility}>
           <SummaryRow key="Who can get it">{i().eligibility}</SummaryRow>
         </Show>

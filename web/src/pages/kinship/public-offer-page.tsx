@@ -1,47 +1,22 @@
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
-import { CATEGORY_LABELS, STATUTORY_CATEGORIES, type PublicItem } from '../../../../shared/kinship/schema.js';
-import { indexText, matchesSearch, parseSearch, type SearchConcept, type SearchIndex } from '../../../../shared/kinship/search.js';
+import { filterOffer, leafletNote, offerSearchIndexes } from '../../../../shared/kinship/offer.js';
+import { CATEGORY_LABELS, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
 import { getPublicOffer, type PublicOffer } from '../../api/kinship.js';
 import { createApiQuery, QUERY } from '../../api/queries.js';
+import { jumpTo } from '../../components/jump-to.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { formatDate } from '../../components/format.js';
-import { arrangementLabel } from './labels.js';
-import { leafletNote, OfferFiltersForm, useOfferFilters, type OfferFilterValues } from './offer-filters.js';
+import { OfferFiltersForm, useOfferFilters } from './offer-filters.js';
 import { OfferItem } from './offer-item.js';
 import './kinship.css';
-
-/** An item's words for the search: everything families read about it, with its group and arrangements. */
-const searchIndex = (i: PublicItem, label: string) =>
-  indexText([i.title, i.summary, i.eligibility, i.howToApply, i.howDecisionsAreMade ?? '', i.provider, i.contact, label, ...i.arrangementTypes.map(arrangementLabel)].join(' '));
-
-/** Every filter chosen and every word typed must match, so "SGO allowance" narrows rather than widens. */
-function matches(item: PublicItem, index: SearchIndex, f: OfferFilterValues, search: SearchConcept[]) {
-  if (f.arrangement && !item.arrangementTypes.includes(f.arrangement)) return false;
-  if (f.audience && !item.audience.includes(f.audience)) return false;
-  return matchesSearch(search, index);
-}
-
-function focusSection(e: MouseEvent, id: string) {
-  e.preventDefault();
-  const el = document.getElementById(id);
-  el?.scrollIntoView({ block: 'start' });
-  el?.focus({ preventScroll: true });
-}
 
 function Offer(props: { offer: PublicOffer }) {
   const filters = useOfferFilters();
   const total = () => props.offer.groups.reduce((n, g) => n + g.items.length, 0);
   // Each item's words are prepared once; a search only compiles what was typed.
-  const indexes = createMemo(() => new Map(props.offer.groups.flatMap((g) => g.items.map((i) => [i.id, searchIndex(i, g.label)] as const))));
-  const search = createMemo(() => parseSearch(filters.values().q));
-  const filtered = createMemo(() => {
-    const f = filters.values();
-    return props.offer.groups
-      .filter((g) => !f.category || g.category === f.category)
-      .map((g) => ({ ...g, items: g.items.filter((i) => matches(i, indexes().get(i.id)!, f, search())) }))
-      .filter((g) => g.items.length > 0);
-  });
+  const indexes = createMemo(() => offerSearchIndexes(props.offer.groups));
+  const filtered = createMemo(() => filterOffer(props.offer.groups, filters.values(), indexes()));
   const shown = () => filtered().reduce((n, g) => n + g.items.length, 0);
   const active = filters.active;
   const note = () => leafletNote(filters.values());
@@ -65,7 +40,7 @@ function Offer(props: { offer: PublicOffer }) {
             <For each={props.offer.groups}>
               {(g) => (
                 <li>
-                  <a href={`#${g.category}`} class="govuk-link" onClick={(e) => focusSection(e, g.category)}>
+                  <a href={`#${g.category}`} class="govuk-link" onClick={(e) => jumpTo(e, g.category)}>
                     {g.label}
                   </a>
                 </li>

@@ -1,26 +1,29 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
+import { ITEM_STATUS_LABELS } from '../../../../shared/kinship/labels.js';
 import { CATEGORIES, CATEGORY_LABELS, ITEM_STATUSES, type Category, type ItemStatus } from '../../../../shared/kinship/schema.js';
 import { listItems } from '../../api/kinship.js';
-import { NotificationBanner } from '../../components/notification-banner.js';
+import { FlashBanner } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
 import { createKeyedResource, QueryResults } from '../../components/results.js';
 import { QUERY } from '../../api/queries.js';
 import { useApp } from '../../state.js';
 import { Select } from '../../components/fields.js';
+import { FilterForm, FilterRow, withAny } from '../../components/filter-form.js';
 import { takeKinshipFlash } from './flash.js';
 import { ItemsTable } from './items-table.js';
-import { STATUS_LABELS } from './labels.js';
 import { CoveragePanel, ReviewQueue } from './register-panels.js';
 import './kinship.css';
 
 type Filters = { status?: string; category?: string; agencyId?: string };
+const STATUS_OPTIONS = ITEM_STATUSES.map((s) => ({ value: s, label: ITEM_STATUS_LABELS[s] }));
+const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 
 /** /kinship: the register behind the Kinship Local Offer, with filters, queue and coverage. */
 export default function KinshipRegisterPage() {
   const app = useApp();
   const [params, setParams] = useSearchParams<Filters>();
-  const [flash] = createSignal(takeKinshipFlash());
+  const flash = takeKinshipFlash();
   const role = () => app.me()?.role;
   const filters = () => ({ status: (params.status ?? '') as ItemStatus | '', category: (params.category ?? '') as Category | '', agencyId: params.agencyId ?? '' });
   // Rows only ever for the filters in the address: while new filters load, the register says so.
@@ -33,10 +36,7 @@ export default function KinshipRegisterPage() {
   const filtered = () => Boolean(params.status || params.category || params.agencyId);
   const canAdd = () => role() === 'partner' || role() === 'lead';
 
-  const apply = (e: SubmitEvent) => {
-    e.preventDefault();
-    setParams({ status: status() || undefined, category: category() || undefined, agencyId: agency() || undefined });
-  };
+  const apply = () => setParams({ status: status() || undefined, category: category() || undefined, agencyId: agency() || undefined });
   const clear = () => {
     setStatus('');
     setCategory('');
@@ -46,11 +46,7 @@ export default function KinshipRegisterPage() {
 
   return (
     <Page title="Kinship Local Offer" caption={app.partnershipName()}>
-      <Show when={flash()}>
-        <NotificationBanner type="success">
-          <p class="govuk-notification-banner__heading">{flash()}</p>
-        </NotificationBanner>
-      </Show>
+      <FlashBanner message={flash} />
       <p class="govuk-body-l">
         The support for children in kinship care and their kinship carers that the council must publish and keep up to date (Children Act 1989, section 22H).
       </p>
@@ -82,42 +78,22 @@ export default function KinshipRegisterPage() {
         <h2 class="govuk-heading-m" id="register-heading">
           The register
         </h2>
-        {/* biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows */}
-        <form class="app-filter" onSubmit={apply} role="search" aria-label="Filter the register">
-          <div class="app-filter__fields">
-            <Select
-              id="filter-status"
-              label="Status"
-              value={status()}
-              onChange={setStatus}
-              options={[{ value: '', label: 'Any status' }, ...ITEM_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
-            />
-            <Select
-              id="filter-category"
-              label="Category"
-              value={category()}
-              onChange={setCategory}
-              options={[{ value: '', label: 'Any category' }, ...CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))]}
-            />
+        <FilterForm label="Filter the register" submit="Apply filters" filtered={filtered()} onApply={apply} onClear={clear}>
+          <FilterRow>
+            <Select id="filter-status" label="Status" value={status()} onChange={setStatus} options={withAny('Any status', STATUS_OPTIONS)} />
+            <Select id="filter-category" label="Category" value={category()} onChange={setCategory} options={withAny('Any category', CATEGORY_OPTIONS)} />
             <Select
               id="filter-agency"
               label="Agency"
               value={agency()}
               onChange={setAgency}
-              options={[{ value: '', label: 'Any agency' }, ...agencies().map((a) => ({ value: a.id, label: a.name }))]}
+              options={withAny(
+                'Any agency',
+                agencies().map((a) => ({ value: a.id, label: a.name })),
+              )}
             />
-          </div>
-          <div class="govuk-button-group">
-            <button type="submit" class="govuk-button govuk-button--secondary">
-              Apply filters
-            </button>
-            <Show when={filtered()}>
-              <button type="button" class="app-link-button govuk-link" onClick={clear}>
-                Clear filters
-              </button>
-            </Show>
-          </div>
-        </form>
+          </FilterRow>
+        </FilterForm>
         <QueryResults
           data={items}
           loading={filtered() ? 'Applying the filters…' : 'Loading the register…'}

@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ERASABLE_ENTITIES, ERASABLE_ENTITY_LABELS, EraseRequest, type ErasableEntity, type ErasureResult } from '../../../../shared/pii/erasure.js';
-import { ApiError } from '../../api/client.js';
 import { erasePersonalData } from '../../api/erasure.js';
 import { invalidate, QUERY, type QueryName } from '../../api/queries.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { errorFor, Select, TextArea, TextField } from '../../components/fields.js';
+import { Select, TextArea, TextField } from '../../components/fields.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
+import { WarningText } from '../../components/warning-text.js';
 
 const FIELDS = ['entityType', 'entityId', 'field', 'text', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
@@ -33,18 +33,17 @@ const SHOWN_IN: Record<ErasableEntity, QueryName[]> = {
 /** `/programme/erase`: the lead erases personal data that slipped through (UK GDPR). */
 export default function ErasePage() {
   const [values, setValues] = createSignal<Record<Field, string>>({ entityType: 'return', entityId: '', field: '', text: '', reason: '' });
-  const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const [done, setDone] = createSignal<ErasureResult | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const form = createFormState();
   const set = (f: Field) => (v: string) => setValues({ ...values(), [f]: v });
-  const error = (f: Field) => errorFor(errors(), f);
+  const error = (f: Field) => form.err(f);
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (busy()) return;
     const parsed = EraseRequest.safeParse(values());
     if (!parsed.success) {
-      setErrors(
+      // One message per field, in the form's order.
+      return form.setErrors(
         FIELDS.flatMap((f) =>
           parsed.error.issues
             .filter((i) => i.path[0] === f)
@@ -52,31 +51,20 @@ export default function ErasePage() {
             .map((i) => ({ field: f, message: i.message })),
         ),
       );
-      return;
     }
-    setBusy(true);
-    try {
-      setDone(await erasePersonalData(parsed.data));
-      void invalidate(...SHOWN_IN[parsed.data.entityType], QUERY.history, QUERY.audit);
-      setErrors([]);
-      setValues({ ...values(), text: '', reason: '' });
-    } catch (err) {
-      const api = err instanceof ApiError ? err : null;
-      setErrors(
-        api?.errors.length
-          ? api.errors.map((fe) => ({ field: FIELDS.includes(fe.path as Field) ? fe.path : undefined, message: fe.message }) as SummaryError)
-          : [{ message: api?.detail ?? 'The text could not be erased. Try again.' }],
-      );
-    } finally {
-      setBusy(false);
-    }
+    await form.save(
+      async () => {
+        setDone(await erasePersonalData(parsed.data));
+        void invalidate(...SHOWN_IN[parsed.data.entityType], QUERY.history, QUERY.audit);
+        setValues({ ...values(), text: '', reason: '' });
+      },
+      { field: (path) => FIELDS.find((f) => f === path), fallback: 'The text could not be erased. Try again.' },
+    );
   };
 
   return (
-    <Page title="Erase personal data" caption="Programme set-up" hasErrors={errors().length > 0}>
-      <Show when={errors().length > 0 ? errors() : false} keyed>
-        {(list) => <ErrorSummary errors={list} />}
-      </Show>
+    <Page title="Erase personal data" caption="Programme set-up" hasErrors={form.errors().length > 0}>
+      <FormErrors errors={form.errors()} />
       <Show when={done()}>
         {(r) => (
           <NotificationBanner type="success" title="Done">
@@ -91,15 +79,7 @@ export default function ErasePage() {
         Use this when personal data about a child or family was saved by mistake. The text is replaced by [removed] everywhere it was stored. The history records that you erased
         something, from which field and why, but never the text.
       </p>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">
-          !
-        </span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          Erasing cannot be undone.
-        </strong>
-      </div>
+      <WarningText lines={['Erasing cannot be undone.']} />
       <form onSubmit={submit} novalidate class="app-form">
         <Select
           id="entityType"
@@ -114,7 +94,7 @@ export default function ErasePage() {
         <TextArea id="text" label="Text to remove" hint={HINTS.text} error={error('text')} rows={3} value={values().text} onInput={set('text')} />
         <TextArea id="reason" label="Why it is being erased" hint={HINTS.reason} error={error('reason')} rows={3} value={values().reason} onInput={set('reason')} />
         <div class="govuk-button-group">
-          <button type="submit" class="govuk-button govuk-button--warning" disabled={busy()}>
+          <button type="submit" class="govuk-button govuk-button--warning" disabled={form.busy()}>
             Erase the text
           </button>
           <A href="/programme" class="govuk-link">

@@ -1,4 +1,4 @@
-import { createSignal } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { MILESTONE_STATUS_LABELS } from '../../../../shared/returns/schema.js';
 import { addMilestone } from '../../api/programme.js';
 import { dateError, DateInput } from '../../components/date-input.js';
@@ -16,37 +16,28 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
   const app = useApp();
   const prefix = `ms-${props.workstream.id}`;
   const form = createFormState();
-  const [title, setTitle] = createSignal('');
-  const [description, setDescription] = createSignal('');
-  const [owner, setOwner] = createSignal('');
-  const [due, setDue] = createSignal('');
-  const [status, setStatus] = createSignal('not-started');
+  const blank = { title: '', description: '', owner: '', due: '', status: 'not-started' };
+  const [v, setV] = createStore({ ...blank });
+  const set = (field: keyof typeof blank) => (value: string) => setV(field, value);
   const agencies = () => app.partnership()?.agencies ?? [];
   // Until the lead chooses, the owner is the first agency (what the list shows).
-  const ownerId = () => owner() || agencies()[0]?.id || '';
+  const ownerId = () => v.owner || agencies()[0]?.id || '';
   const error = (f: string) => form.err(`${prefix}-${f}`);
-  const reset = () => {
-    setTitle('');
-    setDescription('');
-    setOwner('');
-    setDue('');
-    setStatus('not-started');
-  };
   const submit = async (e: Event) => {
     e.preventDefault();
-    const dueError = dateError(due(), 'Due date');
+    const dueError = dateError(v.due, 'Due date');
     if (dueError) return form.setErrors([{ field: `${prefix}-dueDate`, message: dueError }]);
     await form.save(
       async () => {
         // The server checks the status against the ones it knows (a 400 names the field otherwise).
         await addMilestone(props.workstream.id, {
-          title: title(),
-          description: description(),
+          title: v.title,
+          description: v.description,
           ownerAgencyId: ownerId(),
-          dueDate: due(),
-          status: status() as NewMilestone['status'],
+          dueDate: v.due,
+          status: v.status as NewMilestone['status'],
         });
-        reset();
+        setV({ ...blank });
         props.onAdded();
       },
       { field: (path) => `${prefix}-${path}`, fallback: 'Something went wrong. Try again.' },
@@ -60,7 +51,7 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
       <div class="govuk-details__text">
         <form onSubmit={submit} novalidate>
           <FormErrors errors={form.errors()} />
-          <TextField id={`${prefix}-title`} label="Title" labelClass="" maxlength={200} error={error('title')} value={title()} onInput={setTitle} />
+          <TextField id={`${prefix}-title`} label="Title" labelClass="" maxlength={200} error={error('title')} value={v.title} onInput={set('title')} />
           <TextArea
             id={`${prefix}-description`}
             label="Description (optional)"
@@ -68,8 +59,8 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
             maxlength={2000}
             rows={3}
             error={error('description')}
-            value={description()}
-            onInput={setDescription}
+            value={v.description}
+            onInput={set('description')}
           />
           <Select
             id={`${prefix}-ownerAgencyId`}
@@ -77,11 +68,11 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
             labelClass=""
             error={error('ownerAgencyId')}
             value={ownerId()}
-            onChange={setOwner}
+            onChange={set('owner')}
             options={agencies().map((a) => ({ value: a.id, label: a.name }))}
           />
-          <DateInput id={`${prefix}-dueDate`} legend="Due date" legendClass="" hint="For example, 31 3 2027" error={error('dueDate')} value={due()} onChange={setDue} />
-          <Select id={`${prefix}-status`} label="Status" labelClass="" error={error('status')} value={status()} onChange={setStatus} options={STATUS_OPTIONS} />
+          <DateInput id={`${prefix}-dueDate`} legend="Due date" legendClass="" hint="For example, 31 3 2027" error={error('dueDate')} value={v.due} onChange={set('due')} />
+          <Select id={`${prefix}-status`} label="Status" labelClass="" error={error('status')} value={v.status} onChange={set('status')} options={STATUS_OPTIONS} />
           <button type="submit" class="govuk-button" disabled={form.busy()}>
             Add milestone
           </button>

@@ -1,6 +1,7 @@
 import { For, Show } from 'solid-js';
 import { formatDayLong, ukDate } from '../../../../shared/periods/period.js';
 import { MILESTONE_STATUS_LABELS } from '../../../../shared/returns/schema.js';
+import { milestoneOverdue } from '../../../../shared/workstreams/milestone.js';
 import { ApiError } from '../../api/client.js';
 import { updateMilestone } from '../../api/programme.js';
 import { invalidate, QUERY } from '../../api/queries.js';
@@ -74,7 +75,6 @@ export function WorkstreamMilestones(props: { workstream: ProgrammeWorkstream; e
   const app = useApp();
   const w = () => props.workstream;
   const today = ukDate(new Date());
-  const overdue = (m: Milestone) => !m.closed && m.status !== 'complete' && m.dueDate < today;
   const close = (m: Milestone) => patchMilestone(w().id, m, { closed: true }, `"${m.title}" closed. It stays in the history but leaves the returns.`, props.events);
   return (
     <section class="app-programme-workstream" aria-labelledby={`ws-${w().id}`}>
@@ -105,7 +105,7 @@ export function WorkstreamMilestones(props: { workstream: ProgrammeWorkstream; e
             cell: (m) => (
               <>
                 {formatDayLong(m.dueDate)}
-                <OverdueTag when={overdue(m)} />
+                <OverdueTag when={milestoneOverdue(m, today)} />
               </>
             ),
           },

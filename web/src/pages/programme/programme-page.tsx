@@ -4,7 +4,8 @@ import { createSignal, For, Show } from 'solid-js';
 import { formatDayLong, periodLabel } from '../../../../shared/periods/period.js';
 import { createApiQuery, QUERY } from '../../api/queries.js';
 import { listPeriods, listWorkstreams } from '../../api/returns.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import type { SummaryError } from '../../components/error-summary.js';
+import { FormErrors } from '../../components/form-state.js';
 import { Loading } from '../../components/loading.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
@@ -30,9 +31,7 @@ export function ProgrammePage() {
   return (
     <Page title="Programme set-up" hasErrors={errors().length > 0}>
       <p class="govuk-body-l">Open reporting periods and keep each workstream's milestones up to date. Agencies report against these in their returns.</p>
-      <Show when={errors().length}>
-        <ErrorSummary errors={errors()} />
-      </Show>
+      <FormErrors errors={errors()} />
       <Show when={message()}>
         <NotificationBanner type="success" title="Done">
           <p class="govuk-notification-banner__heading">{message()}</p>

@@ -2,12 +2,15 @@ import { Show } from 'solid-js';
 import type { AuditEvent } from '../../api/audit.js';
 import { createKeyedResource, QUERY } from '../../api/queries.js';
 import { getAssessmentHistory } from '../../api/readiness.js';
+import { FlashBanner } from '../../components/flash-banner.js';
+import { LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { useApp } from '../../state.js';
 import { AssessmentSummary, CriterionSummary } from './assessment-summary.js';
 import { AssessmentLoader, useAssessment, type AssessmentContext } from './readiness-data.js';
-import { readinessTitle, SuccessBanner, useFlash } from './readiness-ui.js';
+import { readinessTitle } from '../../../../shared/readiness/words.js';
+import { useFlash } from './readiness-ui.js';
 import { RecordHistory } from '../../components/record-history.js';
 import { ValidateForm } from './validate-form.js';
 import './readiness.css';
@@ -52,7 +55,7 @@ function Detail(props: { ctx: () => AssessmentContext }) {
   const title = () => readinessTitle(ctx().matrix.workstreamId, ctx().matrix.workstreamName);
   return (
     <Page title={`${c().title}: ${ctx().agency.name}`} heading={c().title} caption={`${title()} · ${ctx().agency.name}`}>
-      <SuccessBanner message={flash()} />
+      <FlashBanner message={flash()} />
       <Show when={isOwnAgency() && a().validation?.outcome === 'challenged'}>
         <NotificationBanner title="The programme lead challenged this assessment">
           <p class="govuk-body">“{a().validation?.comment}”</p>
@@ -75,20 +78,10 @@ function Detail(props: { ctx: () => AssessmentContext }) {
       </Show>
 
       <Show when={me()?.role === 'lead'}>
-        <LeadReview
-          ctx={ctx()}
-          onDone={(m) => {
-            setFlash(m);
-            window.scrollTo(0, 0);
-          }}
-        />
+        <LeadReview ctx={ctx()} onDone={setFlash} />
       </Show>
 
-      <p class="govuk-body">
-        <a href={`/readiness/${ctx().matrix.workstreamId}`} class="govuk-link">
-          Back to {title()}
-        </a>
-      </p>
+      <LinkLine href={`/readiness/${ctx().matrix.workstreamId}`}>Back to {title()}</LinkLine>
     </Page>
   );
 }

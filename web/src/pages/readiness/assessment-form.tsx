@@ -1,15 +1,18 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES, AssessmentRequest, type AssessmentStatus } from '../../../../shared/readiness/schema.js';
+import { assessmentFromForm } from '../../../../shared/readiness/assessment-form.js';
 import { saveAssessment } from '../../api/readiness.js';
 import { dateError, DateInput } from '../../components/date-input.js';
 import { Radios, TextArea } from '../../components/fields.js';
+import { SubmitOrCancel } from '../../components/button-group.js';
 import { Page } from '../../components/page.js';
+import { ProblemPage } from '../../components/problem-page.js';
 import { useApp } from '../../state.js';
 import { LinksEditor } from './links-editor.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
 import { AssessmentLoader, readinessChanged, useAssessment, type AssessmentContext } from './readiness-data.js';
-import { readinessTitle } from './readiness-ui.js';
+import { readinessTitle } from '../../../../shared/readiness/words.js';
 import './readiness.css';
 
 const STATUS_HINTS: Record<AssessmentStatus, string> = {
@@ -46,18 +49,7 @@ function Form(props: { ctx: AssessmentContext }) {
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    // Keep the position of each link so an error points at the box the user typed in.
-    const kept = links()
-      .map((l, i) => ({ l: l.trim(), i }))
-      .filter((x) => x.l);
-    const boxOf = (index: number) => kept[index]?.i;
-    const body = {
-      status: status(),
-      evidence: evidence(),
-      links: kept.map((x) => x.l),
-      targetDate: targetDate() || null,
-      reason: status() === 'not-applicable' ? reason().trim() || null : null,
-    };
+    const { body, boxOf } = assessmentFromForm({ status: status(), evidence: evidence(), links: links(), targetDate: targetDate(), reason: reason() });
     const parsed = AssessmentRequest.safeParse(body);
     if (!parsed.success) {
       form.setErrors(
@@ -123,14 +115,7 @@ function Form(props: { ctx: AssessmentContext }) {
           value={targetDate()}
           onChange={setTargetDate}
         />
-        <div class="app-button-group">
-          <button type="submit" class="govuk-button" disabled={form.busy()}>
-            Save assessment
-          </button>
-          <a href={detail} class="govuk-link app-button-group__link">
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label="Save assessment" disabled={form.busy()} cancelHref={detail} />
       </form>
     </Page>
   );
@@ -146,14 +131,12 @@ export function AssessmentFormPage() {
         <Show
           when={app.me()?.role === 'partner' && app.me()?.agencyId === ctx().agency.id && !ctx().criterion.derived}
           fallback={
-            <Page title="You cannot change this assessment">
+            <ProblemPage
+              title="You cannot change this assessment"
+              back={{ href: `/readiness/${ctx().matrix.workstreamId}/${ctx().criterion.id}/${ctx().agency.id}`, text: 'See the assessment' }}
+            >
               <p class="govuk-body">Only {ctx().agency.name}'s own officers assess its readiness. The programme lead confirms or challenges what they say.</p>
-              <p class="govuk-body">
-                <a class="govuk-link" href={`/readiness/${ctx().matrix.workstreamId}/${ctx().criterion.id}/${ctx().agency.id}`}>
-                  See the assessment
-                </a>
-              </p>
-            </Page>
+            </ProblemPage>
           }
         >
           <Form ctx={ctx()} />

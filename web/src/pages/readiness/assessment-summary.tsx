@@ -4,6 +4,7 @@ import { formatDateTime } from '../../components/format.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { OverdueTag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
+import { awaitsCheck } from '../../../../shared/readiness/words.js';
 import { AssessmentStatusTag, day, DERIVATION_SOURCES, ValidationTag } from './readiness-ui.js';
 
 /** What the criterion asks for and by when. */
@@ -49,7 +50,6 @@ function Links(props: { links: string[] }) {
 export function AssessmentSummary(props: { assessment: MatrixAssessment }) {
   const app = useApp();
   const a = () => props.assessment;
-  const waiting = () => a().version > 0 && (a().status === 'ready' || a().status === 'not-applicable');
   return (
     <SummaryList testId="assessment">
       <SummaryRow key="Status">
@@ -72,7 +72,7 @@ export function AssessmentSummary(props: { assessment: MatrixAssessment }) {
       </Show>
       <SummaryRow key="Last updated">{a().updatedAt ? `${formatDateTime(a().updatedAt)} by ${a().updatedByName ?? app.agencyName(a().agencyId)}` : 'Not assessed yet'}</SummaryRow>
       <SummaryRow key="Validation">
-        <Show when={a().validation} fallback={waiting() ? 'Waiting for the programme lead to check it' : 'Not checked yet'}>
+        <Show when={a().validation} fallback={awaitsCheck(a()) ? 'Waiting for the programme lead to check it' : 'Not checked yet'}>
           {(v) => (
             <>
               <ValidationTag validation={v()} /> by {v().byName}, {formatDateTime(v().at)}

@@ -1,46 +1,29 @@
 import { useNavigate, useParams } from '@solidjs/router';
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { CreateCriterionRequest } from '../../../../shared/readiness/schema.js';
 import { createCriterion, updateCriterion, type CriterionBody, type MatrixCriterion, type ReadinessMatrix } from '../../api/readiness.js';
 import { dateError, DateInput } from '../../components/date-input.js';
 import { Checkboxes, fieldOfPath, TextArea, TextField } from '../../components/fields.js';
 import { Loading } from '../../components/loading.js';
+import { SubmitOrCancel } from '../../components/button-group.js';
 import { Page } from '../../components/page.js';
+import { ProblemPage } from '../../components/problem-page.js';
+import { LeadOnly } from '../../components/role-guard.js';
 import { useApp } from '../../state.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
 import { MatrixError, readinessChanged, useMatrix } from './readiness-data.js';
-import { readinessTitle } from './readiness-ui.js';
+import { CRITERION_FIELDS, type CriterionField, criterionChanges, criterionProblem, readinessTitle } from '../../../../shared/readiness/words.js';
 import './readiness.css';
 
-type Field = keyof CriterionBody;
-const ORDER: Field[] = ['title', 'description', 'agencyIds', 'evidenceExpected', 'targetDate'];
+type Field = CriterionField;
 
-/** Plain-English messages for what the shared schema rejects. */
-function messageFor(field: Field, body: CriterionBody): string {
-  switch (field) {
-    case 'title':
-      return body.title.trim() ? 'Title must be 200 characters or fewer' : 'Enter a title for the criterion';
-    case 'description':
-      return 'Description must be 2,000 characters or fewer';
-    case 'agencyIds':
-      return 'Choose at least one agency that must assess this criterion';
-    case 'evidenceExpected':
-      return 'Evidence expected must be 2,000 characters or fewer';
-    case 'targetDate':
-      return dateError(body.targetDate, 'Target date') ?? 'Target date must be a real date, for example 31 March 2027';
-  }
-}
-
-const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+/** What the schema rejects, in words; a date says what is wrong with it. */
+const messageFor = (field: Field, body: CriterionBody) => (field === 'targetDate' && dateError(body.targetDate, 'Target date')) || criterionProblem(field, body);
 
 /** Sends only the fields the lead changed, based on the version shown; says what happened. */
 async function update(ws: string, c: MatrixCriterion, v: CriterionBody): Promise<string> {
-  const changes: Partial<CriterionBody> = {};
-  if (v.title !== c.title) changes.title = v.title;
-  if (v.description !== c.description) changes.description = v.description;
-  if (!same(v.agencyIds, c.agencyIds)) changes.agencyIds = v.agencyIds;
-  if (v.evidenceExpected !== c.evidenceExpected) changes.evidenceExpected = v.evidenceExpected;
-  if (v.targetDate !== c.targetDate) changes.targetDate = v.targetDate;
+  const changes = criterionChanges(c, v);
   if (Object.keys(changes).length === 0) return `You made no changes to "${c.title}".`;
   const saved = await updateCriterion(ws, c.id, changes, c.version);
   return `"${saved.data.title}" has been updated.`;
@@ -57,11 +40,13 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
   const c = props.criterion;
   const ws = props.matrix.workstreamId;
   const matrixHref = `/readiness/${ws}`;
-  const [title, setTitle] = createSignal(c?.title ?? '');
-  const [description, setDescription] = createSignal(c?.description ?? '');
-  const [agencyIds, setAgencyIds] = createSignal<string[]>(c ? [...c.agencyIds] : []);
-  const [evidence, setEvidence] = createSignal(c?.evidenceExpected ?? '');
-  const [targetDate, setTargetDate] = createSignal(c?.targetDate ?? '');
+  const [v, setV] = createStore({
+    title: c?.title ?? '',
+    description: c?.description ?? '',
+    agencyIds: c ? [...c.agencyIds] : [],
+    evidence: c?.evidenceExpected ?? '',
+    targetDate: c?.targetDate ?? '',
+  });
   const form = createFormState();
   const err = (f: Field) => form.err(f);
   // Partnership order, so the list reads the same as everywhere else.
@@ -72,16 +57,16 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
     e.preventDefault();
     const order = agencies().map((a) => a.id);
     const body: CriterionBody = {
-      title: title(),
-      description: description(),
-      agencyIds: [...agencyIds()].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
-      evidenceExpected: evidence(),
-      targetDate: targetDate() || null,
+      title: v.title,
+      description: v.description,
+      agencyIds: [...v.agencyIds].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+      evidenceExpected: v.evidence,
+      targetDate: v.targetDate || null,
     };
     const parsed = CreateCriterionRequest.safeParse(body);
     if (!parsed.success) {
       const bad = new Set(parsed.error.issues.map((i) => String(i.path[0]) as Field));
-      form.setErrors(ORDER.filter((f) => bad.has(f)).map((f) => ({ field: f, message: messageFor(f, body) })));
+      form.setErrors(CRITERION_FIELDS.filter((f) => bad.has(f)).map((f) => ({ field: f, message: messageFor(f, body) })));
       return;
     }
     void form.save(
@@ -91,7 +76,7 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
         navigate(matrixHref, { state: { flash } });
       },
       {
-        field: (path) => ORDER.find((f) => f === fieldOfPath(path)),
+        field: (path) => CRITERION_FIELDS.find((f) => f === fieldOfPath(path)),
         stale: 'Someone else changed this criterion after you opened it. Reload the page to see their changes, then make yours again.',
         conflict: { field: 'title', message: 'A criterion with this title already exists. Give this one a different title.' },
         fallback: 'The criterion could not be saved. Try again.',
@@ -116,16 +101,16 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
           label="Title"
           hint="A short statement of what must be true, for example: Multi-agency triage team in place."
           error={err('title')}
-          value={title()}
-          onInput={setTitle}
+          value={v.title}
+          onInput={(x) => setV('title', x)}
         />
         <TextArea
           id="description"
           label="Description (optional)"
           hint="What the criterion means in practice."
           error={err('description')}
-          value={description()}
-          onInput={setDescription}
+          value={v.description}
+          onInput={(x) => setV('description', x)}
           rows={3}
         />
         <Checkboxes
@@ -134,8 +119,8 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
           hint="Select all that apply."
           error={err('agencyIds')}
           options={options()}
-          selected={agencyIds()}
-          onChange={setAgencyIds}
+          selected={v.agencyIds}
+          onChange={(x) => setV('agencyIds', x)}
           legendClass="govuk-fieldset__legend--s"
         />
         <TextArea
@@ -143,8 +128,8 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
           label="Evidence expected (optional)"
           hint="What agencies should describe or link to show they are ready. Agencies see this when they update their assessment."
           error={err('evidenceExpected')}
-          value={evidence()}
-          onInput={setEvidence}
+          value={v.evidence}
+          onInput={(x) => setV('evidence', x)}
           rows={3}
         />
         <DateInput
@@ -152,17 +137,10 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
           legend="Target date (optional)"
           hint="When agencies should be ready. An agency can set its own date. For example, 31 3 2027"
           error={err('targetDate')}
-          value={targetDate()}
-          onChange={setTargetDate}
+          value={v.targetDate}
+          onChange={(x) => setV('targetDate', x)}
         />
-        <div class="app-button-group">
-          <button type="submit" class="govuk-button" disabled={form.busy()}>
-            {c ? 'Save changes' : 'Add criterion'}
-          </button>
-          <a href={matrixHref} class="govuk-link app-button-group__link">
-            Cancel
-          </a>
-        </div>
+        <SubmitOrCancel label={c ? 'Save changes' : 'Add criterion'} disabled={form.busy()} cancelHref={matrixHref} />
       </form>
     </Page>
   );
@@ -172,22 +150,13 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
 export function CriterionFormPage() {
   const app = useApp();
   const params = useParams<{ workstreamId: string; criterionId?: string }>();
-  const isLead = () => app.me()?.role === 'lead';
-  const [data] = useMatrix(() => isLead() && params.workstreamId);
+  const [data] = useMatrix(() => app.me()?.role === 'lead' && params.workstreamId);
   const criterion = () => (params.criterionId ? data()?.criteria.find((c) => c.id === params.criterionId && !c.derived) : undefined);
   return (
-    <Show
-      when={isLead()}
-      fallback={
-        <Page title="You cannot change readiness criteria">
-          <p class="govuk-body">Only the programme lead adds and edits readiness criteria. Agencies assess their own readiness against them.</p>
-          <p class="govuk-body">
-            <a href={`/readiness/${params.workstreamId}`} class="govuk-link">
-              Back to the readiness matrix
-            </a>
-          </p>
-        </Page>
-      }
+    <LeadOnly
+      title="You cannot change readiness criteria"
+      reason="Only the programme lead adds and edits readiness criteria. Agencies assess their own readiness against them."
+      back={{ href: `/readiness/${params.workstreamId}`, text: 'Back to the readiness matrix' }}
     >
       <Switch fallback={<Loading label="Loading readiness…" />}>
         <Match when={data.state === 'errored'}>
@@ -198,14 +167,9 @@ export function CriterionFormPage() {
             <Show
               when={!params.criterionId || criterion()}
               fallback={
-                <Page title="Criterion not found">
+                <ProblemPage title="Criterion not found" back={{ href: `/readiness/${m().workstreamId}`, text: 'Back to the readiness matrix' }}>
                   <p class="govuk-body">There is no criterion {params.criterionId} that you can edit in this workstream. Criteria that follow another record cannot be edited.</p>
-                  <p class="govuk-body">
-                    <a href={`/readiness/${m().workstreamId}`} class="govuk-link">
-                      Back to the readiness matrix
-                    </a>
-                  </p>
-                </Page>
+                </ProblemPage>
               }
             >
               {/* Built once from the version shown: a refetch (after the save) must not overwrite what the lead is typing. */}
@@ -214,6 +178,6 @@ export function CriterionFormPage() {
           )}
         </Match>
       </Switch>
-    </Show>
+    </LeadOnly>
   );
 }

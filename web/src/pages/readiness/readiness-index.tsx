@@ -4,7 +4,7 @@ import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { useMatrix } from './readiness-data.js';
-import { MACPT_WORKSTREAM } from './readiness-ui.js';
+import { MACPT_WORKSTREAM, macptFirst } from '../../../../shared/readiness/words.js';
 import './readiness.css';
 
 type Workstream = PartnershipData['workstreams'][number];
@@ -37,7 +37,7 @@ export function ReadinessIndexPage() {
   const app = useApp();
   const workstreams = () => {
     const data = app.partnership.state === 'ready' ? app.partnership() : undefined;
-    return [...(data?.workstreams ?? [])].sort((a, b) => Number(b.id === MACPT_WORKSTREAM) - Number(a.id === MACPT_WORKSTREAM) || a.order - b.order);
+    return macptFirst(data?.workstreams ?? []);
   };
   return (
     <Page title="Readiness">

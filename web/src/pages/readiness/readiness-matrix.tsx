@@ -3,7 +3,8 @@ import type { MatrixAssessment, MatrixCriterion, ReadinessMatrix } from '../../a
 import { DataTable, type CellAttrs, type Column } from '../../components/data-table.js';
 import { OverdueTag, Tag } from '../../components/tag.js';
 import type { MatrixAgency } from './readiness-data.js';
-import { AssessmentStatusTag, day, DERIVATION_SOURCES, validationText } from './readiness-ui.js';
+import { validationText } from '../../../../shared/readiness/words.js';
+import { AssessmentStatusTag, day, DERIVATION_SOURCES } from './readiness-ui.js';
 
 /*
  * The criteria (rows) by agencies (columns) table, on the kit's DataTable: a derived criterion is

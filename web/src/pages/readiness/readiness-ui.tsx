@@ -1,16 +1,12 @@
 import { useLocation } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type Derivation, type Validation } from '../../../../shared/readiness/schema.js';
-import type { AgencyReadiness, MatrixAssessment } from '../../api/readiness.js';
+import { scoreSentence } from '../../../../shared/readiness/words.js';
+import type { AgencyReadiness } from '../../api/readiness.js';
 import { PercentBar } from '../../components/charts/percent-bar.js';
+import { createFlashMessage } from '../../components/flash-banner.js';
 import { formatDay } from '../../components/format.js';
-import { NotificationBanner } from '../../components/notification-banner.js';
 import { StatusTag, Tag, type TagColour } from '../../components/tag.js';
-
-/** The MACPT readiness criteria live under this workstream (see the brief). */
-export const MACPT_WORKSTREAM = 'safeguarding';
-
-export const readinessTitle = (workstreamId: string, name: string) => (workstreamId === MACPT_WORKSTREAM ? 'MACPT readiness' : `${name} readiness`);
 
 const STATUS_COLOURS: Record<AssessmentStatus, TagColour> = {
   'not-started': 'grey',
@@ -30,14 +26,6 @@ export function AssessmentStatusTag(props: { status: AssessmentStatus }) {
   return <StatusTag status={props.status} labels={ASSESSMENT_STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
 
-/** The lead's view of a ready (or not applicable) assessment, in words. */
-export function validationText(a: Pick<MatrixAssessment, 'status' | 'validation' | 'version'>): string | null {
-  if (a.validation?.outcome === 'confirmed') return 'Confirmed by the lead';
-  if (a.validation?.outcome === 'challenged') return 'Challenged by the lead';
-  if (a.version > 0 && (a.status === 'ready' || a.status === 'not-applicable')) return 'Not yet confirmed';
-  return null;
-}
-
 export function ValidationTag(props: { validation: Validation | null }) {
   return <Show when={props.validation}>{(v) => (v().outcome === 'confirmed' ? <Tag colour="green">Confirmed</Tag> : <Tag colour="red">Challenged</Tag>)}</Show>;
 }
@@ -48,26 +36,7 @@ export const day = (iso: string | null | undefined) => formatDay(iso?.slice(0, 1
 /** The success message a page was sent with (after a save), which the page can replace. */
 export function useFlash() {
   const loc = useLocation<{ flash?: string }>();
-  return createSignal<string | undefined>(loc.state?.flash);
-}
-
-export function SuccessBanner(props: { message: string | undefined }) {
-  return (
-    <Show when={props.message}>
-      {(m) => (
-        <NotificationBanner type="success">
-          <p class="govuk-notification-banner__heading">{m()}</p>
-        </NotificationBanner>
-      )}
-    </Show>
-  );
-}
-
-/** "3 of 11 ready, 1 confirmed" under the agency's name (the text alternative behind the bars). */
-export function scoreSentence(s: AgencyReadiness): string {
-  if (s.applicable === 0) return 'No criteria apply';
-  const overdue = s.overdue > 0 ? `; ${s.overdue} overdue` : '';
-  return `${s.selfAssessedCount} of ${s.applicable} ready, ${s.confirmedCount} confirmed${overdue}`;
+  return createFlashMessage(() => loc.state?.flash ?? null);
 }
 
 /** One agency's readiness as words and two bars (confirmed by the lead, and as the agency says). */

@@ -3,11 +3,15 @@ import { For, Match, Show, Switch } from 'solid-js';
 import type { ReadinessMatrix } from '../../api/readiness.js';
 import { Select } from '../../components/fields.js';
 import { Loading } from '../../components/loading.js';
+import { FlashBanner } from '../../components/flash-banner.js';
+import { LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { MatrixError, useMatrix } from './readiness-data.js';
 import { MatrixTable } from './readiness-matrix.js';
-import { AgencyScore, MACPT_WORKSTREAM, readinessTitle, SuccessBanner, useFlash } from './readiness-ui.js';
+import { MACPT_WORKSTREAM, readinessTitle } from '../../../../shared/readiness/words.js';
+import { AgencyScore, useFlash } from './readiness-ui.js';
+import '../../components/select-fit.css';
 import './readiness.css';
 
 /** Across all agencies, in one sentence. */
@@ -55,12 +59,12 @@ function Matrix(props: { data: ReadinessMatrix }) {
   const isLead = () => app.me()?.role === 'lead';
   return (
     <Page title={title()} caption={props.data.workstreamId === MACPT_WORKSTREAM ? props.data.workstreamName : 'Readiness'}>
-      <SuccessBanner message={flash()} />
+      <FlashBanner message={flash()} />
       <WorkstreamScore score={props.data.workstreamScore} />
       <RoleGuidance data={props.data} />
 
       {/* biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows */}
-      <form class="app-readiness-filter" role="search" aria-label="Filter the matrix" onSubmit={(e) => e.preventDefault()}>
+      <form class="app-readiness-filter app-select-fit" role="search" aria-label="Filter the matrix" onSubmit={(e) => e.preventDefault()}>
         <Select
           id="agency-filter"
           label="Show agency"
@@ -88,11 +92,7 @@ function Matrix(props: { data: ReadinessMatrix }) {
         </a>
       </Show>
       <MatrixTable data={props.data} title={title()} agencies={shown()} filtered={Boolean(search.agency)} canEdit={isLead()} />
-      <p class="govuk-body">
-        <a href="/readiness" class="govuk-link">
-          All workstreams' readiness
-        </a>
-      </p>
+      <LinkLine href="/readiness">All workstreams' readiness</LinkLine>
     </Page>
   );
 }

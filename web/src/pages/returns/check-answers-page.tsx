@@ -3,15 +3,17 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import { blockingWarnings } from '../../../../shared/pii/detect.js';
 import type { ReturnView } from '../../api/returns.js';
+import { ConflictPanel } from '../../components/conflict-panel.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { Checkboxes } from '../../components/fields.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
+import { SummaryCard } from '../../components/summary-card.js';
 import { ConfidenceKey, ReturnStatusTag } from '../../components/tag.js';
 import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
-import { sectionWarnings } from './format.js';
+import { sectionWarnings } from '../../../../shared/returns/paths.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { noSuchPeriod, ReturnLoading, ReturnsScope } from './page-states.js';
+import { noSuchPeriod, ReturnLoading, inReturnsScope } from './page-states.js';
 import { ourReturnPath, sectionPath } from './paths.js';
 import { SectionSummary } from './section-summary.js';
 import { useSubmitReturn } from './submit-return.js';
@@ -24,20 +26,14 @@ function SectionCards(props: { view: ReturnView; names: ReturnType<typeof useWor
     <Show when={props.names.workstreams()} fallback={<Loading label="Loading milestones…" />}>
       <For each={props.view.sections}>
         {(s, i) => (
-          <div class="app-summary-card" id={`section-${s.workstreamId}`}>
-            <div class="app-summary-card__title-wrapper">
-              <h2 class="app-summary-card__title">{props.names.workstreamName(s.workstreamId)}</h2>
-              <ProgressTag progress={s.progress ?? 'not-started'} />
-            </div>
-            <div class="app-summary-card__content">
-              <SectionSummary
-                section={s}
-                names={props.names}
-                warnings={sectionWarnings(props.view.warnings, i())}
-                {...(props.editable ? { change: (field: string) => sectionPath(props.view.periodId, s.workstreamId, field) } : {})}
-              />
-            </div>
-          </div>
+          <SummaryCard id={`section-${s.workstreamId}`} title={props.names.workstreamName(s.workstreamId)} status={<ProgressTag progress={s.progress ?? 'not-started'} />}>
+            <SectionSummary
+              section={s}
+              names={props.names}
+              warnings={sectionWarnings(props.view.warnings, i())}
+              {...(props.editable ? { change: (field: string) => sectionPath(props.view.periodId, s.workstreamId, field) } : {})}
+            />
+          </SummaryCard>
         )}
       </For>
     </Show>
@@ -79,15 +75,12 @@ function CheckAnswersPageContent() {
                   {(list) => <ErrorSummary errors={list} title={s.errorTitle()} />}
                 </Show>
                 <Show when={s.conflict()}>
-                  <ErrorSummary errors={[]} title="Your return has changed since you opened this page">
+                  <ConflictPanel title="Your return has changed since you opened this page" action="Reload the latest answers" onAction={() => s.reload()}>
                     <p class="govuk-body">
                       Someone else in your agency saved the return after you opened this page, so it was not submitted. Reload the page to check the latest answers, then submit
                       again.
                     </p>
-                    <button type="button" class="govuk-button govuk-button--secondary app-button--tight" onClick={() => s.reload()}>
-                      Reload the latest answers
-                    </button>
-                  </ErrorSummary>
+                  </ConflictPanel>
                 </Show>
                 <Show when={!editable()}>
                   <p class="govuk-body">
@@ -127,10 +120,4 @@ function CheckAnswersPageContent() {
   );
 }
 
-export function CheckAnswersPage() {
-  return (
-    <ReturnsScope>
-      <CheckAnswersPageContent />
-    </ReturnsScope>
-  );
-}
+export const CheckAnswersPage = inReturnsScope(CheckAnswersPageContent);

@@ -1,4 +1,5 @@
 import { createMemo } from 'solid-js';
+import { periodChoice } from '../../../../shared/periods/choice.js';
 import { isEditable } from '../../../../shared/returns/rules.js';
 import { createApiQuery, createKeyedResource, invalidate, QUERY } from '../../api/queries.js';
 import { getReturn, getReturnHistory, listPeriods, listWorkstreams, type Period, type ReturnView } from '../../api/returns.js';
@@ -16,12 +17,6 @@ export type ReturnKey = readonly [periodId: string, agencyId: string];
 /** A return as loaded or written: the view and its ETag for the next write. */
 export type LoadedReturn = Awaited<ReturnType<typeof getReturn>>;
 export type ReturnHistoryData = Awaited<ReturnType<typeof getReturnHistory>>;
-
-/** The period named in the address, or else the newest open one (or the newest of all). */
-export function periodChoice(periods: Period[], id: string | undefined): Period | undefined {
-  if (id) return periods.find((p) => p.id === id);
-  return periods.find((p) => p.status === 'open') ?? periods[0];
-}
 
 /** Every period, and the one the address names: undefined while loading, null when there is none. */
 export function useChosenPeriod(id: () => string | undefined) {

@@ -1,5 +1,5 @@
 import type { Warning } from '../../../../shared/pii/detect.js';
-import { fieldId } from './format.js';
+import { fieldId } from '../../../../shared/returns/paths.js';
 
 /*
  * The section form's errors and personal-data warnings (checked as you type), by the field's path

@@ -2,7 +2,7 @@ import type { JSX } from 'solid-js';
 import { TextArea, TextField } from '../../components/fields.js';
 import { ListEditor } from '../../components/list-editor.js';
 import type { FormFields } from './field.js';
-import type { FormState } from './section-form-state.js';
+import type { SectionFormValues as FormState } from '../../../../shared/returns/section-form.js';
 
 /*
  * The section form's lists (risks, escalations, measures): a heading, a hint, and the kit's list

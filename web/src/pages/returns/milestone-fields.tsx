@@ -4,8 +4,8 @@ import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from '../../../../shared/
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
 import { Select, TextArea } from '../../components/fields.js';
 import type { FormFields } from './field.js';
-import { fieldId } from './format.js';
-import type { FormState } from './section-form-state.js';
+import { fieldId } from '../../../../shared/returns/paths.js';
+import type { SectionFormValues } from '../../../../shared/returns/section-form.js';
 
 /* The section form's milestone updates: a status and a note for each open milestone of the workstream. */
 
@@ -14,7 +14,7 @@ const STATUS_OPTIONS = MILESTONE_STATUSES.map((s) => ({ value: s, label: MILESTO
 export function MilestoneFields(props: {
   f: FormFields;
   milestones: Milestone[];
-  updates: FormState['milestones'];
+  updates: SectionFormValues['milestones'];
   onChange(index: number, field: 'status' | 'note', value: string): void;
 }) {
   return (

@@ -2,12 +2,13 @@ import { A, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { Period, ReturnView } from '../../api/returns.js';
+import { LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
 import { takeReturnsFlash } from './flash.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { NoPeriodPage, ReturnLoading, inReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
 import { FlashBanner, ReturnStateBanners } from './return-banners.js';
 import { OverdueTag, ReturnStatusTag } from '../../components/tag.js';
@@ -65,11 +66,7 @@ function ReturnTasks(props: { view: ReturnView; period: Period }) {
           <p class="govuk-body">
             {props.period.status === 'closed' ? 'This reporting period is closed, so the return can no longer be changed.' : 'You cannot change this return now.'}
           </p>
-          <p class="govuk-body">
-            <A class="govuk-link" href={checkPath()}>
-              View your answers for {periodLabel(props.period.id)}
-            </A>
-          </p>
+          <LinkLine href={checkPath()}>View your answers for {periodLabel(props.period.id)}</LinkLine>
         </>
       }
     >
@@ -125,10 +122,4 @@ function OurReturnPageContent() {
   );
 }
 
-export function OurReturnPage() {
-  return (
-    <ReturnsScope>
-      <OurReturnPageContent />
-    </ReturnsScope>
-  );
-}
+export const OurReturnPage = inReturnsScope(OurReturnPageContent);

@@ -1,4 +1,4 @@
-import type { JSX } from 'solid-js';
+import type { Component } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { EmptyStateLink } from '../../components/empty-state.js';
 import { Loading } from '../../components/loading.js';
@@ -7,10 +7,12 @@ import './returns.css';
 
 /* The states every returns page can be in besides showing its data: loading, empty (failed: the kit's ErrorPage). */
 
-/** Every returns page sits in .app-returns, which scopes returns.css to these pages. */
-export function ReturnsScope(props: { children: JSX.Element }) {
-  return <div class="app-returns">{props.children}</div>;
-}
+/** A returns page, inside .app-returns, which scopes returns.css to these pages. */
+export const inReturnsScope = (Content: Component) => () => (
+  <div class="app-returns">
+    <Content />
+  </div>
+);
 
 export function ReturnLoading(props: { title: string; label: string }) {
   return (

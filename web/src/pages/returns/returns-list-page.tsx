@@ -1,53 +1,23 @@
 import { useNavigate, useParams } from '@solidjs/router';
-import { createSignal, For, Match, Switch } from 'solid-js';
+import { Match, Switch } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { QUERY, createKeyedResource } from '../../api/queries.js';
-import { listReturns, type Period } from '../../api/returns.js';
+import { listReturns } from '../../api/returns.js';
 import { Page } from '../../components/page.js';
+import { PeriodPicker } from '../../components/period-picker.js';
 import { QueryResults } from '../../components/results.js';
 import { useChosenPeriod } from './data.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { NoPeriodPage, ReturnLoading, ReturnsScope } from './page-states.js';
+import { NoPeriodPage, ReturnLoading, inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
-import { ReturnsTable, returnsSummary } from './returns-table.js';
+import { ReturnsTable } from './returns-table.js';
+import { returnsSummary } from '../../../../shared/returns/words.js';
 
 /* The programme lead's returns: every agency's return for a period, with a chooser for the period. */
 
-function PeriodChooser(props: { periods: Period[]; current: Period; initial: string }) {
-  const navigate = useNavigate();
-  // eslint-disable-next-line solid/reactivity
-  const [chosen, setChosen] = createSignal(props.initial);
-  return (
-    <form
-      class="app-period-chooser"
-      onSubmit={(e) => {
-        e.preventDefault();
-        navigate(returnsListPath(chosen() || props.current.id));
-      }}
-    >
-      <div class="govuk-form-group">
-        <label class="govuk-label" for="period">
-          Reporting period
-        </label>
-        <select class="govuk-select" id="period" onChange={(e) => setChosen(e.currentTarget.value)}>
-          <For each={props.periods}>
-            {(x) => (
-              <option value={x.id} selected={x.id === props.current.id}>
-                {periodLabel(x.id)} ({periodLongLabel(x.id)}){x.status === 'open' ? ', open' : ', closed'}
-              </option>
-            )}
-          </For>
-        </select>
-      </div>
-      <button type="submit" class="govuk-button govuk-button--secondary">
-        Show returns
-      </button>
-    </form>
-  );
-}
-
 function ReturnsListPageContent() {
   const params = useParams<{ periodId?: string }>();
+  const navigate = useNavigate();
   const { periods, period } = useChosenPeriod(() => params.periodId);
   // Rows only for the period on show: another period's rows never sit under this period's heading.
   const [rows] = createKeyedResource(QUERY.returns, () => period()?.id, listReturns);
@@ -69,7 +39,13 @@ function ReturnsListPageContent() {
       <Match when={period()}>
         {(p) => (
           <Page title={`Quarterly returns for ${periodLabel(p().id)}`} caption={periodLongLabel(p().id)}>
-            <PeriodChooser periods={periods() ?? []} current={p()} initial={params.periodId ?? ''} />
+            <PeriodPicker
+              periods={periods() ?? []}
+              current={p().id}
+              option={(x) => `${periodLabel(x.id)} (${periodLongLabel(x.id)})${x.status === 'open' ? ', open' : ', closed'}`}
+              button="Show returns"
+              onChoose={(id) => navigate(returnsListPath(id))}
+            />
             <QueryResults
               data={rows}
               loading="Loading returns…"
@@ -89,10 +65,4 @@ function ReturnsListPageContent() {
   );
 }
 
-export function ReturnsListPage() {
-  return (
-    <ReturnsScope>
-      <ReturnsListPageContent />
-    </ReturnsScope>
-  );
-}
+export const ReturnsListPage = inReturnsScope(ReturnsListPageContent);

@@ -1,5 +1,6 @@
 import type { ReturnView } from '../../api/returns.js';
 import { formatDateTime } from '../../components/format.js';
+import { Multiline } from '../../components/multiline.js';
 
 type ReviewComment = ReturnView['review']['comments'][number];
 
@@ -7,7 +8,7 @@ type ReviewComment = ReturnView['review']['comments'][number];
 export function ReviewCommentQuote(props: { comment: ReviewComment }) {
   return (
     <blockquote class="app-ret-comment">
-      <p class="app-multiline">{props.comment.comment}</p>
+      <Multiline text={props.comment.comment} />
       <footer class="app-secondary-text">
         {props.comment.byName ?? 'The programme lead'}, {formatDateTime(props.comment.at)}
       </footer>

@@ -1,11 +1,10 @@
 import { createSignal } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { acceptReturn, sendBackReturn } from '../../api/returns.js';
-import type { SummaryError } from '../../components/error-summary.js';
 import { TextArea } from '../../components/fields.js';
+import { createFormState } from '../../components/form-state.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { afterReturnWrite, type LoadedReturn, type ReturnKey } from './data.js';
-import { problemMessage } from '../../components/problem-page.js';
 
 /*
  * The lead's review of a submitted return: accept it (it is then locked) or send it back with a
@@ -13,6 +12,7 @@ import { problemMessage } from '../../components/problem-page.js';
  */
 
 const NEED_COMMENT = 'Enter a comment telling the agency what to change';
+const RELOAD = 'Reload the page to see the latest version.';
 
 export function useReview(opts: {
   key: () => ReturnKey;
@@ -22,51 +22,42 @@ export function useReview(opts: {
   refetch(): Promise<unknown>;
 }) {
   const [comment, setComment] = createSignal('');
-  const [errors, setErrors] = createSignal<SummaryError[] | null>(null);
-  const [commentError, setCommentError] = createSignal<string | undefined>();
-  const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<string | null>(null);
+  const form = createFormState();
 
-  const fail = (list: SummaryError[] | null, forComment?: string) => {
-    setCommentError(forComment);
-    setErrors(list);
-  };
-
-  const act = async (action: 'accept' | 'return') => {
-    fail(null);
-    if (action === 'return' && !comment().trim()) return fail([{ field: 'comment', message: NEED_COMMENT }], NEED_COMMENT);
-    const cur = opts.current();
-    if (!cur) return;
+  const write = async (action: 'accept' | 'return', cur: LoadedReturn) => {
     const [periodId, agencyId] = opts.key();
-    setBusy(true);
     try {
-      const answer = action === 'accept' ? await acceptReturn(periodId, agencyId, cur.etag) : await sendBackReturn(periodId, agencyId, comment().trim(), cur.etag);
-      afterReturnWrite(answer, opts.mutate);
-      setComment('');
-      setDone(
-        action === 'accept'
-          ? `You accepted the return from ${opts.agencyName()}. It is now locked.`
-          : `You sent the return back to ${opts.agencyName()} with your comments. They can now change it and submit it again.`,
-      );
-      queueMicrotask(() => document.getElementById('review-done')?.focus());
+      return action === 'accept' ? await acceptReturn(periodId, agencyId, cur.etag) : await sendBackReturn(periodId, agencyId, comment().trim(), cur.etag);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 412 || e.status === 409)) {
-        fail([{ message: `${e.status === 412 ? 'The return changed while you were reading it.' : e.detail} Reload the page to see the latest version.` }]);
-        void opts.refetch();
-      } else if (e instanceof ApiError && e.errors.length) {
-        fail(
-          e.errors.map((x) => ({ field: 'comment', message: x.message })),
-          e.errors[0]!.message,
-        );
-      } else {
-        fail([{ message: problemMessage(e, 'That did not work. Check your connection and try again.') }]);
-      }
-    } finally {
-      setBusy(false);
+      // The return changed (412) or moved on (409) while the lead read it: load the latest version.
+      if (!(e instanceof ApiError && (e.status === 412 || e.status === 409))) throw e;
+      void opts.refetch();
+      throw e.status === 409 ? new ApiError(409, { detail: `${e.detail} ${RELOAD}` }) : e;
     }
   };
 
-  return { comment, setComment, errors, commentError, busy, done, act };
+  const act = async (action: 'accept' | 'return') => {
+    form.setErrors([]);
+    if (action === 'return' && !comment().trim()) return form.setErrors([{ field: 'comment', message: NEED_COMMENT }]);
+    const cur = opts.current();
+    if (!cur) return;
+    await form.save(
+      async () => {
+        afterReturnWrite(await write(action, cur), opts.mutate);
+        setComment('');
+        setDone(
+          action === 'accept'
+            ? `You accepted the return from ${opts.agencyName()}. It is now locked.`
+            : `You sent the return back to ${opts.agencyName()} with your comments. They can now change it and submit it again.`,
+        );
+        queueMicrotask(() => document.getElementById('review-done')?.focus());
+      },
+      { field: () => 'comment', stale: `The return changed while you were reading it. ${RELOAD}`, fallback: 'That did not work. Check your connection and try again.' },
+    );
+  };
+
+  return { comment, setComment, errors: form.errors, commentError: () => form.err('comment'), busy: form.busy, done, act };
 }
 
 export function ReviewDone(props: { message: string }) {

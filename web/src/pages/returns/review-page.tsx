@@ -1,7 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
-import { ErrorSummary } from '../../components/error-summary.js';
+import { FormErrors } from '../../components/form-state.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { ConfidenceKey } from '../../components/tag.js';
@@ -9,7 +9,7 @@ import { useApp } from '../../state.js';
 import { useReturn, useReturnHistory, useWorkstreamNames, type ReturnKey } from './data.js';
 import { ReturnHistory } from './history.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { ReturnLoading, ReturnsScope } from './page-states.js';
+import { ReturnLoading, inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReviewCommentQuote } from './review-comment.js';
 import { ConfidenceTable, ReviewFacts, ReviewSections } from './review-facts.js';
@@ -50,10 +50,8 @@ function ReturnReviewPageContent() {
                   All returns for {periodLabel(params.periodId)}
                 </A>
               </Show>
-              <Page title={`${agencyName()}: return for ${periodLabel(params.periodId)}`} caption={periodLongLabel(params.periodId)} hasErrors={!!review.errors()?.length}>
-                <Show when={review.errors()} keyed>
-                  {(list) => <ErrorSummary errors={list} />}
-                </Show>
+              <Page title={`${agencyName()}: return for ${periodLabel(params.periodId)}`} caption={periodLongLabel(params.periodId)} hasErrors={review.errors().length > 0}>
+                <FormErrors errors={review.errors()} />
                 <Show when={review.done()}>{(message) => <ReviewDone message={message()} />}</Show>
                 <ReviewFacts view={view()} canReview={canReview()} />
 
@@ -101,10 +99,4 @@ function ReturnReviewPageContent() {
   );
 }
 
-export function ReturnReviewPage() {
-  return (
-    <ReturnsScope>
-      <ReturnReviewPageContent />
-    </ReturnsScope>
-  );
-}
+export const ReturnReviewPage = inReturnsScope(ReturnReviewPageContent);

@@ -1,9 +1,10 @@
 import { Show } from 'solid-js';
 import { IMPACT_LABELS, IMPACTS, LIKELIHOOD_LABELS, LIKELIHOODS, type Impact, type Likelihood } from '../../../../shared/returns/schema.js';
 import { Select, TextArea, TextField } from '../../components/fields.js';
-import { fieldId, riskRatingText } from './format.js';
 import { ListSection, type ListProps } from './list-editors.js';
-import type { FormRisk } from './section-form-state.js';
+import { fieldId } from '../../../../shared/returns/paths.js';
+import type { FormRisk } from '../../../../shared/returns/section-form.js';
+import { riskRatingText } from '../../../../shared/returns/words.js';
 
 /* The section form's risks: each rated with the council's matrix, its rating shown in words as it is chosen. */
 

@@ -2,18 +2,19 @@ import { A, useSearchParams } from '@solidjs/router';
 import { onMount, Show } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import type { WorkstreamWithMilestones } from '../../api/returns.js';
+import { ConflictPanel } from '../../components/conflict-panel.js';
 import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
 import type { LoadedReturn } from './data.js';
-import { fieldId } from './format.js';
+import { fieldId } from '../../../../shared/returns/paths.js';
 import { EscalationEditor, MetricEditor } from './list-editors.js';
 import { MilestoneFields } from './milestone-fields.js';
 import { ourReturnPath } from './paths.js';
 import { RiskEditor } from './risk-editor.js';
 import { ConfidenceField, NarrativeField } from './section-fields.js';
-import { emptyRisk } from './section-form-state.js';
+import { emptyRisk } from '../../../../shared/returns/section-form.js';
 import { useSectionForm } from './use-section-form.js';
-import { ConflictPanel, YourText } from './your-text.js';
+import { YourText } from './your-text.js';
 import './section-form.css';
 
 /*
@@ -41,7 +42,13 @@ export function SectionForm(props: { periodId: string; agencyId: string; workstr
       <Page title={props.workstream.name} caption={`Your return for ${periodLabel(props.periodId)}`} hasErrors={s.summary().length > 0}>
         <FormErrors errors={s.summary()} />
         <Show when={s.conflict()}>
-          <ConflictPanel reloading={s.reloading()} onReload={() => void s.reloadTheirs()} />
+          <ConflictPanel title="Someone else saved this return first" action="Reload their version" busy={s.reloading()} onAction={() => void s.reloadTheirs()}>
+            <p class="govuk-body">
+              Someone else in your agency saved the return after you opened this page, so your changes to this section have <strong>not</strong> been saved. Your text is still in
+              the form below.
+            </p>
+            <p class="govuk-body">Reload their version to see what they saved. Your text will stay on this page so you can copy it back in.</p>
+          </ConflictPanel>
         </Show>
         <Show when={s.mine()}>{(m) => <YourText text={m()} milestones={s.openMilestones()} />}</Show>
 

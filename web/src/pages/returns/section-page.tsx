@@ -5,7 +5,7 @@ import { ApiError } from '../../api/client.js';
 import { Page } from '../../components/page.js';
 import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { noSuchPeriod, ReturnLoading, ReturnsScope } from './page-states.js';
+import { noSuchPeriod, ReturnLoading, inReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
 import { SectionForm } from './section-form.js';
 import { SectionSummary } from './section-summary.js';
@@ -62,10 +62,4 @@ function ReturnSectionPageContent() {
   );
 }
 
-export function ReturnSectionPage() {
-  return (
-    <ReturnsScope>
-      <ReturnSectionPageContent />
-    </ReturnsScope>
-  );
-}
+export const ReturnSectionPage = inReturnsScope(ReturnSectionPageContent);

@@ -3,10 +3,12 @@ import type { Warning } from '../../../../shared/pii/detect.js';
 import { CONFIDENCE_MEANINGS, MILESTONE_STATUS_LABELS, riskRating } from '../../../../shared/returns/schema.js';
 import type { ReturnView } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
+import { Multiline } from '../../components/multiline.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { ConfidenceTag } from '../../components/tag.js';
 import type { SectionNames } from './data.js';
-import { riskRatingText, riskWords } from './format.js';
+import { warningsFor } from '../../../../shared/returns/paths.js';
+import { riskRatingText, riskWords } from '../../../../shared/returns/words.js';
 import { PiiWarning } from '../../components/warning-text.js';
 
 /*
@@ -15,11 +17,6 @@ import { PiiWarning } from '../../components/warning-text.js';
  */
 
 type Section = ReturnView['sections'][number];
-
-/** Paragraphs of a long answer. */
-export function Multiline(props: { text: string }) {
-  return <For each={props.text.split(/\n{2,}/)}>{(para) => <p class="app-multiline">{para}</p>}</For>;
-}
 
 const Secondary = (props: { children: JSX.Element }) => <span class="app-secondary-text">{props.children}</span>;
 
@@ -72,13 +69,12 @@ export function SectionSummary(props: {
 }) {
   const s = () => props.section;
   const name = () => props.names.workstreamName(s().workstreamId);
-  const warningsFor = (prefix: string) => (props.warnings ?? []).filter((w) => w.path === prefix || w.path.startsWith(`${prefix}[`) || w.path.startsWith(`${prefix}.`));
   const Row = (row: { key: string; field: string; when: unknown; none: string; children: JSX.Element }) => (
     <SummaryRow key={row.key} actions={!!props.change} action={props.change && { what: `${row.key.toLowerCase()} for ${name()}`, href: props.change(row.field) }}>
       <Show when={row.when} fallback={<Secondary>{row.none}</Secondary>}>
         {row.children}
       </Show>
-      <PiiWarning warnings={warningsFor(row.field)} />
+      <PiiWarning warnings={warningsFor(props.warnings ?? [], row.field)} />
     </SummaryRow>
   );
   return (

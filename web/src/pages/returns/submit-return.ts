@@ -1,13 +1,12 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
-import { blockingWarnings } from '../../../../shared/pii/detect.js';
-import { submitErrors } from '../../../../shared/returns/rules.js';
+import { submitStop } from '../../../../shared/returns/submit-check.js';
 import { ApiError } from '../../api/client.js';
 import { submitReturn, type ReturnView } from '../../api/returns.js';
 import type { SummaryError } from '../../components/error-summary.js';
 import { afterReturnWrite, type LoadedReturn } from './data.js';
 import { problemMessage } from '../../components/problem-page.js';
-import { sectionAt } from './format.js';
+import { sectionAt } from '../../../../shared/returns/paths.js';
 import { ourReturnPath, sectionPath } from './paths.js';
 
 /*
@@ -36,30 +35,13 @@ export function useSubmitReturn(opts: { workstreamName: (id: string) => string; 
 
   /** What stops the return being submitted, as the server would say it; false when nothing does. */
   const stopped = (view: ReturnView): boolean => {
-    const required = view.requiredWorkstreamIds ?? view.sections.map((s) => s.workstreamId);
-    const names = Object.fromEntries(view.sections.map((s) => [s.workstreamId, opts.workstreamName(s.workstreamId)]));
-    const incomplete = submitErrors(view.sections, required, names);
-    if (incomplete.length) {
+    const stop = submitStop(view, opts.workstreamName, acknowledged());
+    if (stop)
       fail(
-        'Your return is not complete yet',
-        incomplete.map((e) => errorAt(view, e.path, e.message)),
+        stop.title,
+        stop.errors.map((e) => (e.path === 'acknowledge' ? { field: 'acknowledge', message: e.message } : errorAt(view, e.path, e.message))),
       );
-      return true;
-    }
-    const blocking = blockingWarnings(view.warnings);
-    if (blocking.length) {
-      const where = (path: string) => opts.workstreamName(sectionAt(view, path)?.section.workstreamId ?? '');
-      fail(
-        'Remove the personal details before you submit',
-        blocking.map((w) => errorAt(view, w.path, `${where(w.path)}: ${w.message}`)),
-      );
-      return true;
-    }
-    if (view.warnings.length && !acknowledged()) {
-      fail('There is a problem', [{ field: 'acknowledge', message: 'Check the answers that may contain personal details, then confirm they are not personal details' }]);
-      return true;
-    }
-    return false;
+    return stop !== null;
   };
 
   const submit = async ({ data: view, etag }: LoadedReturn) => {

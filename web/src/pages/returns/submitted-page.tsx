@@ -1,8 +1,9 @@
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { periodLabel } from '../../../../shared/periods/period.js';
+import { LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { ReturnsScope } from './page-states.js';
+import { inReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
 
 /* The confirmation after the partner submits their return: what happens next. */
@@ -25,24 +26,10 @@ function ReturnSubmittedPageContent() {
       <h2 class="govuk-heading-m">What happens next</h2>
       <p class="govuk-body">The programme lead will review your return. They will either accept it or return it to you with comments saying what to change.</p>
       <p class="govuk-body">If it is returned, you will see their comments at the top of your return page. Make the changes and submit it again.</p>
-      <p class="govuk-body">
-        <A class="govuk-link" href={`${ourReturnPath(params.periodId)}/check`}>
-          View your submitted return
-        </A>
-      </p>
-      <p class="govuk-body">
-        <A class="govuk-link" href="/">
-          Back to your home page
-        </A>
-      </p>
+      <LinkLine href={`${ourReturnPath(params.periodId)}/check`}>View your submitted return</LinkLine>
+      <LinkLine href="/">Back to your home page</LinkLine>
     </>
   );
 }
 
-export function ReturnSubmittedPage() {
-  return (
-    <ReturnsScope>
-      <ReturnSubmittedPageContent />
-    </ReturnsScope>
-  );
-}
+export const ReturnSubmittedPage = inReturnsScope(ReturnSubmittedPageContent);

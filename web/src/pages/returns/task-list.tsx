@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { sectionToDo, type SectionLike } from '../../../../shared/returns/rules.js';
+import { sectionAt } from '../../../../shared/returns/paths.js';
+import { taskHint } from '../../../../shared/returns/words.js';
 import type { ReturnView } from '../../api/returns.js';
-import { sectionAt } from './format.js';
 import { sectionPath } from './paths.js';
 import { WarningText } from '../../components/warning-text.js';
 import { ProgressTag } from './tags.js';
@@ -11,14 +11,6 @@ import { ProgressTag } from './tags.js';
  * The partner's task list: a section per workstream their agency contributes to, each with its
  * progress and, when it is not complete, why ("Still needed: ..."), so "In progress" always has a reason.
  */
-
-/** Under a section in the task list: why it is still in progress. */
-export function taskHint(s: SectionLike): string | null {
-  const rest = sectionToDo(s).slice(0, s.carriedForward ? -1 : undefined);
-  const needed = rest.length ? `Still needed: ${rest.map((t) => t.charAt(0).toLowerCase() + t.slice(1)).join('; ')}.` : '';
-  if (s.carriedForward) return `Carried forward from last quarter: check and update${needed ? `. ${needed}` : ''}`;
-  return needed || null;
-}
 
 export function TaskList(props: { view: ReturnView; workstreamName: (id: string) => string }) {
   const withWarnings = () => [...new Set(props.view.warnings.map((w) => sectionAt(props.view, w.path)?.section.workstreamId))].filter((id): id is string => !!id);

@@ -12,9 +12,14 @@ import { afterReturnWrite, type LoadedReturn } from './data.js';
 import { formFields } from './field.js';
 import { setReturnsFlash } from './flash.js';
 import { problemMessage } from '../../components/problem-page.js';
-import { fieldId } from './format.js';
+import { fieldId, pathInSection } from '../../../../shared/returns/paths.js';
 import { ourReturnPath } from './paths.js';
-import { fromSection, snapshot, toRaw, type FormState } from './section-form-state.js';
+import {
+  formFromSection as fromSection,
+  sectionFromForm as toRaw,
+  snapshotForm as snapshot,
+  type SectionFormValues as FormState,
+} from '../../../../shared/returns/section-form.js';
 
 /*
  * The section form's state and its save. "Save and continue" checks the section with the API's
@@ -67,11 +72,10 @@ export function useSectionForm(props: { periodId: string; agencyId: string; work
           // Someone else saved first: what was typed stays, and their version can be loaded beside it.
           if (!(e instanceof ApiError && (e.status === 412 || e.status === 428))) throw e;
           setConflict(snapshot(form));
-          focusSoon('conflict');
         }
       },
       // Server paths are the whole return's (`sections[0].risks[1].title`); a section-wide error belongs to the narrative.
-      { field: (path) => fieldId(path.replace(/^sections\[\d+\]\.?/, '') || 'narrative'), fallback: 'Your answers could not be saved. Check your connection and try again.' },
+      { field: (path) => fieldId(pathInSection(path)), fallback: 'Your answers could not be saved. Check your connection and try again.' },
     );
   };
 

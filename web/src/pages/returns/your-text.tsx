@@ -1,33 +1,14 @@
 import { For } from 'solid-js';
 import { CONFIDENCE_LABELS, MILESTONE_STATUS_LABELS, type Confidence, type MilestoneStatus } from '../../../../shared/returns/schema.js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
+import '../../components/multiline.css';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
-import type { FormState } from './section-form-state.js';
+import { riskLines, type SectionFormValues as FormState } from '../../../../shared/returns/section-form.js';
 
 /*
- * When someone else saved first: a panel saying so, with a button to load their version; then,
- * once it is in the form, what this person had typed, kept on the page so they can copy it back.
+ * When someone else saved first and their version is in the form: what this person had typed,
+ * kept on the page so they can copy it back.
  */
-
-export function ConflictPanel(props: { reloading: boolean; onReload(): void }) {
-  return (
-    <div class="govuk-error-summary app-conflict" tabindex="-1" id="conflict">
-      <div role="alert">
-        <h2 class="govuk-error-summary__title">Someone else saved this return first</h2>
-        <div class="govuk-error-summary__body">
-          <p class="govuk-body">
-            Someone else in your agency saved the return after you opened this page, so your changes to this section have <strong>not</strong> been saved. Your text is still in the
-            form below.
-          </p>
-          <p class="govuk-body">Reload their version to see what they saved. Your text will stay on this page so you can copy it back in.</p>
-          <button type="button" class="govuk-button govuk-button--secondary app-button--tight" disabled={props.reloading} onClick={() => props.onReload()}>
-            Reload their version
-          </button>
-        </div>
-      </div>
-    </div>
-  );
-}
 
 /** Rows of numbered items ("Risk 2") with their text. */
 function NumberedRows<T>(props: { noun: string; items: T[]; text: (item: T) => string }) {
@@ -41,11 +22,6 @@ function NumberedRows<T>(props: { noun: string; items: T[]; text: (item: T) => s
     </For>
   );
 }
-
-const riskText = (r: FormState['risks'][number]) =>
-  [r.title, r.likelihood && r.impact ? `${r.likelihood}${r.impact}` : '', r.description, r.mitigation && `Mitigation: ${r.mitigation}`, r.owner && `Owner: ${r.owner}`]
-    .filter(Boolean)
-    .join('\n');
 
 export function YourText(props: { text: FormState; milestones: Milestone[] }) {
   const t = () => props.text;
@@ -75,7 +51,7 @@ export function YourText(props: { text: FormState; milestones: Milestone[] }) {
                 </SummaryRow>
               )}
             </For>
-            <NumberedRows noun="Risk" items={t().risks} text={riskText} />
+            <NumberedRows noun="Risk" items={t().risks} text={riskLines} />
             <NumberedRows noun="Escalation" items={t().escalations} text={(e) => e.summary} />
             <NumberedRows noun="Measure" items={t().metrics} text={(m) => `${m.name}: ${m.value}`} />
           </SummaryList>

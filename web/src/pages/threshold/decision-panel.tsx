@@ -1,47 +1,39 @@
 import { createSignal, Show } from 'solid-js';
 import type { Decision, ThresholdVersion } from '../../../../shared/threshold/schema.js';
-import { ApiError } from '../../api/client.js';
 import { signOff } from '../../api/threshold.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
-import { errorFor, TextArea } from '../../components/fields.js';
+import { SubmitOrCancel } from '../../components/button-group.js';
+import { TextArea } from '../../components/fields.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
+import { WarningText } from '../../components/warning-text.js';
 import { Hash } from './status.js';
 
 /** Approve / request changes, then a confirmation step naming exactly the version and hash signed. */
 export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: boolean | null; onDone: (v: ThresholdVersion, decision: Decision) => void }) {
   const [choice, setChoice] = createSignal<Decision | null>(null);
   const [comment, setComment] = createSignal('');
-  const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const form = createFormState();
   let confirmHeading!: HTMLHeadingElement;
 
   const start = (d: Decision) => {
     setChoice(d);
-    setErrors([]);
+    form.setErrors([]);
     queueMicrotask(() => confirmHeading?.focus());
   };
   const cancel = () => {
     setChoice(null);
     setComment('');
-    setErrors([]);
+    form.setErrors([]);
   };
-  const submit = async (e: SubmitEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
     const decision = choice();
-    if (!decision || busy()) return;
-    if (decision === 'request-changes' && !comment().trim()) {
-      setErrors([{ field: 'comment', message: 'Say what needs to change before the document can be approved' }]);
-      return;
-    }
-    setBusy(true);
-    try {
-      const v = await signOff(props.version.id, { decision, comment: comment().trim(), sha256: props.version.sha256 });
-      props.onDone(v, decision);
-    } catch (err) {
-      if (err instanceof ApiError && err.errors.length) setErrors(err.errors.map((fe) => ({ field: 'comment', message: fe.message })));
-      else setErrors([{ message: err instanceof ApiError ? err.detail : 'Your decision could not be recorded. Try again.' }]);
-    } finally {
-      setBusy(false);
-    }
+    if (!decision || form.busy()) return;
+    if (decision === 'request-changes' && !comment().trim()) return form.setErrors([{ field: 'comment', message: 'Say what needs to change before the document can be approved' }]);
+    const sent = { decision, comment: comment().trim(), sha256: props.version.sha256 };
+    void form.save(async () => props.onDone(await signOff(props.version.id, sent), decision), {
+      field: () => 'comment',
+      fallback: 'Your decision could not be recorded. Try again.',
+    });
   };
 
   return (
@@ -58,15 +50,7 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
               and its SHA-256 hash.
             </p>
             <Show when={props.hashVerified === false}>
-              <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong class="govuk-warning-text__text">
-                  <span class="govuk-visually-hidden">Warning</span>
-                  The document this page received does not match its recorded hash. Reload the page before you decide.
-                </strong>
-              </div>
+              <WarningText lines={['The document this page received does not match its recorded hash. Reload the page before you decide.']} />
             </Show>
             <div class="govuk-button-group">
               <button type="button" class="govuk-button" onClick={() => start('approve')}>
@@ -81,9 +65,7 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
       >
         {(d) => (
           <form class="app-confirm" onSubmit={submit} novalidate>
-            <Show when={errors().length}>
-              <ErrorSummary errors={errors()} />
-            </Show>
+            <FormErrors errors={form.errors()} />
             <h3 class="govuk-heading-s" tabindex="-1" ref={confirmHeading}>
               {d() === 'approve' ? 'Confirm your approval' : 'Confirm your request for changes'}
             </h3>
@@ -98,19 +80,12 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
               id="comment"
               label={d() === 'approve' ? 'Comment (optional)' : 'What needs to change'}
               hint={d() === 'approve' ? 'For example, conditions or briefings your agency will carry out.' : 'The programme lead will see this when preparing the next version.'}
-              error={errorFor(errors(), 'comment')}
+              error={form.err('comment')}
               value={comment()}
               onInput={setComment}
               rows={4}
             />
-            <div class="govuk-button-group">
-              <button type="submit" class="govuk-button" disabled={busy()}>
-                {d() === 'approve' ? `Confirm approval of ${props.version.versionLabel}` : 'Send request for changes'}
-              </button>
-              <button type="button" class="govuk-button govuk-button--secondary" onClick={cancel}>
-                Cancel
-              </button>
-            </div>
+            <SubmitOrCancel label={d() === 'approve' ? `Confirm approval of ${props.version.versionLabel}` : 'Send request for changes'} disabled={form.busy()} onCancel={cancel} />
           </form>
         )}
       </Show>

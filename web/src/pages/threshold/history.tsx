@@ -6,7 +6,7 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { LoadingPlaceholder } from '../../components/loading.js';
 import { useApp } from '../../state.js';
 import { formatDate } from '../../components/format.js';
-import { LinkLine } from './page-parts.js';
+import { LinkLine } from '../../components/link-line.js';
 import { StatusTag } from './status.js';
 
 const HISTORY_COLUMNS: Column<ThresholdVersion>[] = [

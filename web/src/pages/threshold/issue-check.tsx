@@ -1,11 +1,13 @@
 import { Show } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import type { SummaryError } from '../../components/error-summary.js';
+import { FormErrors } from '../../components/form-state.js';
+import { WarningText } from '../../components/warning-text.js';
 import { Page } from '../../components/page.js';
 import { ChangeLink, CheckAnswers, type ChangeAction, type CheckAnswer } from '../../components/summary-list.js';
-import { DocumentChanges } from './changes.js';
+import { DocumentChanges } from '../../components/document-changes.js';
 import { formatDate } from '../../components/format.js';
-import { SubmitOrCancel } from './page-parts.js';
+import { SubmitOrCancel } from '../../components/button-group.js';
 import { documentField, type IssueAnswers, type IssueField } from './issue-answers.js';
 
 /** The previous version's text to compare with: its markdown, or why there is none, or still loading. */
@@ -60,9 +62,7 @@ export function IssueCheck(props: {
         Back
       </a>
       <Page title="Check your answers before issuing" caption="Threshold document" hasErrors={props.errors.length > 0}>
-        <Show when={props.errors.length}>
-          <ErrorSummary errors={props.errors} />
-        </Show>
+        <FormErrors errors={props.errors} />
         <CheckAnswers answers={answers()} testId="check-answers" />
         <Show when={props.previous}>
           {(p) => (
@@ -86,19 +86,17 @@ export function IssueCheck(props: {
           )}
         </Show>
         <h2 class="govuk-heading-m">Now issue {a().versionLabel.trim()}</h2>
-        <div class="govuk-warning-text" data-testid="issue-warning">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">Warning</span>
-            {props.previous
-              ? 'Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.'
-              : 'Issuing cannot be undone: every signatory will be asked to approve it or request changes.'}
-          </strong>
+        <div data-testid="issue-warning">
+          <WarningText
+            lines={[
+              props.previous
+                ? 'Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.'
+                : 'Issuing cannot be undone: every signatory will be asked to approve it or request changes.',
+            ]}
+          />
         </div>
         <form onSubmit={submit} novalidate>
-          <SubmitOrCancel label={props.busy ? 'Issuing…' : 'Issue version'} disabled={props.busy} />
+          <SubmitOrCancel label={props.busy ? 'Issuing…' : 'Issue version'} disabled={props.busy} cancelHref="/threshold" />
         </form>
       </Page>
     </>

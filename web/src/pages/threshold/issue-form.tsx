@@ -1,46 +1,16 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
+import type { SummaryError } from '../../components/error-summary.js';
+import { FormErrors } from '../../components/form-state.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { DateInput } from '../../components/date-input.js';
+import { Details } from '../../components/details.js';
+import { FileUpload } from '../../components/file-upload.js';
 import { Choices, errorFor, focusField, TextArea, TextField } from '../../components/fields.js';
 import type { IssueAnswers } from './issue-answers.js';
 import { Markdown } from '../../components/markdown.js';
-import { SubmitOrCancel } from './page-parts.js';
-
-/** The file input, which cannot show a file chosen before: the name of the one kept is its hint. */
-function PdfField(props: { answers: IssueAnswers; set: SetStoreFunction<IssueAnswers>; error?: string }) {
-  const describedBy = () => [props.answers.file ? 'file-hint' : '', props.error ? 'file-error' : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
-      <label class="govuk-label govuk-label--s" for="file">
-        PDF of the document
-      </label>
-      <Show when={props.answers.file}>
-        {(f) => (
-          <div id="file-hint" class="govuk-hint">
-            You chose {f().name}. Choose another file to replace it.
-          </div>
-        )}
-      </Show>
-      <Show when={props.error}>
-        <p id="file-error" class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {props.error}
-        </p>
-      </Show>
-      <input
-        class="govuk-file-upload"
-        id="file"
-        name="file"
-        type="file"
-        accept="application/pdf,.pdf"
-        aria-describedby={describedBy()}
-        onChange={(e) => props.set('file', e.currentTarget.files?.[0] ?? null)}
-      />
-    </div>
-  );
-}
+import { SubmitOrCancel } from '../../components/button-group.js';
 
 /**
  * The issue form: pre-filled from the current version by the page. `focus` is the field a Change link
@@ -71,9 +41,7 @@ export function IssueForm(props: {
   };
   return (
     <Page title="Issue a new version" caption="Threshold document" hasErrors={props.errors.length > 0}>
-      <Show when={props.errors.length}>
-        <ErrorSummary errors={props.errors} />
-      </Show>
+      <FormErrors errors={props.errors} />
       <p class="govuk-body">{props.intro}</p>
       <Show when={props.ready} fallback={<Loading label="Loading the current version" />}>
         <Show when={props.startingPoint}>
@@ -122,7 +90,19 @@ export function IssueForm(props: {
             selected={[props.answers.format]}
             onChange={(s) => props.set('format', s[0] === 'pdf' ? 'pdf' : 'markdown')}
           />
-          <Show when={props.answers.format === 'markdown'} fallback={<PdfField answers={props.answers} set={props.set} error={err('file')} />}>
+          <Show
+            when={props.answers.format === 'markdown'}
+            fallback={
+              <FileUpload
+                id="file"
+                label="PDF of the document"
+                accept="application/pdf,.pdf"
+                chosen={props.answers.file?.name}
+                error={err('file')}
+                onChange={(f) => props.set('file', f)}
+              />
+            }
+          >
             <TextArea
               id="content"
               label="The document"
@@ -134,19 +114,14 @@ export function IssueForm(props: {
               mono
             />
             <Show when={props.answers.content.trim()}>
-              <details class="govuk-details" open={preview()} onToggle={(e) => setPreview(e.currentTarget.open)}>
-                <summary class="govuk-details__summary">
-                  <span class="govuk-details__summary-text">Preview the document</span>
-                </summary>
-                <div class="govuk-details__text">
-                  <Show when={preview()}>
-                    <Markdown source={props.answers.content} headingOffset={2} class="app-document" />
-                  </Show>
-                </div>
-              </details>
+              <Details summary="Preview the document" open={preview()} onToggle={setPreview}>
+                <Show when={preview()}>
+                  <Markdown source={props.answers.content} headingOffset={2} class="app-document" />
+                </Show>
+              </Details>
             </Show>
           </Show>
-          <SubmitOrCancel label="Continue" />
+          <SubmitOrCancel label="Continue" cancelHref="/threshold" />
         </form>
       </Show>
     </Page>

@@ -6,17 +6,23 @@ import { ApiError } from '../../api/client.js';
 import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
 import { getThresholdConfig, issueVersion, listVersions, uploadVersion } from '../../api/threshold.js';
 import type { SummaryError } from '../../components/error-summary.js';
+import { saveErrors } from '../../components/form-state.js';
 import { createVersionText } from './document-section.js';
 import { setThresholdFlash } from './flash.js';
 import { fieldOfPath } from '../../components/fields.js';
 import { checkAnswers, emptyAnswers, FIELD_ORDER, type IssueField } from './issue-answers.js';
 import { IssueCheck, type CompareWith } from './issue-check.js';
 import { IssueForm } from './issue-form.js';
-import { LeadOnly } from './page-parts.js';
+import { LeadOnly } from '../../components/role-guard.js';
 import './threshold.css';
 
 /** First load only: a refetch after a 412 keeps what is on screen (and what was typed). */
 const loaded = (state: string) => state !== 'pending';
+/** A server error's path to the form's answer it belongs to. */
+const issueField = (path: string) => {
+  const f = fieldOfPath(path) as IssueField;
+  return FIELD_ORDER.includes(f) ? f : undefined;
+};
 
 /**
  * /threshold/issue: the lead issues a new version. The form starts from the current version (its
@@ -132,15 +138,9 @@ export default function IssueVersionPage() {
         setErrors(error.errors.length ? error.errors.map((fe) => ({ message: fe.message })) : [{ message: error.detail }]);
       } else if (error instanceof ApiError && (error.errors.length || error.status === 409)) {
         // An answer to change (409: that label has been issued already): back to the form, at the answer.
-        const errs = error.errors.length
-          ? error.errors.map((fe) => {
-              const f = fieldOfPath(fe.path) as IssueField;
-              return FIELD_ORDER.includes(f) ? { field: f, message: fe.message } : { message: fe.message };
-            })
-          : [{ field: 'versionLabel', message: error.detail }];
-        toForm(errs);
+        toForm(saveErrors(error, { field: issueField, conflict: { field: 'versionLabel', message: error.detail }, fallback: error.detail }));
       } else {
-        setErrors([{ message: error instanceof ApiError ? error.detail : 'The version could not be issued. Try again.' }]);
+        setErrors(saveErrors(error, { fallback: 'The version could not be issued. Try again.' }));
       }
     } finally {
       setBusy(false);
@@ -154,7 +154,11 @@ export default function IssueVersionPage() {
   };
 
   return (
-    <LeadOnly title="You cannot issue threshold document versions" reason="Only the programme lead issues new versions of the threshold document.">
+    <LeadOnly
+      title="You cannot issue threshold document versions"
+      reason="Only the programme lead issues new versions of the threshold document."
+      back={{ href: '/threshold', text: 'Back to the threshold document' }}
+    >
       <Show
         when={checking()}
         fallback={

@@ -1,16 +1,16 @@
 import { useNavigate } from '@solidjs/router';
-import { createSignal, Match, Show, Switch } from 'solid-js';
-import { ApiError } from '../../api/client.js';
+import { createSignal, Match, Switch } from 'solid-js';
 import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
 import { getThresholdConfig, setRequiredAgencies, type ThresholdConfig } from '../../api/threshold.js';
 import type { WithEtag } from '../../api/client.js';
-import { ErrorSummary, type SummaryError } from '../../components/error-summary.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { setThresholdFlash } from './flash.js';
-import { Choices, errorFor } from '../../components/fields.js';
-import { LeadOnly, SubmitOrCancel } from './page-parts.js';
+import { Choices } from '../../components/fields.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
+import { SubmitOrCancel } from '../../components/button-group.js';
+import { LeadOnly } from '../../components/role-guard.js';
 import './threshold.css';
 
 const FIELD = 'requiredAgencyIds';
@@ -19,48 +19,37 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
   const app = useApp();
   const navigate = useNavigate();
   const [selected, setSelected] = createSignal<string[]>([...props.config.data.requiredAgencyIds]);
-  const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const form = createFormState();
   const agencies = () => app.partnership()?.agencies ?? [];
 
-  const submit = async (e: SubmitEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    if (busy()) return;
-    if (selected().length === 0) {
-      setErrors([{ field: FIELD, message: 'Choose at least one agency to sign the threshold document' }]);
-      return;
-    }
+    if (form.busy()) return;
+    if (selected().length === 0) return form.setErrors([{ field: FIELD, message: 'Choose at least one agency to sign the threshold document' }]);
     const order = agencies().map((a) => a.id);
-    setBusy(true);
-    try {
-      const saved = await setRequiredAgencies(
-        [...selected()].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
-        props.config.etag,
-      );
-      const names = saved.data.requiredAgencyIds.map((id) => app.agencyName(id)).join(', ');
-      setThresholdFlash(`Who signs new versions has been saved: ${names}. Versions already issued keep their signatories.`);
-      // Who signs is part of the configuration issuing is guarded by, and the change is audited.
-      void invalidate(QUERY.thresholdConfig, QUERY.audit);
-      navigate('/threshold');
-    } catch (error) {
-      const api = error instanceof ApiError ? error : null;
-      if (api?.status === 412) {
-        setErrors([{ message: 'Someone else changed who signs after you opened this page. Reload the page to see their change, then make yours again.' }]);
-      } else if (api?.errors.length) {
-        setErrors([{ field: FIELD, message: api.errors[0]!.message }]);
-      } else {
-        setErrors([{ message: api?.detail ?? 'Your change could not be saved. Try again.' }]);
-      }
-    } finally {
-      setBusy(false);
-    }
+    void form.save(
+      async () => {
+        const saved = await setRequiredAgencies(
+          [...selected()].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+          props.config.etag,
+        );
+        const names = saved.data.requiredAgencyIds.map((id) => app.agencyName(id)).join(', ');
+        setThresholdFlash(`Who signs new versions has been saved: ${names}. Versions already issued keep their signatories.`);
+        // Who signs is part of the configuration issuing is guarded by, and the change is audited.
+        void invalidate(QUERY.thresholdConfig, QUERY.audit);
+        navigate('/threshold');
+      },
+      {
+        field: () => FIELD,
+        stale: 'Someone else changed who signs after you opened this page. Reload the page to see their change, then make yours again.',
+        fallback: 'Your change could not be saved. Try again.',
+      },
+    );
   };
 
   return (
-    <Page title="Who signs new versions" caption="Threshold document" hasErrors={errors().length > 0}>
-      <Show when={errors().length > 0 ? errors() : false} keyed>
-        {(list) => <ErrorSummary errors={list} />}
-      </Show>
+    <Page title="Who signs new versions" caption="Threshold document" hasErrors={form.errors().length > 0}>
+      <FormErrors errors={form.errors()} />
       <p class="govuk-body">Each agency you choose must approve a new version of the threshold document before it is signed off. Its signatory records the decision.</p>
       <form onSubmit={submit} novalidate class="app-form">
         <Choices
@@ -69,12 +58,12 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
           legend="Which agencies must sign new versions?"
           legendClass="govuk-fieldset__legend--m"
           hint="This applies to versions issued from now on. Versions already issued, including the current one, keep the agencies they had when they were issued."
-          error={errorFor(errors(), FIELD)}
+          error={form.err(FIELD)}
           options={agencies().map((a) => ({ value: a.id, label: a.name }))}
           selected={selected()}
           onChange={setSelected}
         />
-        <SubmitOrCancel label="Save" disabled={busy()} />
+        <SubmitOrCancel label="Save" disabled={form.busy()} cancelHref="/threshold" />
       </form>
     </Page>
   );
@@ -85,7 +74,11 @@ export default function SignatoriesPage() {
   const app = useApp();
   const [config] = createApiQuery(QUERY.thresholdConfig, getThresholdConfig, () => app.me()?.role === 'lead');
   return (
-    <LeadOnly title="You cannot change who signs the threshold document" reason="Only the programme lead chooses which agencies sign the threshold document.">
+    <LeadOnly
+      title="You cannot change who signs the threshold document"
+      reason="Only the programme lead chooses which agencies sign the threshold document."
+      back={{ href: '/threshold', text: 'Back to the threshold document' }}
+    >
       <Switch fallback={<Loading label="Loading who signs…" />}>
         <Match when={config.error}>
           <Page title="Sorry, there is a problem with the service">

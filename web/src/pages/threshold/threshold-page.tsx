@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
+import { createMemo, Match, Show, Switch } from 'solid-js';
 import type { Decision, ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
 import { listVersions } from '../../api/threshold.js';
+import { jumpTo } from '../../components/jump-to.js';
 import { Loading } from '../../components/loading.js';
-import { NotificationBanner } from '../../components/notification-banner.js';
+import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { VersionChanges } from './changes.js';
@@ -15,14 +16,6 @@ import { takeThresholdFlash } from './flash.js';
 import { History, WhoSigns } from './history.js';
 import { whyCannotSign } from './status.js';
 import './threshold.css';
-
-/** Moves focus to the decision, for keyboard users who have read the document already. */
-function skipToDecision(e: MouseEvent) {
-  e.preventDefault();
-  const heading = document.getElementById('decision-heading');
-  heading?.scrollIntoView({ block: 'start' });
-  heading?.focus({ preventScroll: true });
-}
 
 /** A signatory who can decide is asked to read first: the decision comes after the document. */
 function ReadFirst(props: { version: ThresholdVersion; previous: ThresholdVersion | undefined }) {
@@ -42,7 +35,7 @@ function ReadFirst(props: { version: ThresholdVersion; previous: ThresholdVersio
         </p>
       </div>
       {/* biome-ignore lint/a11y/useValidAnchor: a real link to #decision that moves focus itself (a hash would go through the router) */}
-      <a href="#decision" class="govuk-skip-link app-skip-to-decision" onClick={skipToDecision}>
+      <a href="#decision" class="govuk-skip-link app-skip-to-decision" onClick={(e) => jumpTo(e, 'decision-heading')}>
         Skip to your decision
       </a>
     </>
@@ -53,7 +46,7 @@ function ReadFirst(props: { version: ThresholdVersion; previous: ThresholdVersio
 export default function ThresholdPage() {
   const app = useApp();
   const [versions, { mutate }] = createApiQuery(QUERY.thresholdVersions, listVersions);
-  const [flash, setFlash] = createSignal<string | null>(takeThresholdFlash());
+  const [flash, showFlash] = createFlashMessage(takeThresholdFlash);
   const me = () => app.me()!;
   const current = createMemo(() => versions()?.[0]);
   const previous = createMemo(() => versions()?.[1]);
@@ -62,7 +55,7 @@ export default function ThresholdPage() {
   const hashVerified = () => (text.state === 'ready' ? (text()?.verified ?? null) : null);
 
   const decided = (v: ThresholdVersion, decision: Decision) => {
-    setFlash(
+    showFlash(
       decision === 'approve'
         ? `You approved ${v.title} ${v.versionLabel} for ${app.agencyName(me().agencyId)}.${v.status === 'signed-off' ? ' Every statutory partner has now approved it: it is signed off.' : ''}`
         : `You requested changes to ${v.versionLabel}. The programme lead will issue a new version.`,
@@ -71,16 +64,11 @@ export default function ThresholdPage() {
     if (list) mutate(list.map((x) => (x.id === v.id ? v : x)));
     // A decision can sign the version off: who has signed shows on the home pages and the tracker.
     void invalidate(QUERY.thresholdVersions, QUERY.thresholdConfig, QUERY.tracker, QUERY.audit);
-    queueMicrotask(() => document.querySelector<HTMLElement>('.govuk-notification-banner')?.scrollIntoView({ block: 'start' }));
   };
 
   return (
     <Page title="Threshold document" caption={app.partnershipName()}>
-      <Show when={flash()}>
-        <NotificationBanner type="success">
-          <p class="govuk-notification-banner__heading">{flash()}</p>
-        </NotificationBanner>
-      </Show>
+      <FlashBanner message={flash()} />
       <p class="govuk-body-l">The partnership's multi-agency threshold document: levels of need and when to act, signed off by each statutory safeguarding partner.</p>
       <Show when={me().role === 'lead'}>
         <A href="/threshold/issue" class="govuk-button" role="button">

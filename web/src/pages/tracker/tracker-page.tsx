@@ -1,9 +1,10 @@
-import { createSignal, For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { comparePeriodIds, formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { Tracker } from '../../api/tracker.js';
 import { formatDateTime } from '../../components/format.js';
-import { NotificationBanner } from '../../components/notification-banner.js';
+import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
+import { PeriodPicker } from '../../components/period-picker.js';
 import { useApp } from '../../state.js';
 import { Downloads } from './downloads.js';
 import { OverallForm } from './overall-form.js';
@@ -13,46 +14,24 @@ import './tracker.css';
 
 const periodOption = (p: { id: string; status: string }) => `${periodLabel(p.id)}: ${periodLongLabel(p.id)}${p.status === 'open' ? ' (open)' : ''}`;
 
-function PeriodPicker(props: { t: Tracker; onChoose: (id: string) => void }) {
-  let select!: HTMLSelectElement;
-  const periods = () => [...props.t.periods].sort((a, b) => comparePeriodIds(b.id, a.id));
-  return (
-    <form
-      class="app-period-picker app-no-print"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onChoose(select.value);
-      }}
-    >
-      <div class="govuk-form-group app-period-picker__group">
-        <label class="govuk-label govuk-label--s" for="period">
-          Reporting period
-        </label>
-        <select id="period" name="periodId" class="govuk-select" ref={select} value={props.t.period.id}>
-          <For each={periods()}>{(p) => <option value={p.id}>{periodOption(p)}</option>}</For>
-        </select>
-      </div>
-      <button type="submit" class="govuk-button govuk-button--secondary app-period-picker__button">
-        Show period
-      </button>
-    </form>
-  );
-}
-
 function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void }) {
   const app = useApp();
   const role = () => app.me()?.role;
   const t = () => props.t();
-  const [flash, setFlash] = createSignal('');
+  const [flash, setFlash] = createFlashMessage();
   return (
     <Page title="Shared tracker" caption={app.partnershipName()}>
-      <Show when={flash()}>
-        <NotificationBanner type="success">
-          <p class="govuk-notification-banner__heading">{flash()}</p>
-        </NotificationBanner>
-      </Show>
+      <FlashBanner message={flash()} />
       <p class="govuk-body-l">Where the reform stands across every workstream and agency. Every figure links to the detail behind it.</p>
-      <PeriodPicker t={t()} onChoose={props.onChoose} />
+      <PeriodPicker
+        class="app-no-print"
+        labelClass="govuk-label--s"
+        periods={[...t().periods].sort((a, b) => comparePeriodIds(b.id, a.id))}
+        current={t().period.id}
+        option={periodOption}
+        button="Show period"
+        onChoose={props.onChoose}
+      />
       <p class="govuk-body" data-testid="tracker-period">
         Showing {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}). Returns due {formatDayLong(t().period.dueDate)}. Figures as at {formatDateTime(t().generatedAt)}.
       </p>
@@ -66,13 +45,7 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void }
         t={t()}
         afterConfidence={
           <Show when={role() === 'lead'}>
-            <OverallForm
-              t={t()}
-              onSaved={(m) => {
-                setFlash(m);
-                window.scrollTo(0, 0);
-              }}
-            />
+            <OverallForm t={t()} onSaved={setFlash} />
           </Show>
         }
       />

@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { statutoryCoverage } from '../../../../../shared/tracker/figures.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { Tag } from '../../../components/tag.js';
 import { Section } from './section.js';
@@ -7,28 +8,21 @@ import { formatDay } from '../../../components/format.js';
 /** The Kinship Local Offer: statutory categories covered, reviews overdue, last published. */
 export function KinshipSection(props: { t: Tracker }) {
   const k = () => props.t.kinship;
-  const statutory = () => k().categories.filter((c) => c.statutory);
-  const covered = () => statutory().filter((c) => c.covered).length;
+  const coverage = () => statutoryCoverage(k());
   const overdue = () => k().overdueReviews;
   return (
     <Section id="kinship" title="Kinship Local Offer">
       <ul class="govuk-list app-tracker-facts">
         <li>
           <a class="govuk-link" href="/kinship">
-            {covered()} of {statutory().length} statutory categories covered
+            {coverage().covered} of {coverage().total} statutory categories covered
           </a>{' '}
           <Show when={k().complete} fallback={<Tag colour="red">Gaps</Tag>}>
             <Tag colour="green">Complete</Tag>
           </Show>
         </li>
-        <Show when={statutory().some((c) => !c.covered)}>
-          <li>
-            Not covered:{' '}
-            {statutory()
-              .filter((c) => !c.covered)
-              .map((c) => c.label)
-              .join(', ')}
-          </li>
+        <Show when={coverage().missing.length > 0}>
+          <li>Not covered: {coverage().missing.join(', ')}</li>
         </Show>
         <li>
           <a class="govuk-link" href="/kinship">

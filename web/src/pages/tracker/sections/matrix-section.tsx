@@ -1,5 +1,6 @@
 import { createMemo, Show } from 'solid-js';
 import { periodLabel } from '../../../../../shared/periods/period.js';
+import { OVERALL_SOURCE_TEXT } from '../../../../../shared/tracker/figures.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { DataTable, type Column } from '../../../components/data-table.js';
 import { ConfidenceKey, ConfidenceTag } from '../../../components/tag.js';
@@ -7,13 +8,6 @@ import { returnHref, Section } from './section.js';
 
 type Row = Tracker['matrix'][number];
 type Agency = Tracker['agencies'][number];
-
-const SOURCE_TEXT = {
-  lead: 'Set by the programme lead',
-  accepted: 'Worst of the accepted returns',
-  submitted: 'Provisional: worst of the submitted returns, none accepted yet',
-  none: 'No returns submitted yet',
-} as const;
 
 /** One agency's rating for one workstream, linking to the section of its return behind it. */
 function RatingCell(props: { periodId: string; agency: Agency; row: Row }) {
@@ -45,7 +39,7 @@ function OverallCell(props: { row: Row }) {
   return (
     <>
       <ConfidenceTag confidence={o().confidence} provisional={o().source === 'submitted'} />
-      <span class="app-tracker-note">{SOURCE_TEXT[o().source]}</span>
+      <span class="app-tracker-note">{OVERALL_SOURCE_TEXT[o().source]}</span>
       <Show when={o().source === 'lead' && o().note}>
         <span class="app-tracker-note">“{o().note}”</span>
       </Show>

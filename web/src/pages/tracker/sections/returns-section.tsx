@@ -1,7 +1,8 @@
 import { periodLabel } from '../../../../../shared/periods/period.js';
+import { returnCounts } from '../../../../../shared/returns/words.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { DataTable } from '../../../components/data-table.js';
-import { OverdueTag, ReturnStatusTag } from '../../../components/tag.js';
+import { returnColumns } from '../../../components/return-columns.js';
 import { returnHref, Section } from './section.js';
 import { formatDay } from '../../../components/format.js';
 
@@ -10,11 +11,11 @@ type Row = Tracker['returns'][number];
 /** Where each agency's return for the period stands. */
 export function ReturnsSection(props: { t: Tracker }) {
   const p = () => props.t.period;
-  const received = () => props.t.returns.filter((r) => r.status === 'submitted' || r.status === 'accepted').length;
   return (
     <Section id="returns" title="Returns">
       <p class="govuk-body">
-        {received()} of {props.t.returns.length} agencies have submitted their {periodLabel(p().id)} return. Returns are due by {formatDay(p().dueDate)}.
+        {returnCounts(props.t.returns).received} of {props.t.returns.length} agencies have submitted their {periodLabel(p().id)} return. Returns are due by {formatDay(p().dueDate)}
+        .
       </p>
       <DataTable<Row>
         caption={`Return status by agency, ${periodLabel(p().id)}`}
@@ -22,28 +23,7 @@ export function ReturnsSection(props: { t: Tracker }) {
         label="Returns by agency"
         rows={props.t.returns}
         columns={[
-          {
-            key: 'agency',
-            header: 'Agency',
-            rowHeader: true,
-            cell: (r) => (
-              <a class="govuk-link" href={returnHref(p().id, r.agencyId)}>
-                {r.agencyName}
-                <span class="govuk-visually-hidden"> return</span>
-              </a>
-            ),
-          },
-          {
-            key: 'status',
-            header: 'Status',
-            cell: (r) => (
-              <>
-                <ReturnStatusTag status={r.status} />
-                <OverdueTag when={r.overdue} />
-              </>
-            ),
-          },
-          { key: 'due', header: 'Due', cell: (r) => formatDay(r.dueDate) },
+          ...returnColumns<Row>({ href: (r) => returnHref(p().id, r.agencyId) }),
           { key: 'submitted', header: 'Submitted', cell: (r) => formatDay(r.submittedAt) || 'Not yet' },
           { key: 'accepted', header: 'Accepted', cell: (r) => formatDay(r.acceptedAt) || 'Not yet' },
         ]}

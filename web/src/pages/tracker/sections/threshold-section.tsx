@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { VERSION_STATUS_LABELS } from '../../../../../shared/threshold/schema.js';
 import { hasOrHave } from '../../../../../shared/text/plural.js';
+import { approvedCount } from '../../../../../shared/tracker/figures.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { DataTable } from '../../../components/data-table.js';
 import { Tag } from '../../../components/tag.js';
@@ -22,7 +23,7 @@ function Decision(props: { partner: Partner }) {
 
 /** The current threshold document version and who has signed it. */
 function ThresholdSignOff(props: { th: Threshold }) {
-  const approved = () => props.th.required.filter((r) => r.decision?.decision === 'approve').length;
+  const approved = () => approvedCount(props.th);
   return (
     <>
       <p class="govuk-body">

@@ -1,24 +1,13 @@
-import type { ItemContent } from '../../../../shared/kinship/schema.js';
+import type { FieldError } from '../http/problem.js';
+import { readyForReview } from './ready.js';
+import { CreateItemRequest, type ItemContent } from './schema.js';
 
 /*
- * The item form's values and how they map to and from the API: the form page stays about layout.
+ * The staff item form's values and how they map to and from the API, with the plain-English
+ * messages for what the shared CreateItemRequest schema rejects.
  */
-
-/** The form's values: every field a string or list, as the inputs hold them. */
-export interface FormValues {
-  category: string;
-  title: string;
-  summary: string;
-  arrangementTypes: string[];
-  audience: string[];
-  eligibility: string;
-  howToApply: string;
-  meansTested: string;
-  howDecisionsAreMade: string;
-  providerAgencyId: string;
-  providerName: string;
-  contact: string;
-}
+/** The form's values: every field of the item's content a string or list, as the inputs hold them. */
+export type FormValues = { [K in keyof ItemContent]-?: ItemContent[K] extends readonly unknown[] ? string[] : string };
 
 export const FIELDS: (keyof FormValues)[] = [
   'category',
@@ -107,3 +96,21 @@ export const toRequest = (v: FormValues) => ({
   providerAgencyId: v.providerAgencyId || null,
   providerName: v.providerAgencyId ? null : v.providerName.trim() || null,
 });
+
+/** The request to send, or the errors to show (one per field, in the order of the form). */
+export function checkItemForm(v: FormValues): { request: ItemContent | null; errors: FieldError[] } {
+  const parsed = CreateItemRequest.safeParse(toRequest(v));
+  if (parsed.success) return { request: parsed.data, errors: [] };
+  const seen = new Map<keyof FormValues, string>();
+  for (const issue of parsed.error.issues) {
+    const f = String(issue.path[0]) as keyof FormValues;
+    if (!seen.has(f)) seen.set(f, messageFor(f, v, issue.message));
+  }
+  return { request: null, errors: FIELDS.filter((f) => seen.has(f)).map((f) => ({ path: f, message: seen.get(f)! })) };
+}
+
+/** Said after saving when the item cannot be sent for review yet (the API's own rule), or ''. */
+export function stillNeeded(v: FormValues): string {
+  const missing = readyForReview(v);
+  return missing.length ? ` Before it can be sent for review: ${missing.map((m) => m.message).join('; ')}.` : '';
+}

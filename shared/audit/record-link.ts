@@ -1,10 +1,9 @@
-import { ENTITY_TYPE_LABELS, type AuditedEntityType } from '../../../../shared/audit/query.js';
-import { formatDateTime } from '../../components/format.js';
+import { type AuditedEntityType, ENTITY_TYPE_LABELS } from './query.js';
 
 /**
- * The page of the record an event is about, where the portal has one and the event's id is
- * enough to build it. Readiness assessments and criteria are filed by workstream, which their
- * events do not carry, so they link to the readiness overview.
+ * The portal page of the record an audit event is about, where the portal has one and the event's
+ * id is enough to build it. Readiness assessments and criteria are filed by workstream, which
+ * their events do not carry, so they link to the readiness overview.
  */
 export function recordHref(entityType: string, entityId: string): string | null {
   const parts = entityId.split('/').map(encodeURIComponent);
@@ -34,6 +33,3 @@ export function recordHref(entityType: string, entityId: string): string | null 
 export function recordLabel(entityType: string, entityId: string): string {
   return `${ENTITY_TYPE_LABELS[entityType as AuditedEntityType] ?? entityType} ${entityId}`;
 }
-
-/** "21 November 2026, 4:45pm" in UK time, as GOV.UK writes times. */
-export const formatWhen = (iso: string) => formatDateTime(iso, ', ');

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { ReturnSectionView } from './schema.js';
+import { emptyRisk, formFromSection, riskLines, sectionFromForm, snapshotForm } from './section-form.js';
+
+const saved: ReturnSectionView = {
+  workstreamId: 'kinship',
+  confidence: 'amber',
+  narrative: 'Recruiting.',
+  milestones: [{ milestoneId: 'm1', status: 'at-risk', note: 'Late' }],
+  risks: [{ title: 'Staffing', description: '', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of service' }],
+  escalations: [{ summary: 'Funding' }],
+  metrics: [{ name: 'Carers', value: 1200 }],
+};
+
+describe('section form values', () => {
+  it('when a section is saved, the form holds its answers as text, with a row for every open milestone', () => {
+    const f = formFromSection(saved, [
+      { id: 'm1', status: 'on-track' },
+      { id: 'm2', status: 'not-started' },
+    ]);
+    expect(f.confidence).toBe('amber');
+    expect(f.milestones).toEqual([
+      { milestoneId: 'm1', status: 'at-risk', note: 'Late' },
+      { milestoneId: 'm2', status: 'not-started', note: '' },
+    ]);
+    expect(f.metrics).toEqual([{ name: 'Carers', value: '1200' }]);
+  });
+
+  it('when nothing is saved yet, the form is empty and confidence is not chosen', () => {
+    const f = formFromSection(undefined, []);
+    expect(f).toEqual({ confidence: '', narrative: '', milestones: [], risks: [], escalations: [], metrics: [] });
+  });
+
+  it('when the form goes back to the API, numbers lose their commas, a blank or bad number is NaN (so it is reported), and no confidence is null', () => {
+    const f = {
+      ...formFromSection(saved, []),
+      confidence: '',
+      metrics: [
+        { name: 'a', value: '1,234' },
+        { name: 'b', value: ' ' },
+        { name: 'c', value: 'lots' },
+      ],
+    };
+    const s = sectionFromForm('kinship', f);
+    expect(s.confidence).toBeNull();
+    expect(s.metrics.map((m) => m.value)).toEqual([1234, Number.NaN, Number.NaN]);
+  });
+
+  it('when a snapshot is taken, later changes to the form do not reach it', () => {
+    const f = formFromSection(saved, []);
+    const copy = snapshotForm(f);
+    f.risks.push(emptyRisk());
+    expect(copy.risks).toHaveLength(1);
+  });
+
+  it('when a risk is shown as typed, blank parts are left out', () => {
+    expect(riskLines({ ...emptyRisk(), title: 'Staffing', likelihood: 'B', impact: 'II', owner: 'Head of service' })).toBe('Staffing\nBII\nOwner: Head of service');
+  });
+});

@@ -1,0 +1,104 @@
+import { Show } from 'solid-js';
+import type { SetStoreFunction } from 'solid-js/store';
+import { OTHER, type FormValues } from '../../../../shared/kinship/item-form.js';
+import { AUDIENCE_LABELS } from '../../../../shared/kinship/labels.js';
+import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORIES, CATEGORY_LABELS, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
+import { Choices, Select, TextArea, TextField } from '../../components/fields.js';
+import { MEANS_TESTED_OPTIONS } from './labels.js';
+
+const CATEGORY_OPTIONS = [
+  { value: '', label: 'Choose a category' },
+  ...CATEGORIES.map((c) => ({ value: c, label: `${CATEGORY_LABELS[c]}${(STATUTORY_CATEGORIES as readonly string[]).includes(c) ? '' : ' (optional)'}` })),
+];
+const ARRANGEMENT_OPTIONS = ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }));
+const AUDIENCE_OPTIONS = (['carers', 'children'] as const).map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }));
+
+type TextKey = { [K in keyof FormValues]: FormValues[K] extends string ? K : never }[keyof FormValues];
+
+/** The item's fields, in the order families read them; `err` gives each field's error. */
+export function ItemFields(props: {
+  values: FormValues;
+  set: SetStoreFunction<FormValues>;
+  err: (field: keyof FormValues) => string | undefined;
+  agencies: readonly { id: string; name: string }[];
+}) {
+  /** A text field's value, error and input wired to the form's values (getters, so they stay live). */
+  const text = (id: TextKey) => ({
+    id,
+    get error() {
+      return props.err(id);
+    },
+    get value() {
+      return props.values[id];
+    },
+    onInput: (v: string) => props.set(id, v),
+  });
+  /** A checkbox group's choices and error, wired the same way. */
+  const choices = (id: 'arrangementTypes' | 'audience') => ({
+    id,
+    type: 'checkbox' as const,
+    get error() {
+      return props.err(id);
+    },
+    get selected() {
+      return props.values[id];
+    },
+    onChange: (s: string[]) => props.set(id, s),
+  });
+  return (
+    <>
+      <Select
+        id="category"
+        label="Category"
+        hint="The first six are the areas the law says the offer must cover."
+        error={props.err('category')}
+        value={props.values.category}
+        onChange={(v) => props.set('category', v)}
+        options={CATEGORY_OPTIONS}
+      />
+      <TextField {...text('title')} label="Title" hint="For example, Special guardianship allowance." />
+      <TextArea {...text('summary')} label="Summary" hint="What the support is and how it helps, in plain English." rows={4} />
+      <Choices
+        {...choices('arrangementTypes')}
+        legend="Which kinship arrangements is it for?"
+        hint="Select all that apply. Support should follow the child's needs, not the legal order."
+        options={ARRANGEMENT_OPTIONS}
+      />
+      <Choices {...choices('audience')} legend="Who is it for?" options={AUDIENCE_OPTIONS} />
+      <TextArea {...text('eligibility')} label="Who can get it" hint="Eligibility in plain English: who qualifies and who does not." rows={3} />
+      <TextArea {...text('howToApply')} label="How to apply" hint="Needed before the item can be sent for review." rows={3} />
+      <Choices
+        type="radio"
+        id="meansTested"
+        legend="Is it means-tested?"
+        error={props.err('meansTested')}
+        options={MEANS_TESTED_OPTIONS}
+        selected={[props.values.meansTested]}
+        onChange={(s) => props.set('meansTested', s[0] ?? 'not-applicable')}
+      />
+      <TextArea
+        {...text('howDecisionsAreMade')}
+        label={props.values.category === 'financial-support' ? 'How decisions are made' : 'How decisions are made (optional)'}
+        hint="Required for financial support: who decides, how long it takes and how to challenge a decision."
+        rows={3}
+      />
+      <Select
+        id="providerAgencyId"
+        label="Who provides it"
+        error={props.err('providerAgencyId')}
+        value={props.values.providerAgencyId}
+        onChange={(v) => props.set('providerAgencyId', v)}
+        options={[...props.agencies.map((a) => ({ value: a.id, label: a.name })), { value: OTHER, label: 'Another organisation (enter its name)' }]}
+      />
+      <Show when={props.values.providerAgencyId === OTHER}>
+        <TextField {...text('providerName')} label="Name of the organisation" hint="For example, a kinship charity or local support group." />
+      </Show>
+      <TextArea
+        {...text('contact')}
+        label="Contact"
+        hint="A team, service phone number, email or web address (https://…). Not a named person's details. Needed before the item can be sent for review."
+        rows={2}
+      />
+    </>
+  );
+}
