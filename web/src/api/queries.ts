@@ -90,8 +90,11 @@ export interface KeyedResource<T> {
 
 export interface KeyedResourceActions<T> {
   refetch(): Promise<unknown>;
-  /** Replaces the value for the current key (e.g. with the answer to a save). */
-  mutate(value: T): void;
+  /**
+   * Replaces a cached value with the answer to a save. Give the key the answer belongs to when the
+   * save awaited the server: the page may have moved to another key meanwhile.
+   */
+  mutate(value: T, forKey?: unknown): void;
 }
 
 /** A query for `name` and the current key; no key (false, null, undefined) fetches nothing. */
@@ -117,8 +120,8 @@ export function createKeyedResource<K, T>(name: QueryName, key: () => K | false 
     value,
     {
       refetch: () => query.refetch(),
-      mutate: (v: T) => {
-        const c = current();
+      mutate: (v: T, forKey?: unknown) => {
+        const c = forKey === undefined ? current() : { k: forKey };
         if (c) queryClient.setQueryData([name, c.k], v);
       },
     },

@@ -62,7 +62,7 @@ export default function KinshipItemFormPage() {
     const current = loaded();
     if (current) {
       const saved = await updateItem(current.data.id, request, current.etag);
-      mutate(saved);
+      mutate(saved, saved.data.id);
       void kinshipChanged();
       const published = saved.data.revisionPending
         ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.'

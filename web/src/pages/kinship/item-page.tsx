@@ -51,7 +51,7 @@ export default function KinshipItemPage() {
     setErrors([]);
     try {
       const next = await transitionItem(current.data.id, action, current.etag);
-      mutate(next);
+      mutate(next, next.data.id);
       void kinshipChanged();
       setConfirmRetire(false);
       showDone(DONE[action](next.data));
@@ -119,7 +119,7 @@ export default function KinshipItemPage() {
                     agencyName={agency()}
                     onCancel={() => setReturning(false)}
                     onReturned={(next) => {
-                      mutate(next);
+                      mutate(next, next.data.id);
                       void kinshipChanged();
                       setReturning(false);
                       showDone(`"${next.data.title}" has been returned to ${agency()} with your comments.`);

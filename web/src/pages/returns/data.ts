@@ -46,8 +46,8 @@ export function useReturnHistory(key: () => ReturnKey | false | undefined) {
 }
 
 /** After a write to a return: its answer replaces the cached return; lists, tracker and history load again. */
-export function afterReturnWrite(answer: LoadedReturn, mutate: (value: LoadedReturn) => void) {
-  mutate(answer);
+export function afterReturnWrite(answer: LoadedReturn, mutate: (value: LoadedReturn, forKey?: ReturnKey) => void) {
+  mutate(answer, [answer.data.periodId, answer.data.agencyId]);
   void invalidate(QUERY.returns, QUERY.tracker, QUERY.history);
 }
 

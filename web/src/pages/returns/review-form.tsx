@@ -18,7 +18,7 @@ export function useReview(opts: {
   key: () => ReturnKey;
   agencyName: () => string;
   current: () => LoadedReturn | undefined;
-  mutate(r: LoadedReturn): void;
+  mutate(r: LoadedReturn, forKey?: ReturnKey): void;
   refetch(): Promise<unknown>;
 }) {
   const [comment, setComment] = createSignal('');

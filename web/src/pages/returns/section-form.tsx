@@ -5,7 +5,7 @@ import type { WorkstreamWithMilestones } from '../../api/returns.js';
 import { ConflictPanel } from '../../components/conflict-panel.js';
 import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
-import type { LoadedReturn } from './data.js';
+import type { LoadedReturn, ReturnKey } from './data.js';
 import { fieldId } from '../../../../shared/returns/paths.js';
 import { EscalationEditor, MetricEditor } from './list-editors.js';
 import { MilestoneFields } from './milestone-fields.js';
@@ -22,7 +22,13 @@ import './section-form.css';
  * escalations and measures. "Save and continue" saves the whole section (PUT with If-Match).
  */
 
-export function SectionForm(props: { periodId: string; agencyId: string; workstream: WorkstreamWithMilestones; loaded: LoadedReturn; mutate(r: LoadedReturn): void }) {
+export function SectionForm(props: {
+  periodId: string;
+  agencyId: string;
+  workstream: WorkstreamWithMilestones;
+  loaded: LoadedReturn;
+  mutate(r: LoadedReturn, forKey?: ReturnKey): void;
+}) {
   const [search] = useSearchParams<{ focus?: string }>();
   // eslint-disable-next-line solid/reactivity
   const s = useSectionForm(props);

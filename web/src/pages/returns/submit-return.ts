@@ -4,7 +4,7 @@ import { submitStop } from '../../../../shared/returns/submit-check.js';
 import { ApiError } from '../../api/client.js';
 import { submitReturn, type ReturnView } from '../../api/returns.js';
 import type { SummaryError } from '../../components/error-summary.js';
-import { afterReturnWrite, type LoadedReturn } from './data.js';
+import { afterReturnWrite, type LoadedReturn, type ReturnKey } from './data.js';
 import { problemMessage } from '../../components/problem-page.js';
 import { sectionAt } from '../../../../shared/returns/paths.js';
 import { ourReturnPath, sectionPath } from './paths.js';
@@ -15,7 +15,7 @@ import { ourReturnPath, sectionPath } from './paths.js';
  * the section to fix; then the submit, whose answer goes into the cache before the confirmation.
  */
 
-export function useSubmitReturn(opts: { workstreamName: (id: string) => string; mutate: (r: LoadedReturn) => void; refetch: () => Promise<unknown> }) {
+export function useSubmitReturn(opts: { workstreamName: (id: string) => string; mutate: (r: LoadedReturn, forKey?: ReturnKey) => void; refetch: () => Promise<unknown> }) {
   const navigate = useNavigate();
   const [errors, setErrors] = createSignal<SummaryError[] | null>(null);
   const [errorTitle, setErrorTitle] = createSignal<string | undefined>();

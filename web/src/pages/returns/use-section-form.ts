@@ -8,7 +8,7 @@ import { ReturnSectionInput } from '../../../../shared/returns/schema.js';
 import { ApiError } from '../../api/client.js';
 import { getReturn, saveReturn, type WorkstreamWithMilestones } from '../../api/returns.js';
 import { createFormState } from '../../components/form-state.js';
-import { afterReturnWrite, type LoadedReturn } from './data.js';
+import { afterReturnWrite, type LoadedReturn, type ReturnKey } from './data.js';
 import { formFields } from './field.js';
 import { setReturnsFlash } from './flash.js';
 import { problemMessage } from '../../components/problem-page.js';
@@ -30,7 +30,13 @@ import {
 
 const focusSoon = (id: string) => queueMicrotask(() => document.getElementById(id)?.focus());
 
-export function useSectionForm(props: { periodId: string; agencyId: string; workstream: WorkstreamWithMilestones; loaded: LoadedReturn; mutate(r: LoadedReturn): void }) {
+export function useSectionForm(props: {
+  periodId: string;
+  agencyId: string;
+  workstream: WorkstreamWithMilestones;
+  loaded: LoadedReturn;
+  mutate(r: LoadedReturn, forKey?: ReturnKey): void;
+}) {
   const navigate = useNavigate();
   const ws = () => props.workstream;
   const openMilestones = () => ws().milestones.filter((m) => !m.closed);
@@ -91,7 +97,7 @@ export function useSectionForm(props: { periodId: string; agencyId: string; work
       setCarried({ flag: !!theirs?.carriedForward, narrative: theirs?.narrative ?? '' });
       setForm(fromSection(theirs, openMilestones()));
       state.setErrors([]);
-      props.mutate(fresh);
+      props.mutate(fresh, [props.periodId, props.agencyId]);
       focusSoon('your-text');
     } catch (e) {
       state.setErrors([{ message: problemMessage(e, 'Their version could not be loaded. Check your connection and try again.') }]);
