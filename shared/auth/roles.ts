@@ -1,16 +1,9 @@
 import { z } from 'zod';
+import { ROLE_LABELS, ROLES } from './role-labels.js';
 
-/** The three signed-in roles. Public readers have no role and no token. */
-export const ROLES = ['lead', 'executive', 'partner'] as const;
+export { ROLE_LABELS, ROLES };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
-
-/** Plain-English role names for headers and messages. */
-export const ROLE_LABELS: Record<Role, string> = {
-  lead: 'Reform programme lead',
-  executive: 'Partnership executive',
-  partner: 'Partner agency officer',
-};
 
 /** The signed-in user as the API reports it (`GET /api/me`). Comes only from the verified token. */
 export const Me = z.object({

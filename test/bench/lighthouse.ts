@@ -13,7 +13,8 @@
  *
  * Options (environment): LIGHTHOUSE_RUNS (3), LIGHTHOUSE_WEB_DIST (a built SPA to measure instead of
  * building web/dist, e.g. a build of an earlier commit), LIGHTHOUSE_PAGES (comma-separated names
- * from the table to run only those), LIGHTHOUSE_DETAILS=1 (also list what shifted on each run).
+ * from the table to run only those), LIGHTHOUSE_DETAILS=1 (also list what shifted on each run, the
+ * scripts by main-thread time and the main thread's work by kind).
  */
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -93,6 +94,14 @@ async function measure(browser: Browser, url: string, session: { token: string; 
     const num = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     const shiftAudit = lhr.audits['layout-shifts'];
     if (process.env.LIGHTHOUSE_DETAILS && shiftAudit?.errorMessage) console.log(`      layout-shifts audit: ${shiftAudit.errorMessage}`);
+    if (process.env.LIGHTHOUSE_DETAILS) {
+      // Where the main thread went: scripts by execution time, and the longest tasks.
+      const bootup = (lhr.audits['bootup-time']?.details as { items?: { url: string; scripting: number; scriptParseCompile: number }[] } | undefined)?.items ?? [];
+      for (const b of bootup.slice(0, 6))
+        console.log(`      script ${Math.round(b.scripting)} ms run, ${Math.round(b.scriptParseCompile)} ms parse: ${b.url.replace(/^https?:\/\/[^/]+/, '')}`);
+      const work = (lhr.audits['mainthread-work-breakdown']?.details as { items?: { groupLabel: string; duration: number }[] } | undefined)?.items ?? [];
+      console.log(`      main thread: ${work.map((w) => `${w.groupLabel} ${Math.round(w.duration)} ms`).join(', ')}`);
+    }
     const shiftItems = (shiftAudit?.details as { items?: { node?: { snippet?: string; selector?: string }; score?: number }[] } | undefined)?.items ?? [];
     return {
       performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),

@@ -87,6 +87,8 @@ export function useBrowserPortal() {
   async function signOut(page: Page) {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(url('/sign-in'));
+    // The form itself, without a reload: signing out must not take away what the page needs.
+    await page.getByLabel('Email address').waitFor();
   }
 
   return { url, newTab, closeTab, signIn, signOut };

@@ -1,4 +1,4 @@
-import { config } from 'zod';
+import { config } from 'zod/v4/core';
 
 /*
  * Zod compiles fast object parsers with `new Function`, and even its feature probe for that counts
@@ -8,5 +8,5 @@ import { config } from 'zod';
  */
 config({ jitless: true });
 
-// If the shared label constants move to zod-free modules, zod leaves the main chunk for the lazy
-// sign-in chunk: then import this file first in pages/sign-in.tsx instead of main.tsx.
+// From zod's core only (the setting is one object every zod module shares): the schema library
+// itself stays out of the first script and loads with the pages that build schemas.

@@ -1,4 +1,5 @@
 import { QueryClient, useQuery } from '@tanstack/solid-query';
+import { unwrap } from 'solid-js/store';
 import { ApiError } from './client.js';
 
 /**
@@ -65,8 +66,12 @@ export function invalidate(...names: QueryName[]): Promise<void> {
   return Promise.all(names.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))).then(() => undefined);
 }
 
-/** Forget everything (signing out: the next person must not see the last one's data). */
-export const clearCache = () => queryClient.clear();
+/**
+ * Signing out: forget everything the person could see, so the next one to sign in on this tab
+ * never sees it. The portal's public configuration stays (the sign-in page needs it, and it is the
+ * same for everyone).
+ */
+export const clearCache = () => queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== QUERY.config });
 
 /**
  * Data for a key people change (filters, a reporting period, the record in the address).
@@ -105,11 +110,21 @@ export function createKeyedResource<K, T>(name: QueryName, key: () => K | false 
   };
   const query = useQuery(() => {
     const c = current();
-    return { queryKey: [name, c?.k ?? null], queryFn: () => fetcher(c!.k), enabled: c !== undefined, ...(FRESH_FOR[name] !== undefined ? { staleTime: FRESH_FOR[name] } : {}) };
+    return {
+      queryKey: [name, c?.k ?? null],
+      queryFn: () => fetcher(c!.k),
+      enabled: c !== undefined,
+      // Each answer replaces the last as a whole (as the pages expect), not merged into a store.
+      reconcile: false as const,
+      ...(FRESH_FOR[name] !== undefined ? { staleTime: FRESH_FOR[name] } : {}),
+    };
   });
   // Only read `data` once it exists: reading it earlier would suspend.
   const hasData = () => query.isSuccess || (query.isError && query.dataUpdatedAt > 0);
-  const value = (() => (hasData() ? query.data : undefined)) as KeyedResource<T>;
+  // The plain answer, not a store's proxy of it: pages read it field by field, thousands of times
+  // on the tracker, and tracking each read costs far more than reading. A new answer replaces it
+  // whole, which is what pages react to.
+  const value = (() => (hasData() ? unwrap(query.data) : undefined)) as KeyedResource<T>;
   Object.defineProperties(value, {
     pending: { get: () => current() !== undefined && query.isPending && !query.isError },
     loading: { get: () => query.isFetching },

@@ -1,6 +1,6 @@
 import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
-import { ROLE_LABELS } from '../../../shared/auth/roles.js';
+import { ROLE_LABELS } from '../../../shared/auth/role-labels.js';
 import { clearPersonalDataQuestion, setUnauthorizedHandler } from '../api/client.js';
 import { setFlash } from '../api/session.js';
 import { NAV } from '../nav.js';

@@ -1,4 +1,5 @@
 import type { JSX } from 'solid-js';
+import { Deferred } from '../../../components/deferred.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { KinshipSection } from './kinship-section.js';
 import { ConfidenceSection } from './matrix-section.js';
@@ -19,12 +20,23 @@ export function TrackerSections(props: { t: Tracker; trendId?: string; afterConf
       <ConfidenceSection t={props.t} />
       {props.afterConfidence}
       <TrendSection t={props.t} idPrefix={props.trendId} />
-      <ReturnsSection t={props.t} />
-      <ReadinessSection t={props.t} />
-      <ThresholdSection t={props.t} />
-      <KinshipSection t={props.t} />
-      <RisksSection t={props.t} />
-      <MilestonesSection t={props.t} />
+      {/* Below the first screen: built in turn, each in a task of its own (see Deferred). */}
+      <Deferred order={1}>
+        <ReturnsSection t={props.t} />
+      </Deferred>
+      <Deferred order={2}>
+        <ReadinessSection t={props.t} />
+      </Deferred>
+      <Deferred order={3}>
+        <ThresholdSection t={props.t} />
+        <KinshipSection t={props.t} />
+      </Deferred>
+      <Deferred order={4}>
+        <RisksSection t={props.t} />
+      </Deferred>
+      <Deferred order={5}>
+        <MilestonesSection t={props.t} />
+      </Deferred>
     </>
   );
 }
