@@ -2,7 +2,9 @@
  * `npm run bench`: seeds a large partnership (20 agencies, 8 workstreams, 12 periods of returns,
  * 40 criteria) into an in-memory DynamoDB Local and reports the latency of `GET /api/tracker`
  * (p50/p95), the p50 of a single DynamoDB Local Query in the same run, and how many DynamoDB calls
- * one tracker request makes. Not a test: it prints figures for the closing notes.
+ * one tracker request makes; then the daily reminder job on a partnership of 200 people, run twice
+ * (its DynamoDB calls, time and emails; the second run sends none). Not a test: it prints figures
+ * for the closing notes.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/app.js';
@@ -16,6 +18,9 @@ import { PeriodRepository } from '../../functions/repositories/period-repository
 import { ReadinessRepository } from '../../functions/repositories/readiness-repository.js';
 import { UserRepository } from '../../functions/repositories/user-repository.js';
 import { ReturnRepository, type ReturnHeader, type StoredSection } from '../../functions/repositories/return-repository.js';
+import { workingDaysBefore } from '../../functions/domain/working-days.js';
+import { runReminders } from '../../functions/jobs/reminders.js';
+import type { Mailer } from '../../functions/mail/mailer.js';
 import { periodBounds, previousPeriodId } from '../../shared/periods/period.js';
 import { IMPACTS, LIKELIHOODS } from '../../shared/returns/schema.js';
 import { CONFIDENCE_SCALE } from '../../shared/tracker/compute.js';
@@ -211,9 +216,101 @@ async function main() {
     console.log(`GET /api/tracker: p50 ${f(pct(tracker, 50))} ms, p95 ${f(pct(tracker, 95))} ms over ${RUNS} requests (response ${Math.round(bytes / 1024)} KiB)`);
     console.log(`single DynamoDB Local Query: p50 ${f(pct(single, 50))} ms, p95 ${f(pct(single, 95))} ms`);
     console.log(`DynamoDB calls per tracker request: ${perRequest}`);
+    (doc as { send: typeof doc.send }).send = send;
+
+    await benchReminders(doc, config.tables);
   } finally {
     await db.stop();
   }
+}
+
+/**
+ * The daily reminder job on a partnership of 20 agencies and 200 people (10 partners each), where
+ * 12 agencies have not sent the open period's return: its DynamoDB calls, time and emails, run
+ * twice (the second run must send nothing). Email goes to a counting mailer: the figure is the
+ * job's own cost, not SES's.
+ */
+async function benchReminders(doc: DynamoDBDocumentClient, tables: { main: string; audit: string }) {
+  const pid = 'bench-reminders';
+  const t = tables.main;
+  const agencies = Array.from({ length: 20 }, (_, i) => ({ id: `agency-${i + 1}`, name: `Agency ${i + 1}`, type: 'other', statutory: i < 3 }));
+  const users = new UserRepository(doc, t, pid);
+  const returns = new ReturnRepository(doc, t, pid);
+  const periodId = '2026-27-Q3';
+  const items: Record<string, unknown>[] = [
+    { ...partnershipKeys.partnership(pid), entity: 'Partnership', id: pid, name: 'Reminder bench partnership', shortName: 'RB' },
+    ...agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
+    {
+      ...partnershipKeys.workstream(pid, 'ws-1'),
+      entity: 'Workstream',
+      id: 'ws-1',
+      name: 'Workstream 1',
+      description: '',
+      leadAgencyId: 'agency-1',
+      contributingAgencyIds: agencies.map((a) => a.id),
+      order: 0,
+    },
+    new PeriodRepository(doc, t, pid).periodItem({ id: periodId, ...periodBounds(periodId), dueDate: '2027-01-29', status: 'open' }),
+    ...agencies.flatMap((a) =>
+      Array.from({ length: 10 }, (_, n) =>
+        users.userItem({
+          id: `${a.id}-p${n}`,
+          email: `p${n}@${a.id}.example`,
+          name: `Person ${n} of ${a.name}`,
+          role: 'partner',
+          agencyId: a.id,
+          signatory: false,
+          passwordHash: '',
+        }),
+      ),
+    ),
+    users.userItem({ id: 'lead', email: 'lead@bench.example', name: 'Lead', role: 'lead', agencyId: null, signatory: false, passwordHash: '' }),
+    // Eight agencies have sent theirs; twelve have not.
+    ...agencies.slice(0, 8).map((a) =>
+      returns.headerItem({
+        periodId,
+        agencyId: a.id,
+        status: 'submitted',
+        version: 2,
+        createdAt: '2026-12-01T00:00:00Z',
+        updatedAt: '2026-12-01T00:00:00Z',
+        updatedBy: 'bench',
+        submittedBy: 'bench',
+        submittedAt: '2026-12-01T00:00:00Z',
+        acceptedBy: null,
+        acceptedAt: null,
+        review: { comments: [] },
+        confidence: {},
+      } as ReturnHeader),
+    ),
+  ];
+  await put(doc, t, items);
+
+  let calls = 0;
+  const send = doc.send.bind(doc);
+  (doc as { send: typeof doc.send }).send = (async (cmd: never, ...rest: never[]) => {
+    calls += 1;
+    return send(cmd, ...rest);
+  }) as typeof doc.send;
+  let emails = 0;
+  const mailer: Mailer = {
+    send: async () => {
+      emails += 1;
+      return { messageId: `bench-${emails}` };
+    },
+  };
+  const deps = { doc, tables, partnershipId: pid, mailer, portalUrl: 'https://portal.example' };
+  const day = workingDaysBefore('2027-01-29', 5);
+  for (const run of ['first', 'second']) {
+    calls = 0;
+    const before = emails;
+    const s = performance.now();
+    const outcomes = await runReminders(deps, day);
+    console.log(
+      `reminder job (${run} run, ${day}, 20 agencies, 200 people, 12 returns not in): ${(performance.now() - s).toFixed(0)} ms, ${calls} DynamoDB calls, ${emails - before} emails sent, ${outcomes.filter((o) => o.result === 'sent-before').length} already sent`,
+    );
+  }
+  (doc as { send: typeof doc.send }).send = send;
 }
 
 main().catch((err: unknown) => {
