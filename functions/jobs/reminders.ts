@@ -80,13 +80,21 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
       const kind = overdue ? 'return-overdue' : 'return-due-soon';
       const eventKey = `${kind}#${period.id}#${agencyId}`;
       const about = { partnershipName, agencyName, periodId: period.id, dueDate: period.dueDate, today: date };
-      for (const person of active.filter((p) => p.role === 'partner' && p.agencyId === agencyId)) {
+      // Who has had it already: skipped with one read instead of a refused write each.
+      const sent = await ledger.sentTo(eventKey);
+      const due = (people: Recipient[]) =>
+        people.filter((p) => {
+          if (!sent.has(p.id)) return true;
+          outcomes.push({ kind, eventKey, userId: p.id, to: p.email, result: 'sent-before' });
+          return false;
+        });
+      for (const person of due(active.filter((p) => p.role === 'partner' && p.agencyId === agencyId))) {
         const reminder = { ...about, name: person.name, url: `${deps.portalUrl}/our-return/${period.id}` };
         await deliver(kind, eventKey, person, overdue ? returnOverdue(reminder) : returnDueSoon(reminder));
       }
       // The lead hears once per overdue return, in an email of their own (its own ledger entry).
       if (overdue)
-        for (const lead of leads) await deliver(kind, eventKey, lead, returnOverdueForLead({ ...about, name: lead.name, url: `${deps.portalUrl}/returns/${period.id}` }));
+        for (const lead of due(leads)) await deliver(kind, eventKey, lead, returnOverdueForLead({ ...about, name: lead.name, url: `${deps.portalUrl}/returns/${period.id}` }));
     }
   }
   return outcomes;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { notificationKeys } from '../db/keys.js';
 
 /** Sending attempts before a notification is given up (each run of the job is one attempt). */
@@ -46,6 +46,31 @@ export class NotificationRepository {
     private readonly table: string,
     private readonly pid: string,
   ) {}
+
+  /**
+   * Access pattern "who has had this event": one Query of the event's partition, returning the
+   * people it was sent to. The job skips them without a write, so a run after the first costs a
+   * read per event, not a conditional write per person.
+   */
+  async sentTo(eventKey: string): Promise<Set<string>> {
+    const out = new Set<string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': notificationKeys.sent(this.pid, eventKey, '').pk },
+          ProjectionExpression: 'userId, #status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const item of res.Items ?? []) if (item.status === 'sent') out.add(String(item.userId));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
 
   async claim(eventKey: string, userId: string, details: { kind: string; email: string; now: Date }): Promise<Claim> {
     const claimId = randomUUID();
