@@ -1,6 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditKeys } from '../../functions/db/keys.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
 /** The audit records real changes only: the same answers saved again are not a change. */
@@ -14,16 +12,7 @@ afterAll(async () => {
 
 const Q3 = '2026-27-Q3';
 const path = `/api/returns/${Q3}/medway-education`;
-const events = async (entityType: string, entityId: string) =>
-  (
-    await t.doc.send(
-      new QueryCommand({
-        TableName: t.config.tables.audit,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, entityType, entityId) },
-      }),
-    )
-  ).Items ?? [];
+const events = (entityType: string, entityId: string) => t.auditEventsOf(entityType, entityId);
 
 const risk = { title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' };
 const section = (narrative: string, risks: unknown[] = [risk]) => ({

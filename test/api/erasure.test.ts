@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditKeys, returnKeys } from '../../functions/db/keys.js';
 import type { Problem } from '../../shared/http/problem.js';
@@ -21,16 +21,7 @@ const PHONE = '07700 900123';
 const NHS = '943 476 5919';
 const Q3 = '2026-27-Q3';
 
-const auditOf = async (entityType: string, entityId: string) =>
-  (
-    await t.doc.send(
-      new QueryCommand({
-        TableName: t.config.tables.audit,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, entityType, entityId) },
-      }),
-    )
-  ).Items ?? [];
+const auditOf = (entityType: string, entityId: string) => t.auditEventsOf(entityType, entityId);
 const dump = async (table: string) => JSON.stringify((await t.doc.send(new ScanCommand({ TableName: table }))).Items);
 
 describe('erasing personal data', () => {

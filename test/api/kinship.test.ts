@@ -1,6 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditKeys } from '../../functions/db/keys.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
 type Item = {
@@ -145,16 +143,7 @@ type Problem = { status: number; type: string; detail: string; errors: { path: s
 type Reviewed = Item & { reviewComments: { comment: string; by: string; byName: string; at: string }[] };
 const itemPath = (id: string) => `/api/kinship-offer/items/${id}`;
 /** The item's audit events, oldest first, read from the audit table itself (what was written, not a view of it). */
-const auditOf = async (id: string) =>
-  ((
-    await t.doc.send(
-      new QueryCommand({
-        TableName: t.config.tables.audit,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditKeys.entity(t.config.partnershipId, 'kinship-item', id) },
-      }),
-    )
-  ).Items ?? []) as { action: string; meta?: { comment?: string } }[];
+const auditOf = async (id: string) => (await t.auditEventsOf('kinship-item', id)) as { action: string; meta?: { comment?: string } }[];
 const read = async (id: string) => {
   const res = await t.as(USERS.lead).get(itemPath(id));
   return { item: (await res.json()) as Reviewed, etag: res.headers.get('etag') ?? '' };

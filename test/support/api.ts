@@ -1,7 +1,9 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp, type AppDeps } from '../../functions/app.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
 import type { Config } from '../../functions/config.js';
 import { createDocumentClient } from '../../functions/db/client.js';
+import { auditKeys } from '../../functions/db/keys.js';
 import { openApiDocument } from '../../functions/http/openapi.js';
 import { loadSeed, userIdFor } from '../../functions/seed/seed.js';
 import { createSeededTables, testConfig } from './tables.js';
@@ -71,7 +73,19 @@ export async function createTestApp(opts: { config?: Config; clock?: () => Date 
     };
   }
 
-  return { app, config, doc, client: tables.client, keys, issuer, seed, tokenFor, as, drop: tables.drop };
+  /** A record's audit events, oldest first, read from the audit table itself (what was written, not a view of it). */
+  async function auditEventsOf(entityType: string, entityId: string): Promise<Record<string, unknown>[]> {
+    const res = await doc.send(
+      new QueryCommand({
+        TableName: config.tables.audit,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditKeys.entity(config.partnershipId, entityType, entityId) },
+      }),
+    );
+    return res.Items ?? [];
+  }
+
+  return { app, config, doc, client: tables.client, keys, issuer, seed, tokenFor, as, auditEventsOf, drop: tables.drop };
 }
 
 export const USERS = {
