@@ -43,7 +43,7 @@ export const CONTENT_SECURITY_POLICY = {
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
-  const services = createServices(deps);
+  const services = createServices({ ...deps, logger });
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));

@@ -58,6 +58,8 @@ export function principalFromClaims(claims: JWTPayload): Principal {
     role,
     agencyId: role === 'executive' ? null : agencyId,
     signatory: c['custom:signatory'] === 'true' && role === 'partner',
+    // Only the server's record makes someone an agency administrator (see `authenticate`).
+    agencyAdmin: false,
   };
 }
 

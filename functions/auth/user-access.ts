@@ -16,18 +16,18 @@ export const ACCESS_CACHE_MS = 60_000;
  * process locally, one Lambda container in AWS), bounded, and never keeps a failed lookup: if the
  * database cannot answer, the request fails (503) rather than letting someone through unchecked.
  */
-export class UserAccessCheck {
-  private readonly entries = new Map<string, { access: UserAccess; at: number }>();
-  private readonly inFlight = new Map<string, Promise<UserAccess>>();
+export class UserAccessCheck<A = UserAccess> {
+  private readonly entries = new Map<string, { access: A; at: number }>();
+  private readonly inFlight = new Map<string, Promise<A>>();
 
   constructor(
-    private readonly lookup: (email: string) => Promise<UserAccess>,
+    private readonly lookup: (email: string) => Promise<A>,
     private readonly ttlMs = ACCESS_CACHE_MS,
     private readonly maxEntries = 10_000,
   ) {}
 
   /** The person's access as of at most `ttlMs` before `now`. */
-  async access(email: string, now: Date): Promise<UserAccess> {
+  async access(email: string, now: Date): Promise<A> {
     const key = email.toLowerCase();
     const t = now.getTime();
     const hit = this.entries.get(key);
@@ -46,7 +46,7 @@ export class UserAccessCheck {
     return read;
   }
 
-  private remember(key: string, access: UserAccess, at: number): void {
+  private remember(key: string, access: A, at: number): void {
     // Re-inserting moves the key to the end, so the first key is the least recently read.
     this.entries.delete(key);
     this.entries.set(key, { access, at });

@@ -13,6 +13,8 @@ export const partnershipKeys = {
 
 export const userKeys = {
   user: (pid: string, email: string) => ({ pk: `P#${pid}#USER#${email.toLowerCase()}`, sk: 'USER' }),
+  /** A person's id to their email (the record's key): pages address people by id, never by email. */
+  byId: (pid: string, id: string) => ({ pk: `P#${pid}#USERID#${id}`, sk: 'USERID' }),
   /** GSI: all users of a partnership, by role then email. */
   byPartnership: (pid: string, role: string, email: string) => ({ gsi1pk: `P#${pid}#USERS`, gsi1sk: `${role}#${email.toLowerCase()}` }),
 };

@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from '../../shared/auth/roles.js';
 const WHO: Record<Role, string> = { lead: 'the programme lead', partner: 'partner agency officers', executive: 'partnership executives' };
 import type { Principal, TokenVerifier } from '../auth/tokens.js';
 import { ACCESS_ENDED, type UserAccessCheck } from '../auth/user-access.js';
+import type { AccountState } from '../repositories/user-repository.js';
 import type { Actor, WriteContext } from '../db/transact.js';
 import type { ConfirmedFinding } from '../../shared/pii/policy.js';
 import { AccessEnded, Forbidden, Unauthorized } from '../domain/errors.js';
@@ -15,16 +16,33 @@ import type { AppEnv } from './app-env.js';
  * through `access`, at most 60 s old), so someone removed or deactivated is refused on every route
  * even while their token has not expired.
  */
-export const authenticate = (verifier: TokenVerifier, access: UserAccessCheck) =>
+export const authenticate = (verifier: TokenVerifier, access: UserAccessCheck<AccountState>) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)$/.exec(header);
     if (!match) throw new Unauthorized(header ? 'The Authorization header is not a bearer token.' : 'Sign in to continue.');
     const user = await verifier.verify(match[1]!);
-    if ((await access.access(user.email, c.get('now'))) !== 'active') throw new AccessEnded(ACCESS_ENDED);
-    c.set('user', user);
+    const account = await access.access(user.email, c.get('now'));
+    if (account.access !== 'active') throw new AccessEnded(ACCESS_ENDED);
+    c.set('user', withRecord(user, account));
     await next();
   });
+
+/**
+ * The person as the server's record has them now: a change of role, agency or flags applies within
+ * the access check's 60 s, not when their token expires. Flags only a partner can hold stay off for others.
+ */
+export function withRecord(user: Principal, account: AccountState): Principal {
+  const role = account.role ?? user.role;
+  const partner = role === 'partner';
+  return {
+    ...user,
+    role,
+    agencyId: role === 'executive' ? null : account.agencyId !== undefined ? account.agencyId : user.agencyId,
+    signatory: partner && (account.signatory ?? user.signatory),
+    agencyAdmin: partner && account.agencyAdmin === true,
+  };
+}
 
 /**
  * Refuses the request unless the signed-in user has one of the roles. Derived from a route's

@@ -103,3 +103,51 @@ export function returnOverdueForLead(r: ReturnReminder): MailContent {
     footnote: 'You get this email because you lead the partnership’s reform programme.',
   });
 }
+
+export interface Invitation {
+  partnershipName: string;
+  name: string;
+  invitedBy: string;
+  /** What they will do, e.g. "a partner agency officer for Kent Police". */
+  roleDescription: string;
+  /** The single-use set-password link. */
+  url: string;
+  /** The UK day the link stops working. */
+  expiresOn: string;
+}
+
+/** Someone has been invited to the portal (local sign-in: the portal sends the set-password link). */
+export function invitation(i: Invitation): MailContent {
+  return render({
+    subject: `You have been invited to the ${i.partnershipName} reform portal`,
+    greeting: `Dear ${i.name},`,
+    paragraphs: [
+      `${i.invitedBy} has invited you to the ${i.partnershipName} reform portal as ${i.roleDescription}.`,
+      `Use the link to set your password. It works once, until ${dayWithWeekday(i.expiresOn)}. After that, ask ${i.invitedBy} to send a new invitation.`,
+    ],
+    link: { text: 'Set your password', url: i.url },
+    signOff: i.partnershipName,
+    footnote: 'If you were not expecting this invitation, you can ignore this email: nothing happens until the password is set.',
+  });
+}
+
+export interface AccessChange {
+  partnershipName: string;
+  name: string;
+  changedBy: string;
+  /** Each change in plain English, e.g. "You are now a partnership executive." */
+  changes: string[];
+  url: string;
+}
+
+/** Someone's role, agency or access has changed (to that person). */
+export function accessChanged(a: AccessChange): MailContent {
+  return render({
+    subject: `Your access to the ${a.partnershipName} reform portal has changed`,
+    greeting: `Dear ${a.name},`,
+    paragraphs: [`${a.changedBy} has changed your access to the reform portal.`, ...a.changes, 'If you think this is wrong, reply to the programme lead.'],
+    link: { text: 'Go to the portal', url: a.url },
+    signOff: a.partnershipName,
+    footnote: 'You get this email whenever your access changes. These emails cannot be turned off.',
+  });
+}

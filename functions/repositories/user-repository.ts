@@ -1,4 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { PersonStatus, PersonView } from '../../shared/users/schema.js';
 import type { Role } from '../../shared/auth/roles.js';
 import { userKeys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
@@ -6,7 +7,11 @@ import { MAIN_TABLE } from '../db/table-design.js';
 import type { WriteOp } from '../db/transact.js';
 import { NotFound, type AppError } from '../http/errors.js';
 
-/** A local-mode user (in AWS, users live in Cognito). */
+/**
+ * A person of the partnership: the server's own record of their role, agency and access, in both
+ * modes. Locally it also holds the password hash and any set-password invitation; in AWS Cognito
+ * holds the credentials and mirrors role and agency (functions/people/directory.ts).
+ */
 export interface UserRecord {
   id: string;
   email: string;
@@ -14,10 +19,20 @@ export interface UserRecord {
   role: Role;
   agencyId: string | null;
   signatory: boolean;
-  passwordHash: string;
+  /** A partner who manages their own agency's partners. Absent means no. */
+  agencyAdmin?: boolean;
+  /** Local sign-in only; absent until an invited person sets a password (and always in AWS). */
+  passwordHash?: string;
   lastSignInAt?: string;
-  /** Absent on records written before deactivation existed: absent means active. */
+  /** Absent on records written before invitations and deactivation existed: absent means active. */
   status?: UserStatus;
+  invitedAt?: string;
+  /** Who invited them, by name. */
+  invitedBy?: string;
+  /** Local sign-in only: the set-password link's secret (as a SHA-256 hash) and expiry. */
+  invitation?: { tokenHash: string; expiresAt: string };
+  /** Absent on records written before people could be changed in the portal: absent means 1. */
+  version?: number;
 }
 
 /** Someone the portal may email, as the job reads them. */
@@ -32,10 +47,63 @@ export interface Recipient {
 }
 
 /** Whether a person may use the portal. A removed person has no record at all. */
-export type UserStatus = 'active' | 'deactivated';
+export type UserStatus = PersonStatus;
 
 /** What the server's own records say about a signed-in person's access. */
-export type UserAccess = UserStatus | 'removed';
+export type UserAccess = 'active' | 'deactivated' | 'removed';
+
+/**
+ * What the authentication check reads on every request: access, and the role, agency and flags
+ * the server's record gives the person (which win over a token issued before a change).
+ */
+export interface AccountState {
+  access: UserAccess;
+  role?: Role;
+  agencyId?: string | null;
+  signatory?: boolean;
+  agencyAdmin?: boolean;
+}
+
+const ACCOUNT_ATTRIBUTES = ['status', 'role', 'agencyId', 'signatory', 'agencyAdmin'] as const;
+/** Attributes of a person's view: never the password hash or the invitation's secret. */
+const VIEW_ATTRIBUTES = [
+  'id',
+  'name',
+  'email',
+  'role',
+  'agencyId',
+  'signatory',
+  'agencyAdmin',
+  'status',
+  'invitedAt',
+  'invitedBy',
+  'invitation',
+  'lastSignInAt',
+  'version',
+] as const;
+const projection = (attrs: readonly string[]) => ({
+  ProjectionExpression: ['#k', ...attrs.map((_, i) => `#a${i}`)].join(', '),
+  ExpressionAttributeNames: { '#k': 'pk', ...Object.fromEntries(attrs.map((a, i) => [`#a${i}`, a])) },
+});
+
+/** The person as the people pages show them. */
+export function personView(r: Partial<UserRecord>): PersonView {
+  return {
+    id: String(r.id),
+    name: String(r.name),
+    email: String(r.email),
+    role: r.role as Role,
+    agencyId: r.agencyId ?? null,
+    signatory: r.signatory === true,
+    agencyAdmin: r.agencyAdmin === true,
+    status: r.status === 'deactivated' ? 'deactivated' : r.status === 'invited' ? 'invited' : 'active',
+    invitedAt: r.invitedAt ?? null,
+    invitedBy: r.invitedBy ?? null,
+    invitationExpiresAt: r.invitation?.expiresAt ?? null,
+    lastSignInAt: r.lastSignInAt ?? null,
+    version: r.version ?? 1,
+  };
+}
 
 export class UserRepository {
   constructor(
@@ -67,6 +135,112 @@ export class UserRepository {
     );
     if (!res.Item) return 'removed';
     return res.Item.status === 'deactivated' ? 'deactivated' : 'active';
+  }
+
+  /**
+   * Access pattern "account by email": the same single GetItem as {@link getUserAccess}, also
+   * reading the role, agency and flags the record gives. An invited person who holds a valid
+   * token has signed in (Cognito's temporary password), so counts as active.
+   */
+  async getAccount(email: string): Promise<AccountState> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: userKeys.user(this.pid, email), ConsistentRead: true, ...projection(ACCOUNT_ATTRIBUTES) }));
+    const i = res.Item;
+    if (!i) return { access: 'removed' };
+    return {
+      access: i.status === 'deactivated' ? 'deactivated' : 'active',
+      role: i.role as Role,
+      agencyId: (i.agencyId as string | null | undefined) ?? null,
+      signatory: i.signatory === true,
+      agencyAdmin: i.agencyAdmin === true,
+    };
+  }
+
+  /** Access pattern "person by id": the id's pointer, then the record (two GetItems). */
+  async getById(id: string): Promise<UserRecord | null> {
+    const pointer = await this.doc.send(new GetCommand({ TableName: this.table, Key: userKeys.byId(this.pid, id), ConsistentRead: true }));
+    const email = pointer.Item?.email;
+    if (typeof email !== 'string') return null;
+    const user = await this.getUserByEmail(email);
+    return user?.id === id ? user : null;
+  }
+
+  /** Access pattern "the person list": one paged Query of gsi1, with what the list shows. */
+  async listPersons(): Promise<PersonView[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: MAIN_TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': userKeys.byPartnership(this.pid, '', '').gsi1pk },
+      ...projection(VIEW_ATTRIBUTES),
+    });
+    return items.map((i) => personView(i as Partial<UserRecord>));
+  }
+
+  /** Write ops: a new person and their id's pointer (a taken email answers `onTaken`). */
+  createOps(user: UserRecord, onTaken: () => AppError): WriteOp[] {
+    return [
+      { item: { Put: { TableName: this.table, Item: this.userItem(user), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: onTaken },
+      { item: { Put: { TableName: this.table, Item: this.pointerItem(user), ConditionExpression: 'attribute_not_exists(pk)' } } },
+    ];
+  }
+
+  /**
+   * Write op: set some of a person's attributes (and remove others) at the version read; the
+   * version goes up by one. A record written before versions existed counts as version 1.
+   */
+  updateOp(user: UserRecord, set: Partial<UserRecord>, remove: readonly (keyof UserRecord)[], expected: number, onStale: () => AppError): WriteOp {
+    const next: Partial<UserRecord> & Record<string, unknown> = { ...set, version: expected + 1 };
+    if (set.role && set.role !== user.role) Object.assign(next, userKeys.byPartnership(this.pid, set.role, user.email));
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':expected': expected, ':one': 1 };
+    const sets = Object.entries(next).map(([k, v], i) => {
+      names[`#s${i}`] = k;
+      values[`:s${i}`] = v;
+      return `#s${i} = :s${i}`;
+    });
+    const removes = remove.map((k, i) => {
+      names[`#r${i}`] = k;
+      return `#r${i}`;
+    });
+    names['#v'] = 'version';
+    return {
+      item: {
+        Update: {
+          TableName: this.table,
+          Key: userKeys.user(this.pid, user.email),
+          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+          ConditionExpression: 'attribute_exists(pk) AND (#v = :expected OR (attribute_not_exists(#v) AND :expected = :one))',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      onConditionFailed: onStale,
+    };
+  }
+
+  /**
+   * Write op: check, inside the transaction, that the person acting still holds the power they act
+   * with (an active lead, or an active administrator of `agencyId`), so two leads removing each
+   * other at once cannot leave the partnership without one.
+   */
+  actorHoldsOp(email: string, power: { role: 'lead' } | { agencyAdminOf: string }, onLost: () => AppError): WriteOp {
+    const lead = 'role' in power;
+    return {
+      item: {
+        ConditionCheck: {
+          TableName: this.table,
+          Key: userKeys.user(this.pid, email),
+          ConditionExpression: lead
+            ? '#role = :lead AND (attribute_not_exists(#s) OR #s <> :off)'
+            : '#role = :partner AND agencyAdmin = :yes AND agencyId = :agency AND (attribute_not_exists(#s) OR #s <> :off)',
+          ExpressionAttributeNames: { '#role': 'role', '#s': 'status' },
+          ExpressionAttributeValues: lead
+            ? { ':lead': 'lead', ':off': 'deactivated' }
+            : { ':partner': 'partner', ':yes': true, ':agency': power.agencyAdminOf, ':off': 'deactivated' },
+        },
+      },
+      onConditionFailed: onLost,
+    };
   }
 
   /**
@@ -155,8 +329,13 @@ export class UserRepository {
     };
   }
 
-  /** Item for seeding. */
+  /** A person's item (for seeding and {@link createOps}). */
   userItem(user: UserRecord): Record<string, unknown> {
-    return { ...userKeys.user(this.pid, user.email), ...userKeys.byPartnership(this.pid, user.role, user.email), entity: 'User', ...user };
+    return { ...userKeys.user(this.pid, user.email), ...userKeys.byPartnership(this.pid, user.role, user.email), entity: 'User', version: 1, ...user };
+  }
+
+  /** The item that finds a person's email from their id (for seeding and {@link createOps}). */
+  pointerItem(user: Pick<UserRecord, 'id' | 'email'>): Record<string, unknown> {
+    return { ...userKeys.byId(this.pid, user.id), entity: 'UserId', email: user.email.toLowerCase() };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
 import { clientAddress } from '../auth/client-address.js';
+import { InvitationCheckRequest, InvitationView, SetPasswordRequest } from '../../shared/users/schema.js';
 import { NotFound } from '../domain/errors.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
 import type { Services, ServiceDeps } from '../services/index.js';
@@ -20,6 +21,30 @@ const login = declareRoute({
   body: { schema: LoginRequest, personalData: false },
   response: json(LoginResponse.meta({ id: 'LoginResponse' }), 'Signed in: a bearer token for the Authorization header'),
   errors: [401, 404, 429],
+});
+
+const checkInvitation = declareRoute({
+  method: 'post',
+  path: '/api/auth/invitation',
+  operationId: 'checkInvitation',
+  summary: 'Whose invitation a set-password link is, while it works (local mode only)',
+  description: 'The token is sent in the body, never the address, so it stays out of logs.',
+  tag: 'Auth',
+  body: { schema: InvitationCheckRequest, personalData: false },
+  response: json(InvitationView, 'The invited person and when the link stops working'),
+  errors: [404],
+});
+
+const setPassword = declareRoute({
+  method: 'post',
+  path: '/api/auth/set-password',
+  operationId: 'setPassword',
+  summary: 'Set a password from an invitation link; the link then stops working (local mode only)',
+  tag: 'Auth',
+  // A password by design: hashed, never stored as text.
+  body: { schema: SetPasswordRequest, personalData: false },
+  response: json(z.object({ email: z.string() }), 'The password is set: sign in with this email address'),
+  errors: [404],
 });
 
 const jwks = declareRoute({
@@ -47,13 +72,17 @@ const me = declareRoute({
 export function authRoutes(services: Services, deps: Pick<ServiceDeps, 'config' | 'localIssuer'>) {
   const routes = apiRoutes();
   // Without the built-in sign-in the route names nothing: 404 before its body is read.
-  if (!services.auth) routes.use(login.getRoutingPath(), () => Promise.reject(new NotFound(SIGN_IN_ELSEWHERE)));
+  if (!services.auth) {
+    for (const r of [login, checkInvitation, setPassword]) routes.use(r.getRoutingPath(), () => Promise.reject(new NotFound(SIGN_IN_ELSEWHERE)));
+  }
   return routes
     .openapi(login, async (c) => {
       const auth = services.auth;
       if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
       return c.json(await auth.login(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now'), clientKey: clientAddress(c, deps.config.trustProxy) }), 200);
     })
+    .openapi(checkInvitation, async (c) => c.json(await services.people.checkInvitation(c.req.valid('json').token, c.get('now')), 200))
+    .openapi(setPassword, async (c) => c.json(await services.people.setPassword(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now') }), 200))
     .openapi(jwks, (c) => {
       if (!deps.localIssuer) throw new NotFound();
       return c.json(deps.localIssuer.jwks() as z.infer<typeof Jwks>, 200);

@@ -10,6 +10,7 @@ import { auditRoutes } from './audit-routes.js';
 import { authRoutes, meRoutes } from './auth-routes.js';
 import { kinshipRoutes, publicKinshipRoutes } from './kinship-routes.js';
 import { partnershipRoutes } from './partnership-routes.js';
+import { peopleRoutes } from './people-routes.js';
 import { programmeRoutes } from './programme-routes.js';
 import { readinessRoutes } from './readiness-routes.js';
 import { returnRoutes } from './return-routes.js';
@@ -33,7 +34,7 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, services:
     .route('/', apiDocsRoutes())
     .route('/', authRoutes(services, deps))
     .route('/', publicKinshipRoutes(services))
-    .use('/api/*', authenticate(deps.verifier, new UserAccessCheck((email) => services.users.getUserAccess(email))))
+    .use('/api/*', authenticate(deps.verifier, new UserAccessCheck((email) => services.users.getAccount(email))))
     .route('/', meRoutes())
     .route('/', partnershipRoutes(services))
     .route('/', programmeRoutes(services))
@@ -42,7 +43,8 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, services:
     .route('/', kinshipRoutes(services))
     .route('/', readinessRoutes(services))
     .route('/', trackerRoutes(services))
-    .route('/', auditRoutes(services));
+    .route('/', auditRoutes(services))
+    .route('/', peopleRoutes(services));
 }
 
 /**

@@ -18,12 +18,14 @@ export const SeedFile = z.object({
   partnership: Partnership,
   agencies: z.array(Agency).min(1),
   workstreams: z.array(Workstream).min(1),
-  users: z.array(z.object({ email: z.string().email(), name: z.string(), role: Role, agencyId: z.string().nullable(), signatory: z.boolean() })),
+  users: z.array(
+    z.object({ email: z.string().email(), name: z.string(), role: Role, agencyId: z.string().nullable(), signatory: z.boolean(), agencyAdmin: z.boolean().optional() }),
+  ),
 });
 export type SeedFile = z.infer<typeof SeedFile>;
 
-/** Bump when the seed's shape changes so existing local data is topped up. */
-export const SEED_VERSION = 2;
+/** Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers, versions and agency administrators). */
+export const SEED_VERSION = 3;
 
 export function loadSeed(name = 'mscp'): SeedFile {
   const raw = JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown;
@@ -79,7 +81,10 @@ export async function seedDemo(
     { ...partnershipKeys.partnership(pid), entity: 'Partnership', ...seed.partnership },
     ...seed.agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
     ...seed.workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
-    ...seed.users.map((u) => users.userItem({ ...u, id: userIdFor(pid, u.email), passwordHash })),
+    ...seed.users.flatMap((u) => {
+      const user = { ...u, id: userIdFor(pid, u.email), passwordHash, status: 'active' as const };
+      return [users.userItem(user), users.pointerItem(user)];
+    }),
     ...programmeSeedItems(doc, tables.main, pid, dataDir, names),
     ...thresholdSeedItems(doc, tables.main, pid, dataDir, names),
     ...readinessSeedItems(doc, tables.main, pid, dataDir, names),

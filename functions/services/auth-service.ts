@@ -44,13 +44,14 @@ export class AuthService {
     }
     this.throttle.recordSuccess(input.email, ctx.clientKey);
     const at = ctx.now.toISOString();
-    const me = { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, signatory: user.signatory };
+    const me = { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, signatory: user.signatory, agencyAdmin: user.agencyAdmin === true };
     await this.writer.write(
       [this.users.recordSignInOp(user.email, at, () => new AccessEnded(ACCESS_ENDED))],
       { action: 'auth.sign-in', entityType: 'user', entityId: user.id, summary: `Signed in as ${user.role}` },
       { actor: { userId: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId }, requestId: ctx.requestId, now: ctx.now },
     );
     const { token, expiresAt } = await this.issuer.issue(me, ctx.now);
-    return { token, expiresAt, user: { ...me, signatory: me.signatory && me.role === 'partner' } };
+    const partner = me.role === 'partner';
+    return { token, expiresAt, user: { ...me, signatory: me.signatory && partner, agencyAdmin: me.agencyAdmin && partner } };
   }
 }

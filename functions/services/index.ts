@@ -1,6 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff } from '../../shared/readiness/schema.js';
+import { CognitoDirectory, type IdentityDirectory, LocalDirectory } from '../auth/directory.js';
 import type { LocalTokenIssuer } from '../auth/tokens.js';
+import { createSesClient, type Mailer, SesMailer } from '../mail/mailer.js';
+import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import { Writer } from '../db/transact.js';
 import { DiskDocumentStore, S3DocumentStore, type DocumentStore } from '../documents/document-store.js';
@@ -17,6 +20,7 @@ import { AuditService } from './audit-service.js';
 import { AuthService } from './auth-service.js';
 import { ErasureService } from './erasure-service.js';
 import { KinshipService } from './kinship-service.js';
+import { PeopleService } from './people-service.js';
 import { ProgrammeService } from './programme-service.js';
 import { ReadinessService } from './readiness-service.js';
 import { ReturnsService } from './returns-service.js';
@@ -35,6 +39,15 @@ export interface ServiceDeps {
   localIssuer?: LocalTokenIssuer;
   /** Uploaded documents; defaults to S3 when a bucket is configured, else a folder under DATA_DIR. */
   documents?: DocumentStore;
+  /** Email; defaults to SES (aws-ses-v2-local locally) as configured. */
+  mailer?: Mailer;
+  /** Where people sign in; defaults to Cognito in AWS and the portal's own records locally. */
+  directory?: IdentityDirectory;
+  logger?: Logger;
+}
+
+function defaultDirectory(config: Config): IdentityDirectory {
+  return config.auth.mode === 'cognito' ? CognitoDirectory.create({ region: config.auth.region, userPoolId: config.auth.userPoolId }) : new LocalDirectory();
 }
 
 /**
@@ -61,9 +74,21 @@ export function createServices(deps: ServiceDeps) {
     'threshold-signed-off': async () => deriveThresholdSignedOff(await threshold.list()),
     'kinship-offer-complete': async () => deriveKinshipOfferComplete(await kinship.coverage()),
   });
+  const audit = new AuditRepository(doc, config.tables.audit, pid);
+  const people = new PeopleService({
+    users,
+    partnership,
+    audit,
+    writer,
+    directory: deps.directory ?? defaultDirectory(config),
+    mailer: deps.mailer ?? new SesMailer(createSesClient(config.mail), config.mail),
+    portalUrl: config.portalUrl,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
   return {
     writer,
     users,
+    people,
     partnership,
     tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
     kinship,
@@ -71,7 +96,7 @@ export function createServices(deps: ServiceDeps) {
     readiness,
     programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
     returns: new ReturnsService(returns, partnership, writer),
-    audit: new AuditService(new AuditRepository(doc, config.tables.audit, pid), users),
+    audit: new AuditService(audit, users),
     erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
     auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
   };

@@ -1,4 +1,4 @@
-import { Fn } from 'aws-cdk-lib';
+import { Fn, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
 import * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -110,6 +110,27 @@ export class Api extends Construct {
         sid: 'DocumentsList',
         actions: ['s3:ListBucket'],
         resources: [props.documentsBucket.bucketArn],
+      }),
+    );
+
+    // People administration (functions/auth/directory.ts): invite, keep groups and attributes in
+    // step with the portal's record, disable and sign out. This user pool only.
+    const { region, account } = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ManageThePortalsUsers',
+        actions: [
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminUpdateUserAttributes',
+          'cognito-idp:AdminDeleteUserAttributes',
+          'cognito-idp:AdminListGroupsForUser',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminRemoveUserFromGroup',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminEnableUser',
+          'cognito-idp:AdminUserGlobalSignOut',
+        ],
+        resources: [`arn:aws:cognito-idp:${region}:${account}:userpool/${props.userPoolId}`],
       }),
     );
 

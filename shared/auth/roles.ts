@@ -5,7 +5,10 @@ export { ROLE_LABELS, ROLES };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-/** The signed-in user as the API reports it (`GET /api/me`). Comes only from the verified token. */
+/**
+ * The signed-in user as the API reports it (`GET /api/me`): identity from the verified token;
+ * role, agency and flags from the server's own record (which wins over a token issued before a change).
+ */
 export const Me = z.object({
   id: z.string(),
   email: z.string(),
@@ -13,6 +16,8 @@ export const Me = z.object({
   role: Role,
   agencyId: z.string().nullable(),
   signatory: z.boolean(),
+  /** A partner who manages their own agency's partners. */
+  agencyAdmin: z.boolean(),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -30,7 +30,8 @@ function writeRoutes() {
   const out: { method: string; path: string; roles: string[] }[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
-      if (method === 'get' || path === '/api/auth/login') continue;
+      // Public routes (sign-in, an invitation's set-password link) have no roles to refuse.
+      if (method === 'get' || !op['x-roles']?.length) continue;
       out.push({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x'), roles: op['x-roles'] ?? [] });
     }
   }

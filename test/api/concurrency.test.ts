@@ -41,6 +41,10 @@ function writeRoutes() {
  */
 const NO_IF_MATCH: Record<string, string> = {
   'POST /api/auth/login': 'signs in; changes no shared record',
+  'POST /api/auth/invitation': 'reads whose invitation a link is; writes nothing',
+  'POST /api/auth/set-password':
+    "an invitation's single-use link: its secret stands for the version (the write is guarded by the version read with it and removes it), and nobody else edits the person meanwhile",
+  'POST /api/people': 'invites a new person; an email that already has an account is 409',
   'POST /api/kinship-offer/items': 'drafts a new item with a new id',
   'POST /api/periods': 'opens a new period; an existing id is 409',
   'POST /api/workstreams/{id}/milestones': 'adds a new milestone; an existing id is 409',
@@ -183,6 +187,28 @@ const CASES: Record<string, () => Promise<Case>> = {
       return t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, ...headers(m) }, body: form });
     },
   }),
+  ...Object.fromEntries(
+    (
+      [
+        ['PATCH /api/people/{id}', (id: string, m: string | undefined) => t.as(USERS.lead).patch(`/api/people/${id}`, { signatory: false }, headers(m))],
+        ['POST /api/people/{id}/deactivate', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/deactivate`, undefined, headers(m))],
+        ['POST /api/people/{id}/reactivate', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/reactivate`, undefined, headers(m))],
+        ['POST /api/people/{id}/invitation', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/invitation`, undefined, headers(m))],
+      ] as const
+    ).map(([key, call]) => [
+      key,
+      async (): Promise<Case> => {
+        // A newly invited person: each route can act on them (a deactivated one is reactivated first).
+        const email = `concurrency-${key.split('/').at(-1)}@x.example`.replace('{id}', 'patch');
+        const res = await t.as(USERS.lead).post('/api/people', { name: 'Kit Moss', email, role: 'partner', agencyId: 'kent-police', signatory: true });
+        const { person } = await json<{ person: { id: string; version: number } }>(res);
+        if (key.endsWith('reactivate'))
+          expect((await t.as(USERS.lead).post(`/api/people/${person.id}/deactivate`, undefined, { 'If-Match': `"${person.version}"` })).status).toBe(200);
+        const current = async () => version((await t.as(USERS.lead).get(`/api/people/${person.id}`)).headers.get('etag'));
+        return { current, call: (m) => call(person.id, m) };
+      },
+    ]),
+  ),
   'PUT /api/tracker/overall/{periodId}/{workstreamId}': async () => {
     // The first setting creates it (no If-Match); the case is about changing it afterwards.
     if ((await overallVersion()) === 0) expect((await t.as(USERS.lead).put(overallPath, { confidence: 'amber', note: 'Set by the lead.' })).status).toBe(200);

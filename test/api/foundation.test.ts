@@ -80,6 +80,7 @@ describe('sign-in', () => {
       role: 'partner',
       agencyId: 'kent-police',
       signatory: true,
+      agencyAdmin: false,
     });
     const [header, payload] = body.token
       .split('.')
@@ -251,7 +252,7 @@ describe('when DynamoDB is not reachable', () => {
   const app = createApp({
     config: down,
     doc: createDocumentClient(down.dynamodb),
-    verifier: { verify: async () => ({ id: 'u', email: 'e', name: 'n', role: 'lead', agencyId: 'medway-council', signatory: false }) },
+    verifier: { verify: async () => ({ id: 'u', email: 'e', name: 'n', role: 'lead', agencyId: 'medway-council', signatory: false, agencyAdmin: false }) },
   });
 
   it('health answers 503 problem+json and says the database is unavailable', async () => {

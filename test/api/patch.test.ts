@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userIdFor } from '../../functions/seed/seed.js';
 import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
 
 /**
@@ -32,7 +33,43 @@ describe('the PATCH routes', () => {
       .filter(([, ops]) => 'patch' in ops)
       .map(([p]) => p)
       .sort();
-    expect(patches).toEqual(['/api/kinship-offer/items/{id}', '/api/workstreams/{id}/criteria/{criterionId}', '/api/workstreams/{id}/milestones/{milestoneId}']);
+    expect(patches).toEqual([
+      '/api/kinship-offer/items/{id}',
+      '/api/people/{id}',
+      '/api/workstreams/{id}/criteria/{criterionId}',
+      '/api/workstreams/{id}/milestones/{milestoneId}',
+    ]);
+  });
+});
+
+describe('PATCH a person', () => {
+  const id = () => userIdFor(t.config.partnershipId, USERS.councilOfficer);
+  const read = async () => {
+    const res = await t.as(USERS.lead).get(`/api/people/${id()}`);
+    return { etag: res.headers.get('etag') ?? '', person: ((await res.json()) as { person: Record<string, unknown> }).person };
+  };
+
+  it('when only the name is sent, only the name changes', async () => {
+    const before = await read();
+    const res = await t.as(USERS.lead).patch(`/api/people/${id()}`, { name: 'Casey Brooks-Hart' }, { 'If-Match': before.etag });
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as Record<string, unknown>;
+    expect(withoutBookkeeping(after)).toEqual({ ...withoutBookkeeping(before.person), name: 'Casey Brooks-Hart' });
+  });
+
+  it('when the body is empty, it is 400 and nothing changes', async () => {
+    const before = await read();
+    const res = await t.as(USERS.lead).patch(`/api/people/${id()}`, {}, { 'If-Match': before.etag });
+    expect(res.status).toBe(400);
+    expect((await read()).person).toEqual(before.person);
+  });
+
+  it('when the result breaks a rule (a partner with no agency), it is refused naming the field', async () => {
+    const before = await read();
+    const res = await t.as(USERS.lead).patch(`/api/people/${id()}`, { agencyId: null }, { 'If-Match': before.etag });
+    expect(res.status).toBe(400);
+    expect(paths(await problemOf(res))).toEqual(['agencyId']);
+    expect((await read()).person).toEqual(before.person);
   });
 });
 

@@ -159,6 +159,13 @@ const CASES: WriteCase[] = [
 /** Write routes whose bodies hold no free text, each with the reason. */
 const NO_FREE_TEXT: Record<string, string> = {
   'post /api/auth/login': 'credentials: checked against the account, never stored',
+  'post /api/auth/invitation': "an invitation link's token only",
+  'post /api/auth/set-password': 'a token and a password: hashed, never stored as text',
+  'post /api/people': "a member of staff's name, work email, role and agency: about staff by design, not free text",
+  'patch /api/people/{id}': "a member of staff's name, role and agency: about staff by design, not free text",
+  'post /api/people/{id}/deactivate': 'no body',
+  'post /api/people/{id}/reactivate': 'no body',
+  'post /api/people/{id}/invitation': 'no body',
   'post /api/periods': 'a period id and a due date only',
   'put /api/threshold-config': 'agency ids only',
   'post /api/returns/{periodId}/{agencyId}/submit': 'a confirmation flag only; stored text is checked again at submit',

@@ -186,6 +186,15 @@ describe('IAM', () => {
     expect(onMain).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
   });
 
+  it('when the API manages people, it may use the Cognito admin actions it needs on the portal user pool only', () => {
+    const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    expect(cognito).toHaveLength(1);
+    expect(actionsOf(cognito[0]!)).toEqual(expect.arrayContaining(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut']));
+    expect(actionsOf(cognito[0]!).some((a) => a.includes('*') || a === 'cognito-idp:AdminDeleteUser' || a === 'cognito-idp:AdminSetUserPassword')).toBe(false);
+    expect(JSON.stringify(cognito[0]!.Resource)).toContain('UserPool');
+    expect(JSON.stringify(cognito[0]!.Resource)).not.toContain('userpool/*');
+  });
+
   it('when the function role is created, it carries no AWS managed policy', () => {
     for (const [id, role] of Object.entries(resourcesOf(stateless, 'AWS::IAM::Role'))) {
       if (id.startsWith('CustomCDKBucketDeployment')) continue; // CDK-provided deployment Lambda

@@ -41,13 +41,13 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * The real app on DynamoDB Local with seeded tables and a fresh local key pair. `as(email)` gives
  * request helpers carrying that demo user's token.
  */
-export async function createTestApp(opts: { config?: Config; clock?: () => Date } = {}) {
+export async function createTestApp(opts: { config?: Config; clock?: () => Date; deps?: Partial<Pick<AppDeps, 'mailer' | 'directory'>> } = {}) {
   const tables = await createSeededTables(opts.config ?? testConfig());
   const { config, doc } = tables;
   const keys = await generateLocalKeys();
   if (config.auth.mode !== 'local') throw new Error('tests run in local mode');
   const issuer = new LocalTokenIssuer(keys, config.auth.issuer, config.auth.audience, 3600);
-  const deps: AppDeps = { config, doc, verifier: issuer.verifier(), localIssuer: issuer, ...(opts.clock ? { clock: opts.clock } : {}) };
+  const deps: AppDeps = { config, doc, verifier: issuer.verifier(), localIssuer: issuer, ...(opts.clock ? { clock: opts.clock } : {}), ...opts.deps };
   const app = createApp(deps);
   const seed = loadSeed();
 

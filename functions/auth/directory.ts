@@ -1,0 +1,134 @@
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { ROLES, type Role } from '../../shared/auth/roles.js';
+import { ServiceUnavailable } from '../domain/errors.js';
+
+/**
+ * Where people sign in: one interface, two implementations. The portal's own record of each
+ * person (role, agency, flags, status) is what every route checks; the directory holds the
+ * credentials and is kept in step with the record after each change.
+ *
+ * - Locally (`LocalDirectory`) the record is the directory: the password hash lives in it, and the
+ *   portal itself emails a single-use set-password link. Nothing else to keep in step.
+ * - In AWS (`CognitoDirectory`) Cognito holds the password: AdminCreateUser sends Cognito's own
+ *   invitation with a temporary password; groups and custom attributes mirror the record, so new
+ *   tokens agree with it; deactivation disables the account and signs it out everywhere.
+ */
+export interface DirectoryPerson {
+  email: string;
+  name: string;
+  role: Role;
+  agencyId: string | null;
+  signatory: boolean;
+  active: boolean;
+}
+
+export interface IdentityDirectory {
+  /** True when the portal holds passwords and sends set-password links itself (local sign-in). */
+  readonly portalInvitations: boolean;
+  /** Creates the sign-in account and its invitation; `resend` sends the invitation again. */
+  createAccount(person: DirectoryPerson, opts: { resend: boolean }): Promise<void>;
+  /** Makes the account match the record. Safe to repeat: a retry after a failure finishes the job. */
+  sync(person: DirectoryPerson): Promise<void>;
+}
+
+/** Local sign-in: the record is the directory. */
+export class LocalDirectory implements IdentityDirectory {
+  readonly portalInvitations = true;
+  async createAccount(): Promise<void> {}
+  async sync(): Promise<void> {}
+}
+
+/** Said when Cognito does not answer: the record is saved, and repeating the action finishes it. */
+export const DIRECTORY_UNAVAILABLE =
+  'The change is saved, but the sign-in service did not answer, so it may not apply to signing in yet. Try the same action again in a minute to finish it.';
+
+export class CognitoDirectory implements IdentityDirectory {
+  readonly portalInvitations = false;
+
+  constructor(
+    private readonly client: CognitoIdentityProviderClient,
+    private readonly userPoolId: string,
+    private readonly timeoutMs = 5_000,
+  ) {}
+
+  static create(opts: { region: string; userPoolId: string; timeoutMs?: number }): CognitoDirectory {
+    const timeoutMs = opts.timeoutMs ?? 5_000;
+    const client = new CognitoIdentityProviderClient({ region: opts.region, maxAttempts: 2, requestHandler: { connectionTimeout: 1000, requestTimeout: timeoutMs } });
+    return new CognitoDirectory(client, opts.userPoolId, timeoutMs);
+  }
+
+  async createAccount(p: DirectoryPerson, opts: { resend: boolean }): Promise<void> {
+    try {
+      await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: p.email,
+          UserAttributes: [{ Name: 'email', Value: p.email }, { Name: 'email_verified', Value: 'true' }, ...this.attributes(p)],
+          DesiredDeliveryMediums: ['EMAIL'],
+          ...(opts.resend ? { MessageAction: 'RESEND' as const } : {}),
+        }),
+        this.deadline,
+      );
+    } catch (err) {
+      // A retry after a failure part-way: the account exists already, so finish the rest.
+      if (!(err instanceof UsernameExistsException)) throw this.unavailable(err);
+    }
+    await this.sync(p);
+  }
+
+  async sync(p: DirectoryPerson): Promise<void> {
+    try {
+      await this.client.send(new AdminUpdateUserAttributesCommand({ UserPoolId: this.userPoolId, Username: p.email, UserAttributes: this.attributes(p) }), this.deadline);
+      // Cognito refuses an empty custom attribute: an executive has none at all.
+      if (p.agencyId === null)
+        await this.client.send(new AdminDeleteUserAttributesCommand({ UserPoolId: this.userPoolId, Username: p.email, UserAttributeNames: ['custom:agency'] }), this.deadline);
+      const groups = await this.client.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: p.email }), this.deadline);
+      const current = new Set((groups.Groups ?? []).map((g) => g.GroupName));
+      for (const role of ROLES) {
+        if (role !== p.role && current.has(role))
+          await this.client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: this.userPoolId, Username: p.email, GroupName: role }), this.deadline);
+      }
+      if (!current.has(p.role)) await this.client.send(new AdminAddUserToGroupCommand({ UserPoolId: this.userPoolId, Username: p.email, GroupName: p.role }), this.deadline);
+      if (p.active) {
+        await this.client.send(new AdminEnableUserCommand({ UserPoolId: this.userPoolId, Username: p.email }), this.deadline);
+      } else {
+        await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: p.email }), this.deadline);
+        // Refresh tokens stop working at once; ID tokens already issued are refused by the portal's own check.
+        await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: p.email }), this.deadline);
+      }
+    } catch (err) {
+      throw err instanceof ServiceUnavailable ? err : this.unavailable(err);
+    }
+  }
+
+  private attributes(p: DirectoryPerson) {
+    return [
+      { Name: 'name', Value: p.name },
+      ...(p.agencyId ? [{ Name: 'custom:agency', Value: p.agencyId }] : []),
+      { Name: 'custom:signatory', Value: p.signatory ? 'true' : 'false' },
+    ];
+  }
+
+  /** Each call's deadline: a Cognito that does not answer gives a 503 within seconds. */
+  private get deadline() {
+    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
+  }
+
+  private unavailable(err: unknown): ServiceUnavailable {
+    const e = new ServiceUnavailable(DIRECTORY_UNAVAILABLE);
+    (e as { cause?: unknown }).cause = err;
+    return e;
+  }
+}
