@@ -114,3 +114,12 @@ export const notificationKeys = {
    */
   sent: (pid: string, eventKey: string, userId: string) => ({ pk: `P#${pid}#NOTIFY#${eventKey}`, sk: `TO#${userId}` }),
 };
+
+export const chaseKeys = {
+  /**
+   * The last chase of an outstanding item (a return, a sign-off), one partition per partnership
+   * sorted by what was chased: one Query reads a period's or a version's chases.
+   */
+  chase: (pid: string, what: string) => ({ pk: `P#${pid}#CHASES`, sk: what }),
+  partition: (pid: string) => `P#${pid}#CHASES`,
+};

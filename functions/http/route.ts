@@ -30,6 +30,7 @@ export const TAGS = {
   Tracker: 'The shared tracker: delivery confidence, returns, readiness, risks and milestones for a period.',
   Exports: 'The tracker as CSV files and an Excel workbook.',
   Audit: 'The audit trail and the erasure of personal data that slipped through.',
+  Reminders: 'Chasing an outstanding return or sign-off, and when each was last chased.',
   People: 'Inviting people, changing their role or agency, deactivating and reactivating them.',
   Public: 'What anyone can read without signing in.',
 } as const;

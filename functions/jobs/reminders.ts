@@ -3,9 +3,10 @@ import { DEFAULT_REMINDER_WORKING_DAYS } from '../../shared/partnership/schema.j
 import { isDelivered } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
 import { workingDaysBefore } from '../domain/working-days.js';
+import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
 import type { Mailer } from '../mail/mailer.js';
 import { type MailContent, returnDueSoon, returnOverdue, returnOverdueForLead } from '../mail/templates.js';
-import { type ClaimRefusal, MAX_ATTEMPTS, NotificationRepository } from '../repositories/notification-repository.js';
+import { MAX_ATTEMPTS, NotificationRepository } from '../repositories/notification-repository.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { ReturnRepository } from '../repositories/return-repository.js';
 import { type Recipient, UserRepository } from '../repositories/user-repository.js';
@@ -33,7 +34,7 @@ export interface ReminderOutcome {
   /** The person's id (logs carry ids, not addresses). */
   userId: string;
   to: string;
-  result: 'sent' | 'failed' | ClaimRefusal;
+  result: DeliveryResult;
 }
 
 /** Runs the job for one UK calendar day (`YYYY-MM-DD`). */
@@ -54,20 +55,8 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
 
   const outcomes: ReminderOutcome[] = [];
   const deliver = async (kind: ReminderOutcome['kind'], eventKey: string, to: Recipient, content: MailContent) => {
-    const record = (result: ReminderOutcome['result']) => outcomes.push({ kind, eventKey, userId: to.id, to: to.email, result });
-    const claim = await ledger.claim(eventKey, to.id, { kind, email: to.email, now });
-    if (!claim.claimed) return record(claim.why);
-    let messageId: string;
-    try {
-      ({ messageId } = await deps.mailer.send({ to: [to.email], ...content }));
-    } catch (err) {
-      await ledger.markFailed(eventKey, to.id, claim.claimId, err instanceof Error ? err.message : String(err), now);
-      return record('failed');
-    }
-    // Outside the try: once SES has accepted the message it must never be marked failed (and sent
-    // again). If this write fails, the claim stays "sending" and the job reports the error.
-    await ledger.markSent(eventKey, to.id, claim.claimId, messageId, now);
-    record('sent');
+    const result = await deliverOnce(ledger, deps.mailer, { kind, eventKey, to, content, now });
+    outcomes.push({ kind, eventKey, userId: to.id, to: to.email, result });
   };
 
   for (const period of data.periods.filter((p) => p.status === 'open')) {

@@ -151,3 +151,48 @@ export function accessChanged(a: AccessChange): MailContent {
     footnote: 'You get this email whenever your access changes. These emails cannot be turned off.',
   });
 }
+
+/** The programme lead asks an agency's preparers for their return now (the chase button). */
+export function returnChased(r: ReturnReminder & { chasedBy: string }): MailContent {
+  const period = periodLongLabel(r.periodId);
+  const overdue = r.today > r.dueDate;
+  return render({
+    subject: `${r.chasedBy} is asking for ${r.agencyName}’s return for ${period}`,
+    greeting: `Dear ${r.name},`,
+    paragraphs: [
+      `${r.chasedBy}, who leads the partnership’s reform programme, is asking for ${r.agencyName}’s quarterly return for ${period}.`,
+      overdue ? `It was due on ${dayWithWeekday(r.dueDate)} and has not been submitted.` : `It is due ${dueWhen(r.today, r.dueDate)} and has not been submitted yet.`,
+      'Check each workstream section, then submit the return for review.',
+    ],
+    link: { text: 'Go to your return', url: r.url },
+    signOff: r.partnershipName,
+    footnote: REMINDER_FOOTNOTE,
+  });
+}
+
+export interface SignOffChase {
+  partnershipName: string;
+  name: string;
+  agencyName: string;
+  chasedBy: string;
+  /** "MSCP Threshold Document v3.0". */
+  document: string;
+  /** The UK day it was issued. */
+  issuedOn: string;
+  url: string;
+}
+
+/** The programme lead asks an agency's signatories to decide on an issued threshold document version. */
+export function signOffChased(s: SignOffChase): MailContent {
+  return render({
+    subject: `Sign-off needed: ${s.document}`,
+    greeting: `Dear ${s.name},`,
+    paragraphs: [
+      `${s.chasedBy} is asking ${s.agencyName} to sign off ${s.document}, issued on ${dayWithWeekday(s.issuedOn)}. ${s.agencyName} has not decided yet.`,
+      'Read the document and what changed, then approve it or ask for changes.',
+    ],
+    link: { text: 'Read the document and decide', url: s.url },
+    signOff: s.partnershipName,
+    footnote: 'You get this email because you sign documents for your agency. Sign-off reminders cannot be turned off.',
+  });
+}

@@ -7,6 +7,7 @@ import { authenticate } from '../http/auth-middleware.js';
 import type { openApiDocument } from '../http/openapi.js';
 import type { ServiceDeps, Services } from '../services/index.js';
 import { auditRoutes } from './audit-routes.js';
+import { chaseRoutes } from './chase-routes.js';
 import { authRoutes, meRoutes } from './auth-routes.js';
 import { kinshipRoutes, publicKinshipRoutes } from './kinship-routes.js';
 import { partnershipRoutes } from './partnership-routes.js';
@@ -44,7 +45,8 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, services:
     .route('/', readinessRoutes(services))
     .route('/', trackerRoutes(services))
     .route('/', auditRoutes(services))
-    .route('/', peopleRoutes(services));
+    .route('/', peopleRoutes(services))
+    .route('/', chaseRoutes(services));
 }
 
 /**

@@ -21,6 +21,9 @@ import { AuthService } from './auth-service.js';
 import { ErasureService } from './erasure-service.js';
 import { KinshipService } from './kinship-service.js';
 import { PeopleService } from './people-service.js';
+import { ChaseService } from './chase-service.js';
+import { ChaseRepository } from '../repositories/chase-repository.js';
+import { NotificationRepository } from '../repositories/notification-repository.js';
 import { ProgrammeService } from './programme-service.js';
 import { ReadinessService } from './readiness-service.js';
 import { ReturnsService } from './returns-service.js';
@@ -75,20 +78,33 @@ export function createServices(deps: ServiceDeps) {
     'kinship-offer-complete': async () => deriveKinshipOfferComplete(await kinship.coverage()),
   });
   const audit = new AuditRepository(doc, config.tables.audit, pid);
+  const mailer = deps.mailer ?? new SesMailer(createSesClient(config.mail), config.mail);
   const people = new PeopleService({
     users,
     partnership,
     audit,
     writer,
     directory: deps.directory ?? defaultDirectory(config),
-    mailer: deps.mailer ?? new SesMailer(createSesClient(config.mail), config.mail),
+    mailer,
     portalUrl: config.portalUrl,
     ...(deps.logger ? { logger: deps.logger } : {}),
+  });
+  const chase = new ChaseService({
+    chases: new ChaseRepository(doc, config.tables.main, pid),
+    ledger: new NotificationRepository(doc, config.tables.main, pid),
+    users,
+    partnership,
+    returns,
+    threshold,
+    writer,
+    mailer,
+    portalUrl: config.portalUrl,
   });
   return {
     writer,
     users,
     people,
+    chase,
     partnership,
     tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
     kinship,

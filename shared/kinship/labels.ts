@@ -24,6 +24,20 @@ export const MEANS_TESTED_LABELS: Record<string, string> = {
   'not-applicable': 'Does not apply',
 };
 
+/** Short answers for the staff form's "Is it means-tested?" radios. */
+export const MEANS_TESTED_OPTIONS = [
+  { value: 'yes', label: 'Yes', hint: 'What people get depends on their income or savings' },
+  { value: 'no', label: 'No' },
+  { value: 'not-applicable', label: 'Does not apply', hint: 'For example, advice or a support group' },
+];
+
+/** What an action on an item did, said to the person who took it. */
+export const ITEM_ACTION_DONE: Record<'submit' | 'publish' | 'retire', (item: { title: string }) => string> = {
+  submit: (i) => `"${i.title}" has been sent to the programme lead for review.`,
+  publish: (i) => `"${i.title}" is published. Families can now read it in the Kinship Local Offer.`,
+  retire: (i) => `"${i.title}" has been retired. It no longer appears in the public offer.`,
+};
+
 /** "Kinship carers", "Children and young people" or "Kinship carers, and children and young people". */
 export function audienceText(audience: readonly string[]): string {
   const parts = (['carers', 'children'] as const).filter((a) => audience.includes(a)).map((a) => AUDIENCE_LABELS[a]);

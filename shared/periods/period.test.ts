@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   comparePeriodIds,
   CreatePeriodRequest,
@@ -13,6 +13,7 @@ import {
   periodLongLabel,
   previousPeriodId,
   ukDate,
+  ukToday,
 } from './period.js';
 
 describe('PeriodId', () => {
@@ -89,6 +90,12 @@ describe('periodForDate', () => {
     // 23:30 UTC on 31 March is 00:30 BST on 1 April.
     expect(periodForDate(new Date('2027-03-31T23:30:00Z'))).toBe('2027-28-Q1');
     expect(ukDate(new Date('2027-03-31T23:30:00Z'))).toBe('2027-04-01');
+    vi.useFakeTimers({ now: new Date('2027-03-31T23:30:00Z') });
+    try {
+      expect(ukToday()).toBe('2027-04-01');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('when the string is not a YYYY-MM-DD day, it throws', () => {

@@ -95,6 +95,9 @@ export function ukDate(instant: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
 
+/** Today in the UK, as YYYY-MM-DD (for "overdue" and the open period). */
+export const ukToday = () => ukDate(new Date());
+
 function toDay(date: Date | string): string {
   if (typeof date !== 'string') return ukDate(date);
   if (!IsoDate.safeParse(date).success) throw new RangeError(`Not a date in the form YYYY-MM-DD: ${date.slice(0, 40)}`);

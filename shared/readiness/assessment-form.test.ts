@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentFromForm } from './assessment-form.js';
+import { assessmentFieldId, assessmentFromForm } from './assessment-form.js';
 
 describe('assessment form', () => {
   it('when some link boxes are blank, they are dropped and each link sent remembers its box', () => {
@@ -20,5 +20,17 @@ describe('assessment form', () => {
       targetDate: '2027-03-31',
     });
     expect(assessmentFromForm({ status: 'not-applicable', evidence: '', links: [], targetDate: '', reason: '  ' }).body.reason).toBeNull();
+  });
+
+  it('when the schema or the API names a field, the error points at its input: a link at the box it was typed in', () => {
+    const { boxOf } = assessmentFromForm({ status: 'ready', evidence: '', links: ['', 'https://a.example', 'not a link'], targetDate: '', reason: '' });
+    expect(assessmentFieldId('links.1', boxOf)).toBe('link-2');
+    expect(assessmentFieldId('links[0]', boxOf)).toBe('link-1');
+    expect(assessmentFieldId('links', boxOf)).toBe('link-0');
+    expect(assessmentFieldId('targetDate', boxOf)).toBe('target-date');
+    expect(assessmentFieldId('status', boxOf)).toBe('status');
+    expect(assessmentFieldId('reason', boxOf)).toBe('reason');
+    expect(assessmentFieldId('evidence', boxOf)).toBe('evidence');
+    expect(assessmentFieldId('', boxOf)).toBe('evidence');
   });
 });

@@ -28,3 +28,20 @@ export function assessmentFromForm(v: AssessmentFormValues) {
     boxOf: (index: number): number | undefined => kept[index]?.i,
   };
 }
+
+/** What each status means, as the form's radios say it. */
+export const ASSESSMENT_STATUS_HINTS: Record<AssessmentStatus, string> = {
+  'not-started': 'Work on this has not begun.',
+  'in-progress': 'Work has started but the criterion is not met yet.',
+  ready: 'The criterion is met. Describe or link the evidence.',
+  'not-applicable': 'The criterion does not apply to your agency. Say why.',
+};
+
+/** The id of the form's input a schema or API field path (`links.1`, `links[1]`) is about; `boxOf` gives a link's box. */
+export function assessmentFieldId(path: string, boxOf: (index: number) => number | undefined): string {
+  const [head, index] = path.split(/[.[\]]+/);
+  if (head === 'links') return `link-${boxOf(Number(index)) ?? 0}`;
+  if (head === 'targetDate') return 'target-date';
+  if (head === 'status' || head === 'reason') return head;
+  return 'evidence';
+}

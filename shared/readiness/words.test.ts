@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awaitsCheck, criterionChanges, criterionProblem, MACPT_WORKSTREAM, macptFirst, readinessTitle, scoreSentence, validationText } from './words.js';
+import { awaitsCheck, criterionChanges, criterionProblem, DERIVATION_SOURCES, MACPT_WORKSTREAM, macptFirst, readinessTitle, scoreSentence, validationText } from './words.js';
 
 describe('readiness in words', () => {
   it('when the workstream is MACPT its title says so, and it is listed first', () => {
@@ -36,5 +36,10 @@ describe('readiness in words', () => {
     expect(criterionProblem('title', { title: ' ' })).toBe('Enter a title for the criterion');
     expect(criterionProblem('title', { title: 'x'.repeat(201) })).toBe('Title must be 200 characters or fewer');
     expect(criterionProblem('agencyIds', { title: 'T' })).toBe('Choose at least one agency that must assess this criterion');
+  });
+
+  it('when a criterion is derived, it links to the record it follows', () => {
+    expect(DERIVATION_SOURCES['threshold-signed-off']).toEqual({ text: 'Follows the threshold document sign-off record', href: '/threshold' });
+    expect(DERIVATION_SOURCES['kinship-offer-complete'].href).toBe('/kinship');
   });
 });

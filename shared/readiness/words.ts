@@ -1,15 +1,21 @@
 import type { z } from 'zod';
-import type { AssessmentStatus, CreateCriterionRequest } from './schema.js';
+import type { AssessmentStatus, CreateCriterionRequest, Derivation } from './schema.js';
 
 /*
  * Readiness in words and the small rules the pages apply: the MACPT workstream and its title, the
- * lead's check of an assessment, an agency's score in one sentence, and what an edit changed.
+ * records derived criteria follow, the lead's check of an assessment, an agency's score in one sentence, and what an edit changed.
  */
 
 /** The MACPT readiness criteria live under this workstream. */
 export const MACPT_WORKSTREAM = 'safeguarding';
 
 export const readinessTitle = (workstreamId: string, name: string) => (workstreamId === MACPT_WORKSTREAM ? 'MACPT readiness' : `${name} readiness`);
+
+/** Where a derived criterion's state comes from, and where to read that record. */
+export const DERIVATION_SOURCES: Record<Derivation, { text: string; href: string }> = {
+  'threshold-signed-off': { text: 'Follows the threshold document sign-off record', href: '/threshold' },
+  'kinship-offer-complete': { text: 'Follows the Kinship Local Offer coverage', href: '/kinship' },
+};
 
 /** Workstreams in the order the readiness pages list them: MACPT first (the Act makes it the priority), then by order. */
 export function macptFirst<W extends { id: string; order: number }>(workstreams: readonly W[]): W[] {

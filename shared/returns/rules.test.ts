@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, carryForward, isEditable, nextStatus, RETURN_ACTIONS, RETURN_TRANSITIONS, sectionProgress, sectionToDo, submitErrors, type SectionLike } from './rules.js';
+import {
+  canTransition,
+  carryForward,
+  editableIn,
+  isEditable,
+  nextStatus,
+  RETURN_ACTIONS,
+  RETURN_TRANSITIONS,
+  sectionProgress,
+  sectionToDo,
+  submitErrors,
+  type SectionLike,
+} from './rules.js';
 import { RETURN_STATUSES, type Risk } from './schema.js';
 
 const names = new Map([
@@ -201,6 +213,16 @@ describe('lifecycle', () => {
 
   it('when a return is accepted, nothing leads out of it', () => {
     expect(RETURN_ACTIONS.some((a) => canTransition('accepted', a))).toBe(false);
+  });
+
+  it('when the partner opens a return, they can change it only while its status allows and its period is open', () => {
+    const open = { status: 'open' };
+    expect(editableIn({ status: 'draft' }, open)).toBe(true);
+    expect(editableIn({ status: 'returned' }, open)).toBe(true);
+    expect(editableIn({ status: 'submitted' }, open)).toBe(false);
+    expect(editableIn({ status: 'draft' }, { status: 'closed' })).toBe(false);
+    expect(editableIn({ status: 'draft' }, null)).toBe(false);
+    expect(editableIn({ status: 'not-started' }, undefined)).toBe(false);
   });
 });
 

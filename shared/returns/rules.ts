@@ -200,3 +200,8 @@ export function nextStatus(from: ReturnStatus, action: ReturnAction): ReturnStat
 export function isEditable(status: ReturnStatus): boolean {
   return canTransition(status, 'save');
 }
+
+/** Whether the partner can change the return now: a status that allows it, in an open period. */
+export function editableIn(view: { status: ReturnStatus }, period: { status: string } | null | undefined): boolean {
+  return isEditable(view.status) && period?.status === 'open';
+}

@@ -45,6 +45,8 @@ const NO_IF_MATCH: Record<string, string> = {
   'POST /api/auth/set-password':
     "an invitation's single-use link: its secret stands for the version (the write is guarded by the version read with it and removes it), and nobody else edits the person meanwhile",
   'POST /api/people': 'invites a new person; an email that already has an account is 409',
+  'POST /api/returns/{periodId}/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
+  'POST /api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
   'POST /api/kinship-offer/items': 'drafts a new item with a new id',
   'POST /api/periods': 'opens a new period; an existing id is 409',
   'POST /api/workstreams/{id}/milestones': 'adds a new milestone; an existing id is 409',
