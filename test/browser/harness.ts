@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { startTestPortal } from '../support/portal.js';
+import { startTestPortal, type TestPortal } from '../support/portal.js';
 
 /*
  * Shared set-up for the browser suites: the real portal (API + built SPA, seeded Medway demo) with
@@ -27,11 +27,11 @@ export interface Tab {
 }
 
 /** Starts a portal and a browser for one test file; closes both after it. */
-export function useBrowserPortal() {
-  const state: { portal?: { url: string; stop(): Promise<void> }; browser?: Browser; tabs: Tab[] } = { tabs: [] };
+export function useBrowserPortal(opts: { mail?: boolean } = {}) {
+  const state: { portal?: TestPortal; browser?: Browser; tabs: Tab[] } = { tabs: [] };
   // The SPA is built once for the whole run by test/support/global-setup.ts.
   beforeAll(async () => {
-    state.portal = await startTestPortal();
+    state.portal = await startTestPortal(opts);
     state.browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
@@ -91,7 +91,7 @@ export function useBrowserPortal() {
     await page.getByLabel('Email address').waitFor();
   }
 
-  return { url, newTab, closeTab, signIn, signOut };
+  return { url, newTab, closeTab, signIn, signOut, portal: () => state.portal! };
 }
 
 /** Fills the sign-in form on the current page and sends it (the caller checks what happens next). */

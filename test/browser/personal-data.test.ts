@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, settled, useBrowserPortal } from './harness.js';
+import { expectNoAxeViolations, h1, settled, useBrowserPortal } from './harness.js';
 
 const b = useBrowserPortal();
 
@@ -40,6 +40,8 @@ describe('personal data in free text (lead)', () => {
     // The lead erases the number after all.
     await page.getByRole('link', { name: 'Erase personal data saved by mistake' }).click();
     await page.waitForURL(b.url('/programme/erase'));
+    // The address changes before the page's code has loaded: check the page once it shows.
+    await expect.poll(() => h1(page)).toBe('Erase personal data');
     await expectNoAxeViolations(page, 'erase personal data');
     await page.getByLabel('Type of record').selectOption('milestone');
     await page.getByLabel('Record', { exact: true }).fill('kinship/carers-forum-launched');

@@ -89,7 +89,7 @@ const ROLES = [
     role: 'Reform programme lead',
     agency: 'Medway Council',
     heading: 'Reform programme overview',
-    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail'],
+    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'People', 'Audit trail'],
   },
   {
     who: 'an executive member',
@@ -107,7 +107,8 @@ const ROLES = [
     role: 'Partner agency officer',
     agency: 'Medway Council',
     heading: "Your agency's work",
-    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness'],
+    // Morgan Reid is also the council's agency administrator in the demo: People is theirs too.
+    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness', 'People'],
   },
   {
     who: 'a police partner',
@@ -258,7 +259,7 @@ describe('web shell: the menu on a phone', () => {
     await expect.poll(() => list.isVisible()).toBe(true);
     await expect
       .poll(async () => (await links().allInnerTexts()).map((t) => t.trim()))
-      .toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail']);
+      .toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'People', 'Audit trail']);
     await expectNoAxeViolations(page, 'lead home at 320px, menu open');
     await button.click();
     await expect.poll(expanded).toBe('false');
@@ -292,7 +293,7 @@ describe('web shell: the menu on a phone', () => {
     // On a wider screen the links show without the button, whatever the menu's state was.
     await page.setViewportSize({ width: 1024, height: 800 });
     await expect.poll(() => button.isVisible()).toBe(false);
-    await expect.poll(() => links().count()).toBe(8);
+    await expect.poll(() => links().count()).toBe(9);
     await expectNoAxeViolations(page, 'readiness at 1024px after using the phone menu');
     await b.closeTab(tab);
   }, 60_000);

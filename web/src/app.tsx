@@ -38,6 +38,12 @@ const PublicKinshipOfferPage = lazy(() => import('./pages/kinship/public-offer-p
 const AccessibilityPage = lazy(() => import('./pages/info/accessibility-page.js'));
 const PrivacyPage = lazy(() => import('./pages/info/privacy-page.js'));
 const AuditTrailPage = lazy(() => import('./pages/audit/audit-page.js'));
+const PeoplePage = lazy(() => import('./pages/people/people-page.js'));
+const InvitePage = lazy(() => import('./pages/people/invite-page.js'));
+const PersonPage = lazy(() => import('./pages/people/person-page.js'));
+const ChangePersonPage = lazy(() => import('./pages/people/change-page.js'));
+const DeactivatePage = lazy(() => import('./pages/people/deactivate-page.js'));
+const SetPasswordPage = lazy(() => import('./pages/set-password.js'));
 
 /** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
 export function App() {
@@ -50,6 +56,7 @@ export function App() {
           <Route path="/kinship-offer" component={PublicKinshipOfferPage} />
           <Route path="/accessibility" component={AccessibilityPage} />
           <Route path="/privacy" component={PrivacyPage} />
+          <Route path="/set-password" component={SetPasswordPage} />
           <Route path="/" component={RequireSignIn}>
             <Route path="/" component={HomePage} />
             <Route path="/programme" component={ProgrammePage} />
@@ -75,6 +82,11 @@ export function App() {
             <Route path="/tracker" component={TrackerPage} />
             <Route path="/board-report" component={BoardReportPage} />
             <Route path="/audit" component={AuditTrailPage} />
+            <Route path="/people" component={PeoplePage} />
+            <Route path="/people/invite" component={InvitePage} />
+            <Route path="/people/:id" component={PersonPage} />
+            <Route path="/people/:id/change" component={ChangePersonPage} />
+            <Route path="/people/:id/deactivate" component={DeactivatePage} />
           </Route>
           <Route path="*404" component={NotFoundPage} />
         </Router>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, NAV } from './nav.js';
+import { canOpen, NAV, navFor } from './nav.js';
 
 describe('navigation by role', () => {
   it('when the user is a partner, it offers their own return but not the lead tools', () => {
@@ -22,7 +22,7 @@ describe('navigation by role', () => {
   });
 
   it('when the user is the lead, it offers every area except a single agency return', () => {
-    expect(NAV.lead.map((i) => i.label)).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'Audit trail']);
+    expect(NAV.lead.map((i) => i.label)).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'People', 'Audit trail']);
     expect(canOpen('lead', '/our-return')).toBe(false);
   });
 
@@ -32,5 +32,14 @@ describe('navigation by role', () => {
       expect(canOpen(role, '/audit')).toBe(false);
     }
     expect(canOpen('lead', '/audit')).toBe(true);
+  });
+
+  it('when a partner administers their agency, People is offered and opens; other partners and the executive get neither', () => {
+    expect(navFor({ role: 'partner', agencyAdmin: true }).map((i) => i.href)).toContain('/people');
+    expect(canOpen('partner', '/people/abc/change', true)).toBe(true);
+    expect(navFor({ role: 'partner', agencyAdmin: false }).map((i) => i.href)).not.toContain('/people');
+    expect(canOpen('partner', '/people')).toBe(false);
+    expect(canOpen('executive', '/people', true)).toBe(false);
+    expect(navFor({ role: 'lead' }).map((i) => i.href)).toContain('/people');
   });
 });

@@ -18,6 +18,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/readiness', label: 'Readiness' },
     { href: '/tracker', label: 'Tracker' },
     { href: '/programme', label: 'Programme set-up' },
+    { href: '/people', label: 'People' },
     { href: '/audit', label: 'Audit trail' },
   ],
   partner: [
@@ -40,13 +41,22 @@ export const NAV: Record<Role, NavItem[]> = {
  * Executives read returns (read-only) so every tracker figure can link through to its detail.
  */
 const AREAS: Record<Role, string[]> = {
-  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/programme', '/audit'],
+  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/programme', '/people', '/audit'],
   partner: ['/our-return', '/threshold', '/kinship', '/readiness'],
   executive: ['/tracker', '/board-report', '/returns', '/threshold', '/kinship', '/readiness'],
 };
 
-/** Whether a role may open a path. The API checks the same rules again on every request. */
-export function canOpen(role: Role, path: string): boolean {
+/** What an agency administrator (a partner with that flag) may use besides a partner's areas. */
+const AGENCY_ADMIN: NavItem = { href: '/people', label: 'People' };
+
+/** The menu of a signed-in person: their role's, and People for an agency administrator. */
+export function navFor(me: { role: Role; agencyAdmin?: boolean }): NavItem[] {
+  return me.role === 'partner' && me.agencyAdmin ? [...NAV.partner, AGENCY_ADMIN] : NAV[me.role];
+}
+
+/** Whether a role (an agency administrator, with `agencyAdmin`) may open a path. The API checks the same rules again on every request. */
+export function canOpen(role: Role, path: string, agencyAdmin = false): boolean {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  return p === '/' || AREAS[role].some((a) => p === a || p.startsWith(`${a}/`));
+  const areas = role === 'partner' && agencyAdmin ? [...AREAS.partner, AGENCY_ADMIN.href] : AREAS[role];
+  return p === '/' || areas.some((a) => p === a || p.startsWith(`${a}/`));
 }

@@ -1,5 +1,6 @@
 import type { AuditQuery } from '../../../shared/audit/query.js';
 import { api, read, type OkOf } from './client.js';
+import { createApiQuery, createKeyedResource, QUERY } from './queries.js';
 
 export type AuditPage = OkOf<typeof api.api.audit.$get>;
 export type AuditEvent = AuditPage['events'][number];
@@ -17,3 +18,11 @@ export const getRecordHistory = (entityType: 'return' | 'assessment', entityId: 
 
 /** `GET /api/audit/people`: the partnership's people by name, to search by person. */
 export const listAuditPeople = () => read(api.api.audit.people.$get());
+
+/* The audit trail through the query cache: a page of a search's events, and the people to search by. */
+
+/** One page of events for the search given (only ever that search's events). */
+export const useAuditSearch = (query: () => AuditQuery) => createKeyedResource(QUERY.audit, query, searchAudit);
+
+/** The partnership's people by name, to search by person. */
+export const useAuditPeople = () => createApiQuery(QUERY.auditPeople, listAuditPeople);

@@ -210,3 +210,21 @@ export const ifMatch = (etag: string | undefined): { headers: Record<string, str
 
 /** The ETag of a version number (the server's strong validator), none for version 0 (not saved yet). */
 export const etagOfVersion = (version: number) => (version > 0 ? `"${version}"` : undefined);
+
+/**
+ * Hands fetched bytes to the browser as a download named `name`. The API needs the bearer token,
+ * which a plain link cannot send, so the page fetches the file and saves it through a short-lived
+ * Blob URL with `a.download`.
+ */
+export function saveFile(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke after the click has been handled; revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,5 +1,6 @@
 import type { Category, ItemContent, ItemStatus } from '../../../shared/kinship/schema.js';
 import { api, ifMatch, publicApi, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
+import { createApiQuery, createKeyedResource, invalidate, QUERY } from './queries.js';
 
 /** The Kinship Local Offer register (staff) and the public offer. */
 
@@ -42,3 +43,29 @@ export const returnItem = (id: string, comment: string, etag: string | undefined
 export const getCoverage = () => read(api.api['kinship-offer'].coverage.$get());
 
 export const getPublicOffer = () => read(publicApi.api.public['kinship-offer'].$get());
+
+/* The Kinship Local Offer's data through the query cache: the register, one item, coverage and the public offer. */
+
+/** The register's items for the filters given (only ever those filters' rows). */
+export const useKinshipItems = (filter: () => ItemFilter) => createKeyedResource(QUERY.kinshipItems, filter, (f) => listItems(f));
+
+/** The item in the address, with its ETag; no id (a new item), nothing fetched. */
+export const createItemResource = (id: () => string | undefined) => createKeyedResource(QUERY.kinshipItem, id, getItem);
+
+/** Which statutory categories the published offer covers, and the reviews overdue. */
+export const useCoverage = () => createApiQuery(QUERY.kinshipCoverage, getCoverage);
+
+/** The published offer as families read it (no sign-in). */
+export const usePublicOffer = () => createApiQuery(QUERY.publicOffer, getPublicOffer);
+
+/**
+ * After any write to an item (create, edit, send for review, publish, return, retire): the register
+ * and its review queue, the item, coverage, the public offer, the tracker and the audit trail.
+ */
+export const kinshipChanged = () => invalidate(QUERY.kinshipItems, QUERY.kinshipItem, QUERY.kinshipCoverage, QUERY.publicOffer, QUERY.tracker, QUERY.audit);
+
+/** After a write answered with the item: the answer replaces the cached item, and everything that shows it loads again. */
+export function afterItemWrite(answer: WithEtag<StaffItem>, mutate: (value: WithEtag<StaffItem>, forKey?: string) => void) {
+  mutate(answer, answer.data.id);
+  void kinshipChanged();
+}

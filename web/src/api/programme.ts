@@ -1,4 +1,5 @@
 import { api, etagOfVersion, ifMatch, read, readWithEtag, seg } from './client.js';
+import { invalidate, QUERY } from './queries.js';
 
 /** Programme set-up by the lead: reporting periods and workstream milestones. */
 
@@ -14,3 +15,9 @@ export const addMilestone = (workstreamId: string, json: NewMilestone) => read(m
 /** Changes a milestone, based on the version the lead was shown (412 if someone else saved first). */
 export const updateMilestone = (workstreamId: string, milestoneId: string, json: MilestonePatch, version: number) =>
   readWithEtag(milestones[':milestoneId'].$patch({ param: { id: seg(workstreamId), milestoneId: seg(milestoneId) }, json }, ifMatch(etagOfVersion(version))));
+
+/** A new period changes the periods everywhere, the returns to draft, the tracker and the audit trail. */
+export const periodOpened = () => invalidate(QUERY.periods, QUERY.returns, QUERY.tracker, QUERY.audit);
+
+/** A milestone changed: the list of milestones, the returns that report on it, the tracker and the audit trail. */
+export const milestonesChanged = () => invalidate(QUERY.workstreams, QUERY.return, QUERY.tracker, QUERY.audit);

@@ -29,6 +29,8 @@ export const QUERY = {
   thresholdContent: 'threshold-content',
   audit: 'audit',
   auditPeople: 'audit-people',
+  people: 'people',
+  person: 'person',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

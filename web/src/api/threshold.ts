@@ -1,5 +1,6 @@
 import type { IssueVersionRequest, SignOffRequest } from '../../../shared/threshold/schema.js';
-import { api, ifMatch, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
+import { api, ifMatch, read, readWithEtag, saveFile, seg, type OkOf, type WithEtag } from './client.js';
+import { createApiQuery, createKeyedResource, invalidate, QUERY, type KeyedResource } from './queries.js';
 
 /** Threshold document versions, who signs them, and their sign-off. */
 
@@ -42,3 +43,54 @@ export async function fetchPdf(versionId: string): Promise<Blob> {
   const res = await docs[':versionId'].content.$get({ param: { versionId: seg(versionId) } }, { headers: { Accept: 'application/pdf' } });
   return res.blob();
 }
+
+/** Downloads a PDF version as `threshold-document-<id>.pdf`. */
+export async function downloadPdf(versionId: string): Promise<void> {
+  saveFile(await fetchPdf(versionId), `threshold-document-${versionId}.pdf`);
+}
+
+/* The threshold document's data through the query cache: its versions, who signs, and a version's text. */
+
+/** Every version issued, newest first. */
+export const useThresholdVersions = () => createApiQuery(QUERY.thresholdVersions, listVersions);
+
+/** Who signs new versions, with its ETag (issuing and changing who signs are guarded by it); `enabled` false fetches nothing. */
+export const useThresholdConfig = (enabled?: () => boolean) => createApiQuery(QUERY.thresholdConfig, getThresholdConfig, enabled);
+
+/** A markdown version's text, and whether it matches the hash recorded for it (null: cannot check here). */
+export interface VersionText {
+  content: string;
+  verified: boolean | null;
+}
+
+async function sha256Hex(text: string): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The text of a version issued as markdown (none for a PDF), fetched once per version and hash: a
+ * refreshed record of the same version (after a decision) does not fetch it again.
+ */
+export function createVersionText(version: () => ThresholdVersion | undefined): KeyedResource<VersionText> {
+  const [text] = createKeyedResource(
+    QUERY.thresholdContent,
+    () => {
+      const v = version();
+      return v?.contentType === 'text/markdown' ? { id: v.id, sha256: v.sha256 } : undefined;
+    },
+    async ({ id, sha256 }) => {
+      const c = await getMarkdownContent(id);
+      const local = await sha256Hex(c.content);
+      return { content: c.content, verified: local === null ? null : local === sha256 && c.sha256 === sha256 };
+    },
+  );
+  return text;
+}
+
+/** A version issued or decided on (a decision can sign it off): the versions, the configuration's ETag, the home pages' and tracker's view of it, the audit trail. */
+export const thresholdChanged = () => invalidate(QUERY.thresholdVersions, QUERY.thresholdConfig, QUERY.tracker, QUERY.audit);
+
+/** Who signs was changed: it is part of the configuration issuing is guarded by, and the change is audited. */
+export const signatoriesChanged = () => invalidate(QUERY.thresholdConfig, QUERY.audit);

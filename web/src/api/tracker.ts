@@ -1,4 +1,5 @@
-import { api, etagOfVersion, ifMatch, readWithEtag, read, seg, type OkOf } from './client.js';
+import { api, etagOfVersion, ifMatch, readWithEtag, read, saveFile, seg, type OkOf } from './client.js';
+import { createKeyedResource, invalidate, QUERY } from './queries.js';
 
 /** The shared tracker for one period, the lead's overall confidence, and the exports. */
 
@@ -27,22 +28,27 @@ export const EXPORTS = [
 ] as const;
 export type ExportFile = (typeof EXPORTS)[number]['file'];
 
-/**
- * Downloads an export. The API needs the bearer token, which a plain link cannot send, so fetch it
- * and hand the bytes to the browser through a short-lived Blob URL with `a.download`.
- */
+/** Downloads an export (fetched with the bearer token, then saved: {@link saveFile}). */
 export async function downloadExport(file: ExportFile, periodId: string): Promise<void> {
   const res = await api.api.exports[file].$get({ query: { periodId } });
   const blob = await res.blob();
   const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `${file.replace(/\.(\w+)$/, '')}-${periodId}.${file.split('.').pop()}`;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled; revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(blob, name);
 }
+
+/* The shared tracker through the query cache: one period's figures, and what the lead's rating changes. */
+
+/**
+ * The tracker for a period (undefined: the current one). A period chosen shows the loading state
+ * until its figures arrive, never the last period's figures under the new choice; a refetch after
+ * a save keeps the page as it is. No period open yet answers 404.
+ */
+export const useTracker = (periodId: () => string | undefined) =>
+  createKeyedResource(
+    QUERY.tracker,
+    () => ({ periodId: periodId() }),
+    (k) => getTracker(k.periodId),
+  );
+
+/** After the lead sets a workstream's overall confidence: the tracker on show (and the board report), and the audit trail. */
+export const overallConfidenceChanged = () => invalidate(QUERY.tracker, QUERY.audit);

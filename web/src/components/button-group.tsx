@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 
 /*
  * A form's GOV.UK button group: its submit button, then Cancel. Cancel is a link (`cancelHref`:
@@ -26,5 +26,17 @@ export function SubmitOrCancel(props: { label: string; disabled?: boolean; cance
         )}
       </Show>
     </div>
+  );
+}
+
+/** The GOV.UK start button: the one call to action that starts a journey, with its arrow. */
+export function StartButton(props: { disabled?: boolean; onClick: () => void; children: JSX.Element }) {
+  return (
+    <button type="button" class="govuk-button govuk-button--start" disabled={props.disabled} onClick={() => props.onClick()}>
+      {props.children}
+      <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true">
+        <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+      </svg>
+    </button>
   );
 }

@@ -1,4 +1,5 @@
-import { createSignal, Show } from 'solid-js';
+import { useLocation } from '@solidjs/router';
+import { createSignal, For, Show } from 'solid-js';
 import { NotificationBanner } from './notification-banner.js';
 
 /*
@@ -30,4 +31,33 @@ export function createFlashMessage(take?: () => string | null): [message: () => 
     if (next) queueMicrotask(() => document.querySelector<HTMLElement>('.govuk-notification-banner--success')?.scrollIntoView({ block: 'start' }));
   };
   return [message, show];
+}
+
+/** The message this page was navigated to with (`navigate(href, { state: { flash } })`, after a save), which the page can replace. */
+export function useLocationFlash() {
+  const loc = useLocation<{ flash?: string }>();
+  return createFlashMessage(() => loc.state?.flash ?? null);
+}
+
+/** The outcome of an action that may leave things to do: a heading, what happened, and what is still needed. */
+export interface OutcomeMessage {
+  title: string;
+  body: string;
+  todo: string[];
+}
+
+/** An OutcomeMessage as a banner: success when nothing is left to do, otherwise an important banner listing what is. */
+export function OutcomeBanner(props: { message: OutcomeMessage }) {
+  const incomplete = () => props.message.todo.length > 0;
+  return (
+    <NotificationBanner type={incomplete() ? 'important' : 'success'}>
+      <h3 class="govuk-notification-banner__heading">{props.message.title}</h3>
+      <p class="govuk-body">{props.message.body}</p>
+      <Show when={incomplete()}>
+        <ul class="govuk-list govuk-list--bullet">
+          <For each={props.message.todo}>{(item) => <li>{item}</li>}</For>
+        </ul>
+      </Show>
+    </NotificationBanner>
+  );
 }

@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../shared/auth/role-labels.js';
 import { clearPersonalDataQuestion, setUnauthorizedHandler } from '../api/client.js';
 import { setFlash } from '../api/session.js';
-import { NAV } from '../nav.js';
+import { navFor } from '../nav.js';
 import { useApp } from '../state.js';
 import { SERVICE_NAME } from './page.js';
 
@@ -107,7 +107,7 @@ function ServiceNavigation() {
   );
   const items = () => {
     const me = app.me.state === 'ready' ? app.me() : undefined;
-    return me ? NAV[me.role] : [];
+    return me ? navFor(me) : [];
   };
   const closeOnEscape = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !open()) return;

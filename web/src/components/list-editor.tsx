@@ -1,9 +1,10 @@
 import { Index, Show, type JSX } from 'solid-js';
-import { ErrorMessage } from './fields.js';
+import type { FormFields } from './field-paths.js';
+import { ErrorMessage, TextField } from './fields.js';
 
 /*
  * The kit's repeatable list editor ("add another"), for risks, milestones, measures, escalations
- * and links: each item is a fieldset whose legend numbers it ("Risk 2"), holding the fields the
+ * and links (`ListSection`: one bound to a form's list at a path): each item is a fieldset whose legend numbers it ("Risk 2"), holding the fields the
  * page gives and a Remove button whose hidden words say which item. The Add button carries the
  * list's id, so an error about the list as a whole links to it. A `heading` and a `hint` (read
  * with the Add button, id `${id}-hint`) can come with it.
@@ -93,5 +94,98 @@ export function ListEditor<T>(props: {
         </Show>
       </div>
     </>
+  );
+}
+
+/** A form's list at a path (`risks`), as its ListSection edits it: the items and what changes them. */
+export interface ListProps<T> {
+  f: FormFields;
+  items: T[];
+  onAdd(): void;
+  onRemove(index: number): void;
+  onChange(index: number, field: keyof T, value: string): void;
+}
+
+/**
+ * A ListEditor for a form's list at a path: a heading, a hint as body text, and the new item's
+ * field `first` taking focus after Add (ids follow the path: `risks-2-title`).
+ */
+export function ListSection<T>(props: {
+  /** the list's path in what the form edits, and its id */
+  id: string;
+  title: string;
+  hint: string;
+  noun: string;
+  article?: 'a' | 'an';
+  /** the item field that takes focus after Add */
+  first: string;
+  list: ListProps<T>;
+  error?: string | undefined;
+  children: (item: () => T, index: number, base: string) => JSX.Element;
+}) {
+  return (
+    <ListEditor
+      id={props.id}
+      noun={props.noun}
+      article={props.article}
+      items={props.list.items}
+      heading={props.title}
+      hint={props.hint}
+      hintClass="govuk-body"
+      error={props.error}
+      onAdd={() => props.list.onAdd()}
+      onRemove={(k) => props.list.onRemove(k)}
+      firstFieldId={(k) => `${props.id}-${k}-${props.first}`}
+    >
+      {props.children}
+    </ListEditor>
+  );
+}
+
+/**
+ * A list of web addresses, each in its own box (`${noun}-0`, `${noun}-1`...), so an error points
+ * at the one to fix; the heading is a small label.
+ */
+export function WebAddressList(props: {
+  /** the list's id (the Add button's) */
+  id: string;
+  /** one item, in words, and the start of each box's id: "link" */
+  noun: string;
+  heading: string;
+  hint: string;
+  max: number;
+  links: string[];
+  onChange: (links: string[]) => void;
+  error: (index: number) => string | undefined;
+}) {
+  return (
+    <div class="govuk-form-group">
+      <ListEditor
+        id={props.id}
+        noun={props.noun}
+        items={props.links}
+        heading={props.heading}
+        headingClass="govuk-label govuk-label--s"
+        hint={props.hint}
+        max={props.max}
+        onAdd={() => props.onChange([...props.links, ''])}
+        onRemove={(i) => props.onChange(props.links.filter((_, j) => j !== i))}
+        firstFieldId={(i) => `${props.noun}-${i}`}
+      >
+        {(link, i) => (
+          <TextField
+            id={`${props.noun}-${i}`}
+            label="Web address"
+            error={props.error(i)}
+            type="url"
+            inputmode="url"
+            spellcheck={false}
+            autocomplete="url"
+            value={link()}
+            onInput={(v) => props.onChange(props.links.map((x, j) => (j === i ? v : x)))}
+          />
+        )}
+      </ListEditor>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { For } from 'solid-js';
+import { Page } from './page.js';
 
 /** Polite, so screen readers announce it without interrupting; the region is busy until data arrives. */
 export function Loading(props: { label?: string }) {
@@ -21,5 +22,14 @@ export function LoadingPlaceholder(props: { label: string; lines?: number; shape
       <span class="govuk-visually-hidden">{props.label}</span>
       <For each={Array.from({ length: props.lines ?? 3 })}>{() => <span class="app-placeholder__line" aria-hidden="true" />}</For>
     </div>
+  );
+}
+
+/** A page whose content is on the way: its title (and h1), then the loading status. */
+export function LoadingPage(props: { title: string; label: string }) {
+  return (
+    <Page title={props.title}>
+      <Loading label={props.label} />
+    </Page>
   );
 }

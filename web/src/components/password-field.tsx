@@ -8,13 +8,14 @@ import { describedBy } from './field-parts.js';
 export function PasswordField(props: {
   id: string;
   label: string;
+  hint?: string;
   error?: string;
   value: string;
   onInput: (v: string) => void;
   autocomplete: 'current-password' | 'new-password';
 }) {
   return (
-    <FieldGroup id={props.id} label={props.label} error={props.error}>
+    <FieldGroup id={props.id} label={props.label} hint={props.hint} error={props.error}>
       <input
         class="govuk-input"
         classList={{ 'govuk-input--error': !!props.error }}
@@ -22,7 +23,7 @@ export function PasswordField(props: {
         name={props.id}
         type="password"
         autocomplete={props.autocomplete}
-        aria-describedby={describedBy(props.id, undefined, props.error)}
+        aria-describedby={describedBy(props.id, props.hint, props.error)}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />

@@ -23,7 +23,7 @@ export function RequireSignIn(props: RouteSectionProps) {
       <Match when={app.me.state === 'ready' && app.me()}>
         {(me) => (
           <Switch>
-            <Match when={!canOpen(me().role, loc.pathname)}>
+            <Match when={!canOpen(me().role, loc.pathname, me().agencyAdmin)}>
               <Page title="You cannot view this page">
                 <p class="govuk-body">Your account ({me().email}) does not give access to this part of the portal.</p>
                 <LinkLine href="/">Go to your home page</LinkLine>

@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
+import './multiline.css';
 
 /*
  * The kit's GOV.UK summary list: `SummaryList` holds `SummaryRow`s (a key, its value and optionally
@@ -106,5 +107,18 @@ export function CheckAnswers(props: { answers: CheckAnswer[]; id?: string; class
         )}
       </For>
     </SummaryList>
+  );
+}
+
+/** Rows of numbered items ("Risk 2"), each with its text on as many lines as it has (no Change links). */
+export function NumberedRows<T>(props: { noun: string; items: T[]; text: (item: T) => string }) {
+  return (
+    <For each={props.items}>
+      {(item, i) => (
+        <SummaryRow key={`${props.noun} ${i() + 1}`} actions={false} valueClass="app-multiline">
+          {props.text(item)}
+        </SummaryRow>
+      )}
+    </For>
   );
 }

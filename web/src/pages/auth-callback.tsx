@@ -2,7 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { finishCognitoSignIn } from '../auth/cognito.js';
 import { LinkLine } from '../components/link-line.js';
-import { Loading } from '../components/loading.js';
+import { LoadingPage } from '../components/loading.js';
 import { Page } from '../components/page.js';
 import { useApp } from '../state.js';
 
@@ -25,14 +25,7 @@ export function AuthCallbackPage() {
     })().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   });
   return (
-    <Show
-      when={failure()}
-      fallback={
-        <Page title="Signing you in">
-          <Loading label="Signing you in…" />
-        </Page>
-      }
-    >
+    <Show when={failure()} fallback={<LoadingPage title="Signing you in" label="Signing you in…" />}>
       {(message) => (
         <Page title="You could not be signed in" hasErrors>
           <p class="govuk-body">{message()}</p>

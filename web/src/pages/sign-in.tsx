@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.js';
 import { login } from '../api/endpoints.js';
 import { flashShown, takeFlash } from '../api/session.js';
 import { safeReturnTo, startCognitoSignIn } from '../auth/cognito.js';
+import { StartButton } from '../components/button-group.js';
 import type { SummaryError } from '../components/error-summary.js';
 import { errorFor, TextField } from '../components/fields.js';
 import { FormErrors } from '../components/form-state.js';
@@ -114,12 +115,9 @@ function CognitoSignIn(props: { clientId: string; domain: string | undefined }) 
   return (
     <Show when={props.domain} fallback={<p class="govuk-body">Sign-in is not set up for this portal yet. Contact the partnership's programme team.</p>}>
       <p class="govuk-body">You will sign in on your organisation's sign-in page, then come back here.</p>
-      <button type="button" class="govuk-button govuk-button--start" disabled={busy()} onClick={go}>
+      <StartButton disabled={busy()} onClick={go}>
         Sign in
-        <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true">
-          <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-        </svg>
-      </button>
+      </StartButton>
     </Show>
   );
 }

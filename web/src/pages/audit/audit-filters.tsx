@@ -1,19 +1,10 @@
 import { createEffect, createSignal, on } from 'solid-js';
 import { AUDIT_ACTION_LABELS, AUDITED_ENTITY_TYPES, ENTITY_TYPE_LABELS } from '../../../../shared/audit/query.js';
+import type { AuditFilterValues } from '../../../../shared/audit/search.js';
 import type { SummaryError } from '../../components/error-summary.js';
 import { dateError, DateInput } from '../../components/date-input.js';
 import { type Option, Select, TextField } from '../../components/fields.js';
 import { FilterForm, FilterRow, withAny } from '../../components/filter-form.js';
-
-/** The search as the address holds it: ?type=return&id=2026-27-Q3/kent-police&person=…&action=…&from=…&to=…&cursor=… */
-export interface AuditFilterValues {
-  type: string;
-  id: string;
-  person: string;
-  action: string;
-  from: string;
-  to: string;
-}
 
 const TYPE_OPTIONS = withAny(
   'Any record',

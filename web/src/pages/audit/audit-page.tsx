@@ -1,76 +1,40 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import type { AuditQuery } from '../../../../shared/audit/query.js';
-import { listAuditPeople, searchAudit } from '../../api/audit.js';
+import { AUDIT_FILTERS, auditQueryOf, auditSearchHref, NO_AUDIT_FILTERS, type AuditFilterValues } from '../../../../shared/audit/search.js';
+import { useAuditPeople, useAuditSearch } from '../../api/audit.js';
 import type { SummaryError } from '../../components/error-summary.js';
+import { firstParam } from '../../components/address-filters.js';
 import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
 import { Pagination } from '../../components/pagination.js';
-import { createKeyedResource, QueryResults } from '../../components/results.js';
-import { createApiQuery, QUERY } from '../../api/queries.js';
+import { QueryResults } from '../../components/results.js';
 import { useApp } from '../../state.js';
-import { AuditFilters, type AuditFilterValues } from './audit-filters.js';
+import { AuditFilters } from './audit-filters.js';
 import { AuditTable } from './audit-table.js';
+import { Section } from '../../components/section.js';
 import './audit.css';
 
 type Params = Partial<Record<keyof AuditFilterValues | 'cursor', string>>;
 const PAGE_SIZE = 25;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-
-/** The search in the address, as the API takes it (newest first, a page at a time). */
-function queryOf(v: AuditFilterValues, cursor: string): AuditQuery {
-  return {
-    ...(v.type && v.id ? { entityType: v.type as NonNullable<AuditQuery['entityType']>, entityId: v.id } : {}),
-    ...(v.person ? { person: v.person } : {}),
-    ...(v.action ? { action: v.action } : {}),
-    ...(v.from ? { from: v.from } : {}),
-    ...(v.to ? { to: v.to } : {}),
-    ...(cursor ? { cursor } : {}),
-    order: 'newest',
-    limit: PAGE_SIZE,
-  };
-}
 
 /** `/audit`: the lead searches the audit trail by record, person, action and dates. */
 export default function AuditTrailPage() {
   const app = useApp();
   const [params, setParams] = useSearchParams<Params>();
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const values = (): AuditFilterValues => ({
-    type: one(params.type),
-    id: one(params.id),
-    person: one(params.person),
-    action: one(params.action),
-    from: one(params.from),
-    to: one(params.to),
-  });
-  const cursor = () => one(params.cursor);
+  const values = () => Object.fromEntries(AUDIT_FILTERS.map((k) => [k, firstParam(params[k])])) as unknown as AuditFilterValues;
+  const cursor = () => firstParam(params.cursor);
   const filtered = () => Object.values(values()).some(Boolean);
-  const [page] = createKeyedResource(QUERY.audit, () => queryOf(values(), cursor()), searchAudit);
-  const [people] = createApiQuery(QUERY.auditPeople, listAuditPeople);
+  const [page] = useAuditSearch(() => auditQueryOf(values(), cursor(), PAGE_SIZE));
+  const [people] = useAuditPeople();
   const personOptions = () => (people()?.people ?? []).map((p) => ({ value: p.userId, label: p.agencyId ? `${p.name} (${app.agencyName(p.agencyId) ?? p.agencyId})` : p.name }));
 
-  const search = (v: AuditFilterValues) =>
-    setParams({
-      type: v.type || undefined,
-      id: v.id || undefined,
-      person: v.person || undefined,
-      action: v.action || undefined,
-      from: v.from || undefined,
-      to: v.to || undefined,
-      cursor: undefined,
-    });
+  const search = (v: AuditFilterValues) => setParams({ ...Object.fromEntries(AUDIT_FILTERS.map((k) => [k, v[k] || undefined])), cursor: undefined });
   const clear = () => {
     setErrors([]);
-    search({ type: '', id: '', person: '', action: '', from: '', to: '' });
+    search(NO_AUDIT_FILTERS);
   };
-  const hrefFor = (next: string | null) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(values())) if (v) q.set(k, v);
-    if (next) q.set('cursor', next);
-    const s = q.toString();
-    return `/audit${s ? `?${s}` : ''}`;
-  };
+  const hrefFor = (next: string | null) => auditSearchHref(values(), next);
 
   return (
     <Page title="Audit trail" caption={app.partnershipName()} hasErrors={errors().length > 0}>
@@ -79,10 +43,7 @@ export default function AuditTrailPage() {
         Every change made in the portal: who made it, when, and what changed. Search by record, person, action or dates. Without a start date, the last 24 months are searched.
       </p>
       <AuditFilters values={values()} people={personOptions()} errors={errors()} onErrors={setErrors} onApply={search} onClear={clear} />
-      <section aria-labelledby="audit-results-heading">
-        <h2 class="govuk-heading-m" id="audit-results-heading">
-          Events
-        </h2>
+      <Section headingId="audit-results-heading" title="Events">
         <QueryResults
           data={page}
           loading={filtered() ? 'Searching the audit trail…' : 'Loading the latest events…'}
@@ -121,7 +82,7 @@ export default function AuditTrailPage() {
             </>
           )}
         </QueryResults>
-      </section>
+      </Section>
     </Page>
   );
 }

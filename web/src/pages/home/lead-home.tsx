@@ -2,8 +2,7 @@ import { Show } from 'solid-js';
 import { formatDayLong, periodLabel } from '../../../../shared/periods/period.js';
 import { returnCounts } from '../../../../shared/returns/words.js';
 import { concernSummary, kinshipSummary, macptSummary, thresholdSummary } from '../../../../shared/tracker/overview.js';
-import { createKeyedResource, QUERY } from '../../api/queries.js';
-import { getTracker, type Tracker } from '../../api/tracker.js';
+import { type Tracker, useTracker } from '../../api/tracker.js';
 import { AreaCard } from '../../components/empty-state.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
@@ -51,11 +50,7 @@ function ReturnsCard(props: { t: Tracker | undefined; loading: boolean }) {
 export function LeadHome() {
   const app = useApp();
   // No period open yet answers 404: the cards then say how to start.
-  const [tracker] = createKeyedResource(
-    QUERY.tracker,
-    () => ({ periodId: undefined as string | undefined }),
-    ({ periodId }) => getTracker(periodId),
-  );
+  const [tracker] = useTracker(() => undefined);
   const t = () => tracker();
   const loading = () => tracker.pending;
   const status = (ready: () => string) => (loading() ? LOADING : ready());

@@ -1,12 +1,9 @@
 import { Show } from 'solid-js';
-import { formatDayLong, periodLabel, periodLongLabel, ukDate } from '../../../../shared/periods/period.js';
+import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { VERSION_STATUS_LABELS } from '../../../../shared/threshold/schema.js';
-import { currentOpenPeriod } from '../../../../shared/periods/choice.js';
 import type { Me } from '../../../../shared/auth/roles.js';
 import { AGENCY_TYPE_LABELS } from '../../../../shared/partnership/schema.js';
-import { createApiQuery, createKeyedResource, QUERY } from '../../api/queries.js';
-import { listPeriods, listReturns } from '../../api/returns.js';
-import { listVersions } from '../../api/threshold.js';
+import { usePartnerStatus, type PartnerStatus } from '../../api/partner-status.js';
 import { ActionPanel } from '../../components/action-panel.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
@@ -15,25 +12,7 @@ import { ReturnStatusTag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 import { sorted, WorkstreamList } from './workstream-list.js';
 
-/** What the partner's agency has to do now: its return for the open period and threshold decisions (periods and versions from the cache). */
-function usePartnerStatus(me: Me) {
-  const [periods] = createApiQuery(QUERY.periods, listPeriods);
-  const [versions] = createApiQuery(QUERY.thresholdVersions, listVersions);
-  const period = () => currentOpenPeriod(periods() ?? [], ukDate(new Date()));
-  const [rows] = createKeyedResource(QUERY.returns, () => period()?.id, listReturns);
-  const current = () => versions()?.find((v) => v.status !== 'superseded');
-  return {
-    /** The period, the agency's return and the threshold version are all in (or failed). */
-    loading: () => periods.pending || versions.pending || (period() !== undefined && rows.pending),
-    period,
-    row: () => rows()?.find((r) => r.agencyId === me.agencyId),
-    threshold: current,
-    decided: () => current()?.decisions.some((d) => d.agencyId === me.agencyId) ?? false,
-    mustSign: () => Boolean(current() && me.agencyId && current()!.requiredAgencyIds.includes(me.agencyId)),
-  };
-}
-
-function ReturnStatus(props: { status: ReturnType<typeof usePartnerStatus> }) {
+function ReturnStatus(props: { status: PartnerStatus }) {
   const s = props.status;
   return (
     <Show when={!s.loading()} fallback={<Loading label="Loading your return's status" />}>
@@ -50,7 +29,7 @@ function ReturnStatus(props: { status: ReturnType<typeof usePartnerStatus> }) {
   );
 }
 
-function ThresholdStatus(props: { status: ReturnType<typeof usePartnerStatus>; me: Me }) {
+function ThresholdStatus(props: { status: PartnerStatus; me: Me }) {
   const s = props.status;
   return (
     <Show when={s.mustSign() && s.threshold()}>

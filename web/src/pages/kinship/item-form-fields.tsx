@@ -1,10 +1,10 @@
 import { Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import { OTHER, type FormValues } from '../../../../shared/kinship/item-form.js';
-import { AUDIENCE_LABELS } from '../../../../shared/kinship/labels.js';
+import { AUDIENCE_LABELS, MEANS_TESTED_OPTIONS } from '../../../../shared/kinship/labels.js';
 import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORIES, CATEGORY_LABELS, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
 import { Choices, Select, TextArea, TextField } from '../../components/fields.js';
-import { MEANS_TESTED_OPTIONS } from './labels.js';
+import { storeFields } from '../../components/store-fields.js';
 
 const CATEGORY_OPTIONS = [
   { value: '', label: 'Choose a category' },
@@ -13,8 +13,6 @@ const CATEGORY_OPTIONS = [
 const ARRANGEMENT_OPTIONS = ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }));
 const AUDIENCE_OPTIONS = (['carers', 'children'] as const).map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }));
 
-type TextKey = { [K in keyof FormValues]: FormValues[K] extends string ? K : never }[keyof FormValues];
-
 /** The item's fields, in the order families read them; `err` gives each field's error. */
 export function ItemFields(props: {
   values: FormValues;
@@ -22,29 +20,7 @@ export function ItemFields(props: {
   err: (field: keyof FormValues) => string | undefined;
   agencies: readonly { id: string; name: string }[];
 }) {
-  /** A text field's value, error and input wired to the form's values (getters, so they stay live). */
-  const text = (id: TextKey) => ({
-    id,
-    get error() {
-      return props.err(id);
-    },
-    get value() {
-      return props.values[id];
-    },
-    onInput: (v: string) => props.set(id, v),
-  });
-  /** A checkbox group's choices and error, wired the same way. */
-  const choices = (id: 'arrangementTypes' | 'audience') => ({
-    id,
-    type: 'checkbox' as const,
-    get error() {
-      return props.err(id);
-    },
-    get selected() {
-      return props.values[id];
-    },
-    onChange: (s: string[]) => props.set(id, s),
-  });
+  const { text, choices } = storeFields(props);
   return (
     <>
       <Select

@@ -3,7 +3,7 @@ import { createEffect, createSignal, Match, Show, Switch, untrack } from 'solid-
 import { createStore } from 'solid-js/store';
 import { blank, checkItemForm, FIELDS, type FormValues, fromItem, stillNeeded } from '../../../../shared/kinship/item-form.js';
 import type { WithEtag } from '../../api/client.js';
-import { createItem, type StaffItem, updateItem } from '../../api/kinship.js';
+import { afterItemWrite, createItem, createItemResource, kinshipChanged, type StaffItem, updateItem } from '../../api/kinship.js';
 import { SubmitOrCancel } from '../../components/button-group.js';
 import { fieldOfPath } from '../../components/fields.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
@@ -12,7 +12,6 @@ import { Page } from '../../components/page.js';
 import { ProblemPage, problemMessage } from '../../components/problem-page.js';
 import { useApp } from '../../state.js';
 import { setKinshipFlash } from './flash.js';
-import { createItemResource, kinshipChanged } from './item-data.js';
 import { ItemFields } from './item-form-fields.js';
 import './kinship.css';
 
@@ -62,8 +61,7 @@ export default function KinshipItemFormPage() {
     const current = loaded();
     if (current) {
       const saved = await updateItem(current.data.id, request, current.etag);
-      mutate(saved, saved.data.id);
-      void kinshipChanged();
+      afterItemWrite(saved, mutate);
       const published = saved.data.revisionPending
         ? 'Your changes are saved and wait for the programme lead to publish them. Families still see the published version.'
         : 'Your changes are saved.';

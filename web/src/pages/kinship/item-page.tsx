@@ -1,9 +1,10 @@
 import { A, useParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../api/client.js';
-import { transitionItem, type ItemAction, type StaffItem } from '../../api/kinship.js';
+import { ITEM_ACTION_DONE } from '../../../../shared/kinship/labels.js';
+import { afterItemWrite, createItemResource, type ItemAction, transitionItem } from '../../api/kinship.js';
 import type { SummaryError } from '../../components/error-summary.js';
-import { Loading } from '../../components/loading.js';
+import { Loaded } from '../../components/loaded.js';
 import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
 import { FormErrors, saveErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
@@ -12,20 +13,14 @@ import { WarningText } from '../../components/warning-text.js';
 import { useApp } from '../../state.js';
 import { takeKinshipFlash } from './flash.js';
 import { ItemStateList } from './item-state.js';
-import { createItemResource, kinshipChanged } from './item-data.js';
 import { BackToRegister, ItemContentList } from './labels.js';
 import { MissingForReview } from './ready-check.js';
 import { ReturnToAgencyForm } from './return-form.js';
 import { ReturnedBanner, ReviewCommentHistory } from './review-comments.js';
+import { Section } from '../../components/section.js';
 import './kinship.css';
 
 const STALE = 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.';
-
-const DONE: Record<ItemAction, (i: StaffItem) => string> = {
-  submit: (i) => `"${i.title}" has been sent to the programme lead for review.`,
-  publish: (i) => `"${i.title}" is published. Families can now read it in the Kinship Local Offer.`,
-  retire: (i) => `"${i.title}" has been retired. It no longer appears in the public offer.`,
-};
 
 /** /kinship/:id: one item, its publication state and what the signed-in person may do with it. */
 export default function KinshipItemPage() {
@@ -51,10 +46,9 @@ export default function KinshipItemPage() {
     setErrors([]);
     try {
       const next = await transitionItem(current.data.id, action, current.etag);
-      mutate(next, next.data.id);
-      void kinshipChanged();
+      afterItemWrite(next, mutate);
       setConfirmRetire(false);
-      showDone(DONE[action](next.data));
+      showDone(ITEM_ACTION_DONE[action](next.data));
     } catch (err) {
       showDone(null);
       // Not ready: each missing field, linked to where it is entered.
@@ -67,135 +61,130 @@ export default function KinshipItemPage() {
   };
 
   return (
-    <Switch>
-      <Match when={data.state === 'errored'}>
+    <Loaded
+      data={data}
+      pick={(d) => d.data}
+      loading="Loading the item…"
+      error={
         <ProblemPage title="Item not found" back={{ href: '/kinship', text: 'Back to the register' }}>
           <p class="govuk-body">{problemMessage(data.error, 'The item could not be loaded.')}</p>
         </ProblemPage>
-      </Match>
-      <Match when={item()}>
-        {(i) => (
-          <Page title={i().title} caption="Kinship Local Offer item">
-            <FlashBanner message={flash()} />
-            <FormErrors errors={errors()} />
-            <ReturnedBanner item={i()} agencyName={agency()} viewer={isOwner() ? 'owner' : me().role === 'lead' ? 'lead' : 'other'} />
-            <ItemStateList item={i()} />
+      }
+    >
+      {(i) => (
+        <Page title={i().title} caption="Kinship Local Offer item">
+          <FlashBanner message={flash()} />
+          <FormErrors errors={errors()} />
+          <ReturnedBanner item={i()} agencyName={agency()} viewer={isOwner() ? 'owner' : me().role === 'lead' ? 'lead' : 'other'} />
+          <ItemStateList item={i()} />
 
-            <Show when={(i().warnings ?? []).length}>
-              <WarningText lines={[`Check this item for personal details: ${(i().warnings ?? []).map((w) => w.message).join(' ')}`]} />
-            </Show>
+          <Show when={(i().warnings ?? []).length}>
+            <WarningText lines={[`Check this item for personal details: ${(i().warnings ?? []).map((w) => w.message).join(' ')}`]} />
+          </Show>
 
-            <section aria-labelledby="actions-heading" class="app-actions">
-              <h2 class="govuk-heading-m" id="actions-heading">
-                What you can do
-              </h2>
-              <Switch>
-                <Match when={me().role === 'executive'}>
-                  <p class="govuk-body">Partnership executive members can read the register but not change it.</p>
-                </Match>
-                <Match when={i().status === 'retired'}>
-                  <p class="govuk-body">This item is retired. To offer this support again, add a new item.</p>
-                </Match>
-                <Match when={!canEdit()}>
-                  <p class="govuk-body">Only {app.agencyName(i().ownerAgencyId)} and the programme lead can change this item.</p>
-                </Match>
-                <Match when={confirmRetire()}>
-                  <div class="app-confirm">
-                    <h3 class="govuk-heading-s">Retire "{i().title}"?</h3>
-                    <p class="govuk-body">It will leave the public Kinship Local Offer at once. Its history is kept.</p>
-                    <div class="govuk-button-group">
-                      <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => act('retire')}>
-                        Yes, retire this item
-                      </button>
-                      <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setConfirmRetire(false)}>
-                        Cancel
-                      </button>
-                    </div>
-                  </div>
-                </Match>
-                <Match when={returning()}>
-                  <ReturnToAgencyForm
-                    item={data()!}
-                    agencyName={agency()}
-                    onCancel={() => setReturning(false)}
-                    onReturned={(next) => {
-                      mutate(next, next.data.id);
-                      void kinshipChanged();
-                      setReturning(false);
-                      showDone(`"${next.data.title}" has been returned to ${agency()} with your comments.`);
-                    }}
-                  />
-                </Match>
-                <Match when={true}>
-                  <Show when={i().status === 'draft' && me().role === 'partner'}>
-                    <p class="govuk-body">When the item is ready, send it to the programme lead, who publishes it.</p>
-                  </Show>
-                  <Show when={i().status === 'in-review' && me().role === 'partner'}>
-                    <p class="govuk-body">This item is waiting for the programme lead to publish it. You can still edit it.</p>
-                  </Show>
-                  <Show when={i().status !== 'published'}>
-                    <MissingForReview item={i()} action={me().role === 'lead' ? 'published' : 'sent for review'} />
-                  </Show>
-                  <div class="govuk-button-group">
-                    <Show when={me().role === 'lead' && i().status !== 'published'}>
-                      <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('publish')}>
-                        {i().revisionPending ? 'Publish the changes' : 'Publish'}
-                      </button>
-                    </Show>
-                    <Show when={me().role === 'lead' && i().status === 'in-review'}>
-                      <button type="button" class="govuk-button govuk-button--secondary" disabled={busy()} onClick={() => setReturning(true)}>
-                        Return to the agency
-                      </button>
-                    </Show>
-                    <Show when={(i().status === 'draft' || i().status === 'returned') && me().role === 'partner'}>
-                      <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('submit')}>
-                        Send for review
-                      </button>
-                    </Show>
-                    <A href={`/kinship/${i().id}/edit`} class="govuk-button govuk-button--secondary" role="button">
-                      Edit
-                    </A>
-                    <Show when={me().role === 'lead'}>
-                      <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => setConfirmRetire(true)}>
-                        Retire
-                      </button>
-                    </Show>
-                  </div>
-                  <Show when={i().status === 'published'}>
-                    <p class="govuk-body">
-                      {me().role === 'lead'
-                        ? 'Editing a published item saves your changes for review; families see the published text until you publish the changes.'
-                        : 'Editing a published item sends your changes to the programme lead to review; families see the published text until then.'}
-                    </p>
-                  </Show>
-                </Match>
-              </Switch>
-            </section>
-
+          <Section headingId="actions-heading" title="What you can do" class="app-actions">
             <Switch>
-              <Match when={i().revisionPending && i().published}>
-                {(published) => (
-                  <>
-                    <h2 class="govuk-heading-m">Changes waiting for review</h2>
-                    <ItemContentList content={i()} provider={provider(i())} id="pending-content" />
-                    <h2 class="govuk-heading-m">Published version (families see this now)</h2>
-                    <ItemContentList content={published()} provider={provider(published())} id="published-content" />
-                  </>
-                )}
+              <Match when={me().role === 'executive'}>
+                <p class="govuk-body">Partnership executive members can read the register but not change it.</p>
+              </Match>
+              <Match when={i().status === 'retired'}>
+                <p class="govuk-body">This item is retired. To offer this support again, add a new item.</p>
+              </Match>
+              <Match when={!canEdit()}>
+                <p class="govuk-body">Only {app.agencyName(i().ownerAgencyId)} and the programme lead can change this item.</p>
+              </Match>
+              <Match when={confirmRetire()}>
+                <div class="app-confirm">
+                  <h3 class="govuk-heading-s">Retire "{i().title}"?</h3>
+                  <p class="govuk-body">It will leave the public Kinship Local Offer at once. Its history is kept.</p>
+                  <div class="govuk-button-group">
+                    <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => act('retire')}>
+                      Yes, retire this item
+                    </button>
+                    <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setConfirmRetire(false)}>
+                      Cancel
+                    </button>
+                  </div>
+                </div>
+              </Match>
+              <Match when={returning()}>
+                <ReturnToAgencyForm
+                  item={data()!}
+                  agencyName={agency()}
+                  onCancel={() => setReturning(false)}
+                  onReturned={(next) => {
+                    afterItemWrite(next, mutate);
+                    setReturning(false);
+                    showDone(`"${next.data.title}" has been returned to ${agency()} with your comments.`);
+                  }}
+                />
               </Match>
               <Match when={true}>
-                <h2 class="govuk-heading-m">{i().status === 'published' ? 'What families read' : 'What families will read'}</h2>
-                <ItemContentList content={i()} provider={provider(i())} id="item-content" />
+                <Show when={i().status === 'draft' && me().role === 'partner'}>
+                  <p class="govuk-body">When the item is ready, send it to the programme lead, who publishes it.</p>
+                </Show>
+                <Show when={i().status === 'in-review' && me().role === 'partner'}>
+                  <p class="govuk-body">This item is waiting for the programme lead to publish it. You can still edit it.</p>
+                </Show>
+                <Show when={i().status !== 'published'}>
+                  <MissingForReview item={i()} action={me().role === 'lead' ? 'published' : 'sent for review'} />
+                </Show>
+                <div class="govuk-button-group">
+                  <Show when={me().role === 'lead' && i().status !== 'published'}>
+                    <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('publish')}>
+                      {i().revisionPending ? 'Publish the changes' : 'Publish'}
+                    </button>
+                  </Show>
+                  <Show when={me().role === 'lead' && i().status === 'in-review'}>
+                    <button type="button" class="govuk-button govuk-button--secondary" disabled={busy()} onClick={() => setReturning(true)}>
+                      Return to the agency
+                    </button>
+                  </Show>
+                  <Show when={(i().status === 'draft' || i().status === 'returned') && me().role === 'partner'}>
+                    <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('submit')}>
+                      Send for review
+                    </button>
+                  </Show>
+                  <A href={`/kinship/${i().id}/edit`} class="govuk-button govuk-button--secondary" role="button">
+                    Edit
+                  </A>
+                  <Show when={me().role === 'lead'}>
+                    <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => setConfirmRetire(true)}>
+                      Retire
+                    </button>
+                  </Show>
+                </div>
+                <Show when={i().status === 'published'}>
+                  <p class="govuk-body">
+                    {me().role === 'lead'
+                      ? 'Editing a published item saves your changes for review; families see the published text until you publish the changes.'
+                      : 'Editing a published item sends your changes to the programme lead to review; families see the published text until then.'}
+                  </p>
+                </Show>
               </Match>
             </Switch>
-            <ReviewCommentHistory item={i()} />
-            <BackToRegister />
-          </Page>
-        )}
-      </Match>
-      <Match when={true}>
-        <Loading label="Loading the item…" />
-      </Match>
-    </Switch>
+          </Section>
+
+          <Switch>
+            <Match when={i().revisionPending && i().published}>
+              {(published) => (
+                <>
+                  <h2 class="govuk-heading-m">Changes waiting for review</h2>
+                  <ItemContentList content={i()} provider={provider(i())} id="pending-content" />
+                  <h2 class="govuk-heading-m">Published version (families see this now)</h2>
+                  <ItemContentList content={published()} provider={provider(published())} id="published-content" />
+                </>
+              )}
+            </Match>
+            <Match when={true}>
+              <h2 class="govuk-heading-m">{i().status === 'published' ? 'What families read' : 'What families will read'}</h2>
+              <ItemContentList content={i()} provider={provider(i())} id="item-content" />
+            </Match>
+          </Switch>
+          <ReviewCommentHistory item={i()} />
+          <BackToRegister />
+        </Page>
+      )}
+    </Loaded>
   );
 }

@@ -4,7 +4,8 @@ import { formatDate, formatDateTime } from '../../components/format.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { Tag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-import { ItemStatusTag, today } from './labels.js';
+import { ukToday } from '../../../../shared/periods/period.js';
+import { ItemStatusTag } from './labels.js';
 
 /** An item's publication state: status, agency, publication, reviews and the last change. */
 export function ItemStateList(props: { item: StaffItem }) {
@@ -26,7 +27,7 @@ export function ItemStateList(props: { item: StaffItem }) {
       <SummaryRow key="Last reviewed">{props.item.lastReviewedAt ? formatDate(props.item.lastReviewedAt) : 'Not reviewed yet'}</SummaryRow>
       <SummaryRow key="Next review due">
         {props.item.nextReviewDue ? formatDate(props.item.nextReviewDue) : 'Set when it is published (12 months on)'}
-        <Show when={props.item.nextReviewDue && props.item.nextReviewDue! < today() && props.item.status !== 'retired'}>
+        <Show when={props.item.nextReviewDue && props.item.nextReviewDue! < ukToday() && props.item.status !== 'retired'}>
           {' '}
           <Tag colour="red">Overdue</Tag>
         </Show>

@@ -6,7 +6,8 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { formatDate } from '../../components/format.js';
 import { Tag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-import { ItemStatusTag, today } from './labels.js';
+import { ukToday } from '../../../../shared/periods/period.js';
+import { ItemStatusTag } from './labels.js';
 
 const byText = (text: (item: StaffItem) => string) => (a: StaffItem, b: StaffItem) => text(a).localeCompare(text(b), 'en-GB');
 
@@ -47,7 +48,7 @@ export function ItemsTable(props: { items: StaffItem[]; caption: string; caption
       cell: (item) => (
         <>
           {item.published && item.nextReviewDue ? formatDate(item.nextReviewDue) : 'Not published'}
-          <Show when={item.published && item.nextReviewDue && item.nextReviewDue < today() && item.status !== 'retired'}>
+          <Show when={item.published && item.nextReviewDue && item.nextReviewDue < ukToday() && item.status !== 'retired'}>
             {' '}
             <Tag colour="red">Overdue</Tag>
           </Show>

@@ -1,5 +1,4 @@
 import { For, Show } from 'solid-js';
-import { ukDate } from '../../../../shared/periods/period.js';
 import { arrangementLabel, audienceText, categoryLabel, ITEM_STATUS_LABELS, MEANS_TESTED_LABELS } from '../../../../shared/kinship/labels.js';
 import type { ItemContent, ItemStatus } from '../../../../shared/kinship/schema.js';
 import { LinkLine } from '../../components/link-line.js';
@@ -18,16 +17,6 @@ const STATUS_COLOURS: Record<ItemStatus, TagColour> = {
 export function ItemStatusTag(props: { status: ItemStatus }) {
   return <StatusTag status={props.status} labels={ITEM_STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
-
-/** Short answers for the staff form's radios. */
-export const MEANS_TESTED_OPTIONS = [
-  { value: 'yes', label: 'Yes', hint: 'What people get depends on their income or savings' },
-  { value: 'no', label: 'No' },
-  { value: 'not-applicable', label: 'Does not apply', hint: 'For example, advice or a support group' },
-];
-
-/** Today as YYYY-MM-DD (for "review overdue"). */
-export const today = () => ukDate(new Date());
 
 /** An item's content as a summary list: what families read (staff pages). */
 export function ItemContentList(props: { content: ItemContent; provider: string; id?: string }) {

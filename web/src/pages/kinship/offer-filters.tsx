@@ -1,73 +1,15 @@
-import { useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, on, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { AUDIENCE_LABELS } from '../../../../shared/kinship/labels.js';
 import type { OfferFilterValues } from '../../../../shared/kinship/offer.js';
 import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, AUDIENCES, CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/kinship/schema.js';
 import { Select, TextField } from '../../components/fields.js';
+import { useAddressFilters } from '../../components/address-filters.js';
 import { withAny } from '../../components/filter-form.js';
 
-type Query = { q?: string; category?: string; arrangement?: string; audience?: string };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
-/** A value from the address, or '' when it is not one of the allowed ones (an old or mistyped link shows everything). */
-const pick = <T extends string>(v: string | string[] | undefined, allowed: readonly T[]): T | '' => {
-  const s = one(v);
-  return (allowed as readonly string[]).includes(s) ? (s as T) : '';
-};
-
-/**
- * The filters live in the address, so a shared or bookmarked link opens the same view and Back and
- * Forward step through the choices. The search box keeps its own copy of the text, so typing never
- * waits for the router; its first keystroke adds a history entry and the next ones replace it.
- */
+/** The public offer's filters, in the address: ?q=…&category=…&arrangement=…&audience=… */
 export function useOfferFilters() {
-  const [params, setParams] = useSearchParams<Query>();
-  const [text, setText] = createSignal(one(params.q));
-  let written = one(params.q);
-  let typing = false;
-  // Back, Forward or a link changed the address: show its search text.
-  createEffect(
-    on(
-      () => one(params.q),
-      (q) => {
-        if (q === written) return;
-        written = q;
-        setText(q);
-      },
-      { defer: true },
-    ),
-  );
-  const values = (): OfferFilterValues => ({
-    q: text(),
-    category: pick(params.category, CATEGORIES),
-    arrangement: pick(params.arrangement, ARRANGEMENT_TYPES),
-    audience: pick(params.audience, AUDIENCES),
-  });
-  return {
-    values,
-    active: () => {
-      const v = values();
-      return Boolean(v.q.trim() || v.category || v.arrangement || v.audience);
-    },
-    type(q: string) {
-      setText(q);
-      written = q;
-      setParams({ q: q || undefined }, { replace: typing });
-      typing = true;
-    },
-    stopTyping() {
-      typing = false;
-    },
-    choose(key: 'category' | 'arrangement' | 'audience', value: string) {
-      typing = false;
-      setParams({ [key]: value || undefined });
-    },
-    clear() {
-      typing = false;
-      setText('');
-      written = '';
-      setParams({ q: undefined, category: undefined, arrangement: undefined, audience: undefined });
-    },
-  };
+  const filters = useAddressFilters('q', { category: CATEGORIES, arrangement: ARRANGEMENT_TYPES, audience: AUDIENCES });
+  return { ...filters, values: (): OfferFilterValues => ({ q: filters.text(), ...filters.choices() }) };
 }
 export type OfferFilters = ReturnType<typeof useOfferFilters>;
 

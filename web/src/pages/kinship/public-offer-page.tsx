@@ -1,14 +1,14 @@
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { filterOffer, leafletNote, offerSearchIndexes } from '../../../../shared/kinship/offer.js';
 import { CATEGORY_LABELS, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
-import { getPublicOffer, type PublicOffer } from '../../api/kinship.js';
-import { createApiQuery, QUERY } from '../../api/queries.js';
+import { type PublicOffer, usePublicOffer } from '../../api/kinship.js';
 import { jumpTo } from '../../components/jump-to.js';
-import { Loading } from '../../components/loading.js';
+import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
 import { formatDate } from '../../components/format.js';
 import { OfferFiltersForm, useOfferFilters } from './offer-filters.js';
 import { OfferItem } from './offer-item.js';
+import { Section } from '../../components/section.js';
 import './kinship.css';
 
 function Offer(props: { offer: PublicOffer }) {
@@ -87,12 +87,9 @@ function Offer(props: { offer: PublicOffer }) {
 
       <For each={filtered()}>
         {(g) => (
-          <section class="app-offer-group" aria-labelledby={g.category}>
-            <h2 class="govuk-heading-m app-offer-group__title" id={g.category} tabindex="-1">
-              {g.label}
-            </h2>
+          <Section headingId={g.category} title={g.label} headingClass="govuk-heading-m app-offer-group__title" focusable class="app-offer-group">
             <For each={g.items}>{(item) => <OfferItem item={item} />}</For>
-          </section>
+          </Section>
         )}
       </For>
 
@@ -115,7 +112,7 @@ function Offer(props: { offer: PublicOffer }) {
 
 /** /kinship-offer: the published Kinship Local Offer for kinship carers and children. No sign-in. */
 export default function PublicKinshipOfferPage() {
-  const [offer] = createApiQuery(QUERY.publicOffer, getPublicOffer);
+  const [offer] = usePublicOffer();
   const partnership = () => offer()?.partnership;
   return (
     <div class="app-offer">
@@ -138,17 +135,17 @@ export default function PublicKinshipOfferPage() {
             Support here comes from the council and its partners, including the NHS, schools and voluntary groups.
           </p>
         </div>
-        <Switch>
-          <Match when={offer.state === 'errored'}>
+        <Loaded
+          data={offer}
+          loading="Loading the Kinship Local Offer…"
+          error={
             <div class="govuk-inset-text">
               <p class="govuk-body">Sorry, the offer could not be loaded. Try again later.</p>
             </div>
-          </Match>
-          <Match when={offer()}>{(o) => <Offer offer={o()} />}</Match>
-          <Match when={true}>
-            <Loading label="Loading the Kinship Local Offer…" />
-          </Match>
-        </Switch>
+          }
+        >
+          {(o) => <Offer offer={o()} />}
+        </Loaded>
       </Page>
     </div>
   );

@@ -2,17 +2,17 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ITEM_STATUS_LABELS } from '../../../../shared/kinship/labels.js';
 import { CATEGORIES, CATEGORY_LABELS, ITEM_STATUSES, type Category, type ItemStatus } from '../../../../shared/kinship/schema.js';
-import { listItems } from '../../api/kinship.js';
 import { FlashBanner } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
-import { createKeyedResource, QueryResults } from '../../components/results.js';
-import { QUERY } from '../../api/queries.js';
+import { QueryResults } from '../../components/results.js';
+import { useKinshipItems } from '../../api/kinship.js';
 import { useApp } from '../../state.js';
 import { Select } from '../../components/fields.js';
 import { FilterForm, FilterRow, withAny } from '../../components/filter-form.js';
 import { takeKinshipFlash } from './flash.js';
 import { ItemsTable } from './items-table.js';
 import { CoveragePanel, ReviewQueue } from './register-panels.js';
+import { Section } from '../../components/section.js';
 import './kinship.css';
 
 type Filters = { status?: string; category?: string; agencyId?: string };
@@ -27,7 +27,7 @@ export default function KinshipRegisterPage() {
   const role = () => app.me()?.role;
   const filters = () => ({ status: (params.status ?? '') as ItemStatus | '', category: (params.category ?? '') as Category | '', agencyId: params.agencyId ?? '' });
   // Rows only ever for the filters in the address: while new filters load, the register says so.
-  const [items] = createKeyedResource(QUERY.kinshipItems, filters, (f) => listItems(f));
+  const [items] = useKinshipItems(filters);
   // The form edits local values; the register only changes when the filters are applied.
   const [status, setStatus] = createSignal(filters().status as string);
   const [category, setCategory] = createSignal(filters().category as string);
@@ -74,10 +74,7 @@ export default function KinshipRegisterPage() {
         <ReviewQueue />
       </Show>
 
-      <section aria-labelledby="register-heading">
-        <h2 class="govuk-heading-m" id="register-heading">
-          The register
-        </h2>
+      <Section headingId="register-heading" title="The register">
         <FilterForm label="Filter the register" submit="Apply filters" filtered={filtered()} onApply={apply} onClear={clear}>
           <FilterRow>
             <Select id="filter-status" label="Status" value={status()} onChange={setStatus} options={withAny('Any status', STATUS_OPTIONS)} />
@@ -107,7 +104,7 @@ export default function KinshipRegisterPage() {
             </Show>
           )}
         </QueryResults>
-      </section>
+      </Section>
     </Page>
   );
 }

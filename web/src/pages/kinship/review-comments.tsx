@@ -3,6 +3,7 @@ import type { KinshipReviewComment } from '../../../../shared/kinship/schema.js'
 import type { StaffItem } from '../../api/kinship.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { formatDateTime } from '../../components/format.js';
+import { Section } from '../../components/section.js';
 
 /** One of the lead's comments, with who wrote it and when. */
 function Comment(props: { comment: KinshipReviewComment }) {
@@ -47,10 +48,7 @@ export function ReviewCommentHistory(props: { item: StaffItem }) {
   const shown = () => (props.item.status === 'returned' ? props.item.reviewComments.slice(0, -1) : props.item.reviewComments);
   return (
     <Show when={shown().length}>
-      <section aria-labelledby="review-comments-heading">
-        <h2 class="govuk-heading-m" id="review-comments-heading">
-          {props.item.status === 'returned' ? 'Earlier comments from the programme lead' : 'Comments from the programme lead'}
-        </h2>
+      <Section headingId="review-comments-heading" title={props.item.status === 'returned' ? 'Earlier comments from the programme lead' : 'Comments from the programme lead'}>
         <ul class="govuk-list" data-testid="review-comments">
           <For each={shown()}>
             {(c) => (
@@ -60,7 +58,7 @@ export function ReviewCommentHistory(props: { item: StaffItem }) {
             )}
           </For>
         </ul>
-      </section>
+      </Section>
     </Show>
   );
 }

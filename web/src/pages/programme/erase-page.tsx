@@ -1,8 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { ERASABLE_ENTITIES, ERASABLE_ENTITY_LABELS, EraseRequest, type ErasableEntity, type ErasureResult } from '../../../../shared/pii/erasure.js';
-import { erasePersonalData } from '../../api/erasure.js';
-import { invalidate, QUERY, type QueryName } from '../../api/queries.js';
+import { ERASABLE_ENTITIES, ERASABLE_ENTITY_LABELS, EraseRequest, type ErasureResult } from '../../../../shared/pii/erasure.js';
+import { erased, erasePersonalData } from '../../api/erasure.js';
 import { Select, TextArea, TextField } from '../../components/fields.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
@@ -17,17 +16,6 @@ const HINTS: Record<Exclude<Field, 'entityType'>, string> = {
   field: 'Where the text is, for example narrative or summary. This is recorded with the erasure.',
   text: 'Copy it exactly as it appears. It is replaced by [removed] in the record, its earlier versions and its history, and is not kept anywhere.',
   reason: 'Recorded with the erasure. Do not repeat the personal data here.',
-};
-
-/** What shows each kind of record, to fetch again once text is erased from it (its history is in the audit trail). */
-const SHOWN_IN: Record<ErasableEntity, QueryName[]> = {
-  return: [QUERY.return, QUERY.returns, QUERY.tracker],
-  'kinship-item': [QUERY.kinshipItems, QUERY.kinshipItem, QUERY.publicOffer, QUERY.kinshipCoverage, QUERY.tracker],
-  'threshold-document': [QUERY.thresholdVersions, QUERY.thresholdContent, QUERY.tracker],
-  criterion: [QUERY.readiness, QUERY.tracker],
-  assessment: [QUERY.readiness, QUERY.tracker],
-  milestone: [QUERY.workstreams, QUERY.return, QUERY.tracker],
-  workstream: [QUERY.workstreams, QUERY.partnership, QUERY.return, QUERY.tracker],
 };
 
 /** `/programme/erase`: the lead erases personal data that slipped through (UK GDPR). */
@@ -55,7 +43,7 @@ export default function ErasePage() {
     await form.save(
       async () => {
         setDone(await erasePersonalData(parsed.data));
-        void invalidate(...SHOWN_IN[parsed.data.entityType], QUERY.history, QUERY.audit);
+        void erased(parsed.data.entityType);
         setValues({ ...values(), text: '', reason: '' });
       },
       { field: (path) => FIELDS.find((f) => f === path), fallback: 'The text could not be erased. Try again.' },

@@ -2,6 +2,7 @@ import { createStore } from 'solid-js/store';
 import { MILESTONE_STATUS_LABELS } from '../../../../shared/returns/schema.js';
 import { addMilestone } from '../../api/programme.js';
 import { dateError, DateInput } from '../../components/date-input.js';
+import { Details } from '../../components/details.js';
 import { Select, TextArea, TextField } from '../../components/fields.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
 import { useApp } from '../../state.js';
@@ -44,40 +45,35 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
     );
   };
   return (
-    <details class="govuk-details">
-      <summary class="govuk-details__summary">
-        <span class="govuk-details__summary-text">Add a milestone to {props.workstream.name}</span>
-      </summary>
-      <div class="govuk-details__text">
-        <form onSubmit={submit} novalidate>
-          <FormErrors errors={form.errors()} />
-          <TextField id={`${prefix}-title`} label="Title" labelClass="" maxlength={200} error={error('title')} value={v.title} onInput={set('title')} />
-          <TextArea
-            id={`${prefix}-description`}
-            label="Description (optional)"
-            labelClass=""
-            maxlength={2000}
-            rows={3}
-            error={error('description')}
-            value={v.description}
-            onInput={set('description')}
-          />
-          <Select
-            id={`${prefix}-ownerAgencyId`}
-            label="Owner"
-            labelClass=""
-            error={error('ownerAgencyId')}
-            value={ownerId()}
-            onChange={set('owner')}
-            options={agencies().map((a) => ({ value: a.id, label: a.name }))}
-          />
-          <DateInput id={`${prefix}-dueDate`} legend="Due date" legendClass="" hint="For example, 31 3 2027" error={error('dueDate')} value={v.due} onChange={set('due')} />
-          <Select id={`${prefix}-status`} label="Status" labelClass="" error={error('status')} value={v.status} onChange={set('status')} options={STATUS_OPTIONS} />
-          <button type="submit" class="govuk-button" disabled={form.busy()}>
-            Add milestone
-          </button>
-        </form>
-      </div>
-    </details>
+    <Details summary={`Add a milestone to ${props.workstream.name}`}>
+      <form onSubmit={submit} novalidate>
+        <FormErrors errors={form.errors()} />
+        <TextField id={`${prefix}-title`} label="Title" labelClass="" maxlength={200} error={error('title')} value={v.title} onInput={set('title')} />
+        <TextArea
+          id={`${prefix}-description`}
+          label="Description (optional)"
+          labelClass=""
+          maxlength={2000}
+          rows={3}
+          error={error('description')}
+          value={v.description}
+          onInput={set('description')}
+        />
+        <Select
+          id={`${prefix}-ownerAgencyId`}
+          label="Owner"
+          labelClass=""
+          error={error('ownerAgencyId')}
+          value={ownerId()}
+          onChange={set('owner')}
+          options={agencies().map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <DateInput id={`${prefix}-dueDate`} legend="Due date" legendClass="" hint="For example, 31 3 2027" error={error('dueDate')} value={v.due} onChange={set('due')} />
+        <Select id={`${prefix}-status`} label="Status" labelClass="" error={error('status')} value={v.status} onChange={set('status')} options={STATUS_OPTIONS} />
+        <button type="submit" class="govuk-button" disabled={form.busy()}>
+          Add milestone
+        </button>
+      </form>
+    </Details>
   );
 }

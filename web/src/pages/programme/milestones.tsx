@@ -1,10 +1,9 @@
 import { For, Show } from 'solid-js';
-import { formatDayLong, ukDate } from '../../../../shared/periods/period.js';
+import { formatDayLong, ukToday } from '../../../../shared/periods/period.js';
 import { MILESTONE_STATUS_LABELS } from '../../../../shared/returns/schema.js';
 import { milestoneOverdue } from '../../../../shared/workstreams/milestone.js';
 import { ApiError } from '../../api/client.js';
-import { updateMilestone } from '../../api/programme.js';
-import { invalidate, QUERY } from '../../api/queries.js';
+import { milestonesChanged, updateMilestone } from '../../api/programme.js';
 import type { listWorkstreams } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import type { SummaryError } from '../../components/error-summary.js';
@@ -17,9 +16,6 @@ import { AddMilestoneForm, STATUS_OPTIONS } from './milestone-form.js';
 export type ProgrammeWorkstream = Awaited<ReturnType<typeof listWorkstreams>>[number];
 type Milestone = ProgrammeWorkstream['milestones'][number];
 type MilestonePatch = Parameters<typeof updateMilestone>[2];
-
-/** A milestone changed: the list here, the returns that report on it, the tracker and the audit trail. */
-export const milestonesChanged = () => invalidate(QUERY.workstreams, QUERY.return, QUERY.tracker, QUERY.audit);
 
 /** What a change to a milestone tells the page: done (with the words to show), or the problems. */
 export interface MilestoneEvents {
@@ -74,7 +70,7 @@ function StatusCell(props: { workstreamId: string; m: Milestone; events: Milesto
 export function WorkstreamMilestones(props: { workstream: ProgrammeWorkstream; events: MilestoneEvents }) {
   const app = useApp();
   const w = () => props.workstream;
-  const today = ukDate(new Date());
+  const today = ukToday();
   const close = (m: Milestone) => patchMilestone(w().id, m, { closed: true }, `"${m.title}" closed. It stays in the history but leaves the returns.`, props.events);
   return (
     <section class="app-programme-workstream" aria-labelledby={`ws-${w().id}`}>

@@ -1,8 +1,7 @@
 import { A } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { formatDayLong, nextPeriodId, periodBounds, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
-import { openPeriod } from '../../api/programme.js';
-import { invalidate, QUERY } from '../../api/queries.js';
+import { openPeriod, periodOpened } from '../../api/programme.js';
 import type { Period } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { dateError, DateInput } from '../../components/date-input.js';
@@ -22,8 +21,7 @@ function OpenPeriodForm(props: { periods: Period[]; onOpened: (p: Period) => voi
     await form.save(
       async () => {
         const p = await openPeriod({ id: suggested(), dueDate: due() });
-        // A new period changes the periods everywhere, the returns to draft, the tracker and the audit trail.
-        void invalidate(QUERY.periods, QUERY.returns, QUERY.tracker, QUERY.audit);
+        void periodOpened();
         props.onOpened(p);
       },
       { field: (path) => `period-${path}`, fallback: 'Something went wrong. Try again.' },

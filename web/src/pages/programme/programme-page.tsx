@@ -2,8 +2,7 @@ import './programme.css';
 import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { formatDayLong, periodLabel } from '../../../../shared/periods/period.js';
-import { createApiQuery, QUERY } from '../../api/queries.js';
-import { listPeriods, listWorkstreams } from '../../api/returns.js';
+import { usePeriods, useWorkstreams } from '../../api/returns.js';
 import type { SummaryError } from '../../components/error-summary.js';
 import { FormErrors } from '../../components/form-state.js';
 import { Loading } from '../../components/loading.js';
@@ -17,8 +16,8 @@ import { PeriodsSection } from './periods.js';
  * Both lists come from the cache; each change invalidates what it changed, so they reload here.
  */
 export function ProgrammePage() {
-  const [periods] = createApiQuery(QUERY.periods, listPeriods);
-  const [workstreams] = createApiQuery(QUERY.workstreams, listWorkstreams);
+  const [periods] = usePeriods();
+  const [workstreams] = useWorkstreams();
   const [message, setMessage] = createSignal('');
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
   const events = {

@@ -1,16 +1,14 @@
 import { Show } from 'solid-js';
 import type { AuditEvent } from '../../api/audit.js';
-import { createKeyedResource, QUERY } from '../../api/queries.js';
-import { getAssessmentHistory } from '../../api/readiness.js';
-import { FlashBanner } from '../../components/flash-banner.js';
+import { FlashBanner, useLocationFlash } from '../../components/flash-banner.js';
 import { LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
 import { useApp } from '../../state.js';
 import { AssessmentSummary, CriterionSummary } from './assessment-summary.js';
-import { AssessmentLoader, useAssessment, type AssessmentContext } from './readiness-data.js';
+import { useAssessmentHistory, type AssessmentContext } from '../../api/readiness.js';
+import { AssessmentLoader, useAssessment } from './readiness-data.js';
 import { readinessTitle } from '../../../../shared/readiness/words.js';
-import { useFlash } from './readiness-ui.js';
 import { RecordHistory } from '../../components/record-history.js';
 import { ValidateForm } from './validate-form.js';
 import './readiness.css';
@@ -20,10 +18,9 @@ const commentOf = (e: AuditEvent) => (typeof e.meta?.comment === 'string' && e.m
 
 /** Every change to the assessment (the lead's audit trail), fetched again after each save or decision. */
 function AssessmentHistory(props: { criterionId: string; agencyId: string }) {
-  const [history] = createKeyedResource(
-    QUERY.history,
-    () => ({ entityType: 'assessment', criterionId: props.criterionId, agencyId: props.agencyId }),
-    (k) => getAssessmentHistory(k.criterionId, k.agencyId),
+  const [history] = useAssessmentHistory(
+    () => props.criterionId,
+    () => props.agencyId,
   );
   return <RecordHistory history={history} record="this assessment" empty="No changes have been recorded yet." details={commentOf} />;
 }
@@ -45,7 +42,7 @@ function LeadReview(props: { ctx: AssessmentContext; onDone: (message: string) =
 
 function Detail(props: { ctx: () => AssessmentContext }) {
   const app = useApp();
-  const [flash, setFlash] = useFlash();
+  const [flash, setFlash] = useLocationFlash();
   const ctx = () => props.ctx();
   const a = () => ctx().assessment;
   const c = () => ctx().criterion;

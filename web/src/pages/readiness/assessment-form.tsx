@@ -1,36 +1,21 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ASSESSMENT_STATUS_LABELS, ASSESSMENT_STATUSES, AssessmentRequest, type AssessmentStatus } from '../../../../shared/readiness/schema.js';
-import { assessmentFromForm } from '../../../../shared/readiness/assessment-form.js';
-import { saveAssessment } from '../../api/readiness.js';
+import { ASSESSMENT_STATUS_HINTS, assessmentFieldId as fieldId, assessmentFromForm } from '../../../../shared/readiness/assessment-form.js';
+import { type AssessmentContext, readinessChanged, saveAssessment } from '../../api/readiness.js';
 import { dateError, DateInput } from '../../components/date-input.js';
 import { Radios, TextArea } from '../../components/fields.js';
 import { SubmitOrCancel } from '../../components/button-group.js';
 import { Page } from '../../components/page.js';
 import { ProblemPage } from '../../components/problem-page.js';
 import { useApp } from '../../state.js';
-import { LinksEditor } from './links-editor.js';
+import { WebAddressList } from '../../components/list-editor.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
-import { AssessmentLoader, readinessChanged, useAssessment, type AssessmentContext } from './readiness-data.js';
+import { AssessmentLoader, useAssessment } from './readiness-data.js';
 import { readinessTitle } from '../../../../shared/readiness/words.js';
 import './readiness.css';
 
-const STATUS_HINTS: Record<AssessmentStatus, string> = {
-  'not-started': 'Work on this has not begun.',
-  'in-progress': 'Work has started but the criterion is not met yet.',
-  ready: 'The criterion is met. Describe or link the evidence.',
-  'not-applicable': 'The criterion does not apply to your agency. Say why.',
-};
-const STATUS_OPTIONS = ASSESSMENT_STATUSES.map((s) => ({ value: s, label: ASSESSMENT_STATUS_LABELS[s], hint: STATUS_HINTS[s] }));
-
-/** Maps a schema or API field path (`links.1`, `links[1]`) to the id of the input to focus; `boxOf` gives a link's box. */
-function fieldId(path: string, boxOf: (index: number) => number | undefined): string {
-  const [head, index] = path.split(/[.[\]]+/);
-  if (head === 'links') return `link-${boxOf(Number(index)) ?? 0}`;
-  if (head === 'targetDate') return 'target-date';
-  if (head === 'status' || head === 'reason') return head;
-  return 'evidence';
-}
+const STATUS_OPTIONS = ASSESSMENT_STATUSES.map((s) => ({ value: s, label: ASSESSMENT_STATUS_LABELS[s], hint: ASSESSMENT_STATUS_HINTS[s] }));
 
 function Form(props: { ctx: AssessmentContext }) {
   const navigate = useNavigate();
@@ -106,7 +91,17 @@ function Form(props: { ctx: AssessmentContext }) {
           onInput={setEvidence}
           rows={6}
         />
-        <LinksEditor links={links()} onChange={setLinks} error={(i) => form.err(`link-${i}`)} />
+        {/* Up to 10 links to evidence, each in its own box (link-0, link-1...). */}
+        <WebAddressList
+          id="links"
+          noun="link"
+          heading="Links to evidence (optional)"
+          hint="Full web addresses starting with https://, for example a document on your intranet. Up to 10."
+          max={10}
+          links={links()}
+          onChange={setLinks}
+          error={(i) => form.err(`link-${i}`)}
+        />
         <DateInput
           id="target-date"
           legend="Target date (optional)"

@@ -4,8 +4,8 @@ import { formatDateTime } from '../../components/format.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { OverdueTag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-import { awaitsCheck } from '../../../../shared/readiness/words.js';
-import { AssessmentStatusTag, day, DERIVATION_SOURCES, ValidationTag } from './readiness-ui.js';
+import { awaitsCheck, DERIVATION_SOURCES } from '../../../../shared/readiness/words.js';
+import { AssessmentStatusTag, day, ValidationTag } from './readiness-ui.js';
 
 /** What the criterion asks for and by when. */
 export function CriterionSummary(props: { criterion: MatrixCriterion }) {

@@ -1,18 +1,18 @@
 import { useNavigate, useParams } from '@solidjs/router';
-import { Match, Show, Switch } from 'solid-js';
+import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CreateCriterionRequest } from '../../../../shared/readiness/schema.js';
-import { createCriterion, updateCriterion, type CriterionBody, type MatrixCriterion, type ReadinessMatrix } from '../../api/readiness.js';
+import { createCriterion, type CriterionBody, type MatrixCriterion, readinessChanged, type ReadinessMatrix, updateCriterion, useMatrix } from '../../api/readiness.js';
 import { dateError, DateInput } from '../../components/date-input.js';
 import { Checkboxes, fieldOfPath, TextArea, TextField } from '../../components/fields.js';
-import { Loading } from '../../components/loading.js';
+import { Loaded } from '../../components/loaded.js';
 import { SubmitOrCancel } from '../../components/button-group.js';
 import { Page } from '../../components/page.js';
 import { ProblemPage } from '../../components/problem-page.js';
 import { LeadOnly } from '../../components/role-guard.js';
 import { useApp } from '../../state.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
-import { MatrixError, readinessChanged, useMatrix } from './readiness-data.js';
+import { MatrixError } from './readiness-data.js';
 import { CRITERION_FIELDS, type CriterionField, criterionChanges, criterionProblem, readinessTitle } from '../../../../shared/readiness/words.js';
 import './readiness.css';
 
@@ -158,26 +158,26 @@ export function CriterionFormPage() {
       reason="Only the programme lead adds and edits readiness criteria. Agencies assess their own readiness against them."
       back={{ href: `/readiness/${params.workstreamId}`, text: 'Back to the readiness matrix' }}
     >
-      <Switch fallback={<Loading label="Loading readiness…" />}>
-        <Match when={data.state === 'errored'}>
-          <MatrixError error={data.error} what="The readiness criteria" />
-        </Match>
-        <Match when={app.partnership.state === 'ready' && data()}>
-          {(m) => (
-            <Show
-              when={!params.criterionId || criterion()}
-              fallback={
-                <ProblemPage title="Criterion not found" back={{ href: `/readiness/${m().workstreamId}`, text: 'Back to the readiness matrix' }}>
-                  <p class="govuk-body">There is no criterion {params.criterionId} that you can edit in this workstream. Criteria that follow another record cannot be edited.</p>
-                </ProblemPage>
-              }
-            >
-              {/* Built once from the version shown: a refetch (after the save) must not overwrite what the lead is typing. */}
-              <CriterionForm matrix={m()} criterion={criterion() ?? null} />
-            </Show>
-          )}
-        </Match>
-      </Switch>
+      <Loaded
+        data={data}
+        pick={(m) => (app.partnership.state === 'ready' ? m : undefined)}
+        loading="Loading readiness…"
+        error={<MatrixError error={data.error} what="The readiness criteria" />}
+      >
+        {(m) => (
+          <Show
+            when={!params.criterionId || criterion()}
+            fallback={
+              <ProblemPage title="Criterion not found" back={{ href: `/readiness/${m().workstreamId}`, text: 'Back to the readiness matrix' }}>
+                <p class="govuk-body">There is no criterion {params.criterionId} that you can edit in this workstream. Criteria that follow another record cannot be edited.</p>
+              </ProblemPage>
+            }
+          >
+            {/* Built once from the version shown: a refetch (after the save) must not overwrite what the lead is typing. */}
+            <CriterionForm matrix={m()} criterion={criterion() ?? null} />
+          </Show>
+        )}
+      </Loaded>
     </LeadOnly>
   );
 }

@@ -3,7 +3,7 @@ import type { PartnershipData } from '../../api/endpoints.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { useMatrix } from './readiness-data.js';
+import { useMatrix } from '../../api/readiness.js';
 import { MACPT_WORKSTREAM, macptFirst } from '../../../../shared/readiness/words.js';
 import './readiness.css';
 

@@ -1,10 +1,9 @@
 import { createMemo, Show } from 'solid-js';
-import type { MatrixAssessment, MatrixCriterion, ReadinessMatrix } from '../../api/readiness.js';
+import type { MatrixAgency, MatrixAssessment, MatrixCriterion, ReadinessMatrix } from '../../api/readiness.js';
 import { DataTable, type CellAttrs, type Column } from '../../components/data-table.js';
 import { OverdueTag, Tag } from '../../components/tag.js';
-import type { MatrixAgency } from './readiness-data.js';
-import { validationText } from '../../../../shared/readiness/words.js';
-import { AssessmentStatusTag, day, DERIVATION_SOURCES } from './readiness-ui.js';
+import { DERIVATION_SOURCES, validationText } from '../../../../shared/readiness/words.js';
+import { AssessmentStatusTag, day } from './readiness-ui.js';
 
 /*
  * The criteria (rows) by agencies (columns) table, on the kit's DataTable: a derived criterion is

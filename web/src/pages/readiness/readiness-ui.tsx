@@ -1,10 +1,8 @@
-import { useLocation } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type Derivation, type Validation } from '../../../../shared/readiness/schema.js';
+import { ASSESSMENT_STATUS_LABELS, type AssessmentStatus, type Validation } from '../../../../shared/readiness/schema.js';
 import { scoreSentence } from '../../../../shared/readiness/words.js';
 import type { AgencyReadiness } from '../../api/readiness.js';
 import { PercentBar } from '../../components/charts/percent-bar.js';
-import { createFlashMessage } from '../../components/flash-banner.js';
 import { formatDay } from '../../components/format.js';
 import { StatusTag, Tag, type TagColour } from '../../components/tag.js';
 
@@ -13,12 +11,6 @@ const STATUS_COLOURS: Record<AssessmentStatus, TagColour> = {
   'in-progress': 'blue',
   ready: 'green',
   'not-applicable': 'grey',
-};
-
-/** Where a derived criterion's state comes from, and where to read that record. */
-export const DERIVATION_SOURCES: Record<Derivation, { text: string; href: string }> = {
-  'threshold-signed-off': { text: 'Follows the threshold document sign-off record', href: '/threshold' },
-  'kinship-offer-complete': { text: 'Follows the Kinship Local Offer coverage', href: '/kinship' },
 };
 
 /** Status as a tag whose words carry the meaning; colour only repeats it. */
@@ -32,12 +24,6 @@ export function ValidationTag(props: { validation: Validation | null }) {
 
 /** A target date for people ("31 March 2027"), or that there is none. */
 export const day = (iso: string | null | undefined) => formatDay(iso?.slice(0, 10), 'Not set');
-
-/** The success message a page was sent with (after a save), which the page can replace. */
-export function useFlash() {
-  const loc = useLocation<{ flash?: string }>();
-  return createFlashMessage(() => loc.state?.flash ?? null);
-}
 
 /** One agency's readiness as words and two bars (confirmed by the lead, and as the agency says). */
 export function AgencyScore(props: { name: string; score: AgencyReadiness }) {

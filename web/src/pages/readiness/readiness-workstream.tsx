@@ -1,16 +1,16 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
-import type { ReadinessMatrix } from '../../api/readiness.js';
+import { type ReadinessMatrix, useMatrix } from '../../api/readiness.js';
 import { Select } from '../../components/fields.js';
-import { Loading } from '../../components/loading.js';
-import { FlashBanner } from '../../components/flash-banner.js';
+import { Loaded } from '../../components/loaded.js';
+import { FlashBanner, useLocationFlash } from '../../components/flash-banner.js';
 import { LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { MatrixError, useMatrix } from './readiness-data.js';
+import { MatrixError } from './readiness-data.js';
 import { MatrixTable } from './readiness-matrix.js';
 import { MACPT_WORKSTREAM, readinessTitle } from '../../../../shared/readiness/words.js';
-import { AgencyScore, useFlash } from './readiness-ui.js';
+import { AgencyScore } from './readiness-ui.js';
 import '../../components/select-fit.css';
 import './readiness.css';
 
@@ -51,7 +51,7 @@ function RoleGuidance(props: { data: ReadinessMatrix }) {
 
 function Matrix(props: { data: ReadinessMatrix }) {
   const app = useApp();
-  const [flash] = useFlash();
+  const [flash] = useLocationFlash();
   const [search, setSearch] = useSearchParams<{ agency?: string }>();
   const title = () => readinessTitle(props.data.workstreamId, props.data.workstreamName);
   const shown = () => props.data.agencies.filter((a) => !search.agency || a.id === search.agency);
@@ -102,11 +102,8 @@ export function ReadinessWorkstreamPage() {
   const params = useParams<{ workstreamId: string }>();
   const [data] = useMatrix(() => params.workstreamId);
   return (
-    <Switch fallback={<Loading label="Loading readiness…" />}>
-      <Match when={data.state === 'errored'}>
-        <MatrixError error={data.error} what="The readiness matrix" />
-      </Match>
-      <Match when={data()}>{(m) => <Matrix data={m()} />}</Match>
-    </Switch>
+    <Loaded data={data} loading="Loading readiness…" error={<MatrixError error={data.error} what="The readiness matrix" />}>
+      {(m) => <Matrix data={m()} />}
+    </Loaded>
   );
 }

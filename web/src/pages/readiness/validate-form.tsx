@@ -1,9 +1,9 @@
 import { createSignal } from 'solid-js';
 import { ValidateRequest } from '../../../../shared/readiness/schema.js';
-import { validateAssessment } from '../../api/readiness.js';
+import { type AssessmentContext, readinessChanged, validateAssessment } from '../../api/readiness.js';
 import { Radios, TextArea } from '../../components/fields.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
-import { readinessChanged, type AssessmentContext } from './readiness-data.js';
+import { Section } from '../../components/section.js';
 
 type Outcome = ValidateRequest['outcome'];
 
@@ -47,10 +47,7 @@ export function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: 
     );
   };
   return (
-    <section aria-labelledby="validate-heading">
-      <h2 class="govuk-heading-m" id="validate-heading">
-        Confirm or challenge
-      </h2>
+    <Section headingId="validate-heading" title="Confirm or challenge">
       <FormErrors errors={form.errors()} />
       <form onSubmit={submit} novalidate>
         <Radios
@@ -77,6 +74,6 @@ export function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: 
           Save decision
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

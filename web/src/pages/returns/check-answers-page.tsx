@@ -2,18 +2,18 @@ import { A, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import { blockingWarnings } from '../../../../shared/pii/detect.js';
-import type { ReturnView } from '../../api/returns.js';
+import { type ReturnView, usePartnerReturn, useWorkstreamNames } from '../../api/returns.js';
+import { editableIn } from '../../../../shared/returns/rules.js';
 import { ConflictPanel } from '../../components/conflict-panel.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { Checkboxes } from '../../components/fields.js';
-import { Loading } from '../../components/loading.js';
+import { Loading, LoadingPage } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { SummaryCard } from '../../components/summary-card.js';
 import { ConfidenceKey, ReturnStatusTag } from '../../components/tag.js';
-import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
 import { sectionWarnings } from '../../../../shared/returns/paths.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { noSuchPeriod, ReturnLoading, inReturnsScope } from './page-states.js';
+import { noSuchPeriod, inReturnsScope } from './page-states.js';
 import { ourReturnPath, sectionPath } from './paths.js';
 import { SectionSummary } from './section-summary.js';
 import { useSubmitReturn } from './submit-return.js';
@@ -47,7 +47,7 @@ function CheckAnswersPageContent() {
   const s = useSubmitReturn({ workstreamName: names.workstreamName, mutate, refetch });
 
   return (
-    <Switch fallback={<ReturnLoading title="Check your answers" label="Loading your answers…" />}>
+    <Switch fallback={<LoadingPage title="Check your answers" label="Loading your answers…" />}>
       <Match when={periods.error || ret.error || period() === null}>
         <ErrorPage
           title="Check your answers"

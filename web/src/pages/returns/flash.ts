@@ -1,3 +1,4 @@
+import type { OutcomeMessage } from '../../components/flash-banner.js';
 import { createFlash } from '../../components/flash.js';
 
 /*
@@ -5,13 +6,7 @@ import { createFlash } from '../../components/flash.js';
  * section still needs: the task list then shows an important banner listing it instead of "Success".
  */
 
-export interface ReturnsFlash {
-  title: string;
-  body: string;
-  todo: string[];
-}
-
-const [set, take] = createFlash<ReturnsFlash>();
+const [set, take] = createFlash<OutcomeMessage>();
 
 export function setReturnsFlash(title: string, body: string, todo: string[] = []) {
   set({ title, body, todo });

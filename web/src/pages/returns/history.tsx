@@ -1,7 +1,7 @@
 import { describeReturnChanges } from '../../../../shared/returns/words.js';
 import { RecordHistory } from '../../components/record-history.js';
 import type { KeyedResource } from '../../api/queries.js';
-import type { ReturnHistoryData } from './data.js';
+import type { ReturnHistoryData } from '../../api/returns.js';
 
 /* A return's history for the lead: who changed what and when, in words (names, never emails). */
 

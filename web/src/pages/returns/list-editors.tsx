@@ -1,53 +1,8 @@
-import type { JSX } from 'solid-js';
 import { TextArea, TextField } from '../../components/fields.js';
-import { ListEditor } from '../../components/list-editor.js';
-import type { FormFields } from './field.js';
+import { ListSection, type ListProps } from '../../components/list-editor.js';
 import type { SectionFormValues as FormState } from '../../../../shared/returns/section-form.js';
 
-/*
- * The section form's lists (risks, escalations, measures): a heading, a hint, and the kit's list
- * editor, whose new item's first field takes focus.
- */
-
-export interface ListProps<T> {
-  f: FormFields;
-  items: T[];
-  onAdd(): void;
-  onRemove(index: number): void;
-  onChange(index: number, field: keyof T, value: string): void;
-}
-
-export function ListSection<T>(props: {
-  /** the list's path in the section, and its id */
-  id: string;
-  title: string;
-  hint: string;
-  noun: string;
-  article?: 'a' | 'an';
-  /** the item field that takes focus after Add */
-  first: string;
-  list: ListProps<T>;
-  error?: string | undefined;
-  children: (item: () => T, index: number, base: string) => JSX.Element;
-}) {
-  return (
-    <ListEditor
-      id={props.id}
-      noun={props.noun}
-      article={props.article}
-      items={props.list.items}
-      heading={props.title}
-      hint={props.hint}
-      hintClass="govuk-body"
-      error={props.error}
-      onAdd={() => props.list.onAdd()}
-      onRemove={(k) => props.list.onRemove(k)}
-      firstFieldId={(k) => `${props.id}-${k}-${props.first}`}
-    >
-      {props.children}
-    </ListEditor>
-  );
-}
+/* The section form's escalations and measures, each on the kit's ListSection (risks: ./risk-editor.tsx). */
 
 export function EscalationEditor(props: ListProps<FormState['escalations'][number]>) {
   return (

@@ -3,7 +3,7 @@ import { formatDayLong } from '../../../../shared/periods/period.js';
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from '../../../../shared/returns/schema.js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
 import { Select, TextArea } from '../../components/fields.js';
-import type { FormFields } from './field.js';
+import type { FormFields } from '../../components/field-paths.js';
 import { fieldId } from '../../../../shared/returns/paths.js';
 import type { SectionFormValues } from '../../../../shared/returns/section-form.js';
 

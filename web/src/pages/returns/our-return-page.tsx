@@ -1,16 +1,18 @@
 import { A, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
-import type { Period, ReturnView } from '../../api/returns.js';
+import { type Period, type ReturnView, usePartnerReturn, useWorkstreamNames } from '../../api/returns.js';
+import { editableIn } from '../../../../shared/returns/rules.js';
 import { LinkLine } from '../../components/link-line.js';
+import { LoadingPage } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
-import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
 import { takeReturnsFlash } from './flash.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { NoPeriodPage, ReturnLoading, inReturnsScope } from './page-states.js';
+import { NoPeriodPage, inReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
-import { FlashBanner, ReturnStateBanners } from './return-banners.js';
+import { ReturnStateBanners } from './return-banners.js';
+import { OutcomeBanner } from '../../components/flash-banner.js';
 import { OverdueTag, ReturnStatusTag } from '../../components/tag.js';
 import { TaskList } from './task-list.js';
 
@@ -89,7 +91,7 @@ function OurReturnPageContent() {
   const flash = takeReturnsFlash();
 
   return (
-    <Switch fallback={<ReturnLoading title="Our return" label="Loading your return…" />}>
+    <Switch fallback={<LoadingPage title="Our return" label="Loading your return…" />}>
       <Match when={periods.error || ret.error}>
         <ErrorPage title="Our return" error={periods.error ?? ret.error} back={{ href: '/our-return', text: 'Go to your current return' }} />
       </Match>
@@ -109,7 +111,7 @@ function OurReturnPageContent() {
           const p = () => period()!;
           return (
             <Page title={`Your return for ${periodLabel(p().id)}`} caption={agencyName()}>
-              <Show when={flash}>{(f) => <FlashBanner flash={f()} />}</Show>
+              <Show when={flash}>{(f) => <OutcomeBanner message={f()} />}</Show>
               <ReturnStateBanners view={view()} />
               <ReturnFacts view={view()} period={p()} />
               <ReturnTasks view={view()} period={p()} />

@@ -1,11 +1,10 @@
 import type { Component } from 'solid-js';
 import { ApiError } from '../../api/client.js';
 import { EmptyStateLink } from '../../components/empty-state.js';
-import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import './returns.css';
 
-/* The states every returns page can be in besides showing its data: loading, empty (failed: the kit's ErrorPage). */
+/* The states every returns page can be in besides showing its data: empty (loading: the kit's LoadingPage; failed: its ErrorPage). */
 
 /** A returns page, inside .app-returns, which scopes returns.css to these pages. */
 export const inReturnsScope = (Content: Component) => () => (
@@ -13,14 +12,6 @@ export const inReturnsScope = (Content: Component) => () => (
     <Content />
   </div>
 );
-
-export function ReturnLoading(props: { title: string; label: string }) {
-  return (
-    <Page title={props.title}>
-      <Loading label={props.label} />
-    </Page>
-  );
-}
 
 /** The error for an address naming a period that does not exist. */
 export const noSuchPeriod = (periodId: string) => new ApiError(404, { detail: `There is no reporting period ${periodId}.` });

@@ -1,30 +1,13 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { ReturnView } from '../../api/returns.js';
 import { formatDateTime } from '../../components/format.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
-import type { ReturnsFlash } from './flash.js';
 import { ReviewCommentQuote } from './review-comment.js';
 
 /*
- * Banners at the top of the partner's return: what the last save did (success, or an important
- * banner listing what the section still needs), the lead's comments when it came back, and where
- * a submitted or accepted return stands.
+ * Banners at the top of the partner's return (after what the last save did, the kit's
+ * OutcomeBanner): the lead's comments when it came back, and where a submitted or accepted return stands.
  */
-
-export function FlashBanner(props: { flash: ReturnsFlash }) {
-  const incomplete = () => props.flash.todo.length > 0;
-  return (
-    <NotificationBanner type={incomplete() ? 'important' : 'success'}>
-      <h3 class="govuk-notification-banner__heading">{props.flash.title}</h3>
-      <p class="govuk-body">{props.flash.body}</p>
-      <Show when={incomplete()}>
-        <ul class="govuk-list govuk-list--bullet">
-          <For each={props.flash.todo}>{(item) => <li>{item}</li>}</For>
-        </ul>
-      </Show>
-    </NotificationBanner>
-  );
-}
 
 export function ReturnStateBanners(props: { view: ReturnView }) {
   const lastComment = () => props.view.review.comments.at(-1);

@@ -1,14 +1,13 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
-import { QUERY, createKeyedResource } from '../../api/queries.js';
-import { listReturns } from '../../api/returns.js';
+import { LoadingPage } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { PeriodPicker } from '../../components/period-picker.js';
 import { QueryResults } from '../../components/results.js';
-import { useChosenPeriod } from './data.js';
+import { useChosenPeriod, useReturnRows } from '../../api/returns.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { NoPeriodPage, ReturnLoading, inReturnsScope } from './page-states.js';
+import { NoPeriodPage, inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReturnsTable } from './returns-table.js';
 import { returnsSummary } from '../../../../shared/returns/words.js';
@@ -20,10 +19,10 @@ function ReturnsListPageContent() {
   const navigate = useNavigate();
   const { periods, period } = useChosenPeriod(() => params.periodId);
   // Rows only for the period on show: another period's rows never sit under this period's heading.
-  const [rows] = createKeyedResource(QUERY.returns, () => period()?.id, listReturns);
+  const [rows] = useReturnRows(() => period()?.id);
 
   return (
-    <Switch fallback={<ReturnLoading title="Quarterly returns" label="Loading returns…" />}>
+    <Switch fallback={<LoadingPage title="Quarterly returns" label="Loading returns…" />}>
       <Match when={periods.error || rows.error}>
         <ErrorPage title="Quarterly returns" error={periods.error ?? rows.error} back={{ href: returnsListPath(), text: 'Go to the current period' }} />
       </Match>

@@ -1,13 +1,12 @@
 import { For } from 'solid-js';
 import { formatDayLong } from '../../../../shared/periods/period.js';
-import type { ReturnView } from '../../api/returns.js';
+import type { ReturnView, SectionNames } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { JumpLink } from '../../components/fields.js';
 import { formatDateTime } from '../../components/format.js';
 import { SummaryCard } from '../../components/summary-card.js';
 import { FactRow, SummaryList } from '../../components/summary-list.js';
 import { ConfidenceTag, OverdueTag, ReturnStatusTag } from '../../components/tag.js';
-import type { SectionNames } from './data.js';
 import { SectionSummary } from './section-summary.js';
 
 /*

@@ -1,10 +1,9 @@
 import { createSignal } from 'solid-js';
 import { ApiError } from '../../api/client.js';
-import { acceptReturn, sendBackReturn } from '../../api/returns.js';
+import { acceptReturn, afterReturnWrite, type LoadedReturn, type ReturnKey, sendBackReturn } from '../../api/returns.js';
 import { TextArea } from '../../components/fields.js';
 import { createFormState } from '../../components/form-state.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
-import { afterReturnWrite, type LoadedReturn, type ReturnKey } from './data.js';
 
 /*
  * The lead's review of a submitted return: accept it (it is then locked) or send it back with a

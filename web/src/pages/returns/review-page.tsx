@@ -2,14 +2,14 @@ import { A, useParams } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { FormErrors } from '../../components/form-state.js';
-import { Loading } from '../../components/loading.js';
+import { Loading, LoadingPage } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { ConfidenceKey } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-import { useReturn, useReturnHistory, useWorkstreamNames, type ReturnKey } from './data.js';
+import { useReturn, useReturnHistory, useWorkstreamNames, type ReturnKey } from '../../api/returns.js';
 import { ReturnHistory } from './history.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { ReturnLoading, inReturnsScope } from './page-states.js';
+import { inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReviewCommentQuote } from './review-comment.js';
 import { ConfidenceTable, ReviewFacts, ReviewSections } from './review-facts.js';
@@ -35,7 +35,7 @@ function ReturnReviewPageContent() {
   const back = () => (isLead() ? { href: returnsListPath(params.periodId), text: 'Back to all returns for this period' } : { href: '/', text: 'Back to your home page' });
 
   return (
-    <Switch fallback={<ReturnLoading title={`${agencyName()} return`} label="Loading the return…" />}>
+    <Switch fallback={<LoadingPage title={`${agencyName()} return`} label="Loading the return…" />}>
       <Match when={ret.error}>
         <ErrorPage title="Return" error={ret.error} back={back()} />
       </Match>

@@ -1,7 +1,7 @@
 import { Show } from 'solid-js';
 import { IMPACT_LABELS, IMPACTS, LIKELIHOOD_LABELS, LIKELIHOODS, type Impact, type Likelihood } from '../../../../shared/returns/schema.js';
 import { Select, TextArea, TextField } from '../../components/fields.js';
-import { ListSection, type ListProps } from './list-editors.js';
+import { ListSection, type ListProps } from '../../components/list-editor.js';
 import { fieldId } from '../../../../shared/returns/paths.js';
 import type { FormRisk } from '../../../../shared/returns/section-form.js';
 import { riskRatingText } from '../../../../shared/returns/words.js';

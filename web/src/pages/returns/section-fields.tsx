@@ -2,7 +2,7 @@ import { Show } from 'solid-js';
 import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, CONFIDENCE_MEANINGS, NARRATIVE_MAX } from '../../../../shared/returns/schema.js';
 import { CharacterCount } from '../../components/character-count.js';
 import { Radios } from '../../components/fields.js';
-import type { FormFields } from './field.js';
+import type { FormFields } from '../../components/field-paths.js';
 
 /* The section form's first two questions: delivery confidence and the progress narrative. */
 

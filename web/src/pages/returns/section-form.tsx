@@ -1,11 +1,10 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { onMount, Show } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
-import type { WorkstreamWithMilestones } from '../../api/returns.js';
+import type { LoadedReturn, ReturnKey, WorkstreamWithMilestones } from '../../api/returns.js';
 import { ConflictPanel } from '../../components/conflict-panel.js';
 import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
-import type { LoadedReturn, ReturnKey } from './data.js';
 import { fieldId } from '../../../../shared/returns/paths.js';
 import { EscalationEditor, MetricEditor } from './list-editors.js';
 import { MilestoneFields } from './milestone-fields.js';

@@ -2,10 +2,12 @@ import { A, useParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import { ApiError } from '../../api/client.js';
+import { LoadingPage } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
-import { editableIn, usePartnerReturn, useWorkstreamNames } from './data.js';
+import { usePartnerReturn, useWorkstreamNames } from '../../api/returns.js';
+import { editableIn } from '../../../../shared/returns/rules.js';
 import { ErrorPage } from '../../components/problem-page.js';
-import { noSuchPeriod, ReturnLoading, inReturnsScope } from './page-states.js';
+import { noSuchPeriod, inReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
 import { SectionForm } from './section-form.js';
 import { SectionSummary } from './section-summary.js';
@@ -20,7 +22,7 @@ function ReturnSectionPageContent() {
   const back = () => ({ href: ourReturnPath(params.periodId), text: 'Go to your return' });
 
   return (
-    <Switch fallback={<ReturnLoading title={title()} label="Loading this section…" />}>
+    <Switch fallback={<LoadingPage title={title()} label="Loading this section…" />}>
       <Match when={periods.error || ret.error || names.workstreams.error || period() === null}>
         <ErrorPage
           title="Section of your return"

@@ -1,12 +1,11 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { Warning } from '../../../../shared/pii/detect.js';
 import { CONFIDENCE_MEANINGS, MILESTONE_STATUS_LABELS, riskRating } from '../../../../shared/returns/schema.js';
-import type { ReturnView } from '../../api/returns.js';
+import type { ReturnView, SectionNames } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { Multiline } from '../../components/multiline.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { ConfidenceTag } from '../../components/tag.js';
-import type { SectionNames } from './data.js';
 import { warningsFor } from '../../../../shared/returns/paths.js';
 import { riskRatingText, riskWords } from '../../../../shared/returns/words.js';
 import { PiiWarning } from '../../components/warning-text.js';

@@ -1,27 +1,15 @@
 import { For } from 'solid-js';
 import { CONFIDENCE_LABELS, MILESTONE_STATUS_LABELS, type Confidence, type MilestoneStatus } from '../../../../shared/returns/schema.js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
+import { Details } from '../../components/details.js';
 import '../../components/multiline.css';
-import { SummaryList, SummaryRow } from '../../components/summary-list.js';
+import { NumberedRows, SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { riskLines, type SectionFormValues as FormState } from '../../../../shared/returns/section-form.js';
 
 /*
  * When someone else saved first and their version is in the form: what this person had typed,
  * kept on the page so they can copy it back.
  */
-
-/** Rows of numbered items ("Risk 2") with their text. */
-function NumberedRows<T>(props: { noun: string; items: T[]; text: (item: T) => string }) {
-  return (
-    <For each={props.items}>
-      {(item, i) => (
-        <SummaryRow key={`${props.noun} ${i() + 1}`} actions={false} valueClass="app-multiline">
-          {props.text(item)}
-        </SummaryRow>
-      )}
-    </For>
-  );
-}
 
 export function YourText(props: { text: FormState; milestones: Milestone[] }) {
   const t = () => props.text;
@@ -30,33 +18,28 @@ export function YourText(props: { text: FormState; milestones: Milestone[] }) {
     <div class="govuk-inset-text app-your-text" id="your-text" tabindex="-1">
       <h2 class="govuk-heading-s">Their version is now in the form</h2>
       <p class="govuk-body">Your text was not saved. It is below so you can copy anything you still need into the form, then save again.</p>
-      <details class="govuk-details" open>
-        <summary class="govuk-details__summary">
-          <span class="govuk-details__summary-text">Your text</span>
-        </summary>
-        <div class="govuk-details__text">
-          <SummaryList class="app-summary-list">
-            <SummaryRow key="Delivery confidence" actions={false}>
-              {t().confidence ? CONFIDENCE_LABELS[t().confidence as Confidence] : 'Not chosen'}
-            </SummaryRow>
-            <SummaryRow key="Progress this quarter" actions={false}>
-              <p class="app-multiline app-copyable" data-testid="your-narrative">
-                {t().narrative || 'Empty'}
-              </p>
-            </SummaryRow>
-            <For each={t().milestones.filter((m) => m.note)}>
-              {(m) => (
-                <SummaryRow key={title(m.milestoneId)} actions={false} valueClass="app-multiline">
-                  {MILESTONE_STATUS_LABELS[m.status as MilestoneStatus]}: {m.note}
-                </SummaryRow>
-              )}
-            </For>
-            <NumberedRows noun="Risk" items={t().risks} text={riskLines} />
-            <NumberedRows noun="Escalation" items={t().escalations} text={(e) => e.summary} />
-            <NumberedRows noun="Measure" items={t().metrics} text={(m) => `${m.name}: ${m.value}`} />
-          </SummaryList>
-        </div>
-      </details>
+      <Details summary="Your text" open>
+        <SummaryList class="app-summary-list">
+          <SummaryRow key="Delivery confidence" actions={false}>
+            {t().confidence ? CONFIDENCE_LABELS[t().confidence as Confidence] : 'Not chosen'}
+          </SummaryRow>
+          <SummaryRow key="Progress this quarter" actions={false}>
+            <p class="app-multiline app-copyable" data-testid="your-narrative">
+              {t().narrative || 'Empty'}
+            </p>
+          </SummaryRow>
+          <For each={t().milestones.filter((m) => m.note)}>
+            {(m) => (
+              <SummaryRow key={title(m.milestoneId)} actions={false} valueClass="app-multiline">
+                {MILESTONE_STATUS_LABELS[m.status as MilestoneStatus]}: {m.note}
+              </SummaryRow>
+            )}
+          </For>
+          <NumberedRows noun="Risk" items={t().risks} text={riskLines} />
+          <NumberedRows noun="Escalation" items={t().escalations} text={(e) => e.summary} />
+          <NumberedRows noun="Measure" items={t().metrics} text={(m) => `${m.name}: ${m.value}`} />
+        </SummaryList>
+      </Details>
     </div>
   );
 }

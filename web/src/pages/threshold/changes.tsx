@@ -1,7 +1,7 @@
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import type { KeyedResource } from '../../api/queries.js';
 import { DocumentChanges } from '../../components/document-changes.js';
-import type { VersionText } from './document-section.js';
+import type { VersionText } from '../../api/threshold.js';
 
 /** The changes between two issued versions, once both texts have loaded (none to show for a PDF). */
 export function VersionChanges(props: { previous: ThresholdVersion; current: ThresholdVersion; before: KeyedResource<VersionText>; after: KeyedResource<VersionText> }) {

@@ -5,6 +5,7 @@ import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { SignOffTable } from './sign-off-table.js';
 import { StatusTag } from './status.js';
 import { hasOrHave } from '../../../../shared/text/plural.js';
+import { Section } from '../../components/section.js';
 
 /** The current version's record (title, status, dates, summary of changes) and who has signed it. */
 export function CurrentVersion(props: { version: ThresholdVersion }) {
@@ -12,10 +13,7 @@ export function CurrentVersion(props: { version: ThresholdVersion }) {
   const approvals = () => v().decisions.filter((d) => d.decision === 'approve').length;
   return (
     <>
-      <section aria-labelledby="current-heading">
-        <h2 class="govuk-heading-m" id="current-heading">
-          Current version: {v().versionLabel}
-        </h2>
+      <Section headingId="current-heading" title={<>Current version: {v().versionLabel}</>}>
         <SummaryList>
           <SummaryRow key="Title">{v().title}</SummaryRow>
           <SummaryRow key="Version">{v().versionLabel}</SummaryRow>
@@ -29,17 +27,14 @@ export function CurrentVersion(props: { version: ThresholdVersion }) {
             {v().summaryOfChanges}
           </SummaryRow>
         </SummaryList>
-      </section>
+      </Section>
 
-      <section aria-labelledby="signoff-heading">
-        <h2 class="govuk-heading-m" id="signoff-heading">
-          Sign-off by the statutory partners
-        </h2>
+      <Section headingId="signoff-heading" title="Sign-off by the statutory partners">
         <p class="govuk-body">
           {approvals()} of {v().requiredAgencyIds.length} partners {hasOrHave(approvals())} approved {v().versionLabel}.
         </p>
         <SignOffTable version={v()} />
-      </section>
+      </Section>
     </>
   );
 }

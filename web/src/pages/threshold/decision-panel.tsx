@@ -5,7 +5,8 @@ import { SubmitOrCancel } from '../../components/button-group.js';
 import { TextArea } from '../../components/fields.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
 import { WarningText } from '../../components/warning-text.js';
-import { Hash } from './status.js';
+import { Hash } from '../../components/hash.js';
+import { Section } from '../../components/section.js';
 
 /** Approve / request changes, then a confirmation step naming exactly the version and hash signed. */
 export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: boolean | null; onDone: (v: ThresholdVersion, decision: Decision) => void }) {
@@ -37,10 +38,7 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
   };
 
   return (
-    <section class="app-decision" id="decision" aria-labelledby="decision-heading">
-      <h2 class="govuk-heading-m" id="decision-heading" tabindex="-1">
-        Your agency's decision
-      </h2>
+    <Section headingId="decision-heading" title="Your agency's decision" focusable id="decision" class="app-decision">
       <Show
         when={choice()}
         fallback={
@@ -89,6 +87,6 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
           </form>
         )}
       </Show>
-    </section>
+    </Section>
   );
 }

@@ -1,13 +1,14 @@
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
-import { createApiQuery, QUERY } from '../../api/queries.js';
-import { getThresholdConfig } from '../../api/threshold.js';
+import { useThresholdConfig } from '../../api/threshold.js';
 import { DataTable, type Column } from '../../components/data-table.js';
+import { Loaded } from '../../components/loaded.js';
 import { LoadingPlaceholder } from '../../components/loading.js';
 import { useApp } from '../../state.js';
 import { formatDate } from '../../components/format.js';
 import { LinkLine } from '../../components/link-line.js';
 import { StatusTag } from './status.js';
+import { Section } from '../../components/section.js';
 
 const HISTORY_COLUMNS: Column<ThresholdVersion>[] = [
   {
@@ -30,40 +31,33 @@ const HISTORY_COLUMNS: Column<ThresholdVersion>[] = [
 /** Every version issued, newest first. */
 export function History(props: { versions: ThresholdVersion[] }) {
   return (
-    <section aria-labelledby="history-heading">
-      <h2 class="govuk-heading-m" id="history-heading">
-        Version history
-      </h2>
+    <Section headingId="history-heading" title="Version history">
       <DataTable caption="Every version issued, newest first" class="app-history-table" columns={HISTORY_COLUMNS} rows={props.versions} />
-    </section>
+    </Section>
   );
 }
 
 /** The lead's view of who must sign versions issued from now on, with the way to change it. */
 export function WhoSigns() {
   const app = useApp();
-  const [config] = createApiQuery(QUERY.thresholdConfig, getThresholdConfig);
+  const [config] = useThresholdConfig();
   return (
-    <section aria-labelledby="who-signs-heading">
-      <h2 class="govuk-heading-m" id="who-signs-heading">
-        Who signs new versions
-      </h2>
-      <Switch fallback={<LoadingPlaceholder label="Loading who signs…" lines={3} />}>
-        <Match when={config.state === 'errored'}>
-          <p class="govuk-body">Who signs could not be loaded. Reload the page to try again.</p>
-        </Match>
-        <Match when={config()}>
-          {(c) => (
-            <Show when={c().data.requiredAgencyIds.length > 0} fallback={<p class="govuk-body">No agencies are set to sign. Choose them before you issue a version.</p>}>
-              <p class="govuk-body">Each of these agencies must approve a version before it is signed off:</p>
-              <ul class="govuk-list govuk-list--bullet" data-testid="who-signs">
-                <For each={c().data.requiredAgencyIds}>{(id) => <li>{app.agencyName(id)}</li>}</For>
-              </ul>
-            </Show>
-          )}
-        </Match>
-      </Switch>
+    <Section headingId="who-signs-heading" title="Who signs new versions">
+      <Loaded
+        data={config}
+        placeholder={<LoadingPlaceholder label="Loading who signs…" lines={3} />}
+        error={<p class="govuk-body">Who signs could not be loaded. Reload the page to try again.</p>}
+      >
+        {(c) => (
+          <Show when={c().data.requiredAgencyIds.length > 0} fallback={<p class="govuk-body">No agencies are set to sign. Choose them before you issue a version.</p>}>
+            <p class="govuk-body">Each of these agencies must approve a version before it is signed off:</p>
+            <ul class="govuk-list govuk-list--bullet" data-testid="who-signs">
+              <For each={c().data.requiredAgencyIds}>{(id) => <li>{app.agencyName(id)}</li>}</For>
+            </ul>
+          </Show>
+        )}
+      </Loaded>
       <LinkLine href="/threshold/signatories">Change who signs new versions</LinkLine>
-    </section>
+    </Section>
   );
 }

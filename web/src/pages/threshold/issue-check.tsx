@@ -8,14 +8,8 @@ import { ChangeLink, CheckAnswers, type ChangeAction, type CheckAnswer } from '.
 import { DocumentChanges } from '../../components/document-changes.js';
 import { formatDate } from '../../components/format.js';
 import { SubmitOrCancel } from '../../components/button-group.js';
+import type { CompareWith } from '../../../../shared/threshold/issue-words.js';
 import { documentField, type IssueAnswers, type IssueField } from './issue-answers.js';
-
-/** The previous version's text to compare with: its markdown, or why there is none, or still loading. */
-export interface CompareWith {
-  text: string | null;
-  unavailable?: string;
-  loading?: boolean;
-}
 
 const size = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('en-GB')} KB`;
 

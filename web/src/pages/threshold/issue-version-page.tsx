@@ -2,16 +2,15 @@ import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Show, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { nextVersionLabels } from '../../../../shared/threshold/next-label.js';
+import { compareWith as compareWithCurrent, issueIntro, labelHint as labelHintText, startingPoint as startingPointText } from '../../../../shared/threshold/issue-words.js';
 import { ApiError } from '../../api/client.js';
-import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
-import { getThresholdConfig, issueVersion, listVersions, uploadVersion } from '../../api/threshold.js';
+import { createVersionText, issueVersion, thresholdChanged, uploadVersion, useThresholdConfig, useThresholdVersions } from '../../api/threshold.js';
 import type { SummaryError } from '../../components/error-summary.js';
 import { saveErrors } from '../../components/form-state.js';
-import { createVersionText } from './document-section.js';
 import { setThresholdFlash } from './flash.js';
 import { fieldOfPath } from '../../components/fields.js';
 import { checkAnswers, emptyAnswers, FIELD_ORDER, type IssueField } from './issue-answers.js';
-import { IssueCheck, type CompareWith } from './issue-check.js';
+import { IssueCheck } from './issue-check.js';
 import { IssueForm } from './issue-form.js';
 import { LeadOnly } from '../../components/role-guard.js';
 import './threshold.css';
@@ -32,9 +31,9 @@ const issueField = (path: string) => {
 export default function IssueVersionPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams<{ step: string }>();
-  const [versions, { refetch: refetchVersions }] = createApiQuery(QUERY.thresholdVersions, listVersions);
+  const [versions, { refetch: refetchVersions }] = useThresholdVersions();
   // Issuing is guarded by the configuration's ETag (the current version and who signs, as shown here).
-  const [config, { refetch: refetchConfig }] = createApiQuery(QUERY.thresholdConfig, getThresholdConfig);
+  const [config, { refetch: refetchConfig }] = useThresholdConfig();
   const previous = () => (versions.error ? undefined : versions()?.[0]);
   const previousText = createVersionText(previous);
   const issued = () => (versions.error ? [] : (versions() ?? []).map((v) => v.versionLabel));
@@ -62,33 +61,9 @@ export default function IssueVersionPage() {
     setSeeded(true);
   });
 
-  const startingPoint = () => {
-    const p = previous();
-    if (!p) return null;
-    if (p.contentType !== 'text/markdown')
-      return `The current version, ${p.versionLabel}, was issued as a PDF, so there is no text to start from. Type or paste the new version's text, or upload a PDF.`;
-    if (previousText.state === 'errored') return `The text of ${p.versionLabel} could not be loaded, so the document starts empty. Reload the page to try again.`;
-    return `This starts from ${p.versionLabel}: its title and text are filled in. Change what needs to change, then summarise the changes for the partners.`;
-  };
-  const labelHint = () => {
-    const p = previous();
-    const l = labels();
-    if (!p) return 'For example, v1.0. Each version needs a new label.';
-    return l
-      ? `The current version is ${p.versionLabel}. Use ${l.revision} for a revision, or ${l.major} for a major new version.`
-      : `Each version needs a new label; the current one is ${p.versionLabel}.`;
-  };
-  const compareWith = (): CompareWith => {
-    const p = previous();
-    if (p && p.contentType !== 'text/markdown')
-      return {
-        text: null,
-        unavailable: `${p.versionLabel} was issued as a PDF, so the portal cannot compare it with what you typed. Make sure the summary of changes says what changed.`,
-      };
-    if (previousText.state === 'errored')
-      return { text: null, unavailable: `The text of ${p?.versionLabel ?? 'the current version'} could not be loaded, so the changes cannot be shown.` };
-    return previousText.state === 'ready' ? { text: previousText()?.content ?? '' } : { text: null, loading: true };
-  };
+  const startingPoint = () => startingPointText(previous(), previousText.state);
+  const labelHint = () => labelHintText(previous(), labels());
+  const compareWith = () => compareWithCurrent(previous(), previousText.state, previousText()?.content);
 
   // Once issued, the check stays on show while the page leaves (the refreshed list has its label now).
   const [done, setDone] = createSignal(false);
@@ -119,7 +94,7 @@ export default function IssueVersionPage() {
       const v = answers.format === 'pdf' && answers.file ? await uploadVersion(fields, answers.file, etag) : await issueVersion(request, etag);
       setDone(true);
       // A new current version: the configuration's ETag, the home pages' and tracker's view of it, the audit trail.
-      void invalidate(QUERY.thresholdVersions, QUERY.thresholdConfig, QUERY.tracker, QUERY.audit);
+      void thresholdChanged();
       setThresholdFlash(`${v.title} ${v.versionLabel} has been issued. The statutory partners' signatories can now approve it or request changes.`);
       navigate('/threshold');
     } catch (error) {
@@ -148,10 +123,7 @@ export default function IssueVersionPage() {
   };
 
   const change = (field: IssueField) => toForm([], field);
-  const intro = () => {
-    const p = previous();
-    return `Once issued, a version cannot be changed. It replaces the current version${p ? ` (${p.versionLabel})` : ''}, whose open sign-offs stop, and each statutory partner's signatory is asked to approve it. You can check your answers before you issue it.`;
-  };
+  const intro = () => issueIntro(previous());
 
   return (
     <LeadOnly

@@ -4,7 +4,7 @@ import { DataTable, type Column } from '../../components/data-table.js';
 import { formatDate } from '../../components/format.js';
 import { Tag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-import { DECISION_LABEL } from './status.js';
+import { DECISION_LABEL } from '../../../../shared/threshold/sign-rule.js';
 
 type Row = { agencyId: string; decision: ThresholdVersion['decisions'][number] | undefined };
 

@@ -1,7 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, Match, Switch } from 'solid-js';
-import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
-import { getThresholdConfig, setRequiredAgencies, type ThresholdConfig } from '../../api/threshold.js';
+import { setRequiredAgencies, signatoriesChanged, type ThresholdConfig, useThresholdConfig } from '../../api/threshold.js';
 import type { WithEtag } from '../../api/client.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
@@ -35,8 +34,7 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
         );
         const names = saved.data.requiredAgencyIds.map((id) => app.agencyName(id)).join(', ');
         setThresholdFlash(`Who signs new versions has been saved: ${names}. Versions already issued keep their signatories.`);
-        // Who signs is part of the configuration issuing is guarded by, and the change is audited.
-        void invalidate(QUERY.thresholdConfig, QUERY.audit);
+        void signatoriesChanged();
         navigate('/threshold');
       },
       {
@@ -72,7 +70,7 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
 /** `/threshold/signatories`: the lead chooses which agencies must sign versions issued from now on. */
 export default function SignatoriesPage() {
   const app = useApp();
-  const [config] = createApiQuery(QUERY.thresholdConfig, getThresholdConfig, () => app.me()?.role === 'lead');
+  const [config] = useThresholdConfig(() => app.me()?.role === 'lead');
   return (
     <LeadOnly
       title="You cannot change who signs the threshold document"

@@ -1,20 +1,21 @@
 import { A } from '@solidjs/router';
-import { createMemo, Match, Show, Switch } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import type { Decision, ThresholdVersion } from '../../../../shared/threshold/schema.js';
-import { createApiQuery, invalidate, QUERY } from '../../api/queries.js';
-import { listVersions } from '../../api/threshold.js';
+import { createVersionText, thresholdChanged, useThresholdVersions } from '../../api/threshold.js';
 import { jumpTo } from '../../components/jump-to.js';
-import { Loading } from '../../components/loading.js';
+import { Loaded } from '../../components/loaded.js';
 import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { VersionChanges } from './changes.js';
 import { CurrentVersion } from './current-version.js';
 import { DecisionPanel } from './decision-panel.js';
-import { createVersionText, DocumentBody } from './document-section.js';
+import { DocumentBody } from './document-section.js';
 import { takeThresholdFlash } from './flash.js';
 import { History, WhoSigns } from './history.js';
-import { whyCannotSign } from './status.js';
+import { whyCannotSign } from '../../../../shared/threshold/sign-rule.js';
+import { formatDate } from '../../components/format.js';
+import { Section } from '../../components/section.js';
 import './threshold.css';
 
 /** A signatory who can decide is asked to read first: the decision comes after the document. */
@@ -45,7 +46,7 @@ function ReadFirst(props: { version: ThresholdVersion; previous: ThresholdVersio
 /** /threshold: the current version, who has signed, what changed, the document, the decision, the history. */
 export default function ThresholdPage() {
   const app = useApp();
-  const [versions, { mutate }] = createApiQuery(QUERY.thresholdVersions, listVersions);
+  const [versions, { mutate }] = useThresholdVersions();
   const [flash, showFlash] = createFlashMessage(takeThresholdFlash);
   const me = () => app.me()!;
   const current = createMemo(() => versions()?.[0]);
@@ -63,7 +64,7 @@ export default function ThresholdPage() {
     const list = versions();
     if (list) mutate(list.map((x) => (x.id === v.id ? v : x)));
     // A decision can sign the version off: who has signed shows on the home pages and the tracker.
-    void invalidate(QUERY.thresholdVersions, QUERY.thresholdConfig, QUERY.tracker, QUERY.audit);
+    void thresholdChanged();
   };
 
   return (
@@ -76,11 +77,12 @@ export default function ThresholdPage() {
         </A>
         <WhoSigns />
       </Show>
-      <Switch>
-        <Match when={versions.state === 'errored'}>
-          <p class="govuk-body">The threshold document record could not be loaded. Reload the page to try again.</p>
-        </Match>
-        <Match when={versions.state === 'ready' && !current()}>
+      <Loaded
+        data={versions}
+        pick={(list) => list[0] ?? null}
+        loading="Loading the threshold document…"
+        error={<p class="govuk-body">The threshold document record could not be loaded. Reload the page to try again.</p>}
+        notFound={
           <div class="govuk-inset-text">
             <p class="govuk-body">
               No version has been issued yet.
@@ -89,39 +91,32 @@ export default function ThresholdPage() {
                 : ' When the programme lead issues one, it will appear here.'}
             </p>
           </div>
-        </Match>
-        <Match when={current()}>
-          {(v) => {
-            const why = () => whyCannotSign(me(), v(), (id) => app.agencyName(id));
-            return (
-              <>
-                <CurrentVersion version={v()} />
-                <Show when={!why()}>
-                  <ReadFirst version={v()} previous={previous()} />
-                </Show>
-                <Show when={previous()}>{(p) => <VersionChanges previous={p()} current={v()} before={previousText} after={text} />}</Show>
-                <DocumentBody version={v()} text={text} />
-                <Show when={why()} fallback={<DecisionPanel version={v()} hashVerified={hashVerified()} onDone={decided} />}>
-                  {(reason) => (
-                    <section id="decision" aria-labelledby="decision-heading">
-                      <h2 class="govuk-heading-m" id="decision-heading" tabindex="-1">
-                        Signing this version
-                      </h2>
-                      <div class="govuk-inset-text" data-testid="cannot-sign">
-                        <p class="govuk-body">{reason()}</p>
-                      </div>
-                    </section>
-                  )}
-                </Show>
-                <History versions={versions() ?? []} />
-              </>
-            );
-          }}
-        </Match>
-        <Match when={true}>
-          <Loading label="Loading the threshold document…" />
-        </Match>
-      </Switch>
+        }
+      >
+        {(v) => {
+          const why = () => whyCannotSign(me(), v(), (id) => app.agencyName(id), formatDate);
+          return (
+            <>
+              <CurrentVersion version={v()} />
+              <Show when={!why()}>
+                <ReadFirst version={v()} previous={previous()} />
+              </Show>
+              <Show when={previous()}>{(p) => <VersionChanges previous={p()} current={v()} before={previousText} after={text} />}</Show>
+              <DocumentBody version={v()} text={text} />
+              <Show when={why()} fallback={<DecisionPanel version={v()} hashVerified={hashVerified()} onDone={decided} />}>
+                {(reason) => (
+                  <Section headingId="decision-heading" title="Signing this version" focusable id="decision">
+                    <div class="govuk-inset-text" data-testid="cannot-sign">
+                      <p class="govuk-body">{reason()}</p>
+                    </div>
+                  </Section>
+                )}
+              </Show>
+              <History versions={versions() ?? []} />
+            </>
+          );
+        }}
+      </Loaded>
     </Page>
   );
 }

@@ -2,10 +2,10 @@ import { createSignal } from 'solid-js';
 import { CONFIDENCE_LABELS } from '../../../../shared/returns/schema.js';
 import { CONFIDENCE_SCALE, type ConfidenceLevel } from '../../../../shared/tracker/compute.js';
 import { periodLabel } from '../../../../shared/periods/period.js';
-import { invalidate, QUERY } from '../../api/queries.js';
-import { setOverallConfidence, type Tracker } from '../../api/tracker.js';
+import { overallConfidenceChanged, setOverallConfidence, type Tracker } from '../../api/tracker.js';
 import { Radios, Select, TextArea } from '../../components/fields.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
+import { Section } from '../../components/section.js';
 
 const LEVEL_OPTIONS = [{ value: 'auto', label: "Use the agencies' ratings (the worst of them)" }, ...CONFIDENCE_SCALE.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] }))];
 
@@ -35,8 +35,7 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
     await form.save(
       async () => {
         await setOverallConfidence(props.t.period.id, r.workstreamId, { confidence, note: note() }, r.overall.version);
-        // The tracker on show (and the board report) fetch the new rating; the change is in the audit trail.
-        void invalidate(QUERY.tracker, QUERY.audit);
+        void overallConfidenceChanged();
         props.onSaved(
           confidence
             ? `${r.name}: overall confidence set to ${CONFIDENCE_LABELS[confidence]} for ${periodLabel(props.t.period.id)}.`
@@ -50,10 +49,7 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
     );
   };
   return (
-    <section class="app-tracker-section app-no-print" aria-labelledby="overall-form-heading">
-      <h2 class="govuk-heading-m" id="overall-form-heading">
-        Set a workstream's overall confidence
-      </h2>
+    <Section headingId="overall-form-heading" title="Set a workstream's overall confidence" class="app-tracker-section app-no-print">
       <p class="govuk-body">By default a workstream's overall confidence is the worst of the agencies' ratings. Set it yourself when the whole picture differs, and say why.</p>
       <FormErrors errors={form.errors()} />
       <form onSubmit={submit} novalidate>
@@ -72,6 +68,6 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
           Save overall confidence
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

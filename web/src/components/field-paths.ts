@@ -1,10 +1,10 @@
-import type { Warning } from '../../../../shared/pii/detect.js';
-import { fieldId } from '../../../../shared/returns/paths.js';
+import type { Warning } from '../../../shared/pii/detect.js';
+import { fieldId } from '../../../shared/returns/paths.js';
 
 /*
- * The section form's errors and personal-data warnings (checked as you type), by the field's path
- * in the section (`risks[0].title`); the field's id follows the path. `text(path)` gives the kit's
- * TextField, TextArea and CharacterCount what they need to show both.
+ * A form's errors and personal-data warnings (checked as you type), by the field's path in what
+ * the form edits (`risks[0].title`); the field's id follows the path (`risks-0-title`). `text(path)`
+ * gives the kit's TextField, TextArea and CharacterCount what they need to show both.
  */
 
 export interface FormFields {

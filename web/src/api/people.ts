@@ -1,0 +1,34 @@
+import type { PeopleQuery } from '../../../shared/users/schema.js';
+import { api, etagOfVersion, ifMatch, publicApi, read, readWithEtag, seg, type OkOf } from './client.js';
+
+/** People of the partnership: the lead's (and an agency administrator's) administration, and invitations. */
+
+const people = api.api.people;
+const person = people[':id'];
+
+export type PeopleList = OkOf<typeof people.$get>;
+export type Person = PeopleList['people'][number];
+export type PersonDetail = OkOf<typeof person.$get>;
+export type InviteResult = OkOf<typeof people.$post>;
+type InviteBody = Parameters<typeof people.$post>[0]['json'];
+type PersonPatch = Parameters<typeof person.$patch>[0]['json'];
+
+/** `GET /api/people`: the people who match the filters (empty ones are left out of the address). */
+export function listPeople(query: PeopleQuery): Promise<PeopleList> {
+  const q = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as PeopleQuery;
+  return read(people.$get({ query: q }));
+}
+
+export const getPerson = (id: string) => read(person.$get({ param: { id: seg(id) } }));
+
+export const invitePerson = (json: InviteBody) => read(people.$post({ json }));
+
+export const updatePerson = (id: string, json: PersonPatch, version: number) => readWithEtag(person.$patch({ param: { id: seg(id) }, json }, ifMatch(etagOfVersion(version))));
+
+export const deactivatePerson = (id: string, version: number) => read(person.deactivate.$post({ param: { id: seg(id) } }, ifMatch(etagOfVersion(version))));
+export const reactivatePerson = (id: string, version: number) => read(person.reactivate.$post({ param: { id: seg(id) } }, ifMatch(etagOfVersion(version))));
+export const resendInvitation = (id: string, version: number) => read(person.invitation.$post({ param: { id: seg(id) } }, ifMatch(etagOfVersion(version))));
+
+/** Whose invitation a set-password link is (no sign-in: the link is the key). */
+export const checkInvitation = (token: string) => read(publicApi.api.auth.invitation.$post({ json: { token } }));
+export const setPassword = (token: string, password: string) => read(publicApi.api.auth['set-password'].$post({ json: { token, password } }));

@@ -1,0 +1,38 @@
+import { type JSX, Show } from 'solid-js';
+import { ROLE_LABELS, type Me } from '../../../../shared/auth/roles.js';
+import { PERSON_STATUS_LABELS, type PersonStatus } from '../../../../shared/users/schema.js';
+import type { Person } from '../../api/people.js';
+import { ProblemPage } from '../../components/problem-page.js';
+import { StatusTag, type TagColour } from '../../components/tag.js';
+import { useApp } from '../../state.js';
+
+/** The programme lead manages everyone; an agency administrator their own agency's partners. */
+export const managesPeople = (me: Me | undefined) => me?.role === 'lead' || (me?.role === 'partner' && me.agencyAdmin);
+
+/** A people page: anyone who manages no one is told why, with the way home. */
+export function PeopleManagersOnly(props: { children: JSX.Element }) {
+  const app = useApp();
+  return (
+    <Show
+      when={managesPeople(app.me())}
+      fallback={
+        <ProblemPage title="You cannot manage people" back={{ href: '/', text: 'Go to your home page' }}>
+          <p class="govuk-body">Only the programme lead and agency administrators can invite and manage people. Ask the programme lead if you need someone added.</p>
+        </ProblemPage>
+      }
+    >
+      {props.children}
+    </Show>
+  );
+}
+
+const STATUS_COLOURS: Partial<Record<PersonStatus, TagColour>> = { invited: 'blue', active: 'green', deactivated: 'grey' };
+
+export function PersonStatusTag(props: { status: PersonStatus }) {
+  return <StatusTag status={props.status} labels={PERSON_STATUS_LABELS} colours={STATUS_COLOURS} />;
+}
+
+/** "Partner agency officer, Kent Police". */
+export function roleWords(p: Pick<Person, 'role' | 'agencyId'>, agencyName: (id: string) => string | undefined): string {
+  return p.agencyId ? `${ROLE_LABELS[p.role]}, ${agencyName(p.agencyId) ?? p.agencyId}` : ROLE_LABELS[p.role];
+}

@@ -1,0 +1,103 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/users/schema.js';
+import { ApiError } from '../api/client.js';
+import { login } from '../api/endpoints.js';
+import { checkInvitation, setPassword } from '../api/people.js';
+import { createFormState, FormErrors } from '../components/form-state.js';
+import { formatDateTime } from '../components/format.js';
+import { Loading } from '../components/loading.js';
+import { Page } from '../components/page.js';
+import { PasswordField } from '../components/password-field.js';
+import { useApp } from '../state.js';
+
+/** The invitation's token, from the link's fragment (`#token=…`): a fragment never reaches a server or its logs. */
+const tokenOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
+
+/**
+ * `/set-password#token=…`: an invited person chooses their password, then is signed in. The link
+ * works once, for 7 days (local sign-in; in AWS Cognito's own invitation does this).
+ */
+export default function SetPasswordPage() {
+  const token = tokenOf(location.hash);
+  const [invitation] = createResource(() => token || false, checkInvitation);
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <Switch fallback={<Loading label="Checking your invitation…" />}>
+          <Match when={!token || invitation.error}>
+            <Page title="This invitation link does not work">
+              <p class="govuk-body">
+                {invitation.error instanceof ApiError && invitation.error.status !== 404
+                  ? 'The portal cannot be reached at the moment. Try the link again in a few minutes.'
+                  : invitation.error instanceof ApiError
+                    ? invitation.error.detail
+                    : 'The link is not complete. Copy the whole link from your invitation email into the address bar.'}
+              </p>
+              <p class="govuk-body">
+                If you have already set your password,{' '}
+                <A href="/sign-in" class="govuk-link">
+                  sign in
+                </A>
+                .
+              </p>
+            </Page>
+          </Match>
+          <Match when={invitation()}>{(i) => <SetPasswordForm token={token} name={i().name} email={i().email} expiresAt={i().expiresAt} />}</Match>
+        </Switch>
+      </div>
+    </div>
+  );
+}
+
+function SetPasswordForm(props: { token: string; name: string; email: string; expiresAt: string }) {
+  const app = useApp();
+  const navigate = useNavigate();
+  const form = createFormState();
+  const [password, setPasswordValue] = createSignal('');
+  const [confirm, setConfirm] = createSignal('');
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const errors = [
+      ...(password().length < MIN_PASSWORD_LENGTH ? [{ field: 'password', message: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` }] : []),
+      ...(password() !== confirm() ? [{ field: 'confirm', message: 'The passwords do not match: type the same password twice' }] : []),
+    ];
+    if (errors.length) return form.setErrors(errors);
+    await form.save(
+      async () => {
+        const { email } = await setPassword(props.token, password());
+        const session = await login({ email, password: password() });
+        app.signIn({ token: session.token, expiresAt: session.expiresAt });
+        navigate('/', { replace: true });
+      },
+      { field: (path) => (path === 'password' ? 'password' : undefined), fallback: 'Your password could not be set. Try again.' },
+    );
+  };
+  return (
+    <Page title="Set your password" hasErrors={form.errors().length > 0}>
+      <FormErrors errors={form.errors()} />
+      <p class="govuk-body">
+        Welcome, {props.name}. Choose a password for <strong>{props.email}</strong>. This link works until {formatDateTime(props.expiresAt)}.
+      </p>
+      <form onSubmit={submit} novalidate>
+        {/* For password managers: the account the new password belongs to. */}
+        <input type="email" name="username" autocomplete="username" value={props.email} readonly hidden />
+        <PasswordField
+          id="password"
+          label="New password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Three random words make a strong password that is easy to remember.`}
+          autocomplete="new-password"
+          value={password()}
+          onInput={setPasswordValue}
+          error={form.err('password')}
+        />
+        <PasswordField id="confirm" label="Type the password again" autocomplete="new-password" value={confirm()} onInput={setConfirm} error={form.err('confirm')} />
+        <button type="submit" class="govuk-button" disabled={form.busy()}>
+          <Show when={form.busy()} fallback="Set password and sign in">
+            Setting your password…
+          </Show>
+        </button>
+      </form>
+    </Page>
+  );
+}
