@@ -123,3 +123,9 @@ export const chaseKeys = {
   chase: (pid: string, what: string) => ({ pk: `P#${pid}#CHASES`, sk: what }),
   partition: (pid: string) => `P#${pid}#CHASES`,
 };
+
+export const outboxKeys = {
+  /** Notifications waiting to be sent, oldest first, in one partition per partnership (it stays small: entries go once sent). */
+  entry: (pid: string, at: string, eventId: string) => ({ pk: `P#${pid}#OUTBOX`, sk: `${at}#${eventId}` }),
+  partition: (pid: string) => `P#${pid}#OUTBOX`,
+};

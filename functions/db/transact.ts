@@ -60,6 +60,11 @@ export class Writer {
     private readonly doc: DynamoDBDocumentClient,
     private readonly auditTable: string,
     private readonly partnershipId: string,
+    /**
+     * For a change that tells someone, the outbox item to write with it (functions/notify): in the
+     * same transaction, so a notification is queued exactly when its change happens.
+     */
+    private readonly outbox?: { table: string; itemFor(event: AuditEvent): Record<string, unknown> | null },
   ) {}
 
   async write(ops: WriteOp[], audit: AuditInput, ctx: WriteContext): Promise<AuditEvent> {
@@ -90,8 +95,10 @@ export class Writer {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+    const queued = this.outbox?.itemFor(event);
+    const outboxItem: TransactItem[] = queued ? [{ Put: { TableName: this.outbox!.table, Item: queued, ConditionExpression: 'attribute_not_exists(pk)' } }] : [];
     try {
-      await this.doc.send(new TransactWriteCommand({ TransactItems: [...ops.map((o) => o.item), auditItem] }));
+      await this.doc.send(new TransactWriteCommand({ TransactItems: [...ops.map((o) => o.item), auditItem, ...outboxItem] }));
     } catch (err) {
       if (err instanceof TransactionCanceledException) {
         const reasons = err.CancellationReasons ?? [];

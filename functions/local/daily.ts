@@ -27,3 +27,26 @@ export function runDaily(job: (date: string) => Promise<void>, opts: { now?: () 
   timer.unref();
   return { stop: () => clearInterval(timer) };
 }
+
+/**
+ * Runs a job every `everyMs` while `npm start` runs (the notification outbox, which EventBridge
+ * Scheduler runs each minute in AWS). A run never overlaps the one before; a failure is reported
+ * and the next run tries again.
+ */
+export function runEvery(job: () => Promise<void>, everyMs: number, onError?: (err: unknown) => void): { stop(): void } {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await job();
+    } catch (err) {
+      onError?.(err);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

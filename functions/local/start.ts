@@ -17,12 +17,15 @@ import { loadSeed, seedDemo } from '../seed/seed.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { formatOutcomes, runReminders } from '../jobs/reminders.js';
 import { createSesClient, SesMailer } from '../mail/mailer.js';
-import { runDaily } from './daily.js';
+import { runDaily, runEvery } from './daily.js';
+import { runOutbox } from '../jobs/outbox.js';
 import { superviseDynamoDbLocal } from './dynamodb-supervisor.js';
 import { startSesLocal, type SesLocal } from './ses-local.js';
 import { startServer } from './server.js';
 
 const SETUP_TIMEOUT_MS = 60_000;
+/** How often `npm start` sends waiting notifications (each minute in AWS). */
+const OUTBOX_EVERY_MS = 10_000;
 
 async function main() {
   const started = performance.now();
@@ -48,6 +51,7 @@ async function main() {
     console.log('\nStopping the portal, the mail emulator and DynamoDB Local...');
     await server?.close().catch(() => undefined);
     daily?.stop();
+    outbox?.stop();
     rmSync(endpointsFile, { force: true });
     await ses?.stop().catch(() => undefined);
     await db.stop();
@@ -60,6 +64,7 @@ async function main() {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let ses: SesLocal | undefined;
   let daily: { stop(): void } | undefined;
+  let outbox: { stop(): void } | undefined;
   // Where `npm run reminders` finds this portal's database and mail emulator while it runs.
   const endpointsFile = join(dataDir, 'local-endpoints.json');
   try {
@@ -83,6 +88,16 @@ async function main() {
         if (outcomes.some((o) => o.result !== 'sent-before')) console.log(formatOutcomes(date, outcomes));
       },
       { onError: (err) => console.error(`The daily reminders did not run: ${err instanceof Error ? err.message : String(err)}. They are tried again in a few minutes.`) },
+    );
+    // Notifications of changes (a return submitted, a version issued…), sent within seconds.
+    outbox = runEvery(
+      async () => {
+        const sent = await runOutbox(reminders);
+        if (sent.length)
+          console.log(`Notifications: ${sent.filter((o) => o.result === 'sent').length} sent, ${sent.filter((o) => o.result === 'failed').length} failed (tried again).`);
+      },
+      OUTBOX_EVERY_MS,
+      (err) => console.error(`Notifications were not sent: ${err instanceof Error ? err.message : String(err)}. They are tried again shortly.`),
     );
     const ms = Math.round(performance.now() - started);
     console.log(`

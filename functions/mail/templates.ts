@@ -14,7 +14,7 @@ export interface MailContent {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function render(m: { subject: string; greeting: string; paragraphs: string[]; link: { text: string; url: string }; signOff: string; footnote?: string }): MailContent {
+export function render(m: { subject: string; greeting: string; paragraphs: string[]; link: { text: string; url: string }; signOff: string; footnote?: string }): MailContent {
   const text = [m.greeting, ...m.paragraphs, `${m.link.text}:\n${m.link.url}`, m.signOff, ...(m.footnote ? [m.footnote] : [])].join('\n\n');
   const p = (s: string) => `<p style="font-size:19px;line-height:1.3;margin:0 0 20px">${escapeHtml(s)}</p>`;
   const html = [

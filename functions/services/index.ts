@@ -24,6 +24,8 @@ import { PeopleService } from './people-service.js';
 import { ChaseService } from './chase-service.js';
 import { ChaseRepository } from '../repositories/chase-repository.js';
 import { NotificationRepository } from '../repositories/notification-repository.js';
+import { OutboxRepository } from '../repositories/outbox-repository.js';
+import { notificationOf } from '../notify/events.js';
 import { ProgrammeService } from './programme-service.js';
 import { ReadinessService } from './readiness-service.js';
 import { ReturnsService } from './returns-service.js';
@@ -60,7 +62,14 @@ function defaultDirectory(config: Config): IdentityDirectory {
 export function createServices(deps: ServiceDeps) {
   const { doc, config } = deps;
   const pid = config.partnershipId;
-  const writer = new Writer(doc, config.tables.audit, pid);
+  const outbox = new OutboxRepository(doc, config.tables.main, pid);
+  const writer = new Writer(doc, config.tables.audit, pid, {
+    table: config.tables.main,
+    itemFor: (event) => {
+      const kind = notificationOf(event);
+      return kind ? outbox.item(kind, event) : null;
+    },
+  });
   const users = new UserRepository(doc, config.tables.main, pid);
   const partnership = new PartnershipRepository(doc, config.tables.main, pid);
   const periods = new PeriodRepository(doc, config.tables.main, pid);

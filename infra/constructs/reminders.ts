@@ -32,6 +32,7 @@ export interface RemindersProps {
 export class Reminders extends Construct {
   public readonly fn: PortalFunction;
   public readonly schedule: scheduler.Schedule;
+  public readonly outbox: scheduler.Schedule;
   public readonly errors: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
@@ -72,6 +73,26 @@ export class Reminders extends Construct {
           'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#NOTIFY#*`] },
           // The ledger's own attributes: it can write no index key, so no item it writes shows up elsewhere.
           'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...LEDGER_ATTRIBUTES] },
+        },
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadItemsNotificationsName',
+        actions: ['dynamodb:GetItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#*`] } },
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'NotificationOutbox',
+        actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [props.table.tableArn],
+        // Only the outbox's entries, and of those only the retry bookkeeping.
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#OUTBOX`] },
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'attempts', 'notBefore'] },
         },
       }),
     );
@@ -116,6 +137,17 @@ export class Reminders extends Construct {
       description: 'Runs the portal reminders each morning, UK time',
       schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '7', timeZone: TimeZone.EUROPE_LONDON }),
       target: new targets.LambdaInvoke(this.fn, { role: invoker, retryAttempts: 2, maxEventAge: Duration.hours(2) }),
+    });
+    // Notifications of changes, queued in the changes' own transactions: sent within a minute.
+    this.outbox = new scheduler.Schedule(this, 'Outbox', {
+      description: 'Sends the portal notifications waiting in the outbox',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(1)),
+      target: new targets.LambdaInvoke(this.fn, {
+        role: invoker,
+        input: scheduler.ScheduleTargetInput.fromObject({ job: 'outbox' }),
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(5),
+      }),
     });
   }
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { notificationKeys } from '../../functions/db/keys.js';
+import { notificationKeys, outboxKeys } from '../../functions/db/keys.js';
 import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
 import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
 import { AwsSolutionsChecks } from '../../infra/nag.js';
@@ -212,7 +212,7 @@ describe('daily reminders', () => {
   const bySid = (sid: string) => statements.find((s) => s.Sid === sid)!;
 
   it('when synthesized, EventBridge Scheduler runs the reminders function at 07:00 UK time each day, with retries', () => {
-    const schedule = Object.values(resourcesOf(stateless, 'AWS::Scheduler::Schedule'))[0]!;
+    const schedule = Object.values(resourcesOf(stateless, 'AWS::Scheduler::Schedule')).find((x) => String(x.Properties.ScheduleExpression).startsWith('cron'))!;
     expect(schedule.Properties.ScheduleExpression).toBe('cron(0 7 * * ? *)');
     expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Europe/London');
     expect(JSON.stringify((schedule.Properties.Target as { Arn: unknown }).Arn)).toContain(fnId);
@@ -226,9 +226,21 @@ describe('daily reminders', () => {
     expect(fn.Properties.Timeout).toBe(300);
   });
 
-  it('when the job touches DynamoDB, it may only Query (table and gsi1) and UpdateItem the notification ledger: no Scan, no other write', () => {
+  it('when synthesized, EventBridge Scheduler runs the notification outbox each minute, through the same function', () => {
+    const schedule = Object.values(resourcesOf(stateless, 'AWS::Scheduler::Schedule')).find((x) => x.Properties.ScheduleExpression === 'rate(1 minute)')!;
+    expect(JSON.stringify((schedule.Properties.Target as { Arn: unknown }).Arn)).toContain(fnId);
+    expect(JSON.parse((schedule.Properties.Target as { Input: string }).Input)).toEqual({ job: 'outbox' });
+  });
+
+  it('when the job touches DynamoDB, it may read (Query, GetItem) and write only the notification ledger and the outbox: no Scan, no other write', () => {
     const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
-    expect(actions.sort()).toEqual(['dynamodb:Query', 'dynamodb:UpdateItem']);
+    expect(actions.sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:UpdateItem']);
+    const outbox = bySid('NotificationOutbox').Condition!;
+    expect(outbox).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [outboxKeys.partition('mscp')] },
+      'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'attempts', 'notBefore'] },
+    });
+    expect(bySid('ReadItemsNotificationsName').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#*'] } });
     expect(JSON.stringify(bySid('ReadPartnershipReturnsAndPeople').Resource)).toContain(`/index/${MAIN_TABLE.gsi1.name}`);
     expect(bySid('ReadPartnershipReturnsAndPeople').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp', 'P#mscp#*'] } });
     const ledger = bySid('NotificationLedger').Condition!;

@@ -1,0 +1,120 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { formatDayLong, periodLongLabel } from '../../shared/periods/period.js';
+import type { Config } from '../config.js';
+import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
+import { type EventMail, eventMail } from '../mail/event-templates.js';
+import type { Mailer } from '../mail/mailer.js';
+import type { NotificationKind } from '../notify/events.js';
+import { KinshipRepository } from '../repositories/kinship-repository.js';
+import { NotificationRepository } from '../repositories/notification-repository.js';
+import { type OutboxEntry, OutboxRepository } from '../repositories/outbox-repository.js';
+import { PartnershipRepository } from '../repositories/partnership-repository.js';
+import { ReadinessRepository } from '../repositories/readiness-repository.js';
+import { ThresholdRepository } from '../repositories/threshold-repository.js';
+import { type Recipient, UserRepository } from '../repositories/user-repository.js';
+
+/**
+ * The outbox job (issue 12): sends the notifications that changes queued in their own transactions
+ * (functions/notify/events.ts), each once per person per event through the ledger. An entry goes
+ * once everyone has been told; one with failed sends waits (1, 2, 4… minutes, up to an hour) and
+ * is tried again, up to the ledger's attempts. Run every minute: by EventBridge Scheduler in AWS,
+ * by `npm start` locally; tests run it directly.
+ */
+export interface OutboxDeps {
+  doc: DynamoDBDocumentClient;
+  tables: Config['tables'];
+  partnershipId: string;
+  mailer: Mailer;
+  portalUrl: string;
+}
+
+export interface OutboxOutcome {
+  kind: NotificationKind;
+  eventId: string;
+  userId: string;
+  result: DeliveryResult;
+}
+
+/** What a notification is about and who hears it: the addressees, and the words for each. */
+interface Message {
+  to: Recipient[];
+  mail: Omit<EventMail, 'name' | 'partnershipName' | 'actorName'>;
+}
+
+export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promise<OutboxOutcome[]> {
+  const pid = deps.partnershipId;
+  const outbox = new OutboxRepository(deps.doc, deps.tables.main, pid);
+  const due = (await outbox.pending()).filter((e) => e.notBefore <= now.toISOString());
+  if (due.length === 0) return [];
+  const [data, people] = await Promise.all([
+    new PartnershipRepository(deps.doc, deps.tables.main, pid).getPartnershipData(),
+    new UserRepository(deps.doc, deps.tables.main, pid).listRecipients(),
+  ]);
+  const ledger = new NotificationRepository(deps.doc, deps.tables.main, pid);
+  const active = people.filter((p) => p.active);
+  const leads = active.filter((p) => p.role === 'lead');
+  const partnersOf = (agencyId: string) => active.filter((p) => p.role === 'partner' && p.agencyId === agencyId);
+  const agencyName = (id: string) => data.agencies.find((a) => a.id === id)?.name ?? id;
+  const partnershipName = data.partnership?.name ?? 'The partnership';
+  const url = (path: string) => `${deps.portalUrl}${path}`;
+
+  /** Who hears of the change, and what it is about. Null when the record has gone meanwhile. */
+  async function messageOf(e: OutboxEntry): Promise<Message | null> {
+    const [a, b] = e.entityId.split('/') as [string, string | undefined];
+    switch (e.kind) {
+      case 'period-opened': {
+        const period = data.periods.find((p) => p.id === e.entityId);
+        if (!period) return null;
+        // One message per agency: each agency's own return.
+        const reporting = [...new Set(data.workstreams.flatMap((w) => w.contributingAgencyIds))];
+        return { to: reporting.flatMap(partnersOf), mail: { about: periodLongLabel(period.id), dueDate: formatDayLong(period.dueDate), url: url(`/our-return/${period.id}`) } };
+      }
+      case 'return-submitted':
+        return { to: leads, mail: { agencyName: agencyName(b ?? ''), about: periodLongLabel(a), url: url(`/returns/${a}/${b}`) } };
+      case 'return-returned':
+      case 'return-accepted':
+        return { to: partnersOf(b ?? ''), mail: { agencyName: agencyName(b ?? ''), about: periodLongLabel(a), url: url(`/our-return/${a}`) } };
+      case 'threshold-issued': {
+        const { versions } = await new ThresholdRepository(deps.doc, deps.tables.main, pid).getThresholdRecord();
+        const v = versions.find((x) => x.id === e.entityId);
+        if (!v) return null;
+        return {
+          to: active.filter((p) => p.role === 'partner' && p.signatory && v.requiredAgencyIds.includes(p.agencyId ?? '')),
+          mail: { about: `${v.title} ${v.versionLabel}`, url: url('/threshold') },
+        };
+      }
+      case 'kinship-waiting':
+      case 'kinship-returned': {
+        const item = await new KinshipRepository(deps.doc, deps.tables.main, pid).getKinshipItem(e.entityId);
+        if (!item) return null;
+        const to = e.kind === 'kinship-waiting' ? leads : partnersOf(item.ownerAgencyId);
+        return { to, mail: { agencyName: agencyName(item.ownerAgencyId), about: item.title, url: url(`/kinship/${item.id}`) } };
+      }
+      case 'readiness-challenged':
+      case 'readiness-answered': {
+        const criterion = await new ReadinessRepository(deps.doc, deps.tables.main, pid).findCriterion(a);
+        if (!criterion || !b) return null;
+        const to = e.kind === 'readiness-challenged' ? partnersOf(b) : leads;
+        return { to, mail: { agencyName: agencyName(b), about: criterion.title, url: url(`/readiness/${criterion.workstreamId}/${criterion.id}/${b}`) } };
+      }
+    }
+  }
+
+  const outcomes: OutboxOutcome[] = [];
+  for (const entry of due) {
+    const message = await messageOf(entry);
+    const results: DeliveryResult[] = [];
+    for (const person of message?.to ?? []) {
+      // A period opening: each agency's people hear of their own agency's return.
+      const mail = entry.kind === 'period-opened' ? { ...message!.mail, agencyName: agencyName(person.agencyId ?? '') } : message!.mail;
+      const content = eventMail(entry.kind, { ...mail, partnershipName, name: person.name, actorName: entry.actorName });
+      const result = await deliverOnce(ledger, deps.mailer, { kind: entry.kind, eventKey: `${entry.kind}#${entry.eventId}`, to: person, content, now });
+      results.push(result);
+      outcomes.push({ kind: entry.kind, eventId: entry.eventId, userId: person.id, result });
+    }
+    // Failed sends (and sends another run has in hand) are tried again; the rest is done.
+    if (results.some((r) => r === 'failed' || r === 'in-flight')) await outbox.later(entry, new Date(now.getTime() + Math.min(60, 2 ** entry.attempts) * 60_000));
+    else await outbox.remove(entry);
+  }
+  return outcomes;
+}

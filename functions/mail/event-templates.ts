@@ -1,0 +1,84 @@
+import type { NotificationKind } from '../notify/events.js';
+import { type MailContent, render } from './templates.js';
+
+/**
+ * What each change that tells someone says (issue 12), GOV.UK Notify style: who did what, to which
+ * record, and one link to the exact page. Ids and names of records only: never a comment's text
+ * (it may hold what nobody should receive by email), which the linked page shows after sign-in.
+ */
+export interface EventMail {
+  partnershipName: string;
+  /** The person it is addressed to. */
+  name: string;
+  /** Who made the change, by name. */
+  actorName: string;
+  /** The agency the record belongs to, where there is one. */
+  agencyName?: string;
+  /** The record, in words: "October to December 2026", "MSCP Threshold Document v3.0", an item's title. */
+  about: string;
+  dueDate?: string;
+  url: string;
+}
+
+const FOOTNOTE = 'You get this email because of your part in the partnership’s reform programme.';
+
+type Words = { subject: string; paragraphs: string[]; link: string };
+
+const WORDS: Record<NotificationKind, (m: EventMail) => Words> = {
+  'period-opened': (m) => ({
+    subject: `${m.agencyName}’s return for ${m.about} is open`,
+    paragraphs: [`${m.actorName} has opened the reporting period for ${m.about}. ${m.agencyName}’s quarterly return is due on ${m.dueDate}.`],
+    link: 'Start your return',
+  }),
+  'return-submitted': (m) => ({
+    subject: `${m.agencyName} has submitted its return for ${m.about}`,
+    paragraphs: [`${m.actorName} has submitted ${m.agencyName}’s quarterly return for ${m.about}. It is waiting for your review.`],
+    link: 'Review the return',
+  }),
+  'return-returned': (m) => ({
+    subject: `Your return for ${m.about} has been returned with comments`,
+    paragraphs: [
+      `${m.actorName} has returned ${m.agencyName}’s quarterly return for ${m.about} with comments.`,
+      'Read the comments, make the changes, then submit the return again.',
+    ],
+    link: 'Read the comments',
+  }),
+  'return-accepted': (m) => ({
+    subject: `Your return for ${m.about} has been accepted`,
+    paragraphs: [`${m.actorName} has accepted ${m.agencyName}’s quarterly return for ${m.about}. There is nothing more to do for this period.`],
+    link: 'See the return',
+  }),
+  'threshold-issued': (m) => ({
+    subject: `Sign-off needed: ${m.about}`,
+    paragraphs: [`${m.actorName} has issued ${m.about}. ${m.agencyName} is asked to sign it off.`, 'Read the document and what changed, then approve it or ask for changes.'],
+    link: 'Read the document and decide',
+  }),
+  'kinship-waiting': (m) => ({
+    subject: `Waiting to publish: ${m.about}`,
+    paragraphs: [`${m.actorName} (${m.agencyName}) has sent “${m.about}” for review. Publish it in the Kinship Local Offer, or return it to the agency with a comment.`],
+    link: 'Review the item',
+  }),
+  'kinship-returned': (m) => ({
+    subject: `Returned to your agency: ${m.about}`,
+    paragraphs: [
+      `${m.actorName} has returned “${m.about}” to ${m.agencyName} with a comment instead of publishing it.`,
+      'Read the comment, change the item, then send it for review again.',
+    ],
+    link: 'Read the comment',
+  }),
+  'readiness-challenged': (m) => ({
+    subject: `Readiness challenged: ${m.about}`,
+    paragraphs: [`${m.actorName} has challenged ${m.agencyName}’s readiness assessment for “${m.about}”.`, 'Read why, then update the assessment and its evidence.'],
+    link: 'See the assessment',
+  }),
+  'readiness-answered': (m) => ({
+    subject: `Challenge answered: ${m.about}`,
+    paragraphs: [`${m.actorName} (${m.agencyName}) has updated the readiness assessment you challenged for “${m.about}”. It is waiting for you to look again.`],
+    link: 'See the assessment',
+  }),
+};
+
+export function eventMail(kind: NotificationKind, m: EventMail): MailContent {
+  const w = WORDS[kind](m);
+  return render({ subject: w.subject, greeting: `Dear ${m.name},`, paragraphs: w.paragraphs, link: { text: w.link, url: m.url }, signOff: m.partnershipName, footnote: FOOTNOTE });
+}
