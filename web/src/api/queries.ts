@@ -31,6 +31,7 @@ export const QUERY = {
   auditPeople: 'audit-people',
   people: 'people',
   person: 'person',
+  chases: 'chases',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

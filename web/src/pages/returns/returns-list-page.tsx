@@ -11,12 +11,14 @@ import { NoPeriodPage, inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReturnsTable } from './returns-table.js';
 import { returnsSummary } from '../../../../shared/returns/words.js';
+import { useApp } from '../../state.js';
 
 /* The programme lead's returns: every agency's return for a period, with a chooser for the period. */
 
 function ReturnsListPageContent() {
   const params = useParams<{ periodId?: string }>();
   const navigate = useNavigate();
+  const app = useApp();
   const { periods, period } = useChosenPeriod(() => params.periodId);
   // Rows only for the period on show: another period's rows never sit under this period's heading.
   const [rows] = useReturnRows(() => period()?.id);
@@ -55,7 +57,7 @@ function ReturnsListPageContent() {
                 </>
               )}
             >
-              {(list) => <ReturnsTable periodId={p().id} rows={list()} />}
+              {(list) => <ReturnsTable periodId={p().id} rows={list()} chase={app.me()?.role === 'lead' && p().status === 'open'} />}
             </QueryResults>
           </Page>
         )}

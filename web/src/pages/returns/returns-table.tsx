@@ -1,4 +1,6 @@
-import { periodLabel } from '../../../../shared/periods/period.js';
+import { isDelivered, periodLabel } from '../../../../shared/periods/period.js';
+import { chaseReturn, chased, useChases } from '../../api/chase.js';
+import { ChaseControl } from '../../components/chase-control.js';
 import type { ReturnListRow } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { formatDateTime } from '../../components/format.js';
@@ -16,7 +18,26 @@ const lastChange = (r: ReturnListRow) =>
         ? `Saved ${formatDateTime(r.updatedAt)}`
         : 'Not started';
 
-export function ReturnsTable(props: { periodId: string; rows: ReturnListRow[] }) {
+/** `chase`: the lead, in an open period, can chase each return that is not in. */
+export function ReturnsTable(props: { periodId: string; rows: ReturnListRow[]; chase: boolean }) {
+  const [chases] = useChases(() => (props.chase ? (['return', props.periodId] as const) : undefined));
+  const lastChase = (agencyId: string) => chases()?.chases.find((c) => c.agencyId === agencyId);
+  const reminders = {
+    key: 'chase',
+    header: 'Reminders',
+    cell: (r: ReturnListRow) => (
+      <ChaseControl
+        last={lastChase(r.agencyId)}
+        what={`${r.agencyName}’s return`}
+        open={!isDelivered(r.status)}
+        onChase={async () => {
+          const c = await chaseReturn(props.periodId, r.agencyId);
+          await chased();
+          return c;
+        }}
+      />
+    ),
+  };
   return (
     <DataTable
       caption="Returns by agency"
@@ -25,7 +46,11 @@ export function ReturnsTable(props: { periodId: string; rows: ReturnListRow[] })
       class="app-returns-table"
       rows={props.rows}
       empty={<p class="govuk-body">No agency reports on this period yet. Agencies appear here when they contribute to at least one workstream.</p>}
-      columns={[...returnColumns<ReturnListRow>({ href: (r) => returnPath(r.periodId, r.agencyId), review: true }), { key: 'change', header: 'Last change', cell: lastChange }]}
+      columns={[
+        ...returnColumns<ReturnListRow>({ href: (r) => returnPath(r.periodId, r.agencyId), review: true }),
+        { key: 'change', header: 'Last change', cell: lastChange },
+        ...(props.chase ? [reminders] : []),
+      ]}
     />
   );
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, settled, useBrowserPortal } from './harness.js';
+
+/*
+ * The lead's chase buttons (issue 12): chasing the NHS sign-off of the current threshold version
+ * emails its signatory (read back from the local SES emulator) and says so in the table; a second
+ * chase the same day is refused with the reason. The same on the returns list.
+ */
+
+const b = useBrowserPortal({ mail: true });
+
+async function mailTo(to: string, subject: string) {
+  await expect.poll(async () => (await b.portal().mailbox()).filter((m) => m.destination.to.includes(to)).map((m) => m.subject)).toContain(subject);
+}
+
+describe('chasing', () => {
+  it('when the lead chases the NHS sign-off, the email arrives and the table says who was reminded; a second chase today is refused', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'lead@mscp.example');
+    await page.goto(b.url('/threshold'));
+    await settled(page);
+    const row = page.locator('tr[data-agency="nhs-kent-medway"]');
+    await row.waitFor();
+    await expect.poll(() => row.innerText()).toMatch(/Not chased/);
+    await expectNoAxeViolations(page, 'threshold with chase buttons');
+    // Agencies that have decided have nothing to chase.
+    expect(await page.locator('tr[data-agency="kent-police"]').getByRole('button', { name: /Chase/ }).count()).toBe(0);
+
+    await row.getByRole('button', { name: 'Chase NHS Kent and Medway’s sign-off' }).click();
+    await expect.poll(() => row.getByRole('status').innerText()).toBe('Reminder sent to Avery Khan.');
+    await mailTo('health@mscp.example', 'Sign-off needed: MSCP Multi-Agency Threshold Document v3.0');
+    await expect.poll(() => row.innerText()).toMatch(/Chased .* by Jordan Ellis \(emailed Avery Khan\)/);
+    await expectNoAxeViolations(page, 'threshold after a chase');
+
+    await row.getByRole('button', { name: 'Chase NHS Kent and Medway’s sign-off' }).click();
+    await expect.poll(() => row.getByRole('status').innerText()).toMatch(/already been chased today/);
+    await b.closeTab(tab);
+  });
+
+  it('when the lead chases the NHS draft return from the returns list, its preparer is emailed', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'lead@mscp.example');
+    await page.goto(b.url('/returns/2026-27-Q3'));
+    await settled(page);
+    const row = page.locator('tr', { hasText: 'NHS Kent and Medway' });
+    await row.getByRole('button', { name: 'Chase NHS Kent and Medway’s return' }).click();
+    await expect.poll(() => row.getByRole('status').innerText()).toBe('Reminder sent to Avery Khan.');
+    await mailTo('health@mscp.example', 'Jordan Ellis is asking for NHS Kent and Medway’s return for October to December 2026');
+    // A submitted return has nothing to chase.
+    expect(await page.locator('tr', { hasText: 'Medway Council' }).getByRole('button', { name: /Chase/ }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'returns list after a chase');
+    await b.closeTab(tab);
+  });
+});

@@ -1,0 +1,66 @@
+import { createSignal, Show } from 'solid-js';
+import { ApiError } from '../api/client.js';
+import { formatDateTime } from './format.js';
+import './chase-control.css';
+
+/** What the control needs to know of the last chase. */
+export interface LastChase {
+  at: string;
+  by: string;
+  sentTo: string[];
+}
+
+const listOf = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/**
+ * The lead's "Chase" button for one outstanding item (a return, a sign-off) in a table cell: when
+ * it was last chased and whom that reached, then the button. Pressing it sends one reminder now;
+ * the outcome, or why it could not be sent, is said in the cell (a polite live region).
+ */
+export function ChaseControl(props: {
+  last: LastChase | undefined;
+  /** what the button is about, for screen readers: "Kent Police’s return" */
+  what: string;
+  /** the item can be chased now (it is outstanding) */
+  open: boolean;
+  onChase: () => Promise<LastChase>;
+}) {
+  const [busy, setBusy] = createSignal(false);
+  const [said, setSaid] = createSignal('');
+  const [failed, setFailed] = createSignal(false);
+  const chase = async () => {
+    if (busy()) return;
+    setBusy(true);
+    setSaid('');
+    try {
+      const c = await props.onChase();
+      setFailed(false);
+      setSaid(`Reminder sent to ${listOf(c.sentTo)}.`);
+    } catch (err) {
+      setFailed(true);
+      setSaid(err instanceof ApiError ? err.detail : 'The reminder could not be sent. Try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="app-chase-control">
+      <Show when={props.last} fallback={<span class="app-secondary-text">Not chased</span>}>
+        {(c) => (
+          <span class="app-secondary-text">
+            Chased {formatDateTime(c().at)} by {c().by}
+            <Show when={c().sentTo.length}> (emailed {listOf(c().sentTo)})</Show>
+          </span>
+        )}
+      </Show>
+      <Show when={props.open}>
+        <button type="button" class="govuk-button govuk-button--secondary app-chase-button" disabled={busy()} onClick={chase}>
+          Chase<span class="govuk-visually-hidden"> {props.what}</span>
+        </button>
+      </Show>
+      <span role="status" class="app-chase-status" classList={{ 'app-chase-status--error': failed() }}>
+        {said()}
+      </span>
+    </div>
+  );
+}
