@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/app-env.js';
 import { authenticate } from '../http/auth-middleware.js';
 import type { openApiDocument } from '../http/openapi.js';
 import type { ServiceDeps, Services } from '../services/index.js';
+import { attentionRoutes } from './attention-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { chaseRoutes } from './chase-routes.js';
 import { authRoutes, meRoutes } from './auth-routes.js';
@@ -37,6 +38,7 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, services:
     .route('/', publicKinshipRoutes(services))
     .use('/api/*', authenticate(deps.verifier, new UserAccessCheck((email) => services.users.getAccount(email))))
     .route('/', meRoutes())
+    .route('/', attentionRoutes(services))
     .route('/', partnershipRoutes(services))
     .route('/', programmeRoutes(services))
     .route('/', returnRoutes(services))

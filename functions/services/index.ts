@@ -22,6 +22,7 @@ import { ErasureService } from './erasure-service.js';
 import { KinshipService } from './kinship-service.js';
 import { PeopleService } from './people-service.js';
 import { ChaseService } from './chase-service.js';
+import { AttentionService } from './attention-service.js';
 import { ChaseRepository } from '../repositories/chase-repository.js';
 import { NotificationRepository } from '../repositories/notification-repository.js';
 import { OutboxRepository } from '../repositories/outbox-repository.js';
@@ -114,6 +115,7 @@ export function createServices(deps: ServiceDeps) {
     users,
     people,
     chase,
+    attention: new AttentionService(partnership, returns, threshold, new KinshipRepository(doc, config.tables.main, pid), readinessRepo),
     partnership,
     tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
     kinship,

@@ -8,3 +8,6 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 
 /** "has" after one, "have" after any other number (agreeing with the number before "of"). */
 export const hasOrHave = (n: number) => (n === 1 ? 'has' : 'have');
+
+/** "A", "A and B", "A, B and C". */
+export const listOf = (names: readonly string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);

@@ -54,3 +54,25 @@ describe('chasing', () => {
     await b.closeTab(tab);
   });
 });
+
+describe('needs your attention', () => {
+  it('when the lead and a police officer sign in, each home page starts with what needs them, linking to where it is dealt with', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'lead@mscp.example');
+    const list = page.getByTestId('attention');
+    await list.waitFor();
+    await expect.poll(() => list.locator('li').first().innerText()).toMatch(/Overdue\s*NHS Kent and Medway has not signed off threshold document v3\.0, issued \d+ days ago\./);
+    await expect.poll(() => list.innerText()).toMatch(/1 return waiting for your review: Medway Council\./);
+    await expectNoAxeViolations(page, 'lead home with what needs attention');
+    await list.getByRole('link', { name: /waiting for your review/ }).click();
+    await page.waitForURL(b.url('/returns/2026-27-Q3'));
+    await b.signOut(page);
+
+    await b.signIn(page, 'police@mscp.example');
+    await page.getByTestId('attention').waitFor();
+    await expect.poll(() => page.getByTestId('attention').locator('li').first().innerText()).toMatch(/Your return for October to December 2026 was returned with comments/);
+    await expectNoAxeViolations(page, 'partner home with what needs attention');
+    await b.closeTab(tab);
+  });
+});

@@ -32,6 +32,7 @@ export const QUERY = {
   people: 'people',
   person: 'person',
   chases: 'chases',
+  attention: 'attention',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

@@ -1,3 +1,4 @@
+import { listOf } from '../../../shared/text/plural.js';
 import { createSignal, Show } from 'solid-js';
 import { ApiError } from '../api/client.js';
 import { formatDateTime } from './format.js';
@@ -9,8 +10,6 @@ export interface LastChase {
   by: string;
   sentTo: string[];
 }
-
-const listOf = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 /**
  * The lead's "Chase" button for one outstanding item (a return, a sign-off) in a table cell: when

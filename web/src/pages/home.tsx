@@ -4,7 +4,7 @@ import { LeadHome } from './home/lead-home.js';
 import { PartnerHome } from './home/partner-home.js';
 
 // The executive's home is the shared tracker: loaded on demand so other roles never download it.
-const TrackerHome = lazy(() => import('./tracker/tracker-page.js').then((m) => ({ default: m.TrackerPage })));
+const TrackerHome = lazy(() => import('./tracker/tracker-page.js').then((m) => ({ default: m.TrackerHomePage })));
 
 /** `/`: each role lands on what it works with. */
 export function HomePage() {

@@ -3,6 +3,7 @@ import { formatDayLong, periodLabel } from '../../../../shared/periods/period.js
 import { returnCounts } from '../../../../shared/returns/words.js';
 import { concernSummary, kinshipSummary, macptSummary, thresholdSummary } from '../../../../shared/tracker/overview.js';
 import { type Tracker, useTracker } from '../../api/tracker.js';
+import { NeedsAttention } from '../../components/attention-list.js';
 import { AreaCard } from '../../components/empty-state.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
@@ -57,6 +58,7 @@ export function LeadHome() {
   return (
     <Page title="Reform programme overview" caption={app.partnershipName()}>
       <p class="govuk-body-l">Open reporting periods, review agencies' returns, and follow the reform across every workstream.</p>
+      <NeedsAttention />
       {/* The cards are drawn at once and filled in when the status arrives, so nothing below them moves. */}
       <Show when={loading()}>
         <p class="govuk-visually-hidden" role="status">

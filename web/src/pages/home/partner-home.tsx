@@ -10,6 +10,7 @@ import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { ReturnStatusTag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
+import { NeedsAttention } from '../../components/attention-list.js';
 import { sorted, WorkstreamList } from './workstream-list.js';
 
 function ReturnStatus(props: { status: PartnerStatus }) {
@@ -57,6 +58,7 @@ export function PartnerHome(props: { me: Me }) {
   const mine = () => sorted((data()?.workstreams ?? []).filter((w) => w.leadAgencyId === props.me.agencyId || w.contributingAgencyIds.includes(props.me.agencyId ?? '')));
   return (
     <Page title="Your agency's work" caption={agency()?.name ?? app.partnershipName()}>
+      <NeedsAttention />
       <Show when={data()} fallback={<Loading />}>
         <SummaryList>
           <SummaryRow key="Agency">{agency()?.name ?? 'Not linked to an agency'}</SummaryRow>

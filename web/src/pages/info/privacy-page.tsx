@@ -1,12 +1,10 @@
+import { listOf } from '../../../../shared/text/plural.js';
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { Page, SERVICE_NAME } from '../../components/page.js';
 import { useApp } from '../../state.js';
 
 const UPDATED = '29 November 2026';
-
-/** "A, B and C". */
-const listOf = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
 
 /**
  * /privacy: how the portal uses personal data (UK GDPR articles 13 and 14). Nothing here names a

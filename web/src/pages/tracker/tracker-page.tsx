@@ -1,3 +1,4 @@
+import { NeedsAttention } from '../../components/attention-list.js';
 import { Show } from 'solid-js';
 import { comparePeriodIds, formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { Tracker } from '../../api/tracker.js';
@@ -14,7 +15,7 @@ import './tracker.css';
 
 const periodOption = (p: { id: string; status: string }) => `${periodLabel(p.id)}: ${periodLongLabel(p.id)}${p.status === 'open' ? ' (open)' : ''}`;
 
-function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void }) {
+function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; home?: boolean }) {
   const app = useApp();
   const role = () => app.me()?.role;
   const t = () => props.t();
@@ -23,6 +24,9 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void }
     <Page title="Shared tracker" caption={app.partnershipName()}>
       <FlashBanner message={flash()} />
       <p class="govuk-body-l">Where the reform stands across every workstream and agency. Every figure links to the detail behind it.</p>
+      <Show when={props.home}>
+        <NeedsAttention />
+      </Show>
       <PeriodPicker
         class="app-no-print"
         labelClass="govuk-label--s"
@@ -56,12 +60,17 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void }
   );
 }
 
-/** `/tracker`, and the executive's home page: the shared tracker for a chosen period. */
-export function TrackerPage() {
+/** `/tracker`: the shared tracker for a chosen period. */
+export const TrackerPage = () => <TrackerScreen />;
+
+/** The executive's home page: the tracker, with what needs their attention first. */
+export const TrackerHomePage = () => <TrackerScreen home />;
+
+function TrackerScreen(props: { home?: boolean }) {
   const data = useTracker();
   return (
     <TrackerLoader data={data} title="Shared tracker">
-      {(t) => <TrackerView t={t} onChoose={(periodId) => data.setSearch({ periodId })} />}
+      {(t) => <TrackerView t={t} home={props.home} onChoose={(periodId) => data.setSearch({ periodId })} />}
     </TrackerLoader>
   );
 }

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** One thing that needs the signed-in person, in plain English, with where to deal with it. */
+export const AttentionItem = z
+  .object({
+    key: z.string().describe('Stable id of the item, e.g. review#2026-27-Q3'),
+    text: z.string(),
+    href: z.string(),
+    urgency: z.enum(['overdue', 'soon', 'normal']).describe('Overdue first, then due soon'),
+  })
+  .meta({ id: 'AttentionItem' });
+export type AttentionItem = z.infer<typeof AttentionItem>;
+
+export const AttentionView = z.object({ items: z.array(AttentionItem) }).meta({ id: 'Attention' });
+
+const ORDER = { overdue: 0, soon: 1, normal: 2 } as const;
+/** Most urgent first; otherwise in the order they were found. */
+export const byUrgency = (items: AttentionItem[]) =>
+  items
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => ORDER[a.item.urgency] - ORDER[b.item.urgency] || a.i - b.i)
+    .map((x) => x.item);
+
+/** Whole days from `from` to `to` (UK days, `YYYY-MM-DD`). */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
