@@ -13,6 +13,8 @@ export interface PortalAppOptions {
   readonly lambdaEntry?: string;
   /** The reminder job's entry (tests pass a stand-in). */
   readonly remindersEntry?: string;
+  /** The SES events handler's entry (tests pass a stand-in). */
+  readonly sesEventsEntry?: string;
   /**
    * Built SPA folder. Defaults to `web/dist` when that folder exists (after `npm run build:web`);
    * otherwise no BucketDeployment is synthesized so `cdk synth` works before the SPA is built.
@@ -79,6 +81,7 @@ export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
     documentsBucket: stateful.documentsBucket,
     lambdaEntry: options.lambdaEntry ?? join(REPO_ROOT, 'functions', 'lambda.ts'),
     remindersEntry: options.remindersEntry ?? join(REPO_ROOT, 'functions', 'reminders-lambda.ts'),
+    sesEventsEntry: options.sesEventsEntry ?? join(REPO_ROOT, 'functions', 'ses-events-lambda.ts'),
     mailFrom,
     partnershipId,
     authDomainPrefix,

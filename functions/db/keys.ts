@@ -129,3 +129,9 @@ export const outboxKeys = {
   entry: (pid: string, at: string, eventId: string) => ({ pk: `P#${pid}#OUTBOX`, sk: `${at}#${eventId}` }),
   partition: (pid: string) => `P#${pid}#OUTBOX`,
 };
+
+export const mailStopKeys = {
+  /** Addresses mail must no longer go to (a hard bounce or a complaint), one partition per partnership by address. */
+  entry: (pid: string, email: string) => ({ pk: `P#${pid}#MAILSTOP`, sk: email.toLowerCase() }),
+  partition: (pid: string) => `P#${pid}#MAILSTOP`,
+};

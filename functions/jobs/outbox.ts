@@ -6,6 +6,7 @@ import { type EventMail, eventMail } from '../mail/event-templates.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { NotificationKind } from '../notify/events.js';
 import { KinshipRepository } from '../repositories/kinship-repository.js';
+import { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import { NotificationRepository } from '../repositories/notification-repository.js';
 import { type OutboxEntry, OutboxRepository } from '../repositories/outbox-repository.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';
@@ -46,9 +47,10 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
   const outbox = new OutboxRepository(deps.doc, deps.tables.main, pid);
   const due = (await outbox.pending()).filter((e) => e.notBefore <= now.toISOString());
   if (due.length === 0) return [];
-  const [data, people] = await Promise.all([
+  const [data, people, stopped] = await Promise.all([
     new PartnershipRepository(deps.doc, deps.tables.main, pid).getPartnershipData(),
     new UserRepository(deps.doc, deps.tables.main, pid).listRecipients(),
+    new MailStopRepository(deps.doc, deps.tables.main, pid).addresses(),
   ]);
   const ledger = new NotificationRepository(deps.doc, deps.tables.main, pid);
   const active = people.filter((p) => p.active);
@@ -108,7 +110,7 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
       // A period opening: each agency's people hear of their own agency's return.
       const mail = entry.kind === 'period-opened' ? { ...message!.mail, agencyName: agencyName(person.agencyId ?? '') } : message!.mail;
       const content = eventMail(entry.kind, { ...mail, partnershipName, name: person.name, actorName: entry.actorName });
-      const result = await deliverOnce(ledger, deps.mailer, { kind: entry.kind, eventKey: `${entry.kind}#${entry.eventId}`, to: person, content, now });
+      const result = await deliverOnce(ledger, deps.mailer, { kind: entry.kind, eventKey: `${entry.kind}#${entry.eventId}`, to: person, content, now, stopped });
       results.push(result);
       outcomes.push({ kind: entry.kind, eventId: entry.eventId, userId: person.id, result });
     }

@@ -6,6 +6,7 @@ import { workingDaysBefore } from '../domain/working-days.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
 import type { Mailer } from '../mail/mailer.js';
 import { type MailContent, returnDueSoon, returnOverdue, returnOverdueForLead } from '../mail/templates.js';
+import { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import { MAX_ATTEMPTS, NotificationRepository } from '../repositories/notification-repository.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { ReturnRepository } from '../repositories/return-repository.js';
@@ -40,10 +41,11 @@ export interface ReminderOutcome {
 /** Runs the job for one UK calendar day (`YYYY-MM-DD`). */
 export async function runReminders(deps: ReminderDeps, date: string, now: Date = new Date()): Promise<ReminderOutcome[]> {
   const pid = deps.partnershipId;
-  const [data, headers, people] = await Promise.all([
+  const [data, headers, people, stopped] = await Promise.all([
     new PartnershipRepository(deps.doc, deps.tables.main, pid).getPartnershipData(),
     new ReturnRepository(deps.doc, deps.tables.main, pid).listAllReturnHeaders(),
     new UserRepository(deps.doc, deps.tables.main, pid).listRecipients(),
+    new MailStopRepository(deps.doc, deps.tables.main, pid).addresses(),
   ]);
   const ledger = new NotificationRepository(deps.doc, deps.tables.main, pid);
   const partnershipName = data.partnership?.name ?? 'The partnership';
@@ -55,7 +57,7 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
 
   const outcomes: ReminderOutcome[] = [];
   const deliver = async (kind: ReminderOutcome['kind'], eventKey: string, to: Recipient, content: MailContent) => {
-    const result = await deliverOnce(ledger, deps.mailer, { kind, eventKey, to, content, now });
+    const result = await deliverOnce(ledger, deps.mailer, { kind, eventKey, to, content, now, stopped });
     outcomes.push({ kind, eventKey, userId: to.id, to: to.email, result });
   };
 
@@ -98,6 +100,7 @@ export function formatOutcomes(date: string, outcomes: ReminderOutcome[]): strin
     `${n('failed')} failed (tried again on the next run)`,
     `${n('in-flight')} being sent by another run`,
     `${n('gave-up')} given up after ${MAX_ATTEMPTS} attempts`,
+    `${n('stopped')} not sent (the address bounced or complained)`,
   ];
   const lines = outcomes.filter((o) => o.result !== 'sent-before').map((o) => `  ${o.result.padEnd(10)} ${o.eventKey}  to ${o.userId}`);
   return [`Reminders for ${date}: ${counts.join(', ')}.`, ...lines].join('\n');

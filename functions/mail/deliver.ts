@@ -2,8 +2,8 @@ import type { Mailer } from './mailer.js';
 import type { MailContent } from './templates.js';
 import type { ClaimRefusal, NotificationRepository } from '../repositories/notification-repository.js';
 
-/** What happened to one email: sent now, failed (tried again later), or refused by the ledger. */
-export type DeliveryResult = 'sent' | 'failed' | ClaimRefusal;
+/** What happened to one email: sent now, failed (tried again later), refused by the ledger, or not sent to an address that bounced or complained. */
+export type DeliveryResult = 'sent' | 'failed' | 'stopped' | ClaimRefusal;
 
 /**
  * Sends one email at most once per person per event: the ledger is claimed before sending (so two
@@ -13,8 +13,10 @@ export type DeliveryResult = 'sent' | 'failed' | ClaimRefusal;
 export async function deliverOnce(
   ledger: NotificationRepository,
   mailer: Mailer,
-  m: { kind: string; eventKey: string; to: { id: string; email: string }; content: MailContent; now: Date },
+  m: { kind: string; eventKey: string; to: { id: string; email: string }; content: MailContent; now: Date; stopped?: ReadonlySet<string> },
 ): Promise<DeliveryResult> {
+  // An address that bounced for good, or whose owner complained, gets nothing (SES would suspend a sender that keeps trying).
+  if (m.stopped?.has(m.to.email.toLowerCase())) return 'stopped';
   const claim = await ledger.claim(m.eventKey, m.to.id, { kind: m.kind, email: m.to.email, now: m.now });
   if (!claim.claimed) return claim.why;
   let messageId: string;

@@ -101,6 +101,7 @@ export function personView(r: Partial<UserRecord>): PersonView {
     invitedBy: r.invitedBy ?? null,
     invitationExpiresAt: r.invitation?.expiresAt ?? null,
     lastSignInAt: r.lastSignInAt ?? null,
+    emailStopped: null,
     version: r.version ?? 1,
   };
 }

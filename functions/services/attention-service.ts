@@ -5,6 +5,8 @@ import { formatDayLong, isDelivered, periodLongLabel, ukDate } from '../../share
 import { count, listOf } from '../../shared/text/plural.js';
 import type { Period } from '../../shared/periods/period.js';
 import type { KinshipRepository } from '../repositories/kinship-repository.js';
+import type { MailStopRepository } from '../repositories/mail-stop-repository.js';
+import type { UserRepository } from '../repositories/user-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReadinessRepository } from '../repositories/readiness-repository.js';
 import type { ReturnRepository } from '../repositories/return-repository.js';
@@ -27,6 +29,8 @@ export class AttentionService {
     private readonly threshold: ThresholdService,
     private readonly kinship: KinshipRepository,
     private readonly readiness: ReadinessRepository,
+    private readonly mailStops: MailStopRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async forUser(me: Me, now: Date): Promise<{ items: AttentionItem[] }> {
@@ -95,6 +99,18 @@ export class AttentionService {
           href: '/readiness',
           urgency: 'normal',
         });
+      const stops = await this.mailStops.list();
+      if (stops.length) {
+        const people = (await this.users.listRecipients()).filter((p) => stops.some((s) => s.email === p.email.toLowerCase()));
+        const names = people.map((p) => p.name);
+        if (names.length)
+          items.push({
+            key: 'mail-stopped',
+            text: `Email to ${listOf(names)} is not being delivered: the address bounced, or they reported the portal’s email as spam. Check the address with ${names.length === 1 ? 'them' : 'each of them'}.`,
+            href: people.length === 1 ? `/people/${people[0]!.id}` : '/people',
+            urgency: 'soon',
+          });
+      }
       return { items: byUrgency(items) };
     }
 

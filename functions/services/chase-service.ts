@@ -1,12 +1,14 @@
 import { type ChaseKind, type ChaseView, chaseKey } from '../../shared/chase/schema.js';
 import { isDelivered, periodLongLabel, ukDate } from '../../shared/periods/period.js';
 import type { Me } from '../../shared/auth/roles.js';
+import { listOf } from '../../shared/text/plural.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { NotFound, ServiceUnavailable, TooManyRequests, Unprocessable } from '../domain/errors.js';
 import { deliverOnce } from '../mail/deliver.js';
 import type { Mailer } from '../mail/mailer.js';
 import { type MailContent, returnChased, signOffChased } from '../mail/templates.js';
 import type { ChaseRepository } from '../repositories/chase-repository.js';
+import type { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import type { NotificationRepository } from '../repositories/notification-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReturnRepository } from '../repositories/return-repository.js';
@@ -15,6 +17,7 @@ import type { ThresholdService } from './threshold-service.js';
 
 export interface ChaseDeps {
   chases: ChaseRepository;
+  mailStops: MailStopRepository;
   ledger: NotificationRepository;
   users: UserRepository;
   partnership: PartnershipRepository;
@@ -115,12 +118,19 @@ export class ChaseService {
     if (to.length === 0) throw new Unprocessable(how.nobody);
 
     const eventKey = `chase#${chaseKey(item.kind, item.of, item.agencyId)}#${day}`;
+    const stopped = await this.d.mailStops.addresses();
     const sentTo: string[] = [];
     const notSent: string[] = [];
+    const undeliverable: string[] = [];
     for (const person of to) {
-      const result = await deliverOnce(this.d.ledger, this.d.mailer, { kind: `${item.kind}-chase`, eventKey, to: person, content: how.content(person), now: ctx.now });
+      const result = await deliverOnce(this.d.ledger, this.d.mailer, { kind: `${item.kind}-chase`, eventKey, to: person, content: how.content(person), now: ctx.now, stopped });
       (result === 'sent' || result === 'sent-before' ? sentTo : notSent).push(person.name);
+      if (result === 'stopped') undeliverable.push(person.name);
     }
+    if (sentTo.length === 0 && undeliverable.length === to.length)
+      throw new Unprocessable(
+        `Email to ${listOf(undeliverable)} is not being delivered: the address bounced, or they reported the portal’s email as spam. Check the address on the People page.`,
+      );
     if (sentTo.length === 0) throw new ServiceUnavailable('The reminder email could not be sent. Nothing was recorded: try again in a few minutes.');
 
     const chase: ChaseView = { kind: item.kind, of: item.of, agencyId: item.agencyId, at: ctx.now.toISOString(), day, by: actor.name, sentTo, notSent };

@@ -26,6 +26,7 @@ import { AttentionService } from './attention-service.js';
 import { ChaseRepository } from '../repositories/chase-repository.js';
 import { NotificationRepository } from '../repositories/notification-repository.js';
 import { OutboxRepository } from '../repositories/outbox-repository.js';
+import { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import { notificationOf } from '../notify/events.js';
 import { ProgrammeService } from './programme-service.js';
 import { ReadinessService } from './readiness-service.js';
@@ -89,8 +90,10 @@ export function createServices(deps: ServiceDeps) {
   });
   const audit = new AuditRepository(doc, config.tables.audit, pid);
   const mailer = deps.mailer ?? new SesMailer(createSesClient(config.mail), config.mail);
+  const mailStops = new MailStopRepository(doc, config.tables.main, pid);
   const people = new PeopleService({
     users,
+    mailStops,
     partnership,
     audit,
     writer,
@@ -101,6 +104,7 @@ export function createServices(deps: ServiceDeps) {
   });
   const chase = new ChaseService({
     chases: new ChaseRepository(doc, config.tables.main, pid),
+    mailStops,
     ledger: new NotificationRepository(doc, config.tables.main, pid),
     users,
     partnership,
@@ -115,7 +119,7 @@ export function createServices(deps: ServiceDeps) {
     users,
     people,
     chase,
-    attention: new AttentionService(partnership, returns, threshold, new KinshipRepository(doc, config.tables.main, pid), readinessRepo),
+    attention: new AttentionService(partnership, returns, threshold, new KinshipRepository(doc, config.tables.main, pid), readinessRepo, mailStops, users),
     partnership,
     tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
     kinship,

@@ -19,6 +19,7 @@ import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import { accessChanged, invitation } from '../mail/templates.js';
 import type { AuditRepository } from '../repositories/audit-repository.js';
+import type { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { type UserRecord, type UserRepository, personView } from '../repositories/user-repository.js';
 import { assertVersion } from '../repositories/version-guard.js';
@@ -28,6 +29,7 @@ type Scope = { all: true } | { all: false; agencyId: string };
 
 export interface PeopleDeps {
   users: UserRepository;
+  mailStops: MailStopRepository;
   partnership: PartnershipRepository;
   audit: AuditRepository;
   writer: Writer;
@@ -57,7 +59,9 @@ export class PeopleService {
 
   async list(actor: Me, q: PeopleQuery, now: Date): Promise<{ people: PersonView[] }> {
     const scope = scopeOf(actor);
-    const people = (await this.d.users.listPersons())
+    const [all, stops] = await Promise.all([this.d.users.listPersons(), this.stops()]);
+    const people = all
+      .map((p) => ({ ...p, emailStopped: stops.get(p.email) ?? null }))
       .filter((p) => inScope(scope, p) && matchesPeopleQuery(p, q, now))
       .sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.email.localeCompare(b.email));
     return { people };
@@ -72,7 +76,12 @@ export class PeopleService {
       .filter((e) => e.action !== 'auth.sign-in')
       .slice(0, 50)
       .map((e) => ({ at: e.at, action: e.action, summary: e.summary, by: e.actor.name }));
-    return { person: personView(user), history };
+    return { person: { ...personView(user), emailStopped: (await this.stops()).get(user.email) ?? null }, history };
+  }
+
+  /** Addresses mail no longer goes to (bounced or complained), by address. */
+  private async stops() {
+    return new Map((await this.d.mailStops.list()).map((s) => [s.email, { reason: s.reason, at: s.at }]));
   }
 
   async invite(actor: Me, input: InvitePersonRequest, ctx: WriteContext): Promise<InviteResult> {
@@ -286,6 +295,8 @@ export class PeopleService {
 
   /** Mail after the change is saved: a failure is logged and reported, never undoes the change. */
   private async send(to: string, content: { subject: string; text: string; html: string }, kind: string): Promise<boolean> {
+    // Not to an address that bounced for good or complained: the person page says so instead.
+    if ((await this.d.mailStops.addresses()).has(to.toLowerCase())) return false;
     try {
       await this.d.mailer.send({ to: [to], ...content });
       return true;

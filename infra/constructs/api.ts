@@ -11,6 +11,7 @@ import { AUDIT_TABLE } from '../../functions/db/table-design.js';
 import { acknowledge, acknowledgeWildcards } from '../nag.js';
 import { Construct } from 'constructs';
 import { PortalFunction } from './portal-function.js';
+import { allowSendingFrom } from './send-mail.js';
 
 export interface ApiProps {
   /** The TypeScript Lambda entry (`functions/lambda.ts` in the app). */
@@ -29,6 +30,15 @@ export interface ApiProps {
   readonly issuerUrl: string;
   /** Hosted UI domain (no scheme), returned to the SPA by `/api/config`. */
   readonly hostedUiDomain: string;
+  /** Sender of the portal's email (invitations, chases, changes to someone's access): an SES-verified identity. */
+  readonly mailFrom: string;
+  /** SES configuration set every email is sent with (bounces and complaints, `infra/constructs/mail-events.ts`). */
+  readonly configurationSet?: string;
+  /**
+   * The portal's address for links in email, when known at deploy time (`-c webDomain=`): the
+   * CloudFront distribution's own name cannot be given to the API without a dependency loop.
+   */
+  readonly portalUrl?: string;
 }
 
 /** Routes that answer without a token. Everything else under `/api/` needs a Cognito JWT. */
@@ -67,8 +77,12 @@ export class Api extends Construct {
         COGNITO_CLIENT_ID: props.userPoolClientId,
         COGNITO_DOMAIN: props.hostedUiDomain,
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
+        MAIL_FROM: props.mailFrom,
+        ...(props.configurationSet ? { SES_CONFIGURATION_SET: props.configurationSet } : {}),
+        ...(props.portalUrl ? { PORTAL_URL: props.portalUrl } : {}),
       },
     });
+    allowSendingFrom(this, this.fn, props.mailFrom, props.configurationSet);
 
     props.table.grantReadWriteData(this.fn);
     // Deliberately not grantWriteData: the audit trail is append-only. TransactWriteItems needs

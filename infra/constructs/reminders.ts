@@ -1,4 +1,4 @@
-import { Duration, Stack, TimeZone, Token } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -9,6 +9,7 @@ import { MAIN_TABLE } from '../../functions/db/table-design.js';
 import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
 import { acknowledge } from '../nag.js';
 import { PortalFunction } from './portal-function.js';
+import { allowSendingFrom } from './send-mail.js';
 
 export interface RemindersProps {
   /** `functions/reminders-lambda.ts` (absolute path). */
@@ -19,6 +20,8 @@ export interface RemindersProps {
   readonly authEnvironment: Record<string, string>;
   /** Sender of the portal's email, e.g. `MSCP <no-reply@mscp.example.org>`: an SES-verified identity. */
   readonly mailFrom: string;
+  /** SES configuration set every email is sent with (bounces and complaints, `infra/constructs/mail-events.ts`). */
+  readonly configurationSet?: string;
   /** The portal's address as people reach it, for the links in email. */
   readonly portalUrl: string;
 }
@@ -49,6 +52,7 @@ export class Reminders extends Construct {
         AUDIT_TABLE_NAME: 'unused-by-reminders',
         PARTNERSHIP_ID: props.partnershipId,
         MAIL_FROM: props.mailFrom,
+        ...(props.configurationSet ? { SES_CONFIGURATION_SET: props.configurationSet } : {}),
         PORTAL_URL: props.portalUrl,
         ...props.authEnvironment,
       },
@@ -96,22 +100,8 @@ export class Reminders extends Construct {
         },
       }),
     );
-    const address = /<([^>]+)>/.exec(props.mailFrom)?.[1] ?? props.mailFrom;
-    const { region, account } = Stack.of(this);
-    this.fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'SendFromThePortalAddressOnly',
-        actions: ['ses:SendEmail'],
-        resources: [`arn:aws:ses:${region}:${account}:identity/*`],
-        conditions: { StringEquals: { 'ses:FromAddress': address } },
-      }),
-    );
-    acknowledge(this.fn.role!, [
-      {
-        id: `AwsSolutions-IAM5[Resource::arn:aws:ses:${Token.isUnresolved(region) ? '<AWS::Region>' : region}:<AWS::AccountId>:identity/*]`,
-        reason: 'SES checks the sending identity (the address and its domain) and the configuration set; the condition limits sending to the portal address.',
-      },
-    ]);
+    allowSendingFrom(this, this.fn, props.mailFrom, props.configurationSet);
+    const { account } = Stack.of(this);
 
     // The scheduler's own role, so its permissions sit beside the job they serve.
     const invoker = new iam.Role(this, 'SchedulerRole', {

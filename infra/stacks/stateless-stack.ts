@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { Api } from '../constructs/api.js';
 import { Auth } from '../constructs/auth.js';
 import { Monitoring } from '../constructs/monitoring.js';
+import { MailEvents } from '../constructs/mail-events.js';
 import { Reminders } from '../constructs/reminders.js';
 import { Web } from '../constructs/web.js';
 
@@ -19,6 +20,8 @@ export interface StatelessStackProps extends StackProps {
   readonly lambdaEntry: string;
   /** The reminder job's entry file: `functions/reminders-lambda.ts` (absolute path). */
   readonly remindersEntry: string;
+  /** The SES bounce and complaint handler: `functions/ses-events-lambda.ts` (absolute path). */
+  readonly sesEventsEntry: string;
   /** Sender of the portal's email (an SES-verified identity). */
   readonly mailFrom: string;
   /** Partnership served by this deployment (`PARTNERSHIP_ID`), e.g. `mscp`. */
@@ -44,6 +47,7 @@ export class StatelessStack extends Stack {
   public readonly web: Web;
   public readonly monitoring: Monitoring;
   public readonly reminders: Reminders;
+  public readonly mailEvents: MailEvents;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -57,6 +61,16 @@ export class StatelessStack extends Stack {
       ...(props.webDomain ? { webDomain: props.webDomain } : {}),
     });
 
+    const authEnvironment = { COGNITO_USER_POOL_ID: this.auth.userPool.userPoolId, COGNITO_CLIENT_ID: this.auth.client.userPoolClientId };
+    this.mailEvents = new MailEvents(this, 'MailEvents', {
+      entry: props.sesEventsEntry,
+      table: props.table,
+      auditTable: props.auditTable,
+      partnershipId: props.partnershipId,
+      authEnvironment,
+    });
+    const configurationSet = this.mailEvents.configurationSet.configurationSetName;
+
     this.api = new Api(this, 'Api', {
       entry: props.lambdaEntry,
       table: props.table,
@@ -67,6 +81,9 @@ export class StatelessStack extends Stack {
       userPoolClientId: this.auth.client.userPoolClientId,
       issuerUrl: this.auth.issuerUrl,
       hostedUiDomain: this.auth.hostedUiDomain,
+      mailFrom: props.mailFrom,
+      configurationSet,
+      ...(props.webDomain ? { portalUrl: `https://${props.webDomain}` } : {}),
     });
 
     this.web = new Web(this, 'Web', {
@@ -78,8 +95,9 @@ export class StatelessStack extends Stack {
       entry: props.remindersEntry,
       table: props.table,
       partnershipId: props.partnershipId,
-      authEnvironment: { COGNITO_USER_POOL_ID: this.auth.userPool.userPoolId, COGNITO_CLIENT_ID: this.auth.client.userPoolClientId },
+      authEnvironment,
       mailFrom: props.mailFrom,
+      configurationSet,
       portalUrl: `https://${props.webDomain ?? this.web.distribution.distributionDomainName}`,
     });
     this.monitoring = new Monitoring(this, 'Monitoring', { fn: this.api.fn, httpApi: this.api.httpApi });

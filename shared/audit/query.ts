@@ -17,6 +17,7 @@ export const AUDITED_ENTITY_TYPES = [
   'assessment',
   'user',
   'partnership',
+  'mail-address',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
@@ -32,6 +33,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditedEntityType, string> = {
   assessment: 'Readiness assessment',
   user: 'User',
   partnership: 'Partnership',
+  'mail-address': 'Email address',
 };
 
 /**
@@ -66,8 +68,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'readiness.challenge': 'Readiness assessment challenged',
   'personal-data.erase': 'Personal data erased',
   'auth.sign-in': 'Signed in',
+  'user.invite': 'Person invited',
+  'user.update': 'Person changed',
+  'user.set-password': 'Invitation accepted',
+  'user.resend-invitation': 'Invitation sent again',
   'user.deactivate': 'User deactivated',
   'user.reactivate': 'User given access again',
+  'return.chase': 'Return chased',
+  'threshold.chase': 'Sign-off chased',
+  'mail.stop': 'Email to an address stopped',
   'seed.load': 'Demo data loaded',
 };
 

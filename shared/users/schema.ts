@@ -101,6 +101,8 @@ export const PersonView = z
     /** Local sign-in only: when the set-password link stops working. */
     invitationExpiresAt: z.string().nullable(),
     lastSignInAt: z.string().nullable(),
+    /** Mail to them stopped: their address bounced for good, or they reported the portal's email as spam. */
+    emailStopped: z.object({ reason: z.enum(['bounce', 'complaint']), at: z.string() }).nullable(),
     version: z.number().int(),
   })
   .meta({ id: 'Person' });

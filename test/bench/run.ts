@@ -19,7 +19,9 @@ import { ReadinessRepository } from '../../functions/repositories/readiness-repo
 import { UserRepository } from '../../functions/repositories/user-repository.js';
 import { ReturnRepository, type ReturnHeader, type StoredSection } from '../../functions/repositories/return-repository.js';
 import { workingDaysBefore } from '../../functions/domain/working-days.js';
+import { runOutbox } from '../../functions/jobs/outbox.js';
 import { runReminders } from '../../functions/jobs/reminders.js';
+import { OutboxRepository } from '../../functions/repositories/outbox-repository.js';
 import type { Mailer } from '../../functions/mail/mailer.js';
 import { periodBounds, previousPeriodId } from '../../shared/periods/period.js';
 import { IMPACTS, LIKELIHOODS } from '../../shared/returns/schema.js';
@@ -308,6 +310,36 @@ async function benchReminders(doc: DynamoDBDocumentClient, tables: { main: strin
     const outcomes = await runReminders(deps, day);
     console.log(
       `reminder job (${run} run, ${day}, 20 agencies, 200 people, 12 returns not in): ${(performance.now() - s).toFixed(0)} ms, ${calls} DynamoDB calls, ${emails - before} emails sent, ${outcomes.filter((o) => o.result === 'sent-before').length} already sent`,
+    );
+  }
+
+  // The notification outbox: the lead returns the eight submitted returns at once (each agency's
+  // ten partners are told), queued as the changes' transactions queue them; run twice.
+  const outbox = new OutboxRepository(doc, t, pid);
+  const lead = { userId: 'lead', email: 'lead@bench.example', name: 'Lead', role: 'lead', agencyId: null };
+  await put(
+    doc,
+    t,
+    agencies.slice(0, 8).map((a, i) =>
+      outbox.item('return-returned', {
+        eventId: `bench-event-${i}`,
+        at: new Date(Date.now() - 60_000 + i).toISOString(),
+        actor: lead,
+        requestId: 'bench',
+        action: 'return.return',
+        entityType: 'return',
+        entityId: `${periodId}/${a.id}`,
+        summary: 'Returned the return',
+      }),
+    ),
+  );
+  for (const run of ['first', 'second']) {
+    calls = 0;
+    const before = emails;
+    const s = performance.now();
+    const outcomes = await runOutbox(deps);
+    console.log(
+      `notification outbox (${run} run, 8 returns returned, 10 partners each): ${(performance.now() - s).toFixed(0)} ms, ${calls} DynamoDB calls, ${emails - before} emails sent, ${outcomes.length} outcomes`,
     );
   }
   (doc as { send: typeof doc.send }).send = send;

@@ -17,6 +17,7 @@ const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 const portal = createPortalApp({
   lambdaEntry: join(FIXTURES, 'handler.ts'),
   remindersEntry: join(FIXTURES, 'handler.ts'),
+  sesEventsEntry: join(FIXTURES, 'handler.ts'),
   webAssetPath: join(FIXTURES, 'web'),
 });
 const assembly = portal.app.synth(); // throws if cdk-nag or CloudFormation validation fails
@@ -170,7 +171,9 @@ describe('IAM', () => {
     expect(onAudit.length).toBeGreaterThan(0);
     const append = onAudit.filter((s) => !actionsOf(s).includes('dynamodb:UpdateItem'));
     const erase = onAudit.filter((s) => actionsOf(s).includes('dynamodb:UpdateItem'));
-    for (const s of append) expect(actionsOf(s).sort()).toEqual(['dynamodb:PutItem', 'dynamodb:Query']);
+    // Each role may append and read at most (the API both; the bounce handler only appends).
+    for (const s of append) expect(actionsOf(s).every((a) => a === 'dynamodb:PutItem' || a === 'dynamodb:Query')).toBe(true);
+    expect(append.some((s) => actionsOf(s).sort().join() === 'dynamodb:PutItem,dynamodb:Query')).toBe(true);
     expect(erase).toHaveLength(1);
     expect(actionsOf(erase[0]!)).toEqual(['dynamodb:UpdateItem']);
     const condition = (erase[0] as { Condition?: Record<string, Record<string, unknown>> }).Condition;
@@ -193,6 +196,13 @@ describe('IAM', () => {
     expect(actionsOf(cognito[0]!).some((a) => a.includes('*') || a === 'cognito-idp:AdminDeleteUser' || a === 'cognito-idp:AdminSetUserPassword')).toBe(false);
     expect(JSON.stringify(cognito[0]!.Resource)).toContain('UserPool');
     expect(JSON.stringify(cognito[0]!.Resource)).not.toContain('userpool/*');
+  });
+
+  it('when the API sends email (invitations, chases, access changes), SES lets it send from the portal address only', () => {
+    const ses = statements.filter((s) => actionsOf(s).includes('ses:SendEmail'));
+    // The API's and the mail function's: each limited to the portal address.
+    expect(ses).toHaveLength(2);
+    for (const s of ses) expect((s as { Condition?: unknown }).Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@example.org' } });
   });
 
   it('when the function role is created, it carries no AWS managed policy', () => {
@@ -482,5 +492,34 @@ describe('app', () => {
     });
     t.resourceCountIs('Custom::CDKBucketDeployment', 0);
     expect(s2.dependencies).toContain(s1);
+  });
+});
+
+describe('email bounces and complaints', () => {
+  it('when synthesized, SES publishes bounces and complaints of a configuration set to an SNS topic that runs the handler', () => {
+    const destinations = Object.values(resourcesOf(stateless, 'AWS::SES::ConfigurationSetEventDestination'));
+    expect(destinations).toHaveLength(1);
+    const d = destinations[0]!.Properties.EventDestination as { MatchingEventTypes: string[]; SnsDestination: unknown; Enabled?: boolean };
+    expect([...d.MatchingEventTypes].sort()).toEqual(['bounce', 'complaint']);
+    const subs = Object.values(resourcesOf(stateless, 'AWS::SNS::Subscription'));
+    expect(subs.map((x) => x.Properties.Protocol)).toEqual(['lambda']);
+  });
+
+  it('when the API and the mail function send, they name the configuration set, and may use it', () => {
+    const fns = Object.values(resourcesOf(stateless, 'AWS::Lambda::Function')).filter((f) => /API|reminders/.test(String(f.Properties.Description)));
+    expect(fns.length).toBe(2);
+    for (const f of fns) expect((f.Properties.Environment as { Variables: Record<string, unknown> }).Variables.SES_CONFIGURATION_SET).toBeDefined();
+    const ses = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy'))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] }).Statement)
+      .filter((s) => [s.Action].flat().includes('ses:SendEmail'));
+    for (const s of ses) expect(JSON.stringify(s.Resource)).toContain('configuration-set/');
+  });
+
+  it('when the handler touches DynamoDB, it may only read and add stopped addresses, and append to the audit table', () => {
+    const policies = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('MailEventsHandlerRole'));
+    const statements = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Sid?: string; Action: string | string[]; Condition?: unknown }[] }).Statement);
+    const dynamo = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.map((s) => s.Sid).sort()).toEqual(['AppendAudit', 'StoppedAddresses']);
+    expect(dynamo.find((s) => s.Sid === 'StoppedAddresses')!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#MAILSTOP'] } });
   });
 });

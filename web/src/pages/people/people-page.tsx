@@ -62,7 +62,17 @@ function PeopleList() {
     },
     { key: 'email', header: 'Email address', cell: (p) => <span class="app-break-words">{p.email}</span> },
     { key: 'role', header: 'Role', cell: (p) => roleWords(p, agencyName) },
-    { key: 'status', header: 'Status', cell: (p) => <PersonStatusTag status={p.status} /> },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (p) => [
+        <PersonStatusTag status={p.status} />,
+        <Show when={p.emailStopped}>
+          <br />
+          <span class="app-email-stopped">Email not delivered</span>
+        </Show>,
+      ],
+    },
     {
       key: 'signedIn',
       header: 'Last signed in',

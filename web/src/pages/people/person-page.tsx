@@ -11,6 +11,7 @@ import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
 import { ErrorPage } from '../../components/problem-page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
+import { Tag } from '../../components/tag.js';
 import { WarningText } from '../../components/warning-text.js';
 import { useApp } from '../../state.js';
 import { PeopleManagersOnly, PersonStatusTag } from './people-access.js';
@@ -75,6 +76,16 @@ function PersonDetailView(props: { detail: PersonDetail; onChanged: (d: PersonDe
       <SummaryList id="person-summary">
         <SummaryRow key="Email address" valueClass="app-break-words">
           {p().email}
+          <Show when={p().emailStopped}>
+            {(stop) => (
+              <p class="govuk-body app-email-stopped">
+                <Tag colour="red">Email not delivered</Tag>{' '}
+                {stop().reason === 'bounce'
+                  ? `Email to this address bounced on ${formatDate(stop().at)}, so the portal no longer sends to it. Check the address with them.`
+                  : `They reported the portal’s email as spam on ${formatDate(stop().at)}, so the portal no longer sends to them.`}
+              </p>
+            )}
+          </Show>
         </SummaryRow>
         <SummaryRow key="Role">{ROLE_LABELS[p().role]}</SummaryRow>
         <Show when={p().agencyId}>

@@ -1,0 +1,68 @@
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag.js';
+import { PortalFunction } from './portal-function.js';
+
+export interface MailEventsProps {
+  /** `functions/ses-events-lambda.ts` (absolute path). */
+  readonly entry: string;
+  readonly table: dynamodb.ITable;
+  readonly auditTable: dynamodb.ITable;
+  readonly partnershipId: string;
+  /** Cognito settings the shared configuration needs in AWS mode. */
+  readonly authEnvironment: Record<string, string>;
+}
+
+/**
+ * Bounces and complaints: the SES configuration set every portal email is sent with publishes them
+ * to an SNS topic, whose function stops mail to the address (functions/jobs/ses-events.ts). The
+ * function may read the stopped addresses and add to them, and append to the audit table: nothing else.
+ */
+export class MailEvents extends Construct {
+  public readonly configurationSet: ses.ConfigurationSet;
+  public readonly fn: PortalFunction;
+
+  constructor(scope: Construct, id: string, props: MailEventsProps) {
+    super(scope, id);
+    const topic = new sns.Topic(this, 'Events', { displayName: 'Partnership Reform Portal email bounces and complaints', enforceSSL: true });
+    acknowledge(topic, [
+      {
+        id: 'AwsSolutions-SNS2',
+        reason: 'SES publishes to this topic; an AWS-managed SNS key cannot be used by SES, and the messages hold only addresses the portal already stores.',
+      },
+    ]);
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', { reputationMetrics: true });
+    this.configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: ses.EventDestination.snsTopic(topic),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+    });
+
+    this.fn = new PortalFunction(this, 'Handler', {
+      entry: props.entry,
+      handler: 'handler',
+      description: 'Partnership Reform Portal email bounces and complaints',
+      environment: {
+        PORTAL_MODE: 'aws',
+        TABLE_NAME: props.table.tableName,
+        AUDIT_TABLE_NAME: props.auditTable.tableName,
+        PARTNERSHIP_ID: props.partnershipId,
+        ...props.authEnvironment,
+      },
+    });
+    topic.addSubscription(new subscriptions.LambdaSubscription(this.fn));
+    const stops = `P#${props.partnershipId}#MAILSTOP`;
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'StoppedAddresses',
+        actions: ['dynamodb:Query', 'dynamodb:PutItem'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [stops] } },
+      }),
+    );
+    this.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'AppendAudit', actions: ['dynamodb:PutItem'], resources: [props.auditTable.tableArn] }));
+  }
+}
