@@ -1,6 +1,7 @@
-import { ukDate } from '../shared/periods/period.js';
+import { isMonday, ukDate } from '../shared/periods/period.js';
 import { loadConfig } from './config.js';
 import { createDocumentClient } from './db/client.js';
+import { runDigest } from './jobs/digest.js';
 import { runOutbox } from './jobs/outbox.js';
 import { formatOutcomes, runReminders } from './jobs/reminders.js';
 import { createSesClient, SesMailer } from './mail/mailer.js';
@@ -33,6 +34,10 @@ export const handler = async (event?: { job?: 'reminders' | 'outbox' }): Promise
   }
   const outcomes = await runReminders(deps, date);
   console.log(formatOutcomes(date, outcomes));
+  if (isMonday(date)) {
+    const summaries = await runDigest(deps);
+    console.log(`Weekly summaries: ${summaries.filter((x) => x.result === 'sent').length} sent, ${summaries.filter((x) => x.result === 'failed').length} failed.`);
+  }
   const failed = outcomes.filter((o) => o.result === 'failed' || o.result === 'gave-up').length;
   // Ends in error so the failure shows (Errors metric, alarm); a retried run sends nothing twice.
   if (failed > 0) throw new Error(`${failed} reminder emails were not sent on ${date}; failed ones are tried again on the next run.`);

@@ -135,3 +135,15 @@ export const mailStopKeys = {
   entry: (pid: string, email: string) => ({ pk: `P#${pid}#MAILSTOP`, sk: email.toLowerCase() }),
   partition: (pid: string) => `P#${pid}#MAILSTOP`,
 };
+
+export const preferenceKeys = {
+  /** Each person's email choices, one partition per partnership: one Query reads everyone's. */
+  person: (pid: string, userId: string) => ({ pk: `P#${pid}#PREFS`, sk: userId }),
+  partition: (pid: string) => `P#${pid}#PREFS`,
+};
+
+export const digestKeys = {
+  /** Notifications waiting for someone's weekly summary, by person then time: one Query reads the week's. */
+  entry: (pid: string, userId: string, at: string, eventId: string) => ({ pk: `P#${pid}#DIGEST`, sk: `${userId}#${at}#${eventId}` }),
+  partition: (pid: string) => `P#${pid}#DIGEST`,
+};

@@ -2,7 +2,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { formatDayLong, periodLongLabel } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
-import { type EventMail, eventMail } from '../mail/event-templates.js';
+import { type EventMail, eventLine, eventMail } from '../mail/event-templates.js';
+import { isOptionalKind } from '../../shared/notifications/kinds.js';
+import { PreferenceRepository } from '../repositories/preference-repository.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { NotificationKind } from '../notify/events.js';
 import { KinshipRepository } from '../repositories/kinship-repository.js';
@@ -33,7 +35,8 @@ export interface OutboxOutcome {
   kind: NotificationKind;
   eventId: string;
   userId: string;
-  result: DeliveryResult;
+  /** Sent (or not) now; `off`: the person turned this kind off; `digest`: kept for their weekly summary. */
+  result: DeliveryResult | 'off' | 'digest';
 }
 
 /** What a notification is about and who hears it: the addressees, and the words for each. */
@@ -47,10 +50,12 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
   const outbox = new OutboxRepository(deps.doc, deps.tables.main, pid);
   const due = (await outbox.pending()).filter((e) => e.notBefore <= now.toISOString());
   if (due.length === 0) return [];
-  const [data, people, stopped] = await Promise.all([
+  const preferences = new PreferenceRepository(deps.doc, deps.tables.main, pid);
+  const [data, people, stopped, choices] = await Promise.all([
     new PartnershipRepository(deps.doc, deps.tables.main, pid).getPartnershipData(),
     new UserRepository(deps.doc, deps.tables.main, pid).listRecipients(),
     new MailStopRepository(deps.doc, deps.tables.main, pid).addresses(),
+    preferences.all(),
   ]);
   const ledger = new NotificationRepository(deps.doc, deps.tables.main, pid);
   const active = people.filter((p) => p.active);
@@ -109,10 +114,24 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
     for (const person of message?.to ?? []) {
       // A period opening: each agency's people hear of their own agency's return.
       const mail = entry.kind === 'period-opened' ? { ...message!.mail, agencyName: agencyName(person.agencyId ?? '') } : message!.mail;
-      const content = eventMail(entry.kind, { ...mail, partnershipName, name: person.name, actorName: entry.actorName });
-      const result = await deliverOnce(ledger, deps.mailer, { kind: entry.kind, eventKey: `${entry.kind}#${entry.eventId}`, to: person, content, now, stopped });
-      results.push(result);
-      outcomes.push({ kind: entry.kind, eventId: entry.eventId, userId: person.id, result });
+      const kind = entry.kind;
+      const optional = isOptionalKind(kind);
+      const choice = optional ? (choices.get(person.id)?.[kind] ?? 'immediately') : 'immediately';
+      const words = {
+        ...mail,
+        partnershipName,
+        name: person.name,
+        actorName: entry.actorName,
+        ...(optional && person.unsubscribeKey ? { unsubscribeUrl: url(`/unsubscribe#token=${person.id}.${kind}.${person.unsubscribeKey}`) } : {}),
+      };
+      let result: OutboxOutcome['result'];
+      if (choice === 'off') result = 'off';
+      else if (choice === 'digest' && optional) {
+        await preferences.addToDigest({ userId: person.id, at: entry.at, eventId: entry.eventId, kind, line: eventLine(kind, words), url: words.url });
+        result = 'digest';
+      } else result = await deliverOnce(ledger, deps.mailer, { kind, eventKey: `${kind}#${entry.eventId}`, to: person, content: eventMail(kind, words), now, stopped });
+      if (result !== 'off' && result !== 'digest') results.push(result);
+      outcomes.push({ kind, eventId: entry.eventId, userId: person.id, result });
     }
     // Failed sends (and sends another run has in hand) are tried again; the rest is done.
     if (results.some((r) => r === 'failed' || r === 'in-flight')) await outbox.later(entry, new Date(now.getTime() + Math.min(60, 2 ** entry.attempts) * 60_000));

@@ -19,6 +19,8 @@ import { formatOutcomes, runReminders } from '../jobs/reminders.js';
 import { createSesClient, SesMailer } from '../mail/mailer.js';
 import { runDaily, runEvery } from './daily.js';
 import { runOutbox } from '../jobs/outbox.js';
+import { runDigest } from '../jobs/digest.js';
+import { isMonday } from '../../shared/periods/period.js';
 import { superviseDynamoDbLocal } from './dynamodb-supervisor.js';
 import { startSesLocal, type SesLocal } from './ses-local.js';
 import { startServer } from './server.js';
@@ -86,6 +88,8 @@ async function main() {
       async (date) => {
         const outcomes = await runReminders(reminders, date);
         if (outcomes.some((o) => o.result !== 'sent-before')) console.log(formatOutcomes(date, outcomes));
+        // Weekly summaries go on Mondays, with the morning's reminders.
+        if (isMonday(date)) await runDigest(reminders);
       },
       { onError: (err) => console.error(`The daily reminders did not run: ${err instanceof Error ? err.message : String(err)}. They are tried again in a few minutes.`) },
     );

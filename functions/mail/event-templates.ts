@@ -18,11 +18,16 @@ export interface EventMail {
   about: string;
   dueDate?: string;
   url: string;
+  /** The one-click link that stops this kind of email (every kind people can turn off has one). */
+  unsubscribeUrl?: string;
 }
 
 const FOOTNOTE = 'You get this email because of your part in the partnership’s reform programme.';
 
 type Words = { subject: string; paragraphs: string[]; link: string };
+
+/** What the email says, in a line: its subject (a weekly summary lists these). */
+export const eventLine = (kind: NotificationKind, m: EventMail) => WORDS[kind](m).subject;
 
 const WORDS: Record<NotificationKind, (m: EventMail) => Words> = {
   'period-opened': (m) => ({
@@ -80,5 +85,13 @@ const WORDS: Record<NotificationKind, (m: EventMail) => Words> = {
 
 export function eventMail(kind: NotificationKind, m: EventMail): MailContent {
   const w = WORDS[kind](m);
-  return render({ subject: w.subject, greeting: `Dear ${m.name},`, paragraphs: w.paragraphs, link: { text: w.link, url: m.url }, signOff: m.partnershipName, footnote: FOOTNOTE });
+  return render({
+    subject: w.subject,
+    greeting: `Dear ${m.name},`,
+    paragraphs: w.paragraphs,
+    link: { text: w.link, url: m.url },
+    signOff: m.partnershipName,
+    footnote: FOOTNOTE,
+    ...(m.unsubscribeUrl ? { unsubscribe: { text: 'Stop emails like this one', url: m.unsubscribeUrl } } : {}),
+  });
 }

@@ -14,16 +14,42 @@ export interface MailContent {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function render(m: { subject: string; greeting: string; paragraphs: string[]; link: { text: string; url: string }; signOff: string; footnote?: string }): MailContent {
-  const text = [m.greeting, ...m.paragraphs, `${m.link.text}:\n${m.link.url}`, m.signOff, ...(m.footnote ? [m.footnote] : [])].join('\n\n');
+export function render(m: {
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  /** A list of linked lines after the paragraphs (a weekly summary). */
+  list?: { text: string; url: string }[];
+  link: { text: string; url: string };
+  signOff: string;
+  footnote?: string;
+  /** A link under the footnote: where to stop emails like this one. */
+  unsubscribe?: { text: string; url: string };
+}): MailContent {
+  const text = [
+    m.greeting,
+    ...m.paragraphs,
+    ...(m.list?.length ? [m.list.map((i) => `- ${i.text}\n  ${i.url}`).join('\n')] : []),
+    `${m.link.text}:\n${m.link.url}`,
+    m.signOff,
+    ...(m.footnote ? [m.footnote] : []),
+    ...(m.unsubscribe ? [`${m.unsubscribe.text}:\n${m.unsubscribe.url}`] : []),
+  ].join('\n\n');
   const p = (s: string) => `<p style="font-size:19px;line-height:1.3;margin:0 0 20px">${escapeHtml(s)}</p>`;
+  const small = 'font-size:16px;color:#505a5f';
   const html = [
     '<!doctype html><html lang="en"><body style="font-family:Arial,sans-serif;color:#0b0c0c">',
     p(m.greeting),
     ...m.paragraphs.map(p),
+    ...(m.list?.length
+      ? [
+          `<ul style="font-size:19px;line-height:1.3;margin:0 0 20px">${m.list.map((i) => `<li style="margin-bottom:10px"><a href="${escapeHtml(i.url)}" style="color:#1d70b8">${escapeHtml(i.text)}</a></li>`).join('')}</ul>`,
+        ]
+      : []),
     `<p style="font-size:19px;line-height:1.3;margin:0 0 20px"><a href="${escapeHtml(m.link.url)}" style="color:#1d70b8">${escapeHtml(m.link.text)}</a></p>`,
     p(m.signOff),
-    ...(m.footnote ? [`<p style="font-size:16px;color:#505a5f">${escapeHtml(m.footnote)}</p>`] : []),
+    ...(m.footnote ? [`<p style="${small}">${escapeHtml(m.footnote)}</p>`] : []),
+    ...(m.unsubscribe ? [`<p style="${small}"><a href="${escapeHtml(m.unsubscribe.url)}" style="color:#1d70b8">${escapeHtml(m.unsubscribe.text)}</a></p>`] : []),
     '</body></html>',
   ].join('\n');
   return { subject: m.subject, text, html };
@@ -194,5 +220,18 @@ export function signOffChased(s: SignOffChase): MailContent {
     link: { text: 'Read the document and decide', url: s.url },
     signOff: s.partnershipName,
     footnote: 'You get this email because you sign documents for your agency. Sign-off reminders cannot be turned off.',
+  });
+}
+
+/** The weekly summary of the notifications someone chose to get that way. */
+export function weeklySummary(d: { partnershipName: string; name: string; lines: { text: string; url: string }[]; settingsUrl: string }): MailContent {
+  return render({
+    subject: `Your weekly summary from the ${d.partnershipName} reform portal`,
+    greeting: `Dear ${d.name},`,
+    paragraphs: [`What happened in the portal since your last summary (${d.lines.length === 1 ? '1 thing' : `${d.lines.length} things`}):`],
+    list: d.lines,
+    link: { text: 'Choose which emails you get, and when', url: d.settingsUrl },
+    signOff: d.partnershipName,
+    footnote: 'You get this summary because you chose weekly summaries for some of the portal’s emails.',
   });
 }

@@ -33,6 +33,8 @@ export interface UserRecord {
   invitation?: { tokenHash: string; expiresAt: string };
   /** Absent on records written before people could be changed in the portal: absent means 1. */
   version?: number;
+  /** The secret in this person's "stop emails like this one" links (absent: no such links yet). */
+  unsubscribeKey?: string;
 }
 
 /** Someone the portal may email, as the job reads them. */
@@ -44,6 +46,8 @@ export interface Recipient {
   agencyId: string | null;
   signatory: boolean;
   active: boolean;
+  /** For the links that stop optional emails; absent on older records. */
+  unsubscribeKey?: string;
 }
 
 /** Whether a person may use the portal. A removed person has no record at all. */
@@ -270,7 +274,7 @@ export class UserRepository {
       IndexName: MAIN_TABLE.gsi1.name,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': userKeys.byPartnership(this.pid, '', '').gsi1pk },
-      ProjectionExpression: '#id, #name, email, #role, agencyId, signatory, #status',
+      ProjectionExpression: '#id, #name, email, #role, agencyId, signatory, #status, unsubscribeKey',
       ExpressionAttributeNames: { '#id': 'id', '#name': 'name', '#role': 'role', '#status': 'status' },
     });
     return items.map((i) => ({
@@ -281,6 +285,7 @@ export class UserRepository {
       agencyId: (i.agencyId as string | null | undefined) ?? null,
       signatory: i.signatory === true,
       active: i.status !== 'deactivated',
+      ...(typeof i.unsubscribeKey === 'string' ? { unsubscribeKey: i.unsubscribeKey } : {}),
     }));
   }
 

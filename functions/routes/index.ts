@@ -8,6 +8,7 @@ import type { openApiDocument } from '../http/openapi.js';
 import type { ServiceDeps, Services } from '../services/index.js';
 import { attentionRoutes } from './attention-routes.js';
 import { auditRoutes } from './audit-routes.js';
+import { notificationRoutes, publicNotificationRoutes } from './notification-routes.js';
 import { chaseRoutes } from './chase-routes.js';
 import { authRoutes, meRoutes } from './auth-routes.js';
 import { kinshipRoutes, publicKinshipRoutes } from './kinship-routes.js';
@@ -36,9 +37,11 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, services:
     .route('/', apiDocsRoutes())
     .route('/', authRoutes(services, deps))
     .route('/', publicKinshipRoutes(services))
+    .route('/', publicNotificationRoutes(services))
     .use('/api/*', authenticate(deps.verifier, new UserAccessCheck((email) => services.users.getAccount(email))))
     .route('/', meRoutes())
     .route('/', attentionRoutes(services))
+    .route('/', notificationRoutes(services))
     .route('/', partnershipRoutes(services))
     .route('/', programmeRoutes(services))
     .route('/', returnRoutes(services))

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -24,8 +24,8 @@ export const SeedFile = z.object({
 });
 export type SeedFile = z.infer<typeof SeedFile>;
 
-/** Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers, versions and agency administrators). */
-export const SEED_VERSION = 3;
+/** Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers, versions and agency administrators; 4: their unsubscribe keys). */
+export const SEED_VERSION = 4;
 
 export function loadSeed(name = 'mscp'): SeedFile {
   const raw = JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown;
@@ -82,7 +82,7 @@ export async function seedDemo(
     ...seed.agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
     ...seed.workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
     ...seed.users.flatMap((u) => {
-      const user = { ...u, id: userIdFor(pid, u.email), passwordHash, status: 'active' as const };
+      const user = { ...u, id: userIdFor(pid, u.email), passwordHash, status: 'active' as const, unsubscribeKey: randomBytes(24).toString('base64url') };
       return [users.userItem(user), users.pointerItem(user)];
     }),
     ...programmeSeedItems(doc, tables.main, pid, dataDir, names),

@@ -23,6 +23,8 @@ import { KinshipService } from './kinship-service.js';
 import { PeopleService } from './people-service.js';
 import { ChaseService } from './chase-service.js';
 import { AttentionService } from './attention-service.js';
+import { NotificationSettingsService } from './notification-settings-service.js';
+import { PreferenceRepository } from '../repositories/preference-repository.js';
 import { ChaseRepository } from '../repositories/chase-repository.js';
 import { NotificationRepository } from '../repositories/notification-repository.js';
 import { OutboxRepository } from '../repositories/outbox-repository.js';
@@ -119,6 +121,7 @@ export function createServices(deps: ServiceDeps) {
     users,
     people,
     chase,
+    notificationSettings: new NotificationSettingsService(new PreferenceRepository(doc, config.tables.main, pid), users, writer),
     attention: new AttentionService(partnership, returns, threshold, new KinshipRepository(doc, config.tables.main, pid), readinessRepo, mailStops, users),
     partnership,
     tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),

@@ -107,6 +107,7 @@ export class PeopleService {
       invitedBy: actor.name,
       ...(token ? { invitation: { tokenHash: token.hash, expiresAt: token.expiresAt } } : {}),
       version: 1,
+      unsubscribeKey: randomBytes(24).toString('base64url'),
     };
     const conflict = () => new Conflict(`${input.email} already has an account. Find them in the list of people instead.`);
     await this.d.writer.write(

@@ -90,6 +90,15 @@ export class Reminders extends Construct {
     );
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({
+        sid: 'WeeklySummaries',
+        actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        resources: [props.table.tableArn],
+        // Only the notifications kept for people's weekly summaries.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#DIGEST`] } },
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
         sid: 'NotificationOutbox',
         actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
         resources: [props.table.tableArn],

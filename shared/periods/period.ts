@@ -187,3 +187,6 @@ export const isDelivered = (returnStatus: string) => DELIVERED.has(returnStatus)
 export function isOverdue(period: Pick<Period, 'dueDate'>, returnStatus: string, today: Date | string): boolean {
   return toDay(today) > period.dueDate && !DELIVERED.has(returnStatus);
 }
+
+/** Whether a UK day (`YYYY-MM-DD`) is a Monday (weekly summaries go then). */
+export const isMonday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() === 1;

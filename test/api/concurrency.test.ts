@@ -45,6 +45,7 @@ const NO_IF_MATCH: Record<string, string> = {
   'POST /api/auth/set-password':
     "an invitation's single-use link: its secret stands for the version (the write is guarded by the version read with it and removes it), and nobody else edits the person meanwhile",
   'POST /api/people': 'invites a new person; an email that already has an account is 409',
+  'POST /api/public/unsubscribe': 'turns one kind of email off from its link: the same answer however often it is sent, and no one edits a version they were shown',
   'POST /api/returns/{periodId}/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
   'POST /api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
   'POST /api/kinship-offer/items': 'drafts a new item with a new id',
@@ -211,6 +212,12 @@ const CASES: Record<string, () => Promise<Case>> = {
       },
     ]),
   ),
+  'PUT /api/me/notifications': async () => {
+    // The first save creates the settings (no If-Match); the case is about changing them afterwards.
+    const current = async () => version((await t.as(USERS.education).get('/api/me/notifications')).headers.get('etag'));
+    if ((await current()) === 0) expect((await t.as(USERS.education).put('/api/me/notifications', { choices: { 'period-opened': 'digest' } })).status).toBe(200);
+    return { current, call: (m) => t.as(USERS.education).put('/api/me/notifications', { choices: { 'period-opened': 'off' } }, headers(m)) };
+  },
   'PUT /api/tracker/overall/{periodId}/{workstreamId}': async () => {
     // The first setting creates it (no If-Match); the case is about changing it afterwards.
     if ((await overallVersion()) === 0) expect((await t.as(USERS.lead).put(overallPath, { confidence: 'amber', note: 'Set by the lead.' })).status).toBe(200);
@@ -261,7 +268,12 @@ describe('If-Match on every write route of a versioned resource', () => {
         .filter((r) => r.ifMatch === 'until-created')
         .map((r) => r.key)
         .sort(),
-    ).toEqual(['PUT /api/readiness/{criterionId}/{agencyId}', 'PUT /api/returns/{periodId}/{agencyId}', 'PUT /api/tracker/overall/{periodId}/{workstreamId}']);
+    ).toEqual([
+      'PUT /api/me/notifications',
+      'PUT /api/readiness/{criterionId}/{agencyId}',
+      'PUT /api/returns/{periodId}/{agencyId}',
+      'PUT /api/tracker/overall/{periodId}/{workstreamId}',
+    ]);
   });
 });
 

@@ -166,6 +166,8 @@ const NO_FREE_TEXT: Record<string, string> = {
   'post /api/people/{id}/deactivate': 'no body',
   'post /api/people/{id}/reactivate': 'no body',
   'post /api/people/{id}/invitation': 'no body',
+  'put /api/me/notifications': 'choices from a fixed list',
+  'post /api/public/unsubscribe': "an email link's token only",
   'post /api/returns/{periodId}/{agencyId}/chase': 'no body',
   'post /api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'no body',
   'post /api/periods': 'a period id and a due date only',

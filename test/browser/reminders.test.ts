@@ -76,3 +76,26 @@ describe('needs your attention', () => {
     await b.closeTab(tab);
   });
 });
+
+describe('email settings', () => {
+  it('when a partner chooses a weekly summary for returned returns, it is saved; a broken unsubscribe link says what to do', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'council.officer@mscp.example');
+    await page.getByRole('link', { name: 'Email settings' }).click();
+    await page.waitForURL(b.url('/settings/notifications'));
+    const group = page.getByRole('group', { name: 'Your agency’s return is returned with comments' });
+    await group.waitFor();
+    await expectNoAxeViolations(page, 'email settings');
+    await group.getByLabel('In a weekly summary (Mondays)').check();
+    await page.getByRole('button', { name: 'Save email settings' }).click();
+    await page.getByText('Your email settings have been saved.').waitFor();
+    await page.reload();
+    await expect.poll(() => page.getByRole('group', { name: 'Your agency’s return is returned with comments' }).getByLabel('In a weekly summary (Mondays)').isChecked()).toBe(true);
+
+    await page.goto(b.url('/unsubscribe#token=not-a-real-token-at-all.period-opened.x'));
+    await expect.poll(() => page.locator('h1').innerText()).toBe('This link does not work');
+    await expectNoAxeViolations(page, 'unsubscribe link that does not work');
+    await b.closeTab(tab);
+  });
+});

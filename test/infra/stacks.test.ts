@@ -242,9 +242,18 @@ describe('daily reminders', () => {
     expect(JSON.parse((schedule.Properties.Target as { Input: string }).Input)).toEqual({ job: 'outbox' });
   });
 
-  it('when the job touches DynamoDB, it may read (Query, GetItem) and write only the notification ledger and the outbox: no Scan, no other write', () => {
+  it('when the job touches DynamoDB, it may read (Query, GetItem) and write only the notification ledger, the outbox and the weekly summaries: no Scan, no other write', () => {
     const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
-    expect(actions.sort()).toEqual(['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:UpdateItem']);
+    expect(actions.sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Query',
+      'dynamodb:UpdateItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(bySid('WeeklySummaries').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#DIGEST'] } });
     const outbox = bySid('NotificationOutbox').Condition!;
     expect(outbox).toEqual({
       'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [outboxKeys.partition('mscp')] },

@@ -44,6 +44,8 @@ const PersonPage = lazy(() => import('./pages/people/person-page.js'));
 const ChangePersonPage = lazy(() => import('./pages/people/change-page.js'));
 const DeactivatePage = lazy(() => import('./pages/people/deactivate-page.js'));
 const SetPasswordPage = lazy(() => import('./pages/set-password.js'));
+const UnsubscribePage = lazy(() => import('./pages/unsubscribe.js'));
+const NotificationsPage = lazy(() => import('./pages/settings/notifications-page.js'));
 
 /** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
 export function App() {
@@ -57,6 +59,7 @@ export function App() {
           <Route path="/accessibility" component={AccessibilityPage} />
           <Route path="/privacy" component={PrivacyPage} />
           <Route path="/set-password" component={SetPasswordPage} />
+          <Route path="/unsubscribe" component={UnsubscribePage} />
           <Route path="/" component={RequireSignIn}>
             <Route path="/" component={HomePage} />
             <Route path="/programme" component={ProgrammePage} />
@@ -82,6 +85,7 @@ export function App() {
             <Route path="/tracker" component={TrackerPage} />
             <Route path="/board-report" component={BoardReportPage} />
             <Route path="/audit" component={AuditTrailPage} />
+            <Route path="/settings/notifications" component={NotificationsPage} />
             <Route path="/people" component={PeoplePage} />
             <Route path="/people/invite" component={InvitePage} />
             <Route path="/people/:id" component={PersonPage} />

@@ -33,6 +33,7 @@ export const QUERY = {
   person: 'person',
   chases: 'chases',
   attention: 'attention',
+  notificationSettings: 'notification-settings',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

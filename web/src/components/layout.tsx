@@ -207,6 +207,13 @@ export function Layout(props: RouteSectionProps) {
                 Privacy notice
               </A>
             </li>
+            <Show when={app.me()}>
+              <li>
+                <A href="/settings/notifications" class="app-footer__link">
+                  Email settings
+                </A>
+              </li>
+            </Show>
           </ul>
           <p class="app-footer__text">This portal holds programme information only. Never enter a child's or family member's name, date of birth, NHS number or address.</p>
           <p class="app-footer__text">

@@ -1,0 +1,59 @@
+import { NotificationSettingsRequest, NotificationSettingsView, UnsubscribeRequest, UnsubscribeView } from '../../shared/notifications/kinds.js';
+import { writeContext } from '../http/auth-middleware.js';
+import { etagFor } from '../http/etag.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
+import type { Services } from '../services/index.js';
+
+const getSettings = declareRoute({
+  method: 'get',
+  path: '/api/me/notifications',
+  operationId: 'getNotificationSettings',
+  summary: 'Which optional emails the signed-in person gets, and when',
+  tag: 'Reminders',
+  roles: ALL_ROLES,
+  response: json(NotificationSettingsView, 'Their choice for each kind (straight away unless changed)', { etag: true }),
+});
+
+const putSettings = declareRoute({
+  method: 'put',
+  path: '/api/me/notifications',
+  operationId: 'setNotificationSettings',
+  summary: 'Change which optional emails the signed-in person gets (only the kinds sent change)',
+  tag: 'Reminders',
+  roles: ALL_ROLES,
+  ifMatch: 'until-created',
+  body: { schema: NotificationSettingsRequest },
+  response: json(NotificationSettingsView, 'Their choices as saved', { etag: true }),
+});
+
+const unsubscribe = declareRoute({
+  method: 'post',
+  path: '/api/public/unsubscribe',
+  operationId: 'unsubscribe',
+  summary: "Stop one kind of email from its email's link (no sign-in: the link's secret is the person's own)",
+  tag: 'Public',
+  body: { schema: UnsubscribeRequest, personalData: false },
+  response: json(UnsubscribeView, 'Which emails stopped'),
+  errors: [404],
+});
+
+export function notificationRoutes(services: Services) {
+  return apiRoutes()
+    .openapi(getSettings, async (c) => {
+      const s = await services.notificationSettings.get(c.get('user'));
+      c.header('ETag', etagFor(s.version));
+      return c.json(s, 200);
+    })
+    .openapi(putSettings, async (c) => {
+      const s = await services.notificationSettings.update(c.get('user'), c.req.valid('json').choices, c.var.ifMatch, writeContext(c));
+      c.header('ETag', etagFor(s.version));
+      return c.json(s, 200);
+    });
+}
+
+/** Mounted before sign-in is checked. */
+export function publicNotificationRoutes(services: Services) {
+  return apiRoutes().openapi(unsubscribe, async (c) =>
+    c.json(await services.notificationSettings.unsubscribe(c.req.valid('json').token, { requestId: c.get('requestId'), now: c.get('now') }), 200),
+  );
+}

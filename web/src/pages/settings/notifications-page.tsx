@@ -1,0 +1,94 @@
+import { createStore } from 'solid-js/store';
+import { For, Show } from 'solid-js';
+import {
+  ALWAYS_SENT,
+  CHOICE_LABELS,
+  KIND_LABELS,
+  NOTIFICATION_CHOICES,
+  type NotificationChoice,
+  OPTIONAL_KINDS,
+  type OptionalKind,
+} from '../../../../shared/notifications/kinds.js';
+import { type NotificationSettings, saveNotificationSettings, useNotificationSettings } from '../../api/notifications.js';
+import { invalidate, QUERY } from '../../api/queries.js';
+import { FlashBanner, createFlashMessage } from '../../components/flash-banner.js';
+import { Radios } from '../../components/fields.js';
+import { createFormState, FormErrors } from '../../components/form-state.js';
+import { Loaded } from '../../components/loaded.js';
+import { Page } from '../../components/page.js';
+import { useApp } from '../../state.js';
+
+/** `/settings/notifications`: which optional emails the signed-in person gets, and when. */
+export default function NotificationsPage() {
+  const [settings, { mutate }] = useNotificationSettings();
+  return (
+    <Loaded
+      data={settings}
+      loading="Loading your email settings…"
+      error={
+        <Page title="Email settings">
+          <p class="govuk-body">Your email settings could not be loaded. Reload the page to try again.</p>
+        </Page>
+      }
+    >
+      {(s) => <SettingsForm settings={s()} onSaved={(next) => mutate(next)} />}
+    </Loaded>
+  );
+}
+
+function SettingsForm(props: { settings: NotificationSettings; onSaved: (s: NotificationSettings) => void }) {
+  const app = useApp();
+  const form = createFormState();
+  const [flash, show] = createFlashMessage();
+  const [choices, setChoices] = createStore<Record<OptionalKind, NotificationChoice>>({ ...props.settings.choices });
+  // A person sees the kinds meant for their role (the lead's, or an agency's); the executive gets none of these.
+  const role = () => app.me()?.role;
+  const kinds = () => OPTIONAL_KINDS.filter((k) => KIND_LABELS[k].for === role());
+  const save = (e: Event) => {
+    e.preventDefault();
+    show(null);
+    return form.save(
+      async () => {
+        const next = await saveNotificationSettings({ ...choices }, props.settings.version);
+        props.onSaved(next);
+        await invalidate(QUERY.notificationSettings);
+        show('Your email settings have been saved.');
+      },
+      {
+        stale: 'Your settings were changed somewhere else (perhaps from an email’s link). Reload the page, then choose again.',
+        fallback: 'Your settings could not be saved. Try again.',
+      },
+    );
+  };
+  return (
+    <Page title="Email settings" hasErrors={form.errors().length > 0}>
+      <FlashBanner message={flash()} />
+      <FormErrors errors={form.errors()} />
+      <p class="govuk-body">Choose how you hear about what happens in the portal. A weekly summary comes on Monday mornings.</p>
+      <Show when={kinds().length > 0} fallback={<p class="govuk-body">There are no optional emails for your role.</p>}>
+        <form onSubmit={save} novalidate>
+          <For each={kinds()}>
+            {(kind) => (
+              <Radios
+                id={`choice-${kind}`}
+                legend={KIND_LABELS[kind].label}
+                small
+                options={NOTIFICATION_CHOICES.map((c) => ({ value: c, label: CHOICE_LABELS[c] }))}
+                value={choices[kind]}
+                onChange={(v) => setChoices(kind, v as NotificationChoice)}
+              />
+            )}
+          </For>
+          <button type="submit" class="govuk-button" disabled={form.busy()}>
+            Save email settings
+          </button>
+        </form>
+      </Show>
+      <h2 class="govuk-heading-m">Emails you always get</h2>
+      <p class="govuk-body">These ask you to act by a date, so they cannot be turned off:</p>
+      <ul class="govuk-list govuk-list--bullet">
+        <For each={ALWAYS_SENT}>{(line) => <li>{line}</li>}</For>
+      </ul>
+    </Page>
+  );
+}
