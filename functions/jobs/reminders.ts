@@ -1,11 +1,18 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_REMINDER_WORKING_DAYS } from '../../shared/partnership/schema.js';
-import { isDelivered } from '../../shared/periods/period.js';
+import { DEFAULT_REMINDER_WORKING_DAYS, DEFAULT_SIGN_OFF_REMINDER_DAYS } from '../../shared/partnership/schema.js';
+
+/** How many days before a Kinship offer item's review date its agency is told. */
+const KINSHIP_REVIEW_NOTICE_DAYS = 14;
+import { isDelivered, ukDate } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
 import { workingDaysBefore } from '../domain/working-days.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
 import type { Mailer } from '../mail/mailer.js';
-import { type MailContent, returnDueSoon, returnOverdue, returnOverdueForLead } from '../mail/templates.js';
+import { kinshipReviewDue, type MailContent, returnDueSoon, returnOverdue, returnOverdueForLead, signOffOutstanding, signOffOutstandingForLead } from '../mail/templates.js';
+import { KinshipRepository } from '../repositories/kinship-repository.js';
+import { ThresholdRepository } from '../repositories/threshold-repository.js';
+import { deriveStatus } from '../../shared/threshold/schema.js';
+import { daysBetween } from '../../shared/attention/schema.js';
 import { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import { MAX_ATTEMPTS, NotificationRepository } from '../repositories/notification-repository.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';
@@ -30,7 +37,7 @@ export interface ReminderDeps {
 }
 
 export interface ReminderOutcome {
-  kind: 'return-due-soon' | 'return-overdue';
+  kind: 'return-due-soon' | 'return-overdue' | 'sign-off-outstanding' | 'kinship-review-due';
   eventKey: string;
   /** The person's id (logs carry ids, not addresses). */
   userId: string;
@@ -88,7 +95,61 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
         for (const lead of due(leads)) await deliver(kind, eventKey, lead, returnOverdueForLead({ ...about, name: lead.name, url: `${deps.portalUrl}/returns/${period.id}` }));
     }
   }
+  await remindSignOffs();
+  await remindKinshipReviews();
   return outcomes;
+
+  /**
+   * A sign-off still outstanding N days after the version was issued (N per partnership, default
+   * 14): the agency's signatories are reminded once; at twice N, the lead hears once.
+   */
+  async function remindSignOffs() {
+    const record = await new ThresholdRepository(deps.doc, deps.tables.main, pid).getThresholdRecord();
+    const v = record.versions.find((x) => x.id === record.config.currentVersionId);
+    if (!v) return;
+    const decisions = record.decisions.filter((d) => d.versionId === v.id);
+    if (deriveStatus(v, decisions, true).status === 'signed-off') return;
+    const issuedOn = ukDate(new Date(v.issuedAt));
+    const age = daysBetween(issuedOn, date);
+    const n = data.partnership?.signOffReminderDays ?? DEFAULT_SIGN_OFF_REMINDER_DAYS;
+    if (age < n) return;
+    for (const agencyId of v.requiredAgencyIds.filter((a) => !decisions.some((d) => d.agencyId === a))) {
+      const about = {
+        partnershipName,
+        agencyName: data.agencies.find((a) => a.id === agencyId)?.name ?? agencyId,
+        document: `${v.title} ${v.versionLabel}`,
+        issuedOn,
+        days: age,
+        url: `${deps.portalUrl}/threshold`,
+      };
+      const eventKey = `sign-off-outstanding#${v.id}#${agencyId}`;
+      const sent = await ledger.sentTo(eventKey);
+      for (const p of active.filter((x) => x.role === 'partner' && x.agencyId === agencyId && x.signatory && !sent.has(x.id)))
+        await deliver('sign-off-outstanding', eventKey, p, signOffOutstanding({ ...about, name: p.name }));
+      if (age >= 2 * n) {
+        const leadKey = `sign-off-outstanding-lead#${v.id}#${agencyId}`;
+        const told = await ledger.sentTo(leadKey);
+        for (const lead of leads.filter((x) => !told.has(x.id))) await deliver('sign-off-outstanding', leadKey, lead, signOffOutstandingForLead({ ...about, name: lead.name }));
+      }
+    }
+  }
+
+  /** A published Kinship offer item whose review is due within 14 days (or overdue): its agency hears once per review date. */
+  async function remindKinshipReviews() {
+    const items = await new KinshipRepository(deps.doc, deps.tables.main, pid).listKinshipItems();
+    for (const item of items.filter((i) => i.status === 'published' && i.nextReviewDue && daysBetween(date, i.nextReviewDue) <= KINSHIP_REVIEW_NOTICE_DAYS)) {
+      const eventKey = `kinship-review-due#${item.id}#${item.nextReviewDue}`;
+      const sent = await ledger.sentTo(eventKey);
+      const agencyName = data.agencies.find((a) => a.id === item.ownerAgencyId)?.name ?? item.ownerAgencyId;
+      for (const p of active.filter((x) => x.role === 'partner' && x.agencyId === item.ownerAgencyId && !sent.has(x.id)))
+        await deliver(
+          'kinship-review-due',
+          eventKey,
+          p,
+          kinshipReviewDue({ partnershipName, name: p.name, agencyName, title: item.title, dueOn: item.nextReviewDue!, today: date, url: `${deps.portalUrl}/kinship/${item.id}` }),
+        );
+    }
+  }
 }
 
 /** One line per outcome (person ids, not addresses: this goes to logs) and the counts. */

@@ -235,3 +235,57 @@ export function weeklySummary(d: { partnershipName: string; name: string; lines:
     footnote: 'You get this summary because you chose weekly summaries for some of the portal’s emails.',
   });
 }
+
+export interface SignOffOutstanding {
+  partnershipName: string;
+  name: string;
+  agencyName: string;
+  /** "MSCP Threshold Document v3.0". */
+  document: string;
+  issuedOn: string;
+  days: number;
+  url: string;
+}
+
+/** A sign-off is still outstanding N days after the version was issued (to the agency's signatories). */
+export function signOffOutstanding(s: SignOffOutstanding): MailContent {
+  return render({
+    subject: `Reminder: ${s.agencyName} has not signed off ${s.document}`,
+    greeting: `Dear ${s.name},`,
+    paragraphs: [
+      `${s.document} was issued on ${dayWithWeekday(s.issuedOn)}, ${s.days} days ago. ${s.agencyName} has not decided on it yet.`,
+      'Read the document and what changed, then approve it or ask for changes.',
+    ],
+    link: { text: 'Read the document and decide', url: s.url },
+    signOff: s.partnershipName,
+    footnote: 'You get this email because you sign documents for your agency. Sign-off reminders cannot be turned off.',
+  });
+}
+
+/** Still outstanding twice as long: the lead hears, to follow it up. */
+export function signOffOutstandingForLead(s: SignOffOutstanding): MailContent {
+  return render({
+    subject: `${s.agencyName} has still not signed off ${s.document}`,
+    greeting: `Dear ${s.name},`,
+    paragraphs: [`${s.document} was issued on ${dayWithWeekday(s.issuedOn)}, ${s.days} days ago. ${s.agencyName} has not decided on it, and its signatories have been reminded.`],
+    link: { text: 'See who has signed', url: s.url },
+    signOff: s.partnershipName,
+    footnote: 'You get this email because you lead the partnership’s reform programme.',
+  });
+}
+
+/** A published Kinship offer item is due for review soon (to its agency). */
+export function kinshipReviewDue(k: { partnershipName: string; name: string; agencyName: string; title: string; dueOn: string; today: string; url: string }): MailContent {
+  const overdue = k.dueOn < k.today;
+  return render({
+    subject: `${overdue ? 'Review overdue' : 'Review due'}: ${k.title}`,
+    greeting: `Dear ${k.name},`,
+    paragraphs: [
+      `“${k.title}” in the Kinship Local Offer ${overdue ? 'was' : 'is'} due for review on ${dayWithWeekday(k.dueOn)}. Families rely on it being right.`,
+      `Check it is still accurate for ${k.agencyName}, change it if needed, and send it for review.`,
+    ],
+    link: { text: 'Review the item', url: k.url },
+    signOff: k.partnershipName,
+    footnote: REMINDER_FOOTNOTE,
+  });
+}

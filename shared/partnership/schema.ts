@@ -25,9 +25,12 @@ export const Partnership = z.object({
   shortName: z.string().min(1).max(40),
   /** How many working days before a return's due date its agency is reminded (5 when not set). */
   reminderWorkingDays: z.number().int().min(1).max(20).optional(),
+  /** How many days after a threshold version is issued an outstanding sign-off is chased (14 when not set; the lead hears at twice that). */
+  signOffReminderDays: z.number().int().min(1).max(90).optional(),
 });
 export type Partnership = z.infer<typeof Partnership>;
 export const DEFAULT_REMINDER_WORKING_DAYS = 5;
+export const DEFAULT_SIGN_OFF_REMINDER_DAYS = 14;
 
 export const Agency = z.object({
   id: Slug,

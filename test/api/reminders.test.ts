@@ -38,12 +38,15 @@ async function setUp(mailer?: Mailer) {
   };
   return { ...t, deps };
 }
+/** The return reminders among a run's outcomes (the same run also reminds of sign-offs and reviews: tested below). */
+const aboutReturns = (outcomes: Awaited<ReturnType<typeof runReminders>>) => outcomes.filter((o) => o.kind === 'return-due-soon' || o.kind === 'return-overdue');
 const sentTo = (outcomes: Awaited<ReturnType<typeof runReminders>>) =>
-  outcomes
+  aboutReturns(outcomes)
     .filter((o) => o.result === 'sent')
     .map((o) => o.to)
     .sort();
-const mailSince = async (count: number) => (await readMailbox(ses.endpoint)).slice(count);
+/** Return reminders in the mailbox since `count` (the subject names the return). */
+const mailSince = async (count: number) => (await readMailbox(ses.endpoint)).slice(count).filter((m) => /return/.test(m.subject));
 
 describe('daily return reminders', () => {
   let t: Awaited<ReturnType<typeof setUp>>;
@@ -75,7 +78,7 @@ describe('daily return reminders', () => {
     const nextDay = await runReminders(t.deps, '2027-01-26');
     expect(sentTo(again)).toEqual([]);
     expect(sentTo(nextDay)).toEqual([]);
-    expect(again.every((o) => o.result === 'sent-before')).toBe(true);
+    expect(aboutReturns(again).every((o) => o.result === 'sent-before')).toBe(true);
     expect(await mailSince(before)).toEqual([]);
   });
 
@@ -156,18 +159,52 @@ describe('reminders to people who cannot be reached, or at the same time', () =>
     const flaky: Mailer = {
       send: async (m) => {
         if (down) throw new Error('SES is not answering');
-        sent.push(m.to[0]!);
+        // Return reminders only: the same run's sign-off and review reminders are tested on their own.
+        if (/return/.test(m.subject)) sent.push(m.to[0]!);
         return { messageId: `m-${sent.length}` };
       },
     };
     const t = await setUp(flaky);
     try {
       const failed = await runReminders(t.deps, DUE_SOON_DAY);
-      expect(failed.map((o) => o.result)).toEqual(['failed', 'failed', 'failed']);
+      expect(aboutReturns(failed).map((o) => o.result)).toEqual(['failed', 'failed', 'failed']);
       down = false;
       expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual(NOT_IN);
       expect(sent.sort()).toEqual(NOT_IN);
       expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual([]);
+    } finally {
+      await t.drop();
+    }
+  });
+});
+
+describe('sign-off and review reminders in the same daily run', () => {
+  it('when a threshold sign-off is 14 days outstanding its agency’s signatories are reminded once; at 28 days the lead once; Kinship items due for review tell their agency once', async () => {
+    const t = await setUp();
+    try {
+      // v3.0 was issued on 2 March 2026 and NHS Kent and Medway has not decided.
+      const before = (await readMailbox(ses.endpoint)).length;
+      const day13 = await runReminders(t.deps, '2026-03-15');
+      expect(day13.filter((o) => o.kind === 'sign-off-outstanding')).toEqual([]);
+      const day14 = await runReminders(t.deps, '2026-03-16');
+      expect(day14.filter((o) => o.kind === 'sign-off-outstanding' && o.result === 'sent').map((o) => o.to)).toEqual(['health@mscp.example']);
+      const day28 = await runReminders(t.deps, '2026-03-30');
+      expect(day28.filter((o) => o.kind === 'sign-off-outstanding' && o.result === 'sent').map((o) => o.to)).toEqual(['lead@mscp.example']);
+      expect((await runReminders(t.deps, '2026-03-31')).filter((o) => o.kind === 'sign-off-outstanding' && o.result === 'sent')).toEqual([]);
+      const mail = (await readMailbox(ses.endpoint)).slice(before);
+      expect(mail.find((m) => m.destination.to[0] === 'health@mscp.example')?.subject).toBe(
+        'Reminder: NHS Kent and Medway has not signed off MSCP Multi-Agency Threshold Document v3.0',
+      );
+      expect(mail.find((m) => m.destination.to[0] === 'lead@mscp.example' && /signed off/.test(m.subject))?.subject).toBe(
+        'NHS Kent and Medway has still not signed off MSCP Multi-Agency Threshold Document v3.0',
+      );
+
+      // "Fostering allowances for kinship foster carers" (Medway Council) is due for review on 15 September 2026.
+      const reviewDay = await runReminders(t.deps, '2026-09-05');
+      const reviews = reviewDay.filter((o) => o.kind === 'kinship-review-due' && o.result === 'sent');
+      expect(reviews.map((o) => o.to).sort()).toEqual(['council.officer@mscp.example', 'council@mscp.example']);
+      expect(reviews.every((o) => o.eventKey === 'kinship-review-due#kinship-foster-carer-fees#2026-09-15')).toBe(true);
+      expect((await runReminders(t.deps, '2026-09-06')).filter((o) => o.kind === 'kinship-review-due' && o.result === 'sent')).toEqual([]);
     } finally {
       await t.drop();
     }
