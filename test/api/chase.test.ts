@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
+import { createTestApp, USERS, type TestApp, useMailTestApp } from '../support/api.js';
 import { testConfig } from '../support/tables.js';
 
 /**
@@ -11,16 +11,12 @@ import { testConfig } from '../support/tables.js';
  */
 const T0 = new Date('2026-11-30T09:00:00Z').getTime();
 let now = T0;
+const mail = useMailTestApp({ clock: () => new Date(now) });
 let ses: SesLocal;
 let t: TestApp;
-beforeAll(async () => {
-  ses = await startSesLocal();
-  const config = testConfig();
-  t = await createTestApp({ config: { ...config, mail: { ...config.mail, endpoint: ses.endpoint } }, clock: () => new Date(now) });
-});
-afterAll(async () => {
-  await t?.drop();
-  await ses?.stop();
+beforeAll(() => {
+  t = mail.app();
+  ses = mail.ses();
 });
 
 const lead = () => t.as(USERS.lead);

@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runDigest } from '../../functions/jobs/digest.js';
 import { runOutbox } from '../../functions/jobs/outbox.js';
-import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
+import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
 import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
-import { testConfig } from '../support/tables.js';
+import { USERS, type TestApp, useMailTestApp } from '../support/api.js';
 
 /**
  * Email choices (issue 12): each optional email straight away, in a Monday summary, or never;
  * mandatory ones cannot be turned off; every optional email carries a one-click link that stops
  * that kind. Mail goes to the SES emulator; the jobs run directly.
  */
+const mail = useMailTestApp();
 let ses: SesLocal;
 let t: TestApp;
-beforeAll(async () => {
-  ses = await startSesLocal();
-  const config = testConfig();
-  t = await createTestApp({ config: { ...config, mail: { ...config.mail, endpoint: ses.endpoint } } });
-});
-afterAll(async () => {
-  await t?.drop();
-  await ses?.stop();
+beforeAll(() => {
+  t = mail.app();
+  ses = mail.ses();
 });
 
 const deps = () => {

@@ -1,27 +1,22 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxKeys } from '../../functions/db/keys.js';
 import { runOutbox } from '../../functions/jobs/outbox.js';
-import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
+import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
 import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
-import { testConfig } from '../support/tables.js';
+import { USERS, type TestApp, useMailTestApp } from '../support/api.js';
 
 /**
  * Notifications of changes (issue 12 part 2): a change that tells someone queues a notification in
  * its own transaction (the outbox); the outbox job emails the people concerned once per person per
  * event, and a failed send is tried again later. Mail goes to the SES emulator.
  */
+const mail = useMailTestApp();
 let ses: SesLocal;
 let t: TestApp;
-beforeAll(async () => {
-  ses = await startSesLocal();
-  const config = testConfig();
-  t = await createTestApp({ config: { ...config, mail: { ...config.mail, endpoint: ses.endpoint } } });
-});
-afterAll(async () => {
-  await t?.drop();
-  await ses?.stop();
+beforeAll(() => {
+  t = mail.app();
+  ses = mail.ses();
 });
 
 const lead = () => t.as(USERS.lead);

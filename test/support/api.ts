@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp, type AppDeps } from '../../functions/app.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
@@ -97,3 +99,21 @@ export const USERS = {
   health: 'health@mscp.example',
   education: 'education@mscp.example',
 } as const;
+
+/**
+ * The test app with its email going to the SES emulator (started for the file, as `npm start`
+ * does): `app()` and `ses()` once the file's tests run; `mailbox()` is what the emulator holds.
+ */
+export function useMailTestApp(opts: { clock?: () => Date } = {}) {
+  const state: { t?: TestApp; ses?: SesLocal } = {};
+  beforeAll(async () => {
+    state.ses = await startSesLocal();
+    const config = testConfig();
+    state.t = await createTestApp({ config: { ...config, mail: { ...config.mail, endpoint: state.ses.endpoint } }, ...(opts.clock ? { clock: opts.clock } : {}) });
+  });
+  afterAll(async () => {
+    await state.t?.drop();
+    await state.ses?.stop();
+  });
+  return { app: () => state.t!, ses: () => state.ses!, mailbox: () => readMailbox(state.ses!.endpoint) };
+}

@@ -1,5 +1,6 @@
 import type { PeopleQuery } from '../../../shared/users/schema.js';
 import { api, etagOfVersion, ifMatch, publicApi, read, readWithEtag, seg, type OkOf } from './client.js';
+import { createKeyedResource, invalidate, QUERY } from './queries.js';
 
 /** People of the partnership: the lead's (and an agency administrator's) administration, and invitations. */
 
@@ -32,3 +33,9 @@ export const resendInvitation = (id: string, version: number) => read(person.inv
 /** Whose invitation a set-password link is (no sign-in: the link is the key). */
 export const checkInvitation = (token: string) => read(publicApi.api.auth.invitation.$post({ json: { token } }));
 export const setPassword = (token: string, password: string) => read(publicApi.api.auth['set-password'].$post({ json: { token, password } }));
+
+/** One person and their account's history, cached under their id (the person, change and deactivate pages share it). */
+export const usePerson = (id: () => string) => createKeyedResource(QUERY.person, id, getPerson);
+
+/** After any change to a person: the lists, the person and the audit trail's people load again. */
+export const peopleChanged = () => invalidate(QUERY.people, QUERY.person, QUERY.auditPeople);

@@ -1,52 +1,37 @@
+import { EmailLinkPage } from '../components/email-link-page.js';
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/users/schema.js';
-import { ApiError } from '../api/client.js';
 import { login } from '../api/endpoints.js';
 import { checkInvitation, setPassword } from '../api/people.js';
 import { createFormState, FormErrors } from '../components/form-state.js';
 import { formatDateTime } from '../components/format.js';
-import { Loading } from '../components/loading.js';
 import { Page } from '../components/page.js';
 import { PasswordField } from '../components/password-field.js';
 import { useApp } from '../state.js';
-
-/** The invitation's token, from the link's fragment (`#token=…`): a fragment never reaches a server or its logs. */
-const tokenOf = (hash: string) => new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
 
 /**
  * `/set-password#token=…`: an invited person chooses their password, then is signed in. The link
  * works once, for 7 days (local sign-in; in AWS Cognito's own invitation does this).
  */
 export default function SetPasswordPage() {
-  const token = tokenOf(location.hash);
-  const [invitation] = createResource(() => token || false, checkInvitation);
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <Switch fallback={<Loading label="Checking your invitation…" />}>
-          <Match when={!token || invitation.error}>
-            <Page title="This invitation link does not work">
-              <p class="govuk-body">
-                {invitation.error instanceof ApiError && invitation.error.status !== 404
-                  ? 'The portal cannot be reached at the moment. Try the link again in a few minutes.'
-                  : invitation.error instanceof ApiError
-                    ? invitation.error.detail
-                    : 'The link is not complete. Copy the whole link from your invitation email into the address bar.'}
-              </p>
-              <p class="govuk-body">
-                If you have already set your password,{' '}
-                <A href="/sign-in" class="govuk-link">
-                  sign in
-                </A>
-                .
-              </p>
-            </Page>
-          </Match>
-          <Match when={invitation()}>{(i) => <SetPasswordForm token={token} name={i().name} email={i().email} expiresAt={i().expiresAt} />}</Match>
-        </Switch>
-      </div>
-    </div>
+    <EmailLinkPage
+      use={checkInvitation}
+      checking="Checking your invitation…"
+      failed="This invitation link does not work"
+      alsoSay={
+        <p class="govuk-body">
+          If you have already set your password,{' '}
+          <A href="/sign-in" class="govuk-link">
+            sign in
+          </A>
+          .
+        </p>
+      }
+    >
+      {(i, token) => <SetPasswordForm token={token} name={i().name} email={i().email} expiresAt={i().expiresAt} />}
+    </EmailLinkPage>
   );
 }
 

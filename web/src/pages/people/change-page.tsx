@@ -1,30 +1,13 @@
-import { useNavigate, useParams } from '@solidjs/router';
-import { getPerson, type PersonDetail, updatePerson } from '../../api/people.js';
-import { createKeyedResource, invalidate, QUERY } from '../../api/queries.js';
-import { Loaded } from '../../components/loaded.js';
+import { useNavigate } from '@solidjs/router';
+import { type PersonDetail, peopleChanged, updatePerson } from '../../api/people.js';
 import { Page } from '../../components/page.js';
-import { ErrorPage } from '../../components/problem-page.js';
 import { useApp } from '../../state.js';
-import { PeopleManagersOnly } from './people-access.js';
+import { PersonLoader } from './people-access.js';
 import { type PersonAnswers, PersonForm } from './person-form.js';
 
 /** `/people/:id/change`: change a person's name, role, agency and what they do for it. */
 export default function ChangePersonPage() {
-  const params = useParams<{ id: string }>();
-  const [detail] = createKeyedResource(QUERY.person, () => params.id, getPerson);
-  return (
-    <PeopleManagersOnly>
-      <Loaded
-        data={detail}
-        loading="Loading the person…"
-        error={
-          <ErrorPage title="Sorry, there is a problem with the service" notFoundTitle="Person not found" error={detail.error} back={{ href: '/people', text: 'Back to people' }} />
-        }
-      >
-        {(d) => <ChangeForm person={d().person} />}
-      </Loaded>
-    </PeopleManagersOnly>
-  );
+  return <PersonLoader>{(d) => <ChangeForm person={d().person} />}</PersonLoader>;
 }
 
 function ChangeForm(props: { person: PersonDetail['person'] }) {
@@ -45,7 +28,7 @@ function ChangeForm(props: { person: PersonDetail['person'] }) {
       },
       p.version,
     );
-    await invalidate(QUERY.people, QUERY.person, QUERY.auditPeople);
+    await peopleChanged();
     navigate(back, { state: { flash: `Your changes to ${a.name} have been saved.` } });
   };
   return (

@@ -1,30 +1,13 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
-import { deactivatePerson, getPerson, type PersonDetail } from '../../api/people.js';
-import { createKeyedResource, invalidate, QUERY } from '../../api/queries.js';
+import { A, useNavigate } from '@solidjs/router';
+import { deactivatePerson, type PersonDetail, peopleChanged } from '../../api/people.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
-import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
-import { ErrorPage } from '../../components/problem-page.js';
 import { WarningText } from '../../components/warning-text.js';
-import { PeopleManagersOnly } from './people-access.js';
+import { PersonLoader } from './people-access.js';
 
 /** `/people/:id/deactivate`: the check before someone loses access (it can be undone by reactivating them). */
 export default function DeactivatePage() {
-  const params = useParams<{ id: string }>();
-  const [detail] = createKeyedResource(QUERY.person, () => params.id, getPerson);
-  return (
-    <PeopleManagersOnly>
-      <Loaded
-        data={detail}
-        loading="Loading the person…"
-        error={
-          <ErrorPage title="Sorry, there is a problem with the service" notFoundTitle="Person not found" error={detail.error} back={{ href: '/people', text: 'Back to people' }} />
-        }
-      >
-        {(d) => <Confirm person={d().person} />}
-      </Loaded>
-    </PeopleManagersOnly>
-  );
+  return <PersonLoader>{(d) => <Confirm person={d().person} />}</PersonLoader>;
 }
 
 function Confirm(props: { person: PersonDetail['person'] }) {
@@ -37,7 +20,7 @@ function Confirm(props: { person: PersonDetail['person'] }) {
     return form.save(
       async () => {
         await deactivatePerson(p.id, p.version);
-        await invalidate(QUERY.people, QUERY.person, QUERY.auditPeople);
+        await peopleChanged();
         navigate(back, { state: { flash: `${p.name} has been deactivated. They will be signed out within a minute.` } });
       },
       { stale: 'Someone else changed this person since you opened the page. Go back to their page, then try again.', fallback: 'They could not be deactivated. Try again.' },

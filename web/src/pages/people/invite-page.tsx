@@ -1,6 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { invitePerson } from '../../api/people.js';
-import { invalidate, QUERY } from '../../api/queries.js';
+import { invitePerson, peopleChanged } from '../../api/people.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { PeopleManagersOnly } from './people-access.js';
@@ -37,7 +36,7 @@ export default function InvitePage() {
               signatory: a.signatory,
               agencyAdmin: a.agencyAdmin,
             });
-            await invalidate(QUERY.people, QUERY.auditPeople);
+            await peopleChanged();
             navigate(`/people/${person.id}`, {
               state: { flash: invitationSent ? `An invitation has been sent to ${person.email}.` : `${person.name} has been added. ${NOT_SENT}` },
             });

@@ -1,8 +1,10 @@
-import { type JSX, Show } from 'solid-js';
+import { useParams } from '@solidjs/router';
+import { type Accessor, type JSX, Show } from 'solid-js';
 import { ROLE_LABELS, type Me } from '../../../../shared/auth/roles.js';
 import { PERSON_STATUS_LABELS, type PersonStatus } from '../../../../shared/users/schema.js';
-import type { Person } from '../../api/people.js';
-import { ProblemPage } from '../../components/problem-page.js';
+import { type Person, type PersonDetail, usePerson } from '../../api/people.js';
+import { Loaded } from '../../components/loaded.js';
+import { ErrorPage, ProblemPage } from '../../components/problem-page.js';
 import { StatusTag, type TagColour } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 
@@ -35,4 +37,26 @@ export function PersonStatusTag(props: { status: PersonStatus }) {
 /** "Partner agency officer, Kent Police". */
 export function roleWords(p: Pick<Person, 'role' | 'agencyId'>, agencyName: (id: string) => string | undefined): string {
   return p.agencyId ? `${ROLE_LABELS[p.role]}, ${agencyName(p.agencyId) ?? p.agencyId}` : ROLE_LABELS[p.role];
+}
+
+/**
+ * A page about the person in the address (`/people/:id/…`), for those who manage people: loading,
+ * not found or failed, then the page. `mutate` puts a changed person in the cache.
+ */
+export function PersonLoader(props: { children: (detail: Accessor<PersonDetail>, mutate: (next: PersonDetail) => void) => JSX.Element }) {
+  const params = useParams<{ id: string }>();
+  const [detail, { mutate }] = usePerson(() => params.id);
+  return (
+    <PeopleManagersOnly>
+      <Loaded
+        data={detail}
+        loading="Loading the person…"
+        error={
+          <ErrorPage title="Sorry, there is a problem with the service" notFoundTitle="Person not found" error={detail.error} back={{ href: '/people', text: 'Back to people' }} />
+        }
+      >
+        {(d) => props.children(d, (next) => mutate(next, params.id))}
+      </Loaded>
+    </PeopleManagersOnly>
+  );
 }

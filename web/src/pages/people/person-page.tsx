@@ -1,41 +1,25 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../../shared/auth/roles.js';
-import { getPerson, type PersonDetail, reactivatePerson, resendInvitation } from '../../api/people.js';
-import { createKeyedResource, invalidate, QUERY } from '../../api/queries.js';
+import { type PersonDetail, peopleChanged, reactivatePerson, resendInvitation } from '../../api/people.js';
 import { type Column, DataTable } from '../../components/data-table.js';
 import { FlashBanner, useLocationFlash } from '../../components/flash-banner.js';
 import { createFormState, FormErrors } from '../../components/form-state.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
-import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
-import { ErrorPage } from '../../components/problem-page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { Tag } from '../../components/tag.js';
 import { WarningText } from '../../components/warning-text.js';
 import { useApp } from '../../state.js';
-import { PeopleManagersOnly, PersonStatusTag } from './people-access.js';
+import { PersonStatusTag, PersonLoader } from './people-access.js';
 import './people.css';
 
 type History = PersonDetail['history'][number];
-const BACK = { href: '/people', text: 'Back to people' };
 export const NOT_SENT = 'The invitation email could not be sent. Use “Resend invitation” to try again.';
 
 /** `/people/:id`: one person, what they may do, what has happened to their account, and the actions on it. */
 export default function PersonPage() {
-  const params = useParams<{ id: string }>();
-  const [detail, { mutate }] = createKeyedResource(QUERY.person, () => params.id, getPerson);
-  return (
-    <PeopleManagersOnly>
-      <Loaded
-        data={detail}
-        loading="Loading the person…"
-        error={<ErrorPage title="Sorry, there is a problem with the service" notFoundTitle="Person not found" error={detail.error} back={BACK} />}
-      >
-        {(d) => <PersonDetailView detail={d()} onChanged={(next) => mutate(next, params.id)} />}
-      </Loaded>
-    </PeopleManagersOnly>
-  );
+  return <PersonLoader>{(d, mutate) => <PersonDetailView detail={d()} onChanged={mutate} />}</PersonLoader>;
 }
 
 function PersonDetailView(props: { detail: PersonDetail; onChanged: (d: PersonDetail) => void }) {
@@ -57,7 +41,7 @@ function PersonDetailView(props: { detail: PersonDetail; onChanged: (d: PersonDe
         setWarning('invitationSent' in answer && !answer.invitationSent ? NOT_SENT : null);
         show(done);
         props.onChanged({ ...props.detail, person });
-        await invalidate(QUERY.people, QUERY.person, QUERY.auditPeople);
+        await peopleChanged();
       },
       { stale: 'Someone else changed this person since you opened the page. Reload the page, then try again.', fallback: 'That did not work. Try again.' },
     );

@@ -23,11 +23,15 @@ export interface MilestoneEvents {
   onError: (errors: SummaryError[]) => void;
 }
 
-/** Changes a milestone, guarded by the version on show; someone else's change first reloads the list. */
+/**
+ * Changes a milestone, guarded by the version on show; someone else's change first reloads the
+ * list. The outcome is said once the list shows the saved milestone, so a next change (close it
+ * straight after changing its status) is made on the version just saved, never refused as stale.
+ */
 function patchMilestone(workstreamId: string, m: Milestone, body: MilestonePatch, message: string, events: MilestoneEvents) {
   return updateMilestone(workstreamId, m.id, body, m.version).then(
-    () => {
-      void milestonesChanged();
+    async () => {
+      await milestonesChanged();
       events.onChanged(message);
     },
     (err: unknown) => {
