@@ -79,6 +79,7 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
       case 'return-submitted':
         return { to: leads, mail: { agencyName: agencyName(b ?? ''), about: periodLongLabel(a), url: url(`/returns/${a}/${b}`) } };
       case 'return-returned':
+      case 'return-reopened':
       case 'return-accepted':
         return { to: partnersOf(b ?? ''), mail: { agencyName: agencyName(b ?? ''), about: periodLongLabel(a), url: url(`/our-return/${a}`) } };
       case 'threshold-issued': {

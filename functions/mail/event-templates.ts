@@ -53,6 +53,14 @@ const WORDS: Record<NotificationKind, (m: EventMail) => Words> = {
     paragraphs: [`${m.actorName} has accepted ${m.agencyName}’s quarterly return for ${m.about}. There is nothing more to do for this period.`],
     link: 'See the return',
   }),
+  'return-reopened': (m) => ({
+    subject: `Your return for ${m.about} has been reopened for a correction`,
+    paragraphs: [
+      `${m.actorName} has reopened ${m.agencyName}’s accepted return for ${m.about}, for a correction.`,
+      'Read what needs correcting, make the change, then submit the return again.',
+    ],
+    link: 'Read what needs correcting',
+  }),
   'threshold-issued': (m) => ({
     subject: `Sign-off needed: ${m.about}`,
     paragraphs: [`${m.actorName} has issued ${m.about}. ${m.agencyName} is asked to sign it off.`, 'Read the document and what changed, then approve it or ask for changes.'],

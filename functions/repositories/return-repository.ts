@@ -34,6 +34,8 @@ export interface ReturnHeader {
   submittedByName?: string | null;
   acceptedByName?: string | null;
   review: { comments: ReviewComment[] };
+  /** Set when the lead reopened an accepted return; cleared when it is accepted again. */
+  reopened?: { at: string; byName: string; reason: string } | null;
   /** Delivery confidence per workstream, kept on the header so lists and trends need no sections. */
   confidence: Record<string, string | null>;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Slug } from '../../shared/partnership/schema.js';
 import { PeriodId } from '../../shared/periods/period.js';
-import { ReturnReturnRequest, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
+import { ReturnReopenRequest, ReturnReturnRequest, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { ReturnListRowView, ReturnViewDoc } from '../../shared/returns/views.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
@@ -94,6 +94,20 @@ const returnReturnToAgency = declareRoute({
   errors: [409],
 });
 
+const reopenReturn = declareRoute({
+  method: 'post',
+  path: `${base}/reopen`,
+  operationId: 'reopenReturn',
+  summary: 'Reopen an accepted return for a correction, saying why (the agency is told)',
+  tag: 'Returns',
+  roles: ['lead'],
+  ifMatch: 'required',
+  params: ids,
+  body: { schema: ReturnReopenRequest },
+  response: saved('The return, back with the agency and marked reopened'),
+  errors: [409, 422],
+});
+
 export function returnRoutes(services: Services) {
   return apiRoutes()
     .openapi(listReturnsForPeriod, async (c) => c.json(await services.returns.list(c.get('user'), c.req.valid('query').periodId, c.get('now')), 200))
@@ -118,6 +132,12 @@ export function returnRoutes(services: Services) {
     .openapi(acceptReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
       const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'accept' }, c.var.ifMatch, writeContext(c));
+      c.header('ETag', etagFor(view.version));
+      return c.json(view, 200);
+    })
+    .openapi(reopenReturn, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
+      const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'reopen', reason: c.req.valid('json').reason }, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })

@@ -6,7 +6,7 @@ import type { Writer, WriteContext } from '../db/transact.js';
 import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../http/errors.js';
 import type { FieldError } from '../../shared/http/problem.js';
 import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
-import { isOverdue, ukDate, type Period } from '../../shared/periods/period.js';
+import { isOverdue, periodLongLabel, ukDate, type Period } from '../../shared/periods/period.js';
 import { canTransition, carryForward, isEditable, nextStatus, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
 import type { ReturnListRow, ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { diffSections } from './return-diff.js';
@@ -33,6 +33,7 @@ export interface ReturnView {
   acceptedByName: string | null;
   updatedByName: string | null;
   warnings: Warning[];
+  reopened: ReturnHeader['reopened'] | null;
 }
 
 /** Quarterly returns: partners draft and submit; the lead accepts or returns them. */
@@ -91,6 +92,7 @@ export class ReturnsService {
           acceptedAt: h?.acceptedAt ?? null,
           updatedAt: h?.updatedAt ?? null,
           confidence: h?.confidence ?? {},
+          reopened: Boolean(h?.reopened),
         };
       });
   }
@@ -143,6 +145,7 @@ export class ReturnsService {
       acceptedByName: header?.acceptedByName ?? null,
       updatedByName: header?.updatedByName ?? null,
       warnings: scanFields({ sections: outSections.map(({ progress: _pr, carriedForward: _c, ...s }) => s) }),
+      reopened: header?.reopened ?? null,
     };
   }
 
@@ -298,7 +301,7 @@ export class ReturnsService {
     user: Principal,
     periodId: string,
     agencyId: string,
-    outcome: { action: 'accept' } | { action: 'return'; comment: string },
+    outcome: { action: 'accept' } | { action: 'return'; comment: string } | { action: 'reopen'; reason: string },
     expectedVersion: number,
     ctx: WriteContext,
   ): Promise<ReturnView> {
@@ -307,12 +310,46 @@ export class ReturnsService {
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
     if (!header) throw new Conflict('This return has not been started, so there is nothing to review.');
     assertVersion(header, expectedVersion);
-    if (!canTransition(header.status, outcome.action)) throw new Conflict(`Only submitted returns can be reviewed; this one is ${header.status}.`);
+    if (!canTransition(header.status, outcome.action))
+      throw new Conflict(
+        outcome.action === 'reopen'
+          ? `Only accepted returns can be reopened; this one is ${header.status}.`
+          : `Only submitted returns can be reviewed; this one is ${header.status}.`,
+      );
     const now = ctx.now.toISOString();
+    if (outcome.action === 'reopen') {
+      if (period.status !== 'open') throw new Unprocessable(`${periodLongLabel(periodId)} is closed, so the agency could not change its return. Reopen the period first.`);
+      const next: ReturnHeader = {
+        ...header,
+        status: 'returned',
+        version: header.version + 1,
+        updatedAt: now,
+        updatedBy: user.email,
+        updatedByName: user.name,
+        reopened: { at: now, byName: user.name, reason: outcome.reason },
+        review: { comments: [...header.review.comments, { comment: `Reopened: ${outcome.reason}`, by: user.email, byName: user.name, at: now }] },
+      };
+      await this.writer.write(
+        [this.returns.putHeaderOp(next, expectedVersion)],
+        {
+          action: 'return.reopen',
+          entityType: 'return',
+          entityId: `${periodId}/${agencyId}`,
+          summary: 'Reopened the accepted return for a correction',
+          changes: { status: { from: header.status, to: next.status } },
+          meta: { reason: outcome.reason },
+        },
+        ctx,
+      );
+      const required = this.requiredWorkstreamIds(data, agencyId);
+      return this.view(period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
+    }
     const next: ReturnHeader =
       outcome.action === 'accept'
         ? {
             ...header,
+            // Accepted again: no longer shown as reopened.
+            reopened: null,
             status: 'accepted',
             version: header.version + 1,
             acceptedBy: user.email,

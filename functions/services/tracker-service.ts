@@ -81,6 +81,7 @@ export class TrackerService {
         dueDate: period.dueDate,
         submittedAt: h?.submittedAt ?? null,
         acceptedAt: h?.acceptedAt ?? null,
+        reopened: Boolean(h?.reopened),
       };
     });
 

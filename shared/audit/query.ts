@@ -46,6 +46,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'return.submit': 'Return submitted',
   'return.accept': 'Return accepted',
   'return.return': 'Return sent back',
+  'return.reopen': 'Return reopened',
   'period.open': 'Reporting period opened',
   'milestone.create': 'Milestone added',
   'milestone.update': 'Milestone updated',

@@ -178,6 +178,7 @@ describe('lifecycle', () => {
     ['returned', 'submit', 'submitted'],
     ['submitted', 'accept', 'accepted'],
     ['submitted', 'return', 'returned'],
+    ['accepted', 'reopen', 'returned'],
   ] as const)('when a %s return gets %s, it becomes %s', (from, action, to) => {
     expect(canTransition(from, action)).toBe(true);
     expect(nextStatus(from, action)).toBe(to);
@@ -196,6 +197,10 @@ describe('lifecycle', () => {
     ['accepted', 'submit'],
     ['accepted', 'accept'],
     ['accepted', 'return'],
+    ['not-started', 'reopen'],
+    ['draft', 'reopen'],
+    ['returned', 'reopen'],
+    ['submitted', 'reopen'],
   ] as const)('when a %s return gets %s, it is refused', (from, action) => {
     expect(canTransition(from, action)).toBe(false);
     expect(nextStatus(from, action)).toBeNull();
@@ -204,15 +209,16 @@ describe('lifecycle', () => {
   it('when every status and action is tried, exactly the listed transitions are allowed', () => {
     const allowed = RETURN_STATUSES.flatMap((s) => RETURN_ACTIONS.filter((a) => canTransition(s, a)).map((a) => `${s}:${a}`));
     expect(allowed).toHaveLength(Object.values(RETURN_TRANSITIONS).reduce((n, t) => n + Object.keys(t).length, 0));
-    expect(allowed).toHaveLength(7);
+    expect(allowed).toHaveLength(8);
   });
 
   it('when asked which statuses the agency can edit, it is not started, draft and returned', () => {
     expect(RETURN_STATUSES.filter(isEditable)).toEqual(['not-started', 'draft', 'returned']);
   });
 
-  it('when a return is accepted, nothing leads out of it', () => {
-    expect(RETURN_ACTIONS.some((a) => canTransition('accepted', a))).toBe(false);
+  it('when a return is accepted, only the lead reopening it leads out of it (back to the agency)', () => {
+    expect(RETURN_ACTIONS.filter((a) => canTransition('accepted', a))).toEqual(['reopen']);
+    expect(isEditable('accepted')).toBe(false);
   });
 
   it('when the partner opens a return, they can change it only while its status allows and its period is open', () => {

@@ -164,7 +164,7 @@ export function carryForward<M extends { milestoneId: string }, R, C extends str
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
 
-export const RETURN_ACTIONS = ['save', 'submit', 'accept', 'return'] as const;
+export const RETURN_ACTIONS = ['save', 'submit', 'accept', 'return', 'reopen'] as const;
 export type ReturnAction = (typeof RETURN_ACTIONS)[number];
 
 /**
@@ -176,14 +176,16 @@ export type ReturnAction = (typeof RETURN_ACTIONS)[number];
  *   (a plain draft has never been submitted) and lets the audit say "resubmitted". It is fully
  *   editable meanwhile; {@link isEditable} is what forms check.
  * - Only `draft` and `returned` returns are submitted; only `submitted` ones are accepted or
- *   returned by the lead. `accepted` is final: the return is locked.
+ *   returned by the lead. `accepted` locks the return, until the lead reopens it with a reason (a
+ *   correction found after acceptance): it is then `returned` to the agency, marked reopened until
+ *   it is accepted again.
  */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, Partial<Record<ReturnAction, ReturnStatus>>>> = {
   'not-started': { save: 'draft' },
   draft: { save: 'draft', submit: 'submitted' },
   returned: { save: 'returned', submit: 'submitted' },
   submitted: { accept: 'accepted', return: 'returned' },
-  accepted: {},
+  accepted: { reopen: 'returned' },
 };
 
 /** Whether `action` is allowed on a return in status `from`. */

@@ -218,6 +218,13 @@ export const ReturnReturnRequest = z
   .strict();
 export type ReturnReturnRequest = z.infer<typeof ReturnReturnRequest>;
 
+/** The lead reopens an accepted return, saying what must be corrected (the agency sees it). */
+export const ReturnReopenRequest = z
+  .object({
+    reason: z.string().trim().min(1, 'Enter what needs correcting, so the agency knows what to change').max(2000, 'The reason must be 2,000 characters or fewer'),
+  })
+  .strict();
+
 // ---------------------------------------------------------------------------------------------
 // Status and the response
 
@@ -288,6 +295,8 @@ export const ReturnView = z.object({
   requiredWorkstreamIds: z.array(Slug).optional(),
   /** Possible personal data in the free text, by field path. */
   warnings: z.array(Warning),
+  /** The lead reopened it after acceptance, for a correction: shown as reopened until accepted again. */
+  reopened: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).nullable().optional(),
 });
 export type ReturnView = z.infer<typeof ReturnView>;
 
@@ -304,4 +313,6 @@ export interface ReturnListRow {
   acceptedAt: string | null;
   updatedAt: string | null;
   confidence: Record<string, string | null>;
+  /** Reopened by the lead after acceptance and not yet accepted again. */
+  reopened: boolean;
 }

@@ -17,6 +17,7 @@ export const ReturnListRowView = z
     acceptedAt: z.string().nullable(),
     updatedAt: z.string().nullable(),
     confidence: z.record(z.string(), z.string().nullable()).describe('Delivery confidence by workstream id, null where not given'),
+    reopened: z.boolean().describe('Reopened by the lead after acceptance, and not yet accepted again'),
   })
   .meta({ id: 'ReturnListRow' });
 

@@ -62,6 +62,7 @@ export const TrackerView = z
         dueDate: z.string(),
         submittedAt: z.string().nullable(),
         acceptedAt: z.string().nullable(),
+        reopened: z.boolean().describe('Reopened by the lead after acceptance, and not yet accepted again'),
       }),
     ),
     readiness: z.array(

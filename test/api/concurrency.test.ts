@@ -165,6 +165,10 @@ const CASES: Record<string, () => Promise<Case>> = {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/return`, { comment: 'Add the missing risk.' }, headers(m)) };
   },
+  'POST /api/returns/{periodId}/{agencyId}/reopen': async () => {
+    const r = await startedReturn();
+    return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/reopen`, { reason: 'A correction.' }, headers(m)) };
+  },
   'PUT /api/threshold-config': async () => ({
     current: thresholdConfigVersion,
     call: (m) => t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] }, headers(m)),

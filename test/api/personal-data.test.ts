@@ -65,6 +65,14 @@ const CASES: WriteCase[] = [
     body: (s) => ({ comment: s }),
     field: 'comment',
   },
+  {
+    route: 'post /api/returns/{periodId}/{agencyId}/reopen',
+    user: USERS.lead,
+    method: 'POST',
+    path: `/api/returns/${Q3}/kent-police/reopen`,
+    body: (s) => ({ reason: s }),
+    field: 'reason',
+  },
   { route: 'post /api/kinship-offer/items', user: USERS.health, method: 'POST', path: '/api/kinship-offer/items', body: (s) => kinshipDraft(s), field: 'summary' },
   {
     route: 'patch /api/kinship-offer/items/{id}',

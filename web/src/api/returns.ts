@@ -40,6 +40,10 @@ export const acceptReturn = (periodId: string, agencyId: string, etag: string | 
 export const sendBackReturn = (periodId: string, agencyId: string, comment: string, etag: string | undefined) =>
   readWithEtag(one.return.$post({ ...ids(periodId, agencyId), json: { comment } }, ifMatch(etag)));
 
+/** The lead reopens an accepted return for a correction; `reason` is what the agency must correct. */
+export const reopenReturn = (periodId: string, agencyId: string, reason: string, etag: string | undefined) =>
+  readWithEtag(one.reopen.$post({ ...ids(periodId, agencyId), json: { reason } }, ifMatch(etag)));
+
 export const getReturnHistory = (periodId: string, agencyId: string) => getRecordHistory('return', `${periodId}/${agencyId}`);
 
 /*

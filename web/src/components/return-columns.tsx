@@ -17,6 +17,7 @@ export interface ReturnRowLike {
   status: ReturnStatus;
   dueDate: string;
   overdue: boolean;
+  reopened?: boolean;
 }
 
 export function returnColumns<R extends ReturnRowLike>(opts: {
@@ -39,7 +40,7 @@ export function returnColumns<R extends ReturnRowLike>(opts: {
       key: 'status',
       header: 'Status',
       cell: (r) => [
-        <ReturnStatusTag status={r.status} />,
+        <ReturnStatusTag status={r.status} reopened={r.reopened} />,
         <Show when={opts.review && r.status === 'submitted'}>
           <br />
           <span class="app-secondary-text">Ready for review</span>

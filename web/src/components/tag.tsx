@@ -50,12 +50,15 @@ const RETURN_STATUS_COLOURS: Record<ReturnStatus, TagColour> = {
   accepted: 'green',
 };
 
-/** Where a quarterly return stands, in the same words and colours wherever it is shown. */
-export function ReturnStatusTag(props: { status: ReturnStatus }) {
-  return <StatusTag status={props.status} labels={RETURN_STATUS_LABELS} colours={RETURN_STATUS_COLOURS} />;
+/** Where a quarterly return stands, in the same words and colours wherever it is shown ("Reopened" for one the lead reopened after acceptance). */
+export function ReturnStatusTag(props: { status: ReturnStatus; reopened?: boolean | undefined }) {
+  return (
+    <Show when={props.reopened && props.status !== 'accepted'} fallback={<StatusTag status={props.status} labels={RETURN_STATUS_LABELS} colours={RETURN_STATUS_COLOURS} />}>
+      <Tag colour="orange">Reopened</Tag>
+    </Show>
+  );
 }
 
-/** " Overdue" after a status or a due date, when `when` holds. */
 export function OverdueTag(props: { when: boolean | undefined }) {
   return (
     <Show when={props.when}>

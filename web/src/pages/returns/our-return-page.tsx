@@ -30,7 +30,7 @@ function ReturnFacts(props: { view: ReturnView; period: Period }) {
         <OverdueTag when={props.view.overdue} />
       </SummaryRow>
       <SummaryRow key="Status" actions={false}>
-        <ReturnStatusTag status={props.view.status} />
+        <ReturnStatusTag status={props.view.status} reopened={Boolean(props.view.reopened)} />
       </SummaryRow>
     </SummaryList>
   );

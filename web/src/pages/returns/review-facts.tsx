@@ -19,7 +19,7 @@ export function ReviewFacts(props: { view: ReturnView; canReview: boolean }) {
   return (
     <SummaryList class="app-summary-list app-return-facts">
       <FactRow key="Status" when>
-        <ReturnStatusTag status={v().status} />
+        <ReturnStatusTag status={v().status} reopened={Boolean(v().reopened)} />
         <OverdueTag when={v().overdue} />
       </FactRow>
       <FactRow key="Due" when={v().dueDate}>

@@ -1,6 +1,6 @@
 import { createSignal } from 'solid-js';
 import { ApiError } from '../../api/client.js';
-import { acceptReturn, afterReturnWrite, type LoadedReturn, type ReturnKey, sendBackReturn } from '../../api/returns.js';
+import { acceptReturn, afterReturnWrite, type LoadedReturn, reopenReturn, type ReturnKey, sendBackReturn } from '../../api/returns.js';
 import { TextArea } from '../../components/fields.js';
 import { createFormState } from '../../components/form-state.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
@@ -11,6 +11,8 @@ import { NotificationBanner } from '../../components/notification-banner.js';
  */
 
 const NEED_COMMENT = 'Enter a comment telling the agency what to change';
+const NEED_REASON = 'Enter what needs correcting, so the agency knows what to change';
+type ReviewAction = 'accept' | 'return' | 'reopen';
 const RELOAD = 'Reload the page to see the latest version.';
 
 export function useReview(opts: {
@@ -24,9 +26,10 @@ export function useReview(opts: {
   const [done, setDone] = createSignal<string | null>(null);
   const form = createFormState();
 
-  const write = async (action: 'accept' | 'return', cur: LoadedReturn) => {
+  const write = async (action: ReviewAction, cur: LoadedReturn) => {
     const [periodId, agencyId] = opts.key();
     try {
+      if (action === 'reopen') return await reopenReturn(periodId, agencyId, comment().trim(), cur.etag);
       return action === 'accept' ? await acceptReturn(periodId, agencyId, cur.etag) : await sendBackReturn(periodId, agencyId, comment().trim(), cur.etag);
     } catch (e) {
       // The return changed (412) or moved on (409) while the lead read it: load the latest version.
@@ -36,9 +39,9 @@ export function useReview(opts: {
     }
   };
 
-  const act = async (action: 'accept' | 'return') => {
+  const act = async (action: ReviewAction) => {
     form.setErrors([]);
-    if (action === 'return' && !comment().trim()) return form.setErrors([{ field: 'comment', message: NEED_COMMENT }]);
+    if (action !== 'accept' && !comment().trim()) return form.setErrors([{ field: 'comment', message: action === 'reopen' ? NEED_REASON : NEED_COMMENT }]);
     const cur = opts.current();
     if (!cur) return;
     await form.save(
@@ -46,9 +49,11 @@ export function useReview(opts: {
         afterReturnWrite(await write(action, cur), opts.mutate);
         setComment('');
         setDone(
-          action === 'accept'
-            ? `You accepted the return from ${opts.agencyName()}. It is now locked.`
-            : `You sent the return back to ${opts.agencyName()} with your comments. They can now change it and submit it again.`,
+          {
+            accept: `You accepted the return from ${opts.agencyName()}. It is now locked.`,
+            return: `You sent the return back to ${opts.agencyName()} with your comments. They can now change it and submit it again.`,
+            reopen: `You reopened the return from ${opts.agencyName()}. They have been told what to correct; it shows as reopened until you accept it again.`,
+          }[action],
         );
         queueMicrotask(() => document.getElementById('review-done')?.focus());
       },
@@ -90,5 +95,33 @@ export function ReviewForm(props: { agencyName: string; review: ReturnType<typeo
         </button>
       </div>
     </>
+  );
+}
+
+/** An accepted return: the lead can reopen it for a correction found after acceptance, saying what to correct. */
+export function ReopenForm(props: { agencyName: string; review: ReturnType<typeof useReview> }) {
+  const r = () => props.review;
+  return (
+    <details class="govuk-details">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">Reopen this return for a correction</span>
+      </summary>
+      <div class="govuk-details__text">
+        <p class="govuk-body">
+          If something needs correcting after you accepted it, reopen the return. {props.agencyName} is told, and it shows as reopened until you accept it again.
+        </p>
+        <TextArea
+          id="comment"
+          label="What needs correcting"
+          hint={`${props.agencyName} sees this at the top of their return.`}
+          error={r().commentError()}
+          value={r().comment()}
+          onInput={(v) => r().setComment(v)}
+        />
+        <button type="button" class="govuk-button govuk-button--warning" disabled={r().busy()} onClick={() => void r().act('reopen')}>
+          Reopen return
+        </button>
+      </div>
+    </details>
   );
 }

@@ -13,7 +13,7 @@ import { inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReviewCommentQuote } from './review-comment.js';
 import { ConfidenceTable, ReviewFacts, ReviewSections } from './review-facts.js';
-import { ReviewDone, ReviewForm, useReview } from './review-form.js';
+import { ReopenForm, ReviewDone, ReviewForm, useReview } from './review-form.js';
 
 /*
  * One agency's return, to read and, for the programme lead, to accept or send back with comments,
@@ -86,6 +86,9 @@ function ReturnReviewPageContent() {
                 </Show>
                 <Show when={canReview()}>
                   <ReviewForm agencyName={agencyName()} review={review} />
+                </Show>
+                <Show when={isLead() && view().status === 'accepted'}>
+                  <ReopenForm agencyName={agencyName()} review={review} />
                 </Show>
                 <Show when={isLead()}>
                   <ReturnHistory history={history} wsName={names.workstreamName} />
