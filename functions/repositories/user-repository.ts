@@ -123,29 +123,11 @@ export class UserRepository {
   }
 
   /**
-   * Access pattern "user status by email": one strongly consistent GetItem reading only the status,
-   * used on every authenticated request (through a short cache) to refuse removed or deactivated
-   * people whose tokens have not yet expired.
-   */
-  async getUserAccess(email: string): Promise<UserAccess> {
-    const res = await this.doc.send(
-      new GetCommand({
-        TableName: this.table,
-        Key: userKeys.user(this.pid, email),
-        ConsistentRead: true,
-        // The key is projected too, so a record without a status still comes back (absent = active).
-        ProjectionExpression: '#k, #s',
-        ExpressionAttributeNames: { '#k': 'pk', '#s': 'status' },
-      }),
-    );
-    if (!res.Item) return 'removed';
-    return res.Item.status === 'deactivated' ? 'deactivated' : 'active';
-  }
-
-  /**
-   * Access pattern "account by email": the same single GetItem as {@link getUserAccess}, also
-   * reading the role, agency and flags the record gives. An invited person who holds a valid
-   * token has signed in (Cognito's temporary password), so counts as active.
+   * Access pattern "account by email": one strongly consistent GetItem reading only the status,
+   * role, agency and flags (never the password hash), used on every authenticated request (through
+   * a short cache) to refuse removed or deactivated people whose tokens have not yet expired, and to
+   * apply a change of role within the same 60 s. An invited person who holds a valid token has
+   * signed in (Cognito's temporary password), so counts as active.
    */
   async getAccount(email: string): Promise<AccountState> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: userKeys.user(this.pid, email), ConsistentRead: true, ...projection(ACCOUNT_ATTRIBUTES) }));

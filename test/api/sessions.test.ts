@@ -130,7 +130,7 @@ describe('when access ends, sessions end', () => {
 
   it('when a person who was never there is deactivated, it answers 404 and creates no record', async () => {
     await expect(deactivate('nobody@mscp.example')).rejects.toMatchObject({ status: 404 });
-    expect(await users.getUserAccess('nobody@mscp.example')).toBe('removed');
+    expect(await users.getAccount('nobody@mscp.example')).toEqual({ access: 'removed' });
   });
 });
 
