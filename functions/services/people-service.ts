@@ -7,6 +7,7 @@ import {
   matchesPeopleQuery,
   type PeopleQuery,
   type PersonView,
+  managesPeople,
   personProblems,
   type SetPasswordRequest,
   type UpdatePersonRequest,
@@ -322,9 +323,8 @@ function newInvitation(now: Date, id: string) {
 }
 
 function scopeOf(actor: Me): Scope {
-  if (actor.role === 'lead') return { all: true };
-  if (actor.role === 'partner' && actor.agencyAdmin && actor.agencyId) return { all: false, agencyId: actor.agencyId };
-  throw new Forbidden('Only the programme lead and agency administrators can manage people.');
+  if (!managesPeople(actor)) throw new Forbidden('Only the programme lead and agency administrators can manage people.');
+  return actor.role === 'lead' ? { all: true } : { all: false, agencyId: actor.agencyId! };
 }
 
 const inScope = (scope: Scope, p: Pick<PersonView, 'role' | 'agencyId'>) => scope.all || (p.role === 'partner' && p.agencyId === scope.agencyId);

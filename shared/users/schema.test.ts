@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvitePersonRequest, matchesSignedIn, personProblems, UpdatePersonRequest } from './schema.js';
+import { InvitePersonRequest, managesPeople, matchesSignedIn, personProblems, UpdatePersonRequest } from './schema.js';
 
 describe('personProblems', () => {
   it('when a partner or lead has no agency, or an executive has one, the agency is named', () => {
@@ -40,5 +40,15 @@ describe('matchesSignedIn', () => {
     expect(matchesSignedIn('not-in-30-days', '2026-10-30T12:00:00Z', now)).toBe(true);
     expect(matchesSignedIn('not-in-30-days', null, now)).toBe(true);
     expect(matchesSignedIn(undefined, null, now)).toBe(true);
+  });
+});
+
+describe('managesPeople', () => {
+  it('when asked who manages people, it is the lead and agency administrators with an agency; nobody else', () => {
+    expect(managesPeople({ role: 'lead', agencyAdmin: false, agencyId: 'medway-council' })).toBe(true);
+    expect(managesPeople({ role: 'partner', agencyAdmin: true, agencyId: 'kent-police' })).toBe(true);
+    expect(managesPeople({ role: 'partner', agencyAdmin: false, agencyId: 'kent-police' })).toBe(false);
+    expect(managesPeople({ role: 'executive', agencyAdmin: true, agencyId: null })).toBe(false);
+    expect(managesPeople(undefined)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Role } from '../auth/roles.js';
+import { type Me, Role } from '../auth/roles.js';
 import { patchOf } from '../http/patch.js';
 import { Slug } from '../partnership/schema.js';
 
@@ -150,3 +150,7 @@ export type SetPasswordRequest = z.infer<typeof SetPasswordRequest>;
 
 export const InvitationCheckRequest = z.object({ token: z.string().min(20).max(300) }).strict();
 export const InvitationView = z.object({ name: z.string(), email: z.string(), expiresAt: z.string() }).meta({ id: 'Invitation' });
+
+/** Who manages people: the programme lead everyone; an agency administrator (a partner with the flag) their own agency's partners. */
+export const managesPeople = (me: Pick<Me, 'role' | 'agencyAdmin' | 'agencyId'> | undefined): boolean =>
+  me?.role === 'lead' || (me?.role === 'partner' && me.agencyAdmin && me.agencyId !== null);

@@ -1,15 +1,12 @@
 import { useParams } from '@solidjs/router';
 import { type Accessor, type JSX, Show } from 'solid-js';
-import { ROLE_LABELS, type Me } from '../../../../shared/auth/roles.js';
-import { PERSON_STATUS_LABELS, type PersonStatus } from '../../../../shared/users/schema.js';
+import { ROLE_LABELS } from '../../../../shared/auth/roles.js';
+import { managesPeople, PERSON_STATUS_LABELS, type PersonStatus } from '../../../../shared/users/schema.js';
 import { type Person, type PersonDetail, usePerson } from '../../api/people.js';
 import { Loaded } from '../../components/loaded.js';
 import { ErrorPage, ProblemPage } from '../../components/problem-page.js';
 import { StatusTag, type TagColour } from '../../components/tag.js';
 import { useApp } from '../../state.js';
-
-/** The programme lead manages everyone; an agency administrator their own agency's partners. */
-export const managesPeople = (me: Me | undefined) => me?.role === 'lead' || (me?.role === 'partner' && me.agencyAdmin);
 
 /** A people page: anyone who manages no one is told why, with the way home. */
 export function PeopleManagersOnly(props: { children: JSX.Element }) {
