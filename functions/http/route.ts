@@ -85,9 +85,9 @@ export interface JsonBody<S extends z.ZodType = z.ZodType> {
   personalData?: PersonalDataPolicy | false | { onlyFields: readonly string[] };
 }
 
-/** A non-JSON body (an upload), documented here and read by the handler itself. */
+/** A non-JSON body (an upload, a mail client's one-click unsubscribe), documented here and read by the handler itself. */
 export interface FormBody {
-  mediaType: 'multipart/form-data';
+  mediaType: 'multipart/form-data' | 'application/x-www-form-urlencoded';
   /** Plain JSON Schema, so the library adds no validator of its own: the handler reads the form. */
   schema: Record<string, unknown>;
 }

@@ -123,7 +123,12 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
         partnershipName,
         name: person.name,
         actorName: entry.actorName,
-        ...(optional && person.unsubscribeKey ? { unsubscribeUrl: url(`/unsubscribe#token=${person.id}.${kind}.${person.unsubscribeKey}`) } : {}),
+        ...(optional && person.unsubscribeKey
+          ? {
+              unsubscribeUrl: url(`/unsubscribe#token=${person.id}.${kind}.${person.unsubscribeKey}`),
+              oneClickUrl: url(`/api/public/unsubscribe/one-click?token=${encodeURIComponent(`${person.id}.${kind}.${person.unsubscribeKey}`)}`),
+            }
+          : {}),
       };
       let result: OutboxOutcome['result'];
       if (choice === 'off') result = 'off';

@@ -20,6 +20,8 @@ export interface EventMail {
   url: string;
   /** The one-click link that stops this kind of email (every kind people can turn off has one). */
   unsubscribeUrl?: string;
+  /** Where a mail client's own unsubscribe button POSTs (RFC 8058), for the List-Unsubscribe header. */
+  oneClickUrl?: string;
 }
 
 const FOOTNOTE = 'You get this email because of your part in the partnership’s reform programme.';
@@ -93,7 +95,7 @@ const WORDS: Record<NotificationKind, (m: EventMail) => Words> = {
 
 export function eventMail(kind: NotificationKind, m: EventMail): MailContent {
   const w = WORDS[kind](m);
-  return render({
+  const content = render({
     subject: w.subject,
     greeting: `Dear ${m.name},`,
     paragraphs: w.paragraphs,
@@ -102,4 +104,5 @@ export function eventMail(kind: NotificationKind, m: EventMail): MailContent {
     footnote: FOOTNOTE,
     ...(m.unsubscribeUrl ? { unsubscribe: { text: 'Stop emails like this one', url: m.unsubscribeUrl } } : {}),
   });
+  return m.oneClickUrl ? { ...content, headers: { 'List-Unsubscribe': `<${m.oneClickUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : content;
 }

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { NotificationSettingsRequest, NotificationSettingsView, UnsubscribeRequest, UnsubscribeView } from '../../shared/notifications/kinds.js';
+import { UnsupportedMediaType, ValidationFailed } from '../domain/errors.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
@@ -51,9 +53,36 @@ export function notificationRoutes(services: Services) {
     });
 }
 
+/**
+ * RFC 8058 one-click unsubscribe: the address in an optional email's `List-Unsubscribe` header,
+ * which a mail client POSTs `List-Unsubscribe=One-Click` to (form-encoded, no sign-in, no page).
+ */
+const unsubscribeOneClick = declareRoute({
+  method: 'post',
+  path: '/api/public/unsubscribe/one-click',
+  operationId: 'unsubscribeOneClick',
+  summary: "Stop one kind of email from a mail client's unsubscribe button (RFC 8058 one-click)",
+  tag: 'Public',
+  query: z.object({ token: UnsubscribeRequest.shape.token }).strict(),
+  form: {
+    mediaType: 'application/x-www-form-urlencoded',
+    schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } }, required: ['List-Unsubscribe'] },
+  },
+  response: json(UnsubscribeView, 'Which emails stopped'),
+  errors: [404],
+});
+
 /** Mounted before sign-in is checked. */
 export function publicNotificationRoutes(services: Services) {
-  return apiRoutes().openapi(unsubscribe, async (c) =>
-    c.json(await services.notificationSettings.unsubscribe(c.req.valid('json').token, { requestId: c.get('requestId'), now: c.get('now') }), 200),
-  );
+  return apiRoutes()
+    .openapi(unsubscribe, async (c) =>
+      c.json(await services.notificationSettings.unsubscribe(c.req.valid('json').token, { requestId: c.get('requestId'), now: c.get('now') }), 200),
+    )
+    .openapi(unsubscribeOneClick, async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) throw new UnsupportedMediaType();
+      const form = await c.req.parseBody();
+      if (form['List-Unsubscribe'] !== 'One-Click') throw new ValidationFailed([{ path: 'List-Unsubscribe', message: 'Send List-Unsubscribe=One-Click' }]);
+      return c.json(await services.notificationSettings.unsubscribe(c.req.valid('query').token, { requestId: c.get('requestId'), now: c.get('now') }), 200);
+    });
 }

@@ -45,6 +45,7 @@ const NO_IF_MATCH: Record<string, string> = {
   'POST /api/auth/set-password':
     "an invitation's single-use link: its secret stands for the version (the write is guarded by the version read with it and removes it), and nobody else edits the person meanwhile",
   'POST /api/people': 'invites a new person; an email that already has an account is 409',
+  'POST /api/public/unsubscribe/one-click': 'the same as the link, from a mail client’s own unsubscribe button (RFC 8058)',
   'POST /api/public/unsubscribe': 'turns one kind of email off from its link: the same answer however often it is sent, and no one edits a version they were shown',
   'POST /api/returns/{periodId}/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
   'POST /api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',

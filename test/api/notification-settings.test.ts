@@ -81,6 +81,17 @@ describe('what the choices do', () => {
     expect(stop.status).toBe(200);
     expect(await stop.json()).toEqual({ kind: 'return-returned', label: 'Your agency’s return is returned with comments' });
     expect((await settings(USERS.councilOfficer)).body.choices['return-returned']).toBe('off');
+    // The mail client's own button (RFC 8058): the List-Unsubscribe header names a one-click address.
+    expect(mail[0]!.headers).toContainEqual({ name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' });
+    const header = mail[0]!.headers?.find((h) => h.name === 'List-Unsubscribe')?.value ?? '';
+    const oneClick = /^<https:\/\/portal\.example(\/api\/public\/unsubscribe\/one-click\?token=[^>]+)>$/.exec(header)?.[1];
+    expect(oneClick).toBeDefined();
+    const post = (body: string, type = 'application/x-www-form-urlencoded') => t.app.request(oneClick!, { method: 'POST', headers: { 'Content-Type': type }, body });
+    expect((await post('List-Unsubscribe=One-Click', 'application/json')).status).toBe(415);
+    expect((await post('something=else')).status).toBe(400);
+    const clicked = await post('List-Unsubscribe=One-Click');
+    expect(clicked.status).toBe(200);
+    expect(await clicked.json()).toEqual({ kind: 'return-returned', label: 'Your agency’s return is returned with comments' });
     // A link altered by a character does nothing.
     const bad = await t.app.request('/api/public/unsubscribe', {
       method: 'POST',

@@ -176,6 +176,7 @@ const NO_FREE_TEXT: Record<string, string> = {
   'post /api/people/{id}/invitation': 'no body',
   'put /api/me/notifications': 'choices from a fixed list',
   'post /api/public/unsubscribe': "an email link's token only",
+  'post /api/public/unsubscribe/one-click': "a mail client's List-Unsubscribe=One-Click; the token is in the address",
   'post /api/returns/{periodId}/{agencyId}/chase': 'no body',
   'post /api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'no body',
   'post /api/periods': 'a period id and a due date only',
