@@ -14,8 +14,9 @@ import type { Services } from '../services/index.js';
 const MANAGERS = ['lead', 'partner'] as const;
 const PersonId = z.string().uuid();
 const person = { id: pathParam(PersonId, 'person') };
-// Names and work email addresses of staff are this part's purpose, not case data.
-const ABOUT_STAFF = false as const;
+// Names and work email addresses of staff are this part's purpose, not case data: nothing is asked
+// about them, but an NHS or National Insurance number is still refused.
+const ABOUT_STAFF = { identifiersOnly: true } as const;
 
 const InviteResult = z
   .object({ person: PersonView, invitationSent: z.boolean().describe('False when the invitation email could not be sent: resend it') })

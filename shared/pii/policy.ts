@@ -22,6 +22,11 @@ export const CONTACT_KINDS: readonly PiiKind[] = ['email', 'phone', 'postcode'];
 export interface PersonalDataPolicy {
   /** Top-level fields that hold contact details: their contact kinds need no confirmation. */
   contactFields?: readonly string[];
+  /**
+   * A body about members of staff by design (a person's name and work email): nothing is asked
+   * about, but a definite identifier is still refused, as everywhere.
+   */
+  identifiersOnly?: boolean;
 }
 
 /** A finding as the audit keeps it: where and what kind, never the text itself. */
@@ -44,6 +49,7 @@ export function checkPersonalData(body: unknown, policy: PersonalDataPolicy = {}
   const toConfirm: Warning[] = [];
   for (const w of scanFields(body, opts)) {
     if (isBlocking(w.kind)) refused.push(w);
+    else if (policy.identifiersOnly) continue;
     else if (!(contact.has(topField(w.path)) && CONTACT_KINDS.includes(w.kind))) toConfirm.push(w);
   }
   return { refused, toConfirm };

@@ -169,8 +169,8 @@ const NO_FREE_TEXT: Record<string, string> = {
   'post /api/auth/login': 'credentials: checked against the account, never stored',
   'post /api/auth/invitation': "an invitation link's token only",
   'post /api/auth/set-password': 'a token and a password: hashed, never stored as text',
-  'post /api/people': "a member of staff's name, work email, role and agency: about staff by design, not free text",
-  'patch /api/people/{id}': "a member of staff's name, role and agency: about staff by design, not free text",
+  'post /api/people': "a member of staff's name, work email, role and agency: about staff by design; definite identifiers are still refused (tested below)",
+  'patch /api/people/{id}': "a member of staff's name, role and agency: about staff by design; definite identifiers are still refused (tested below)",
   'post /api/people/{id}/deactivate': 'no body',
   'post /api/people/{id}/reactivate': 'no body',
   'post /api/people/{id}/invitation': 'no body',
@@ -262,6 +262,20 @@ describe('personal data on every free-text write', () => {
     expect(res.status).toBe(422);
     expect(((await res.json()) as Problem).errors).toEqual([expect.objectContaining({ path: 'summaryOfChanges', kind: 'nhs-number' })]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('when a person is invited or renamed with an NHS or National Insurance number as their name, it is refused and nothing is written; an ordinary name is not questioned', async () => {
+    const before = await counts();
+    const invite = await t.as(USERS.lead).post('/api/people', { name: NHS, email: 'staff.one@x.example', role: 'executive', agencyId: null });
+    expect(invite.status).toBe(422);
+    expect(((await invite.json()) as Problem).errors).toEqual([expect.objectContaining({ path: 'name', kind: 'nhs-number' })]);
+    const people = (await (await t.as(USERS.lead).get('/api/people')).json()) as { people: { id: string; version: number }[] };
+    const someone = people.people[0]!;
+    const rename = await t.as(USERS.lead).patch(`/api/people/${someone.id}`, { name: 'ab 12 34 56 c' }, { 'If-Match': `"${someone.version}"` });
+    expect(rename.status).toBe(422);
+    expect(((await rename.json()) as Problem).errors).toEqual([expect.objectContaining({ path: 'name', kind: 'ni-number' })]);
+    expect(await counts()).toEqual(before);
+    expect((await t.as(USERS.lead).post('/api/people', { name: 'Mum Smith', email: 'staff.two@x.example', role: 'executive', agencyId: null })).status).toBe(201);
   });
 
   it('when a kinship item publishes a service phone number and email in its contact field, no confirmation is asked', async () => {
