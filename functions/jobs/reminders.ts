@@ -3,7 +3,7 @@ import { DEFAULT_REMINDER_WORKING_DAYS, DEFAULT_SIGN_OFF_REMINDER_DAYS } from '.
 
 /** How many days before a Kinship offer item's review date its agency is told. */
 const KINSHIP_REVIEW_NOTICE_DAYS = 14;
-import { isDelivered, ukDate } from '../../shared/periods/period.js';
+import { daysBetween, isDelivered, ukDate } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
 import { workingDaysBefore } from '../domain/working-days.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
@@ -12,7 +12,6 @@ import { kinshipReviewDue, type MailContent, returnDueSoon, returnOverdue, retur
 import { KinshipRepository } from '../repositories/kinship-repository.js';
 import { ThresholdRepository } from '../repositories/threshold-repository.js';
 import { deriveStatus } from '../../shared/threshold/schema.js';
-import { daysBetween } from '../../shared/attention/schema.js';
 import { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import { MAX_ATTEMPTS, NotificationRepository } from '../repositories/notification-repository.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';

@@ -1,7 +1,7 @@
 import type { Me } from '../../shared/auth/roles.js';
-import { type AttentionItem, byUrgency, daysBetween } from '../../shared/attention/schema.js';
+import { type AttentionItem, byUrgency } from '../../shared/attention/schema.js';
 import { currentOpenPeriod } from '../../shared/periods/choice.js';
-import { formatDayLong, isDelivered, periodLongLabel, ukDate } from '../../shared/periods/period.js';
+import { daysBetween, formatDayLong, isDelivered, periodLongLabel, ukDate } from '../../shared/periods/period.js';
 import { count, listOf } from '../../shared/text/plural.js';
 import type { Period } from '../../shared/periods/period.js';
 import type { KinshipRepository } from '../repositories/kinship-repository.js';

@@ -20,6 +20,3 @@ export const byUrgency = (items: AttentionItem[]) =>
     .map((item, i) => ({ item, i }))
     .sort((a, b) => ORDER[a.item.urgency] - ORDER[b.item.urgency] || a.i - b.i)
     .map((x) => x.item);
-
-/** Whole days from `from` to `to` (UK days, `YYYY-MM-DD`). */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

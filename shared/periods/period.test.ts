@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   comparePeriodIds,
+  daysBetween,
   CreatePeriodRequest,
   formatDayLong,
   isOverdue,
@@ -185,5 +186,13 @@ describe('isOverdue', () => {
   it('when today is given as an instant, it uses the UK day', () => {
     expect(isOverdue(period, 'draft', new Date('2027-01-31T23:59:00Z'))).toBe(false);
     expect(isOverdue(period, 'draft', new Date('2027-02-01T00:01:00Z'))).toBe(true);
+  });
+});
+
+describe('daysBetween', () => {
+  it('when counting UK days across the clocks going back, a day is still a day', () => {
+    expect(daysBetween('2026-10-24', '2026-10-26')).toBe(2);
+    expect(daysBetween('2026-03-02', '2026-11-30')).toBe(273);
+    expect(daysBetween('2026-11-30', '2026-11-29')).toBe(-1);
   });
 });

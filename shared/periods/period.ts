@@ -190,3 +190,6 @@ export function isOverdue(period: Pick<Period, 'dueDate'>, returnStatus: string,
 
 /** Whether a UK day (`YYYY-MM-DD`) is a Monday (weekly summaries go then). */
 export const isMonday = (day: string) => new Date(`${day}T12:00:00Z`).getUTCDay() === 1;
+
+/** Whole days from `from` to `to` (UK days, `YYYY-MM-DD`). */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
