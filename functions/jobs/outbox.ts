@@ -13,6 +13,8 @@ import { NotificationRepository } from '../repositories/notification-repository.
 import { type OutboxEntry, OutboxRepository } from '../repositories/outbox-repository.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { ReadinessRepository } from '../repositories/readiness-repository.js';
+import { ReturnRepository } from '../repositories/return-repository.js';
+import { certifyRefusal } from '../../shared/returns/rules.js';
 import { ThresholdRepository } from '../repositories/threshold-repository.js';
 import { type Recipient, UserRepository } from '../repositories/user-repository.js';
 
@@ -75,6 +77,17 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
         // One message per agency: each agency's own return.
         const reporting = [...new Set(data.workstreams.flatMap((w) => w.contributingAgencyIds))];
         return { to: reporting.flatMap(partnersOf), mail: { about: periodLongLabel(period.id), dueDate: formatDayLong(period.dueDate), url: url(`/our-return/${period.id}`) } };
+      }
+      case 'return-awaiting-certification':
+      case 'return-sent-back': {
+        // Who: the signatories who can certify it, or the person who prepared it. Nobody once it has moved on.
+        const header = await new ReturnRepository(deps.doc, deps.tables.main, pid).getReturnHeader(a, b ?? '');
+        const preparedBy = header?.certification?.preparedBy ?? null;
+        if (!header || !preparedBy) return null;
+        const awaiting = e.kind === 'return-awaiting-certification';
+        if (awaiting && header.status !== 'awaiting-certification') return null;
+        const to = awaiting ? active.filter((p) => certifyRefusal(p, b ?? '', preparedBy) === null) : active.filter((p) => p.email.toLowerCase() === preparedBy.toLowerCase());
+        return { to, mail: { agencyName: agencyName(b ?? ''), about: periodLongLabel(a), url: url(awaiting ? `/our-return/${a}/certify` : `/our-return/${a}`) } };
       }
       case 'return-submitted':
         return { to: leads, mail: { agencyName: agencyName(b ?? ''), about: periodLongLabel(a), url: url(`/returns/${a}/${b}`) } };

@@ -4,6 +4,7 @@ import { DEFAULT_REMINDER_WORKING_DAYS, DEFAULT_SIGN_OFF_REMINDER_DAYS } from '.
 /** How many days before a Kinship offer item's review date its agency is told. */
 const KINSHIP_REVIEW_NOTICE_DAYS = 14;
 import { daysBetween, isDelivered, ukDate } from '../../shared/periods/period.js';
+import { certifyRefusal } from '../../shared/returns/rules.js';
 import type { Config } from '../config.js';
 import { workingDaysBefore } from '../domain/working-days.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
@@ -56,7 +57,7 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
   const ledger = new NotificationRepository(deps.doc, deps.tables.main, pid);
   const partnershipName = data.partnership?.name ?? 'The partnership';
   const days = data.partnership?.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS;
-  const statusOf = new Map(headers.map((h) => [`${h.periodId}#${h.agencyId}`, h.status]));
+  const headerOf = new Map(headers.map((h) => [`${h.periodId}#${h.agencyId}`, h]));
   const active = people.filter((p) => p.active);
   const leads = active.filter((p) => p.role === 'lead');
   const reporting = [...new Set(data.workstreams.flatMap((w) => w.contributingAgencyIds))];
@@ -72,22 +73,35 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
     if (date < workingDaysBefore(period.dueDate, days)) continue;
     const overdue = date > period.dueDate;
     for (const agencyId of reporting) {
-      if (isDelivered(statusOf.get(`${period.id}#${agencyId}`) ?? 'not-started')) continue;
+      const header = headerOf.get(`${period.id}#${agencyId}`);
+      if (isDelivered(header?.status ?? 'not-started')) continue;
+      // Waiting for certification: its certifiers are reminded, not the preparers who have done their part.
+      const certifying = header?.status === 'awaiting-certification' ? header.certification : null;
       const agencyName = data.agencies.find((a) => a.id === agencyId)?.name ?? agencyId;
       const kind = overdue ? 'return-overdue' : 'return-due-soon';
       const eventKey = `${kind}#${period.id}#${agencyId}`;
       const about = { partnershipName, agencyName, periodId: period.id, dueDate: period.dueDate, today: date };
+      // Certifiers have a reminder of their own, even if they were reminded to prepare it before.
+      const askKey = certifying ? `${eventKey}#certify` : eventKey;
       // Who has had it already: skipped with one read instead of a refused write each.
-      const sent = await ledger.sentTo(eventKey);
-      const due = (people: Recipient[]) =>
+      const [sent, asked] = await Promise.all([ledger.sentTo(eventKey), certifying ? ledger.sentTo(askKey) : null]);
+      const due = (people: Recipient[], key = eventKey, already = sent) =>
         people.filter((p) => {
-          if (!sent.has(p.id)) return true;
-          outcomes.push({ kind, eventKey, userId: p.id, to: p.email, result: 'sent-before' });
+          if (!already.has(p.id)) return true;
+          outcomes.push({ kind, eventKey: key, userId: p.id, to: p.email, result: 'sent-before' });
           return false;
         });
-      for (const person of due(active.filter((p) => p.role === 'partner' && p.agencyId === agencyId))) {
-        const reminder = { ...about, name: person.name, url: `${deps.portalUrl}/our-return/${period.id}` };
-        await deliver(kind, eventKey, person, overdue ? returnOverdue(reminder) : returnDueSoon(reminder));
+      const askable = certifying
+        ? active.filter((p) => certifyRefusal(p, agencyId, certifying.preparedBy) === null)
+        : active.filter((p) => p.role === 'partner' && p.agencyId === agencyId);
+      for (const person of due(askable, askKey, asked ?? sent)) {
+        const reminder = {
+          ...about,
+          name: person.name,
+          url: `${deps.portalUrl}/our-return/${period.id}${certifying ? '/certify' : ''}`,
+          ...(certifying?.preparedByName ? { preparedByName: certifying.preparedByName } : {}),
+        };
+        await deliver(kind, askKey, person, overdue ? returnOverdue(reminder) : returnDueSoon(reminder));
       }
       // The lead hears once per overdue return, in an email of their own (its own ledger entry).
       if (overdue)

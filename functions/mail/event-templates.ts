@@ -37,6 +37,22 @@ const WORDS: Record<NotificationKind, (m: EventMail) => Words> = {
     paragraphs: [`${m.actorName} has opened the reporting period for ${m.about}. ${m.agencyName}’s quarterly return is due on ${m.dueDate}.`],
     link: 'Start your return',
   }),
+  'return-awaiting-certification': (m) => ({
+    subject: `Certify ${m.agencyName}’s return for ${m.about}`,
+    paragraphs: [
+      `${m.actorName} has prepared ${m.agencyName}’s quarterly return for ${m.about} and sent it to you for certification.`,
+      'Check the answers, then certify it to submit it to the programme lead, or send it back to them with a comment.',
+    ],
+    link: 'Check and certify the return',
+  }),
+  'return-sent-back': (m) => ({
+    subject: `Your return for ${m.about} has been sent back with comments`,
+    paragraphs: [
+      `${m.actorName} has sent ${m.agencyName}’s quarterly return for ${m.about} back to you with comments instead of certifying it.`,
+      'Read the comments, make the changes, then send the return for certification again.',
+    ],
+    link: 'Read the comments',
+  }),
   'return-submitted': (m) => ({
     subject: `${m.agencyName} has submitted its return for ${m.about}`,
     paragraphs: [`${m.actorName} has submitted ${m.agencyName}’s quarterly return for ${m.about}. It is waiting for your review.`],

@@ -68,6 +68,18 @@ export interface ReturnReminder {
   today: string;
   /** Where the return is: the agency's own return page, or the lead's review page. */
   url: string;
+  /** Set when the return waits for certification: who prepared it (the email then goes to the agency's certifiers). */
+  preparedByName?: string;
+}
+
+/** What the reminder asks for: the preparers to submit, or, once it waits for certification, a signatory to certify it. */
+function askOf(r: ReturnReminder): { paragraph: string; link: string } {
+  return r.preparedByName
+    ? {
+        paragraph: `${r.preparedByName} has prepared it and sent it for certification. Check the answers, then certify it to submit it to the programme lead, or send it back with a comment.`,
+        link: 'Check and certify the return',
+      }
+    : { paragraph: 'Check each workstream section, then submit the return for review.', link: 'Go to your return' };
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -91,11 +103,8 @@ export function returnDueSoon(r: ReturnReminder): MailContent {
   return render({
     subject: `${r.agencyName}’s return for ${period} is due ${when}`,
     greeting: `Dear ${r.name},`,
-    paragraphs: [
-      `${r.agencyName}’s quarterly return for ${period} is due ${when}. It has not been submitted yet.`,
-      'Check each workstream section, then submit the return for review.',
-    ],
-    link: { text: 'Go to your return', url: r.url },
+    paragraphs: [`${r.agencyName}’s quarterly return for ${period} is due ${when}. It has not been submitted yet.`, askOf(r).paragraph],
+    link: { text: askOf(r).link, url: r.url },
     signOff: r.partnershipName,
     footnote: REMINDER_FOOTNOTE,
   });
@@ -109,9 +118,10 @@ export function returnOverdue(r: ReturnReminder): MailContent {
     greeting: `Dear ${r.name},`,
     paragraphs: [
       `${r.agencyName}’s quarterly return for ${period} was due on ${dayWithWeekday(r.dueDate)} and has not been submitted.`,
-      'Submit it as soon as you can. If something stops you, tell the programme lead: they have been told it is overdue.',
+      ...(r.preparedByName ? [askOf(r).paragraph] : []),
+      `${r.preparedByName ? 'Certify' : 'Submit'} it as soon as you can. If something stops you, tell the programme lead: they have been told it is overdue.`,
     ],
-    link: { text: 'Go to your return', url: r.url },
+    link: { text: askOf(r).link, url: r.url },
     signOff: r.partnershipName,
     footnote: REMINDER_FOOTNOTE,
   });
@@ -190,9 +200,9 @@ export function returnChased(r: ReturnReminder & { chasedBy: string }): MailCont
     paragraphs: [
       `${r.chasedBy}, who leads the partnership’s reform programme, is asking for ${r.agencyName}’s quarterly return for ${period}.`,
       overdue ? `It was due on ${dayWithWeekday(r.dueDate)} and has not been submitted.` : `It is due ${dueWhen(r.today, r.dueDate)} and has not been submitted yet.`,
-      'Check each workstream section, then submit the return for review.',
+      askOf(r).paragraph,
     ],
-    link: { text: 'Go to your return', url: r.url },
+    link: { text: askOf(r).link, url: r.url },
     signOff: r.partnershipName,
     footnote: REMINDER_FOOTNOTE,
   });

@@ -7,6 +7,8 @@ import type { AuditInput } from '../db/transact.js';
  */
 export const NOTIFICATION_KINDS = [
   'period-opened',
+  'return-awaiting-certification',
+  'return-sent-back',
   'return-submitted',
   'return-returned',
   'return-accepted',
@@ -22,6 +24,10 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 const BY_ACTION: Partial<Record<string, NotificationKind>> = {
   'period.open': 'period-opened',
   'return.submit': 'return-submitted',
+  'return.send-for-certification': 'return-awaiting-certification',
+  'return.send-back': 'return-sent-back',
+  // Certified is submitted, as far as the lead is concerned.
+  'return.certify': 'return-submitted',
   'return.return': 'return-returned',
   'return.accept': 'return-accepted',
   'return.reopen': 'return-reopened',

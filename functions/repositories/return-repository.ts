@@ -1,13 +1,13 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/query.js';
-import type { Confidence, Escalation, Metric, MilestoneUpdate, Risk } from '../../shared/returns/schema.js';
+import type { Confidence, Escalation, Metric, MilestoneUpdate, ReturnCertification, Risk } from '../../shared/returns/schema.js';
 import { MAIN_TABLE } from '../db/table-design.js';
 import { returnKeys } from '../db/keys.js';
 import type { WriteOp } from '../db/transact.js';
 import { strip } from './partnership-repository.js';
 import { guardedPut, type ExpectedVersion } from './version-guard.js';
 
-export type ReturnStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type ReturnStatus = 'draft' | 'awaiting-certification' | 'submitted' | 'returned' | 'accepted';
 
 export interface ReviewComment {
   comment: string;
@@ -36,6 +36,8 @@ export interface ReturnHeader {
   review: { comments: ReviewComment[] };
   /** Set when the lead reopened an accepted return; cleared when it is accepted again. */
   reopened?: { at: string; byName: string; reason: string } | null;
+  /** Certification inside the agency, where the partnership requires it (absent on returns from before). */
+  certification?: ReturnCertification | null;
   /** Delivery confidence per workstream, kept on the header so lists and trends need no sections. */
   confidence: Record<string, string | null>;
 }
@@ -68,6 +70,12 @@ export class ReturnRepository {
       this.listSections(periodId, agencyId),
     ]);
     return { header: h.Item ? (strip(h.Item) as unknown as ReturnHeader) : null, sections };
+  }
+
+  /** A return's header alone (one GetItem): for jobs that need its status or people, not its answers. */
+  async getReturnHeader(periodId: string, agencyId: string): Promise<ReturnHeader | null> {
+    const h = await this.doc.send(new GetCommand({ TableName: this.table, Key: returnKeys.header(this.pid, periodId, agencyId), ConsistentRead: true }));
+    return h.Item ? (strip(h.Item) as unknown as ReturnHeader) : null;
   }
 
   async listSections(periodId: string, agencyId: string): Promise<StoredSection[]> {

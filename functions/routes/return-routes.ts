@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Slug } from '../../shared/partnership/schema.js';
 import { PeriodId } from '../../shared/periods/period.js';
-import { ReturnReopenRequest, ReturnReturnRequest, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
+import { ReturnReopenRequest, ReturnReturnRequest, SaveReturnRequest, SendBackRequest, SubmitRequest } from '../../shared/returns/schema.js';
 import { ReturnListRowView, ReturnViewDoc } from '../../shared/returns/views.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
@@ -56,7 +56,9 @@ const submitReturn = declareRoute({
   method: 'post',
   path: `${base}/submit`,
   operationId: 'submitReturn',
-  summary: 'Submit the return for review',
+  summary: 'Submit the return for review (or, where the partnership requires it, send it for certification)',
+  description:
+    "Where the partnership requires certification, the return goes to the agency's signatories first (status awaiting-certification); otherwise to the programme lead (submitted).",
   tag: 'Returns',
   roles: ['partner'],
   ifMatch: 'required',
@@ -65,6 +67,35 @@ const submitReturn = declareRoute({
   body: { schema: SubmitRequest, optional: true },
   response: saved('The submitted return'),
   errors: [409, 422],
+});
+
+const certifyReturn = declareRoute({
+  method: 'post',
+  path: `${base}/certify`,
+  operationId: 'certifyReturn',
+  summary: 'Certify a return awaiting certification, submitting it to the programme lead',
+  description: 'A signatory at the agency who did not send the return for certification.',
+  tag: 'Returns',
+  roles: ['partner'],
+  ifMatch: 'required',
+  params: ids,
+  response: saved('The certified return, now submitted'),
+  errors: [409],
+});
+
+const sendBackReturn = declareRoute({
+  method: 'post',
+  path: `${base}/send-back`,
+  operationId: 'sendBackReturn',
+  summary: 'Send a return awaiting certification back to its preparer with a comment',
+  description: 'A signatory at the agency who did not send the return for certification.',
+  tag: 'Returns',
+  roles: ['partner'],
+  ifMatch: 'required',
+  params: ids,
+  body: { schema: SendBackRequest },
+  response: saved('The return, a draft again'),
+  errors: [409],
 });
 
 const acceptReturn = declareRoute({
@@ -126,6 +157,18 @@ export function returnRoutes(services: Services) {
     .openapi(submitReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
       const view = await services.returns.submit(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      c.header('ETag', etagFor(view.version));
+      return c.json(view, 200);
+    })
+    .openapi(certifyReturn, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
+      const view = await services.returns.certify(c.get('user'), periodId, agencyId, { action: 'certify' }, c.var.ifMatch, writeContext(c));
+      c.header('ETag', etagFor(view.version));
+      return c.json(view, 200);
+    })
+    .openapi(sendBackReturn, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
+      const view = await services.returns.certify(c.get('user'), periodId, agencyId, { action: 'send-back', comment: c.req.valid('json').comment }, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })

@@ -19,6 +19,8 @@ const SeedReturn = z.object({
   acceptedBy: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   review: z.object({ comments: z.array(SeedComment) }),
+  /** Prepared by one person and certified by the submitter, where the partnership certifies returns. */
+  certification: z.object({ preparedBy: z.string(), sentAt: z.string() }).strict().optional(),
   sections: z.array(ReturnSectionInput),
 });
 
@@ -59,7 +61,7 @@ export function programmeSeedItems(doc: DynamoDBDocumentClient, table: string, p
       periodId: r.periodId,
       agencyId: r.agencyId,
       status: r.status,
-      version: 1 + (r.submittedAt ? 1 : 0) + r.review.comments.length + (r.acceptedAt ? 1 : 0),
+      version: 1 + (r.submittedAt ? 1 : 0) + (r.certification ? 1 : 0) + r.review.comments.length + (r.acceptedAt ? 1 : 0),
       createdAt: at,
       updatedAt: at,
       updatedBy: r.acceptedBy ?? r.submittedBy ?? 'seed',
@@ -72,6 +74,19 @@ export function programmeSeedItems(doc: DynamoDBDocumentClient, table: string, p
       acceptedAt: r.acceptedAt,
       review: { comments: r.review.comments.map((c) => ({ ...c, byName: names.get(c.by) ?? c.by })) },
       confidence: Object.fromEntries(sections.map((s) => [s.workstreamId, s.confidence])),
+      ...(r.certification
+        ? {
+            certification: {
+              preparedBy: r.certification.preparedBy,
+              preparedByName: names.get(r.certification.preparedBy) ?? null,
+              sentAt: r.certification.sentAt,
+              certifiedBy: r.submittedBy,
+              certifiedByName: r.submittedBy ? (names.get(r.submittedBy) ?? null) : null,
+              certifiedAt: r.submittedAt,
+              comments: [],
+            },
+          }
+        : {}),
     };
     items.push(returns.headerItem(header), ...sections.map((s) => returns.sectionItem(s)));
   }

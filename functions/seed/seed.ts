@@ -24,8 +24,12 @@ export const SeedFile = z.object({
 });
 export type SeedFile = z.infer<typeof SeedFile>;
 
-/** Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers, versions and agency administrators; 4: their unsubscribe keys). */
-export const SEED_VERSION = 4;
+/**
+ * Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers,
+ * versions and agency administrators; 4: their unsubscribe keys; 5: certification of returns and
+ * the people it needs).
+ */
+export const SEED_VERSION = 5;
 
 export function loadSeed(name = 'mscp'): SeedFile {
   const raw = JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown;

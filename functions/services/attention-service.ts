@@ -1,4 +1,5 @@
 import type { Me } from '../../shared/auth/roles.js';
+import { certifyRefusal } from '../../shared/returns/rules.js';
 import { type AttentionItem, byUrgency } from '../../shared/attention/schema.js';
 import { currentOpenPeriod } from '../../shared/periods/choice.js';
 import { daysBetween, formatDayLong, isDelivered, periodLongLabel, ukDate } from '../../shared/periods/period.js';
@@ -120,7 +121,24 @@ export class AttentionService {
       const status = statusOf(agencyId);
       const days = daysBetween(today, period.dueDate);
       const href = `/our-return/${period.id}`;
-      if (status === 'returned')
+      const certification = headers.find((h) => h.agencyId === agencyId)?.certification;
+      if (status === 'awaiting-certification') {
+        // The certifiers are asked; the preparer has done their part and sees where it stands.
+        if (certifyRefusal(me, agencyId, certification?.preparedBy) === null)
+          items.push({
+            key: `certify#${period.id}`,
+            text: `${certification?.preparedByName ?? 'A colleague'} has sent your agency’s return for ${periodLongLabel(period.id)} for you to certify. Check it, then certify it or send it back.`,
+            href: `${href}/certify`,
+            urgency: overdue ? 'overdue' : 'soon',
+          });
+      } else if (status === 'draft' && certification?.comments.length && certification.preparedBy?.toLowerCase() === me.email.toLowerCase())
+        items.push({
+          key: `return#${period.id}`,
+          text: `${certification.comments.at(-1)!.byName} sent your return for ${periodLongLabel(period.id)} back with comments instead of certifying it. Make the changes and send it again.`,
+          href,
+          urgency: overdue ? 'overdue' : 'soon',
+        });
+      else if (status === 'returned')
         items.push({
           key: `return#${period.id}`,
           text: `Your return for ${periodLongLabel(period.id)} was returned with comments. Make the changes and submit it again.`,

@@ -1,6 +1,7 @@
 import { type ChaseKind, type ChaseView, chaseKey } from '../../shared/chase/schema.js';
 import { isDelivered, periodLongLabel, ukDate } from '../../shared/periods/period.js';
 import type { Me } from '../../shared/auth/roles.js';
+import { certifyRefusal } from '../../shared/returns/rules.js';
 import { listOf } from '../../shared/text/plural.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { NotFound, ServiceUnavailable, TooManyRequests, Unprocessable } from '../domain/errors.js';
@@ -62,9 +63,14 @@ export class ChaseService {
     if (header && isDelivered(header.status)) throw new Unprocessable(`${agency.name} has already submitted this return: there is nothing to chase.`);
     const today = ukDate(ctx.now);
     const partnershipName = data.partnership?.name ?? 'The partnership';
+    // Waiting for certification: the chase goes to those who can certify it, not the preparers.
+    const certifying = header?.status === 'awaiting-certification' ? header.certification : null;
     return this.chase(actor, { kind: 'return', of: periodId, agencyId, what: `${agency.name}’s return for ${periodLongLabel(periodId)}` }, ctx, {
-      recipients: (people) => people.filter((p) => p.role === 'partner' && p.agencyId === agencyId),
-      nobody: `Nobody at ${agency.name} can prepare the return yet. Invite someone from ${agency.name} first.`,
+      recipients: (people) =>
+        certifying ? people.filter((p) => certifyRefusal(p, agencyId, certifying.preparedBy) === null) : people.filter((p) => p.role === 'partner' && p.agencyId === agencyId),
+      nobody: certifying
+        ? `Nobody at ${agency.name} but the person who prepared the return can certify it. Ask ${agency.name} to make another person a signatory, or invite one.`
+        : `Nobody at ${agency.name} can prepare the return yet. Invite someone from ${agency.name} first.`,
       content: (to) =>
         returnChased({
           partnershipName,
@@ -73,8 +79,9 @@ export class ChaseService {
           periodId,
           dueDate: period.dueDate,
           today,
-          url: `${this.d.portalUrl}/our-return/${periodId}`,
+          url: `${this.d.portalUrl}/our-return/${periodId}${certifying ? '/certify' : ''}`,
           chasedBy: actor.name,
+          ...(certifying?.preparedByName ? { preparedByName: certifying.preparedByName } : {}),
         }),
     });
   }
@@ -114,7 +121,8 @@ export class ChaseService {
     const again = () => new TooManyRequests(untilTomorrow(ctx.now), `${item.what} has already been chased today. You can chase it again tomorrow.`);
     const last = (await this.d.chases.list(item.kind, item.of)).find((c) => c.agencyId === item.agencyId);
     if (last?.day === day) throw again();
-    const to = how.recipients((await this.d.users.listRecipients()).filter((p) => p.active));
+    // By name, as the chase record and the lead's page list them.
+    const to = how.recipients((await this.d.users.listRecipients()).filter((p) => p.active)).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
     if (to.length === 0) throw new Unprocessable(how.nobody);
 
     const eventKey = `chase#${chaseKey(item.kind, item.of, item.agencyId)}#${day}`;
@@ -140,7 +148,7 @@ export class ChaseService {
         action: item.kind === 'return' ? 'return.chase' : 'threshold.chase',
         entityType: item.kind === 'return' ? 'return' : 'threshold-document',
         entityId: item.kind === 'return' ? `${item.of}/${item.agencyId}` : item.of,
-        summary: `Chased ${item.what}: emailed ${sentTo.join(', ')}${notSent.length ? ` (not sent to ${notSent.join(', ')})` : ''}`,
+        summary: `Chased ${item.what}: emailed ${listOf(sentTo)}${notSent.length ? ` (not sent to ${listOf(notSent)})` : ''}`,
       },
       ctx,
     );

@@ -129,7 +129,7 @@ export function createServices(deps: ServiceDeps) {
     threshold,
     readiness,
     programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
-    returns: new ReturnsService(returns, partnership, writer),
+    returns: new ReturnsService(returns, partnership, writer, users),
     audit: new AuditService(audit, users),
     erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
     auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,

@@ -7,8 +7,16 @@ import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '
 import type { FieldError } from '../../shared/http/problem.js';
 import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
 import { isOverdue, periodLongLabel, ukDate, type Period } from '../../shared/periods/period.js';
-import { canTransition, carryForward, isEditable, nextStatus, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
-import type { ReturnListRow, ReturnSectionInput, SaveReturnRequest, SubmitRequest } from '../../shared/returns/schema.js';
+import { canTransition, carryForward, certifyRefusal, isEditable, nextStatus, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
+import {
+  RETURN_STATUS_LABELS,
+  type ReturnCertification,
+  type ReturnListRow,
+  type ReturnSectionInput,
+  type SaveReturnRequest,
+  type SubmitRequest,
+} from '../../shared/returns/schema.js';
+import type { UserRepository } from '../repositories/user-repository.js';
 import { diffSections } from './return-diff.js';
 import { noChanges } from '../../shared/audit/changes.js';
 
@@ -34,14 +42,21 @@ export interface ReturnView {
   updatedByName: string | null;
   warnings: Warning[];
   reopened: ReturnHeader['reopened'] | null;
+  certificationRequired: boolean;
+  certification: ReturnCertification | null;
+  certifiers?: string[];
 }
 
-/** Quarterly returns: partners draft and submit; the lead accepts or returns them. */
+/**
+ * Quarterly returns: partners draft and submit (where the partnership requires it, a signatory at
+ * the agency certifies first); the lead accepts or returns them.
+ */
 export class ReturnsService {
   constructor(
     private readonly returns: ReturnRepository,
     private readonly partnership: PartnershipRepository,
     private readonly writer: Writer,
+    private readonly users: Pick<UserRepository, 'listRecipients'>,
   ) {}
 
   private async context(periodId: string, agencyId?: string) {
@@ -103,7 +118,19 @@ export class ReturnsService {
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
     const required = this.requiredWorkstreamIds(data, agencyId);
     const shown = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
-    return this.view(period, agencyId, header, shown, required, today);
+    return this.withCertifiers(this.view(data, period, agencyId, header, shown, required, today));
+  }
+
+  /** While a return awaits certification, who can certify it: the agency's active signatories but the preparer (one Query). */
+  private async withCertifiers(view: ReturnView): Promise<ReturnView> {
+    if (view.status !== 'awaiting-certification') return view;
+    const preparedBy = view.certification?.preparedBy?.toLowerCase();
+    const people = await this.users.listRecipients();
+    const certifiers = people
+      .filter((p) => p.active && certifyRefusal(p, view.agencyId, preparedBy) === null)
+      .map((p) => p.name)
+      .sort((a, b) => a.localeCompare(b, 'en-GB'));
+    return { ...view, certifiers };
   }
 
   /** Sections for a return not started yet: the agency's last accepted answers, carried forward. */
@@ -122,7 +149,7 @@ export class ReturnsService {
     );
   }
 
-  private view(period: Period, agencyId: string, header: ReturnHeader | null, sections: StoredSection[], required: string[], today: Date): ReturnView {
+  private view(data: PartnershipData, period: Period, agencyId: string, header: ReturnHeader | null, sections: StoredSection[], required: string[], today: Date): ReturnView {
     const status = header?.status ?? 'not-started';
     const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => ({ ...s, progress: sectionProgress(s) }));
     return {
@@ -146,6 +173,8 @@ export class ReturnsService {
       updatedByName: header?.updatedByName ?? null,
       warnings: scanFields({ sections: outSections.map(({ progress: _pr, carriedForward: _c, ...s }) => s) }),
       reopened: header?.reopened ?? null,
+      certificationRequired: Boolean(data.partnership?.certifyReturns),
+      certification: header?.certification ?? null,
     };
   }
 
@@ -163,7 +192,9 @@ export class ReturnsService {
       throw new Conflict(
         header.status === 'accepted'
           ? 'This return has been accepted and is locked.'
-          : 'This return has been submitted. The programme lead must return it before it can be changed.',
+          : header.status === 'awaiting-certification'
+            ? 'This return is waiting to be certified. A signatory at your agency must send it back before it can be changed.'
+            : 'This return has been submitted. The programme lead must return it before it can be changed.',
       );
     }
 
@@ -210,7 +241,7 @@ export class ReturnsService {
     };
     const changes = diffSections(current, toWrite);
     // Saving the same answers again is not a change: nothing to write or audit.
-    if (header && noChanges(changes)) return this.view(period, agencyId, header, current, required, ctx.now);
+    if (header && noChanges(changes)) return this.view(data, period, agencyId, header, current, required, ctx.now);
     await this.writer.write(
       [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s))],
       {
@@ -222,7 +253,7 @@ export class ReturnsService {
       },
       ctx,
     );
-    return this.view(period, agencyId, next, merged, required, ctx.now);
+    return this.view(data, period, agencyId, next, merged, required, ctx.now);
   }
 
   private checkSectionsBelong(sections: ReturnSectionInput[], required: string[], data: PartnershipData) {
@@ -248,14 +279,16 @@ export class ReturnsService {
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
     if (!header) throw new Conflict('Save your answers before you submit the return.');
     assertVersion(header, expectedVersion);
-    if (!canTransition(header.status, 'submit')) throw new Conflict(`This return is already ${header.status}.`);
+    // Where the partnership requires it, a complete return goes to a signatory at the agency first.
+    const action = data.partnership?.certifyReturns ? 'send-for-certification' : 'submit';
+    if (!canTransition(header.status, action)) throw new Conflict(`This return is already ${RETURN_STATUS_LABELS[header.status].toLowerCase()}.`);
     const required = this.requiredWorkstreamIds(data, agencyId);
     const complete = this.completeSections(sections, required, periodId, agencyId);
     const names = new Map(data.workstreams.map((w) => [w.id, w.name]));
     const errors = submitErrors(complete, required, names);
     if (errors.length) throw new Unprocessable('The return is not complete yet. Answer the questions listed, then submit again.', errors);
 
-    const warnings = this.view(period, agencyId, header, complete, required, ctx.now).warnings;
+    const warnings = this.view(data, period, agencyId, header, complete, required, ctx.now).warnings;
     const blocking = warnings.filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind));
     if (blocking.length) {
       throw new Unprocessable(
@@ -270,30 +303,103 @@ export class ReturnsService {
       );
     }
     const now = ctx.now.toISOString();
-    const next: ReturnHeader = {
-      ...header,
-      status: 'submitted',
-      version: header.version + 1,
-      submittedBy: user.email,
-      submittedByName: user.name,
-      submittedAt: now,
-      updatedAt: now,
-      updatedBy: user.email,
-      updatedByName: user.name,
-    };
+    const acknowledged = warnings.length ? { meta: { acknowledgedWarnings: warnings.map((w) => ({ path: w.path, kind: w.kind })) } } : {};
+    const by = { updatedAt: now, updatedBy: user.email, updatedByName: user.name };
+    const next: ReturnHeader =
+      action === 'submit'
+        ? { ...header, ...by, status: 'submitted', version: header.version + 1, submittedBy: user.email, submittedByName: user.name, submittedAt: now }
+        : {
+            ...header,
+            ...by,
+            status: 'awaiting-certification',
+            version: header.version + 1,
+            certification: {
+              preparedBy: user.email,
+              preparedByName: user.name,
+              sentAt: now,
+              certifiedBy: null,
+              certifiedByName: null,
+              certifiedAt: null,
+              comments: header.certification?.comments ?? [],
+            },
+          };
     await this.writer.write(
       [this.returns.putHeaderOp(next, expectedVersion)],
       {
-        action: 'return.submit',
+        action: action === 'submit' ? 'return.submit' : 'return.send-for-certification',
         entityType: 'return',
         entityId: `${periodId}/${agencyId}`,
-        summary: header.status === 'returned' ? 'Resubmitted the return' : 'Submitted the return',
-        changes: { status: { from: header.status, to: 'submitted' } },
-        ...(warnings.length ? { meta: { acknowledgedWarnings: warnings.map((w) => ({ path: w.path, kind: w.kind })) } } : {}),
+        summary: action === 'submit' ? (header.status === 'returned' ? 'Resubmitted the return' : 'Submitted the return') : 'Sent the return for certification',
+        changes: { status: { from: header.status, to: next.status } },
+        ...acknowledged,
       },
       ctx,
     );
-    return this.view(period, agencyId, next, complete, required, ctx.now);
+    return this.withCertifiers(this.view(data, period, agencyId, next, complete, required, ctx.now));
+  }
+
+  /**
+   * A signatory at the agency, not the preparer, certifies a return awaiting certification (it is
+   * then submitted to the lead) or sends it back to the preparer with a comment (a draft again).
+   */
+  async certify(
+    user: Principal,
+    periodId: string,
+    agencyId: string,
+    outcome: { action: 'certify' } | { action: 'send-back'; comment: string },
+    expectedVersion: number,
+    ctx: WriteContext,
+  ): Promise<ReturnView> {
+    const { data, period } = await this.context(periodId, agencyId);
+    this.assertCanRead(user, agencyId);
+    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    if (!header) throw new Conflict('This return has not been started, so there is nothing to certify.');
+    const refusal = certifyRefusal(user, agencyId, header.certification?.preparedBy);
+    if (refusal) throw new Forbidden(refusal);
+    assertVersion(header, expectedVersion);
+    if (!canTransition(header.status, outcome.action))
+      throw new Conflict(
+        `Only a return awaiting certification can be ${outcome.action === 'certify' ? 'certified' : 'sent back'}; this one is ${RETURN_STATUS_LABELS[header.status].toLowerCase()}.`,
+      );
+    if (outcome.action === 'certify' && period.status !== 'open')
+      throw new Conflict(`${periodLongLabel(periodId)} is closed, so the return cannot be submitted. Ask the programme lead to reopen the period.`);
+    const now = ctx.now.toISOString();
+    const cert = header.certification ?? { preparedBy: null, preparedByName: null, sentAt: null, certifiedBy: null, certifiedByName: null, certifiedAt: null, comments: [] };
+    const by = { updatedAt: now, updatedBy: user.email, updatedByName: user.name };
+    const next: ReturnHeader =
+      outcome.action === 'certify'
+        ? {
+            ...header,
+            ...by,
+            status: 'submitted',
+            version: header.version + 1,
+            // The agency's submission is the certified one: the preparer is in `certification`.
+            submittedBy: user.email,
+            submittedByName: user.name,
+            submittedAt: now,
+            certification: { ...cert, certifiedBy: user.email, certifiedByName: user.name, certifiedAt: now },
+          }
+        : {
+            ...header,
+            ...by,
+            status: 'draft',
+            version: header.version + 1,
+            certification: { ...cert, comments: [...cert.comments, { comment: outcome.comment, by: user.email, byName: user.name, at: now }] },
+          };
+    await this.writer.write(
+      [this.returns.putHeaderOp(next, expectedVersion)],
+      {
+        action: outcome.action === 'certify' ? 'return.certify' : 'return.send-back',
+        entityType: 'return',
+        entityId: `${periodId}/${agencyId}`,
+        summary: outcome.action === 'certify' ? 'Certified the return and submitted it to the programme lead' : 'Sent the return back to the preparer with comments',
+        changes: { status: { from: header.status, to: next.status } },
+        ...(outcome.action === 'send-back' ? { meta: { comment: outcome.comment } } : {}),
+      },
+      ctx,
+    );
+    const required = this.requiredWorkstreamIds(data, agencyId);
+    return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
   }
 
   /** The lead accepts a submitted return (it is then locked) or returns it with a comment. */
@@ -342,7 +448,7 @@ export class ReturnsService {
         ctx,
       );
       const required = this.requiredWorkstreamIds(data, agencyId);
-      return this.view(period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
+      return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
     }
     const next: ReturnHeader =
       outcome.action === 'accept'
@@ -381,6 +487,6 @@ export class ReturnsService {
       ctx,
     );
     const required = this.requiredWorkstreamIds(data, agencyId);
-    return this.view(period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
+    return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
   }
 }

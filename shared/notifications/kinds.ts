@@ -10,6 +10,7 @@ export const OPTIONAL_KINDS = [
   'period-opened',
   'return-submitted',
   'return-returned',
+  'return-sent-back',
   'return-accepted',
   'kinship-waiting',
   'kinship-returned',
@@ -30,6 +31,7 @@ export const KIND_LABELS: Record<OptionalKind, { label: string; for: 'lead' | 'p
   'period-opened': { label: 'A reporting period opens', for: 'partner' },
   'return-submitted': { label: 'An agency submits its return', for: 'lead' },
   'return-returned': { label: 'Your agency’s return is returned with comments', for: 'partner' },
+  'return-sent-back': { label: 'A return you sent for certification is sent back with comments', for: 'partner' },
   'return-accepted': { label: 'Your agency’s return is accepted', for: 'partner' },
   'kinship-waiting': { label: 'A Kinship offer item is waiting to publish', for: 'lead' },
   'kinship-returned': { label: 'A Kinship offer item is returned to your agency', for: 'partner' },
@@ -43,6 +45,7 @@ export const ALWAYS_SENT = [
   'Reminders before a return is due, and when it is overdue',
   'The programme lead chasing your agency’s return or sign-off',
   'A new threshold document version to sign (signatories)',
+  'A return waiting for you to certify it (signatories, where your partnership asks for certification)',
 ];
 
 export const NotificationChoices = z.partialRecord(z.enum(OPTIONAL_KINDS), NotificationChoice);

@@ -27,6 +27,11 @@ export const Partnership = z.object({
   reminderWorkingDays: z.number().int().min(1).max(20).optional(),
   /** How many days after a threshold version is issued an outstanding sign-off is chased (14 when not set; the lead hears at twice that). */
   signOffReminderDays: z.number().int().min(1).max(90).optional(),
+  /**
+   * Each agency's return must be certified by one of its signatories (not the person who prepared
+   * it) before it reaches the lead. Off when not set: a new partnership starts without it.
+   */
+  certifyReturns: z.boolean().optional(),
 });
 export type Partnership = z.infer<typeof Partnership>;
 export const DEFAULT_REMINDER_WORKING_DAYS = 5;

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   canTransition,
   carryForward,
+  certifyRefusal,
   editableIn,
   isEditable,
   nextStatus,
@@ -179,6 +181,10 @@ describe('lifecycle', () => {
     ['submitted', 'accept', 'accepted'],
     ['submitted', 'return', 'returned'],
     ['accepted', 'reopen', 'returned'],
+    ['draft', 'send-for-certification', 'awaiting-certification'],
+    ['returned', 'send-for-certification', 'awaiting-certification'],
+    ['awaiting-certification', 'certify', 'submitted'],
+    ['awaiting-certification', 'send-back', 'draft'],
   ] as const)('when a %s return gets %s, it becomes %s', (from, action, to) => {
     expect(canTransition(from, action)).toBe(true);
     expect(nextStatus(from, action)).toBe(to);
@@ -201,6 +207,16 @@ describe('lifecycle', () => {
     ['draft', 'reopen'],
     ['returned', 'reopen'],
     ['submitted', 'reopen'],
+    ['not-started', 'send-for-certification'],
+    ['submitted', 'send-for-certification'],
+    ['draft', 'certify'],
+    ['submitted', 'certify'],
+    ['returned', 'send-back'],
+    ['awaiting-certification', 'save'],
+    ['awaiting-certification', 'submit'],
+    ['awaiting-certification', 'accept'],
+    ['awaiting-certification', 'return'],
+    ['awaiting-certification', 'reopen'],
   ] as const)('when a %s return gets %s, it is refused', (from, action) => {
     expect(canTransition(from, action)).toBe(false);
     expect(nextStatus(from, action)).toBeNull();
@@ -209,7 +225,7 @@ describe('lifecycle', () => {
   it('when every status and action is tried, exactly the listed transitions are allowed', () => {
     const allowed = RETURN_STATUSES.flatMap((s) => RETURN_ACTIONS.filter((a) => canTransition(s, a)).map((a) => `${s}:${a}`));
     expect(allowed).toHaveLength(Object.values(RETURN_TRANSITIONS).reduce((n, t) => n + Object.keys(t).length, 0));
-    expect(allowed).toHaveLength(8);
+    expect(allowed).toHaveLength(12);
   });
 
   it('when asked which statuses the agency can edit, it is not started, draft and returned', () => {
@@ -252,5 +268,33 @@ describe('sectionToDo', () => {
   it('when a section is complete or not started, there is nothing to list', () => {
     expect(sectionToDo({ workstreamId: 'kinship', confidence: 'green', narrative: 'Done' })).toEqual([]);
     expect(sectionToDo({ workstreamId: 'kinship' })).toEqual([]);
+  });
+});
+
+describe('who may certify a return', () => {
+  const signatory = { role: 'partner', email: 'morgan@council.example', agencyId: 'medway-council', signatory: true };
+
+  it('when a signatory at the agency did not prepare it, they may certify it', () => {
+    expect(certifyRefusal(signatory, 'medway-council', 'casey@council.example')).toBeNull();
+  });
+
+  it.each([
+    ['the preparer (whatever the case of their email)', { ...signatory }, 'medway-council', 'Morgan@Council.example', /another signatory/],
+    ['a partner who is not a signatory', { ...signatory, signatory: false }, 'medway-council', 'casey@council.example', /Only a signatory at your agency/],
+    ["another agency's signatory", { ...signatory, agencyId: 'kent-police' }, 'medway-council', 'casey@council.example', /Only a signatory at the agency/],
+    ['the programme lead', { ...signatory, role: 'lead' }, 'medway-council', 'casey@council.example', /Only a signatory at the agency/],
+    ['an executive', { ...signatory, role: 'executive', agencyId: null }, 'medway-council', 'casey@council.example', /Only a signatory at the agency/],
+  ] as const)('when %s asks, they are refused with a reason', (_who, user, agencyId, preparedBy, reason) => {
+    expect(certifyRefusal(user, agencyId, preparedBy)).toMatch(reason);
+  });
+
+  it('when anyone at all asks, the person who prepared the return is never its certifier', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ role: fc.constantFrom('partner', 'lead', 'executive'), email: fc.emailAddress(), agencyId: fc.constantFrom('a', 'b', null), signatory: fc.boolean() }),
+        fc.constantFrom('a', 'b'),
+        (user, agencyId) => certifyRefusal(user, agencyId, user.email.toUpperCase()) !== null,
+      ),
+    );
   });
 });

@@ -164,7 +164,7 @@ export function carryForward<M extends { milestoneId: string }, R, C extends str
 // ---------------------------------------------------------------------------------------------
 // Lifecycle
 
-export const RETURN_ACTIONS = ['save', 'submit', 'accept', 'return', 'reopen'] as const;
+export const RETURN_ACTIONS = ['save', 'submit', 'send-for-certification', 'certify', 'send-back', 'accept', 'return', 'reopen'] as const;
 export type ReturnAction = (typeof RETURN_ACTIONS)[number];
 
 /**
@@ -179,11 +179,16 @@ export type ReturnAction = (typeof RETURN_ACTIONS)[number];
  *   returned by the lead. `accepted` locks the return, until the lead reopens it with a reason (a
  *   correction found after acceptance): it is then `returned` to the agency, marked reopened until
  *   it is accepted again.
+ * - Where the partnership requires certification, the agency sends a complete return for
+ *   certification instead of submitting it: it is then `awaiting-certification` and locked, until a
+ *   signatory at the agency other than the preparer certifies it (it is then `submitted` to the
+ *   lead) or sends it back with a comment (it is a `draft` again, for the preparer to change).
  */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, Partial<Record<ReturnAction, ReturnStatus>>>> = {
   'not-started': { save: 'draft' },
-  draft: { save: 'draft', submit: 'submitted' },
-  returned: { save: 'returned', submit: 'submitted' },
+  draft: { save: 'draft', submit: 'submitted', 'send-for-certification': 'awaiting-certification' },
+  returned: { save: 'returned', submit: 'submitted', 'send-for-certification': 'awaiting-certification' },
+  'awaiting-certification': { certify: 'submitted', 'send-back': 'draft' },
   submitted: { accept: 'accepted', return: 'returned' },
   accepted: { reopen: 'returned' },
 };
@@ -206,4 +211,25 @@ export function isEditable(status: ReturnStatus): boolean {
 /** Whether the partner can change the return now: a status that allows it, in an open period. */
 export function editableIn(view: { status: ReturnStatus }, period: { status: string } | null | undefined): boolean {
   return isEditable(view.status) && period?.status === 'open';
+}
+
+/** The person a certification rule reads: the signed-in user as the API or the SPA knows them. */
+export interface CertifierLike {
+  role: string;
+  email: string;
+  agencyId: string | null;
+  signatory: boolean;
+}
+
+/**
+ * Why `user` may not certify (or send back) the agency's return awaiting certification, in words
+ * for a 403 and for the page; null when they may. The certifier is a signatory at the agency who
+ * did not prepare the return: preparer and certifier are always different people.
+ */
+export function certifyRefusal(user: CertifierLike, agencyId: string, preparedBy: string | null | undefined): string | null {
+  if (user.role !== 'partner' || user.agencyId !== agencyId) return "Only a signatory at the agency can certify the agency's return.";
+  if (!user.signatory) return 'Only a signatory at your agency can certify this return. Ask one of them to check and certify it.';
+  if (preparedBy && preparedBy.toLowerCase() === user.email.toLowerCase())
+    return 'You sent this return for certification, so another signatory at your agency must certify it: the person who prepares a return cannot also certify it.';
+  return null;
 }

@@ -13,6 +13,7 @@ import {
   MILESTONE_STATUSES,
   parseRiskRating,
   RETURN_STATUSES,
+  RETURN_STATUS_LABELS,
   ReturnReturnRequest,
   ReturnSectionInput,
   ReturnView,
@@ -45,7 +46,8 @@ describe('scales and labels', () => {
     expect(MILESTONE_STATUS_LABELS['off-track']).toBe('Off track');
     expect(LIKELIHOOD_LABELS).toEqual({ A: 'Very likely', B: 'Likely', C: 'Unlikely', D: 'Rare' });
     expect(IMPACT_LABELS).toEqual({ I: 'Catastrophic', II: 'Major', III: 'Moderate', IV: 'Minor' });
-    expect(RETURN_STATUSES).toEqual(['not-started', 'draft', 'submitted', 'returned', 'accepted']);
+    expect(RETURN_STATUSES).toEqual(['not-started', 'draft', 'awaiting-certification', 'submitted', 'returned', 'accepted']);
+    expect(RETURN_STATUS_LABELS['awaiting-certification']).toBe('Awaiting certification');
   });
 });
 

@@ -225,16 +225,25 @@ export const ReturnReopenRequest = z
   })
   .strict();
 
+/** A signatory at the agency sends the return back to whoever prepared it, instead of certifying it. */
+export const SendBackRequest = z
+  .object({
+    comment: z.string().trim().min(1, 'Enter a comment telling your colleague what to change').max(2000, 'Comments must be 2,000 characters or fewer'),
+  })
+  .strict();
+export type SendBackRequest = z.infer<typeof SendBackRequest>;
+
 // ---------------------------------------------------------------------------------------------
 // Status and the response
 
-export const RETURN_STATUSES = ['not-started', 'draft', 'submitted', 'returned', 'accepted'] as const;
+export const RETURN_STATUSES = ['not-started', 'draft', 'awaiting-certification', 'submitted', 'returned', 'accepted'] as const;
 export const ReturnStatus = z.enum(RETURN_STATUSES);
 export type ReturnStatus = z.infer<typeof ReturnStatus>;
 
 export const RETURN_STATUS_LABELS: Record<ReturnStatus, string> = {
   'not-started': 'Not started',
   draft: 'Draft',
+  'awaiting-certification': 'Awaiting certification',
   submitted: 'Submitted',
   returned: 'Returned',
   accepted: 'Accepted',
@@ -254,6 +263,22 @@ export const ReviewComment = z.object({
   at: z.string(),
 });
 export type ReviewComment = z.infer<typeof ReviewComment>;
+
+/**
+ * Certification inside the agency, when the partnership requires it: who sent the return for
+ * certification (the preparer), who certified it, and what certifiers said when they sent it back.
+ * Emails identify people; names are for display.
+ */
+export const ReturnCertification = z.object({
+  preparedBy: z.string().nullable(),
+  preparedByName: z.string().nullable(),
+  sentAt: z.string().nullable(),
+  certifiedBy: z.string().nullable(),
+  certifiedByName: z.string().nullable(),
+  certifiedAt: z.string().nullable(),
+  comments: z.array(ReviewComment),
+});
+export type ReturnCertification = z.infer<typeof ReturnCertification>;
 
 /** A section as the API answers it. `carriedForward` marks a narrative copied from the last accepted return and not yet edited. */
 export const ReturnSectionView = z.object({
@@ -297,6 +322,11 @@ export const ReturnView = z.object({
   warnings: z.array(Warning),
   /** The lead reopened it after acceptance, for a correction: shown as reopened until accepted again. */
   reopened: z.object({ at: z.string(), byName: z.string(), reason: z.string() }).nullable().optional(),
+  /** Whether this partnership requires a signatory at the agency to certify the return before the lead sees it. */
+  certificationRequired: z.boolean().optional(),
+  certification: ReturnCertification.nullable().optional(),
+  /** While it awaits certification: the names of the agency's active signatories who can certify it (never the preparer). */
+  certifiers: z.array(z.string()).optional(),
 });
 export type ReturnView = z.infer<typeof ReturnView>;
 

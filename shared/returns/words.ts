@@ -43,7 +43,7 @@ export function returnCounts(rows: readonly { status: ReturnStatus | string; ove
     received: of('submitted', 'accepted'),
     waiting: of('submitted'),
     accepted: of('accepted'),
-    withAgencies: of('draft', 'returned', 'not-started'),
+    withAgencies: of('draft', 'returned', 'not-started', 'awaiting-certification'),
     overdue: rows.filter((r) => r.overdue).length,
   };
 }

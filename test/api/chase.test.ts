@@ -35,20 +35,36 @@ describe('chasing a return', () => {
       of: '2026-27-Q3',
       agencyId: 'nhs-kent-medway',
       by: 'Jordan Ellis',
-      sentTo: ['Avery Khan'],
+      sentTo: ['Avery Khan', 'Jesse Morgan'],
       notSent: [],
       day: '2026-11-30',
     });
     expect(await auditCount()).toBe(before + 1);
     const [event] = (await t.auditEventsOf('return', '2026-27-Q3/nhs-kent-medway')).filter((e) => e.action === 'return.chase');
-    expect(event?.summary).toBe('Chased NHS Kent and Medway’s return for October to December 2026: emailed Avery Khan');
+    expect(event?.summary).toBe('Chased NHS Kent and Medway’s return for October to December 2026: emailed Avery Khan and Jesse Morgan');
 
     const mail = (await mailTo(USERS.health)).at(-1)!;
     expect(mail.subject).toBe('Jordan Ellis is asking for NHS Kent and Medway’s return for October to December 2026');
     expect(mail.body.text).toContain('/our-return/2026-27-Q3');
 
     const list = await lead().get('/api/chases?kind=return&of=2026-27-Q3');
-    expect((await list.json()) as unknown).toEqual({ chases: [expect.objectContaining({ agencyId: 'nhs-kent-medway', sentTo: ['Avery Khan'] })] });
+    expect((await list.json()) as unknown).toEqual({ chases: [expect.objectContaining({ agencyId: 'nhs-kent-medway', sentTo: ['Avery Khan', 'Jesse Morgan'] })] });
+  });
+
+  it('when the return waits for certification, the chase goes to the signatory who can certify it, not to its preparer', async () => {
+    // Drew Walker, Kent Police's officer, sends the returned police return for certification.
+    const police = t.as(USERS.policeOfficer);
+    const got = await police.get('/api/returns/2026-27-Q3/kent-police');
+    const sent = await police.post('/api/returns/2026-27-Q3/kent-police/submit', { acknowledgeWarnings: true }, { 'If-Match': got.headers.get('etag')! });
+    expect(sent.status).toBe(200);
+    expect(((await sent.json()) as { status: string }).status).toBe('awaiting-certification');
+    const res = await lead().post('/api/returns/2026-27-Q3/kent-police/chase');
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ sentTo: ['Riley Shaw'], notSent: [] });
+    const mail = (await mailTo(USERS.police)).at(-1)!;
+    expect(mail.body.text).toContain('Drew Walker has prepared it and sent it for certification.');
+    expect(mail.body.text).toContain('/our-return/2026-27-Q3/certify');
+    expect(await mailTo(USERS.policeOfficer)).toEqual([]);
   });
 
   it('when the lead chases it again the same day, it is refused until tomorrow and nobody is emailed again', async () => {

@@ -158,6 +158,17 @@ const CASES: Record<string, () => Promise<Case>> = {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(r.user).post(`${r.path}/submit`, {}, headers(m)) };
   },
+  // Morgan Reid, Medway Council's signatory, certifies what Casey Brooks prepares (the version is checked before the status).
+  ...Object.fromEntries(
+    (['certify', 'send-back'] as const).map((action) => [
+      `POST /api/returns/{periodId}/{agencyId}/${action}`,
+      async (): Promise<Case> => {
+        const path = `/api/returns/${Q3}/medway-council`;
+        const current = async () => version((await t.as(USERS.lead).get(path)).headers.get('etag'));
+        return { current, call: (m) => t.as(USERS.council).post(`${path}/${action}`, action === 'send-back' ? { comment: 'Add the risk owner.' } : undefined, headers(m)) };
+      },
+    ]),
+  ),
   'POST /api/returns/{periodId}/{agencyId}/accept': async () => {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/accept`, undefined, headers(m)) };

@@ -54,7 +54,11 @@ describe('when the police officer’s address bounces', () => {
     });
   });
 
-  it('when the lead chases the police return, nobody can be emailed, so it says why and records nothing', async () => {
+  it('when the lead chases the police return waiting for Riley Shaw to certify it, nobody can be emailed, so it says why and records nothing', async () => {
+    // Drew Walker prepared it and sent it for certification: only Riley Shaw, the police signatory, can act on it now.
+    const drew = t.as(USERS.policeOfficer);
+    const got = await drew.get('/api/returns/2026-27-Q3/kent-police');
+    expect((await drew.post('/api/returns/2026-27-Q3/kent-police/submit', { acknowledgeWarnings: true }, { 'If-Match': got.headers.get('etag')! })).status).toBe(200);
     const res = await t.as(USERS.lead).post('/api/returns/2026-27-Q3/kent-police/chase');
     expect(res.status).toBe(422);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/Email to Riley Shaw is not being delivered/);

@@ -89,8 +89,8 @@ describe('other changes that tell someone', () => {
     let before = await mailCount();
     await runOutbox(jobDeps());
     let mail = await newMail(before);
-    expect(mail.map((x) => x.destination.to[0])).toEqual([USERS.police]);
-    expect(mail[0]!.subject).toBe(`Readiness challenged: ${c.title}`);
+    expect(mail.map((x) => x.destination.to[0]).sort()).toEqual([USERS.policeOfficer, USERS.police].sort());
+    expect(mail.every((x) => x.subject === `Readiness challenged: ${c.title}`)).toBe(true);
 
     const answered = await t
       .as(USERS.police)
@@ -155,8 +155,12 @@ describe('the Kinship Local Offer', () => {
 describe('when the mail service is down', () => {
   it('when a send fails, the notification waits and is sent by a later run; nobody gets it twice', async () => {
     const path = '/api/returns/2026-27-Q3/medway-council';
-    // The council resubmits (the lead then hears): first with mail down.
-    const res = await t.as(USERS.council).post(`${path}/submit`, {}, { 'If-Match': await etag(path, t.as(USERS.council)) });
+    // Casey Brooks sends the council's return for certification again (Morgan Reid hears at once)…
+    const sent = await t.as(USERS.councilOfficer).post(`${path}/submit`, {}, { 'If-Match': await etag(path, t.as(USERS.councilOfficer)) });
+    expect(sent.status).toBe(200);
+    expect((await runOutbox(jobDeps())).map((o) => [o.kind, o.result])).toEqual([['return-awaiting-certification', 'sent']]);
+    // …and Morgan Reid certifies it, so the lead hears: first with mail down.
+    const res = await t.as(USERS.council).post(`${path}/certify`, undefined, { 'If-Match': sent.headers.get('etag') ?? '' });
     expect(res.status).toBe(200);
     const down = await runOutbox(jobDeps('http://127.0.0.1:9', 1_000));
     expect(down.map((o) => o.result)).toEqual(['failed']);
@@ -168,6 +172,7 @@ describe('when the mail service is down', () => {
     const later = await runOutbox(jobDeps(), new Date(Date.now() + 3 * 60_000));
     expect(later.map((o) => o.result)).toEqual(['sent']);
     expect((await newMail(before)).map((m) => m.subject)).toEqual(['Medway Council has submitted its return for October to December 2026']);
+    expect((await newMail(before))[0]!.body.text).toContain('Morgan Reid has submitted Medway Council’s quarterly return');
     expect(await pending()).toEqual([]);
   });
 });

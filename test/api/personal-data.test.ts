@@ -65,6 +65,15 @@ const CASES: WriteCase[] = [
     body: (s) => ({ comment: s }),
     field: 'comment',
   },
+  // Medway Council's signatory sends its return back to the preparer (the demo certifies returns).
+  {
+    route: 'post /api/returns/{periodId}/{agencyId}/send-back',
+    user: USERS.council,
+    method: 'POST',
+    path: `/api/returns/${Q3}/medway-council/send-back`,
+    body: (s) => ({ comment: s }),
+    field: 'comment',
+  },
   {
     route: 'post /api/returns/{periodId}/{agencyId}/reopen',
     user: USERS.lead,
@@ -183,6 +192,7 @@ const NO_FREE_TEXT: Record<string, string> = {
   'put /api/threshold-config': 'agency ids only',
   'post /api/returns/{periodId}/{agencyId}/submit': 'a confirmation flag only; stored text is checked again at submit',
   'post /api/returns/{periodId}/{agencyId}/accept': 'no body',
+  'post /api/returns/{periodId}/{agencyId}/certify': 'no body',
   'post /api/kinship-offer/items/{id}/submit': 'no body',
   'post /api/kinship-offer/items/{id}/publish': 'no body; stored text is checked again before publishing',
   'post /api/kinship-offer/items/{id}/retire': 'no body',

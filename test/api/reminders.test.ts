@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userKeys } from '../../functions/db/keys.js';
+import { returnKeys, userKeys } from '../../functions/db/keys.js';
 import { workingDaysBefore } from '../../functions/domain/working-days.js';
 import { type ReminderDeps, runReminders } from '../../functions/jobs/reminders.js';
 import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
@@ -16,7 +16,15 @@ import { createSeededTables } from '../support/tables.js';
  * has not started. Five working days before the due date is Monday 25 January 2027.
  */
 const DUE_SOON_DAY = '2027-01-25';
-const NOT_IN = ['education@mscp.example', 'health@mscp.example', 'police@mscp.example'];
+/** Everyone at the three agencies whose return is not in (each agency has a preparer and a signatory). */
+const NOT_IN = [
+  'education.head@mscp.example',
+  'education@mscp.example',
+  'health.officer@mscp.example',
+  'health@mscp.example',
+  'police.officer@mscp.example',
+  'police@mscp.example',
+];
 
 let ses: SesLocal;
 beforeAll(async () => {
@@ -93,7 +101,7 @@ describe('daily return reminders', () => {
     expect(sentTo(first)).toEqual([...NOT_IN, 'lead@mscp.example', 'lead@mscp.example', 'lead@mscp.example'].sort());
     expect(sentTo(second)).toEqual([]);
     const mail = await mailSince(before);
-    expect(mail).toHaveLength(6);
+    expect(mail).toHaveLength(NOT_IN.length + 3);
     expect(mail.every((m) => m.subject.startsWith('Overdue: ') && m.destination.cc.length === 0)).toBe(true);
     const toLead = mail.filter((m) => m.destination.to[0] === 'lead@mscp.example');
     expect(toLead.map((m) => m.subject).sort()).toEqual([
@@ -102,6 +110,45 @@ describe('daily return reminders', () => {
       'Overdue: NHS Kent and Medway’s return for October to December 2026',
     ]);
     expect(toLead[0]!.body.text).toContain('http://localhost:3000/returns/2026-27-Q3');
+  });
+});
+
+describe('a return waiting for certification', () => {
+  it('when the NHS return waits for certification, its certifier is reminded to certify it and its preparer is not', async () => {
+    const t = await setUp();
+    try {
+      // Jesse Morgan prepared the NHS draft and sent it for certification; Avery Khan is the NHS signatory.
+      await t.doc.send(
+        new UpdateCommand({
+          TableName: t.config.tables.main,
+          Key: returnKeys.header(t.config.partnershipId, '2026-27-Q3', 'nhs-kent-medway'),
+          UpdateExpression: 'SET #s = :s, certification = :c',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':s': 'awaiting-certification',
+            ':c': {
+              preparedBy: 'health.officer@mscp.example',
+              preparedByName: 'Jesse Morgan',
+              sentAt: '2027-01-20T10:00:00.000Z',
+              certifiedBy: null,
+              certifiedByName: null,
+              certifiedAt: null,
+              comments: [],
+            },
+          },
+        }),
+      );
+      const before = (await readMailbox(ses.endpoint)).length;
+      const outcomes = await runReminders(t.deps, DUE_SOON_DAY);
+      expect(sentTo(outcomes)).toEqual(NOT_IN.filter((e) => e !== 'health.officer@mscp.example'));
+      expect(aboutReturns(outcomes).find((o) => o.to === 'health@mscp.example')!.eventKey).toBe('return-due-soon#2026-27-Q3#nhs-kent-medway#certify');
+      const avery = (await mailSince(before)).find((m) => m.destination.to[0] === 'health@mscp.example')!;
+      expect(avery.body.text).toContain('Jesse Morgan has prepared it and sent it for certification.');
+      expect(avery.body.text).toContain('http://localhost:3000/our-return/2026-27-Q3/certify');
+      expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual([]);
+    } finally {
+      await t.drop();
+    }
   });
 });
 
@@ -118,7 +165,7 @@ describe('reminders to people who cannot be reached, or at the same time', () =>
           ExpressionAttributeValues: { ':d': 'deactivated' },
         }),
       );
-      expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual(['education@mscp.example', 'police@mscp.example']);
+      expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual(NOT_IN.filter((e) => e !== 'health@mscp.example'));
     } finally {
       await t.drop();
     }
@@ -167,7 +214,7 @@ describe('reminders to people who cannot be reached, or at the same time', () =>
     const t = await setUp(flaky);
     try {
       const failed = await runReminders(t.deps, DUE_SOON_DAY);
-      expect(aboutReturns(failed).map((o) => o.result)).toEqual(['failed', 'failed', 'failed']);
+      expect(aboutReturns(failed).map((o) => o.result)).toEqual(NOT_IN.map(() => 'failed'));
       down = false;
       expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual(NOT_IN);
       expect(sent.sort()).toEqual(NOT_IN);

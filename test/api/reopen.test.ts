@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxKeys } from '../../functions/db/keys.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { seedWithoutCertification } from '../support/tables.js';
 
 /**
  * Reopening an accepted return (issue 12 part 5): the lead reopens it with a reason, the agency can
@@ -10,7 +11,8 @@ import { createTestApp, USERS, type TestApp } from '../support/api.js';
  */
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The submission and review flow of a partnership that does not certify returns (a new one's default); certification: test/api/certification.test.ts.
+  t = await createTestApp({ seed: seedWithoutCertification() });
 });
 afterAll(async () => {
   await t.drop();

@@ -2,10 +2,12 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditKeys, returnKeys } from '../../functions/db/keys.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { seedWithoutCertification } from '../support/tables.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // The submission and review flow of a partnership that does not certify returns (a new one's default); certification: test/api/certification.test.ts.
+  t = await createTestApp({ seed: seedWithoutCertification() });
 });
 afterAll(async () => {
   await t.drop();

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { SeedFile } from '../../functions/seed/seed.js';
 import { startTestPortal, type TestPortal } from '../support/portal.js';
 
 /*
@@ -27,7 +28,7 @@ export interface Tab {
 }
 
 /** Starts a portal and a browser for one test file; closes both after it. */
-export function useBrowserPortal(opts: { mail?: boolean } = {}) {
+export function useBrowserPortal(opts: { mail?: boolean; seed?: SeedFile } = {}) {
   const state: { portal?: TestPortal; browser?: Browser; tabs: Tab[] } = { tabs: [] };
   // The SPA is built once for the whole run by test/support/global-setup.ts.
   beforeAll(async () => {

@@ -38,7 +38,7 @@ describe('chasing', () => {
     await b.closeTab(tab);
   });
 
-  it('when the lead chases the NHS draft return from the returns list, its preparer is emailed', async () => {
+  it('when the lead chases the NHS draft return from the returns list, its people are emailed', async () => {
     const tab = await b.newTab();
     const { page } = tab;
     await b.signIn(page, 'lead@mscp.example');
@@ -46,8 +46,9 @@ describe('chasing', () => {
     await settled(page);
     const row = page.locator('tr', { hasText: 'NHS Kent and Medway' });
     await row.getByRole('button', { name: 'Chase NHS Kent and Medway’s return' }).click();
-    await expect.poll(() => row.getByRole('status').innerText()).toBe('Reminder sent to Avery Khan.');
+    await expect.poll(() => row.getByRole('status').innerText()).toBe('Reminder sent to Avery Khan and Jesse Morgan.');
     await mailTo('health@mscp.example', 'Jordan Ellis is asking for NHS Kent and Medway’s return for October to December 2026');
+    await mailTo('health.officer@mscp.example', 'Jordan Ellis is asking for NHS Kent and Medway’s return for October to December 2026');
     // A submitted return has nothing to chase.
     expect(await page.locator('tr', { hasText: 'Medway Council' }).getByRole('button', { name: /Chase/ }).count()).toBe(0);
     await expectNoAxeViolations(page, 'returns list after a chase');

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seedWithoutCertification } from '../support/tables.js';
 import { expectNoAxeViolations as runAxe, h1, openFromMenu, screenshot, settled as settledOrNot, useBrowserPortal } from './harness.js';
 
 /*
@@ -12,7 +13,8 @@ import { expectNoAxeViolations as runAxe, h1, openFromMenu, screenshot, settled 
 const Q3 = '2026-27-Q3';
 const SCREENSHOTS = process.env.RETURNS_SCREENSHOTS === '1';
 
-const b = useBrowserPortal();
+// A partnership that does not certify returns (a new one's default); certification: test/browser/certification.test.ts.
+const b = useBrowserPortal({ seed: seedWithoutCertification() });
 
 /** Loading indicators must go: a page still busy after the timeout fails the test. */
 const settled = (page: Page) => settledOrNot(page, { strict: true });

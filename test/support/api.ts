@@ -7,7 +7,7 @@ import type { Config } from '../../functions/config.js';
 import { createDocumentClient } from '../../functions/db/client.js';
 import { auditKeys } from '../../functions/db/keys.js';
 import { openApiDocument } from '../../functions/http/openapi.js';
-import { loadSeed, userIdFor } from '../../functions/seed/seed.js';
+import { loadSeed, type SeedFile, userIdFor } from '../../functions/seed/seed.js';
 import { createSeededTables, testConfig } from './tables.js';
 
 /** The parts of the OpenAPI document the suites read. */
@@ -43,8 +43,8 @@ export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
  * The real app on DynamoDB Local with seeded tables and a fresh local key pair. `as(email)` gives
  * request helpers carrying that demo user's token.
  */
-export async function createTestApp(opts: { config?: Config; clock?: () => Date; deps?: Partial<Pick<AppDeps, 'mailer' | 'directory'>> } = {}) {
-  const tables = await createSeededTables(opts.config ?? testConfig());
+export async function createTestApp(opts: { config?: Config; clock?: () => Date; deps?: Partial<Pick<AppDeps, 'mailer' | 'directory'>>; seed?: SeedFile } = {}) {
+  const tables = await createSeededTables(opts.config ?? testConfig(), opts.seed);
   const { config, doc } = tables;
   const keys = await generateLocalKeys();
   if (config.auth.mode !== 'local') throw new Error('tests run in local mode');
@@ -98,6 +98,12 @@ export const USERS = {
   police: 'police@mscp.example',
   health: 'health@mscp.example',
   education: 'education@mscp.example',
+  /** Kent Police's officer who prepares returns (not a signatory). */
+  policeOfficer: 'police.officer@mscp.example',
+  /** The NHS officer who prepares returns (not a signatory). */
+  healthOfficer: 'health.officer@mscp.example',
+  /** Medway schools' signatory. */
+  educationHead: 'education.head@mscp.example',
 } as const;
 
 /**

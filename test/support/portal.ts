@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { generateLocalKeys } from '../../functions/auth/tokens.js';
 import { startServer } from '../../functions/local/server.js';
 import { readMailbox, type StoredMail, startSesLocal } from '../../functions/local/ses-local.js';
+import type { SeedFile } from '../../functions/seed/seed.js';
 import { createSeededTables, testConfig } from './tables.js';
 
 /**
@@ -21,10 +22,10 @@ export interface TestPortal {
  * `mail` also starts the SES emulator (as `npm start` does) and sends the portal's email to it.
  * The portal's clock is the real one plus whatever {@link TestPortal.advanceClock} has added.
  */
-export async function startTestPortal(opts: { mail?: boolean } = {}): Promise<TestPortal> {
+export async function startTestPortal(opts: { mail?: boolean; seed?: SeedFile } = {}): Promise<TestPortal> {
   const ses = opts.mail ? await startSesLocal() : null;
   const base = testConfig();
-  const tables = await createSeededTables(ses ? { ...base, mail: { ...base.mail, endpoint: ses.endpoint } } : base);
+  const tables = await createSeededTables(ses ? { ...base, mail: { ...base.mail, endpoint: ses.endpoint } } : base, opts.seed);
   let offset = 0;
   const server = await startServer({
     config: tables.config,

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { loadConfig, type Config } from '../../functions/config.js';
 import { createClient, createDocumentClient } from '../../functions/db/client.js';
 import { dropTables, ensureTables } from '../../functions/db/create-tables.js';
-import { seedDemo } from '../../functions/seed/seed.js';
+import { loadSeed, seedDemo, type SeedFile } from '../../functions/seed/seed.js';
 
 export const DEMO_PASSWORD = 'demo-password';
 /** See {@link testConfig}. */
@@ -26,15 +26,25 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...base, ...overrides };
 }
 
-/** Creates this file's tables and loads the demo seed; returns clients and a cleanup. */
-export async function createSeededTables(config: Config = testConfig()) {
+/**
+ * The demo as a partnership that does not ask for returns to be certified inside the agency (the
+ * default for a new partnership): for suites about the agency's submission and the lead's review.
+ * The demo itself certifies returns; the certification suites use it as it is.
+ */
+export function seedWithoutCertification(): SeedFile {
+  const seed = loadSeed();
+  return { ...seed, partnership: { ...seed.partnership, certifyReturns: false } };
+}
+
+/** Creates this file's tables and loads the demo seed (or `seed`); returns clients and a cleanup. */
+export async function createSeededTables(config: Config = testConfig(), seed?: SeedFile) {
   // Creating and seeding tables is set-up, not a request under test: a busy machine gets a minute
   // per call. The app and the tests' own reads use `doc`, with the configured deadline.
   const setup = { ...config.dynamodb, timeoutMs: Math.max(config.dynamodb.timeoutMs, 60_000) };
   const client = createClient(setup);
   const doc = createDocumentClient(config.dynamodb);
   await ensureTables(client, config.tables);
-  await seedDemo(createDocumentClient(setup), config.tables, { password: DEMO_PASSWORD });
+  await seedDemo(createDocumentClient(setup), config.tables, { password: DEMO_PASSWORD, ...(seed ? { seed } : {}) });
   return {
     config,
     client,

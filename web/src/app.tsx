@@ -27,6 +27,8 @@ const ReturnReviewPage = lazy(() => import('./pages/returns/review-page.js').the
 const OurReturnPage = lazy(() => import('./pages/returns/our-return-page.js').then((m) => ({ default: m.OurReturnPage })));
 const CheckAnswersPage = lazy(() => import('./pages/returns/check-answers-page.js').then((m) => ({ default: m.CheckAnswersPage })));
 const ReturnSubmittedPage = lazy(() => import('./pages/returns/submitted-page.js').then((m) => ({ default: m.ReturnSubmittedPage })));
+const ReturnCertifiedPage = lazy(() => import('./pages/returns/submitted-page.js').then((m) => ({ default: m.ReturnCertifiedPage })));
+const CertifyReturnPage = lazy(() => import('./pages/returns/certify-page.js').then((m) => ({ default: m.CertifyPage })));
 const ReturnSectionPage = lazy(() => import('./pages/returns/section-page.js').then((m) => ({ default: m.ReturnSectionPage })));
 const ThresholdPage = lazy(() => import('./pages/threshold/threshold-page.js'));
 const IssueVersionPage = lazy(() => import('./pages/threshold/issue-version-page.js'));
@@ -69,6 +71,8 @@ export function App() {
             <Route path={['/our-return', '/our-return/:periodId']} component={OurReturnPage} />
             <Route path="/our-return/:periodId/check" component={CheckAnswersPage} />
             <Route path="/our-return/:periodId/submitted" component={ReturnSubmittedPage} />
+            <Route path="/our-return/:periodId/certify" component={CertifyReturnPage} />
+            <Route path="/our-return/:periodId/certified" component={ReturnCertifiedPage} />
             <Route path="/our-return/:periodId/section/:workstreamId" component={ReturnSectionPage} />
             <Route path="/threshold" component={ThresholdPage} />
             <Route path="/threshold/issue" component={IssueVersionPage} />

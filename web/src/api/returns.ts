@@ -37,8 +37,16 @@ export const submitReturn = (periodId: string, agencyId: string, etag: string | 
 
 export const acceptReturn = (periodId: string, agencyId: string, etag: string | undefined) => readWithEtag(one.accept.$post(ids(periodId, agencyId), ifMatch(etag)));
 
+/** The lead returns a submitted return to the agency with a comment ("Return with comments"). */
 export const sendBackReturn = (periodId: string, agencyId: string, comment: string, etag: string | undefined) =>
   readWithEtag(one.return.$post({ ...ids(periodId, agencyId), json: { comment } }, ifMatch(etag)));
+
+/** A signatory at the agency (not the preparer) certifies a return awaiting certification: it is then submitted to the lead. */
+export const certifyReturn = (periodId: string, agencyId: string, etag: string | undefined) => readWithEtag(one.certify.$post(ids(periodId, agencyId), ifMatch(etag)));
+
+/** A signatory at the agency sends a return awaiting certification back to its preparer (a draft again); not the lead's {@link sendBackReturn}. */
+export const sendBackToPreparer = (periodId: string, agencyId: string, comment: string, etag: string | undefined) =>
+  readWithEtag(one['send-back'].$post({ ...ids(periodId, agencyId), json: { comment } }, ifMatch(etag)));
 
 /** The lead reopens an accepted return for a correction; `reason` is what the agency must correct. */
 export const reopenReturn = (periodId: string, agencyId: string, reason: string, etag: string | undefined) =>

@@ -45,6 +45,7 @@ export function StatusTag<S extends string>(props: { status: S; labels: Record<S
 const RETURN_STATUS_COLOURS: Record<ReturnStatus, TagColour> = {
   'not-started': 'grey',
   draft: 'yellow',
+  'awaiting-certification': 'purple',
   submitted: 'blue',
   returned: 'red',
   accepted: 'green',

@@ -1,44 +1,27 @@
 import { A, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import { blockingWarnings } from '../../../../shared/pii/detect.js';
-import { type ReturnView, usePartnerReturn, useWorkstreamNames } from '../../api/returns.js';
+import { usePartnerReturn, useWorkstreamNames } from '../../api/returns.js';
 import { editableIn } from '../../../../shared/returns/rules.js';
 import { ConflictPanel } from '../../components/conflict-panel.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { Checkboxes } from '../../components/fields.js';
-import { Loading, LoadingPage } from '../../components/loading.js';
+import { LoadingPage } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
-import { SummaryCard } from '../../components/summary-card.js';
 import { ConfidenceKey, ReturnStatusTag } from '../../components/tag.js';
-import { sectionWarnings } from '../../../../shared/returns/paths.js';
 import { ErrorPage } from '../../components/problem-page.js';
 import { noSuchPeriod, inReturnsScope } from './page-states.js';
-import { ourReturnPath, sectionPath } from './paths.js';
-import { SectionSummary } from './section-summary.js';
+import { submitWords } from './certification-words.js';
+import { ourReturnPath } from './paths.js';
+import { SectionCards } from './section-cards.js';
 import { useSubmitReturn } from './submit-return.js';
-import { ProgressTag } from './tags.js';
 
-/* The partner's "check your answers" page: every section with Change links, then submit. Read only once it cannot change. */
-
-function SectionCards(props: { view: ReturnView; names: ReturnType<typeof useWorkstreamNames>; editable: boolean }) {
-  return (
-    <Show when={props.names.workstreams()} fallback={<Loading label="Loading milestones…" />}>
-      <For each={props.view.sections}>
-        {(s, i) => (
-          <SummaryCard id={`section-${s.workstreamId}`} title={props.names.workstreamName(s.workstreamId)} status={<ProgressTag progress={s.progress ?? 'not-started'} />}>
-            <SectionSummary
-              section={s}
-              names={props.names}
-              warnings={sectionWarnings(props.view.warnings, i())}
-              {...(props.editable ? { change: (field: string) => sectionPath(props.view.periodId, s.workstreamId, field) } : {})}
-            />
-          </SummaryCard>
-        )}
-      </For>
-    </Show>
-  );
-}
+/*
+ * The partner's "check your answers" page: every section with Change links, then submit (or, where
+ * the partnership requires it, send for certification by a signatory at the agency). Read only
+ * once it cannot change.
+ */
 
 function CheckAnswersPageContent() {
   const params = useParams<{ periodId: string }>();
@@ -61,13 +44,14 @@ function CheckAnswersPageContent() {
           const label = () => periodLabel(period()!.id);
           const editable = () => editableIn(view(), period());
           const needsAck = () => view().warnings.length > 0 && blockingWarnings(view().warnings).length === 0;
+          const words = () => submitWords(view().certificationRequired);
           return (
             <>
               <A class="govuk-back-link" href={ourReturnPath(params.periodId)}>
                 Back to your return
               </A>
               <Page
-                title={editable() ? 'Check your answers before you submit your return' : `Your return for ${label()}`}
+                title={editable() ? words().title : `Your return for ${label()}`}
                 caption={editable() ? `${agencyName()}: return for ${label()}` : agencyName()}
                 hasErrors={!!s.errors()?.length}
               >
@@ -76,10 +60,7 @@ function CheckAnswersPageContent() {
                 </Show>
                 <Show when={s.conflict()}>
                   <ConflictPanel title="Your return has changed since you opened this page" action="Reload the latest answers" onAction={() => s.reload()}>
-                    <p class="govuk-body">
-                      Someone else in your agency saved the return after you opened this page, so it was not submitted. Reload the page to check the latest answers, then submit
-                      again.
-                    </p>
+                    <p class="govuk-body">Someone else in your agency saved the return after you opened this page, {words().notDone}</p>
                   </ConflictPanel>
                 </Show>
                 <Show when={!editable()}>
@@ -90,11 +71,8 @@ function CheckAnswersPageContent() {
                 <ConfidenceKey provisional={false} notReported={false} headingLevel={2} />
                 <SectionCards view={view()} names={names} editable={editable()} />
                 <Show when={editable()}>
-                  <h2 class="govuk-heading-m">Now submit your return</h2>
-                  <p class="govuk-body">
-                    By submitting this return you confirm that, to the best of your knowledge, the answers are correct and hold programme information only: no child's or family
-                    member's name, date of birth, NHS number or address.
-                  </p>
+                  <h2 class="govuk-heading-m">{words().heading}</h2>
+                  <p class="govuk-body">{words().declaration}</p>
                   <Show when={needsAck()}>
                     <Checkboxes
                       id="acknowledge"
@@ -108,7 +86,7 @@ function CheckAnswersPageContent() {
                     />
                   </Show>
                   <button type="button" class="govuk-button" disabled={s.submitting()} onClick={() => void s.submit(ret()!)}>
-                    {s.submitting() ? 'Submitting…' : 'Submit return'}
+                    {s.submitting() ? words().busy : words().button}
                   </button>
                 </Show>
               </Page>

@@ -10,6 +10,7 @@ import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { takeReturnsFlash } from './flash.js';
 import { ErrorPage } from '../../components/problem-page.js';
 import { NoPeriodPage, inReturnsScope } from './page-states.js';
+import { checkLinkWords } from './certification-words.js';
 import { ourReturnPath } from './paths.js';
 import { ReturnStateBanners } from './return-banners.js';
 import { OutcomeBanner } from '../../components/flash-banner.js';
@@ -66,7 +67,11 @@ function ReturnTasks(props: { view: ReturnView; period: Period }) {
       fallback={
         <>
           <p class="govuk-body">
-            {props.period.status === 'closed' ? 'This reporting period is closed, so the return can no longer be changed.' : 'You cannot change this return now.'}
+            {props.period.status === 'closed'
+              ? 'This reporting period is closed, so the return can no longer be changed.'
+              : props.view.status === 'awaiting-certification'
+                ? 'This return is waiting to be certified, so it cannot be changed now.'
+                : 'You cannot change this return now.'}
           </p>
           <LinkLine href={checkPath()}>View your answers for {periodLabel(props.period.id)}</LinkLine>
         </>
@@ -79,7 +84,7 @@ function ReturnTasks(props: { view: ReturnView; period: Period }) {
       </p>
       <TaskList view={props.view} workstreamName={workstreamName} />
       <A href={checkPath()} class="govuk-button">
-        Check your answers and submit
+        {checkLinkWords(props.view.certificationRequired)}
       </A>
     </Show>
   );

@@ -2,6 +2,12 @@
 
 export const ourReturnPath = (periodId: string) => `/our-return/${periodId}`;
 
+/** Where a signatory checks and certifies the agency's return (emails and reminders link here too). */
+export const certifyPath = (periodId: string) => `/our-return/${periodId}/certify`;
+
+/** The confirmation after a signatory certifies the return. */
+export const certifiedPath = (periodId: string) => `/our-return/${periodId}/certified`;
+
 /** A section of the partner's return; `focus` is the field to move to (a Change link, an error). */
 export const sectionPath = (periodId: string, workstreamId: string, focus?: string) =>
   `/our-return/${periodId}/section/${workstreamId}${focus ? `?focus=${encodeURIComponent(focus)}` : ''}`;

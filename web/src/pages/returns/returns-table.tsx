@@ -9,14 +9,17 @@ import { returnPath } from './paths.js';
 
 /* The lead's table of every agency's return for a period: status, due date and the last change. */
 
+// Sending a return for certification is its last change until a signatory certifies or sends it back.
 const lastChange = (r: ReturnListRow) =>
-  r.acceptedAt
-    ? `Accepted ${formatDateTime(r.acceptedAt)}`
-    : r.submittedAt && r.status === 'submitted'
-      ? `Submitted ${formatDateTime(r.submittedAt)}`
-      : r.updatedAt
-        ? `Saved ${formatDateTime(r.updatedAt)}`
-        : 'Not started';
+  r.status === 'awaiting-certification' && r.updatedAt
+    ? `Sent for certification ${formatDateTime(r.updatedAt)}`
+    : r.acceptedAt
+      ? `Accepted ${formatDateTime(r.acceptedAt)}`
+      : r.submittedAt && r.status === 'submitted'
+        ? `Submitted ${formatDateTime(r.submittedAt)}`
+        : r.updatedAt
+          ? `Saved ${formatDateTime(r.updatedAt)}`
+          : 'Not started';
 
 /** `chase`: the lead, in an open period, can chase each return that is not in. */
 export function ReturnsTable(props: { periodId: string; rows: ReturnListRow[]; chase: boolean }) {

@@ -4,13 +4,16 @@ import { Multiline } from '../../components/multiline.js';
 
 type ReviewComment = ReturnView['review']['comments'][number];
 
-/** The lead's comment on a return, with who wrote it (their name) and when. */
-export function ReviewCommentQuote(props: { comment: ReviewComment }) {
+/**
+ * A comment on a return (the lead's, or a certifier's at the agency), with who wrote it (their
+ * name) and when. `fallback` names the writer when the comment has no name: the lead's by default.
+ */
+export function ReviewCommentQuote(props: { comment: ReviewComment; fallback?: string }) {
   return (
     <blockquote class="app-ret-comment">
       <Multiline text={props.comment.comment} />
       <footer class="app-secondary-text">
-        {props.comment.byName ?? 'The programme lead'}, {formatDateTime(props.comment.at)}
+        {props.comment.byName ?? props.fallback ?? 'The programme lead'}, {formatDateTime(props.comment.at)}
       </footer>
     </blockquote>
   );

@@ -10,8 +10,9 @@ import { ConfidenceTag, OverdueTag, ReturnStatusTag } from '../../components/tag
 import { SectionSummary } from './section-summary.js';
 
 /*
- * The lead's (and executives') view of one return: where it stands, delivery confidence by
- * workstream linking to each section, and every section in full.
+ * The lead's (and executives') view of one return: where it stands (who prepared and who certified
+ * it, where the partnership certifies returns), delivery confidence by workstream linking to each
+ * section, and every section in full.
  */
 
 export function ReviewFacts(props: { view: ReturnView; canReview: boolean }) {
@@ -24,6 +25,12 @@ export function ReviewFacts(props: { view: ReturnView; canReview: boolean }) {
       </FactRow>
       <FactRow key="Due" when={v().dueDate}>
         {formatDayLong(v().dueDate!)}
+      </FactRow>
+      <FactRow key="Prepared by" when={v().certification?.preparedByName && v().certification?.sentAt}>
+        {v().certification!.preparedByName}, sent for certification {formatDateTime(v().certification!.sentAt)}
+      </FactRow>
+      <FactRow key="Certified" when={v().certification?.certifiedAt}>
+        {formatDateTime(v().certification!.certifiedAt)} by {v().certification!.certifiedByName ?? 'a signatory at the agency'}
       </FactRow>
       <FactRow key="Submitted" when={v().submittedAt}>
         {formatDateTime(v().submittedAt)} by {v().submittedByName ?? 'a partner officer'}
