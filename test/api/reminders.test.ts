@@ -7,6 +7,7 @@ import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local
 import { NotificationRepository } from '../../functions/repositories/notification-repository.js';
 import { userIdFor } from '../../functions/seed/seed.js';
 import { createSesClient, type Mailer, SesMailer } from '../../functions/mail/mailer.js';
+import { Q3_DUE_SOON_DAY, Q3_NOT_IN } from '../support/demo-facts.js';
 import { createSeededTables } from '../support/tables.js';
 
 /**
@@ -15,16 +16,8 @@ import { createSeededTables } from '../support/tables.js';
  * Kent Police's return was returned to them, NHS Kent and Medway's is a draft and Medway education
  * has not started. Five working days before the due date is Monday 25 January 2027.
  */
-const DUE_SOON_DAY = '2027-01-25';
-/** Everyone at the three agencies whose return is not in (each agency has a preparer and a signatory). */
-const NOT_IN = [
-  'education.head@mscp.example',
-  'education@mscp.example',
-  'health.officer@mscp.example',
-  'health@mscp.example',
-  'police.officer@mscp.example',
-  'police@mscp.example',
-];
+const DUE_SOON_DAY = Q3_DUE_SOON_DAY;
+const NOT_IN = Q3_NOT_IN;
 
 let ses: SesLocal;
 beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, settled, useBrowserPortal } from './harness.js';
+import { Q3_DUE_SOON_DAY, Q3_NOT_IN } from '../support/demo-facts.js';
+import { expectNoAxeViolations, h1, settled, useBrowserPortal } from './harness.js';
 
 /*
  * The lead's chase buttons (issue 12): chasing the NHS sign-off of the current threshold version
@@ -53,6 +54,40 @@ describe('chasing', () => {
     expect(await page.locator('tr', { hasText: 'Medway Council' }).getByRole('button', { name: /Chase/ }).count()).toBe(0);
     await expectNoAxeViolations(page, 'returns list after a chase');
     await b.closeTab(tab);
+  });
+});
+
+describe('the daily reminder run', () => {
+  const returnMail = async (since: number) => (await b.portal().mailbox()).slice(since).filter((m) => /’s return for/.test(m.subject));
+
+  it('when it runs five working days before the due date, exactly the partners whose return is not in are emailed, the link opens their return, and a second run mails nobody', async () => {
+    const before = (await b.portal().mailbox()).length;
+    const first = await b.portal().reminders(Q3_DUE_SOON_DAY);
+    expect(
+      first
+        .filter((o) => o.kind === 'return-due-soon' && o.result === 'sent')
+        .map((o) => o.to)
+        .sort(),
+    ).toEqual(Q3_NOT_IN);
+    const mail = await returnMail(before);
+    expect(mail.map((m) => m.destination.to[0]).sort()).toEqual(Q3_NOT_IN);
+    const drew = mail.find((m) => m.destination.to[0] === 'police.officer@mscp.example')!;
+    expect(drew.subject).toBe('Kent Police’s return for October to December 2026 is due on Sunday 31 January 2027');
+    const link = /(http:\/\/\S+\/our-return\/2026-27-Q3)\b/.exec(drew.body.text ?? '')?.[1];
+    expect(link).toBe(b.url('/our-return/2026-27-Q3'));
+
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'police.officer@mscp.example');
+    await page.goto(link!);
+    await expect.poll(() => h1(page)).toBe('Your return for 2026-27 Q3');
+    await expectNoAxeViolations(page, 'the return a reminder links to');
+    await b.closeTab(tab);
+
+    const again = (await b.portal().mailbox()).length;
+    const second = await b.portal().reminders(Q3_DUE_SOON_DAY);
+    expect(second.filter((o) => o.result === 'sent')).toEqual([]);
+    expect((await b.portal().mailbox()).length).toBe(again);
   });
 });
 

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { generateLocalKeys } from '../../functions/auth/tokens.js';
+import { runOutbox } from '../../functions/jobs/outbox.js';
+import { runReminders } from '../../functions/jobs/reminders.js';
+import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { startServer } from '../../functions/local/server.js';
 import { readMailbox, type StoredMail, startSesLocal } from '../../functions/local/ses-local.js';
 import type { SeedFile } from '../../functions/seed/seed.js';
@@ -15,6 +18,10 @@ export interface TestPortal {
   mailbox(): Promise<StoredMail[]>;
   /** Moves the portal's clock on (e.g. past the 60 s within which a deactivated person is refused). */
   advanceClock(ms: number): void;
+  /** Runs the daily reminder job for a UK day, as `npm run reminders -- --date` does against `npm start`. */
+  reminders(date: string): ReturnType<typeof runReminders>;
+  /** Runs the outbox job once, as `npm start` does every few seconds. */
+  outbox(): ReturnType<typeof runOutbox>;
   stop(): Promise<void>;
 }
 
@@ -35,9 +42,19 @@ export async function startTestPortal(opts: { mail?: boolean; seed?: SeedFile } 
     port: 0,
     clock: () => new Date(Date.now() + offset),
   });
+  const config = tables.config;
+  const jobs = {
+    doc: tables.doc,
+    tables: config.tables,
+    partnershipId: config.partnershipId,
+    mailer: new SesMailer(createSesClient(config.mail), config.mail),
+    portalUrl: server.url,
+  };
   return {
     url: server.url,
     mailbox: () => (ses ? readMailbox(ses.endpoint) : Promise.resolve([])),
+    reminders: (date) => runReminders(jobs, date, new Date(Date.now() + offset)),
+    outbox: () => runOutbox(jobs, new Date(Date.now() + offset)),
     advanceClock(ms) {
       offset += ms;
     },
