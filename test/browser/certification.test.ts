@@ -6,7 +6,7 @@ import { expectNoAxeViolations as runAxe, h1, screenshot, settled as settledOrNo
  * Certifying a return inside the agency (the Medway demo asks for it): an NHS officer who is not a
  * signatory completes the draft and sends it for certification; the NHS signatory sends it back
  * with a comment, the officer sees it and sends it again, the signatory certifies it, and the lead
- * sees who prepared and who certified it. The officer cannot certify their own return, and a
+ * sees who prepared and who certified it. The signatory is asked by email. The officer cannot certify their own return, and a
  * certify page opened before the return changed is refused as stale. axe-core runs on every page state.
  */
 
@@ -24,7 +24,7 @@ const UNFINISHED = {
 
 const SCREENSHOTS = process.env.CERTIFICATION_SCREENSHOTS === '1';
 
-const b = useBrowserPortal();
+const b = useBrowserPortal({ mail: true });
 
 const settled = (page: Page) => settledOrNot(page, { strict: true });
 
@@ -84,6 +84,11 @@ describe('certifying a return inside the agency', () => {
     await send();
     await expect.poll(() => page.locator('main').innerText()).toContain(`${SIGNATORY.name} will check it`);
     await expectNoAxeViolations(page, 'sent for certification');
+    // The signatory is asked by email (the outbox job, as npm start runs it), with a link to the certify page.
+    await b.portal().outbox();
+    const asked = (await b.portal().mailbox()).filter((m) => m.destination.to.includes(SIGNATORY.email));
+    expect(asked.map((m) => m.subject)).toEqual(['Certify NHS Kent and Medway’s return for October to December 2026']);
+    expect(asked[0]!.body.text).toContain(b.url(`/our-return/${Q3}/certify`));
 
     await page.getByRole('link', { name: 'View your return' }).click();
     await expect.poll(() => h1(page)).toBe('Your return for 2026-27 Q3');
