@@ -122,6 +122,12 @@ export const chaseKeys = {
    */
   chase: (pid: string, what: string) => ({ pk: `P#${pid}#CHASES`, sk: what }),
   partition: (pid: string) => `P#${pid}#CHASES`,
+  /**
+   * When the daily job last reminded the people of an outstanding item, one partition per period or
+   * version. Under the notification prefix, so the job's narrow write permission covers it.
+   */
+  reminded: (pid: string, kind: string, of: string, agencyId: string) => ({ pk: `P#${pid}#NOTIFY#REMINDED#${kind}#${of}`, sk: agencyId }),
+  remindedPartition: (pid: string, kind: string, of: string) => `P#${pid}#NOTIFY#REMINDED#${kind}#${of}`,
 };
 
 export const outboxKeys = {

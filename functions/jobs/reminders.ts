@@ -10,6 +10,7 @@ import { workingDaysBefore } from '../domain/working-days.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
 import type { Mailer } from '../mail/mailer.js';
 import { kinshipReviewDue, type MailContent, returnDueSoon, returnOverdue, returnOverdueForLead, signOffOutstanding, signOffOutstandingForLead } from '../mail/templates.js';
+import { ChaseRepository } from '../repositories/chase-repository.js';
 import { KinshipRepository } from '../repositories/kinship-repository.js';
 import { ThresholdRepository } from '../repositories/threshold-repository.js';
 import { deriveStatus } from '../../shared/threshold/schema.js';
@@ -66,6 +67,14 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
   const deliver = async (kind: ReminderOutcome['kind'], eventKey: string, to: Recipient, content: MailContent) => {
     const result = await deliverOnce(ledger, deps.mailer, { kind, eventKey, to, content, now, stopped });
     outcomes.push({ kind, eventKey, userId: to.id, to: to.email, result });
+    return result;
+  };
+  const chases = new ChaseRepository(deps.doc, deps.tables.main, pid);
+  /** Reminds each person of an item, then records whom it reached, for the lead's tables ("Reminded automatically"). */
+  const remindAll = async (item: { kind: 'return' | 'sign-off'; of: string; agencyId: string }, people: Recipient[], send: (p: Recipient) => Promise<DeliveryResult>) => {
+    const reached: string[] = [];
+    for (const p of people) if ((await send(p)) === 'sent') reached.push(p.name);
+    if (reached.length) await chases.recordReminder({ ...item, at: now.toISOString(), sentTo: reached.sort((a, b) => a.localeCompare(b, 'en-GB')) });
   };
 
   for (const period of data.periods.filter((p) => p.status === 'open')) {
@@ -94,15 +103,15 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
       const askable = certifying
         ? active.filter((p) => certifyRefusal(p, agencyId, certifying.preparedBy) === null)
         : active.filter((p) => p.role === 'partner' && p.agencyId === agencyId);
-      for (const person of due(askable, askKey, asked ?? sent)) {
+      await remindAll({ kind: 'return', of: period.id, agencyId }, due(askable, askKey, asked ?? sent), (person) => {
         const reminder = {
           ...about,
           name: person.name,
           url: `${deps.portalUrl}/our-return/${period.id}${certifying ? '/certify' : ''}`,
           ...(certifying?.preparedByName ? { preparedByName: certifying.preparedByName } : {}),
         };
-        await deliver(kind, askKey, person, overdue ? returnOverdue(reminder) : returnDueSoon(reminder));
-      }
+        return deliver(kind, askKey, person, overdue ? returnOverdue(reminder) : returnDueSoon(reminder));
+      });
       // The lead hears once per overdue return, in an email of their own (its own ledger entry).
       if (overdue)
         for (const lead of due(leads)) await deliver(kind, eventKey, lead, returnOverdueForLead({ ...about, name: lead.name, url: `${deps.portalUrl}/returns/${period.id}` }));
@@ -137,8 +146,11 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
       };
       const eventKey = `sign-off-outstanding#${v.id}#${agencyId}`;
       const sent = await ledger.sentTo(eventKey);
-      for (const p of active.filter((x) => x.role === 'partner' && x.agencyId === agencyId && x.signatory && !sent.has(x.id)))
-        await deliver('sign-off-outstanding', eventKey, p, signOffOutstanding({ ...about, name: p.name }));
+      await remindAll(
+        { kind: 'sign-off', of: v.id, agencyId },
+        active.filter((x) => x.role === 'partner' && x.agencyId === agencyId && x.signatory && !sent.has(x.id)),
+        (p) => deliver('sign-off-outstanding', eventKey, p, signOffOutstanding({ ...about, name: p.name })),
+      );
       if (age >= 2 * n) {
         const leadKey = `sign-off-outstanding-lead#${v.id}#${agencyId}`;
         const told = await ledger.sentTo(leadKey);

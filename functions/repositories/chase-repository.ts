@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ChaseKind, ChaseView } from '../../shared/chase/schema.js';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AutomaticReminderView, ChaseKind, ChaseView } from '../../shared/chase/schema.js';
 import { chaseKey } from '../../shared/chase/schema.js';
 import { chaseKeys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
@@ -22,6 +23,32 @@ export class ChaseRepository {
       ExpressionAttributeValues: { ':pk': chaseKeys.partition(this.pid), ':prefix': `${kind}#${of}#` },
     });
     return items.map(({ pk: _p, sk: _s, entity: _e, ...c }) => c as ChaseView);
+  }
+
+  /** Access pattern "automatic reminders of a period or version": one Query of its partition. */
+  async listReminders(kind: ChaseKind, of: string): Promise<AutomaticReminderView[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': chaseKeys.remindedPartition(this.pid, kind, of) },
+    });
+    return items.map((i) => ({ kind, of, agencyId: String(i.agencyId), at: String(i.at), sentTo: (i.sentTo as string[] | undefined) ?? [] }));
+  }
+
+  /**
+   * The daily job records that it reminded an item's people (names only), replacing the last
+   * record. A read model beside the notification ledger, not a change anyone made: not audited.
+   */
+  async recordReminder(r: AutomaticReminderView): Promise<void> {
+    await this.doc.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: chaseKeys.reminded(this.pid, r.kind, r.of, r.agencyId),
+        UpdateExpression: 'SET entity = :e, agencyId = :a, #at = :at, sentTo = :to',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':e': 'AutomaticReminder', ':a': r.agencyId, ':at': r.at, ':to': r.sentTo },
+      }),
+    );
   }
 
   /** Write op: record a chase, refused (`onRefused`) when the item was already chased on its UK day. */

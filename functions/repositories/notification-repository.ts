@@ -15,7 +15,7 @@ export const STALE_CLAIM_MS = 15 * 60_000;
 export type ClaimRefusal = 'sent-before' | 'in-flight' | 'gave-up';
 export type Claim = { claimed: true; claimId: string } | { claimed: false; why: ClaimRefusal };
 
-/** The attributes the ledger writes (IAM limits the job's role to these). */
+/** The attributes the ledger (and the job's record of its reminders) writes: IAM limits the job's role to these. */
 export const LEDGER_ATTRIBUTES = [
   'pk',
   'sk',
@@ -31,6 +31,10 @@ export const LEDGER_ATTRIBUTES = [
   'outcomeAt',
   'messageId',
   'lastError',
+  // The job's record of when it last reminded an item's people (ChaseRepository.recordReminder).
+  'agencyId',
+  'at',
+  'sentTo',
 ] as const;
 
 /**

@@ -1,4 +1,4 @@
-import { type ChaseKind, type ChaseView, chaseKey } from '../../shared/chase/schema.js';
+import { type AutomaticReminderView, type ChaseKind, type ChaseView, chaseKey } from '../../shared/chase/schema.js';
 import { isDelivered, periodLongLabel, ukDate } from '../../shared/periods/period.js';
 import type { Me } from '../../shared/auth/roles.js';
 import { certifyRefusal } from '../../shared/returns/rules.js';
@@ -49,8 +49,10 @@ function untilTomorrow(now: Date): number {
 export class ChaseService {
   constructor(private readonly d: ChaseDeps) {}
 
-  list(kind: ChaseKind, of: string): Promise<{ chases: ChaseView[] }> {
-    return this.d.chases.list(kind, of).then((chases) => ({ chases }));
+  /** The lead's chases and the daily job's reminders of a period's returns or a version's sign-offs: two Queries. */
+  async list(kind: ChaseKind, of: string): Promise<{ chases: ChaseView[]; reminders: AutomaticReminderView[] }> {
+    const [chases, reminders] = await Promise.all([this.d.chases.list(kind, of), this.d.chases.listReminders(kind, of)]);
+    return { chases, reminders };
   }
 
   async chaseReturn(actor: Me, periodId: string, agencyId: string, ctx: WriteContext): Promise<ChaseView> {

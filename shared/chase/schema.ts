@@ -26,7 +26,21 @@ export const ChaseView = z
   .meta({ id: 'Chase' });
 export type ChaseView = z.infer<typeof ChaseView>;
 
-export const ChasesView = z.object({ chases: z.array(ChaseView) }).meta({ id: 'Chases' });
+/** The daily job's last automatic reminder about an outstanding item: when, and whom it reached. */
+export const AutomaticReminderView = z
+  .object({
+    kind: z.enum(CHASE_KINDS),
+    of: z.string(),
+    agencyId: z.string(),
+    at: z.string(),
+    sentTo: z.array(z.string()).describe('Who was emailed, by name'),
+  })
+  .meta({ id: 'AutomaticReminder' });
+export type AutomaticReminderView = z.infer<typeof AutomaticReminderView>;
+
+export const ChasesView = z
+  .object({ chases: z.array(ChaseView), reminders: z.array(AutomaticReminderView).describe("The daily job's last reminder of each item it has reminded") })
+  .meta({ id: 'Chases' });
 
 export const ChasesQuery = z
   .object({

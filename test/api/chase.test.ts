@@ -1,6 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runReminders } from '../../functions/jobs/reminders.js';
 import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
+import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { createTestApp, USERS, type TestApp, useMailTestApp } from '../support/api.js';
 import { testConfig } from '../support/tables.js';
 
@@ -48,7 +50,7 @@ describe('chasing a return', () => {
     expect(mail.body.text).toContain('/our-return/2026-27-Q3');
 
     const list = await lead().get('/api/chases?kind=return&of=2026-27-Q3');
-    expect((await list.json()) as unknown).toEqual({ chases: [expect.objectContaining({ agencyId: 'nhs-kent-medway', sentTo: ['Avery Khan', 'Jesse Morgan'] })] });
+    expect((await list.json()) as unknown).toEqual({ chases: [expect.objectContaining({ agencyId: 'nhs-kent-medway', sentTo: ['Avery Khan', 'Jesse Morgan'] })], reminders: [] });
   });
 
   it('when the return waits for certification, the chase goes to the signatory who can certify it, not to its preparer', async () => {
@@ -102,6 +104,31 @@ describe('chasing a return', () => {
     expect((await t.as(email).post('/api/returns/2026-27-Q3/kent-police/chase')).status).toBe(403);
     expect((await t.as(email).get('/api/chases?kind=return&of=2026-27-Q3')).status).toBe(403);
     expect((await readMailbox(ses.endpoint)).length).toBe(mails);
+  });
+});
+
+describe('the daily job’s reminders beside the chases', () => {
+  it('when the daily job has reminded the people of the outstanding returns, the lead’s list says when and whom, and nothing for a return that is in', async () => {
+    const mail = { ...t.config.mail, endpoint: ses.endpoint, timeoutMs: 5_000 };
+    const deps = {
+      doc: t.doc,
+      tables: t.config.tables,
+      partnershipId: t.config.partnershipId,
+      mailer: new SesMailer(createSesClient(mail), mail),
+      portalUrl: 'http://localhost:3000',
+    };
+    await runReminders(deps, '2027-01-25', new Date('2027-01-25T07:00:00Z'));
+    const { reminders } = (await (await lead().get('/api/chases?kind=return&of=2026-27-Q3')).json()) as { reminders: { agencyId: string; at: string; sentTo: string[] }[] };
+    expect(reminders.sort((a, b) => a.agencyId.localeCompare(b.agencyId))).toEqual([
+      // Kent Police's return waits for Riley Shaw to certify it (sent for certification above).
+      { kind: 'return', of: '2026-27-Q3', agencyId: 'kent-police', at: '2027-01-25T07:00:00.000Z', sentTo: ['Riley Shaw'] },
+      { kind: 'return', of: '2026-27-Q3', agencyId: 'medway-education', at: '2027-01-25T07:00:00.000Z', sentTo: ['Robin Hale', 'Taylor Quinn'] },
+      { kind: 'return', of: '2026-27-Q3', agencyId: 'nhs-kent-medway', at: '2027-01-25T07:00:00.000Z', sentTo: ['Avery Khan', 'Jesse Morgan'] },
+    ]);
+    // A second run the same day reminds nobody, so the record stands.
+    await runReminders(deps, '2027-01-25', new Date('2027-01-25T08:00:00Z'));
+    const again = (await (await lead().get('/api/chases?kind=return&of=2026-27-Q3')).json()) as { reminders: { at: string }[] };
+    expect(again.reminders.map((r) => r.at)).toEqual(['2027-01-25T07:00:00.000Z', '2027-01-25T07:00:00.000Z', '2027-01-25T07:00:00.000Z']);
   });
 });
 

@@ -82,6 +82,14 @@ describe('the daily reminder run', () => {
     await page.goto(link!);
     await expect.poll(() => h1(page)).toBe('Your return for 2026-27 Q3');
     await expectNoAxeViolations(page, 'the return a reminder links to');
+    await b.signOut(page);
+
+    // The lead's returns list says when the job reminded each agency's people, beside the chases.
+    await b.signIn(page, 'lead@mscp.example');
+    await page.goto(b.url('/returns/2026-27-Q3'));
+    await settled(page);
+    await expect.poll(() => page.locator('tr', { hasText: 'Kent Police' }).innerText()).toMatch(/Reminded automatically .+ \(emailed Drew Walker and Riley Shaw\)/);
+    await expectNoAxeViolations(page, 'returns list with automatic reminders');
     await b.closeTab(tab);
 
     const again = (await b.portal().mailbox()).length;

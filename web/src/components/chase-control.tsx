@@ -11,13 +11,22 @@ export interface LastChase {
   sentTo: string[];
 }
 
+/** What the control shows of the daily job's last automatic reminder. */
+export interface LastReminder {
+  at: string;
+  sentTo: string[];
+}
+
 /**
  * The lead's "Chase" button for one outstanding item (a return, a sign-off) in a table cell: when
- * it was last chased and whom that reached, then the button. Pressing it sends one reminder now;
- * the outcome, or why it could not be sent, is said in the cell (a polite live region).
+ * it was last chased and whom that reached, when the daily job last reminded its people, then the
+ * button. Pressing it sends one reminder now; the outcome, or why it could not be sent, is said in
+ * the cell (a polite live region).
  */
 export function ChaseControl(props: {
   last: LastChase | undefined;
+  /** the daily job's last reminder of the item, if any */
+  reminded?: LastReminder | undefined;
   /** what the button is about, for screen readers: "Kent Police’s return" */
   what: string;
   /** the item can be chased now (it is outstanding) */
@@ -49,6 +58,13 @@ export function ChaseControl(props: {
           <span class="app-secondary-text">
             Chased {formatDateTime(c().at)} by {c().by}
             <Show when={c().sentTo.length}> (emailed {listOf(c().sentTo)})</Show>
+          </span>
+        )}
+      </Show>
+      <Show when={props.reminded}>
+        {(r) => (
+          <span class="app-secondary-text">
+            Reminded automatically {formatDateTime(r().at)} (emailed {listOf(r().sentTo)})
           </span>
         )}
       </Show>

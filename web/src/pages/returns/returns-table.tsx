@@ -31,6 +31,7 @@ export function ReturnsTable(props: { periodId: string; rows: ReturnListRow[]; c
     cell: (r: ReturnListRow) => (
       <ChaseControl
         last={lastChase(r.agencyId)}
+        reminded={chases()?.reminders.find((x) => x.agencyId === r.agencyId)}
         what={`${r.agencyName}’s return`}
         open={!isDelivered(r.status)}
         onChase={async () => {

@@ -42,6 +42,7 @@ export function SignOffTable(props: { version: ThresholdVersion }) {
               <Show when={!row.decision}>
                 <ChaseControl
                   last={chases()?.chases.find((c) => c.agencyId === row.agencyId)}
+                  reminded={chases()?.reminders.find((r) => r.agencyId === row.agencyId)}
                   what={`${app.agencyName(row.agencyId) ?? row.agencyId}’s sign-off`}
                   open
                   onChase={async () => {
