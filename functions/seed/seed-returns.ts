@@ -19,6 +19,9 @@ const SeedReturn = z.object({
   acceptedBy: z.string().nullable(),
   acceptedAt: z.string().nullable(),
   review: z.object({ comments: z.array(SeedComment) }),
+  /** A draft's last save; otherwise the last of its dates (or, with none, the period's end). */
+  updatedBy: z.string().optional(),
+  updatedAt: z.string().optional(),
   /** Prepared by one person and certified by the submitter, where the partnership certifies returns. */
   certification: z.object({ preparedBy: z.string(), sentAt: z.string() }).strict().optional(),
   sections: z.array(ReturnSectionInput),
@@ -56,7 +59,7 @@ export function programmeSeedItems(doc: DynamoDBDocumentClient, table: string, p
       escalations: s.escalations ?? [],
       metrics: s.metrics ?? [],
     }));
-    const at = r.acceptedAt ?? r.submittedAt ?? r.review.comments.at(-1)?.at ?? `${periodBounds(r.periodId).end}T12:00:00.000Z`;
+    const at = r.updatedAt ?? r.acceptedAt ?? r.submittedAt ?? r.review.comments.at(-1)?.at ?? `${periodBounds(r.periodId).end}T12:00:00.000Z`;
     const header: ReturnHeader = {
       periodId: r.periodId,
       agencyId: r.agencyId,
@@ -64,11 +67,11 @@ export function programmeSeedItems(doc: DynamoDBDocumentClient, table: string, p
       version: 1 + (r.submittedAt ? 1 : 0) + (r.certification ? 1 : 0) + r.review.comments.length + (r.acceptedAt ? 1 : 0),
       createdAt: at,
       updatedAt: at,
-      updatedBy: r.acceptedBy ?? r.submittedBy ?? 'seed',
+      updatedBy: r.updatedBy ?? r.acceptedBy ?? r.submittedBy ?? 'seed',
       submittedBy: r.submittedBy,
       submittedAt: r.submittedAt,
       acceptedBy: r.acceptedBy,
-      updatedByName: names.get(r.acceptedBy ?? r.submittedBy ?? '') ?? null,
+      updatedByName: names.get(r.updatedBy ?? r.acceptedBy ?? r.submittedBy ?? '') ?? null,
       submittedByName: r.submittedBy ? (names.get(r.submittedBy) ?? null) : null,
       acceptedByName: r.acceptedBy ? (names.get(r.acceptedBy) ?? null) : null,
       acceptedAt: r.acceptedAt,
