@@ -10,10 +10,11 @@ import {
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ServiceUnavailable } from '../domain/errors.js';
+import { Conflict, ServiceUnavailable } from '../domain/errors.js';
 import { CognitoDirectory, type DirectoryPerson, LocalDirectory } from './directory.js';
 
 /**
@@ -34,6 +35,17 @@ beforeEach(() => {
 });
 
 describe('CognitoDirectory', () => {
+  it('when Cognito has no account for the person (UserNotFoundException), deactivating them is done, and any other change says to resend the invitation', async () => {
+    const gone = new UserNotFoundException({ message: 'User does not exist.', $metadata: {} });
+    cognito.on(AdminUpdateUserAttributesCommand).rejects(gone);
+    await expect(directory().sync({ ...officer, active: false })).resolves.toBeUndefined();
+    const err = await directory()
+      .sync(officer)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Conflict);
+    expect((err as Conflict).message).toBe('The change is saved, but Dana Fox has no sign-in account. Resend their invitation to create one.');
+  });
+
   it('when someone is invited, Cognito creates the account with its invitation email, the attributes and the role group', async () => {
     await directory().createAccount(officer, { resend: false });
     const create = cognito.commandCalls(AdminCreateUserCommand)[0]!.args[0].input;

@@ -10,9 +10,10 @@ import {
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   UsernameExistsException,
+  UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '../../shared/auth/roles.js';
-import { ServiceUnavailable } from '../domain/errors.js';
+import { Conflict, ServiceUnavailable } from '../domain/errors.js';
 
 /**
  * Where people sign in: one interface, two implementations. The portal's own record of each
@@ -109,6 +110,12 @@ export class CognitoDirectory implements IdentityDirectory {
         await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: p.email }), this.deadline);
       }
     } catch (err) {
+      // No sign-in account (removed in the console, say): someone deactivated cannot sign in, which
+      // is all deactivation asks; anyone else needs one, which resending the invitation creates.
+      if (err instanceof UserNotFoundException) {
+        if (!p.active) return;
+        throw new Conflict(`The change is saved, but ${p.name} has no sign-in account. Resend their invitation to create one.`);
+      }
       throw err instanceof ServiceUnavailable ? err : this.unavailable(err);
     }
   }
