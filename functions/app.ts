@@ -14,7 +14,7 @@ import { describeApi, openApiDocument } from './http/openapi.js';
 import { problemResponse } from './http/problem.js';
 import { createLogger, type Logger } from './logger.js';
 import { API_VERSION, mountRoutes } from './routes/index.js';
-import { createServices, type ServiceDeps } from './services/index.js';
+import { ServiceRegistry, type ServiceDeps } from './services/index.js';
 
 /** Everything the app needs from outside; tests pass a DynamoDB Local table and a local key pair. */
 export interface AppDeps extends ServiceDeps {
@@ -43,7 +43,7 @@ export const CONTENT_SECURITY_POLICY = {
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? (() => new Date());
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
-  const services = createServices({ ...deps, logger });
+  const registry = new ServiceRegistry({ ...deps, logger });
   const app = new OpenAPIHono<AppEnv>();
 
   app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
@@ -84,7 +84,7 @@ export function createApp(deps: AppDeps) {
   }
   const limitBody = bodyLimit({ maxSize: deps.config.bodyLimitBytes, onError: (c) => problemResponse(c, new PayloadTooLarge(deps.config.bodyLimitBytes)) });
   // Document uploads set their own, larger limit on their route.
-  app.use('/api/*', (c, next) => (c.req.path === '/api/threshold-documents/upload' ? next() : limitBody(c, next)));
+  app.use('/api/*', (c, next) => (/^\/api\/p\/[^/]+\/threshold-documents\/upload$/.test(c.req.path) ? next() : limitBody(c, next)));
   app.use('/api/*', async (c, next) => {
     await next();
     // API answers are per-user: never let a shared cache keep them.
@@ -96,7 +96,7 @@ export function createApp(deps: AppDeps) {
   let document: ReturnType<typeof openApiDocument> | undefined;
   const apiDocument = () => (document ??= openApiDocument(app, API_VERSION));
 
-  mountRoutes(app, deps, services, apiDocument);
+  mountRoutes(app, deps, registry, apiDocument);
 
   deps.mountWeb?.(app);
 

@@ -21,14 +21,15 @@ export class UserAccessCheck<A = UserAccess> {
   private readonly inFlight = new Map<string, Promise<A>>();
 
   constructor(
-    private readonly lookup: (email: string) => Promise<A>,
+    /** Reads one person's access; the key is what {@link access} was asked about (lower case). */
+    private readonly lookup: (key: string) => Promise<A>,
     private readonly ttlMs = ACCESS_CACHE_MS,
     private readonly maxEntries = 10_000,
   ) {}
 
-  /** The person's access as of at most `ttlMs` before `now`. */
-  async access(email: string, now: Date): Promise<A> {
-    const key = email.toLowerCase();
+  /** The person's access as of at most `ttlMs` before `now`; `who` names them (their email, within a partnership). */
+  async access(who: string, now: Date): Promise<A> {
+    const key = who.toLowerCase();
     const t = now.getTime();
     const hit = this.entries.get(key);
     // A clock that went backwards counts as expired: never stretch the 60 s promise.

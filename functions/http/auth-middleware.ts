@@ -7,22 +7,51 @@ import { ACCESS_ENDED, type UserAccessCheck } from '../auth/user-access.js';
 import type { AccountState } from '../repositories/user-repository.js';
 import type { Actor, WriteContext } from '../db/transact.js';
 import type { ConfirmedFinding } from '../../shared/pii/policy.js';
-import { AccessEnded, Forbidden, Unauthorized } from '../domain/errors.js';
+import { AccessEnded, Forbidden, NotFound, Unauthorized } from '../domain/errors.js';
+import { Slug } from '../../shared/partnership/schema.js';
+import type { ServiceRegistry } from '../services/index.js';
 import type { AppEnv } from './app-env.js';
 
-/**
- * Verifies the bearer token and puts the principal on the context. Roles come only from here.
- * A valid token is not enough: the person must still be active in the server's own records (read
- * through `access`, at most 60 s old), so someone removed or deactivated is refused on every route
- * even while their token has not expired.
- */
-export const authenticate = (verifier: TokenVerifier, access: UserAccessCheck<AccountState>) =>
+/** Verifies the bearer token and puts the principal on the context. Roles come only from here and {@link asMember}. */
+export const authenticate = (verifier: TokenVerifier) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+)$/.exec(header);
     if (!match) throw new Unauthorized(header ? 'The Authorization header is not a bearer token.' : 'Sign in to continue.');
-    const user = await verifier.verify(match[1]!);
-    const account = await access.access(user.email, c.get('now'));
+    c.set('user', await verifier.verify(match[1]!));
+    await next();
+  });
+
+/**
+ * The partnership the path names (`/api/p/{partnershipId}/...`): one that does not exist is a 404
+ * like any other missing thing. Its services go on the context for the routes.
+ */
+export const inPartnership = (registry: ServiceRegistry) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const pid = c.req.param('partnershipId') ?? '';
+    if (!Slug.safeParse(pid).success || !(await registry.exists(pid, c.get('now')))) throw new NotFound(`There is no partnership ${pid.slice(0, 40)}.`);
+    c.set('partnershipId', pid);
+    c.set('services', registry.for(pid));
+    await next();
+  });
+
+/** The key {@link asMember} reads a person's access under: their email within a partnership. */
+export const memberKey = (partnershipId: string, email: string) => `${partnershipId} ${email.toLowerCase()}`;
+
+/**
+ * A valid token is not enough: the person must still be active in the partnership's own records
+ * (read through `access`, at most 60 s old), so someone removed or deactivated is refused on every
+ * route even while their token has not expired; their role, agency and flags come from that record.
+ */
+export const asMember = (access: UserAccessCheck<AccountState>, home: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.get('user');
+    const pid = c.get('partnershipId');
+    const account = await access.access(memberKey(pid, user.email), c.get('now'));
+    // Someone with no place in this partnership who works in the deployment's own is told it does
+    // not exist (nothing reveals another partnership); someone with no place anywhere, that their access ended.
+    if (account.access === 'removed' && pid !== home && (await access.access(memberKey(home, user.email), c.get('now'))).access === 'active')
+      throw new NotFound(`There is no partnership ${pid}.`);
     if (account.access !== 'active') throw new AccessEnded(ACCESS_ENDED);
     c.set('user', withRecord(user, account));
     await next();

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../shared/auth/roles.js';
 import { Problem } from '../../shared/http/problem.js';
+import { Slug } from '../../shared/partnership/schema.js';
 import { CONFIRM_PERSONAL_DATA_HEADER, type PersonalDataPolicy } from '../../shared/pii/policy.js';
 import type { AppEnv } from './app-env.js';
 import { requireRole } from './auth-middleware.js';
@@ -72,6 +73,8 @@ export interface PathParam<S extends z.ZodType<string> = z.ZodType<string>> {
   names: string;
 }
 export const pathParam = <S extends z.ZodType<string>>(schema: S, names: string): PathParam<S> => ({ schema, names });
+/** The partnership a partnership's route belongs to: the first segment after /api/p/. */
+const PARTNERSHIP_PARAM = pathParam(Slug, 'partnership');
 
 /** A JSON body, read by the portal's own reader (415, 400 per field, the personal-data rule). */
 export interface JsonBody<S extends z.ZodType = z.ZodType> {
@@ -144,7 +147,11 @@ export interface Declaration<
   PR extends Problems,
 > {
   method: M;
-  /** OpenAPI path, e.g. `/api/returns/{periodId}/{agencyId}`. */
+  /**
+   * OpenAPI path. A partnership's route is written from within the partnership, e.g.
+   * `/returns/{periodId}/{agencyId}` (served at `/api/p/{partnershipId}/returns/...`); a route of the
+   * whole service begins with `/api/` (`/api/auth/login`).
+   */
   path: P;
   /** Stable and unique: clients generated from the document name their functions after it. */
   operationId: string;
@@ -227,6 +234,9 @@ export function declareRoute<
   PR extends Problems = Empty,
 >(d: Declaration<M, P, IM, PP, Q, B, S, R, PR>): DeclaredRoute<M, P, IM, PP, Q, B, S, R, PR> {
   const signedIn = !!d.roles;
+  // A path without the /api/ prefix is a partnership's: mounted under /api/p/{partnershipId} (or
+  // /api/public/p/{partnershipId}), so the partnership is one of its path parameters.
+  const params: Params | undefined = d.path.startsWith('/api/') ? (d.params as Params | undefined) : { partnershipId: PARTNERSHIP_PARAM, ...(d.params as Params | undefined) };
   const body = d.body as JsonBody | undefined;
   // Signed-in writes with a body follow the personal-data rule (shared/pii/policy.ts).
   const freeText = signedIn && ((!!body && body.personalData !== false) || !!d.form);
@@ -234,7 +244,7 @@ export function declareRoute<
   const statuses = new Set<ErrorStatus>([
     ...(d.database === false ? [] : [503 as const]),
     ...(signedIn ? [401 as const, 403 as const] : []),
-    ...(d.params ? [404 as const] : []),
+    ...(params ? [404 as const] : []),
     // Writes without a declared body still read one: nothing, or `{}` (see readRequest).
     ...(d.query || readsBody ? [400 as const] : []),
     ...(readsBody ? [413 as const, 415 as const] : []),
@@ -274,7 +284,7 @@ export function declareRoute<
   }
 
   const request: Record<string, unknown> = {};
-  if (d.params) request.params = z.object(Object.fromEntries(Object.entries(d.params as Params).map(([k, p]) => [k, p.schema.describe(`The ${p.names}'s id`)])));
+  if (params) request.params = z.object(Object.fromEntries(Object.entries(params).map(([k, p]) => [k, p.schema.describe(`The ${p.names}'s id`)])));
   if (d.query) request.query = d.query;
   if (body) request.body = { required: !body.optional, content: { 'application/json': { schema: body.schema } } };
   if (d.form) request.body = { required: true, content: { [d.form.mediaType]: { schema: d.form.schema } } };
@@ -283,7 +293,7 @@ export function declareRoute<
     ...(d.roles ? [requireRole(...d.roles)] : []),
     ...(d.ifMatch ? [d.ifMatch === 'required' ? ifMatch() : ifMatch({ mayCreate: true })] : []),
     ...(d.middleware ?? []),
-    readRequest(d.params as Params | undefined, d.query, body, !readsBody || !!d.form),
+    readRequest(params, d.query, body, !readsBody || !!d.form),
   ] as MiddlewareHandler<AppEnv>[];
 
   const description = [d.description, d.roles ? `Roles: ${d.roles.join(', ')}.` : 'Public: no sign-in.'].filter(Boolean).join('\n\n');

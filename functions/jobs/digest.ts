@@ -1,3 +1,4 @@
+import { partnershipUrl } from '../../shared/partnership/paths.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ukDate } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
@@ -46,7 +47,7 @@ export async function runDigest(deps: DigestDeps, now = new Date()): Promise<{ u
         partnershipName: partnership?.name ?? 'safeguarding partnership',
         name: person.name,
         lines: mine.map((e) => ({ text: e.line, url: e.url })),
-        settingsUrl: `${deps.portalUrl}/settings/notifications`,
+        settingsUrl: `${partnershipUrl(deps.portalUrl, pid)}/settings/notifications`,
       });
       result = await deliverOnce(ledger, deps.mailer, { kind: 'weekly-summary', eventKey: `weekly-summary#${day}`, to: person, content, now, stopped });
     }

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { partnershipUrl, publicApiPath } from '../../shared/partnership/paths.js';
 import { formatDayLong, periodLongLabel } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
@@ -65,7 +66,8 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
   const partnersOf = (agencyId: string) => active.filter((p) => p.role === 'partner' && p.agencyId === agencyId);
   const agencyName = (id: string) => data.agencies.find((a) => a.id === id)?.name ?? id;
   const partnershipName = data.partnership?.name ?? 'The partnership';
-  const url = (path: string) => `${deps.portalUrl}${path}`;
+  // Links open this partnership's pages; a mail client's one-click unsubscribe goes to its public API.
+  const url = (path: string) => `${partnershipUrl(deps.portalUrl, pid)}${path}`;
 
   /** Who hears of the change, and what it is about. Null when the record has gone meanwhile. */
   async function messageOf(e: OutboxEntry): Promise<Message | null> {
@@ -139,7 +141,7 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
         ...(optional && person.unsubscribeKey
           ? {
               unsubscribeUrl: url(`/unsubscribe#token=${person.id}.${kind}.${person.unsubscribeKey}`),
-              oneClickUrl: url(`/api/public/unsubscribe/one-click?token=${encodeURIComponent(`${person.id}.${kind}.${person.unsubscribeKey}`)}`),
+              oneClickUrl: `${deps.portalUrl}${publicApiPath(pid)}/unsubscribe/one-click?token=${encodeURIComponent(`${person.id}.${kind}.${person.unsubscribeKey}`)}`,
             }
           : {}),
       };

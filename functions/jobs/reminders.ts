@@ -4,6 +4,7 @@ import { DEFAULT_REMINDER_WORKING_DAYS, DEFAULT_SIGN_OFF_REMINDER_DAYS } from '.
 /** How many days before a Kinship offer item's review date its agency is told. */
 const KINSHIP_REVIEW_NOTICE_DAYS = 14;
 import { daysBetween, isDelivered, ukDate } from '../../shared/periods/period.js';
+import { partnershipUrl } from '../../shared/partnership/paths.js';
 import { certifyRefusal } from '../../shared/returns/rules.js';
 import type { Config } from '../config.js';
 import { workingDaysBefore } from '../domain/working-days.js';
@@ -56,6 +57,8 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
     new MailStopRepository(deps.doc, deps.tables.main, pid).addresses(),
   ]);
   const ledger = new NotificationRepository(deps.doc, deps.tables.main, pid);
+  // Links open this partnership's pages.
+  const pages = partnershipUrl(deps.portalUrl, pid);
   const partnershipName = data.partnership?.name ?? 'The partnership';
   const days = data.partnership?.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS;
   const headerOf = new Map(headers.map((h) => [`${h.periodId}#${h.agencyId}`, h]));
@@ -107,14 +110,13 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
         const reminder = {
           ...about,
           name: person.name,
-          url: `${deps.portalUrl}/our-return/${period.id}${certifying ? '/certify' : ''}`,
+          url: `${pages}/our-return/${period.id}${certifying ? '/certify' : ''}`,
           ...(certifying?.preparedByName ? { preparedByName: certifying.preparedByName } : {}),
         };
         return deliver(kind, askKey, person, overdue ? returnOverdue(reminder) : returnDueSoon(reminder));
       });
       // The lead hears once per overdue return, in an email of their own (its own ledger entry).
-      if (overdue)
-        for (const lead of due(leads)) await deliver(kind, eventKey, lead, returnOverdueForLead({ ...about, name: lead.name, url: `${deps.portalUrl}/returns/${period.id}` }));
+      if (overdue) for (const lead of due(leads)) await deliver(kind, eventKey, lead, returnOverdueForLead({ ...about, name: lead.name, url: `${pages}/returns/${period.id}` }));
     }
   }
   await remindSignOffs();
@@ -142,7 +144,7 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
         document: `${v.title} ${v.versionLabel}`,
         issuedOn,
         days: age,
-        url: `${deps.portalUrl}/threshold`,
+        url: `${pages}/threshold`,
       };
       const eventKey = `sign-off-outstanding#${v.id}#${agencyId}`;
       const sent = await ledger.sentTo(eventKey);
@@ -171,7 +173,7 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
           'kinship-review-due',
           eventKey,
           p,
-          kinshipReviewDue({ partnershipName, name: p.name, agencyName, title: item.title, dueOn: item.nextReviewDue!, today: date, url: `${deps.portalUrl}/kinship/${item.id}` }),
+          kinshipReviewDue({ partnershipName, name: p.name, agencyName, title: item.title, dueOn: item.nextReviewDue!, today: date, url: `${pages}/kinship/${item.id}` }),
         );
     }
   }

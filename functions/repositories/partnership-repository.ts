@@ -51,6 +51,11 @@ export class PartnershipRepository {
     return res.Item ? (strip(res.Item) as Partnership) : null;
   }
 
+  /** Whether this partnership exists: one GetItem of its record's key only. */
+  exists(): Promise<boolean> {
+    return this.ping();
+  }
+
   /** A cheap data-plane read used by the health check. */
   async ping(): Promise<boolean> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: partnershipKeys.partnership(this.pid), ProjectionExpression: 'pk' }));

@@ -1,10 +1,9 @@
 import { AttentionView } from '../../shared/attention/schema.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
 const getAttention = declareRoute({
   method: 'get',
-  path: '/api/attention',
+  path: '/attention',
   operationId: 'getAttention',
   summary: 'What needs the signed-in person now, most urgent first',
   description:
@@ -14,6 +13,6 @@ const getAttention = declareRoute({
   response: json(AttentionView, 'The items, each with a link to where it is dealt with'),
 });
 
-export function attentionRoutes(services: Services) {
-  return apiRoutes().openapi(getAttention, async (c) => c.json(await services.attention.forUser(c.get('user'), c.get('now')), 200));
+export function attentionRoutes() {
+  return apiRoutes().openapi(getAttention, async (c) => c.json(await c.var.services.attention.forUser(c.get('user'), c.get('now')), 200));
 }

@@ -3,11 +3,10 @@ import { AuditPeopleView, AuditQuery } from '../../shared/audit/query.js';
 import { EraseRequest, ErasureResult } from '../../shared/pii/erasure.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { apiRoutes, declareRoute, json } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
 const searchAudit = declareRoute({
   method: 'get',
-  path: '/api/audit',
+  path: '/audit',
   operationId: 'searchAudit',
   summary: 'The audit trail: who changed what and when, by record, by person or for the whole partnership',
   description:
@@ -20,7 +19,7 @@ const searchAudit = declareRoute({
 
 const listAuditPeople = declareRoute({
   method: 'get',
-  path: '/api/audit/people',
+  path: '/audit/people',
   operationId: 'listAuditPeople',
   summary: "The partnership's people by name, to search the audit trail by person",
   tag: 'Audit',
@@ -30,7 +29,7 @@ const listAuditPeople = declareRoute({
 
 const erasePersonalData = declareRoute({
   method: 'post',
-  path: '/api/erasures',
+  path: '/erasures',
   operationId: 'erasePersonalData',
   summary: 'Erase personal data from a record, its earlier versions and its audit events (the text is never stored)',
   tag: 'Audit',
@@ -41,11 +40,11 @@ const erasePersonalData = declareRoute({
   errors: [404, 412],
 });
 
-export function auditRoutes(services: Services) {
+export function auditRoutes() {
   return apiRoutes()
-    .openapi(searchAudit, async (c) => c.json(await services.audit.search(c.req.valid('query'), c.get('now')), 200))
-    .openapi(listAuditPeople, async (c) => c.json(await services.audit.listPeople(), 200))
+    .openapi(searchAudit, async (c) => c.json(await c.var.services.audit.search(c.req.valid('query'), c.get('now')), 200))
+    .openapi(listAuditPeople, async (c) => c.json(await c.var.services.audit.listPeople(), 200))
     .openapi(erasePersonalData, async (c) => {
-      return c.json(await services.erasure.erase(c.get('user'), c.req.valid('json'), writeContext(c)), 200);
+      return c.json(await c.var.services.erasure.erase(c.get('user'), c.req.valid('json'), writeContext(c)), 200);
     });
 }

@@ -60,7 +60,7 @@ const jwks = declareRoute({
 
 const me = declareRoute({
   method: 'get',
-  path: '/api/me',
+  path: '/me',
   operationId: 'getCurrentUser',
   summary: 'The signed-in user',
   tag: 'Auth',

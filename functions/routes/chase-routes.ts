@@ -3,7 +3,6 @@ import { Slug } from '../../shared/partnership/schema.js';
 import { PeriodId } from '../../shared/periods/period.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
 /*
  * The lead's chase buttons: one reminder now about an outstanding return or sign-off (at most once
@@ -14,7 +13,7 @@ const agency = pathParam(Slug, 'agency');
 
 const chaseReturn = declareRoute({
   method: 'post',
-  path: '/api/returns/{periodId}/{agencyId}/chase',
+  path: '/returns/{periodId}/{agencyId}/chase',
   operationId: 'chaseReturn',
   summary: "Email the agency's preparers now about a return that is not in (once a day)",
   tag: 'Reminders',
@@ -27,7 +26,7 @@ const chaseReturn = declareRoute({
 
 const chaseSignOff = declareRoute({
   method: 'post',
-  path: '/api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase',
+  path: '/threshold-documents/{versionId}/sign-offs/{agencyId}/chase',
   operationId: 'chaseSignOff',
   summary: "Email the agency's signatories now about a sign-off still outstanding (once a day)",
   tag: 'Reminders',
@@ -40,7 +39,7 @@ const chaseSignOff = declareRoute({
 
 const listChases = declareRoute({
   method: 'get',
-  path: '/api/chases',
+  path: '/chases',
   operationId: 'listChases',
   summary: 'When the returns of a period, or the sign-offs of a version, were last chased',
   tag: 'Reminders',
@@ -49,18 +48,18 @@ const listChases = declareRoute({
   response: json(ChasesView, 'The last chase of each item that has been chased'),
 });
 
-export function chaseRoutes(services: Services) {
+export function chaseRoutes() {
   return apiRoutes()
     .openapi(chaseReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      return c.json(await services.chase.chaseReturn(c.get('user'), periodId, agencyId, writeContext(c)), 201);
+      return c.json(await c.var.services.chase.chaseReturn(c.get('user'), periodId, agencyId, writeContext(c)), 201);
     })
     .openapi(chaseSignOff, async (c) => {
       const { versionId, agencyId } = c.req.valid('param');
-      return c.json(await services.chase.chaseSignOff(c.get('user'), versionId, agencyId, writeContext(c)), 201);
+      return c.json(await c.var.services.chase.chaseSignOff(c.get('user'), versionId, agencyId, writeContext(c)), 201);
     })
     .openapi(listChases, async (c) => {
       const { kind, of } = c.req.valid('query');
-      return c.json(await services.chase.list(kind, of), 200);
+      return c.json(await c.var.services.chase.list(kind, of), 200);
     });
 }

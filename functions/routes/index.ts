@@ -3,9 +3,10 @@ import type { TokenVerifier } from '../auth/tokens.js';
 import { UserAccessCheck } from '../auth/user-access.js';
 import { apiDocsRoutes } from '../http/api-docs.js';
 import type { AppEnv } from '../http/app-env.js';
-import { authenticate } from '../http/auth-middleware.js';
+import { asMember, authenticate, inPartnership } from '../http/auth-middleware.js';
+import { apiRoutes } from '../http/route.js';
 import type { openApiDocument } from '../http/openapi.js';
-import type { ServiceDeps, Services } from '../services/index.js';
+import type { ServiceDeps, ServiceRegistry } from '../services/index.js';
 import { attentionRoutes } from './attention-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { notificationRoutes, publicNotificationRoutes } from './notification-routes.js';
@@ -27,31 +28,51 @@ export { API_VERSION } from './system-routes.js';
 export type RouteDeps = Pick<ServiceDeps, 'config' | 'localIssuer'> & { verifier: TokenVerifier };
 
 /**
- * Mounts every aggregate's sub-app: public routes first (they answer before the authentication
- * middleware runs), then the signed-in ones. Chained, so the result's type carries every route's
- * declaration (`Api`).
+ * A partnership's signed-in routes, written from within the partnership (`/returns/...`) and
+ * mounted at `/api/p/{partnershipId}`. Chained, so the type carries every declaration
+ * (`PartnershipApi`, for the web's typed client of one partnership).
  */
-export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, services: Services, apiDocument: () => ReturnType<typeof openApiDocument>) {
-  return app
-    .route('/', systemRoutes(services, deps, apiDocument))
-    .route('/', apiDocsRoutes())
-    .route('/', authRoutes(services, deps))
-    .route('/', publicKinshipRoutes(services))
-    .route('/', publicNotificationRoutes(services))
-    .use('/api/*', authenticate(deps.verifier, new UserAccessCheck((email) => services.users.getAccount(email))))
+export function partnershipApp() {
+  return apiRoutes()
     .route('/', meRoutes())
-    .route('/', attentionRoutes(services))
-    .route('/', notificationRoutes(services))
-    .route('/', partnershipRoutes(services))
-    .route('/', programmeRoutes(services))
-    .route('/', returnRoutes(services))
-    .route('/', thresholdRoutes(services))
-    .route('/', kinshipRoutes(services))
-    .route('/', readinessRoutes(services))
-    .route('/', trackerRoutes(services))
-    .route('/', auditRoutes(services))
-    .route('/', peopleRoutes(services))
-    .route('/', chaseRoutes(services));
+    .route('/', attentionRoutes())
+    .route('/', notificationRoutes())
+    .route('/', partnershipRoutes())
+    .route('/', programmeRoutes())
+    .route('/', returnRoutes())
+    .route('/', thresholdRoutes())
+    .route('/', kinshipRoutes())
+    .route('/', readinessRoutes())
+    .route('/', trackerRoutes())
+    .route('/', auditRoutes())
+    .route('/', peopleRoutes())
+    .route('/', chaseRoutes());
+}
+
+/** A partnership's public routes, mounted at `/api/public/p/{partnershipId}`. */
+export function publicPartnershipApp() {
+  return apiRoutes().route('/', publicKinshipRoutes()).route('/', publicNotificationRoutes());
+}
+
+/**
+ * Mounts every sub-app: the service's own routes (health, the API's description, sign-in), each
+ * partnership's public routes, then its signed-in ones: the token is verified, the partnership in
+ * the path must exist, and the person must be active in its records (their role and agency come
+ * from there). Chained, so the result's type carries every route's declaration (`Api`).
+ */
+export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry: ServiceRegistry, apiDocument: () => ReturnType<typeof openApiDocument>) {
+  const access = new UserAccessCheck((key) => {
+    const [pid, email] = key.split(' ') as [string, string];
+    return registry.for(pid).users.getAccount(email);
+  });
+  return app
+    .route('/', systemRoutes(registry.home, deps, apiDocument))
+    .route('/', apiDocsRoutes())
+    .route('/', authRoutes(registry.home, deps))
+    .use('/api/public/p/:partnershipId/*', inPartnership(registry))
+    .route('/api/public/p/:partnershipId', publicPartnershipApp())
+    .use('/api/p/:partnershipId/*', authenticate(deps.verifier), inPartnership(registry), asMember(access, deps.config.partnershipId))
+    .route('/api/p/:partnershipId', partnershipApp());
 }
 
 /**
@@ -59,3 +80,7 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, services:
  * `hono/client`). Import it as a type from here (not from app.ts).
  */
 export type Api = ReturnType<typeof mountRoutes>;
+/** One partnership's signed-in API, for `hc<PartnershipApi>('/api/p/{id}')`. */
+export type PartnershipApi = ReturnType<typeof partnershipApp>;
+/** One partnership's public API, for `hc<PublicPartnershipApi>('/api/public/p/{id}')`. */
+export type PublicPartnershipApi = ReturnType<typeof publicPartnershipApp>;

@@ -6,10 +6,9 @@ import { writeContext } from '../http/auth-middleware.js';
 import type { AppEnv } from '../http/app-env.js';
 import { etagFor, type IfMatchEnv } from '../http/etag.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
-import type { Services } from '../services/index.js';
 import { ukDate } from '../../shared/periods/period.js';
 
-const base = '/api/kinship-offer/items';
+const base = '/kinship-offer/items';
 const item = { id: pathParam(z.string().regex(/^[a-z0-9-]{1,80}$/), 'Kinship Local Offer item') };
 /** `contact` is where an item publishes its service's phone, email and office: those kinds are expected there. */
 const KINSHIP_TEXT = { contactFields: ['contact'] };
@@ -102,7 +101,7 @@ const returnKinshipItem = declareRoute({
 
 const getKinshipCoverage = declareRoute({
   method: 'get',
-  path: '/api/kinship-offer/coverage',
+  path: '/kinship-offer/coverage',
   operationId: 'getKinshipCoverage',
   summary: 'Statutory categories covered, reviews overdue, last published',
   tag: 'Kinship offer',
@@ -112,7 +111,7 @@ const getKinshipCoverage = declareRoute({
 
 const getPublicKinshipOffer = declareRoute({
   method: 'get',
-  path: '/api/public/kinship-offer',
+  path: '/kinship-offer',
   operationId: 'getPublicKinshipOffer',
   summary: 'The published Kinship Local Offer (no sign-in)',
   description: 'Published text only; shared caches may keep it for five minutes.',
@@ -121,47 +120,47 @@ const getPublicKinshipOffer = declareRoute({
 });
 
 /** The public offer: no sign-in, published text only, cacheable for a few minutes. */
-export function publicKinshipRoutes(services: Services) {
+export function publicKinshipRoutes() {
   return apiRoutes().openapi(getPublicKinshipOffer, async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.json(await services.kinship.publicOffer(), 200);
+    return c.json(await c.var.services.kinship.publicOffer(), 200);
   });
 }
 
-export function kinshipRoutes(services: Services) {
+export function kinshipRoutes() {
   return apiRoutes()
-    .openapi(listKinshipItems, async (c) => c.json(await services.kinship.list(c.req.valid('query')), 200))
-    .openapi(getKinshipCoverage, async (c) => c.json(await services.kinship.coverage(ukDate(c.get('now'))), 200))
+    .openapi(listKinshipItems, async (c) => c.json(await c.var.services.kinship.list(c.req.valid('query')), 200))
+    .openapi(getKinshipCoverage, async (c) => c.json(await c.var.services.kinship.coverage(ukDate(c.get('now'))), 200))
     .openapi(createKinshipItem, async (c) => {
-      const created = await services.kinship.create(c.get('user'), c.req.valid('json'), writeContext(c));
+      const created = await c.var.services.kinship.create(c.get('user'), c.req.valid('json'), writeContext(c));
       c.header('ETag', etagFor(created.version));
       c.header('Location', `${base}/${created.id}`);
       return c.json(created, 201);
     })
     .openapi(getKinshipItem, async (c) => {
-      const found = await services.kinship.get(c.req.valid('param').id);
+      const found = await c.var.services.kinship.get(c.req.valid('param').id);
       c.header('ETag', etagFor(found.version));
       return c.json(found, 200);
     })
     .openapi(updateKinshipItem, async (c) => {
-      const updated = await services.kinship.update(c.get('user'), c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const updated = await c.var.services.kinship.update(c.get('user'), c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(updated.version));
       return c.json(updated, 200);
     })
-    .openapi(submitKinshipItem, move(services, 'submit'))
-    .openapi(publishKinshipItem, move(services, 'publish'))
-    .openapi(retireKinshipItem, move(services, 'retire'))
+    .openapi(submitKinshipItem, move('submit'))
+    .openapi(publishKinshipItem, move('publish'))
+    .openapi(retireKinshipItem, move('retire'))
     .openapi(returnKinshipItem, async (c) => {
-      const returned = await services.kinship.returnToAgency(c.get('user'), c.req.valid('param').id, c.req.valid('json').comment, c.var.ifMatch, writeContext(c));
+      const returned = await c.var.services.kinship.returnToAgency(c.get('user'), c.req.valid('param').id, c.req.valid('json').comment, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(returned.version));
       return c.json(returned, 200);
     });
 }
 
 /** One handler for the three moves: the routes differ only in their action and roles. */
-function move(services: Services, action: 'submit' | 'publish' | 'retire'): RouteHandler<ReturnType<typeof transition>, AppEnv & IfMatchEnv> {
+function move(action: 'submit' | 'publish' | 'retire'): RouteHandler<ReturnType<typeof transition>, AppEnv & IfMatchEnv> {
   return async (c) => {
-    const moved = await services.kinship.transition(c.get('user'), c.req.valid('param').id, action, c.var.ifMatch, writeContext(c));
+    const moved = await c.var.services.kinship.transition(c.get('user'), c.req.valid('param').id, action, c.var.ifMatch, writeContext(c));
     c.header('ETag', etagFor(moved.version));
     return c.json(moved, 200);
   };

@@ -4,11 +4,10 @@ import { UnsupportedMediaType, ValidationFailed } from '../domain/errors.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
 const getSettings = declareRoute({
   method: 'get',
-  path: '/api/me/notifications',
+  path: '/me/notifications',
   operationId: 'getNotificationSettings',
   summary: 'Which optional emails the signed-in person gets, and when',
   tag: 'Reminders',
@@ -18,7 +17,7 @@ const getSettings = declareRoute({
 
 const putSettings = declareRoute({
   method: 'put',
-  path: '/api/me/notifications',
+  path: '/me/notifications',
   operationId: 'setNotificationSettings',
   summary: 'Change which optional emails the signed-in person gets (only the kinds sent change)',
   tag: 'Reminders',
@@ -30,7 +29,7 @@ const putSettings = declareRoute({
 
 const unsubscribe = declareRoute({
   method: 'post',
-  path: '/api/public/unsubscribe',
+  path: '/unsubscribe',
   operationId: 'unsubscribe',
   summary: "Stop one kind of email from its email's link (no sign-in: the link's secret is the person's own)",
   tag: 'Public',
@@ -39,15 +38,15 @@ const unsubscribe = declareRoute({
   errors: [404],
 });
 
-export function notificationRoutes(services: Services) {
+export function notificationRoutes() {
   return apiRoutes()
     .openapi(getSettings, async (c) => {
-      const s = await services.notificationSettings.get(c.get('user'));
+      const s = await c.var.services.notificationSettings.get(c.get('user'));
       c.header('ETag', etagFor(s.version));
       return c.json(s, 200);
     })
     .openapi(putSettings, async (c) => {
-      const s = await services.notificationSettings.update(c.get('user'), c.req.valid('json').choices, c.var.ifMatch, writeContext(c));
+      const s = await c.var.services.notificationSettings.update(c.get('user'), c.req.valid('json').choices, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(s.version));
       return c.json(s, 200);
     });
@@ -59,7 +58,7 @@ export function notificationRoutes(services: Services) {
  */
 const unsubscribeOneClick = declareRoute({
   method: 'post',
-  path: '/api/public/unsubscribe/one-click',
+  path: '/unsubscribe/one-click',
   operationId: 'unsubscribeOneClick',
   summary: "Stop one kind of email from a mail client's unsubscribe button (RFC 8058 one-click)",
   tag: 'Public',
@@ -73,16 +72,16 @@ const unsubscribeOneClick = declareRoute({
 });
 
 /** Mounted before sign-in is checked. */
-export function publicNotificationRoutes(services: Services) {
+export function publicNotificationRoutes() {
   return apiRoutes()
     .openapi(unsubscribe, async (c) =>
-      c.json(await services.notificationSettings.unsubscribe(c.req.valid('json').token, { requestId: c.get('requestId'), now: c.get('now') }), 200),
+      c.json(await c.var.services.notificationSettings.unsubscribe(c.req.valid('json').token, { requestId: c.get('requestId'), now: c.get('now') }), 200),
     )
     .openapi(unsubscribeOneClick, async (c) => {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) throw new UnsupportedMediaType();
       const form = await c.req.parseBody();
       if (form['List-Unsubscribe'] !== 'One-Click') throw new ValidationFailed([{ path: 'List-Unsubscribe', message: 'Send List-Unsubscribe=One-Click' }]);
-      return c.json(await services.notificationSettings.unsubscribe(c.req.valid('query').token, { requestId: c.get('requestId'), now: c.get('now') }), 200);
+      return c.json(await c.var.services.notificationSettings.unsubscribe(c.req.valid('query').token, { requestId: c.get('requestId'), now: c.get('now') }), 200);
     });
 }

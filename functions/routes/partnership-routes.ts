@@ -1,10 +1,9 @@
 import { PartnershipView } from '../../shared/partnership/views.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
 const getPartnership = declareRoute({
   method: 'get',
-  path: '/api/partnership',
+  path: '/partnership',
   operationId: 'getPartnership',
   summary: 'The partnership, its agencies, workstreams, milestones and periods',
   tag: 'Partnership',
@@ -12,6 +11,6 @@ const getPartnership = declareRoute({
   response: json(PartnershipView, 'The configuration every page needs'),
 });
 
-export function partnershipRoutes(services: Services) {
-  return apiRoutes().openapi(getPartnership, async (c) => c.json(await services.partnership.getPartnershipData(), 200));
+export function partnershipRoutes() {
+  return apiRoutes().openapi(getPartnership, async (c) => c.json(await c.var.services.partnership.getPartnershipData(), 200));
 }

@@ -1,9 +1,9 @@
+import { partnershipApiPath } from '../../shared/partnership/paths.js';
 import { z } from 'zod';
 import { InvitePersonRequest, PeopleQuery, PeopleView, PersonDetailView, PersonView, UpdatePersonRequest } from '../../shared/users/schema.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
 /*
  * People: the programme lead manages everyone; an agency administrator (a partner with that flag)
@@ -24,7 +24,7 @@ const InviteResult = z
 
 const listPeople = declareRoute({
   method: 'get',
-  path: '/api/people',
+  path: '/people',
   operationId: 'listPeople',
   summary: 'People of the partnership (an agency administrator sees their own agency’s partners)',
   tag: 'People',
@@ -35,7 +35,7 @@ const listPeople = declareRoute({
 
 const invitePerson = declareRoute({
   method: 'post',
-  path: '/api/people',
+  path: '/people',
   operationId: 'invitePerson',
   summary: 'Invite someone: their account is created and they are emailed how to sign in',
   tag: 'People',
@@ -48,7 +48,7 @@ const invitePerson = declareRoute({
 
 const getPerson = declareRoute({
   method: 'get',
-  path: '/api/people/{id}',
+  path: '/people/{id}',
   operationId: 'getPerson',
   summary: 'One person and the history of their account',
   tag: 'People',
@@ -59,7 +59,7 @@ const getPerson = declareRoute({
 
 const updatePerson = declareRoute({
   method: 'patch',
-  path: '/api/people/{id}',
+  path: '/people/{id}',
   operationId: 'updatePerson',
   summary: 'Change a person’s name, role, agency or flags (only the fields sent change)',
   tag: 'People',
@@ -76,55 +76,55 @@ const action = <P extends string, R>(path: P, operationId: string, summary: stri
   declareRoute({ method: 'post', path, operationId, summary, tag: 'People', roles: MANAGERS, ifMatch: 'required', params: person, response, errors: [422] });
 
 const deactivatePerson = action(
-  '/api/people/{id}/deactivate',
+  '/people/{id}/deactivate',
   'deactivatePerson',
   'Deactivate: refused on every page within a minute, signed out everywhere',
   json(PersonView, 'The person, deactivated', { etag: true }),
 );
 const reactivatePerson = action(
-  '/api/people/{id}/reactivate',
+  '/people/{id}/reactivate',
   'reactivatePerson',
   'Give a deactivated person their access back',
   json(PersonView, 'The person, active again', { etag: true }),
 );
 const resendInvitation = action(
-  '/api/people/{id}/invitation',
+  '/people/{id}/invitation',
   'resendInvitation',
   'Send a new invitation to someone who has not signed in yet',
   json(InviteResult, 'The person, with the new invitation', { etag: true }),
 );
 
-export function peopleRoutes(services: Services) {
+export function peopleRoutes() {
   return apiRoutes()
-    .openapi(listPeople, async (c) => c.json(await services.people.list(c.get('user'), c.req.valid('query'), c.get('now')), 200))
+    .openapi(listPeople, async (c) => c.json(await c.var.services.people.list(c.get('user'), c.req.valid('query'), c.get('now')), 200))
     .openapi(invitePerson, async (c) => {
-      const result = await services.people.invite(c.get('user'), c.req.valid('json'), writeContext(c));
+      const result = await c.var.services.people.invite(c.get('user'), c.req.valid('json'), writeContext(c));
       c.header('ETag', etagFor(result.person.version));
-      c.header('Location', `/api/people/${result.person.id}`);
+      c.header('Location', `${partnershipApiPath(c.get('partnershipId'))}/people/${result.person.id}`);
       return c.json(result, 201);
     })
     .openapi(getPerson, async (c) => {
-      const detail = await services.people.get(c.get('user'), c.req.valid('param').id);
+      const detail = await c.var.services.people.get(c.get('user'), c.req.valid('param').id);
       c.header('ETag', etagFor(detail.person.version));
       return c.json(detail, 200);
     })
     .openapi(updatePerson, async (c) => {
-      const p = await services.people.update(c.get('user'), c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const p = await c.var.services.people.update(c.get('user'), c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(p.version));
       return c.json(p, 200);
     })
     .openapi(deactivatePerson, async (c) => {
-      const p = await services.people.setActive(c.get('user'), c.req.valid('param').id, false, c.var.ifMatch, writeContext(c));
+      const p = await c.var.services.people.setActive(c.get('user'), c.req.valid('param').id, false, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(p.version));
       return c.json(p, 200);
     })
     .openapi(reactivatePerson, async (c) => {
-      const p = await services.people.setActive(c.get('user'), c.req.valid('param').id, true, c.var.ifMatch, writeContext(c));
+      const p = await c.var.services.people.setActive(c.get('user'), c.req.valid('param').id, true, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(p.version));
       return c.json(p, 200);
     })
     .openapi(resendInvitation, async (c) => {
-      const result = await services.people.resendInvitation(c.get('user'), c.req.valid('param').id, c.var.ifMatch, writeContext(c));
+      const result = await c.var.services.people.resendInvitation(c.get('user'), c.req.valid('param').id, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(result.person.version));
       return c.json(result, 200);
     });

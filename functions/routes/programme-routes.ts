@@ -1,3 +1,4 @@
+import { partnershipApiPath } from '../../shared/partnership/paths.js';
 import { z } from 'zod';
 import { Slug } from '../../shared/partnership/schema.js';
 import { MilestoneView, PeriodView, WorkstreamView } from '../../shared/partnership/views.js';
@@ -6,13 +7,12 @@ import { CreateMilestoneRequest, UpdateMilestoneRequest } from '../../shared/wor
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
 const workstream = { id: pathParam(Slug, 'workstream') };
 
 const listWorkstreams = declareRoute({
   method: 'get',
-  path: '/api/workstreams',
+  path: '/workstreams',
   operationId: 'listWorkstreams',
   summary: 'Workstreams with their milestones and contributing agencies',
   tag: 'Programme',
@@ -22,7 +22,7 @@ const listWorkstreams = declareRoute({
 
 const getWorkstream = declareRoute({
   method: 'get',
-  path: '/api/workstreams/{id}',
+  path: '/workstreams/{id}',
   operationId: 'getWorkstream',
   summary: 'One workstream with its milestones and contributing agencies',
   tag: 'Programme',
@@ -33,7 +33,7 @@ const getWorkstream = declareRoute({
 
 const createMilestone = declareRoute({
   method: 'post',
-  path: '/api/workstreams/{id}/milestones',
+  path: '/workstreams/{id}/milestones',
   operationId: 'createMilestone',
   summary: 'Add a milestone',
   tag: 'Programme',
@@ -47,7 +47,7 @@ const createMilestone = declareRoute({
 
 const updateMilestone = declareRoute({
   method: 'patch',
-  path: '/api/workstreams/{id}/milestones/{milestoneId}',
+  path: '/workstreams/{id}/milestones/{milestoneId}',
   operationId: 'updateMilestone',
   summary: 'Edit or close a milestone (only the fields sent change)',
   tag: 'Programme',
@@ -60,7 +60,7 @@ const updateMilestone = declareRoute({
 
 const listPeriods = declareRoute({
   method: 'get',
-  path: '/api/periods',
+  path: '/periods',
   operationId: 'listPeriods',
   summary: 'Reporting periods, newest first',
   tag: 'Programme',
@@ -70,7 +70,7 @@ const listPeriods = declareRoute({
 
 const openPeriod = declareRoute({
   method: 'post',
-  path: '/api/periods',
+  path: '/periods',
   operationId: 'openPeriod',
   summary: 'Open a reporting period',
   tag: 'Programme',
@@ -81,25 +81,25 @@ const openPeriod = declareRoute({
   errors: [409],
 });
 
-export function programmeRoutes(services: Services) {
+export function programmeRoutes() {
   return apiRoutes()
-    .openapi(listWorkstreams, async (c) => c.json(await services.programme.listWorkstreams(), 200))
-    .openapi(getWorkstream, async (c) => c.json(await services.programme.getWorkstream(c.req.valid('param').id), 200))
+    .openapi(listWorkstreams, async (c) => c.json(await c.var.services.programme.listWorkstreams(), 200))
+    .openapi(getWorkstream, async (c) => c.json(await c.var.services.programme.getWorkstream(c.req.valid('param').id), 200))
     .openapi(createMilestone, async (c) => {
-      const m = await services.programme.createMilestone(c.get('user'), c.req.valid('param').id, c.req.valid('json'), writeContext(c));
+      const m = await c.var.services.programme.createMilestone(c.get('user'), c.req.valid('param').id, c.req.valid('json'), writeContext(c));
       c.header('ETag', etagFor(m.version));
       return c.json(m, 201);
     })
     .openapi(updateMilestone, async (c) => {
       const { id, milestoneId } = c.req.valid('param');
-      const m = await services.programme.updateMilestone(c.get('user'), id, milestoneId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const m = await c.var.services.programme.updateMilestone(c.get('user'), id, milestoneId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(m.version));
       return c.json(m, 200);
     })
-    .openapi(listPeriods, async (c) => c.json(await services.programme.listPeriods(), 200))
+    .openapi(listPeriods, async (c) => c.json(await c.var.services.programme.listPeriods(), 200))
     .openapi(openPeriod, async (c) => {
-      const period = await services.programme.createPeriod(c.get('user'), c.req.valid('json'), writeContext(c));
-      c.header('Location', `/api/periods/${period.id}`);
+      const period = await c.var.services.programme.createPeriod(c.get('user'), c.req.valid('json'), writeContext(c));
+      c.header('Location', `${partnershipApiPath(c.get('partnershipId'))}/periods/${period.id}`);
       return c.json(period, 201);
     });
 }

@@ -4,7 +4,6 @@ import { AssessmentView, CriterionView, ReadinessMatrixView } from '../../shared
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
-import type { Services } from '../services/index.js';
 import { ukDate } from '../../shared/periods/period.js';
 
 const workstream = { id: pathParam(Slug, 'workstream') };
@@ -12,7 +11,7 @@ const assessment = { criterionId: pathParam(Slug, 'criterion'), agencyId: pathPa
 
 const getReadinessMatrix = declareRoute({
   method: 'get',
-  path: '/api/workstreams/{id}/readiness',
+  path: '/workstreams/{id}/readiness',
   operationId: 'getReadinessMatrix',
   summary: 'Criteria x agencies matrix with statuses and scores',
   tag: 'Readiness',
@@ -23,7 +22,7 @@ const getReadinessMatrix = declareRoute({
 
 const createCriterion = declareRoute({
   method: 'post',
-  path: '/api/workstreams/{id}/criteria',
+  path: '/workstreams/{id}/criteria',
   operationId: 'createCriterion',
   summary: 'Add a readiness criterion',
   tag: 'Readiness',
@@ -37,7 +36,7 @@ const createCriterion = declareRoute({
 
 const updateCriterion = declareRoute({
   method: 'patch',
-  path: '/api/workstreams/{id}/criteria/{criterionId}',
+  path: '/workstreams/{id}/criteria/{criterionId}',
   operationId: 'updateCriterion',
   summary: 'Edit a readiness criterion (only the fields sent change)',
   tag: 'Readiness',
@@ -50,7 +49,7 @@ const updateCriterion = declareRoute({
 
 const saveAssessment = declareRoute({
   method: 'put',
-  path: '/api/readiness/{criterionId}/{agencyId}',
+  path: '/readiness/{criterionId}/{agencyId}',
   operationId: 'saveAssessment',
   summary: "The agency's self-assessment (If-Match once it exists)",
   tag: 'Readiness',
@@ -65,7 +64,7 @@ const saveAssessment = declareRoute({
 
 const validateAssessment = declareRoute({
   method: 'post',
-  path: '/api/readiness/{criterionId}/{agencyId}/validate',
+  path: '/readiness/{criterionId}/{agencyId}/validate',
   operationId: 'validateAssessment',
   summary: 'Confirm or challenge an assessment',
   tag: 'Readiness',
@@ -77,29 +76,29 @@ const validateAssessment = declareRoute({
   errors: [409],
 });
 
-export function readinessRoutes(services: Services) {
+export function readinessRoutes() {
   return apiRoutes()
-    .openapi(getReadinessMatrix, async (c) => c.json(await services.readiness.matrix(c.req.valid('param').id, ukDate(c.get('now'))), 200))
+    .openapi(getReadinessMatrix, async (c) => c.json(await c.var.services.readiness.matrix(c.req.valid('param').id, ukDate(c.get('now'))), 200))
     .openapi(createCriterion, async (c) => {
-      const cr = await services.readiness.createCriterion(c.get('user'), c.req.valid('param').id, c.req.valid('json'), writeContext(c));
+      const cr = await c.var.services.readiness.createCriterion(c.get('user'), c.req.valid('param').id, c.req.valid('json'), writeContext(c));
       c.header('ETag', etagFor(cr.version));
       return c.json(cr, 201);
     })
     .openapi(updateCriterion, async (c) => {
       const { id, criterionId } = c.req.valid('param');
-      const cr = await services.readiness.updateCriterion(c.get('user'), id, criterionId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const cr = await c.var.services.readiness.updateCriterion(c.get('user'), id, criterionId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(cr.version));
       return c.json(cr, 200);
     })
     .openapi(saveAssessment, async (c) => {
       const { criterionId, agencyId } = c.req.valid('param');
-      const a = await services.readiness.assess(c.get('user'), criterionId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const a = await c.var.services.readiness.assess(c.get('user'), criterionId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(a.version));
       return c.json(a, 200);
     })
     .openapi(validateAssessment, async (c) => {
       const { criterionId, agencyId } = c.req.valid('param');
-      const a = await services.readiness.validate(c.get('user'), criterionId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const a = await c.var.services.readiness.validate(c.get('user'), criterionId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(a.version));
       return c.json(a, 200);
     });

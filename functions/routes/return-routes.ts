@@ -6,16 +6,15 @@ import { ReturnListRowView, ReturnViewDoc } from '../../shared/returns/views.js'
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
-import type { Services } from '../services/index.js';
 
-const base = '/api/returns/{periodId}/{agencyId}';
+const base = '/returns/{periodId}/{agencyId}';
 /** Path ids that are not well-formed name nothing: 404, never 500. */
 const ids = { periodId: pathParam(PeriodId, 'reporting period'), agencyId: pathParam(Slug, 'agency') };
 const saved = (description: string) => json(ReturnViewDoc, description, { etag: true });
 
 const listReturnsForPeriod = declareRoute({
   method: 'get',
-  path: '/api/returns',
+  path: '/returns',
   operationId: 'listReturnsForPeriod',
   summary: "A period's returns, one row per agency (partners: their own)",
   tag: 'Returns',
@@ -139,54 +138,68 @@ const reopenReturn = declareRoute({
   errors: [409, 422],
 });
 
-export function returnRoutes(services: Services) {
+export function returnRoutes() {
   return apiRoutes()
-    .openapi(listReturnsForPeriod, async (c) => c.json(await services.returns.list(c.get('user'), c.req.valid('query').periodId, c.get('now')), 200))
+    .openapi(listReturnsForPeriod, async (c) => c.json(await c.var.services.returns.list(c.get('user'), c.req.valid('query').periodId, c.get('now')), 200))
     .openapi(getReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.get(c.get('user'), periodId, agencyId, c.get('now'));
+      const view = await c.var.services.returns.get(c.get('user'), periodId, agencyId, c.get('now'));
       if (view.version > 0) c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })
     .openapi(saveReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.save(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const view = await c.var.services.returns.save(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })
     .openapi(submitReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.submit(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const view = await c.var.services.returns.submit(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })
     .openapi(certifyReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.certify(c.get('user'), periodId, agencyId, { action: 'certify' }, c.var.ifMatch, writeContext(c));
+      const view = await c.var.services.returns.certify(c.get('user'), periodId, agencyId, { action: 'certify' }, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })
     .openapi(sendBackReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.certify(c.get('user'), periodId, agencyId, { action: 'send-back', comment: c.req.valid('json').comment }, c.var.ifMatch, writeContext(c));
+      const view = await c.var.services.returns.certify(
+        c.get('user'),
+        periodId,
+        agencyId,
+        { action: 'send-back', comment: c.req.valid('json').comment },
+        c.var.ifMatch,
+        writeContext(c),
+      );
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })
     .openapi(acceptReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'accept' }, c.var.ifMatch, writeContext(c));
+      const view = await c.var.services.returns.review(c.get('user'), periodId, agencyId, { action: 'accept' }, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })
     .openapi(reopenReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'reopen', reason: c.req.valid('json').reason }, c.var.ifMatch, writeContext(c));
+      const view = await c.var.services.returns.review(c.get('user'), periodId, agencyId, { action: 'reopen', reason: c.req.valid('json').reason }, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     })
     .openapi(returnReturnToAgency, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await services.returns.review(c.get('user'), periodId, agencyId, { action: 'return', comment: c.req.valid('json').comment }, c.var.ifMatch, writeContext(c));
+      const view = await c.var.services.returns.review(
+        c.get('user'),
+        periodId,
+        agencyId,
+        { action: 'return', comment: c.req.valid('json').comment },
+        c.var.ifMatch,
+        writeContext(c),
+      );
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
     });

@@ -1,3 +1,4 @@
+import { partnershipApiPath } from '../../shared/partnership/paths.js';
 import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
 import { IssueVersionRequest, SignOffRequest, ThresholdConfigRequest } from '../../shared/threshold/schema.js';
@@ -8,7 +9,6 @@ import { etagFor } from '../http/etag.js';
 import { fieldErrors, problemResponse } from '../http/problem.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
 import { guardPersonalData } from '../http/validate.js';
-import type { Services } from '../services/index.js';
 
 /** PDFs travel through API Gateway and Lambda, whose synchronous payload limit is 6 MB. */
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
@@ -19,7 +19,7 @@ const UploadFields = IssueVersionRequest.omit({ content: true }).strict();
 
 const listThresholdVersions = declareRoute({
   method: 'get',
-  path: '/api/threshold-documents',
+  path: '/threshold-documents',
   operationId: 'listThresholdVersions',
   summary: 'Threshold document versions, newest first, with sign-off decisions',
   tag: 'Threshold',
@@ -29,7 +29,7 @@ const listThresholdVersions = declareRoute({
 
 const getThresholdConfig = declareRoute({
   method: 'get',
-  path: '/api/threshold-config',
+  path: '/threshold-config',
   operationId: 'getThresholdConfig',
   summary: 'Which agencies must sign new versions',
   tag: 'Threshold',
@@ -39,7 +39,7 @@ const getThresholdConfig = declareRoute({
 
 const setThresholdSignatories = declareRoute({
   method: 'put',
-  path: '/api/threshold-config',
+  path: '/threshold-config',
   operationId: 'setThresholdSignatories',
   summary: 'Set which agencies must sign versions issued from now on',
   tag: 'Threshold',
@@ -51,7 +51,7 @@ const setThresholdSignatories = declareRoute({
 
 const getThresholdVersion = declareRoute({
   method: 'get',
-  path: '/api/threshold-documents/{versionId}',
+  path: '/threshold-documents/{versionId}',
   operationId: 'getThresholdVersion',
   summary: 'One version with its decisions',
   tag: 'Threshold',
@@ -62,7 +62,7 @@ const getThresholdVersion = declareRoute({
 
 const getThresholdContent = declareRoute({
   method: 'get',
-  path: '/api/threshold-documents/{versionId}/content',
+  path: '/threshold-documents/{versionId}/content',
   operationId: 'getThresholdContent',
   summary: 'The document itself (markdown or PDF) with its SHA-256',
   tag: 'Threshold',
@@ -83,7 +83,7 @@ const getThresholdContent = declareRoute({
 
 const issueThresholdVersion = declareRoute({
   method: 'post',
-  path: '/api/threshold-documents',
+  path: '/threshold-documents',
   operationId: 'issueThresholdVersion',
   summary: 'Issue a new version (markdown content)',
   description: 'If-Match is the ETag of /api/threshold-config: issuing is refused if who must sign, or the current version, changed since you read it.',
@@ -98,7 +98,7 @@ const issueThresholdVersion = declareRoute({
 
 const uploadThresholdVersion = declareRoute({
   method: 'post',
-  path: '/api/threshold-documents/upload',
+  path: '/threshold-documents/upload',
   operationId: 'uploadThresholdVersion',
   summary: 'Issue a new version from an uploaded PDF',
   description: `A multipart form: title, versionLabel, summaryOfChanges, effectiveFrom and file (a PDF of at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB). If-Match is the ETag of /api/threshold-config.`,
@@ -121,7 +121,7 @@ const uploadThresholdVersion = declareRoute({
 
 const signOffThresholdVersion = declareRoute({
   method: 'post',
-  path: '/api/threshold-documents/{versionId}/sign-offs',
+  path: '/threshold-documents/{versionId}/sign-offs',
   operationId: 'signOffThresholdVersion',
   summary: "Record the agency's decision on the current version (signatories of required agencies)",
   tag: 'Threshold',
@@ -133,23 +133,23 @@ const signOffThresholdVersion = declareRoute({
   errors: [409],
 });
 
-export function thresholdRoutes(services: Services) {
+export function thresholdRoutes() {
   return apiRoutes()
-    .openapi(listThresholdVersions, async (c) => c.json(await services.threshold.list(), 200))
+    .openapi(listThresholdVersions, async (c) => c.json(await c.var.services.threshold.list(), 200))
     .openapi(getThresholdConfig, async (c) => {
-      const config = await services.threshold.config();
+      const config = await c.var.services.threshold.config();
       c.header('ETag', etagFor(config.version));
       return c.json(config, 200);
     })
     .openapi(setThresholdSignatories, async (c) => {
-      const agencies = (await services.partnership.getPartnershipData()).agencies.map((a) => a.id);
-      const config = await services.threshold.setRequiredAgencies(c.get('user'), c.req.valid('json').requiredAgencyIds, agencies, c.var.ifMatch, writeContext(c));
+      const agencies = (await c.var.services.partnership.getPartnershipData()).agencies.map((a) => a.id);
+      const config = await c.var.services.threshold.setRequiredAgencies(c.get('user'), c.req.valid('json').requiredAgencyIds, agencies, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(config.version));
       return c.json(config, 200);
     })
-    .openapi(getThresholdVersion, async (c) => c.json(await services.threshold.get(c.req.valid('param').versionId), 200))
+    .openapi(getThresholdVersion, async (c) => c.json(await c.var.services.threshold.get(c.req.valid('param').versionId), 200))
     .openapi(getThresholdContent, async (c) => {
-      const { version, body } = await services.threshold.content(c.req.valid('param').versionId);
+      const { version, body } = await c.var.services.threshold.content(c.req.valid('param').versionId);
       c.header('X-Content-SHA256', version.sha256);
       c.header('ETag', `"${version.sha256}"`);
       if (typeof body === 'string')
@@ -159,8 +159,8 @@ export function thresholdRoutes(services: Services) {
       return c.body(body as Uint8Array<ArrayBuffer>, 200);
     })
     .openapi(issueThresholdVersion, async (c) => {
-      const v = await services.threshold.issue(c.get('user'), c.req.valid('json'), null, c.var.ifMatch, writeContext(c));
-      c.header('Location', `/api/threshold-documents/${v.id}`);
+      const v = await c.var.services.threshold.issue(c.get('user'), c.req.valid('json'), null, c.var.ifMatch, writeContext(c));
+      c.header('Location', `${partnershipApiPath(c.get('partnershipId'))}/threshold-documents/${v.id}`);
       return c.json(v, 201);
     })
     .openapi(uploadThresholdVersion, async (c) => {
@@ -185,11 +185,11 @@ export function thresholdRoutes(services: Services) {
       if (errors.length || !parsed.success || !bytes) throw new ValidationFailed(errors);
       // The form's text fields follow the same personal-data rule as every JSON body.
       guardPersonalData(c, parsed.data);
-      const v = await services.threshold.issue(c.get('user'), { ...parsed.data, content: '-' }, { bytes, contentType: 'application/pdf' }, c.var.ifMatch, writeContext(c));
-      c.header('Location', `/api/threshold-documents/${v.id}`);
+      const v = await c.var.services.threshold.issue(c.get('user'), { ...parsed.data, content: '-' }, { bytes, contentType: 'application/pdf' }, c.var.ifMatch, writeContext(c));
+      c.header('Location', `${partnershipApiPath(c.get('partnershipId'))}/threshold-documents/${v.id}`);
       return c.json(v, 201);
     })
     .openapi(signOffThresholdVersion, async (c) =>
-      c.json(await services.threshold.decide(c.get('user'), c.req.valid('param').versionId, c.req.valid('json'), writeContext(c)), 201),
+      c.json(await c.var.services.threshold.decide(c.get('user'), c.req.valid('param').versionId, c.req.valid('json'), writeContext(c)), 201),
     );
 }

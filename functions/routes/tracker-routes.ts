@@ -1,3 +1,4 @@
+import type { Services } from '../services/index.js';
 import { z } from 'zod';
 import { PeriodId } from '../../shared/periods/period.js';
 import { CONFIDENCE_SCALE, toCsv } from '../../shared/tracker/compute.js';
@@ -5,7 +6,6 @@ import { OverallSettingView, TrackerView } from '../../shared/tracker/views.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { apiRoutes, declareRoute, file, json, pathParam } from '../http/route.js';
-import type { Services } from '../services/index.js';
 import { buildXlsx } from '../services/xlsx.js';
 
 const PeriodQuery = z.object({ periodId: PeriodId.optional() }).strict();
@@ -17,7 +17,7 @@ const READERS = ['lead', 'executive'] as const;
 
 const getTracker = declareRoute({
   method: 'get',
-  path: '/api/tracker',
+  path: '/tracker',
   operationId: 'getTracker',
   summary: 'The shared tracker for a period (default: the current one)',
   tag: 'Tracker',
@@ -29,7 +29,7 @@ const getTracker = declareRoute({
 
 const setOverallConfidence = declareRoute({
   method: 'put',
-  path: '/api/tracker/overall/{periodId}/{workstreamId}',
+  path: '/tracker/overall/{periodId}/{workstreamId}',
   operationId: 'setOverallConfidence',
   summary: "Set (or clear with null) a workstream's overall confidence",
   description: "If-Match is the setting's version in the tracker (`matrix[].overall.version`) once it has been set.",
@@ -46,7 +46,7 @@ const setOverallConfidence = declareRoute({
 const exportCsv = <N extends Export>(name: N) =>
   declareRoute({
     method: 'get',
-    path: `/api/exports/${name}.csv` as `/api/exports/${N}.csv`,
+    path: `/exports/${name}.csv` as `/exports/${N}.csv`,
     operationId: `export${name[0]!.toUpperCase()}${name.slice(1)}Csv`,
     summary: `Export ${name} as CSV (formula-safe)`,
     tag: 'Exports',
@@ -58,7 +58,7 @@ const exportCsv = <N extends Export>(name: N) =>
 
 const exportTrackerWorkbook = declareRoute({
   method: 'get',
-  path: '/api/exports/tracker.xlsx',
+  path: '/exports/tracker.xlsx',
   operationId: 'exportTrackerWorkbook',
   summary: 'Excel workbook with one sheet per export',
   tag: 'Exports',
@@ -125,10 +125,10 @@ function tables(t: Tracker) {
   };
 }
 
-export function trackerRoutes(services: Services) {
+export function trackerRoutes() {
   // The tracker for the period asked for (default: the current one), as the page and the exports see it.
-  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date }) =>
-    services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
+  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date; var: { services: Services } }) =>
+    c.var.services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
   // One handler for the four CSV files; each is its own declared route, chained so clients see it.
   const csv = <N extends Export>(name: N) =>
     [
@@ -149,7 +149,7 @@ export function trackerRoutes(services: Services) {
     .openapi(getTracker, async (c) => c.json(await load(c), 200))
     .openapi(setOverallConfidence, async (c) => {
       const { periodId, workstreamId } = c.req.valid('param');
-      const overall = await services.tracker.setOverall(c.get('user'), periodId, workstreamId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const overall = await c.var.services.tracker.setOverall(c.get('user'), periodId, workstreamId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(overall.version));
       return c.json(overall, 200);
     })

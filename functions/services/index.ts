@@ -30,6 +30,7 @@ import { NotificationRepository } from '../repositories/notification-repository.
 import { OutboxRepository } from '../repositories/outbox-repository.js';
 import { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import { notificationOf } from '../notify/events.js';
+import { partnershipUrl } from '../../shared/partnership/paths.js';
 import { ProgrammeService } from './programme-service.js';
 import { ReadinessService } from './readiness-service.js';
 import { ReturnsService } from './returns-service.js';
@@ -60,12 +61,14 @@ function defaultDirectory(config: Config): IdentityDirectory {
 }
 
 /**
- * The composition module: builds every repository and service once per app from its
- * dependencies. Routes receive the result and see services only.
+ * The composition module: builds every repository and service of one partnership from the app's
+ * dependencies. Every key those repositories read or write begins with the partnership's id.
+ * Routes receive the result (through {@link ServiceRegistry}) and see services only.
  */
-export function createServices(deps: ServiceDeps) {
-  const { doc, config } = deps;
-  const pid = config.partnershipId;
+export function createServices(deps: ServiceDeps, pid: string = deps.config.partnershipId) {
+  const { doc } = deps;
+  // Links in email open this partnership's pages.
+  const config = { ...deps.config, portalUrl: partnershipUrl(deps.config.portalUrl, pid) };
   const outbox = new OutboxRepository(doc, config.tables.main, pid);
   const writer = new Writer(doc, config.tables.audit, pid, {
     table: config.tables.main,
@@ -136,5 +139,47 @@ export function createServices(deps: ServiceDeps) {
   };
 }
 
-/** The repositories and services, built once per app from its dependencies. */
+/** One partnership's repositories and services. */
 export type Services = ReturnType<typeof createServices>;
+
+/** How long the registry trusts that a partnership exists (or not) before reading it again. */
+const KNOWN_FOR_MS = 60_000;
+
+/**
+ * Every partnership's services, built on first use and kept for the app's life (one per
+ * partnership: a Lambda container serves few). The request's partnership comes from its path.
+ */
+export class ServiceRegistry {
+  private readonly built = new Map<string, Services>();
+  private readonly known = new Map<string, { exists: boolean; at: number }>();
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** The services of partnership `pid`; call {@link exists} first for an id from outside. */
+  for(pid: string): Services {
+    let s = this.built.get(pid);
+    if (!s) {
+      s = createServices(this.deps, pid);
+      this.built.set(pid, s);
+    }
+    return s;
+  }
+
+  /**
+   * The deployment's own partnership: sign-in and the set-password link read people there until
+   * accounts span partnerships.
+   */
+  get home(): Services {
+    return this.for(this.deps.config.partnershipId);
+  }
+
+  /** Whether partnership `pid` exists (one GetItem, remembered for a minute). */
+  async exists(pid: string, now: Date): Promise<boolean> {
+    const hit = this.known.get(pid);
+    if (hit && now.getTime() - hit.at >= 0 && now.getTime() - hit.at < KNOWN_FOR_MS) return hit.exists;
+    const exists = await new PartnershipRepository(this.deps.doc, this.deps.config.tables.main, pid).exists();
+    if (this.known.size > 1000) this.known.clear();
+    this.known.set(pid, { exists, at: now.getTime() });
+    return exists;
+  }
+}

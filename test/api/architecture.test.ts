@@ -52,7 +52,7 @@ function cycles(): string[][] {
 describe('module structure', () => {
   it('when the sources are read, the import walker sees the modules it must (a check that checks)', () => {
     expect(graph.get(join(ROOT, 'functions/app.ts'))).toContain(join(ROOT, 'functions/services/index.ts'));
-    expect(graph.get(join(ROOT, 'functions/routes/return-routes.ts'))).toContain(join(ROOT, 'functions/services/index.ts'));
+    expect(graph.get(join(ROOT, 'functions/routes/tracker-routes.ts'))).toContain(join(ROOT, 'functions/services/index.ts'));
   });
 
   it('when a route file is read, it does not import app.ts', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 
 /**
  * "Needs your attention" (issue 12 part 4), from the Medway demo: Q3 2026-27 is open and due on
@@ -68,6 +68,6 @@ describe('needs your attention', () => {
   });
 
   it('when nobody is signed in, it is 401', async () => {
-    expect((await t.app.request('/api/attention')).status).toBe(401);
+    expect((await t.app.request(inPartnership('/api/attention'))).status).toBe(401);
   });
 });

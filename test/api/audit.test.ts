@@ -7,7 +7,7 @@ import { AUDIT_TABLE } from '../../functions/db/table-design.js';
 import { Writer, type Actor } from '../../functions/db/transact.js';
 import { userIdFor } from '../../functions/seed/seed.js';
 import { MAX_QUERIES_PER_PAGE } from '../../functions/services/audit-service.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 
 /**
  * The lead's audit trail: one record's history, one person's actions, or the whole partnership,
@@ -204,7 +204,7 @@ describe('audit trail: who may read it', () => {
   });
 
   it('when nobody is signed in, it answers 401', async () => {
-    for (const path of ['/api/audit', '/api/audit/people']) expect((await t.app.request(path)).status, path).toBe(401);
+    for (const path of ['/api/audit', '/api/audit/people']) expect((await t.app.request(inPartnership(path))).status, path).toBe(401);
   });
 });
 

@@ -16,6 +16,7 @@ afterAll(async () => {
 });
 
 const SAMPLE: Record<string, string> = {
+  partnershipId: 'mscp',
   periodId: '2026-27-Q3',
   agencyId: 'kent-police',
   id: 'safeguarding',
@@ -50,7 +51,7 @@ describe('authorization on every write route', () => {
 
   // Every write route but the executive's own settings (their email choices) is closed to them.
   it('when the API is described, the only write route open to the executive is their own email settings', () => {
-    expect(routes.filter((r) => r.roles.includes('executive')).map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/me/notifications']);
+    expect(routes.filter((r) => r.roles.includes('executive')).map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/p/mscp/me/notifications']);
   });
 
   it.each(routes.filter((r) => !r.roles.includes('executive')))('when the executive calls $method $path, it is refused and nothing is written', async ({ method, path }) => {

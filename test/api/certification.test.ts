@@ -57,7 +57,7 @@ describe('sending a return for certification', () => {
     const [asked] = await mailTo(USERS.police);
     expect(asked!.subject).toBe('Certify Kent Police’s return for October to December 2026');
     expect(asked!.body.text).toContain('Drew Walker has prepared Kent Police’s quarterly return');
-    expect(asked!.body.text).toContain('https://portal.example/our-return/2026-27-Q3/certify');
+    expect(asked!.body.text).toContain('https://portal.example/p/mscp/our-return/2026-27-Q3/certify');
     expect(await mailTo(USERS.policeOfficer)).toEqual([]);
   });
 

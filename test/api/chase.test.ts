@@ -47,7 +47,7 @@ describe('chasing a return', () => {
 
     const mail = (await mailTo(USERS.health)).at(-1)!;
     expect(mail.subject).toBe('Jordan Ellis is asking for NHS Kent and Medway’s return for October to December 2026');
-    expect(mail.body.text).toContain('/our-return/2026-27-Q3');
+    expect(mail.body.text).toContain('/p/mscp/our-return/2026-27-Q3');
 
     const list = await lead().get('/api/chases?kind=return&of=2026-27-Q3');
     expect((await list.json()) as unknown).toEqual({ chases: [expect.objectContaining({ agencyId: 'nhs-kent-medway', sentTo: ['Avery Khan', 'Jesse Morgan'] })], reminders: [] });

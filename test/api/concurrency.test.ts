@@ -4,7 +4,7 @@ import { milestoneKeys } from '../../functions/db/keys.js';
 import { Writer } from '../../functions/db/transact.js';
 import { PreconditionFailed } from '../../functions/http/errors.js';
 import { guardedPut } from '../../functions/repositories/version-guard.js';
-import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
+import { apiDocument, createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 
 /**
  * No lost updates: every write route on a versioned resource, read from the OpenAPI document,
@@ -44,18 +44,20 @@ const NO_IF_MATCH: Record<string, string> = {
   'POST /api/auth/invitation': 'reads whose invitation a link is; writes nothing',
   'POST /api/auth/set-password':
     "an invitation's single-use link: its secret stands for the version (the write is guarded by the version read with it and removes it), and nobody else edits the person meanwhile",
-  'POST /api/people': 'invites a new person; an email that already has an account is 409',
-  'POST /api/public/unsubscribe/one-click': 'the same as the link, from a mail client’s own unsubscribe button (RFC 8058)',
-  'POST /api/public/unsubscribe': 'turns one kind of email off from its link: the same answer however often it is sent, and no one edits a version they were shown',
-  'POST /api/returns/{periodId}/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
-  'POST /api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
-  'POST /api/kinship-offer/items': 'drafts a new item with a new id',
-  'POST /api/periods': 'opens a new period; an existing id is 409',
-  'POST /api/workstreams/{id}/milestones': 'adds a new milestone; an existing id is 409',
-  'POST /api/workstreams/{id}/criteria': 'adds a new criterion; an existing id is 409',
-  'POST /api/threshold-documents/{versionId}/sign-offs':
+  'POST /api/p/{partnershipId}/people': 'invites a new person; an email that already has an account is 409',
+  'POST /api/public/p/{partnershipId}/unsubscribe/one-click': 'the same as the link, from a mail client’s own unsubscribe button (RFC 8058)',
+  'POST /api/public/p/{partnershipId}/unsubscribe':
+    'turns one kind of email off from its link: the same answer however often it is sent, and no one edits a version they were shown',
+  'POST /api/p/{partnershipId}/returns/{periodId}/{agencyId}/chase': 'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
+  'POST /api/p/{partnershipId}/threshold-documents/{versionId}/sign-offs/{agencyId}/chase':
+    'sends a reminder about the item as it is now; at most one a day (429), changes nothing anyone edits',
+  'POST /api/p/{partnershipId}/kinship-offer/items': 'drafts a new item with a new id',
+  'POST /api/p/{partnershipId}/periods': 'opens a new period; an existing id is 409',
+  'POST /api/p/{partnershipId}/workstreams/{id}/milestones': 'adds a new milestone; an existing id is 409',
+  'POST /api/p/{partnershipId}/workstreams/{id}/criteria': 'adds a new criterion; an existing id is 409',
+  'POST /api/p/{partnershipId}/threshold-documents/{versionId}/sign-offs':
     "records an agency's one decision on an issued version, which never changes (a second is 409; the hash it was shown is checked)",
-  'POST /api/erasures':
+  'POST /api/p/{partnershipId}/erasures':
     'replaces the named text wherever it is at the moment of the request, so it cannot undo a change it did not see; its writes are guarded by the versions read in the same request and move each version on, so forms opened before get 412',
 };
 
@@ -110,31 +112,31 @@ async function overallVersion() {
 }
 
 const CASES: Record<string, () => Promise<Case>> = {
-  'PATCH /api/kinship-offer/items/{id}': async () => {
+  'PATCH /api/p/{partnershipId}/kinship-offer/items/{id}': async () => {
     const { id, current } = await kinshipDraft();
     return { current, call: (m) => t.as(USERS.lead).patch(`/api/kinship-offer/items/${id}`, { summary: 'A changed summary of the support.' }, headers(m)) };
   },
   ...Object.fromEntries(
     (['submit', 'publish', 'retire'] as const).map((action) => [
-      `POST /api/kinship-offer/items/{id}/${action}`,
+      `POST /api/p/{partnershipId}/kinship-offer/items/{id}/${action}`,
       async (): Promise<Case> => {
         const { id, current } = await kinshipDraft();
         return { current, call: (m) => t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/${action}`, undefined, headers(m)) };
       },
     ]),
   ),
-  'POST /api/kinship-offer/items/{id}/return': async () => {
+  'POST /api/p/{partnershipId}/kinship-offer/items/{id}/return': async () => {
     const { id, current } = await kinshipDraft();
     return { current, call: (m) => t.as(USERS.lead).post(`/api/kinship-offer/items/${id}/return`, { comment: 'Add the opening times.' }, headers(m)) };
   },
-  'PATCH /api/workstreams/{id}/milestones/{milestoneId}': async () => {
+  'PATCH /api/p/{partnershipId}/workstreams/{id}/milestones/{milestoneId}': async () => {
     const path = '/api/workstreams/safeguarding/milestones/sg-macpt-isa-signed';
     const current = async () =>
       (await json<{ milestones: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding'))).milestones.find((m) => m.id === 'sg-macpt-isa-signed')!
         .version;
     return { current, call: (m) => t.as(USERS.lead).patch(path, { status: 'on-track' }, headers(m)) };
   },
-  'PATCH /api/workstreams/{id}/criteria/{criterionId}': async () => {
+  'PATCH /api/p/{partnershipId}/workstreams/{id}/criteria/{criterionId}': async () => {
     const path = '/api/workstreams/safeguarding/criteria/macpt-members-in-post';
     const current = async () =>
       (await json<{ criteria: { id: string; version: number }[] }>(t.as(USERS.lead).get('/api/workstreams/safeguarding/readiness'))).criteria.find(
@@ -142,26 +144,26 @@ const CASES: Record<string, () => Promise<Case>> = {
       )!.version;
     return { current, call: (m) => t.as(USERS.lead).patch(path, { title: 'MACPT members in post and named' }, headers(m)) };
   },
-  'PUT /api/readiness/{criterionId}/{agencyId}': async () => {
+  'PUT /api/p/{partnershipId}/readiness/{criterionId}/{agencyId}': async () => {
     const a = await seededAssessment();
     return { current: a.current, call: (m) => t.as(a.user).put(a.path, { status: 'in-progress', evidence: 'Recruitment under way.' }, headers(m)) };
   },
-  'POST /api/readiness/{criterionId}/{agencyId}/validate': async () => {
+  'POST /api/p/{partnershipId}/readiness/{criterionId}/{agencyId}/validate': async () => {
     const a = await seededAssessment();
     return { current: a.current, call: (m) => t.as(USERS.lead).post(`${a.path}/validate`, { outcome: 'challenged', comment: 'Attach the evidence.' }, headers(m)) };
   },
-  'PUT /api/returns/{periodId}/{agencyId}': async () => {
+  'PUT /api/p/{partnershipId}/returns/{periodId}/{agencyId}': async () => {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(r.user).put(r.path, { sections: [] }, headers(m)) };
   },
-  'POST /api/returns/{periodId}/{agencyId}/submit': async () => {
+  'POST /api/p/{partnershipId}/returns/{periodId}/{agencyId}/submit': async () => {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(r.user).post(`${r.path}/submit`, {}, headers(m)) };
   },
   // Morgan Reid, Medway Council's signatory, certifies what Casey Brooks prepares (the version is checked before the status).
   ...Object.fromEntries(
     (['certify', 'send-back'] as const).map((action) => [
-      `POST /api/returns/{periodId}/{agencyId}/${action}`,
+      `POST /api/p/{partnershipId}/returns/{periodId}/{agencyId}/${action}`,
       async (): Promise<Case> => {
         const path = `/api/returns/${Q3}/medway-council`;
         const current = async () => version((await t.as(USERS.lead).get(path)).headers.get('etag'));
@@ -169,23 +171,23 @@ const CASES: Record<string, () => Promise<Case>> = {
       },
     ]),
   ),
-  'POST /api/returns/{periodId}/{agencyId}/accept': async () => {
+  'POST /api/p/{partnershipId}/returns/{periodId}/{agencyId}/accept': async () => {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/accept`, undefined, headers(m)) };
   },
-  'POST /api/returns/{periodId}/{agencyId}/return': async () => {
+  'POST /api/p/{partnershipId}/returns/{periodId}/{agencyId}/return': async () => {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/return`, { comment: 'Add the missing risk.' }, headers(m)) };
   },
-  'POST /api/returns/{periodId}/{agencyId}/reopen': async () => {
+  'POST /api/p/{partnershipId}/returns/{periodId}/{agencyId}/reopen': async () => {
     const r = await startedReturn();
     return { current: r.current, call: (m) => t.as(USERS.lead).post(`${r.path}/reopen`, { reason: 'A correction.' }, headers(m)) };
   },
-  'PUT /api/threshold-config': async () => ({
+  'PUT /api/p/{partnershipId}/threshold-config': async () => ({
     current: thresholdConfigVersion,
     call: (m) => t.as(USERS.lead).put('/api/threshold-config', { requiredAgencyIds: ['medway-council'] }, headers(m)),
   }),
-  'POST /api/threshold-documents': async () => ({
+  'POST /api/p/{partnershipId}/threshold-documents': async () => ({
     current: thresholdConfigVersion,
     call: (m) =>
       t
@@ -196,23 +198,27 @@ const CASES: Record<string, () => Promise<Case>> = {
           headers(m),
         ),
   }),
-  'POST /api/threshold-documents/upload': async () => ({
+  'POST /api/p/{partnershipId}/threshold-documents/upload': async () => ({
     current: thresholdConfigVersion,
     call: async (m) => {
       const form = new FormData();
       for (const [k, v] of Object.entries({ title: 'MSCP Threshold Document', versionLabel: 'v9.1', summaryOfChanges: 'Stale upload', effectiveFrom: '2027-04-01' }))
         form.set(k, v);
       form.set('file', new Blob(['%PDF-1.7\n%%EOF\n'], { type: 'application/pdf' }), 'threshold.pdf');
-      return t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, ...headers(m) }, body: form });
+      return t.app.request(inPartnership('/api/threshold-documents/upload'), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, ...headers(m) },
+        body: form,
+      });
     },
   }),
   ...Object.fromEntries(
     (
       [
-        ['PATCH /api/people/{id}', (id: string, m: string | undefined) => t.as(USERS.lead).patch(`/api/people/${id}`, { signatory: false }, headers(m))],
-        ['POST /api/people/{id}/deactivate', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/deactivate`, undefined, headers(m))],
-        ['POST /api/people/{id}/reactivate', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/reactivate`, undefined, headers(m))],
-        ['POST /api/people/{id}/invitation', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/invitation`, undefined, headers(m))],
+        ['PATCH /api/p/{partnershipId}/people/{id}', (id: string, m: string | undefined) => t.as(USERS.lead).patch(`/api/people/${id}`, { signatory: false }, headers(m))],
+        ['POST /api/p/{partnershipId}/people/{id}/deactivate', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/deactivate`, undefined, headers(m))],
+        ['POST /api/p/{partnershipId}/people/{id}/reactivate', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/reactivate`, undefined, headers(m))],
+        ['POST /api/p/{partnershipId}/people/{id}/invitation', (id: string, m: string | undefined) => t.as(USERS.lead).post(`/api/people/${id}/invitation`, undefined, headers(m))],
       ] as const
     ).map(([key, call]) => [
       key,
@@ -228,13 +234,13 @@ const CASES: Record<string, () => Promise<Case>> = {
       },
     ]),
   ),
-  'PUT /api/me/notifications': async () => {
+  'PUT /api/p/{partnershipId}/me/notifications': async () => {
     // The first save creates the settings (no If-Match); the case is about changing them afterwards.
     const current = async () => version((await t.as(USERS.education).get('/api/me/notifications')).headers.get('etag'));
     if ((await current()) === 0) expect((await t.as(USERS.education).put('/api/me/notifications', { choices: { 'period-opened': 'digest' } })).status).toBe(200);
     return { current, call: (m) => t.as(USERS.education).put('/api/me/notifications', { choices: { 'period-opened': 'off' } }, headers(m)) };
   },
-  'PUT /api/tracker/overall/{periodId}/{workstreamId}': async () => {
+  'PUT /api/p/{partnershipId}/tracker/overall/{periodId}/{workstreamId}': async () => {
     // The first setting creates it (no If-Match); the case is about changing it afterwards.
     if ((await overallVersion()) === 0) expect((await t.as(USERS.lead).put(overallPath, { confidence: 'amber', note: 'Set by the lead.' })).status).toBe(200);
     return { current: overallVersion, call: (m) => t.as(USERS.lead).put(overallPath, { confidence: 'red', note: 'Stale change.' }, headers(m)) };
@@ -285,10 +291,10 @@ describe('If-Match on every write route of a versioned resource', () => {
         .map((r) => r.key)
         .sort(),
     ).toEqual([
-      'PUT /api/me/notifications',
-      'PUT /api/readiness/{criterionId}/{agencyId}',
-      'PUT /api/returns/{periodId}/{agencyId}',
-      'PUT /api/tracker/overall/{periodId}/{workstreamId}',
+      'PUT /api/p/{partnershipId}/me/notifications',
+      'PUT /api/p/{partnershipId}/readiness/{criterionId}/{agencyId}',
+      'PUT /api/p/{partnershipId}/returns/{periodId}/{agencyId}',
+      'PUT /api/p/{partnershipId}/tracker/overall/{periodId}/{workstreamId}',
     ]);
   });
 });

@@ -5,7 +5,7 @@ import { createApp } from '../../functions/app.js';
 import { auditKeys } from '../../functions/db/keys.js';
 import { createDocumentClient } from '../../functions/db/client.js';
 import { userIdFor } from '../../functions/seed/seed.js';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 import { DEMO_PASSWORD, testConfig } from '../support/tables.js';
 
 let t: TestApp;
@@ -46,7 +46,7 @@ describe('health and conventions', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.paths['/api/auth/login']?.post?.responses).toHaveProperty('401');
-    expect(doc.paths['/api/me']?.get).toBeDefined();
+    expect(doc.paths['/api/p/{partnershipId}/me']?.get).toBeDefined();
     expect(doc.paths['/api/health']?.get).toBeDefined();
   });
 
@@ -101,7 +101,7 @@ describe('sign-in', () => {
 
   it('when the token is used, /api/me answers the user from the token', async () => {
     const { token } = (await (await login({ email: USERS.exec, password: DEMO_PASSWORD })).json()) as { token: string };
-    const res = await t.app.request('/api/me', { headers: { Authorization: `Bearer ${token}` } });
+    const res = await t.app.request(inPartnership('/api/me'), { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ email: USERS.exec, role: 'executive', agencyId: null, signatory: false });
   });
@@ -190,7 +190,7 @@ describe('token verification', () => {
       .setExpirationTime(opts.exp ?? now + 600)
       .sign(key);
   }
-  const me = (token?: string) => t.app.request('/api/me', token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+  const me = (token?: string) => t.app.request(inPartnership('/api/me'), token ? { headers: { Authorization: `Bearer ${token}` } } : {});
 
   it('when the token is well-formed, signed and current, it is accepted', async () => {
     expect((await me(await sign())).status).toBe(200);
@@ -265,7 +265,7 @@ describe('when DynamoDB is not reachable', () => {
 
   it('the API answers 503 problem+json instead of hanging', async () => {
     const started = Date.now();
-    const res = await app.request('/api/partnership', { headers: { Authorization: 'Bearer a.b.c' } });
+    const res = await app.request(inPartnership('/api/partnership'), { headers: { Authorization: 'Bearer a.b.c' } });
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBeTruthy();
     await problem(res);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 
 type Item = {
   id: string;
@@ -33,12 +33,12 @@ const draft = {
   providerAgencyId: 'nhs-kent-medway',
   contact: 'Ask your health visitor.',
 };
-const publicOffer = async () => (await (await t.app.request('/api/public/kinship-offer')).json()) as PublicOffer;
+const publicOffer = async () => (await (await t.app.request(inPartnership('/api/public/kinship-offer'))).json()) as PublicOffer;
 const publicTitles = async () => (await publicOffer()).groups.flatMap((g) => g.items.map((i) => i.title));
 
 describe('the seeded offer', () => {
   it('when the public reads the offer without signing in, only published items show, grouped, without internal fields', async () => {
-    const res = await t.app.request('/api/public/kinship-offer');
+    const res = await t.app.request(inPartnership('/api/public/kinship-offer'));
     expect(res.status).toBe(200);
     const offer = (await res.json()) as PublicOffer;
     expect(offer.groups.length).toBeGreaterThanOrEqual(6);
@@ -212,7 +212,7 @@ describe('the lead returns an item to its agency with a comment', () => {
     expect((await t.as(USERS.health).post(`${itemPath(id)}/return`, body, { 'If-Match': etag })).status).toBe(403);
     expect((await t.as(USERS.council).post(`${itemPath(id)}/return`, body, { 'If-Match': etag })).status).toBe(403);
     expect((await t.as(USERS.exec).post(`${itemPath(id)}/return`, body, { 'If-Match': etag })).status).toBe(403);
-    const anonymous = await t.app.request(`${itemPath(id)}/return`, {
+    const anonymous = await t.app.request(inPartnership(`${itemPath(id)}/return`), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'If-Match': etag },
       body: JSON.stringify(body),

@@ -3,7 +3,7 @@ import { runDigest } from '../../functions/jobs/digest.js';
 import { runOutbox } from '../../functions/jobs/outbox.js';
 import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
 import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
-import { USERS, type TestApp, useMailTestApp } from '../support/api.js';
+import { USERS, type TestApp, useMailTestApp, inPartnership } from '../support/api.js';
 
 /**
  * Email choices (issue 12): each optional email straight away, in a Monday summary, or never;
@@ -73,18 +73,22 @@ describe('what the choices do', () => {
     expect(outcomes.map((o) => o.result).sort()).toEqual(['digest', 'sent']);
     const mail = await newMail(before);
     expect(mail.map((m) => m.destination.to[0])).toEqual([USERS.councilOfficer]);
-    const link = /https:\/\/portal\.example\/unsubscribe#token=([A-Za-z0-9._-]+)/.exec(mail[0]!.body.text ?? '')?.[1];
+    const link = /https:\/\/portal\.example\/p\/mscp\/unsubscribe#token=([A-Za-z0-9._-]+)/.exec(mail[0]!.body.text ?? '')?.[1];
     expect(link).toBeDefined();
 
     // One click from the email: Casey Brooks stops getting returned-return emails.
-    const stop = await t.app.request('/api/public/unsubscribe', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: link }) });
+    const stop = await t.app.request(inPartnership('/api/public/unsubscribe'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: link }),
+    });
     expect(stop.status).toBe(200);
     expect(await stop.json()).toEqual({ kind: 'return-returned', label: 'Your agency’s return is returned with comments' });
     expect((await settings(USERS.councilOfficer)).body.choices['return-returned']).toBe('off');
     // The mail client's own button (RFC 8058): the List-Unsubscribe header names a one-click address.
     expect(mail[0]!.headers).toContainEqual({ name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' });
     const header = mail[0]!.headers?.find((h) => h.name === 'List-Unsubscribe')?.value ?? '';
-    const oneClick = /^<https:\/\/portal\.example(\/api\/public\/unsubscribe\/one-click\?token=[^>]+)>$/.exec(header)?.[1];
+    const oneClick = /^<https:\/\/portal\.example(\/api\/public\/p\/mscp\/unsubscribe\/one-click\?token=[^>]+)>$/.exec(header)?.[1];
     expect(oneClick).toBeDefined();
     const post = (body: string, type = 'application/x-www-form-urlencoded') => t.app.request(oneClick!, { method: 'POST', headers: { 'Content-Type': type }, body });
     expect((await post('List-Unsubscribe=One-Click', 'application/json')).status).toBe(415);
@@ -93,7 +97,7 @@ describe('what the choices do', () => {
     expect(clicked.status).toBe(200);
     expect(await clicked.json()).toEqual({ kind: 'return-returned', label: 'Your agency’s return is returned with comments' });
     // A link altered by a character does nothing.
-    const bad = await t.app.request('/api/public/unsubscribe', {
+    const bad = await t.app.request(inPartnership('/api/public/unsubscribe'), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ token: `${link!.slice(0, -1)}x` }),

@@ -49,7 +49,7 @@ describe('a return returned with comments', () => {
     expect(mail.map((m) => m.destination.to[0]).sort()).toEqual([USERS.councilOfficer, USERS.council].sort());
     expect(mail[0]!.subject).toBe('Your return for October to December 2026 has been returned with comments');
     expect(mail[0]!.body.text).toContain('Jordan Ellis has returned Medway Council’s quarterly return');
-    expect(mail[0]!.body.text).toContain('https://portal.example/our-return/2026-27-Q3');
+    expect(mail[0]!.body.text).toContain('https://portal.example/p/mscp/our-return/2026-27-Q3');
     // The comment itself is read in the portal, never sent by email.
     expect(mail[0]!.body.text).not.toContain('missing risk owner');
     expect(await pending()).toEqual([]);

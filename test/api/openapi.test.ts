@@ -69,11 +69,11 @@ describe('the OpenAPI document', () => {
     expect(res.status).toBe(200);
     const served = (await res.json()) as ApiDocument;
     expect(Object.keys(served.paths).sort()).toEqual(Object.keys(doc.paths).sort());
-    expect(served.paths['/api/returns/{periodId}/{agencyId}']?.put?.operationId).toBe('saveReturn');
+    expect(served.paths['/api/p/{partnershipId}/returns/{periodId}/{agencyId}']?.put?.operationId).toBe('saveReturn');
   });
 
   it('when a write needs If-Match or takes free text, the document names the header', () => {
-    const put = doc.paths['/api/returns/{periodId}/{agencyId}']!.put!;
+    const put = doc.paths['/api/p/{partnershipId}/returns/{periodId}/{agencyId}']!.put!;
     expect(put.parameters).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'If-Match', in: 'header', required: false }),
@@ -81,9 +81,9 @@ describe('the OpenAPI document', () => {
       ]),
     );
     expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['400', '412', '413', '415', '422', '428']));
-    const accept = doc.paths['/api/returns/{periodId}/{agencyId}/accept']!.post!.parameters ?? [];
+    const accept = doc.paths['/api/p/{partnershipId}/returns/{periodId}/{agencyId}/accept']!.post!.parameters ?? [];
     expect(accept.filter((p) => p.in === 'header')).toEqual([expect.objectContaining({ name: 'If-Match', required: true })]);
-    expect(accept.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(['periodId', 'agencyId']);
+    expect(accept.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(['partnershipId', 'periodId', 'agencyId']);
   });
 
   it('when a write that declares no body is sent a field, it answers 400 naming it, before any service runs', async () => {

@@ -34,10 +34,10 @@ describe('the PATCH routes', () => {
       .map(([p]) => p)
       .sort();
     expect(patches).toEqual([
-      '/api/kinship-offer/items/{id}',
-      '/api/people/{id}',
-      '/api/workstreams/{id}/criteria/{criterionId}',
-      '/api/workstreams/{id}/milestones/{milestoneId}',
+      '/api/p/{partnershipId}/kinship-offer/items/{id}',
+      '/api/p/{partnershipId}/people/{id}',
+      '/api/p/{partnershipId}/workstreams/{id}/criteria/{criterionId}',
+      '/api/p/{partnershipId}/workstreams/{id}/milestones/{milestoneId}',
     ]);
   });
 });

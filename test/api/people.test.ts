@@ -48,7 +48,7 @@ describe('inviting someone', () => {
     expect(body.person.status).toBe('invited');
     expect(body.person.invitedBy).toBe('Jordan Ellis');
     expect(body.person.invitationExpiresAt).toBe('2026-11-30T10:00:00.000Z');
-    expect(res.headers.get('location')).toBe(`/api/people/${id}`);
+    expect(res.headers.get('location')).toBe(`/api/p/mscp/people/${id}`);
     expect(await auditCount()).toBe(before + 1);
     const [event] = await t.auditEventsOf('user', id);
     expect(event).toMatchObject({ action: 'user.invite', summary: 'Invited Dana Fox as a partner agency officer for Kent Police' });

@@ -1,7 +1,7 @@
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../shared/http/problem.js';
-import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
+import { apiDocument, createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 import { testConfig } from '../support/tables.js';
 
 /**
@@ -50,7 +50,7 @@ const kinshipDraft = (summary: string) => ({
 const CASES: WriteCase[] = [
   // Medway schools have not started their Q3 return in the demo: the first save creates it.
   {
-    route: 'put /api/returns/{periodId}/{agencyId}',
+    route: 'put /api/p/{partnershipId}/returns/{periodId}/{agencyId}',
     user: USERS.education,
     method: 'PUT',
     path: `/api/returns/${Q3}/medway-education`,
@@ -58,7 +58,7 @@ const CASES: WriteCase[] = [
     field: 'sections[0].narrative',
   },
   {
-    route: 'post /api/returns/{periodId}/{agencyId}/return',
+    route: 'post /api/p/{partnershipId}/returns/{periodId}/{agencyId}/return',
     user: USERS.lead,
     method: 'POST',
     path: `/api/returns/${Q3}/kent-police/return`,
@@ -67,7 +67,7 @@ const CASES: WriteCase[] = [
   },
   // Medway Council's signatory sends its return back to the preparer (the demo certifies returns).
   {
-    route: 'post /api/returns/{periodId}/{agencyId}/send-back',
+    route: 'post /api/p/{partnershipId}/returns/{periodId}/{agencyId}/send-back',
     user: USERS.council,
     method: 'POST',
     path: `/api/returns/${Q3}/medway-council/send-back`,
@@ -75,16 +75,23 @@ const CASES: WriteCase[] = [
     field: 'comment',
   },
   {
-    route: 'post /api/returns/{periodId}/{agencyId}/reopen',
+    route: 'post /api/p/{partnershipId}/returns/{periodId}/{agencyId}/reopen',
     user: USERS.lead,
     method: 'POST',
     path: `/api/returns/${Q3}/kent-police/reopen`,
     body: (s) => ({ reason: s }),
     field: 'reason',
   },
-  { route: 'post /api/kinship-offer/items', user: USERS.health, method: 'POST', path: '/api/kinship-offer/items', body: (s) => kinshipDraft(s), field: 'summary' },
   {
-    route: 'patch /api/kinship-offer/items/{id}',
+    route: 'post /api/p/{partnershipId}/kinship-offer/items',
+    user: USERS.health,
+    method: 'POST',
+    path: '/api/kinship-offer/items',
+    body: (s) => kinshipDraft(s),
+    field: 'summary',
+  },
+  {
+    route: 'patch /api/p/{partnershipId}/kinship-offer/items/{id}',
     user: USERS.lead,
     method: 'PATCH',
     path: '/api/kinship-offer/items/{kinshipId}',
@@ -92,7 +99,7 @@ const CASES: WriteCase[] = [
     field: 'eligibility',
   },
   {
-    route: 'post /api/kinship-offer/items/{id}/return',
+    route: 'post /api/p/{partnershipId}/kinship-offer/items/{id}/return',
     user: USERS.lead,
     method: 'POST',
     path: '/api/kinship-offer/items/{kinshipId}/return',
@@ -100,7 +107,7 @@ const CASES: WriteCase[] = [
     field: 'comment',
   },
   {
-    route: 'put /api/readiness/{criterionId}/{agencyId}',
+    route: 'put /api/p/{partnershipId}/readiness/{criterionId}/{agencyId}',
     user: USERS.police,
     method: 'PUT',
     path: '/api/readiness/macpt-members-in-post/kent-police',
@@ -108,7 +115,7 @@ const CASES: WriteCase[] = [
     field: 'evidence',
   },
   {
-    route: 'post /api/readiness/{criterionId}/{agencyId}/validate',
+    route: 'post /api/p/{partnershipId}/readiness/{criterionId}/{agencyId}/validate',
     user: USERS.lead,
     method: 'POST',
     path: '/api/readiness/macpt-members-in-post/kent-police/validate',
@@ -116,7 +123,7 @@ const CASES: WriteCase[] = [
     field: 'comment',
   },
   {
-    route: 'post /api/workstreams/{id}/criteria',
+    route: 'post /api/p/{partnershipId}/workstreams/{id}/criteria',
     user: USERS.lead,
     method: 'POST',
     path: '/api/workstreams/safeguarding/criteria',
@@ -124,7 +131,7 @@ const CASES: WriteCase[] = [
     field: 'description',
   },
   {
-    route: 'patch /api/workstreams/{id}/criteria/{criterionId}',
+    route: 'patch /api/p/{partnershipId}/workstreams/{id}/criteria/{criterionId}',
     user: USERS.lead,
     method: 'PATCH',
     path: '/api/workstreams/safeguarding/criteria/macpt-members-in-post',
@@ -132,7 +139,7 @@ const CASES: WriteCase[] = [
     field: 'evidenceExpected',
   },
   {
-    route: 'post /api/workstreams/{id}/milestones',
+    route: 'post /api/p/{partnershipId}/workstreams/{id}/milestones',
     user: USERS.lead,
     method: 'POST',
     path: '/api/workstreams/safeguarding/milestones',
@@ -140,7 +147,7 @@ const CASES: WriteCase[] = [
     field: 'description',
   },
   {
-    route: 'patch /api/workstreams/{id}/milestones/{milestoneId}',
+    route: 'patch /api/p/{partnershipId}/workstreams/{id}/milestones/{milestoneId}',
     user: USERS.lead,
     method: 'PATCH',
     path: '/api/workstreams/safeguarding/milestones/sg-macpt-isa-signed',
@@ -148,7 +155,7 @@ const CASES: WriteCase[] = [
     field: 'description',
   },
   {
-    route: 'post /api/threshold-documents',
+    route: 'post /api/p/{partnershipId}/threshold-documents',
     user: USERS.lead,
     method: 'POST',
     path: '/api/threshold-documents',
@@ -156,7 +163,7 @@ const CASES: WriteCase[] = [
     field: 'summaryOfChanges',
   },
   {
-    route: 'post /api/threshold-documents/{versionId}/sign-offs',
+    route: 'post /api/p/{partnershipId}/threshold-documents/{versionId}/sign-offs',
     user: USERS.health,
     method: 'POST',
     path: '/api/threshold-documents/{currentVersion}/sign-offs',
@@ -164,7 +171,7 @@ const CASES: WriteCase[] = [
     field: 'comment',
   },
   {
-    route: 'put /api/tracker/overall/{periodId}/{workstreamId}',
+    route: 'put /api/p/{partnershipId}/tracker/overall/{periodId}/{workstreamId}',
     user: USERS.lead,
     method: 'PUT',
     path: `/api/tracker/overall/${Q3}/safeguarding`,
@@ -178,26 +185,26 @@ const NO_FREE_TEXT: Record<string, string> = {
   'post /api/auth/login': 'credentials: checked against the account, never stored',
   'post /api/auth/invitation': "an invitation link's token only",
   'post /api/auth/set-password': 'a token and a password: hashed, never stored as text',
-  'post /api/people': "a member of staff's name, work email, role and agency: about staff by design; definite identifiers are still refused (tested below)",
-  'patch /api/people/{id}': "a member of staff's name, role and agency: about staff by design; definite identifiers are still refused (tested below)",
-  'post /api/people/{id}/deactivate': 'no body',
-  'post /api/people/{id}/reactivate': 'no body',
-  'post /api/people/{id}/invitation': 'no body',
-  'put /api/me/notifications': 'choices from a fixed list',
-  'post /api/public/unsubscribe': "an email link's token only",
-  'post /api/public/unsubscribe/one-click': "a mail client's List-Unsubscribe=One-Click; the token is in the address",
-  'post /api/returns/{periodId}/{agencyId}/chase': 'no body',
-  'post /api/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'no body',
-  'post /api/periods': 'a period id and a due date only',
-  'put /api/threshold-config': 'agency ids only',
-  'post /api/returns/{periodId}/{agencyId}/submit': 'a confirmation flag only; stored text is checked again at submit',
-  'post /api/returns/{periodId}/{agencyId}/accept': 'no body',
-  'post /api/returns/{periodId}/{agencyId}/certify': 'no body',
-  'post /api/kinship-offer/items/{id}/submit': 'no body',
-  'post /api/kinship-offer/items/{id}/publish': 'no body; stored text is checked again before publishing',
-  'post /api/kinship-offer/items/{id}/retire': 'no body',
-  'post /api/threshold-documents/upload': 'multipart form: its text fields are tested below',
-  'post /api/erasures': 'the text to erase, found and never stored; its reason is checked (test/api/erasure.test.ts)',
+  'post /api/p/{partnershipId}/people': "a member of staff's name, work email, role and agency: about staff by design; definite identifiers are still refused (tested below)",
+  'patch /api/p/{partnershipId}/people/{id}': "a member of staff's name, role and agency: about staff by design; definite identifiers are still refused (tested below)",
+  'post /api/p/{partnershipId}/people/{id}/deactivate': 'no body',
+  'post /api/p/{partnershipId}/people/{id}/reactivate': 'no body',
+  'post /api/p/{partnershipId}/people/{id}/invitation': 'no body',
+  'put /api/p/{partnershipId}/me/notifications': 'choices from a fixed list',
+  'post /api/public/p/{partnershipId}/unsubscribe': "an email link's token only",
+  'post /api/public/p/{partnershipId}/unsubscribe/one-click': "a mail client's List-Unsubscribe=One-Click; the token is in the address",
+  'post /api/p/{partnershipId}/returns/{periodId}/{agencyId}/chase': 'no body',
+  'post /api/p/{partnershipId}/threshold-documents/{versionId}/sign-offs/{agencyId}/chase': 'no body',
+  'post /api/p/{partnershipId}/periods': 'a period id and a due date only',
+  'put /api/p/{partnershipId}/threshold-config': 'agency ids only',
+  'post /api/p/{partnershipId}/returns/{periodId}/{agencyId}/submit': 'a confirmation flag only; stored text is checked again at submit',
+  'post /api/p/{partnershipId}/returns/{periodId}/{agencyId}/accept': 'no body',
+  'post /api/p/{partnershipId}/returns/{periodId}/{agencyId}/certify': 'no body',
+  'post /api/p/{partnershipId}/kinship-offer/items/{id}/submit': 'no body',
+  'post /api/p/{partnershipId}/kinship-offer/items/{id}/publish': 'no body; stored text is checked again before publishing',
+  'post /api/p/{partnershipId}/kinship-offer/items/{id}/retire': 'no body',
+  'post /api/p/{partnershipId}/threshold-documents/upload': 'multipart form: its text fields are tested below',
+  'post /api/p/{partnershipId}/erasures': 'the text to erase, found and never stored; its reason is checked (test/api/erasure.test.ts)',
 };
 
 let ids: Record<string, string> = {};
@@ -211,7 +218,7 @@ async function resolve(path: string): Promise<string> {
 }
 
 async function send(c: WriteCase, text: string, headers: Record<string, string> = {}) {
-  const res = await t.app.request(await resolve(c.path), {
+  const res = await t.app.request(inPartnership(await resolve(c.path)), {
     method: c.method,
     headers: { Authorization: `Bearer ${await t.tokenFor(c.user)}`, 'Content-Type': 'application/json', 'If-Match': '"1"', ...headers },
     body: JSON.stringify(c.body(text)),
@@ -264,7 +271,7 @@ describe('personal data on every free-text write', () => {
     form.set('summaryOfChanges', NHS);
     form.set('effectiveFrom', '2027-04-01');
     form.set('file', new File([new TextEncoder().encode('%PDF-1.4 test')], 'threshold.pdf', { type: 'application/pdf' }));
-    const res = await t.app.request('/api/threshold-documents/upload', {
+    const res = await t.app.request(inPartnership('/api/threshold-documents/upload'), {
       method: 'POST',
       headers: { Authorization: `Bearer ${await t.tokenFor(USERS.lead)}`, 'If-Match': '"1"' },
       body: form,
@@ -297,12 +304,16 @@ describe('personal data on every free-text write', () => {
 describe('confirmed possible personal data', () => {
   // Writes that create what they write (no version to match yet).
   const confirmedCases = CASES.filter((c) =>
-    ['put /api/returns/{periodId}/{agencyId}', 'post /api/workstreams/{id}/milestones', 'post /api/kinship-offer/items'].includes(c.route),
+    [
+      'put /api/p/{partnershipId}/returns/{periodId}/{agencyId}',
+      'post /api/p/{partnershipId}/workstreams/{id}/milestones',
+      'post /api/p/{partnershipId}/kinship-offer/items',
+    ].includes(c.route),
   );
 
   it.each(confirmedCases)('when $route is confirmed, it is written and the audit event records the field and kind, not the text', async (c) => {
     const auditBefore = await count(t.config.tables.audit);
-    const res = await t.app.request(await resolve(c.path), {
+    const res = await t.app.request(inPartnership(await resolve(c.path)), {
       method: c.method,
       headers: { Authorization: `Bearer ${await t.tokenFor(c.user)}`, 'Content-Type': 'application/json', 'Confirm-Personal-Data': 'true' },
       body: JSON.stringify(c.body(PHONE)),

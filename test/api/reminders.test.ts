@@ -68,8 +68,8 @@ describe('daily return reminders', () => {
     const police = mail.find((m) => m.destination.to[0] === 'police@mscp.example')!;
     expect(police.subject).toBe('Kent Police’s return for October to December 2026 is due on Sunday 31 January 2027');
     expect(police.body.text).toContain('is due on Sunday 31 January 2027. It has not been submitted yet.');
-    expect(police.body.text).toContain('http://localhost:3000/our-return/2026-27-Q3');
-    expect(police.body.html).toContain('href="http://localhost:3000/our-return/2026-27-Q3"');
+    expect(police.body.text).toContain('http://localhost:3000/p/mscp/our-return/2026-27-Q3');
+    expect(police.body.html).toContain('href="http://localhost:3000/p/mscp/our-return/2026-27-Q3"');
     expect(police.destination.cc).toEqual([]);
   });
 
@@ -102,7 +102,7 @@ describe('daily return reminders', () => {
       'Overdue: Medway schools and education’s return for October to December 2026',
       'Overdue: NHS Kent and Medway’s return for October to December 2026',
     ]);
-    expect(toLead[0]!.body.text).toContain('http://localhost:3000/returns/2026-27-Q3');
+    expect(toLead[0]!.body.text).toContain('http://localhost:3000/p/mscp/returns/2026-27-Q3');
   });
 });
 
@@ -137,7 +137,7 @@ describe('a return waiting for certification', () => {
       expect(aboutReturns(outcomes).find((o) => o.to === 'health@mscp.example')!.eventKey).toBe('return-due-soon#2026-27-Q3#nhs-kent-medway#certify');
       const avery = (await mailSince(before)).find((m) => m.destination.to[0] === 'health@mscp.example')!;
       expect(avery.body.text).toContain('Jesse Morgan has prepared it and sent it for certification.');
-      expect(avery.body.text).toContain('http://localhost:3000/our-return/2026-27-Q3/certify');
+      expect(avery.body.text).toContain('http://localhost:3000/p/mscp/our-return/2026-27-Q3/certify');
       expect(sentTo(await runReminders(t.deps, DUE_SOON_DAY))).toEqual([]);
     } finally {
       await t.drop();

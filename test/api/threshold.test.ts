@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 import { testConfig } from '../support/tables.js';
 
 type Version = {
@@ -150,7 +150,11 @@ describe('PDF upload', () => {
     return f;
   };
   const upload = async (body: FormData, email: string = USERS.lead) =>
-    t.app.request('/api/threshold-documents/upload', { method: 'POST', headers: { Authorization: `Bearer ${await t.tokenFor(email)}`, 'If-Match': await configEtag() }, body });
+    t.app.request(inPartnership('/api/threshold-documents/upload'), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${await t.tokenFor(email)}`, 'If-Match': await configEtag() },
+      body,
+    });
 
   it('when a file is not a PDF or missing, it answers 400 naming file and issues nothing', async () => {
     const res = await upload(form(new Blob(['hello'], { type: 'application/pdf' })));

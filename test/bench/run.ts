@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: seeds a large partnership (20 agencies, 8 workstreams, 12 periods of returns,
- * 40 criteria) into an in-memory DynamoDB Local and reports the latency of `GET /api/tracker`
+ * 40 criteria) into an in-memory DynamoDB Local and reports the latency of `GET /api/p/{partnershipId}/tracker`
  * (p50/p95), the p50 of a single DynamoDB Local Query in the same run, and how many DynamoDB calls
  * one tracker request makes; then the daily reminder job on a partnership of 200 people, run twice
  * (its DynamoDB calls, time and emails; the second run sends none). Not a test: it prints figures
@@ -195,7 +195,7 @@ async function main() {
       );
       return out;
     }) as typeof doc.send;
-    const first = await app.request('/api/tracker', { headers });
+    const first = await app.request(`/api/p/${config.partnershipId}/tracker`, { headers });
     if (first.status !== 200) throw new Error(`tracker answered ${first.status}: ${await first.text()}`);
     const perRequest = calls;
     console.log(`calls of the first (cold) tracker request:\n  ${timings.join('\n  ')}`);
@@ -204,7 +204,7 @@ async function main() {
     const tracker: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const s = performance.now();
-      const r = await app.request('/api/tracker', { headers });
+      const r = await app.request(`/api/p/${config.partnershipId}/tracker`, { headers });
       await r.arrayBuffer();
       tracker.push(performance.now() - s);
     }
@@ -215,7 +215,9 @@ async function main() {
       single.push(performance.now() - s);
     }
     const f = (n: number) => n.toFixed(1);
-    console.log(`GET /api/tracker: p50 ${f(pct(tracker, 50))} ms, p95 ${f(pct(tracker, 95))} ms over ${RUNS} requests (response ${Math.round(bytes / 1024)} KiB)`);
+    console.log(
+      `GET /api/p/{partnershipId}/tracker: p50 ${f(pct(tracker, 50))} ms, p95 ${f(pct(tracker, 95))} ms over ${RUNS} requests (response ${Math.round(bytes / 1024)} KiB)`,
+    );
     console.log(`single DynamoDB Local Query: p50 ${f(pct(single, 50))} ms, p95 ${f(pct(single, 95))} ms`);
     console.log(`DynamoDB calls per tracker request: ${perRequest}`);
     (doc as { send: typeof doc.send }).send = send;

@@ -11,13 +11,13 @@ import { expectNoAxeViolations, h1, openFromMenu, settled, useBrowserPortal } fr
 const b = useBrowserPortal({ mail: true });
 const OFFICER = { name: 'Dana Fox', email: 'dana.fox@police.example' };
 
-/** The set-password link in the newest email to `to`, as a path on the test portal. */
+/** The set-password link in the newest email to `to` (in Medway's pages), as a path on the test portal. */
 async function invitationPath(to: string): Promise<string> {
   let link: string | undefined;
   await expect
     .poll(async () => {
       const mail = (await b.portal().mailbox()).filter((m) => m.destination.to.includes(to)).at(-1);
-      link = /https?:\/\/[^/\s]+(\/set-password#token=[A-Za-z0-9._-]+)/.exec(mail?.body.text ?? '')?.[1];
+      link = /https?:\/\/[^/\s]+(\/p\/mscp\/set-password#token=[A-Za-z0-9._-]+)/.exec(mail?.body.text ?? '')?.[1];
       return link;
     })
     .toBeDefined();

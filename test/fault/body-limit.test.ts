@@ -136,7 +136,7 @@ describe('when a request body is over the limit', () => {
   it('when a 3 MB JSON body with a Content-Length is still being sent, the client reads a 413 problem+json and can finish sending', async () => {
     const sent = await sendLargeBody({
       port: server.port,
-      path: '/api/kinship-offer/items',
+      path: '/api/p/mscp/kinship-offer/items',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       total: threeMb,
       beforeAnswer: 64 * 1024,
@@ -154,7 +154,7 @@ describe('when a request body is over the limit', () => {
   it('when a 3 MB JSON body without a length (chunked) is still being sent, the client reads a 413 problem+json and can finish sending', async () => {
     const sent = await sendLargeBody({
       port: server.port,
-      path: '/api/kinship-offer/items',
+      path: '/api/p/mscp/kinship-offer/items',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       total: threeMb,
       beforeAnswer: 1088 * 1024,
@@ -173,7 +173,7 @@ describe('when a request body is over the limit', () => {
     const boundary = 'portal-test-boundary';
     const sent = await sendLargeBody({
       port: server.port,
-      path: '/api/threshold-documents/upload',
+      path: '/api/p/mscp/threshold-documents/upload',
       headers: { Authorization: `Bearer ${leadToken}`, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'If-Match': configEtag },
       total: 7 * 1024 * 1024,
       beforeAnswer: 4608 * 1024,
@@ -192,7 +192,7 @@ describe('when a request body is over the limit', () => {
   it('when the sender is not signed in, the 401 is readable while a large body is still being sent', async () => {
     const sent = await sendLargeBody({
       port: server.port,
-      path: '/api/threshold-documents/upload',
+      path: '/api/p/mscp/threshold-documents/upload',
       headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
       total: threeMb,
       beforeAnswer: 64 * 1024,

@@ -39,6 +39,20 @@ export function apiDocument(): ApiDocument {
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
+/** The service's own routes: everything else under /api/ belongs to a partnership. */
+const SERVICE_ROUTES = /^\/api\/(auth|config|health|openapi\.json|docs|p|public\/p)(\/|\?|$)/;
+
+/**
+ * A path as the suites write it, within the demo partnership: `/api/returns` is Medway's
+ * `/api/p/mscp/returns`, `/api/public/kinship-offer` its `/api/public/p/mscp/kinship-offer`. Paths
+ * of the service itself, and paths that already name a partnership, are left as they are.
+ */
+export function inPartnership(path: string, partnershipId = 'mscp'): string {
+  if (!path.startsWith('/api/') || SERVICE_ROUTES.test(path)) return path;
+  if (path.startsWith('/api/public/')) return `/api/public/p/${partnershipId}/${path.slice('/api/public/'.length)}`;
+  return `/api/p/${partnershipId}/${path.slice('/api/'.length)}`;
+}
+
 /**
  * The real app on DynamoDB Local with seeded tables and a fresh local key pair. `as(email)` gives
  * request helpers carrying that demo user's token.
@@ -64,7 +78,7 @@ export async function createTestApp(opts: { config?: Config; clock?: () => Date;
     const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
       const h: Record<string, string> = { Authorization: `Bearer ${await tokenP}`, ...headers };
       if (body !== undefined) h['Content-Type'] ??= 'application/json';
-      return app.request(path, { method, headers: h, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
+      return app.request(inPartnership(path), { method, headers: h, ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}) });
     };
     return {
       get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),

@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, confirmPersonalData, personalDataQuestion, publicApi, read, readWithEtag, sessionStarted, setUnauthorizedHandler } from './client.js';
 import { clearSession, getSession, saveSession } from './session.js';
 
+// The app works in the partnership its address names (before the client module is evaluated).
+vi.hoisted(() => {
+  Object.assign(globalThis, { location: { pathname: '/p/mscp/returns' } });
+});
+
 /**
  * The one fetch every API call goes through: the token, and one handling of 401, 403, 412, 503, a
  * lost connection and the personal-data question, whatever the route. The network is faked here
@@ -38,10 +43,10 @@ const failure = async (p: Promise<unknown>) => {
 };
 
 describe('the API client', () => {
-  it('when a signed-in call is made, it carries the bearer token and the typed path, and reads the body and ETag', async () => {
+  it('when a signed-in call is made, it carries the bearer token and the typed path in the address’s partnership, and reads the body and ETag', async () => {
     answer = () => new Response(JSON.stringify({ periodId: '2026-27-Q3', version: 3 }), { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"3"' } });
     const got = await readWithEtag(api.api.returns[':periodId'][':agencyId'].$get({ param: { periodId: '2026-27-Q3', agencyId: 'kent-police' } }));
-    expect(calls[0]!.url).toBe('/api/returns/2026-27-Q3/kent-police');
+    expect(calls[0]!.url).toBe('/api/p/mscp/returns/2026-27-Q3/kent-police');
     expect(headerOf(calls[0]!, 'Authorization')).toBe('Bearer token-1');
     expect(got).toEqual({ data: { periodId: '2026-27-Q3', version: 3 }, etag: '"3"' });
   });
@@ -96,7 +101,7 @@ describe('the API client', () => {
     const send = () => read(api.api.periods.$post({ json: { id: '2026-27-Q4', dueDate: '2027-04-30' } }));
     const err = await failure(send());
     expect(err.needsPersonalDataConfirmation).toBe(true);
-    expect(personalDataQuestion()).toMatchObject({ request: 'POST /api/periods', confirmed: false });
+    expect(personalDataQuestion()).toMatchObject({ request: 'POST /api/p/mscp/periods', confirmed: false });
     confirmPersonalData(true);
     answer = () => new Response(JSON.stringify({ id: '2026-27-Q4' }), { status: 201, headers: { 'Content-Type': 'application/json' } });
     await send();

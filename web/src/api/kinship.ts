@@ -1,5 +1,5 @@
 import type { Category, ItemContent, ItemStatus } from '../../../shared/kinship/schema.js';
-import { api, ifMatch, publicApi, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
+import { api, ifMatch, publicPartnershipApi, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
 import { createApiQuery, createKeyedResource, invalidate, QUERY } from './queries.js';
 
 /** The Kinship Local Offer register (staff) and the public offer. */
@@ -16,7 +16,7 @@ type ItemWithWarnings = OkOf<(typeof items)[':id']['$get']>;
 export type ItemWarning = ItemWithWarnings['warnings'][number];
 /** An item as staff see it; reads carry its personal-data warnings, writes answer the item alone. */
 export type StaffItem = Omit<ItemWithWarnings, 'warnings'> & { warnings?: ItemWarning[] };
-export type PublicOffer = OkOf<(typeof publicApi.api.public)['kinship-offer']['$get']>;
+export type PublicOffer = OkOf<(typeof publicPartnershipApi)['kinship-offer']['$get']>;
 
 export function listItems(filter: ItemFilter = {}) {
   const query: Record<string, string> = {};
@@ -42,7 +42,7 @@ export const returnItem = (id: string, comment: string, etag: string | undefined
 
 export const getCoverage = () => read(api.api['kinship-offer'].coverage.$get());
 
-export const getPublicOffer = () => read(publicApi.api.public['kinship-offer'].$get());
+export const getPublicOffer = () => read(publicPartnershipApi['kinship-offer'].$get());
 
 /* The Kinship Local Offer's data through the query cache: the register, one item, coverage and the public offer. */
 

@@ -1,5 +1,5 @@
 import type { NotificationChoices } from '../../../shared/notifications/kinds.js';
-import { api, etagOfVersion, ifMatch, publicApi, read, type OkOf } from './client.js';
+import { api, etagOfVersion, ifMatch, publicPartnershipApi, read, type OkOf } from './client.js';
 import { createApiQuery, QUERY } from './queries.js';
 
 export type NotificationSettings = OkOf<typeof api.api.me.notifications.$get>;
@@ -11,4 +11,4 @@ export const saveNotificationSettings = (choices: NotificationChoices, version: 
   read(api.api.me.notifications.$put({ json: { choices } }, ifMatch(etagOfVersion(version))));
 
 /** One click from an email's link (no sign-in). */
-export const unsubscribe = (token: string) => read(publicApi.api.public.unsubscribe.$post({ json: { token } }));
+export const unsubscribe = (token: string) => read(publicPartnershipApi.unsubscribe.$post({ json: { token } }));

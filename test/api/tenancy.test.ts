@@ -1,0 +1,121 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/db/client.js';
+import { loadSeed, seedDemo } from '../../functions/seed/seed.js';
+import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
+import { DEMO_PASSWORD } from '../support/tables.js';
+
+/**
+ * Several partnerships in one deployment (issue 13, first step): every partnership's API lives under
+ * `/api/p/{partnershipId}`, and each request is answered from the records of the partnership its
+ * path names. Medway's demo and Kent's share the tables; Kent Police's and the NHS's demo people
+ * work in both, Medway's lead in Medway only.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const setup = createDocumentClient({ ...t.config.dynamodb, timeoutMs: 60_000 });
+  await seedDemo(setup, t.config.tables, { password: DEMO_PASSWORD, seed: loadSeed('kscmp') });
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const KENT = '/api/p/kscmp';
+/** Kent's audit events (only tests scan: the API never does). */
+const kentAuditCount = async () =>
+  (
+    await t.doc.send(
+      new ScanCommand({
+        TableName: t.config.tables.audit,
+        FilterExpression: 'begins_with(pk, :p)',
+        ExpressionAttributeValues: { ':p': 'P#kscmp#' },
+        Select: 'COUNT',
+        ConsistentRead: true,
+      }),
+    )
+  ).Count ?? 0;
+
+/** Values for the path parameters of every route, in Kent. */
+const SAMPLE: Record<string, string> = {
+  partnershipId: 'kscmp',
+  periodId: '2026-27-Q3',
+  agencyId: 'kent-police',
+  id: 'family-help-kent',
+  milestoneId: 'x',
+  versionId: 'x',
+  criterionId: 'x',
+  workstreamId: 'family-help-kent',
+};
+const kentRoutes = () =>
+  Object.entries(apiDocument().paths)
+    .filter(([path]) => path.startsWith('/api/p/{partnershipId}/'))
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{(\w+)\}/g, (_m, name: string) => SAMPLE[name] ?? 'x') })));
+
+describe('one person, the partnership in the path', () => {
+  it('when Riley Shaw (in both) reads each partnership, each answers with its own data and his role there', async () => {
+    const riley = t.as(USERS.police);
+    const kent = (await (await riley.get(`${KENT}/partnership`)).json()) as { partnership: { id: string; name: string }; workstreams: { id: string }[] };
+    const medway = (await (await riley.get('/api/p/mscp/partnership')).json()) as { partnership: { id: string }; workstreams: { id: string }[] };
+    expect(kent.partnership).toMatchObject({ id: 'kscmp', name: 'Kent Safeguarding Children Multi-Agency Partnership' });
+    expect(medway.partnership.id).toBe('mscp');
+    expect(kent.workstreams.map((w) => w.id)).not.toEqual(expect.arrayContaining(medway.workstreams.map((w) => w.id)));
+    const me = (await (await riley.get(`${KENT}/me`)).json()) as { role: string; agencyId: string; signatory: boolean };
+    expect(me).toMatchObject({ role: 'partner', agencyId: 'kent-police', signatory: true });
+    const rows = (await (await riley.get(`${KENT}/returns?periodId=2026-27-Q3`)).json()) as { agencyId: string }[];
+    expect(rows.map((r) => r.agencyId)).toEqual(['kent-police']);
+  });
+
+  it('when the NHS officer saves Kent’s NHS return, the change is Kent’s: its audit trail has it and Medway’s NHS return is untouched', async () => {
+    const jesse = t.as(USERS.healthOfficer);
+    const medwayBefore = (await (await jesse.get('/api/p/mscp/returns/2026-27-Q3/nhs-kent-medway')).json()) as { version: number };
+    const before = await kentAuditCount();
+    const read = await jesse.get(`${KENT}/returns/2026-27-Q3/nhs-kent-medway`);
+    const kentReturn = (await read.json()) as { status: string; sections: { workstreamId: string }[] };
+    expect(kentReturn.status).toBe('draft');
+    const sections = kentReturn.sections.map((s) => ({
+      workstreamId: s.workstreamId,
+      confidence: 'green',
+      narrative: 'Steady progress in Kent.',
+      milestones: [],
+      risks: [],
+      escalations: [],
+      metrics: [],
+    }));
+    expect((await jesse.put(`${KENT}/returns/2026-27-Q3/nhs-kent-medway`, { sections }, { 'If-Match': read.headers.get('etag') ?? '' })).status).toBe(200);
+    expect(await kentAuditCount()).toBe(before + 1);
+    expect(((await (await jesse.get('/api/p/mscp/returns/2026-27-Q3/nhs-kent-medway')).json()) as { version: number }).version).toBe(medwayBefore.version);
+  });
+});
+
+describe('isolation', () => {
+  it('when Medway’s lead (not in Kent) calls every route of Kent’s API, each answers 404 and nothing is written', async () => {
+    const before = await kentAuditCount();
+    const token = await t.tokenFor(USERS.lead);
+    const answers: string[] = [];
+    for (const r of kentRoutes()) {
+      const body = r.method === 'GET' ? {} : { body: '{}' };
+      const res = await t.app.request(r.path, { method: r.method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': '"1"' }, ...body });
+      if (res.status !== 404) answers.push(`${r.method} ${r.path}: ${res.status}`);
+      else expect(((await res.json()) as { detail: string }).detail).toBe('There is no partnership kscmp.');
+    }
+    expect(kentRoutes().length).toBeGreaterThan(50);
+    expect(answers).toEqual([]);
+    expect(await kentAuditCount()).toBe(before);
+  });
+
+  it('when a partnership does not exist, signed-in people get 404 and nobody signed out learns anything (401)', async () => {
+    expect((await t.as(USERS.lead).get('/api/p/no-such-partnership/partnership')).status).toBe(404);
+    expect((await t.as(USERS.police).get('/api/p/Not_A_Slug/partnership')).status).toBe(404);
+    expect((await t.app.request('/api/p/kscmp/partnership')).status).toBe(401);
+    expect((await t.app.request('/api/p/no-such-partnership/partnership')).status).toBe(401);
+  });
+
+  it('when anyone reads a partnership’s public offer, it is that partnership’s, and one that does not exist is 404', async () => {
+    const kent = (await (await t.app.request('/api/public/p/kscmp/kinship-offer')).json()) as { partnership: string };
+    const medway = (await (await t.app.request('/api/public/p/mscp/kinship-offer')).json()) as { partnership: string };
+    expect(kent.partnership).toBe('Kent Safeguarding Children Multi-Agency Partnership');
+    expect(medway.partnership).toBe('Medway Safeguarding Children Partnership');
+    expect((await t.app.request('/api/public/p/no-such-partnership/kinship-offer')).status).toBe(404);
+  });
+});
