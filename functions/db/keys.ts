@@ -11,6 +11,15 @@ export const partnershipKeys = {
   workstream: (pid: string, workstreamId: string) => ({ pk: partnershipPk(pid), sk: `WORKSTREAM#${workstreamId}` }),
 };
 
+/**
+ * The service's own list of the partnerships it hosts: the one partition whose key is not a
+ * partnership's, read to find the partnerships a person works in (never a partnership's data).
+ */
+export const platformKeys = {
+  partnerships: 'PLATFORM#PARTNERSHIPS',
+  partnership: (pid: string) => ({ pk: 'PLATFORM#PARTNERSHIPS', sk: pid }),
+};
+
 export const userKeys = {
   user: (pid: string, email: string) => ({ pk: `P#${pid}#USER#${email.toLowerCase()}`, sk: 'USER' }),
   /** A person's id to their email (the record's key): pages address people by id, never by email. */

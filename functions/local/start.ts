@@ -13,7 +13,9 @@ import { loadOrCreateLocalKeys } from '../auth/tokens.js';
 import { createClient, createDocumentClient } from '../db/client.js';
 import { ensureTables } from '../db/create-tables.js';
 import { createLogger } from '../logger.js';
-import { loadSeed, seedDemo } from '../seed/seed.js';
+import { partnershipPath } from '../../shared/partnership/paths.js';
+import { PlatformRepository } from '../repositories/platform-repository.js';
+import { demoSeedNames, loadSeed, seedDemo } from '../seed/seed.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { formatOutcomes, runReminders } from '../jobs/reminders.js';
 import { createSesClient, SesMailer } from '../mail/mailer.js';
@@ -79,24 +81,34 @@ async function main() {
     await ensureTables(createClient(setup), cfg.tables);
     const seed = loadSeed(cfg.partnershipId);
     const { seeded } = await seedDemo(createDocumentClient(setup), cfg.tables, { password: config.auth.demoPassword, seed });
+    // The other demo partnerships share the tables (Kent's police and NHS people work in Medway's too).
+    const others = demoSeedNames()
+      .filter((n) => n !== cfg.partnershipId)
+      .map((n) => loadSeed(n));
+    for (const other of others) await seedDemo(createDocumentClient(setup), cfg.tables, { password: config.auth.demoPassword, seed: other });
     const keys = await loadOrCreateLocalKeys(dataDir);
     server = await startServer({ config: cfg, doc, keys, webDist: resolve('web/dist'), logger: createLogger(config.logLevel) });
     writeFileSync(endpointsFile, JSON.stringify({ dynamodb: db.endpoint, ses: ses.endpoint, portalUrl: cfg.portalUrl }));
     // The daily reminder job, as EventBridge Scheduler runs it in AWS: once a day, safe to repeat.
-    const reminders = { doc, tables: cfg.tables, partnershipId: cfg.partnershipId, mailer: new SesMailer(createSesClient(cfg.mail), cfg.mail), portalUrl: cfg.portalUrl };
+    const mailer = new SesMailer(createSesClient(cfg.mail), cfg.mail);
+    const platform = new PlatformRepository(doc, cfg.tables.main);
+    // The jobs run for every partnership the portal hosts, each in its own records.
+    const eachPartnership = async () => (await platform.listPartnerships()).map((p) => ({ doc, tables: cfg.tables, partnershipId: p.id, mailer, portalUrl: cfg.portalUrl }));
     daily = runDaily(
       async (date) => {
-        const outcomes = await runReminders(reminders, date);
-        if (outcomes.some((o) => o.result !== 'sent-before')) console.log(formatOutcomes(date, outcomes));
-        // Weekly summaries go on Mondays, with the morning's reminders.
-        if (isMonday(date)) await runDigest(reminders);
+        for (const reminders of await eachPartnership()) {
+          const outcomes = await runReminders(reminders, date);
+          if (outcomes.some((o) => o.result !== 'sent-before')) console.log(`${reminders.partnershipId}: ${formatOutcomes(date, outcomes)}`);
+          // Weekly summaries go on Mondays, with the morning's reminders.
+          if (isMonday(date)) await runDigest(reminders);
+        }
       },
       { onError: (err) => console.error(`The daily reminders did not run: ${err instanceof Error ? err.message : String(err)}. They are tried again in a few minutes.`) },
     );
     // Notifications of changes (a return submitted, a version issued…), sent within seconds.
     outbox = runEvery(
       async () => {
-        const sent = await runOutbox(reminders);
+        const sent = (await Promise.all((await eachPartnership()).map((deps) => runOutbox(deps)))).flat();
         if (sent.length)
           console.log(`Notifications: ${sent.filter((o) => o.result === 'sent').length} sent, ${sent.filter((o) => o.result === 'failed').length} failed (tried again).`);
       },
@@ -113,6 +125,17 @@ ${seeded ? 'Loaded the demo partnership: ' : 'Using saved data for: '}${seed.par
 
 Demo sign-ins (password: ${process.env.DEMO_PASSWORD ? 'the DEMO_PASSWORD you set' : config.auth.demoPassword}):
 ${seed.users.map((u) => `  ${u.email.padEnd(30)} ${u.role.padEnd(10)} ${u.agencyId ?? '-'}${u.signatory ? ' (signatory)' : ''}`).join('\n')}
+${others
+  .map(
+    (o) =>
+      `\nAlso ${o.partnership.name}, at ${server!.url}${partnershipPath(o.partnership.id)}/ (people in both see each):\n${o.users
+        .map(
+          (u) =>
+            `  ${u.email.padEnd(30)} ${u.role.padEnd(10)} ${u.agencyId ?? '-'}${u.signatory ? ' (signatory)' : ''}${seed.users.some((m) => m.email === u.email) ? `, also in ${seed.partnership.shortName}` : ''}`,
+        )
+        .join('\n')}`,
+  )
+  .join('\n')}
 
 Press Ctrl-C to stop.`);
   } catch (err) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
+import { MembershipsView } from '../../shared/partnership/views.js';
+import type { PlatformService } from '../services/platform-service.js';
 import { clientAddress } from '../auth/client-address.js';
 import { InvitationCheckRequest, InvitationView, SetPasswordRequest } from '../../shared/users/schema.js';
 import { NotFound } from '../domain/errors.js';
@@ -67,6 +69,22 @@ const me = declareRoute({
   roles: ALL_ROLES,
   response: json(Me.meta({ id: 'Me' }), 'Who is signed in, with their role and agency'),
 });
+
+const partnerships = declareRoute({
+  method: 'get',
+  path: '/api/partnerships',
+  operationId: 'listMyPartnerships',
+  summary: 'The partnerships the signed-in person works in, with their role in each',
+  description: 'One sign-in for every partnership: the list a person switches between.',
+  tag: 'Auth',
+  roles: ALL_ROLES,
+  response: json(MembershipsView, 'Where the person is active, in the order the service lists its partnerships'),
+});
+
+/** The service's own signed-in routes (behind authentication, outside any one partnership). */
+export function serviceRoutes(platform: PlatformService) {
+  return apiRoutes().openapi(partnerships, async (c) => c.json({ partnerships: await platform.membershipsOf(c.get('user').email) }, 200));
+}
 
 /** Public auth routes: the built-in sign-in exists only in local mode. */
 export function authRoutes(services: Services, deps: Pick<ServiceDeps, 'config' | 'localIssuer'>) {

@@ -11,7 +11,7 @@ import { attentionRoutes } from './attention-routes.js';
 import { auditRoutes } from './audit-routes.js';
 import { notificationRoutes, publicNotificationRoutes } from './notification-routes.js';
 import { chaseRoutes } from './chase-routes.js';
-import { authRoutes, meRoutes } from './auth-routes.js';
+import { authRoutes, meRoutes, serviceRoutes } from './auth-routes.js';
 import { kinshipRoutes, publicKinshipRoutes } from './kinship-routes.js';
 import { partnershipRoutes } from './partnership-routes.js';
 import { peopleRoutes } from './people-routes.js';
@@ -69,6 +69,8 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry:
     .route('/', systemRoutes(registry.home, deps, apiDocument))
     .route('/', apiDocsRoutes())
     .route('/', authRoutes(registry.home, deps))
+    .use('/api/partnerships', authenticate(deps.verifier))
+    .route('/', serviceRoutes(registry.platform))
     .use('/api/public/p/:partnershipId/*', inPartnership(registry))
     .route('/api/public/p/:partnershipId', publicPartnershipApp())
     .use('/api/p/:partnershipId/*', authenticate(deps.verifier), inPartnership(registry), asMember(access, deps.config.partnershipId))

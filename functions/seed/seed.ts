@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { Role } from '../../shared/auth/roles.js';
@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { partnershipKeys, partnershipPk } from '../db/keys.js';
 import { Writer } from '../db/transact.js';
 import { UserRepository } from '../repositories/user-repository.js';
+import { PlatformRepository } from '../repositories/platform-repository.js';
 import { programmeSeedItems } from './seed-returns.js';
 import { thresholdSeedItems } from './seed-threshold.js';
 import { kinshipSeedItems } from './seed-kinship.js';
@@ -27,9 +28,17 @@ export type SeedFile = z.infer<typeof SeedFile>;
 /**
  * Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers,
  * versions and agency administrators; 4: their unsubscribe keys; 5: certification of returns and
- * the people it needs).
+ * the people it needs; 6: the service's list of its partnerships).
  */
-export const SEED_VERSION = 5;
+export const SEED_VERSION = 6;
+
+/** The demo partnerships: one seed file each in ./data (`mscp.json`, `kscmp.json`…). */
+export function demoSeedNames(): string[] {
+  return readdirSync(new URL('./data/', import.meta.url))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
 
 export function loadSeed(name = 'mscp'): SeedFile {
   const raw = JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown;
@@ -83,6 +92,8 @@ export async function seedDemo(
   const names = new Map(seed.users.map((u) => [u.email, u.name]));
   const items: Record<string, unknown>[] = [
     { ...partnershipKeys.partnership(pid), entity: 'Partnership', ...seed.partnership },
+    // The service's list of its partnerships, through which one sign-in finds each of a person's.
+    new PlatformRepository(doc, tables.main).partnershipItem(seed.partnership),
     ...seed.agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
     ...seed.workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
     ...seed.users.flatMap((u) => {

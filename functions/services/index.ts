@@ -36,6 +36,8 @@ import { ReadinessService } from './readiness-service.js';
 import { ReturnsService } from './returns-service.js';
 import { ThresholdService } from './threshold-service.js';
 import { TrackerService } from './tracker-service.js';
+import { PlatformService } from './platform-service.js';
+import { PlatformRepository } from '../repositories/platform-repository.js';
 
 /**
  * What the services are built from. The app's own dependencies (`AppDeps` in app.ts) extend this;
@@ -153,7 +155,12 @@ export class ServiceRegistry {
   private readonly built = new Map<string, Services>();
   private readonly known = new Map<string, { exists: boolean; at: number }>();
 
-  constructor(private readonly deps: ServiceDeps) {}
+  /** What spans the partnerships: which of them a person works in. */
+  readonly platform: PlatformService;
+
+  constructor(private readonly deps: ServiceDeps) {
+    this.platform = new PlatformService(new PlatformRepository(deps.doc, deps.config.tables.main));
+  }
 
   /** The services of partnership `pid`; call {@link exists} first for an id from outside. */
   for(pid: string): Services {

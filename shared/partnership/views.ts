@@ -29,3 +29,17 @@ export const PartnershipView = z
 
 /** A workstream with its milestones. */
 export const WorkstreamView = Workstream.extend({ milestones: z.array(MilestoneView) }).meta({ id: 'WorkstreamWithMilestones' });
+
+/** A partnership the signed-in person works in, and their role there. */
+export const MembershipView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    shortName: z.string(),
+    role: z.enum(['lead', 'executive', 'partner']),
+    agencyId: z.string().nullable(),
+  })
+  .meta({ id: 'Membership' });
+
+/** `GET /api/partnerships`: every partnership the signed-in person works in (one sign-in for all). */
+export const MembershipsView = z.object({ partnerships: z.array(MembershipView) }).meta({ id: 'Memberships' });

@@ -76,8 +76,14 @@ describe('the Kent demo seed beside Medway', () => {
     expect(kentAudit.length).toBeGreaterThan(0);
   });
 
-  it('when Kent is seeded, every key it writes (pk, gsi1pk, gsi2pk) begins with P#kscmp, in both tables', () => {
-    const keys = [...kentMain, ...kentAudit].flatMap((i) => ['pk', 'gsi1pk', 'gsi2pk'].filter((k) => k in i).map((k) => String(i[k])));
+  it('when Kent is seeded, every key it writes (pk, gsi1pk, gsi2pk) begins with P#kscmp, in both tables, but its line in the service’s list of partnerships', () => {
+    // The one item outside the partnership's keys: the service's list of the partnerships it hosts.
+    expect(kentMain.filter((i) => i.pk === 'PLATFORM#PARTNERSHIPS')).toEqual([
+      { pk: 'PLATFORM#PARTNERSHIPS', sk: 'kscmp', entity: 'HostedPartnership', name: kent.partnership.name, shortName: kent.partnership.shortName },
+    ]);
+    const keys = [...kentMain.filter((i) => i.pk !== 'PLATFORM#PARTNERSHIPS'), ...kentAudit].flatMap((i) =>
+      ['pk', 'gsi1pk', 'gsi2pk'].filter((k) => k in i).map((k) => String(i[k])),
+    );
     expect(keys.length).toBeGreaterThan(kentMain.length);
     expect(keys.filter((k) => k !== 'P#kscmp' && !k.startsWith('P#kscmp#'))).toEqual([]);
   });

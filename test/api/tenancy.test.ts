@@ -88,6 +88,19 @@ describe('one person, the partnership in the path', () => {
   });
 });
 
+describe('one sign-in, several partnerships', () => {
+  it('when people ask which partnerships they work in, Riley Shaw is in both with his role in each and Medway’s lead in Medway only', async () => {
+    const list = async (email: string) =>
+      ((await (await t.as(email).get('/api/partnerships')).json()) as { partnerships: { id: string; role: string; agencyId: string | null }[] }).partnerships;
+    expect(await list(USERS.police)).toEqual([
+      expect.objectContaining({ id: 'kscmp', name: 'Kent Safeguarding Children Multi-Agency Partnership', role: 'partner', agencyId: 'kent-police' }),
+      expect.objectContaining({ id: 'mscp', name: 'Medway Safeguarding Children Partnership', role: 'partner', agencyId: 'kent-police' }),
+    ]);
+    expect((await list(USERS.lead)).map((p) => p.id)).toEqual(['mscp']);
+    expect((await t.app.request('/api/partnerships')).status).toBe(401);
+  });
+});
+
 describe('isolation', () => {
   it('when Medway’s lead (not in Kent) calls every route of Kent’s API, each answers 404 and nothing is written', async () => {
     const before = await kentAuditCount();

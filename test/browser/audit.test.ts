@@ -23,7 +23,7 @@ async function as(email: string) {
 beforeAll(async () => {
   // The lead opens a period (an event with a record page); the partner signs in (an event of theirs).
   const lead = await as('lead@mscp.example');
-  expect((await lead('/api/periods', { id: PERIOD, dueDate: '2027-07-31' })).status).toBe(201);
+  expect((await lead('/api/p/mscp/periods', { id: PERIOD, dueDate: '2027-07-31' })).status).toBe(201);
   await as('council@mscp.example');
 });
 

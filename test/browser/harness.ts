@@ -28,7 +28,7 @@ export interface Tab {
 }
 
 /** Starts a portal and a browser for one test file; closes both after it. */
-export function useBrowserPortal(opts: { mail?: boolean; seed?: SeedFile } = {}) {
+export function useBrowserPortal(opts: { mail?: boolean; seed?: SeedFile; alsoSeed?: SeedFile[] } = {}) {
   const state: { portal?: TestPortal; browser?: Browser; tabs: Tab[] } = { tabs: [] };
   // The SPA is built once for the whole run by test/support/global-setup.ts.
   beforeAll(async () => {

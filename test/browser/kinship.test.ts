@@ -408,7 +408,7 @@ describe('Kinship Local Offer', () => {
     let requested!: () => void;
     const seen = new Promise<void>((resolve) => (requested = resolve));
     await page.route(
-      (u) => u.pathname === '/api/kinship-offer/items' && u.searchParams.get('status') === 'draft',
+      (u) => u.pathname === '/api/p/mscp/kinship-offer/items' && u.searchParams.get('status') === 'draft',
       async (route) => {
         requested();
         await released;

@@ -121,7 +121,7 @@ describe('when a request body is over the limit', () => {
     };
     token = await signIn(USERS.health);
     leadToken = await signIn(USERS.lead);
-    const cfg = await fetch(`http://127.0.0.1:${server.port}/api/threshold-config`, { headers: { Authorization: `Bearer ${leadToken}` } });
+    const cfg = await fetch(`http://127.0.0.1:${server.port}/api/p/mscp/threshold-config`, { headers: { Authorization: `Bearer ${leadToken}` } });
     configEtag = cfg.headers.get('etag') ?? '';
     expect(configEtag).not.toBe('');
   });

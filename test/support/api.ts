@@ -40,7 +40,7 @@ export function apiDocument(): ApiDocument {
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 /** The service's own routes: everything else under /api/ belongs to a partnership. */
-const SERVICE_ROUTES = /^\/api\/(auth|config|health|openapi\.json|docs|p|public\/p)(\/|\?|$)/;
+const SERVICE_ROUTES = /^\/api\/(auth|config|health|openapi\.json|docs|partnerships|p|public\/p)(\/|\?|$)/;
 
 /**
  * A path as the suites write it, within the demo partnership: `/api/returns` is Medway's

@@ -5,8 +5,9 @@ import { runReminders } from '../../functions/jobs/reminders.js';
 import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { startServer } from '../../functions/local/server.js';
 import { readMailbox, type StoredMail, startSesLocal } from '../../functions/local/ses-local.js';
-import type { SeedFile } from '../../functions/seed/seed.js';
-import { createSeededTables, testConfig } from './tables.js';
+import { seedDemo, type SeedFile } from '../../functions/seed/seed.js';
+import { createDocumentClient } from '../../functions/db/client.js';
+import { createSeededTables, DEMO_PASSWORD, testConfig } from './tables.js';
 
 /**
  * The whole portal as `npm start` runs it (API + built SPA on @hono/node-server), on a free port
@@ -29,10 +30,13 @@ export interface TestPortal {
  * `mail` also starts the SES emulator (as `npm start` does) and sends the portal's email to it.
  * The portal's clock is the real one plus whatever {@link TestPortal.advanceClock} has added.
  */
-export async function startTestPortal(opts: { mail?: boolean; seed?: SeedFile } = {}): Promise<TestPortal> {
+export async function startTestPortal(opts: { mail?: boolean; seed?: SeedFile; alsoSeed?: SeedFile[] } = {}): Promise<TestPortal> {
   const ses = opts.mail ? await startSesLocal() : null;
   const base = testConfig();
   const tables = await createSeededTables(ses ? { ...base, mail: { ...base.mail, endpoint: ses.endpoint } } : base, opts.seed);
+  // Other partnerships in the same tables (`alsoSeed`), as npm start loads every demo partnership.
+  for (const other of opts.alsoSeed ?? [])
+    await seedDemo(createDocumentClient({ ...tables.config.dynamodb, timeoutMs: 60_000 }), tables.config.tables, { password: DEMO_PASSWORD, seed: other });
   let offset = 0;
   const server = await startServer({
     config: tables.config,

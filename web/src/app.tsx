@@ -48,6 +48,7 @@ const DeactivatePage = lazy(() => import('./pages/people/deactivate-page.js'));
 const SetPasswordPage = lazy(() => import('./pages/set-password.js'));
 const UnsubscribePage = lazy(() => import('./pages/unsubscribe.js'));
 const NotificationsPage = lazy(() => import('./pages/settings/notifications-page.js'));
+const PartnershipsPage = lazy(() => import('./pages/partnerships/partnerships-page.js'));
 
 /** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
 export function App() {
@@ -90,6 +91,7 @@ export function App() {
             <Route path="/board-report" component={BoardReportPage} />
             <Route path="/audit" component={AuditTrailPage} />
             <Route path="/settings/notifications" component={NotificationsPage} />
+            <Route path="/partnerships" component={PartnershipsPage} />
             <Route path="/people" component={PeoplePage} />
             <Route path="/people/invite" component={InvitePage} />
             <Route path="/people/:id" component={PersonPage} />

@@ -15,6 +15,14 @@ describe('navigation by role', () => {
     expect(canOpen('executive', '/our-return')).toBe(false);
   });
 
+  it('when anyone signed in opens their own settings or the partnerships they work in, it opens; a look-alike does not', () => {
+    for (const role of ['lead', 'partner', 'executive'] as const) {
+      expect(canOpen(role, '/settings/notifications')).toBe(true);
+      expect(canOpen(role, '/partnerships')).toBe(true);
+      expect(canOpen(role, '/partnerships-elsewhere')).toBe(false);
+    }
+  });
+
   it('when a path is a sub-page of an allowed area, it opens; a look-alike prefix does not', () => {
     expect(canOpen('partner', '/our-return/section/kinship')).toBe(true);
     expect(canOpen('partner', '/our-returns-hack')).toBe(false);

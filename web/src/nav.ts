@@ -57,8 +57,8 @@ export function navFor(me: { role: Role; agencyAdmin?: boolean }): NavItem[] {
 /** Whether a role (an agency administrator, with `agencyAdmin`) may open a path. The API checks the same rules again on every request. */
 export function canOpen(role: Role, path: string, agencyAdmin = false): boolean {
   const p = path.length > 1 ? path.replace(/\/+$/, '') : path;
-  // Everyone's own settings.
-  if (p === '/settings' || p.startsWith('/settings/')) return true;
+  // Everyone's own settings, and the partnerships they work in.
+  if (p === '/settings' || p.startsWith('/settings/') || p === '/partnerships') return true;
   const areas = role === 'partner' && agencyAdmin ? [...AREAS.partner, AGENCY_ADMIN.href] : AREAS[role];
   return p === '/' || areas.some((a) => p === a || p.startsWith(`${a}/`));
 }

@@ -1,10 +1,11 @@
 import { hc, type ClientResponse } from 'hono/client';
 import { createSignal } from 'solid-js';
 import type { Api, PartnershipApi, PublicPartnershipApi } from '../../../functions/routes/index.js';
-import { partnershipOfPath } from '../../../shared/partnership/paths.js';
 import type { FieldError, Problem } from '../../../shared/http/problem.js';
 import { CONFIRM_PERSONAL_DATA_HEADER } from '../../../shared/http/headers.js';
 import { clearSession, getSession } from './session.js';
+import { THIS_PARTNERSHIP, withPartnership } from './partnership-address.js';
+export { currentPartnership } from './partnership-address.js';
 
 /** An API error in the shape the UI shows: `detail` for the error summary, `errors` beside fields. */
 export class ApiError extends Error {
@@ -89,34 +90,6 @@ function defaultDetailFor(status: number, problem: Partial<Problem>): string | u
 }
 
 /**
- * The partnership the app works in: the one its address names (`/p/mscp/...`, as links in email
- * do), else the deployment's own (from `/api/config`). The typed clients below address it with a
- * placeholder that the fetch fills in, so they can be built before it is known.
- */
-const THIS_PARTNERSHIP = '~';
-const named = typeof location === 'undefined' ? null : partnershipOfPath(location.pathname);
-let partnership: Promise<string> | null = named ? Promise.resolve(named) : null;
-export function currentPartnership(): Promise<string> {
-  partnership ??= fetch('/api/config', { headers: { Accept: 'application/json' } })
-    .then((r) => r.json() as Promise<{ partnershipId: string }>)
-    .then((c) => c.partnershipId)
-    .catch((err: unknown) => {
-      partnership = null;
-      throw err;
-    });
-  return partnership;
-}
-const PLACEHOLDER = new RegExp(`^(/api(?:/public)?/p/)${THIS_PARTNERSHIP}(?=/|$)`);
-async function withPartnership(url: string): Promise<string> {
-  const path = new URL(url, 'http://portal');
-  if (!PLACEHOLDER.test(path.pathname)) return url;
-  const pid = await currentPartnership().catch(() => {
-    throw new ApiError(0, {});
-  });
-  return `${path.pathname.replace(PLACEHOLDER, `$1${encodeURIComponent(pid)}`)}${path.search}`;
-}
-
-/**
  * The one fetch every API call goes through (the typed client below uses it): the bearer token,
  * the personal-data confirmation, and one handling of what can go wrong for any call. A network
  * failure or any non-2xx becomes an {@link ApiError}; 401 ends the session (the layout takes the
@@ -124,7 +97,10 @@ async function withPartnership(url: string): Promise<string> {
  */
 function portalFetch(signedIn: boolean): typeof fetch {
   return async (input, init) => {
-    const url = await withPartnership(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    // Without the partnership (the portal cannot be reached), the call fails as a lost connection does.
+    const url = await withPartnership(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).catch(() => {
+      throw new ApiError(0, {});
+    });
     const headers = new Headers(init?.headers);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json, application/problem+json');
     if (signedIn) {
@@ -207,6 +183,8 @@ async function readProblem(res: Response): Promise<Partial<Problem>> {
  */
 export const api = { api: hc<PartnershipApi>(`/api/p/${THIS_PARTNERSHIP}`, { fetch: portalFetch(true) }) };
 export const publicApi = hc<Api>('/', { fetch: portalFetch(false) });
+/** The service's own signed-in routes, outside any one partnership (the partnerships a person works in). */
+export const serviceApi = hc<Api>('/', { fetch: portalFetch(true) });
 /** The partnership's public routes (its Kinship Local Offer, unsubscribing from its email). */
 export const publicPartnershipApi = hc<PublicPartnershipApi>(`/api/public/p/${THIS_PARTNERSHIP}`, { fetch: portalFetch(false) });
 

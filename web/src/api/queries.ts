@@ -34,6 +34,7 @@ export const QUERY = {
   chases: 'chases',
   attention: 'attention',
   notificationSettings: 'notification-settings',
+  myPartnerships: 'my-partnerships',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

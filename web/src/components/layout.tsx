@@ -1,3 +1,4 @@
+import { ChangePartnership } from './change-partnership.js';
 import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../shared/auth/role-labels.js';
@@ -52,7 +53,12 @@ function Header() {
               {SERVICE_NAME}
             </A>
             {/* Always there, so the partnership's name arriving does not push the page down. */}
-            <span class="app-header__partnership">{app.partnershipName()}</span>
+            <span class="app-header__partnership">
+              {app.partnershipName()}
+              <Show when={app.signedIn()}>
+                <ChangePartnership />
+              </Show>
+            </span>
           </div>
           {/* Shown as soon as there is a session: its space is kept while the user's details load. */}
           <Show when={app.signedIn()}>
@@ -211,6 +217,11 @@ export function Layout(props: RouteSectionProps) {
               <li>
                 <A href="/settings/notifications" class="app-footer__link">
                   Email settings
+                </A>
+              </li>
+              <li>
+                <A href="/partnerships" class="app-footer__link">
+                  Your partnerships
                 </A>
               </li>
             </Show>

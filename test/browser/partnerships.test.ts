@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadSeed } from '../../functions/seed/seed.js';
+import { expectNoAxeViolations, h1, settled, useBrowserPortal } from './harness.js';
+
+/*
+ * Several partnerships, one sign-in (issue 13, first step): Riley Shaw signs off for Kent Police in
+ * Medway's partnership and Kent's. He signs in once, changes to Kent from the header, works in
+ * Kent's pages (its own workstreams, nothing of Medway's), and changes back. Medway's lead, in one
+ * partnership only, is offered no change.
+ */
+
+const b = useBrowserPortal({ alsoSeed: [loadSeed('kscmp')] });
+const KENT = 'Kent Safeguarding Children Multi-Agency Partnership';
+const MEDWAY = 'Medway Safeguarding Children Partnership';
+const KENT_WORKSTREAM = 'Multi-agency child protection';
+const MEDWAY_WORKSTREAM = 'Improving Safeguarding and Multi-Agency Collaboration';
+
+describe('changing partnership', () => {
+  it('when Riley Shaw changes to Kent from the header, Kent’s pages show only Kent’s work, survive a reload, and he can change back', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'police@mscp.example');
+    const header = page.locator('.app-header__partnership');
+    await expect.poll(() => header.innerText()).toContain(MEDWAY);
+    await header.getByRole('link', { name: 'Change partnership' }).click();
+    await page.waitForURL(b.url('/partnerships'));
+    await expect.poll(() => h1(page)).toBe('Your partnerships');
+    await settled(page);
+    const choices = page.locator('.app-partnership-list li');
+    await expect.poll(() => choices.allInnerTexts()).toEqual([expect.stringMatching(new RegExp(`^${KENT}`)), expect.stringMatching(new RegExp(`^${MEDWAY}.*Working in now`, 's'))]);
+    await expectNoAxeViolations(page, 'your partnerships');
+
+    await page.getByRole('link', { name: KENT }).click();
+    // Kent's pages open at its address; the address then reads as one partnership's pages do.
+    await page.waitForURL(b.url('/'));
+    await page.locator('[data-testid="user-name"]').waitFor();
+    await expect.poll(() => header.innerText()).toContain(KENT);
+    // His home page: Kent's workstreams for Kent Police, nothing of Medway's.
+    await expect.poll(() => page.locator('main').innerText()).toContain(KENT_WORKSTREAM);
+    expect(await page.locator('main').innerText()).not.toContain(MEDWAY_WORKSTREAM);
+    await expectNoAxeViolations(page, 'Kent Police’s home in Kent');
+    // Kent's return for the quarter, not Medway's (Kent's was submitted on 19 November; Medway's was returned).
+    await page.getByRole('link', { name: 'Our return' }).first().click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('You submitted this return on 19 November 2026');
+
+    await page.reload();
+    await settled(page);
+    await expect.poll(() => header.innerText()).toContain(KENT);
+    await expect.poll(() => page.locator('main').innerText()).toContain('You submitted this return on 19 November 2026');
+    await expectNoAxeViolations(page, 'Kent Police’s return in Kent');
+
+    await page.goto(b.url('/partnerships'));
+    await page.getByRole('link', { name: MEDWAY }).click();
+    await page.waitForURL(b.url('/'));
+    await expect.poll(() => header.innerText()).toContain(MEDWAY);
+    await expect.poll(() => page.locator('main').innerText()).toContain(MEDWAY_WORKSTREAM);
+    expect(await page.locator('main').innerText()).not.toContain(KENT_WORKSTREAM);
+    await page.getByRole('link', { name: 'Our return' }).first().click();
+    await expect.poll(() => page.locator('main').innerText()).toContain('The programme lead has returned your return');
+    await b.closeTab(tab);
+  });
+
+  it('when Medway’s lead (in Medway only) signs in, the header offers no change and the page says there is one partnership', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'lead@mscp.example');
+    await settled(page);
+    expect(await page.locator('.app-header__partnership').getByRole('link').count()).toBe(0);
+    await page.goto(b.url('/partnerships'));
+    await expect.poll(() => page.locator('main').innerText()).toContain('You work in one partnership only.');
+    await expectNoAxeViolations(page, 'one partnership only');
+    await b.closeTab(tab);
+  });
+});
