@@ -43,15 +43,14 @@ export const memberKey = (partnershipId: string, email: string) => `${partnershi
  * (read through `access`, at most 60 s old), so someone removed or deactivated is refused on every
  * route even while their token has not expired; their role, agency and flags come from that record.
  */
-export const asMember = (access: UserAccessCheck<AccountState>, home: string) =>
+export const asMember = (access: UserAccessCheck<AccountState>, worksElsewhere: UserAccessCheck<boolean>) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const user = c.get('user');
     const pid = c.get('partnershipId');
     const account = await access.access(memberKey(pid, user.email), c.get('now'));
-    // Someone with no place in this partnership who works in the deployment's own is told it does
-    // not exist (nothing reveals another partnership); someone with no place anywhere, that their access ended.
-    if (account.access === 'removed' && pid !== home && (await access.access(memberKey(home, user.email), c.get('now'))).access === 'active')
-      throw new NotFound(`There is no partnership ${pid}.`);
+    // Someone with no place in this partnership who works in another is told it does not exist
+    // (nothing reveals another partnership); someone with no place anywhere, that their access ended.
+    if (account.access === 'removed' && (await worksElsewhere.access(user.email, c.get('now')))) throw new NotFound(`There is no partnership ${pid}.`);
     if (account.access !== 'active') throw new AccessEnded(ACCESS_ENDED);
     c.set('user', withRecord(user, account));
     await next();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
 import { MembershipsView } from '../../shared/partnership/views.js';
 import type { PlatformService } from '../services/platform-service.js';
+import type { AuthService } from '../services/auth-service.js';
 import { clientAddress } from '../auth/client-address.js';
 import { InvitationCheckRequest, InvitationView, SetPasswordRequest } from '../../shared/users/schema.js';
 import { NotFound } from '../domain/errors.js';
@@ -87,15 +88,14 @@ export function serviceRoutes(platform: PlatformService) {
 }
 
 /** Public auth routes: the built-in sign-in exists only in local mode. */
-export function authRoutes(services: Services, deps: Pick<ServiceDeps, 'config' | 'localIssuer'>) {
+export function authRoutes(services: Services, auth: AuthService | null, deps: Pick<ServiceDeps, 'config' | 'localIssuer'>) {
   const routes = apiRoutes();
   // Without the built-in sign-in the route names nothing: 404 before its body is read.
-  if (!services.auth) {
+  if (!auth) {
     for (const r of [login, checkInvitation, setPassword]) routes.use(r.getRoutingPath(), () => Promise.reject(new NotFound(SIGN_IN_ELSEWHERE)));
   }
   return routes
     .openapi(login, async (c) => {
-      const auth = services.auth;
       if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
       return c.json(await auth.login(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now'), clientKey: clientAddress(c, deps.config.trustProxy) }), 200);
     })

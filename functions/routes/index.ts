@@ -65,15 +65,17 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry:
     const [pid, email] = key.split(' ') as [string, string];
     return registry.for(pid).users.getAccount(email);
   });
+  // Whether the person is active in any partnership (read at most once a minute, like their access).
+  const worksSomewhere = new UserAccessCheck((email) => registry.platform.membershipsOf(email).then((m) => m.length > 0));
   return app
     .route('/', systemRoutes(registry.home, deps, apiDocument))
     .route('/', apiDocsRoutes())
-    .route('/', authRoutes(registry.home, deps))
+    .route('/', authRoutes(registry.home, registry.auth, deps))
     .use('/api/partnerships', authenticate(deps.verifier))
     .route('/', serviceRoutes(registry.platform))
     .use('/api/public/p/:partnershipId/*', inPartnership(registry))
     .route('/api/public/p/:partnershipId', publicPartnershipApp())
-    .use('/api/p/:partnershipId/*', authenticate(deps.verifier), inPartnership(registry), asMember(access, deps.config.partnershipId))
+    .use('/api/p/:partnershipId/*', authenticate(deps.verifier), inPartnership(registry), asMember(access, worksSomewhere))
     .route('/api/p/:partnershipId', partnershipApp());
 }
 

@@ -7,12 +7,21 @@ import type { Writer } from '../db/transact.js';
 import { AccessEnded, TooManyRequests, Unauthorized } from '../http/errors.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 
-/** Local-mode sign-in: checks the stored scrypt hash and issues a Cognito-shaped ID token. */
+/** Where a person's account is kept: a partnership's people and its audit writer. */
+export interface AccountPlace {
+  users: UserRepository;
+  writer: Writer;
+}
+
+/**
+ * Local-mode sign-in: checks the stored scrypt hash and issues a Cognito-shaped ID token. One
+ * sign-in for every partnership: `locate` finds where the person's account is kept (the
+ * deployment's own partnership first, else the first other one they work in).
+ */
 export class AuthService {
   constructor(
-    private readonly users: UserRepository,
+    private readonly locate: (email: string) => Promise<AccountPlace>,
     private readonly issuer: LocalTokenIssuer,
-    private readonly writer: Writer,
     private readonly throttle = new SignInThrottle(),
   ) {}
 
@@ -29,7 +38,8 @@ export class AuthService {
           : `Too many failed sign-ins for this email address. Wait ${seconds} seconds, then try again.`,
       );
     }
-    const user = await this.users.getUserByEmail(input.email);
+    const place = await this.locate(input.email);
+    const user = await place.users.getUserByEmail(input.email);
     // The hash is always checked, so the answer takes as long whether or not the account exists.
     const ok = await verifyPassword(input.password, user?.passwordHash);
     if (user?.status === 'deactivated') {
@@ -45,8 +55,8 @@ export class AuthService {
     this.throttle.recordSuccess(input.email, ctx.clientKey);
     const at = ctx.now.toISOString();
     const me = { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, signatory: user.signatory, agencyAdmin: user.agencyAdmin === true };
-    await this.writer.write(
-      [this.users.recordSignInOp(user.email, at, () => new AccessEnded(ACCESS_ENDED))],
+    await place.writer.write(
+      [place.users.recordSignInOp(user.email, at, () => new AccessEnded(ACCESS_ENDED))],
       { action: 'auth.sign-in', entityType: 'user', entityId: user.id, summary: `Signed in as ${user.role}` },
       { actor: { userId: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId }, requestId: ctx.requestId, now: ctx.now },
     );

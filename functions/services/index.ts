@@ -137,7 +137,6 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     returns: new ReturnsService(returns, partnership, writer, users),
     audit: new AuditService(audit, users),
     erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
-    auth: deps.localIssuer ? new AuthService(users, deps.localIssuer, writer) : null,
   };
 }
 
@@ -158,8 +157,21 @@ export class ServiceRegistry {
   /** What spans the partnerships: which of them a person works in. */
   readonly platform: PlatformService;
 
+  /** Local sign-in (null in AWS, where Cognito signs people in): one for every partnership. */
+  readonly auth: AuthService | null;
+
   constructor(private readonly deps: ServiceDeps) {
-    this.platform = new PlatformService(new PlatformRepository(deps.doc, deps.config.tables.main));
+    const platform = new PlatformRepository(deps.doc, deps.config.tables.main);
+    this.platform = new PlatformService(platform);
+    this.auth = deps.localIssuer
+      ? new AuthService(async (email) => {
+          // The deployment's own partnership first; else the first other one the person works in.
+          const home = this.home;
+          if (await home.users.getUserByEmail(email)) return home;
+          const elsewhere = (await platform.membershipsOf(email)).find((m) => m.id !== deps.config.partnershipId);
+          return elsewhere ? this.for(elsewhere.id) : home;
+        }, deps.localIssuer)
+      : null;
   }
 
   /** The services of partnership `pid`; call {@link exists} first for an id from outside. */

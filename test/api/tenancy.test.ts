@@ -99,6 +99,29 @@ describe('one sign-in, several partnerships', () => {
     expect((await list(USERS.lead)).map((p) => p.id)).toEqual(['mscp']);
     expect((await t.app.request('/api/partnerships')).status).toBe(401);
   });
+
+  it('when Kent’s lead (in Kent only) signs in, the one sign-in finds them, and they work in Kent and nowhere else', async () => {
+    const res = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'lead@kscmp.example', password: DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    const get = (path: string) => t.app.request(path, { headers: { Authorization: `Bearer ${token}` } });
+    expect(((await (await get('/api/partnerships')).json()) as { partnerships: { id: string; role: string }[] }).partnerships).toEqual([
+      expect.objectContaining({ id: 'kscmp', role: 'lead' }),
+    ]);
+    expect(await (await get(`${KENT}/me`)).json()).toMatchObject({ name: 'Alex Mercer', role: 'lead', agencyId: 'kent-county-council' });
+    // Not in Medway's records: for them, Medway's partnership does not exist.
+    expect((await get('/api/p/mscp/partnership')).status).toBe(404);
+    const wrong = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'lead@kscmp.example', password: 'not-the-password' }),
+    });
+    expect(wrong.status).toBe(401);
+  });
 });
 
 describe('isolation', () => {

@@ -60,6 +60,16 @@ describe('changing partnership', () => {
     await b.closeTab(tab);
   });
 
+  it('when Kent’s lead (in Kent only) signs in on the portal’s own sign-in page, they start in Kent', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'lead@kscmp.example');
+    await expect.poll(() => page.locator('.app-header__partnership').innerText()).toContain(KENT);
+    await expect.poll(() => page.locator('[data-testid="user-name"]').innerText()).toBe('Alex Mercer');
+    await expectNoAxeViolations(page, 'Kent lead home');
+    await b.closeTab(tab);
+  });
+
   it('when Medway’s lead (in Medway only) signs in, the header offers no change and the page says there is one partnership', async () => {
     const tab = await b.newTab();
     const { page } = tab;

@@ -1,7 +1,7 @@
 import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { LoginRequest, ROLE_LABELS, type Role } from '../../../shared/auth/roles.js';
-import { ApiError } from '../api/client.js';
+import { ApiError, currentPartnership } from '../api/client.js';
 import { login } from '../api/endpoints.js';
 import { flashShown, takeFlash } from '../api/session.js';
 import { safeReturnTo, startCognitoSignIn } from '../auth/cognito.js';
@@ -14,6 +14,8 @@ import { NotificationBanner } from '../components/notification-banner.js';
 import { Page } from '../components/page.js';
 import { PasswordField } from '../components/password-field.js';
 import { useApp } from '../state.js';
+import { getMyPartnerships } from '../api/partnerships.js';
+import { partnershipPath } from '../../../shared/partnership/paths.js';
 
 type Field = 'email' | 'password';
 
@@ -79,6 +81,9 @@ function LocalSignInForm(props: { onErrors: (errors: SummaryError[]) => void; er
     try {
       const res = await login(parsed.data);
       app.signIn({ token: res.token, expiresAt: res.expiresAt });
+      // Someone who does not work in this partnership starts in one of theirs (one sign-in for all).
+      const elsewhere = await partnershipToOpen();
+      if (elsewhere) return location.assign(`${partnershipPath(elsewhere)}/`);
       navigate(safeReturnTo(params.next), { replace: true });
     } catch (err) {
       setPassword('');
@@ -162,4 +167,10 @@ export function SignInPage() {
       </div>
     </div>
   );
+}
+
+/** The partnership to open after sign-in when the person does not work in this one; null to stay. */
+async function partnershipToOpen(): Promise<string | null> {
+  const [here, mine] = await Promise.all([currentPartnership().catch(() => null), getMyPartnerships().then((r) => r.partnerships)]);
+  return mine.length && !mine.some((p) => p.id === here) ? mine[0]!.id : null;
 }
