@@ -4,13 +4,12 @@
  * and mail emulator, found in `.data/local-endpoints.json`), so the email appears in its mailbox; in
  * AWS mode the configured tables and SES. Each reminder still goes once per person.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { ukDate } from '../../shared/periods/period.js';
 import { loadConfig } from '../config.js';
 import { createDocumentClient } from '../db/client.js';
 import { createSesClient, SesMailer } from '../mail/mailer.js';
 import { formatOutcomes, runReminders } from './reminders.js';
+import { withRunningPortal } from './running-portal.js';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -23,21 +22,7 @@ async function main() {
   if (config.mode === 'aws' && date !== ukDate(new Date()) && !args.includes('--really')) {
     throw new Error(`In AWS mode this sends real email: run it for today only (or add --really if you mean ${date}).`);
   }
-  if (config.mode === 'local' && (!config.dynamodb.endpoint || !config.mail.endpoint)) {
-    const file = join(resolve(config.dataDir), 'local-endpoints.json');
-    let local: { dynamodb: string; ses: string; portalUrl: string };
-    try {
-      local = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      throw new Error('Start the portal first (npm start): the reminders go to its mail emulator, and this command uses its database.');
-    }
-    config = {
-      ...config,
-      dynamodb: { ...config.dynamodb, endpoint: config.dynamodb.endpoint ?? local.dynamodb },
-      mail: { ...config.mail, endpoint: config.mail.endpoint ?? local.ses },
-      portalUrl: process.env.PORTAL_URL ? config.portalUrl : local.portalUrl,
-    };
-  }
+  config = withRunningPortal(config);
   const outcomes = await runReminders(
     {
       doc: createDocumentClient(config.dynamodb),

@@ -1,0 +1,55 @@
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { platformKeys } from '../../functions/db/keys.js';
+import { migrateToSeveralPartnerships } from '../../functions/jobs/migrate.js';
+import { createSeededTables } from '../support/tables.js';
+
+/**
+ * The migration to several partnerships in one deployment (issue 13): the seeded Medway demo, as a
+ * deployment made before had it (without the service's list of partnerships), is migrated, and
+ * every item of both tables is compared with the demo as seeded now: nothing lost, nothing changed,
+ * the list's line added once.
+ */
+let t: Awaited<ReturnType<typeof createSeededTables>>;
+beforeAll(async () => {
+  t = await createSeededTables();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+type Item = Record<string, unknown>;
+// Only tests scan whole tables.
+async function everything(table: string): Promise<Item[]> {
+  const items: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const res = await t.doc.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
+    items.push(...((res.Items ?? []) as Item[]));
+    start = res.LastEvaluatedKey as Item | undefined;
+  } while (start);
+  return items.sort((a, b) => `${String(a.pk)}|${String(a.sk)}`.localeCompare(`${String(b.pk)}|${String(b.sk)}`));
+}
+
+describe('migrating a deployment to several partnerships', () => {
+  it('when the Medway demo from before is migrated, every item of both tables is as the demo has it now, and a second run changes nothing', async () => {
+    const [main, audit] = [await everything(t.config.tables.main), await everything(t.config.tables.audit)];
+    expect(main.filter((i) => i.pk === platformKeys.partnerships)).toHaveLength(1);
+    // The shape before: no list of partnerships.
+    await t.doc.send(new DeleteCommand({ TableName: t.config.tables.main, Key: platformKeys.partnership('mscp') }));
+    expect((await everything(t.config.tables.main)).length).toBe(main.length - 1);
+
+    expect(await migrateToSeveralPartnerships(t.doc, t.config.tables, ['mscp'])).toEqual({ added: ['mscp'], present: [] });
+    expect(await everything(t.config.tables.main)).toEqual(main);
+    expect(await everything(t.config.tables.audit)).toEqual(audit);
+
+    expect(await migrateToSeveralPartnerships(t.doc, t.config.tables, ['mscp'])).toEqual({ added: [], present: ['mscp'] });
+    expect(await everything(t.config.tables.main)).toEqual(main);
+  });
+
+  it('when a partnership that is not there is named, it says so and writes nothing', async () => {
+    const before = await everything(t.config.tables.main);
+    await expect(migrateToSeveralPartnerships(t.doc, t.config.tables, ['no-such-partnership'])).rejects.toThrow(/There is no partnership no-such-partnership/);
+    expect(await everything(t.config.tables.main)).toEqual(before);
+  });
+});
