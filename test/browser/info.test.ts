@@ -123,8 +123,14 @@ describe('accessibility statement and privacy notice', () => {
     const tab = await b.newTab();
     const { page } = tab;
     await b.signIn(page, 'lead@mscp.example');
-    // Signed in, the footer also offers the person's own email settings.
-    expect(await footer(page).getByRole('link').allInnerTexts()).toEqual(['Kinship Local Offer', 'Accessibility statement', 'Privacy notice', 'Email settings']);
+    // Signed in, the footer also offers the person's own email settings and the partnerships they work in.
+    expect(await footer(page).getByRole('link').allInnerTexts()).toEqual([
+      'Kinship Local Offer',
+      'Accessibility statement',
+      'Privacy notice',
+      'Email settings',
+      'Your partnerships',
+    ]);
 
     await openFromFooter(page, 'Privacy notice', 'Privacy notice');
     await checkPrivacyNotice(page, 'signed in', { signedIn: true });
