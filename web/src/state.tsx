@@ -14,6 +14,8 @@ export interface AppState {
   /** `deliberate`: the user pressed "Sign out", so nothing should offer to bring them back here. */
   signOut(opts?: { deliberate?: boolean }): void;
   signedOutDeliberately: () => boolean;
+  /** The partnership's agencies in its order; none until the partnership has loaded. */
+  agencies(): PartnershipData['agencies'];
   /** The display name of an agency id, falling back to the id while data loads. */
   agencyName(id: string | null | undefined): string | undefined;
   partnershipName(): string | undefined;
@@ -52,6 +54,9 @@ export function AppProvider(props: { children: JSX.Element }) {
       setToken(null);
       // The next person to sign in on this tab must not see the last one's data.
       clearCache();
+    },
+    agencies() {
+      return partnership.state === 'ready' ? (partnership()?.agencies ?? []) : [];
     },
     agencyName(id) {
       // Nothing until the partnership has loaded: never flash an agency's id where its name belongs.

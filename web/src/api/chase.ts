@@ -20,3 +20,20 @@ export const useChases = (key: () => readonly [ChaseKind, string] | undefined) =
 
 /** After a chase: the lists of chases load again (the audit trail shows it too). */
 export const chased = () => invalidate(QUERY.chases, QUERY.audit, QUERY.history);
+
+/**
+ * The chases of a period's returns or a version's sign-offs, by agency, with the chase itself
+ * (`send`), after which they load again; nothing fetched while `key` is undefined.
+ */
+export function useAgencyChases(key: () => readonly [ChaseKind, string] | undefined, send: (agencyId: string) => Promise<Chase>) {
+  const [chases] = useChases(key);
+  return {
+    last: (agencyId: string) => chases()?.chases.find((c) => c.agencyId === agencyId),
+    reminded: (agencyId: string) => chases()?.reminders.find((r) => r.agencyId === agencyId),
+    chase: async (agencyId: string) => {
+      const c = await send(agencyId);
+      await chased();
+      return c;
+    },
+  };
+}

@@ -34,6 +34,9 @@ export const resendInvitation = (id: string, version: number) => read(person.inv
 export const checkInvitation = (token: string) => read(publicApi.api.auth.invitation.$post({ json: { token } }));
 export const setPassword = (token: string, password: string) => read(publicApi.api.auth['set-password'].$post({ json: { token, password } }));
 
+/** The people who match the filters given (only ever those filters' rows). */
+export const usePeople = (query: () => PeopleQuery) => createKeyedResource(QUERY.people, query, listPeople);
+
 /** One person and their account's history, cached under their id (the person, change and deactivate pages share it). */
 export const usePerson = (id: () => string) => createKeyedResource(QUERY.person, id, getPerson);
 

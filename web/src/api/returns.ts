@@ -3,7 +3,7 @@ import { periodChoice } from '../../../shared/periods/choice.js';
 import type { ReturnSectionInput } from '../../../shared/returns/schema.js';
 import { useApp } from '../state.js';
 import { getRecordHistory, type AuditEvent } from './audit.js';
-import { api, ifMatch, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
+import { api, ApiError, ifMatch, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
 import { createApiQuery, createKeyedResource, invalidate, QUERY } from './queries.js';
 
 /**
@@ -136,5 +136,13 @@ export function usePartnerReturn(periodId: () => string | undefined) {
     const p = period();
     return p && agencyId() ? ([p.id, agencyId()] as const) : undefined;
   });
-  return { periods, period, ret, ...actions, agencyId, agencyName: () => app.agencyName(agencyId()) ?? '' };
+  /** Why the page cannot show the return: a load that failed, or an address naming a period there is not. */
+  const failure = () => {
+    const id = periodId();
+    return periods.error ?? ret.error ?? (period() === null && id ? noSuchPeriod(id) : undefined);
+  };
+  return { periods, period, ret, ...actions, failure, agencyId, agencyName: () => app.agencyName(agencyId()) ?? '' };
 }
+
+/** The error for an address naming a reporting period that does not exist. */
+export const noSuchPeriod = (periodId: string) => new ApiError(404, { detail: `There is no reporting period ${periodId}.` });

@@ -63,3 +63,49 @@ export function useAddressFilters<C extends Record<string, readonly string[]>>(t
     },
   };
 }
+
+/** What a filter in the address may hold: any text (null), or one of a list of values (read when needed). */
+export type FilterValues = null | readonly string[] | (() => readonly string[]);
+
+/**
+ * A filter form whose applied values live in the address (a shared or bookmarked link opens the
+ * same list; Back and Forward step through searches), while the form edits a draft: `set` changes
+ * the draft, `apply` puts it in the address (trimmed; empty ones left out, and the `reset`
+ * parameters, such as a page cursor), `clear` empties both. Each filter takes any text (null) or
+ * one of its values; anything else in the address counts as not applied. When the address changes
+ * (Back, Forward, a link), the form shows what it says.
+ */
+export function useFilterForm<K extends string>(filters: Record<K, FilterValues>, reset: readonly string[] = []) {
+  const [params, setParams] = useSearchParams<Record<string, string>>();
+  const keys = Object.keys(filters) as K[];
+  const read = (key: K) => {
+    const allowed = filters[key];
+    return allowed === null ? firstParam(params[key]) : allowedParam(params[key], typeof allowed === 'function' ? allowed() : allowed);
+  };
+  const applied = () => Object.fromEntries(keys.map((k) => [k, read(k)])) as Record<K, string>;
+  const [draft, setDraft] = createSignal<Record<K, string>>(applied());
+  createEffect(
+    on(
+      () => JSON.stringify(applied()),
+      () => {
+        setDraft(() => applied());
+      },
+      { defer: true },
+    ),
+  );
+  const write = (values: Partial<Record<K, string>>) =>
+    setParams({ ...Object.fromEntries(keys.map((k) => [k, values[k]?.trim() || undefined])), ...Object.fromEntries(reset.map((r) => [r, undefined])) });
+  return {
+    applied,
+    draft,
+    /** Changes one filter of the draft (a field's onInput or onChange). */
+    set: (key: K) => (value: string) => setDraft((d) => ({ ...d, [key]: value })),
+    /** Some filter is applied. */
+    filtered: () => keys.some((k) => read(k) !== ''),
+    apply: () => write(draft()),
+    clear: () => {
+      setDraft(() => Object.fromEntries(keys.map((k) => [k, ''])) as Record<K, string>);
+      write({});
+    },
+  };
+}

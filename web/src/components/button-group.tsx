@@ -2,28 +2,27 @@ import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 
 /*
- * A form's GOV.UK button group: its submit button, then Cancel. Cancel is a link (`cancelHref`:
- * leave the form for a page) or a secondary button (`onCancel`: close a form shown in place).
+ * A form's GOV.UK button group: its submit button (a warning button for a change that cannot be
+ * undone), then Cancel, if any: a link (`cancelHref`, with `cancelText` when it is not "Cancel")
+ * to leave the form for a page, or a secondary button (`onCancel`) to close a form shown in place.
  */
-export function SubmitOrCancel(props: { label: string; disabled?: boolean; cancelHref?: string; onCancel?: () => void }) {
+export function SubmitOrCancel(props: { label: string; disabled?: boolean; warning?: boolean; cancelHref?: string; cancelText?: string; onCancel?: () => void }) {
   return (
     <div class="govuk-button-group">
-      <button type="submit" class="govuk-button" disabled={props.disabled}>
+      <button type="submit" class="govuk-button" classList={{ 'govuk-button--warning': !!props.warning }} disabled={props.disabled}>
         {props.label}
       </button>
-      <Show
-        when={props.cancelHref}
-        fallback={
-          <button type="button" class="govuk-button govuk-button--secondary" onClick={() => props.onCancel?.()}>
-            Cancel
-          </button>
-        }
-      >
+      <Show when={props.cancelHref}>
         {(href) => (
           <A href={href()} class="govuk-link">
-            Cancel
+            {props.cancelText ?? 'Cancel'}
           </A>
         )}
+      </Show>
+      <Show when={props.onCancel}>
+        <button type="button" class="govuk-button govuk-button--secondary" onClick={() => props.onCancel?.()}>
+          Cancel
+        </button>
       </Show>
     </div>
   );

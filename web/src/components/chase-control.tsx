@@ -1,6 +1,7 @@
 import { listOf } from '../../../shared/text/plural.js';
 import { createSignal, Show } from 'solid-js';
 import { ApiError } from '../api/client.js';
+import type { Column } from './data-table.js';
 import { formatDateTime } from './format.js';
 import './chase-control.css';
 
@@ -78,4 +79,30 @@ export function ChaseControl(props: {
       </span>
     </div>
   );
+}
+
+/** One agency's chases in a table of outstanding items (api/chase.ts's useAgencyChases). */
+export interface AgencyChases {
+  last(agencyId: string): LastChase | undefined;
+  reminded(agencyId: string): LastReminder | undefined;
+  chase(agencyId: string): Promise<LastChase>;
+}
+
+/**
+ * The lead's "Reminders" column in a table of agencies' items (returns, sign-offs): each row's
+ * ChaseControl, about `what`, with its button while the item is `open`; only on rows `when` allows.
+ */
+export function remindersColumn<T extends { agencyId: string }>(
+  chases: AgencyChases,
+  row: { what: (r: T) => string; open: (r: T) => boolean; when?: (r: T) => boolean },
+): Column<T> {
+  return {
+    key: 'chase',
+    header: 'Reminders',
+    cell: (r) => (
+      <Show when={row.when?.(r) ?? true}>
+        <ChaseControl last={chases.last(r.agencyId)} reminded={chases.reminded(r.agencyId)} what={row.what(r)} open={row.open(r)} onChase={() => chases.chase(r.agencyId)} />
+      </Show>
+    ),
+  };
 }

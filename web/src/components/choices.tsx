@@ -18,6 +18,12 @@ export interface Option {
   hint?: string;
 }
 
+/** The options for a list of values, in its order, each with its words from `labels`. */
+export const optionsOf = <V extends string>(values: readonly V[], labels: Record<V, string>): Option[] => values.map((value) => ({ value, label: labels[value] }));
+
+/** The options for records with an id and a name (the partnership's agencies), in their order. */
+export const namedOptions = (records: readonly { id: string; name: string }[]): Option[] => records.map((r) => ({ value: r.id, label: r.name }));
+
 /** A choice of radios or checkboxes: a label with markup, and what to reveal when it is chosen. */
 export interface ChoiceOption {
   value: string;

@@ -1,7 +1,7 @@
 import { type Accessor, createResource, type JSX, Match, Switch } from 'solid-js';
 import { ApiError } from '../api/client.js';
 import { Loading } from './loading.js';
-import { Page } from './page.js';
+import { Page, TwoThirds } from './page.js';
 
 /** The token a link from an email carries in its fragment (`#token=…`): a fragment never reaches a server or its logs. */
 export const linkToken = () => new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? '';
@@ -29,18 +29,16 @@ export function EmailLinkPage<T>(props: {
     return err instanceof ApiError && err.status === 404 ? err.detail : 'The portal cannot be reached at the moment. Try the link again in a few minutes.';
   };
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        <Switch fallback={<Loading label={props.checking} />}>
-          <Match when={!token || data.error}>
-            <Page title={props.failed}>
-              <p class="govuk-body">{why()}</p>
-              {props.alsoSay}
-            </Page>
-          </Match>
-          <Match when={data()}>{(v) => props.children(v as Accessor<T>, token)}</Match>
-        </Switch>
-      </div>
-    </div>
+    <TwoThirds>
+      <Switch fallback={<Loading label={props.checking} />}>
+        <Match when={!token || data.error}>
+          <Page title={props.failed}>
+            <p class="govuk-body">{why()}</p>
+            {props.alsoSay}
+          </Page>
+        </Match>
+        <Match when={data()}>{(v) => props.children(v as Accessor<T>, token)}</Match>
+      </Switch>
+    </TwoThirds>
   );
 }

@@ -6,7 +6,7 @@ import { describedBy, ErrorMessage, Hint } from './field-parts.js';
 import { PiiWarning } from './warning-text.js';
 
 export { describedBy, ErrorMessage, Hint } from './field-parts.js';
-export { Checkboxes, Choices, Radios, type ChoiceOption, type Option } from './choices.js';
+export { Checkboxes, Choices, namedOptions, optionsOf, Radios, type ChoiceOption, type Option } from './choices.js';
 
 /*
  * The kit's GOV.UK form fields: text input, textarea, select, radios and checkboxes, each with its

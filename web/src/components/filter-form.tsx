@@ -8,7 +8,7 @@ import './filter-form.css';
  * values; `onApply` runs on submit (the page checks them and puts them in the address).
  */
 
-/** A select's options with "Any …" first, for a filter that is not applied. */
+/** A select's options with one that chooses nothing first: "Any …" for a filter not applied, "Choose …" in a form. */
 export const withAny = (any: string, options: readonly Option[]): Option[] => [{ value: '', label: any }, ...options];
 
 export function FilterForm(props: {
@@ -49,4 +49,17 @@ export function FilterForm(props: {
 /** A row of a filter form's fields, side by side (wrapping on a narrow screen). */
 export function FilterRow(props: { children: JSX.Element }) {
   return <div class="app-filter__fields">{props.children}</div>;
+}
+
+/**
+ * Filters that apply as they change, with no button to press (the public offer's, the matrix's
+ * agency): the search landmark named by `label`; Enter in a field does not reload the page.
+ */
+export function LiveFilters(props: { label: string; class?: string; children: JSX.Element }) {
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows
+    <form class={props.class} role="search" aria-label={props.label} onSubmit={(e) => e.preventDefault()}>
+      {props.children}
+    </form>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, personName } from './format.js';
+import { formatDate, formatDateTime, formatDoneBy, personName } from './format.js';
 
 describe('display formats', () => {
   it('writes dates and times the UK way', () => {
@@ -10,6 +10,7 @@ describe('display formats', () => {
     expect(formatDateTime('2026-11-21T17:00:00Z', ', ')).toBe('21 November 2026, 5pm');
     expect(formatDateTime('2026-11-21T12:00:00Z')).toBe('21 November 2026 at midday');
     expect(formatDateTime('2026-11-21T00:00:00Z')).toBe('21 November 2026 at midnight');
+    expect(formatDoneBy('2026-04-01T14:45:00Z', 'Jo Bloggs')).toBe('1 April 2026 at 3:45pm by Jo Bloggs');
   });
 
   it('names a person by name, then email, then the fallback', () => {

@@ -2,8 +2,8 @@ import { formatDayLong, ukDate } from '../../../shared/periods/period.js';
 
 /*
  * The kit's display formats, so every page writes dates, times and people the same way:
- * "1 April 2026" (`formatDay`), "1 April 2026 at 3:45pm" (UK time, GOV.UK style) and a person's name (or email,
- * or "System").
+ * "1 April 2026" (`formatDay`), "1 April 2026 at 3:45pm" (UK time, GOV.UK style), who did it and
+ * when (`formatDoneBy`) and a person's name (or email, or "System").
  * `formatDayLong` and `ukDate` (the UK calendar day of an instant) come from shared/periods.
  */
 
@@ -47,6 +47,9 @@ export function formatDateTime(iso: string | null | undefined, separator = ' at 
   const time = noonOrMidnight ?? (p('minute') === '00' ? `${p('hour')}${period}` : `${p('hour')}:${p('minute')}${period}`);
   return `${p('day')} ${p('month')} ${p('year')}${separator}${time}`;
 }
+
+/** When something was done and who did it: "1 April 2026 at 3:45pm by Jo Bloggs". */
+export const formatDoneBy = (iso: string | null | undefined, by: string | null | undefined) => `${formatDateTime(iso)} by ${by}`;
 
 /** Someone as people should read them: their name, else their email, else `fallback` (an automated change). */
 export function personName(person: { name?: string | null; email?: string | null } | null | undefined, fallback = 'System'): string {

@@ -8,6 +8,17 @@ import { navFor } from '../nav.js';
 import { useApp } from '../state.js';
 import { SERVICE_NAME } from './page.js';
 
+/** The footer's links for everyone (the public pages), then for the signed-in person only. */
+const FOOTER_LINKS = [
+  { href: '/kinship-offer', text: 'Kinship Local Offer' },
+  { href: '/accessibility', text: 'Accessibility statement' },
+  { href: '/privacy', text: 'Privacy notice' },
+];
+const SIGNED_IN_FOOTER_LINKS = [
+  { href: '/settings/notifications', text: 'Email settings' },
+  { href: '/partnerships', text: 'Your partnerships' },
+];
+
 /** Skip link: focus <main> directly; a #hash navigation would go through the router. */
 function SkipLink() {
   return (
@@ -198,33 +209,15 @@ export function Layout(props: RouteSectionProps) {
         <div class="app-width-container">
           <h2 class="govuk-visually-hidden">Support links</h2>
           <ul class="app-footer__links">
-            <li>
-              <A href="/kinship-offer" class="app-footer__link">
-                Kinship Local Offer
-              </A>
-            </li>
-            <li>
-              <A href="/accessibility" class="app-footer__link">
-                Accessibility statement
-              </A>
-            </li>
-            <li>
-              <A href="/privacy" class="app-footer__link">
-                Privacy notice
-              </A>
-            </li>
-            <Show when={app.me()}>
-              <li>
-                <A href="/settings/notifications" class="app-footer__link">
-                  Email settings
-                </A>
-              </li>
-              <li>
-                <A href="/partnerships" class="app-footer__link">
-                  Your partnerships
-                </A>
-              </li>
-            </Show>
+            <For each={[...FOOTER_LINKS, ...(app.me() ? SIGNED_IN_FOOTER_LINKS : [])]}>
+              {(link) => (
+                <li>
+                  <A href={link.href} class="app-footer__link">
+                    {link.text}
+                  </A>
+                </li>
+              )}
+            </For>
           </ul>
           <p class="app-footer__text">This portal holds programme information only. Never enter a child's or family member's name, date of birth, NHS number or address.</p>
           <p class="app-footer__text">

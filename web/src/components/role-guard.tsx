@@ -1,17 +1,19 @@
 import { Show, type JSX } from 'solid-js';
-import type { Role } from '../../../shared/auth/roles.js';
+import type { Me, Role } from '../../../shared/auth/roles.js';
 import { useApp } from '../state.js';
 import { type BackLink, ProblemPage } from './problem-page.js';
 
 /*
- * A page only some roles may use ("only the programme lead can issue versions"): anyone else gets
- * a page saying why, with the way back. The API refuses them too; this only explains it.
+ * A page only some roles may use ("only the programme lead can issue versions"), or only those the
+ * `allowed` rule lets in (those who manage people): anyone else gets a page saying why, with the
+ * way back. The API refuses them too; this only explains it.
  */
-export function RoleOnly(props: { roles: readonly Role[]; title: string; reason: string; back: BackLink; children: JSX.Element }) {
+export function RoleOnly(props: { roles?: readonly Role[]; allowed?: (me: Me | undefined) => boolean; title: string; reason: string; back: BackLink; children: JSX.Element }) {
   const app = useApp();
   const allowed = () => {
+    if (props.allowed) return props.allowed(app.me());
     const role = app.me()?.role;
-    return role !== undefined && props.roles.includes(role);
+    return role !== undefined && !!props.roles?.includes(role);
   };
   return (
     <Show

@@ -1,5 +1,5 @@
-import { A } from '@solidjs/router';
 import { For, Show, type JSX } from 'solid-js';
+import { RouteLink } from './link-line.js';
 import './multiline.css';
 
 /*
@@ -22,32 +22,11 @@ export interface ChangeAction {
 
 /** GOV.UK "Change" link: to a route, or a handler that takes the person back to the answer. */
 export function ChangeLink(props: ChangeAction) {
-  const words = () => (
-    <>
+  return (
+    <RouteLink class="govuk-link" href={props.href} onClick={props.onClick}>
       {props.text ?? 'Change'}
       <span class={props.visible ? undefined : 'govuk-visually-hidden'}> {props.what}</span>
-    </>
-  );
-  return (
-    <Show
-      when={props.onClick}
-      fallback={
-        <A class="govuk-link" href={props.href}>
-          {words()}
-        </A>
-      }
-    >
-      <a
-        class="govuk-link"
-        href={props.href}
-        onClick={(e) => {
-          e.preventDefault();
-          props.onClick!();
-        }}
-      >
-        {words()}
-      </a>
-    </Show>
+    </RouteLink>
   );
 }
 
@@ -59,33 +38,44 @@ export function SummaryList(props: { children: JSX.Element; id?: string; class?:
   );
 }
 
-/** One row. `actions: false` marks a row without a link in a list where other rows have one. */
-export function SummaryRow(props: { key: JSX.Element; children: JSX.Element; action?: ChangeAction | undefined; actions?: boolean; valueClass?: string; valueTestId?: string }) {
+/**
+ * One row. `actions: false` marks a row without a link in a list where other rows have one. With
+ * `when`, the row is there only when there is something to say (an answer that may be missing).
+ */
+export function SummaryRow(props: {
+  key: JSX.Element;
+  children: JSX.Element;
+  when?: unknown;
+  action?: ChangeAction | undefined;
+  actions?: boolean;
+  valueClass?: string;
+  valueTestId?: string;
+}) {
   return (
-    <div class="govuk-summary-list__row" classList={{ 'govuk-summary-list__row--no-actions': props.actions === false && !props.action }}>
-      <dt class="govuk-summary-list__key">{props.key}</dt>
-      <dd class={`govuk-summary-list__value${props.valueClass ? ` ${props.valueClass}` : ''}`} data-testid={props.valueTestId}>
-        {props.children}
-      </dd>
-      <Show when={props.action}>
-        {(a) => (
-          <dd class="govuk-summary-list__actions">
-            <ChangeLink {...a()} />
-          </dd>
-        )}
-      </Show>
-    </div>
+    <Show when={!('when' in props) || props.when}>
+      <div class="govuk-summary-list__row" classList={{ 'govuk-summary-list__row--no-actions': props.actions === false && !props.action }}>
+        <dt class="govuk-summary-list__key">{props.key}</dt>
+        <dd class={`govuk-summary-list__value${props.valueClass ? ` ${props.valueClass}` : ''}`} data-testid={props.valueTestId}>
+          {props.children}
+        </dd>
+        <Show when={props.action}>
+          {(a) => (
+            <dd class="govuk-summary-list__actions">
+              <ChangeLink {...a()} />
+            </dd>
+          )}
+        </Show>
+      </div>
+    </Show>
   );
 }
 
 /** A row of facts shown only when there is something to say (`when`), in a list without Change links. */
 export function FactRow(props: { key: string; when: unknown; children: JSX.Element }) {
   return (
-    <Show when={props.when}>
-      <SummaryRow key={props.key} actions={false}>
-        {props.children}
-      </SummaryRow>
-    </Show>
+    <SummaryRow key={props.key} when={props.when} actions={false}>
+      {props.children}
+    </SummaryRow>
   );
 }
 

@@ -1,14 +1,14 @@
 import { EmailLinkPage } from '../components/email-link-page.js';
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal } from 'solid-js';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/users/schema.js';
 import { login } from '../api/endpoints.js';
 import { checkInvitation, setPassword } from '../api/people.js';
-import { createFormState, FormErrors } from '../components/form-state.js';
+import { createFormState } from '../components/form-state.js';
 import { formatDateTime } from '../components/format.js';
-import { Page } from '../components/page.js';
 import { PasswordField } from '../components/password-field.js';
 import { useApp } from '../state.js';
+import { FormPage } from '../components/form.js';
 
 /**
  * `/set-password#token=…`: an invited person chooses their password, then is signed in. The link
@@ -41,8 +41,7 @@ function SetPasswordForm(props: { token: string; name: string; email: string; ex
   const form = createFormState();
   const [password, setPasswordValue] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     const errors = [
       ...(password().length < MIN_PASSWORD_LENGTH ? [{ field: 'password', message: `Password must be ${MIN_PASSWORD_LENGTH} characters or more` }] : []),
       ...(password() !== confirm() ? [{ field: 'confirm', message: 'The passwords do not match: type the same password twice' }] : []),
@@ -59,30 +58,22 @@ function SetPasswordForm(props: { token: string; name: string; email: string; ex
     );
   };
   return (
-    <Page title="Set your password" hasErrors={form.errors().length > 0}>
-      <FormErrors errors={form.errors()} />
+    <FormPage title="Set your password" form={form} onSubmit={submit} submit={form.busy() ? 'Setting your password…' : 'Set password and sign in'}>
       <p class="govuk-body">
         Welcome, {props.name}. Choose a password for <strong>{props.email}</strong>. This link works until {formatDateTime(props.expiresAt)}.
       </p>
-      <form onSubmit={submit} novalidate>
-        {/* For password managers: the account the new password belongs to. */}
-        <input type="email" name="username" autocomplete="username" value={props.email} readonly hidden />
-        <PasswordField
-          id="password"
-          label="New password"
-          hint={`At least ${MIN_PASSWORD_LENGTH} characters. Three random words make a strong password that is easy to remember.`}
-          autocomplete="new-password"
-          value={password()}
-          onInput={setPasswordValue}
-          error={form.err('password')}
-        />
-        <PasswordField id="confirm" label="Type the password again" autocomplete="new-password" value={confirm()} onInput={setConfirm} error={form.err('confirm')} />
-        <button type="submit" class="govuk-button" disabled={form.busy()}>
-          <Show when={form.busy()} fallback="Set password and sign in">
-            Setting your password…
-          </Show>
-        </button>
-      </form>
-    </Page>
+      {/* For password managers: the account the new password belongs to. */}
+      <input type="email" name="username" autocomplete="username" value={props.email} readonly hidden />
+      <PasswordField
+        id="password"
+        label="New password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Three random words make a strong password that is easy to remember.`}
+        autocomplete="new-password"
+        value={password()}
+        onInput={setPasswordValue}
+        error={form.err('password')}
+      />
+      <PasswordField id="confirm" label="Type the password again" autocomplete="new-password" value={confirm()} onInput={setConfirm} error={form.err('confirm')} />
+    </FormPage>
   );
 }

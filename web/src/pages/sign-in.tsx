@@ -1,19 +1,19 @@
 import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { LoginRequest, ROLE_LABELS, type Role } from '../../../shared/auth/roles.js';
-import { ApiError, currentPartnership } from '../api/client.js';
 import { login } from '../api/endpoints.js';
 import { flashShown, takeFlash } from '../api/session.js';
 import { safeReturnTo, startCognitoSignIn } from '../auth/cognito.js';
 import { StartButton } from '../components/button-group.js';
-import type { SummaryError } from '../components/error-summary.js';
-import { errorFor, TextField } from '../components/fields.js';
-import { FormErrors } from '../components/form-state.js';
+import { TextField } from '../components/fields.js';
+import { createFormState, FormErrors } from '../components/form-state.js';
 import { Loading } from '../components/loading.js';
 import { NotificationBanner } from '../components/notification-banner.js';
-import { Page } from '../components/page.js';
+import { Page, TwoThirds } from '../components/page.js';
 import { PasswordField } from '../components/password-field.js';
 import { useApp } from '../state.js';
+import { Form } from '../components/form.js';
+import { currentPartnership } from '../api/client.js';
 import { getMyPartnerships } from '../api/partnerships.js';
 import { partnershipPath } from '../../../shared/partnership/paths.js';
 
@@ -59,53 +59,42 @@ function DemoSignIns() {
   );
 }
 
-function LocalSignInForm(props: { onErrors: (errors: SummaryError[]) => void; errors: SummaryError[] }) {
+function LocalSignInForm(props: { form: ReturnType<typeof createFormState> }) {
   const app = useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams<{ next?: string }>();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const fieldError = (field: Field) => errorFor(props.errors, field);
+  const form = props.form;
+  const fieldOf = (path: string): Field => (path === 'password' ? 'password' : 'email');
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    if (busy()) return;
-    const parsed = LoginRequest.safeParse({ email: email(), password: password() });
-    if (!parsed.success) {
-      const fields = new Set(parsed.error.issues.map((i) => i.path[0] as Field));
-      props.onErrors((['email', 'password'] as const).filter((f) => fields.has(f)).map((f) => ({ field: f, message: messageFor(f, email(), password()) })));
-      return;
-    }
-    setBusy(true);
-    try {
-      const res = await login(parsed.data);
-      app.signIn({ token: res.token, expiresAt: res.expiresAt });
-      // Someone who does not work in this partnership starts in one of theirs (one sign-in for all).
-      const elsewhere = await partnershipToOpen();
-      if (elsewhere) return location.assign(`${partnershipPath(elsewhere)}/`);
-      navigate(safeReturnTo(params.next), { replace: true });
-    } catch (err) {
-      setPassword('');
-      if (err instanceof ApiError && err.errors.length) {
-        props.onErrors(err.errors.map((fe) => ({ field: fe.path === 'password' ? 'password' : 'email', message: fe.message })));
-      } else {
-        // Wrong credentials (401) or too many attempts (429): the server's detail says what to do.
-        props.onErrors([{ field: 'email', message: err instanceof ApiError ? err.detail : 'Sign-in failed. Try again.' }]);
-      }
-    } finally {
-      setBusy(false);
-    }
+  const submit = () => {
+    const request = form.check(LoginRequest.safeParse({ email: email(), password: password() }), fieldOf, (f) => messageFor(f as Field, email(), password()));
+    if (!request) return;
+    void form.save(
+      async () => {
+        try {
+          const res = await login(request);
+          app.signIn({ token: res.token, expiresAt: res.expiresAt });
+          // Someone who does not work in this partnership starts in one of theirs (one sign-in for all).
+          const elsewhere = await partnershipToOpen();
+          if (elsewhere) return location.assign(`${partnershipPath(elsewhere)}/`);
+          navigate(safeReturnTo(params.next), { replace: true });
+        } catch (err) {
+          setPassword('');
+          throw err;
+        }
+      },
+      // Wrong credentials (401) or too many attempts (429): the server's detail says what to do.
+      { field: fieldOf, anchor: 'email', fallback: 'Sign-in failed. Try again.' },
+    );
   };
 
   return (
-    <form onSubmit={submit} novalidate>
-      <TextField id="email" type="email" label="Email address" autocomplete="username" spellcheck={false} error={fieldError('email')} value={email()} onInput={setEmail} />
-      <PasswordField id="password" label="Password" autocomplete="current-password" error={fieldError('password')} value={password()} onInput={setPassword} />
-      <button type="submit" class="govuk-button" disabled={busy()} aria-disabled={busy() ? 'true' : undefined}>
-        {busy() ? 'Signing in…' : 'Sign in'}
-      </button>
-    </form>
+    <Form onSubmit={submit} submit={form.busy() ? 'Signing in…' : 'Sign in'} busy={form.busy()}>
+      <TextField id="email" type="email" label="Email address" autocomplete="username" spellcheck={false} error={form.err('email')} value={email()} onInput={setEmail} />
+      <PasswordField id="password" label="Password" autocomplete="current-password" error={form.err('password')} value={password()} onInput={setPassword} />
+    </Form>
   );
 }
 
@@ -130,42 +119,41 @@ function CognitoSignIn(props: { clientId: string; domain: string | undefined }) 
 export function SignInPage() {
   const app = useApp();
   const flash = flashShown(takeFlash());
-  const [errors, setErrors] = createSignal<SummaryError[]>([]);
+  const form = createFormState();
+  const errors = form.errors;
   // Checked once: after a sign-in the form itself navigates to where the user was heading.
   if (app.signedIn()) return <Navigate href="/" />;
   return (
-    <div class="govuk-grid-row">
-      <div class="govuk-grid-column-two-thirds">
-        {/* A second failed attempt re-focuses and re-announces the summary. */}
-        <FormErrors errors={errors()} />
-        <Show when={flash() && errors().length === 0}>
-          <NotificationBanner type={flash() === 'signed-out' ? 'success' : 'important'}>
-            <p class="govuk-notification-banner__heading">{flash() === 'signed-out' ? 'You have signed out.' : flash()}</p>
-          </NotificationBanner>
-        </Show>
-        <Page title="Sign in" hasErrors={errors().length > 0}>
-          <Switch fallback={<Loading />}>
-            <Match when={app.config.error}>
-              <p class="govuk-body">The portal cannot be reached at the moment. Try again in a few minutes.</p>
-            </Match>
-            <Match when={app.config.state === 'ready' && app.config()}>
-              {(config) => {
-                const auth = config().auth;
-                return auth.mode === 'cognito' ? (
-                  <CognitoSignIn clientId={auth.clientId} domain={auth.domain} />
-                ) : (
-                  <>
-                    <p class="govuk-body">Sign in with the email address and password for your partnership account.</p>
-                    <LocalSignInForm errors={errors()} onErrors={setErrors} />
-                    <DemoSignIns />
-                  </>
-                );
-              }}
-            </Match>
-          </Switch>
-        </Page>
-      </div>
-    </div>
+    <TwoThirds>
+      {/* A second failed attempt re-focuses and re-announces the summary. */}
+      <FormErrors errors={errors()} />
+      <Show when={flash() && errors().length === 0}>
+        <NotificationBanner type={flash() === 'signed-out' ? 'success' : 'important'}>
+          <p class="govuk-notification-banner__heading">{flash() === 'signed-out' ? 'You have signed out.' : flash()}</p>
+        </NotificationBanner>
+      </Show>
+      <Page title="Sign in" hasErrors={errors().length > 0}>
+        <Switch fallback={<Loading />}>
+          <Match when={app.config.error}>
+            <p class="govuk-body">The portal cannot be reached at the moment. Try again in a few minutes.</p>
+          </Match>
+          <Match when={app.config.state === 'ready' && app.config()}>
+            {(config) => {
+              const auth = config().auth;
+              return auth.mode === 'cognito' ? (
+                <CognitoSignIn clientId={auth.clientId} domain={auth.domain} />
+              ) : (
+                <>
+                  <p class="govuk-body">Sign in with the email address and password for your partnership account.</p>
+                  <LocalSignInForm form={form} />
+                  <DemoSignIns />
+                </>
+              );
+            }}
+          </Match>
+        </Switch>
+      </Page>
+    </TwoThirds>
   );
 }
 

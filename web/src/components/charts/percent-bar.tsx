@@ -20,3 +20,22 @@ export function PercentBar(props: { percent: number; variant?: 'confirmed' | 'se
     </svg>
   );
 }
+
+/**
+ * Readiness as two bars, each under its figure in words: confirmed ready (the programme lead has
+ * checked the evidence) and self-assessed ready (as the agency says).
+ */
+export function ReadinessBars(props: { confirmed: number; selfAssessed: number }) {
+  return (
+    <>
+      <div class="app-readiness-bar">
+        <span class="app-readiness-bar__label">Confirmed ready: {props.confirmed}%</span>
+        <PercentBar percent={props.confirmed} variant="confirmed" />
+      </div>
+      <div class="app-readiness-bar">
+        <span class="app-readiness-bar__label">Self-assessed ready: {props.selfAssessed}%</span>
+        <PercentBar percent={props.selfAssessed} variant="self-assessed" />
+      </div>
+    </>
+  );
+}

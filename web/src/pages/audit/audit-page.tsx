@@ -1,48 +1,40 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import { AUDIT_FILTERS, auditQueryOf, auditSearchHref, NO_AUDIT_FILTERS, type AuditFilterValues } from '../../../../shared/audit/search.js';
+import { auditQueryOf, auditSearchHref, type AuditFilterValues } from '../../../../shared/audit/search.js';
 import { useAuditPeople, useAuditSearch } from '../../api/audit.js';
 import type { SummaryError } from '../../components/error-summary.js';
 import { firstParam } from '../../components/address-filters.js';
-import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
 import { Pagination } from '../../components/pagination.js';
 import { QueryResults } from '../../components/results.js';
 import { useApp } from '../../state.js';
-import { AuditFilters } from './audit-filters.js';
+import { AuditFilters, useAuditFilters } from './audit-filters.js';
 import { AuditTable } from './audit-table.js';
 import { Section } from '../../components/section.js';
 import './audit.css';
 
-type Params = Partial<Record<keyof AuditFilterValues | 'cursor', string>>;
 const PAGE_SIZE = 25;
 
 /** `/audit`: the lead searches the audit trail by record, person, action and dates. */
 export default function AuditTrailPage() {
   const app = useApp();
-  const [params, setParams] = useSearchParams<Params>();
+  const [params] = useSearchParams<{ cursor?: string }>();
+  const filters = useAuditFilters();
   const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const values = () => Object.fromEntries(AUDIT_FILTERS.map((k) => [k, firstParam(params[k])])) as unknown as AuditFilterValues;
+  const values = () => filters.applied() as AuditFilterValues;
   const cursor = () => firstParam(params.cursor);
-  const filtered = () => Object.values(values()).some(Boolean);
+  const filtered = filters.filtered;
   const [page] = useAuditSearch(() => auditQueryOf(values(), cursor(), PAGE_SIZE));
   const [people] = useAuditPeople();
   const personOptions = () => (people()?.people ?? []).map((p) => ({ value: p.userId, label: p.agencyId ? `${p.name} (${app.agencyName(p.agencyId) ?? p.agencyId})` : p.name }));
-
-  const search = (v: AuditFilterValues) => setParams({ ...Object.fromEntries(AUDIT_FILTERS.map((k) => [k, v[k] || undefined])), cursor: undefined });
-  const clear = () => {
-    setErrors([]);
-    search(NO_AUDIT_FILTERS);
-  };
   const hrefFor = (next: string | null) => auditSearchHref(values(), next);
 
   return (
-    <Page title="Audit trail" caption={app.partnershipName()} hasErrors={errors().length > 0}>
-      <FormErrors errors={errors()} />
+    <Page title="Audit trail" caption={app.partnershipName()} errors={errors()}>
       <p class="govuk-body">
         Every change made in the portal: who made it, when, and what changed. Search by record, person, action or dates. Without a start date, the last 24 months are searched.
       </p>
-      <AuditFilters values={values()} people={personOptions()} errors={errors()} onErrors={setErrors} onApply={search} onClear={clear} />
+      <AuditFilters filters={filters} people={personOptions()} errors={errors()} onErrors={setErrors} />
       <Section headingId="audit-results-heading" title="Events">
         <QueryResults
           data={page}

@@ -3,15 +3,15 @@ import type { SetStoreFunction } from 'solid-js/store';
 import { OTHER, type FormValues } from '../../../../shared/kinship/item-form.js';
 import { AUDIENCE_LABELS, MEANS_TESTED_OPTIONS } from '../../../../shared/kinship/labels.js';
 import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, CATEGORIES, CATEGORY_LABELS, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
-import { Choices, Select, TextArea, TextField } from '../../components/fields.js';
+import { Choices, namedOptions, Radios, Select, TextArea, TextField, optionsOf } from '../../components/fields.js';
 import { storeFields } from '../../components/store-fields.js';
 
 const CATEGORY_OPTIONS = [
   { value: '', label: 'Choose a category' },
   ...CATEGORIES.map((c) => ({ value: c, label: `${CATEGORY_LABELS[c]}${(STATUTORY_CATEGORIES as readonly string[]).includes(c) ? '' : ' (optional)'}` })),
 ];
-const ARRANGEMENT_OPTIONS = ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] }));
-const AUDIENCE_OPTIONS = (['carers', 'children'] as const).map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }));
+const ARRANGEMENT_OPTIONS = optionsOf(ARRANGEMENT_TYPES, ARRANGEMENT_LABELS);
+const AUDIENCE_OPTIONS = optionsOf(['carers', 'children'] as const, AUDIENCE_LABELS);
 
 /** The item's fields, in the order families read them; `err` gives each field's error. */
 export function ItemFields(props: {
@@ -20,18 +20,10 @@ export function ItemFields(props: {
   err: (field: keyof FormValues) => string | undefined;
   agencies: readonly { id: string; name: string }[];
 }) {
-  const { text, choices } = storeFields(props);
+  const { text, choice, choices } = storeFields(props);
   return (
     <>
-      <Select
-        id="category"
-        label="Category"
-        hint="The first six are the areas the law says the offer must cover."
-        error={props.err('category')}
-        value={props.values.category}
-        onChange={(v) => props.set('category', v)}
-        options={CATEGORY_OPTIONS}
-      />
+      <Select {...choice('category')} label="Category" hint="The first six are the areas the law says the offer must cover." options={CATEGORY_OPTIONS} />
       <TextField {...text('title')} label="Title" hint="For example, Special guardianship allowance." />
       <TextArea {...text('summary')} label="Summary" hint="What the support is and how it helps, in plain English." rows={4} />
       <Choices
@@ -43,15 +35,7 @@ export function ItemFields(props: {
       <Choices {...choices('audience')} legend="Who is it for?" options={AUDIENCE_OPTIONS} />
       <TextArea {...text('eligibility')} label="Who can get it" hint="Eligibility in plain English: who qualifies and who does not." rows={3} />
       <TextArea {...text('howToApply')} label="How to apply" hint="Needed before the item can be sent for review." rows={3} />
-      <Choices
-        type="radio"
-        id="meansTested"
-        legend="Is it means-tested?"
-        error={props.err('meansTested')}
-        options={MEANS_TESTED_OPTIONS}
-        selected={[props.values.meansTested]}
-        onChange={(s) => props.set('meansTested', s[0] ?? 'not-applicable')}
-      />
+      <Radios {...choice('meansTested')} legend="Is it means-tested?" options={MEANS_TESTED_OPTIONS} />
       <TextArea
         {...text('howDecisionsAreMade')}
         label={props.values.category === 'financial-support' ? 'How decisions are made' : 'How decisions are made (optional)'}
@@ -59,12 +43,9 @@ export function ItemFields(props: {
         rows={3}
       />
       <Select
-        id="providerAgencyId"
+        {...choice('providerAgencyId')}
         label="Who provides it"
-        error={props.err('providerAgencyId')}
-        value={props.values.providerAgencyId}
-        onChange={(v) => props.set('providerAgencyId', v)}
-        options={[...props.agencies.map((a) => ({ value: a.id, label: a.name })), { value: OTHER, label: 'Another organisation (enter its name)' }]}
+        options={[...namedOptions(props.agencies), { value: OTHER, label: 'Another organisation (enter its name)' }]}
       />
       <Show when={props.values.providerAgencyId === OTHER}>
         <TextField {...text('providerName')} label="Name of the organisation" hint="For example, a kinship charity or local support group." />

@@ -4,16 +4,16 @@ import { createStore } from 'solid-js/store';
 import { blank, checkItemForm, FIELDS, type FormValues, fromItem, stillNeeded } from '../../../../shared/kinship/item-form.js';
 import type { WithEtag } from '../../api/client.js';
 import { afterItemWrite, createItem, createItemResource, kinshipChanged, type StaffItem, updateItem } from '../../api/kinship.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
 import { fieldOfPath } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { createFormState } from '../../components/form-state.js';
 import { Loading } from '../../components/loading.js';
-import { Page } from '../../components/page.js';
-import { ProblemPage, problemMessage } from '../../components/problem-page.js';
+import { ErrorPage, ProblemPage } from '../../components/problem-page.js';
 import { useApp } from '../../state.js';
 import { setKinshipFlash } from './flash.js';
 import { ItemFields } from './item-form-fields.js';
 import './kinship.css';
+import { InsetText } from '../../components/inset-text.js';
+import { FormPage } from '../../components/form.js';
 
 const BACK = { href: '/kinship', text: 'Back to the register' };
 const STALE = 'Someone else changed this item since you opened it. Reload the page to see their changes, then make yours again.';
@@ -35,7 +35,6 @@ export default function KinshipItemFormPage() {
   const [loaded, setLoaded] = createSignal<WithEtag<StaffItem>>();
   const [values, setValues] = createStore<FormValues>(blank(app.me()?.agencyId));
   const form = createFormState();
-  const agencies = () => (app.partnership.state === 'ready' ? (app.partnership()?.agencies ?? []) : []);
   const me = () => app.me()!;
 
   createEffect(() => {
@@ -75,9 +74,7 @@ export default function KinshipItemFormPage() {
     }
   };
 
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
-    if (form.busy()) return;
+  const submit = () => {
     const { request, errors } = checkItemForm(values);
     if (!request) return form.setErrors(errors.map((x) => ({ field: x.path, message: x.message })));
     void form.save(() => save(request), { field: formField, stale: STALE, fallback: 'The item could not be saved. Try again.' });
@@ -86,9 +83,7 @@ export default function KinshipItemFormPage() {
   return (
     <Switch>
       <Match when={item.state === 'errored'}>
-        <ProblemPage title="Item not found" back={BACK}>
-          <p class="govuk-body">{problemMessage(item.error, 'The item could not be loaded.')}</p>
-        </ProblemPage>
+        <ErrorPage title="Sorry, there is a problem with the service" notFoundTitle="Item not found" error={item.error} fallback="The item could not be loaded." back={BACK} />
       </Match>
       <Match when={editing() && !loaded()}>
         <Loading label="Loading the item…" />
@@ -101,25 +96,22 @@ export default function KinshipItemFormPage() {
         )}
       </Match>
       <Match when={true}>
-        <Page
+        <FormPage
           title={editing() ? 'Edit a Kinship Local Offer item' : 'Add a Kinship Local Offer item'}
           caption={editing() ? loaded()?.data.title : app.agencyName(me().agencyId)}
-          hasErrors={form.errors().length > 0}
+          form={form}
+          onSubmit={submit}
+          submit={editing() ? 'Save changes' : 'Save as draft'}
+          cancelHref={editing() ? `/kinship/${params.id}` : '/kinship'}
         >
-          <FormErrors errors={form.errors()} />
           <Show when={editing() && loaded()?.data.status === 'published'}>
-            <div class="govuk-inset-text">
-              <p class="govuk-body">
-                This item is published. Your changes go to the programme lead for review; families keep seeing the published text until the lead publishes your changes.
-              </p>
-            </div>
+            <InsetText>
+              This item is published. Your changes go to the programme lead for review; families keep seeing the published text until the lead publishes your changes.
+            </InsetText>
           </Show>
           <p class="govuk-body">Write for kinship carers and children: short sentences, everyday words. Do not include anyone's name, date of birth, NHS number or address.</p>
-          <form onSubmit={submit} novalidate class="app-form">
-            <ItemFields values={values} set={setValues} err={(f) => form.err(f)} agencies={agencies()} />
-            <SubmitOrCancel label={editing() ? 'Save changes' : 'Save as draft'} disabled={form.busy()} cancelHref={editing() ? `/kinship/${params.id}` : '/kinship'} />
-          </form>
-        </Page>
+          <ItemFields values={values} set={setValues} err={(f) => form.err(f)} agencies={app.agencies()} />
+        </FormPage>
       </Match>
     </Switch>
   );

@@ -1,14 +1,11 @@
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import { ApiError } from '../../api/client.js';
 import { ITEM_ACTION_DONE } from '../../../../shared/kinship/labels.js';
 import { afterItemWrite, createItemResource, type ItemAction, transitionItem } from '../../api/kinship.js';
-import type { SummaryError } from '../../components/error-summary.js';
 import { Loaded } from '../../components/loaded.js';
-import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
-import { FormErrors, saveErrors } from '../../components/form-state.js';
+import { createFlashMessage } from '../../components/flash-banner.js';
+import { createFormState } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
-import { ProblemPage, problemMessage } from '../../components/problem-page.js';
 import { WarningText } from '../../components/warning-text.js';
 import { useApp } from '../../state.js';
 import { takeKinshipFlash } from './flash.js';
@@ -19,6 +16,8 @@ import { ReturnToAgencyForm } from './return-form.js';
 import { ReturnedBanner, ReviewCommentHistory } from './review-comments.js';
 import { Section } from '../../components/section.js';
 import './kinship.css';
+import { ButtonLink } from '../../components/link-line.js';
+import { ConfirmForm } from '../../components/form.js';
 
 const STALE = 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.';
 
@@ -28,8 +27,7 @@ export default function KinshipItemPage() {
   const params = useParams<{ id: string }>();
   const [data, { mutate }] = createItemResource(() => params.id);
   const [flash, showDone] = createFlashMessage(takeKinshipFlash);
-  const [errors, setErrors] = createSignal<SummaryError[]>([]);
-  const [busy, setBusy] = createSignal(false);
+  const form = createFormState();
   const [confirmRetire, setConfirmRetire] = createSignal(false);
   const [returning, setReturning] = createSignal(false);
   const me = () => app.me()!;
@@ -39,25 +37,20 @@ export default function KinshipItemPage() {
   const canEdit = () => item()?.status !== 'retired' && (me().role === 'lead' || isOwner());
   const agency = () => app.agencyName(item()?.ownerAgencyId) ?? 'the agency';
 
-  const act = async (action: ItemAction) => {
+  const act = (action: ItemAction) => {
     const current = data();
-    if (!current || busy()) return;
-    setBusy(true);
-    setErrors([]);
-    try {
-      const next = await transitionItem(current.data.id, action, current.etag);
-      afterItemWrite(next, mutate);
-      setConfirmRetire(false);
-      showDone(ITEM_ACTION_DONE[action](next.data));
-    } catch (err) {
-      showDone(null);
+    if (!current) return;
+    showDone(null);
+    return form.save(
+      async () => {
+        const next = await transitionItem(current.data.id, action, current.etag);
+        afterItemWrite(next, mutate);
+        setConfirmRetire(false);
+        showDone(ITEM_ACTION_DONE[action](next.data));
+      },
       // Not ready: each missing field, linked to where it is entered.
-      if (err instanceof ApiError && err.status === 422 && err.errors.length)
-        setErrors(err.errors.map((e) => ({ message: e.message, href: `/kinship/${current.data.id}/edit#${e.path}` })));
-      else setErrors(saveErrors(err, { stale: STALE, fallback: 'That did not work. Try again.' }));
-    } finally {
-      setBusy(false);
-    }
+      { href: (path) => `/kinship/${current.data.id}/edit#${path}`, stale: STALE, fallback: 'That did not work. Try again.' },
+    );
   };
 
   return (
@@ -65,16 +58,10 @@ export default function KinshipItemPage() {
       data={data}
       pick={(d) => d.data}
       loading="Loading the item…"
-      error={
-        <ProblemPage title="Item not found" back={{ href: '/kinship', text: 'Back to the register' }}>
-          <p class="govuk-body">{problemMessage(data.error, 'The item could not be loaded.')}</p>
-        </ProblemPage>
-      }
+      failed={{ notFoundTitle: 'Item not found', fallback: 'The item could not be loaded.', back: { href: '/kinship', text: 'Back to the register' } }}
     >
       {(i) => (
-        <Page title={i().title} caption="Kinship Local Offer item">
-          <FlashBanner message={flash()} />
-          <FormErrors errors={errors()} />
+        <Page title={i().title} caption="Kinship Local Offer item" flash={flash()} errors={form.errors()}>
           <ReturnedBanner item={i()} agencyName={agency()} viewer={isOwner() ? 'owner' : me().role === 'lead' ? 'lead' : 'other'} />
           <ItemStateList item={i()} />
 
@@ -94,18 +81,16 @@ export default function KinshipItemPage() {
                 <p class="govuk-body">Only {app.agencyName(i().ownerAgencyId)} and the programme lead can change this item.</p>
               </Match>
               <Match when={confirmRetire()}>
-                <div class="app-confirm">
-                  <h3 class="govuk-heading-s">Retire "{i().title}"?</h3>
+                <ConfirmForm
+                  title={`Retire "${i().title}"?`}
+                  busy={form.busy()}
+                  onSubmit={() => void act('retire')}
+                  submit="Yes, retire this item"
+                  warning
+                  onCancel={() => setConfirmRetire(false)}
+                >
                   <p class="govuk-body">It will leave the public Kinship Local Offer at once. Its history is kept.</p>
-                  <div class="govuk-button-group">
-                    <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => act('retire')}>
-                      Yes, retire this item
-                    </button>
-                    <button type="button" class="govuk-button govuk-button--secondary" onClick={() => setConfirmRetire(false)}>
-                      Cancel
-                    </button>
-                  </div>
-                </div>
+                </ConfirmForm>
               </Match>
               <Match when={returning()}>
                 <ReturnToAgencyForm
@@ -131,25 +116,25 @@ export default function KinshipItemPage() {
                 </Show>
                 <div class="govuk-button-group">
                   <Show when={me().role === 'lead' && i().status !== 'published'}>
-                    <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('publish')}>
+                    <button type="button" class="govuk-button" disabled={form.busy()} onClick={() => act('publish')}>
                       {i().revisionPending ? 'Publish the changes' : 'Publish'}
                     </button>
                   </Show>
                   <Show when={me().role === 'lead' && i().status === 'in-review'}>
-                    <button type="button" class="govuk-button govuk-button--secondary" disabled={busy()} onClick={() => setReturning(true)}>
+                    <button type="button" class="govuk-button govuk-button--secondary" disabled={form.busy()} onClick={() => setReturning(true)}>
                       Return to the agency
                     </button>
                   </Show>
                   <Show when={(i().status === 'draft' || i().status === 'returned') && me().role === 'partner'}>
-                    <button type="button" class="govuk-button" disabled={busy()} onClick={() => act('submit')}>
+                    <button type="button" class="govuk-button" disabled={form.busy()} onClick={() => act('submit')}>
                       Send for review
                     </button>
                   </Show>
-                  <A href={`/kinship/${i().id}/edit`} class="govuk-button govuk-button--secondary" role="button">
+                  <ButtonLink href={`/kinship/${i().id}/edit`} secondary>
                     Edit
-                  </A>
+                  </ButtonLink>
                   <Show when={me().role === 'lead'}>
-                    <button type="button" class="govuk-button govuk-button--warning" disabled={busy()} onClick={() => setConfirmRetire(true)}>
+                    <button type="button" class="govuk-button govuk-button--warning" disabled={form.busy()} onClick={() => setConfirmRetire(true)}>
                       Retire
                     </button>
                   </Show>

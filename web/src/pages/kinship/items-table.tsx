@@ -7,7 +7,7 @@ import { formatDate } from '../../components/format.js';
 import { Tag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 import { ukToday } from '../../../../shared/periods/period.js';
-import { ItemStatusTag } from './labels.js';
+import { ItemStatusTag } from '../../components/status-tags.js';
 
 const byText = (text: (item: StaffItem) => string) => (a: StaffItem, b: StaffItem) => text(a).localeCompare(text(b), 'en-GB');
 

@@ -1,22 +1,9 @@
-import { For, Show } from 'solid-js';
-import { arrangementLabel, audienceText, categoryLabel, ITEM_STATUS_LABELS, MEANS_TESTED_LABELS } from '../../../../shared/kinship/labels.js';
-import type { ItemContent, ItemStatus } from '../../../../shared/kinship/schema.js';
+import { For } from 'solid-js';
+import { arrangementLabel, audienceText, categoryLabel, MEANS_TESTED_LABELS } from '../../../../shared/kinship/labels.js';
+import type { ItemContent } from '../../../../shared/kinship/schema.js';
 import { LinkLine } from '../../components/link-line.js';
 import { LinkedText } from '../../components/markdown.js';
 import { SummaryRow as Row, SummaryList } from '../../components/summary-list.js';
-import { StatusTag, type TagColour } from '../../components/tag.js';
-
-const STATUS_COLOURS: Record<ItemStatus, TagColour> = {
-  draft: 'grey',
-  'in-review': 'blue',
-  returned: 'orange',
-  published: 'green',
-  retired: 'red',
-};
-
-export function ItemStatusTag(props: { status: ItemStatus }) {
-  return <StatusTag status={props.status} labels={ITEM_STATUS_LABELS} colours={STATUS_COLOURS} />;
-}
 
 /** An item's content as a summary list: what families read (staff pages). */
 export function ItemContentList(props: { content: ItemContent; provider: string; id?: string }) {
@@ -36,9 +23,9 @@ export function ItemContentList(props: { content: ItemContent; provider: string;
       <Row key="Who can get it">{props.content.eligibility || 'Not given'}</Row>
       <Row key="How to apply">{props.content.howToApply || 'Not given'}</Row>
       <Row key="Means-tested">{MEANS_TESTED_LABELS[props.content.meansTested]}</Row>
-      <Show when={props.content.howDecisionsAreMade}>
-        <Row key="How decisions are made">{props.content.howDecisionsAreMade}</Row>
-      </Show>
+      <Row key="How decisions are made" when={props.content.howDecisionsAreMade}>
+        {props.content.howDecisionsAreMade}
+      </Row>
       <Row key="Provided by">{props.provider}</Row>
       <Row key="Contact">
         <span class="app-prewrap">

@@ -2,9 +2,9 @@ import { Show } from 'solid-js';
 import { AUDIENCE_LABELS } from '../../../../shared/kinship/labels.js';
 import type { OfferFilterValues } from '../../../../shared/kinship/offer.js';
 import { ARRANGEMENT_LABELS, ARRANGEMENT_TYPES, AUDIENCES, CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../shared/kinship/schema.js';
-import { Select, TextField } from '../../components/fields.js';
+import { Select, TextField, optionsOf } from '../../components/fields.js';
 import { useAddressFilters } from '../../components/address-filters.js';
-import { withAny } from '../../components/filter-form.js';
+import { LiveFilters, withAny } from '../../components/filter-form.js';
 
 /** The public offer's filters, in the address: ?q=…&category=…&arrangement=…&audience=… */
 export function useOfferFilters() {
@@ -18,9 +18,17 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
   const v = () => props.filters.values();
   // A category from a link stays choosable even if the offer has nothing in it today.
   const categories = () => (v().category && !props.categories.includes(v().category as Category) ? [...props.categories, v().category as Category] : props.categories);
+  /** One of the filters chosen from a list: applied as soon as it changes. */
+  const choice = (key: 'category' | 'arrangement' | 'audience') => ({
+    id: `offer-${key}`,
+    labelClass: '',
+    get value() {
+      return v()[key];
+    },
+    onChange: (x: string) => props.filters.choose(key, x),
+  });
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows
-    <form class="app-offer__filters" role="search" aria-label="Find support" onSubmit={(e) => e.preventDefault()}>
+    <LiveFilters class="app-offer__filters" label="Find support">
       <h2 class="govuk-heading-s">Find support</h2>
       <TextField
         id="offer-search"
@@ -32,44 +40,14 @@ export function OfferFiltersForm(props: { filters: OfferFilters; categories: rea
         onInput={(q) => props.filters.type(q)}
         onBlur={() => props.filters.stopTyping()}
       />
-      <Select
-        labelClass=""
-        id="offer-category"
-        label="Type of support"
-        value={v().category}
-        options={withAny(
-          'Any type of support',
-          categories().map((c) => ({ value: c, label: CATEGORY_LABELS[c] })),
-        )}
-        onChange={(x) => props.filters.choose('category', x)}
-      />
-      <Select
-        labelClass=""
-        id="offer-arrangement"
-        label="Your kinship arrangement"
-        value={v().arrangement}
-        options={withAny(
-          'Any arrangement',
-          ARRANGEMENT_TYPES.map((t) => ({ value: t, label: ARRANGEMENT_LABELS[t] })),
-        )}
-        onChange={(x) => props.filters.choose('arrangement', x)}
-      />
-      <Select
-        labelClass=""
-        id="offer-audience"
-        label="Who it is for"
-        value={v().audience}
-        options={withAny(
-          'Anyone',
-          (['carers', 'children'] as const).map((a) => ({ value: a, label: AUDIENCE_LABELS[a] })),
-        )}
-        onChange={(x) => props.filters.choose('audience', x)}
-      />
+      <Select {...choice('category')} label="Type of support" options={withAny('Any type of support', optionsOf(categories(), CATEGORY_LABELS))} />
+      <Select {...choice('arrangement')} label="Your kinship arrangement" options={withAny('Any arrangement', optionsOf(ARRANGEMENT_TYPES, ARRANGEMENT_LABELS))} />
+      <Select {...choice('audience')} label="Who it is for" options={withAny('Anyone', optionsOf(['carers', 'children'] as const, AUDIENCE_LABELS))} />
       <Show when={props.filters.active()}>
         <button type="button" class="govuk-button govuk-button--secondary app-offer__clear" onClick={() => props.filters.clear()}>
           Show all support
         </button>
       </Show>
-    </form>
+    </LiveFilters>
   );
 }

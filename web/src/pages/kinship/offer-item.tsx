@@ -1,4 +1,3 @@
-import { Show } from 'solid-js';
 import { MEANS_TESTED_LABELS, whoItIsFor } from '../../../../shared/kinship/labels.js';
 import type { PublicItem } from '../../../../shared/kinship/schema.js';
 import { LinkedText } from '../../components/markdown.js';
@@ -16,24 +15,22 @@ export function OfferItem(props: { item: PublicItem }) {
       <p class="govuk-body app-prewrap">{i().summary}</p>
       <SummaryList class="app-offer-item__facts">
         <SummaryRow key="Who it is for">{whoItIsFor(i())}</SummaryRow>
-        <Show when={i().eligibility}>
-          <SummaryRow key="Who can get it">{i().eligibility}</SummaryRow>
-        </Show>
-        <Show when={i().howToApply}>
-          <SummaryRow key="How to ask for it">{i().howToApply}</SummaryRow>
-        </Show>
+        <SummaryRow key="Who can get it" when={i().eligibility}>
+          {i().eligibility}
+        </SummaryRow>
+        <SummaryRow key="How to ask for it" when={i().howToApply}>
+          {i().howToApply}
+        </SummaryRow>
         <SummaryRow key="Means-tested">{MEANS_TESTED_LABELS[i().meansTested] ?? i().meansTested}</SummaryRow>
-        <Show when={i().howDecisionsAreMade}>
-          <SummaryRow key="How decisions are made">{i().howDecisionsAreMade}</SummaryRow>
-        </Show>
-        <Show when={i().provider}>
-          <SummaryRow key="Who provides it">{i().provider}</SummaryRow>
-        </Show>
-        <Show when={i().contact}>
-          <SummaryRow key="Contact" valueClass="app-prewrap">
-            <LinkedText text={i().contact} />
-          </SummaryRow>
-        </Show>
+        <SummaryRow key="How decisions are made" when={i().howDecisionsAreMade}>
+          {i().howDecisionsAreMade}
+        </SummaryRow>
+        <SummaryRow key="Who provides it" when={i().provider}>
+          {i().provider}
+        </SummaryRow>
+        <SummaryRow key="Contact" valueClass="app-prewrap" when={i().contact}>
+          <LinkedText text={i().contact} />
+        </SummaryRow>
       </SummaryList>
     </article>
   );

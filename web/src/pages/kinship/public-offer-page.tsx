@@ -2,7 +2,6 @@ import { createMemo, For, Show } from 'solid-js';
 import { filterOffer, leafletNote, offerSearchIndexes } from '../../../../shared/kinship/offer.js';
 import { CATEGORY_LABELS, STATUTORY_CATEGORIES } from '../../../../shared/kinship/schema.js';
 import { type PublicOffer, usePublicOffer } from '../../api/kinship.js';
-import { jumpTo } from '../../components/jump-to.js';
 import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
 import { formatDate } from '../../components/format.js';
@@ -10,6 +9,8 @@ import { OfferFiltersForm, useOfferFilters } from './offer-filters.js';
 import { OfferItem } from './offer-item.js';
 import { Section } from '../../components/section.js';
 import './kinship.css';
+import { InsetText } from '../../components/inset-text.js';
+import { ContentsList } from '../../components/contents-list.js';
 
 function Offer(props: { offer: PublicOffer }) {
   const filters = useOfferFilters();
@@ -31,23 +32,7 @@ function Offer(props: { offer: PublicOffer }) {
       </p>
 
       <Show when={total() > 0}>
-        <nav class="app-offer__contents" aria-labelledby="contents-heading">
-          <h2 class="govuk-heading-s" id="contents-heading">
-            Contents
-          </h2>
-          {/* Spaced: on a phone, links one line apart are too close to tap (WCAG 2.5.8 target size). */}
-          <ol class="govuk-list govuk-list--number govuk-list--spaced">
-            <For each={props.offer.groups}>
-              {(g) => (
-                <li>
-                  <a href={`#${g.category}`} class="govuk-link" onClick={(e) => jumpTo(e, g.category)}>
-                    {g.label}
-                  </a>
-                </li>
-              )}
-            </For>
-          </ol>
-        </nav>
+        <ContentsList class="app-offer__contents" sections={props.offer.groups.map((g) => ({ id: g.category, label: g.label }))} />
 
         <div class="app-offer__tools">
           <OfferFiltersForm filters={filters} categories={props.offer.groups.map((g) => g.category)} />
@@ -61,11 +46,7 @@ function Offer(props: { offer: PublicOffer }) {
       </Show>
 
       <Show when={total() === 0}>
-        <div class="govuk-inset-text">
-          <p class="govuk-body">
-            The offer is being prepared. Until it is published, ask the council's children's services or your social worker about support for kinship families.
-          </p>
-        </div>
+        <InsetText>The offer is being prepared. Until it is published, ask the council's children's services or your social worker about support for kinship families.</InsetText>
       </Show>
 
       <Show when={total() > 0 && shown() === 0}>
@@ -135,15 +116,7 @@ export default function PublicKinshipOfferPage() {
             Support here comes from the council and its partners, including the NHS, schools and voluntary groups.
           </p>
         </div>
-        <Loaded
-          data={offer}
-          loading="Loading the Kinship Local Offer…"
-          error={
-            <div class="govuk-inset-text">
-              <p class="govuk-body">Sorry, the offer could not be loaded. Try again later.</p>
-            </div>
-          }
-        >
+        <Loaded data={offer} loading="Loading the Kinship Local Offer…" error={<InsetText>Sorry, the offer could not be loaded. Try again later.</InsetText>}>
           {(o) => <Offer offer={o()} />}
         </Loaded>
       </Page>

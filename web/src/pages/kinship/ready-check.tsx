@@ -1,7 +1,7 @@
-import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { readyForReview } from '../../../../shared/kinship/ready.js';
 import type { StaffItem } from '../../api/kinship.js';
+import { LinkList } from '../../components/link-line.js';
 
 /**
  * What an item still needs before it can be sent for review or published: the same rule the API
@@ -14,17 +14,7 @@ export function MissingForReview(props: { item: StaffItem; action: 'sent for rev
     <Show when={missing().length}>
       <div class="govuk-inset-text" data-testid="missing-for-review">
         <h3 class="govuk-heading-s">This item cannot be {props.action} until you:</h3>
-        <ul class="govuk-list govuk-list--bullet">
-          <For each={missing()}>
-            {(m) => (
-              <li>
-                <A href={`/kinship/${props.item.id}/edit#${m.path}`} class="govuk-link">
-                  {m.message}
-                </A>
-              </li>
-            )}
-          </For>
-        </ul>
+        <LinkList bullet links={missing().map((m) => ({ href: `/kinship/${props.item.id}/edit#${m.path}`, text: m.message }))} />
       </div>
     </Show>
   );

@@ -1,52 +1,37 @@
-import { A, useSearchParams } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { ITEM_STATUS_LABELS } from '../../../../shared/kinship/labels.js';
-import { CATEGORIES, CATEGORY_LABELS, ITEM_STATUSES, type Category, type ItemStatus } from '../../../../shared/kinship/schema.js';
-import { FlashBanner } from '../../components/flash-banner.js';
+import { CATEGORIES, CATEGORY_LABELS, ITEM_STATUSES } from '../../../../shared/kinship/schema.js';
 import { Page } from '../../components/page.js';
 import { QueryResults } from '../../components/results.js';
-import { useKinshipItems } from '../../api/kinship.js';
+import { type ItemFilter, useKinshipItems } from '../../api/kinship.js';
 import { useApp } from '../../state.js';
-import { Select } from '../../components/fields.js';
+import { namedOptions, optionsOf, Select } from '../../components/fields.js';
 import { FilterForm, FilterRow, withAny } from '../../components/filter-form.js';
 import { takeKinshipFlash } from './flash.js';
 import { ItemsTable } from './items-table.js';
 import { CoveragePanel, ReviewQueue } from './register-panels.js';
 import { Section } from '../../components/section.js';
 import './kinship.css';
+import { ButtonLink } from '../../components/link-line.js';
+import { useFilterForm } from '../../components/address-filters.js';
 
-type Filters = { status?: string; category?: string; agencyId?: string };
-const STATUS_OPTIONS = ITEM_STATUSES.map((s) => ({ value: s, label: ITEM_STATUS_LABELS[s] }));
-const CATEGORY_OPTIONS = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
+const STATUS_OPTIONS = withAny('Any status', optionsOf(ITEM_STATUSES, ITEM_STATUS_LABELS));
+const CATEGORY_OPTIONS = withAny('Any category', optionsOf(CATEGORIES, CATEGORY_LABELS));
 
 /** /kinship: the register behind the Kinship Local Offer, with filters, queue and coverage. */
 export default function KinshipRegisterPage() {
   const app = useApp();
-  const [params, setParams] = useSearchParams<Filters>();
   const flash = takeKinshipFlash();
   const role = () => app.me()?.role;
-  const filters = () => ({ status: (params.status ?? '') as ItemStatus | '', category: (params.category ?? '') as Category | '', agencyId: params.agencyId ?? '' });
+  // The form edits a draft; the register only changes when the filters are applied.
+  const filters = useFilterForm({ status: ITEM_STATUSES, category: CATEGORIES, agencyId: null });
+  const { draft, set, filtered } = filters;
   // Rows only ever for the filters in the address: while new filters load, the register says so.
-  const [items] = useKinshipItems(filters);
-  // The form edits local values; the register only changes when the filters are applied.
-  const [status, setStatus] = createSignal(filters().status as string);
-  const [category, setCategory] = createSignal(filters().category as string);
-  const [agency, setAgency] = createSignal(filters().agencyId);
-  const agencies = () => (app.partnership.state === 'ready' ? (app.partnership()?.agencies ?? []) : []);
-  const filtered = () => Boolean(params.status || params.category || params.agencyId);
+  const [items] = useKinshipItems(() => filters.applied() as ItemFilter);
   const canAdd = () => role() === 'partner' || role() === 'lead';
 
-  const apply = () => setParams({ status: status() || undefined, category: category() || undefined, agencyId: agency() || undefined });
-  const clear = () => {
-    setStatus('');
-    setCategory('');
-    setAgency('');
-    setParams({ status: undefined, category: undefined, agencyId: undefined });
-  };
-
   return (
-    <Page title="Kinship Local Offer" caption={app.partnershipName()}>
-      <FlashBanner message={flash} />
+    <Page title="Kinship Local Offer" caption={app.partnershipName()} flash={flash}>
       <p class="govuk-body-l">
         The support for children in kinship care and their kinship carers that the council must publish and keep up to date (Children Act 1989, section 22H).
       </p>
@@ -62,9 +47,7 @@ export default function KinshipRegisterPage() {
         .
       </p>
       <Show when={canAdd()}>
-        <A href="/kinship/new" class="govuk-button" role="button">
-          Add an item
-        </A>
+        <ButtonLink href="/kinship/new">Add an item</ButtonLink>
       </Show>
 
       <Show when={role() === 'lead' || role() === 'executive'}>
@@ -75,20 +58,11 @@ export default function KinshipRegisterPage() {
       </Show>
 
       <Section headingId="register-heading" title="The register">
-        <FilterForm label="Filter the register" submit="Apply filters" filtered={filtered()} onApply={apply} onClear={clear}>
+        <FilterForm label="Filter the register" submit="Apply filters" filtered={filtered()} onApply={filters.apply} onClear={filters.clear}>
           <FilterRow>
-            <Select id="filter-status" label="Status" value={status()} onChange={setStatus} options={withAny('Any status', STATUS_OPTIONS)} />
-            <Select id="filter-category" label="Category" value={category()} onChange={setCategory} options={withAny('Any category', CATEGORY_OPTIONS)} />
-            <Select
-              id="filter-agency"
-              label="Agency"
-              value={agency()}
-              onChange={setAgency}
-              options={withAny(
-                'Any agency',
-                agencies().map((a) => ({ value: a.id, label: a.name })),
-              )}
-            />
+            <Select id="filter-status" label="Status" value={draft().status} onChange={set('status')} options={STATUS_OPTIONS} />
+            <Select id="filter-category" label="Category" value={draft().category} onChange={set('category')} options={CATEGORY_OPTIONS} />
+            <Select id="filter-agency" label="Agency" value={draft().agencyId} onChange={set('agencyId')} options={withAny('Any agency', namedOptions(app.agencies()))} />
           </FilterRow>
         </FilterForm>
         <QueryResults

@@ -1,5 +1,4 @@
-import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { CATEGORY_LABELS } from '../../../../shared/kinship/schema.js';
 import { type getCoverage, useCoverage, useKinshipItems } from '../../api/kinship.js';
 import { DataTable, type Column } from '../../components/data-table.js';
@@ -9,6 +8,7 @@ import { LoadingPlaceholder } from '../../components/loading.js';
 import { Tag } from '../../components/tag.js';
 import { ItemsTable } from './items-table.js';
 import { Section } from '../../components/section.js';
+import { LinkList } from '../../components/link-line.js';
 
 /* The lead's and executive's panels on the register page: coverage of the statutory categories, and the review queue. */
 
@@ -51,18 +51,11 @@ export function CoveragePanel() {
             <DataTable caption="Published items in each statutory category" columns={COVERAGE_COLUMNS} rows={c().categories.filter((x) => x.statutory)} />
             <h3 class="govuk-heading-s">Reviews overdue</h3>
             <Show when={c().overdueReviews.length} fallback={<p class="govuk-body">No published item is overdue for review.</p>}>
-              <ul class="govuk-list govuk-list--bullet" data-testid="overdue-reviews">
-                <For each={c().overdueReviews}>
-                  {(o) => (
-                    <li>
-                      <A href={`/kinship/${o.id}`} class="govuk-link">
-                        {o.title}
-                      </A>{' '}
-                      (review was due {formatDate(o.nextReviewDue)})
-                    </li>
-                  )}
-                </For>
-              </ul>
+              <LinkList
+                bullet
+                testId="overdue-reviews"
+                links={c().overdueReviews.map((o) => ({ href: `/kinship/${o.id}`, text: o.title, after: ` (review was due ${formatDate(o.nextReviewDue)})` }))}
+              />
             </Show>
             <p class="govuk-body">
               Offer last published: {c().lastPublishedAt ? formatDate(c().lastPublishedAt) : 'never'}.{' '}

@@ -2,9 +2,9 @@ import { createSignal, onMount } from 'solid-js';
 import { ReturnItemRequest } from '../../../../shared/kinship/schema.js';
 import type { WithEtag } from '../../api/client.js';
 import { returnItem, type StaffItem } from '../../api/kinship.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
 import { TextArea } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { createFormState } from '../../components/form-state.js';
+import { ConfirmForm } from '../../components/form.js';
 
 const FIELD = 'return-comment';
 const STALE = 'Someone else changed this item since you opened it. Reload the page to see their changes, then try again.';
@@ -20,12 +20,10 @@ export function ReturnToAgencyForm(props: { item: WithEtag<StaffItem>; agencyNam
   // Opened by a button: keyboard and screen-reader users land on the comment they are to write.
   onMount(() => document.getElementById(FIELD)?.focus());
 
-  const send = (e: SubmitEvent) => {
-    e.preventDefault();
-    if (form.busy()) return;
-    const parsed = ReturnItemRequest.safeParse({ comment: comment() });
-    if (!parsed.success) return form.setErrors([{ field: FIELD, message: parsed.error.issues[0]?.message ?? 'Enter a comment telling the agency what to change' }]);
-    void form.save(async () => props.onReturned(await returnItem(props.item.data.id, parsed.data.comment, props.item.etag)), {
+  const send = () => {
+    const checked = form.check(ReturnItemRequest.safeParse({ comment: comment() }), () => FIELD);
+    if (!checked) return;
+    void form.save(async () => props.onReturned(await returnItem(props.item.data.id, checked.comment, props.item.etag)), {
       field: () => FIELD,
       stale: STALE,
       fallback: 'That did not work. Try again.',
@@ -33,11 +31,7 @@ export function ReturnToAgencyForm(props: { item: WithEtag<StaffItem>; agencyNam
   };
 
   return (
-    <form class="app-confirm" onSubmit={send} novalidate aria-labelledby="return-heading">
-      <h3 class="govuk-heading-s" id="return-heading">
-        Return "{props.item.data.title}" to {props.agencyName}
-      </h3>
-      <FormErrors errors={form.errors()} />
+    <ConfirmForm title={`Return "${props.item.data.title}" to ${props.agencyName}`} form={form} onSubmit={send} submit="Return with comments" onCancel={props.onCancel}>
       <TextArea
         id={FIELD}
         label="What should the agency change?"
@@ -47,7 +41,6 @@ export function ReturnToAgencyForm(props: { item: WithEtag<StaffItem>; agencyNam
         onInput={setComment}
         rows={4}
       />
-      <SubmitOrCancel label="Return with comments" disabled={form.busy()} onCancel={props.onCancel} />
-    </form>
+    </ConfirmForm>
   );
 }

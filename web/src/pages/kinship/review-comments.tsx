@@ -2,20 +2,11 @@ import { For, Show } from 'solid-js';
 import type { KinshipReviewComment } from '../../../../shared/kinship/schema.js';
 import type { StaffItem } from '../../api/kinship.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
-import { formatDateTime } from '../../components/format.js';
+import { CommentQuote } from '../../components/comment-quote.js';
 import { Section } from '../../components/section.js';
 
 /** One of the lead's comments, with who wrote it and when. */
-function Comment(props: { comment: KinshipReviewComment }) {
-  return (
-    <blockquote class="app-kinship-comment">
-      <p class="govuk-body app-prewrap">{props.comment.comment}</p>
-      <footer class="app-kinship-comment__by">
-        {props.comment.byName || 'The programme lead'}, {formatDateTime(props.comment.at)}
-      </footer>
-    </blockquote>
-  );
-}
+const Comment = (props: { comment: KinshipReviewComment }) => <CommentQuote text={props.comment.comment} by={props.comment.byName || 'The programme lead'} at={props.comment.at} />;
 
 /**
  * "Returned with comments": shown on a returned item, to its agency first of all, with the lead's

@@ -1,9 +1,9 @@
-import { A, useNavigate } from '@solidjs/router';
+import { useNavigate } from '@solidjs/router';
 import { deactivatePerson, type PersonDetail, peopleChanged } from '../../api/people.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
-import { Page } from '../../components/page.js';
+import { createFormState } from '../../components/form-state.js';
 import { WarningText } from '../../components/warning-text.js';
 import { PersonLoader } from './people-access.js';
+import { FormPage } from '../../components/form.js';
 
 /** `/people/:id/deactivate`: the check before someone loses access (it can be undone by reactivating them). */
 export default function DeactivatePage() {
@@ -15,9 +15,8 @@ function Confirm(props: { person: PersonDetail['person'] }) {
   const form = createFormState();
   const p = props.person;
   const back = `/people/${p.id}`;
-  const deactivate = (e: Event) => {
-    e.preventDefault();
-    return form.save(
+  const deactivate = () =>
+    form.save(
       async () => {
         await deactivatePerson(p.id, p.version);
         await peopleChanged();
@@ -25,22 +24,10 @@ function Confirm(props: { person: PersonDetail['person'] }) {
       },
       { stale: 'Someone else changed this person since you opened the page. Go back to their page, then try again.', fallback: 'They could not be deactivated. Try again.' },
     );
-  };
   return (
-    <Page title={`Deactivate ${p.name}?`} caption="People" hasErrors={form.errors().length > 0}>
-      <FormErrors errors={form.errors()} />
+    <FormPage title={`Deactivate ${p.name}?`} caption="People" form={form} onSubmit={deactivate} submit={`Deactivate ${p.name}`} warning cancelHref={back}>
       <WarningText lines={[`${p.name} will be signed out within a minute and will not be able to sign in again.`]} />
       <p class="govuk-body">Their name stays on the returns, sign-offs and other records they worked on. You can reactivate them later if they need access again.</p>
-      <form onSubmit={deactivate} novalidate>
-        <div class="govuk-button-group">
-          <button type="submit" class="govuk-button govuk-button--warning" disabled={form.busy()}>
-            Deactivate {p.name}
-          </button>
-          <A href={back} class="govuk-link">
-            Cancel
-          </A>
-        </div>
-      </form>
-    </Page>
+    </FormPage>
   );
 }

@@ -1,34 +1,19 @@
 import { useParams } from '@solidjs/router';
-import { type Accessor, type JSX, Show } from 'solid-js';
+import type { Accessor, JSX } from 'solid-js';
 import { ROLE_LABELS } from '../../../../shared/auth/roles.js';
-import { managesPeople, PERSON_STATUS_LABELS, type PersonStatus } from '../../../../shared/users/schema.js';
+import { managesPeople } from '../../../../shared/users/schema.js';
 import { type Person, type PersonDetail, usePerson } from '../../api/people.js';
 import { Loaded } from '../../components/loaded.js';
-import { ErrorPage, ProblemPage } from '../../components/problem-page.js';
-import { StatusTag, type TagColour } from '../../components/tag.js';
-import { useApp } from '../../state.js';
+import { RoleOnly } from '../../components/role-guard.js';
 
 /** A people page: anyone who manages no one is told why, with the way home. */
 export function PeopleManagersOnly(props: { children: JSX.Element }) {
-  const app = useApp();
+  const reason = 'Only the programme lead and agency administrators can invite and manage people. Ask the programme lead if you need someone added.';
   return (
-    <Show
-      when={managesPeople(app.me())}
-      fallback={
-        <ProblemPage title="You cannot manage people" back={{ href: '/', text: 'Go to your home page' }}>
-          <p class="govuk-body">Only the programme lead and agency administrators can invite and manage people. Ask the programme lead if you need someone added.</p>
-        </ProblemPage>
-      }
-    >
+    <RoleOnly allowed={managesPeople} title="You cannot manage people" reason={reason} back={{ href: '/', text: 'Go to your home page' }}>
       {props.children}
-    </Show>
+    </RoleOnly>
   );
-}
-
-const STATUS_COLOURS: Partial<Record<PersonStatus, TagColour>> = { invited: 'blue', active: 'green', deactivated: 'grey' };
-
-export function PersonStatusTag(props: { status: PersonStatus }) {
-  return <StatusTag status={props.status} labels={PERSON_STATUS_LABELS} colours={STATUS_COLOURS} />;
 }
 
 /** "Partner agency officer, Kent Police". */
@@ -45,13 +30,7 @@ export function PersonLoader(props: { children: (detail: Accessor<PersonDetail>,
   const [detail, { mutate }] = usePerson(() => params.id);
   return (
     <PeopleManagersOnly>
-      <Loaded
-        data={detail}
-        loading="Loading the person…"
-        error={
-          <ErrorPage title="Sorry, there is a problem with the service" notFoundTitle="Person not found" error={detail.error} back={{ href: '/people', text: 'Back to people' }} />
-        }
-      >
+      <Loaded data={detail} loading="Loading the person…" failed={{ notFoundTitle: 'Person not found', back: { href: '/people', text: 'Back to people' } }}>
         {(d) => props.children(d, (next) => mutate(next, params.id))}
       </Loaded>
     </PeopleManagersOnly>

@@ -2,10 +2,12 @@ import { createStore } from 'solid-js/store';
 import { Show } from 'solid-js';
 import { ROLE_LABELS, type Role } from '../../../../shared/auth/roles.js';
 import { personProblems } from '../../../../shared/users/schema.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
-import { Checkboxes, Radios, Select, TextField } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { Checkboxes, Radios, Select, TextField, namedOptions } from '../../components/fields.js';
+import { createFormState } from '../../components/form-state.js';
+import { withAny } from '../../components/filter-form.js';
+import { storeFields } from '../../components/store-fields.js';
 import { useApp } from '../../state.js';
+import { Form } from '../../components/form.js';
 
 /** What the invite and change forms ask. */
 export interface PersonAnswers {
@@ -45,15 +47,15 @@ export function PersonForm(props: {
   const app = useApp();
   const form = createFormState();
   const [v, setV] = createStore<PersonAnswers>({ ...props.initial });
-  const agencies = () => (app.partnership()?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }));
+  const { text, choice } = storeFields({ values: v, set: setV, err: form.err });
+  const agencies = () => namedOptions(app.agencies());
   const flags = () => [...(v.signatory ? ['signatory'] : []), ...(v.agencyAdmin ? ['agencyAdmin'] : [])];
   const setRole = (role: string) => {
     setV('role', role as Role);
     if (role !== 'partner') setV({ signatory: false, agencyAdmin: false });
   };
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     const agencyId = v.role === 'executive' ? null : v.agencyId || null;
     const local = [
       ...(v.name.trim() ? [] : [{ field: 'name', message: 'Enter their full name' }]),
@@ -70,33 +72,15 @@ export function PersonForm(props: {
   };
 
   return (
-    <form onSubmit={submit} novalidate>
-      <FormErrors errors={form.errors()} />
-      <TextField id="name" label="Full name" value={v.name} onInput={(x) => setV('name', x)} error={form.err('name')} maxlength={120} autocomplete="off" spellcheck={false} />
+    <Form onSubmit={submit} form={form} submit={props.submit} cancelHref={props.cancelHref}>
+      <TextField {...text('name')} label="Full name" maxlength={120} autocomplete="off" spellcheck={false} />
       <Show when={props.invite}>
-        <TextField
-          id="email"
-          label="Work email address"
-          hint="They sign in with it. It cannot be changed later."
-          type="email"
-          value={v.email}
-          onInput={(x) => setV('email', x)}
-          error={form.err('email')}
-          maxlength={254}
-          spellcheck={false}
-        />
+        <TextField {...text('email')} label="Work email address" hint="They sign in with it. It cannot be changed later." type="email" maxlength={254} spellcheck={false} />
       </Show>
       <Show when={!props.fixedRole}>
         <Radios id="role" legend="Role" options={ROLE_OPTIONS} value={v.role} onChange={setRole} error={form.err('role')} />
         <Show when={v.role !== 'executive'}>
-          <Select
-            id="agencyId"
-            label="Agency"
-            options={[{ value: '', label: 'Choose an agency' }, ...agencies()]}
-            value={v.agencyId}
-            onChange={(x) => setV('agencyId', x)}
-            error={form.err('agencyId')}
-          />
+          <Select {...choice('agencyId')} label="Agency" options={withAny('Choose an agency', agencies())} />
         </Show>
       </Show>
       <Show when={v.role === 'partner'}>
@@ -115,7 +99,6 @@ export function PersonForm(props: {
           error={form.err('flags')}
         />
       </Show>
-      <SubmitOrCancel label={props.submit} disabled={form.busy()} cancelHref={props.cancelHref} />
-    </form>
+    </Form>
   );
 }

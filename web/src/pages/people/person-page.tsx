@@ -1,18 +1,20 @@
-import { A, useNavigate } from '@solidjs/router';
+import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../../shared/auth/roles.js';
 import { type PersonDetail, peopleChanged, reactivatePerson, resendInvitation } from '../../api/people.js';
 import { type Column, DataTable } from '../../components/data-table.js';
-import { FlashBanner, useLocationFlash } from '../../components/flash-banner.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { useLocationFlash } from '../../components/flash-banner.js';
+import { createFormState } from '../../components/form-state.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
 import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { Tag } from '../../components/tag.js';
 import { WarningText } from '../../components/warning-text.js';
 import { useApp } from '../../state.js';
-import { PersonStatusTag, PersonLoader } from './people-access.js';
+import { PersonLoader } from './people-access.js';
+import { PersonStatusTag } from '../../components/status-tags.js';
 import './people.css';
+import { ButtonLink, LinkLine } from '../../components/link-line.js';
 
 type History = PersonDetail['history'][number];
 export const NOT_SENT = 'The invitation email could not be sent. Use “Resend invitation” to try again.';
@@ -53,9 +55,7 @@ function PersonDetailView(props: { detail: PersonDetail; onChanged: (d: PersonDe
   ];
 
   return (
-    <Page title={p().name} caption="People" hasErrors={form.errors().length > 0}>
-      <FlashBanner message={flash()} />
-      <FormErrors errors={form.errors()} />
+    <Page title={p().name} caption="People" flash={flash()} errors={form.errors()}>
       <Show when={warning()}>{(w) => <WarningText lines={[w()]} />}</Show>
       <SummaryList id="person-summary">
         <SummaryRow key="Email address" valueClass="app-break-words">
@@ -72,9 +72,9 @@ function PersonDetailView(props: { detail: PersonDetail; onChanged: (d: PersonDe
           </Show>
         </SummaryRow>
         <SummaryRow key="Role">{ROLE_LABELS[p().role]}</SummaryRow>
-        <Show when={p().agencyId}>
-          <SummaryRow key="Agency">{app.agencyName(p().agencyId) ?? p().agencyId}</SummaryRow>
-        </Show>
+        <SummaryRow key="Agency" when={p().agencyId}>
+          {app.agencyName(p().agencyId) ?? p().agencyId}
+        </SummaryRow>
         <Show when={partner()}>
           <SummaryRow key="Signs documents for the agency">{yesNo(p().signatory)}</SummaryRow>
           <SummaryRow key="Manages the agency’s people">{yesNo(p().agencyAdmin)}</SummaryRow>
@@ -102,9 +102,9 @@ function PersonDetailView(props: { detail: PersonDetail; onChanged: (d: PersonDe
       >
         <div class="govuk-button-group">
           <Show when={p().status !== 'deactivated'}>
-            <A href={`/people/${p().id}/change`} class="govuk-button govuk-button--secondary" role="button" draggable="false">
+            <ButtonLink href={`/people/${p().id}/change`} secondary>
               Change details
-            </A>
+            </ButtonLink>
           </Show>
           <Show when={p().status === 'invited'}>
             <button
@@ -144,11 +144,7 @@ function PersonDetailView(props: { detail: PersonDetail; onChanged: (d: PersonDe
         id="person-history"
         empty={<p class="govuk-body">Nothing has been recorded yet.</p>}
       />
-      <p class="govuk-body">
-        <A href="/people" class="govuk-link">
-          Back to people
-        </A>
-      </p>
+      <LinkLine href="/people">Back to people</LinkLine>
     </Page>
   );
 }

@@ -1,12 +1,12 @@
-import { A } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
-import { ERASABLE_ENTITIES, ERASABLE_ENTITY_LABELS, EraseRequest, type ErasureResult } from '../../../../shared/pii/erasure.js';
+import { createSignal } from 'solid-js';
+import { ERASABLE_ENTITIES, ERASABLE_ENTITY_LABELS, EraseRequest } from '../../../../shared/pii/erasure.js';
+import { count } from '../../../../shared/text/plural.js';
+import { createFlashMessage } from '../../components/flash-banner.js';
 import { erased, erasePersonalData } from '../../api/erasure.js';
-import { Select, TextArea, TextField } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
-import { NotificationBanner } from '../../components/notification-banner.js';
-import { Page } from '../../components/page.js';
+import { Select, TextArea, TextField, optionsOf } from '../../components/fields.js';
+import { createFormState } from '../../components/form-state.js';
 import { WarningText } from '../../components/warning-text.js';
+import { FormPage } from '../../components/form.js';
 
 const FIELDS = ['entityType', 'entityId', 'field', 'text', 'reason'] as const;
 type Field = (typeof FIELDS)[number];
@@ -21,75 +21,57 @@ const HINTS: Record<Exclude<Field, 'entityType'>, string> = {
 /** `/programme/erase`: the lead erases personal data that slipped through (UK GDPR). */
 export default function ErasePage() {
   const [values, setValues] = createSignal<Record<Field, string>>({ entityType: 'return', entityId: '', field: '', text: '', reason: '' });
-  const [done, setDone] = createSignal<ErasureResult | null>(null);
+  const [done, show] = createFlashMessage();
   const form = createFormState();
   const set = (f: Field) => (v: string) => setValues({ ...values(), [f]: v });
   const error = (f: Field) => form.err(f);
 
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
-    const parsed = EraseRequest.safeParse(values());
-    if (!parsed.success) {
-      // One message per field, in the form's order.
-      return form.setErrors(
-        FIELDS.flatMap((f) =>
-          parsed.error.issues
-            .filter((i) => i.path[0] === f)
-            .slice(0, 1)
-            .map((i) => ({ field: f, message: i.message })),
-        ),
-      );
-    }
-    await form.save(
+  const fieldOf = (path: string) => FIELDS.find((f) => f === path);
+  const submit = () => {
+    const request = form.check(EraseRequest.safeParse(values()), fieldOf);
+    if (!request) return;
+    void form.save(
       async () => {
-        setDone(await erasePersonalData(parsed.data));
-        void erased(parsed.data.entityType);
+        const r = await erasePersonalData(request);
+        show(
+          `The text was removed from ${r.entityType} ${r.entityId}: ${count(r.recordReplacements, 'place')} in the record and its earlier versions, and ${count(r.auditEvents, 'entry', 'entries')} in its history.`,
+        );
+        void erased(request.entityType);
         setValues({ ...values(), text: '', reason: '' });
       },
-      { field: (path) => FIELDS.find((f) => f === path), fallback: 'The text could not be erased. Try again.' },
+      { field: fieldOf, fallback: 'The text could not be erased. Try again.' },
     );
   };
 
   return (
-    <Page title="Erase personal data" caption="Programme set-up" hasErrors={form.errors().length > 0}>
-      <FormErrors errors={form.errors()} />
-      <Show when={done()}>
-        {(r) => (
-          <NotificationBanner type="success" title="Done">
-            <p class="govuk-notification-banner__heading">
-              The text was removed from {r().entityType} {r().entityId}: {r().recordReplacements} {r().recordReplacements === 1 ? 'place' : 'places'} in the record and its earlier
-              versions, and {r().auditEvents} {r().auditEvents === 1 ? 'entry' : 'entries'} in its history.
-            </p>
-          </NotificationBanner>
-        )}
-      </Show>
+    <FormPage
+      title="Erase personal data"
+      caption="Programme set-up"
+      flash={done()}
+      form={form}
+      onSubmit={submit}
+      submit="Erase the text"
+      warning
+      cancelHref="/programme"
+      cancelText="Back to programme set-up"
+    >
       <p class="govuk-body">
         Use this when personal data about a child or family was saved by mistake. The text is replaced by [removed] everywhere it was stored. The history records that you erased
         something, from which field and why, but never the text.
       </p>
       <WarningText lines={['Erasing cannot be undone.']} />
-      <form onSubmit={submit} novalidate class="app-form">
-        <Select
-          id="entityType"
-          label="Type of record"
-          error={error('entityType')}
-          value={values().entityType}
-          onChange={set('entityType')}
-          options={ERASABLE_ENTITIES.map((t) => ({ value: t, label: ERASABLE_ENTITY_LABELS[t] }))}
-        />
-        <TextField id="entityId" label="Record" hint={HINTS.entityId} error={error('entityId')} spellcheck={false} value={values().entityId} onInput={set('entityId')} />
-        <TextField id="field" label="Field" hint={HINTS.field} error={error('field')} spellcheck={false} value={values().field} onInput={set('field')} />
-        <TextArea id="text" label="Text to remove" hint={HINTS.text} error={error('text')} rows={3} value={values().text} onInput={set('text')} />
-        <TextArea id="reason" label="Why it is being erased" hint={HINTS.reason} error={error('reason')} rows={3} value={values().reason} onInput={set('reason')} />
-        <div class="govuk-button-group">
-          <button type="submit" class="govuk-button govuk-button--warning" disabled={form.busy()}>
-            Erase the text
-          </button>
-          <A href="/programme" class="govuk-link">
-            Back to programme set-up
-          </A>
-        </div>
-      </form>
-    </Page>
+      <Select
+        id="entityType"
+        label="Type of record"
+        error={error('entityType')}
+        value={values().entityType}
+        onChange={set('entityType')}
+        options={optionsOf(ERASABLE_ENTITIES, ERASABLE_ENTITY_LABELS)}
+      />
+      <TextField id="entityId" label="Record" hint={HINTS.entityId} error={error('entityId')} spellcheck={false} value={values().entityId} onInput={set('entityId')} />
+      <TextField id="field" label="Field" hint={HINTS.field} error={error('field')} spellcheck={false} value={values().field} onInput={set('field')} />
+      <TextArea id="text" label="Text to remove" hint={HINTS.text} error={error('text')} rows={3} value={values().text} onInput={set('text')} />
+      <TextArea id="reason" label="Why it is being erased" hint={HINTS.reason} error={error('reason')} rows={3} value={values().reason} onInput={set('reason')} />
+    </FormPage>
   );
 }

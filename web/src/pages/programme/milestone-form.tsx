@@ -3,10 +3,11 @@ import { MILESTONE_STATUS_LABELS } from '../../../../shared/returns/schema.js';
 import { addMilestone } from '../../api/programme.js';
 import { dateError, DateInput } from '../../components/date-input.js';
 import { Details } from '../../components/details.js';
-import { Select, TextArea, TextField } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { Select, TextArea, TextField, namedOptions } from '../../components/fields.js';
+import { createFormState } from '../../components/form-state.js';
 import { useApp } from '../../state.js';
 import type { ProgrammeWorkstream } from './milestones.js';
+import { Form } from '../../components/form.js';
 
 type NewMilestone = Parameters<typeof addMilestone>[1];
 
@@ -20,12 +21,11 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
   const blank = { title: '', description: '', owner: '', due: '', status: 'not-started' };
   const [v, setV] = createStore({ ...blank });
   const set = (field: keyof typeof blank) => (value: string) => setV(field, value);
-  const agencies = () => app.partnership()?.agencies ?? [];
+  const agencies = () => app.agencies();
   // Until the lead chooses, the owner is the first agency (what the list shows).
   const ownerId = () => v.owner || agencies()[0]?.id || '';
   const error = (f: string) => form.err(`${prefix}-${f}`);
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     const dueError = dateError(v.due, 'Due date');
     if (dueError) return form.setErrors([{ field: `${prefix}-dueDate`, message: dueError }]);
     await form.save(
@@ -46,8 +46,7 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
   };
   return (
     <Details summary={`Add a milestone to ${props.workstream.name}`}>
-      <form onSubmit={submit} novalidate>
-        <FormErrors errors={form.errors()} />
+      <Form onSubmit={submit} form={form} submit="Add milestone">
         <TextField id={`${prefix}-title`} label="Title" labelClass="" maxlength={200} error={error('title')} value={v.title} onInput={set('title')} />
         <TextArea
           id={`${prefix}-description`}
@@ -66,14 +65,11 @@ export function AddMilestoneForm(props: { workstream: ProgrammeWorkstream; onAdd
           error={error('ownerAgencyId')}
           value={ownerId()}
           onChange={set('owner')}
-          options={agencies().map((a) => ({ value: a.id, label: a.name }))}
+          options={namedOptions(agencies())}
         />
         <DateInput id={`${prefix}-dueDate`} legend="Due date" legendClass="" hint="For example, 31 3 2027" error={error('dueDate')} value={v.due} onChange={set('due')} />
         <Select id={`${prefix}-status`} label="Status" labelClass="" error={error('status')} value={v.status} onChange={set('status')} options={STATUS_OPTIONS} />
-        <button type="submit" class="govuk-button" disabled={form.busy()}>
-          Add milestone
-        </button>
-      </form>
+      </Form>
     </Details>
   );
 }

@@ -5,8 +5,9 @@ import { openPeriod, periodOpened } from '../../api/programme.js';
 import type { Period } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { dateError, DateInput } from '../../components/date-input.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { createFormState } from '../../components/form-state.js';
 import { Tag } from '../../components/tag.js';
+import { Form } from '../../components/form.js';
 
 /** The lead opens the next reporting period. */
 function OpenPeriodForm(props: { periods: Period[]; onOpened: (p: Period) => void }) {
@@ -14,8 +15,7 @@ function OpenPeriodForm(props: { periods: Period[]; onOpened: (p: Period) => voi
   const suggested = () => (latest() ? nextPeriodId(latest()!) : '2026-27-Q1');
   const form = createFormState();
   const [due, setDue] = createSignal('');
-  const submit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     const dueError = dateError(due(), 'Due date');
     if (dueError) return form.setErrors([{ field: 'period-dueDate', message: dueError }]);
     await form.save(
@@ -28,8 +28,7 @@ function OpenPeriodForm(props: { periods: Period[]; onOpened: (p: Period) => voi
     );
   };
   return (
-    <form class="app-programme-form" onSubmit={submit} novalidate>
-      <FormErrors errors={form.errors()} />
+    <Form class="app-programme-form" onSubmit={submit} form={form} submit="Open the period">
       <h3 class="govuk-heading-s">
         Open {periodLabel(suggested())} ({periodLongLabel(suggested())})
       </h3>
@@ -42,10 +41,7 @@ function OpenPeriodForm(props: { periods: Period[]; onOpened: (p: Period) => voi
         value={due()}
         onChange={setDue}
       />
-      <button type="submit" class="govuk-button" disabled={form.busy()}>
-        Open the period
-      </button>
-    </form>
+    </Form>
   );
 }
 

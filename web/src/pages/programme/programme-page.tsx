@@ -4,9 +4,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { formatDayLong, periodLabel } from '../../../../shared/periods/period.js';
 import { usePeriods, useWorkstreams } from '../../api/returns.js';
 import type { SummaryError } from '../../components/error-summary.js';
-import { FormErrors } from '../../components/form-state.js';
 import { Loading } from '../../components/loading.js';
-import { NotificationBanner } from '../../components/notification-banner.js';
 import { Page } from '../../components/page.js';
 import { WorkstreamMilestones } from './milestones.js';
 import { PeriodsSection } from './periods.js';
@@ -28,14 +26,8 @@ export function ProgrammePage() {
     onError: setErrors,
   };
   return (
-    <Page title="Programme set-up" hasErrors={errors().length > 0}>
+    <Page title="Programme set-up" flash={message()} errors={errors()}>
       <p class="govuk-body-l">Open reporting periods and keep each workstream's milestones up to date. Agencies report against these in their returns.</p>
-      <FormErrors errors={errors()} />
-      <Show when={message()}>
-        <NotificationBanner type="success" title="Done">
-          <p class="govuk-notification-banner__heading">{message()}</p>
-        </NotificationBanner>
-      </Show>
       <p class="govuk-body">
         <A class="govuk-link" href="/programme/erase">
           Erase personal data saved by mistake

@@ -1,6 +1,6 @@
 import { Show } from 'solid-js';
 import type { AuditEvent } from '../../api/audit.js';
-import { FlashBanner, useLocationFlash } from '../../components/flash-banner.js';
+import { useLocationFlash } from '../../components/flash-banner.js';
 import { LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
@@ -51,8 +51,7 @@ function Detail(props: { ctx: () => AssessmentContext }) {
   const base = () => `/readiness/${ctx().matrix.workstreamId}/${c().id}/${ctx().agency.id}`;
   const title = () => readinessTitle(ctx().matrix.workstreamId, ctx().matrix.workstreamName);
   return (
-    <Page title={`${c().title}: ${ctx().agency.name}`} heading={c().title} caption={`${title()} · ${ctx().agency.name}`}>
-      <FlashBanner message={flash()} />
+    <Page title={`${c().title}: ${ctx().agency.name}`} heading={c().title} caption={`${title()} · ${ctx().agency.name}`} flash={flash()}>
       <Show when={isOwnAgency() && a().validation?.outcome === 'challenged'}>
         <NotificationBanner title="The programme lead challenged this assessment">
           <p class="govuk-body">“{a().validation?.comment}”</p>

@@ -1,11 +1,12 @@
 import { For, Show } from 'solid-js';
 import type { MatrixAssessment, MatrixCriterion } from '../../api/readiness.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatDoneBy } from '../../components/format.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { OverdueTag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 import { awaitsCheck, DERIVATION_SOURCES } from '../../../../shared/readiness/words.js';
-import { AssessmentStatusTag, day, ValidationTag } from './readiness-ui.js';
+import { day } from './readiness-ui.js';
+import { AssessmentStatusTag, ValidationTag } from '../../components/status-tags.js';
 
 /** What the criterion asks for and by when. */
 export function CriterionSummary(props: { criterion: MatrixCriterion }) {
@@ -67,10 +68,10 @@ export function AssessmentSummary(props: { assessment: MatrixAssessment }) {
         {day(a().targetDate)}
         <OverdueTag when={a().overdue} />
       </SummaryRow>
-      <Show when={a().status === 'not-applicable'}>
-        <SummaryRow key="Why it does not apply">{a().reason ?? 'No reason given.'}</SummaryRow>
-      </Show>
-      <SummaryRow key="Last updated">{a().updatedAt ? `${formatDateTime(a().updatedAt)} by ${a().updatedByName ?? app.agencyName(a().agencyId)}` : 'Not assessed yet'}</SummaryRow>
+      <SummaryRow key="Why it does not apply" when={a().status === 'not-applicable'}>
+        {a().reason ?? 'No reason given.'}
+      </SummaryRow>
+      <SummaryRow key="Last updated">{a().updatedAt ? formatDoneBy(a().updatedAt, a().updatedByName ?? app.agencyName(a().agencyId)) : 'Not assessed yet'}</SummaryRow>
       <SummaryRow key="Validation">
         <Show when={a().validation} fallback={awaitsCheck(a()) ? 'Waiting for the programme lead to check it' : 'Not checked yet'}>
           {(v) => (

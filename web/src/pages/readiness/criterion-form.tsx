@@ -4,19 +4,22 @@ import { createStore } from 'solid-js/store';
 import { CreateCriterionRequest } from '../../../../shared/readiness/schema.js';
 import { createCriterion, type CriterionBody, type MatrixCriterion, readinessChanged, type ReadinessMatrix, updateCriterion, useMatrix } from '../../api/readiness.js';
 import { dateError, DateInput } from '../../components/date-input.js';
-import { Checkboxes, fieldOfPath, TextArea, TextField } from '../../components/fields.js';
+import { Choices, fieldOfPath, namedOptions, TextArea, TextField } from '../../components/fields.js';
+import { storeFields } from '../../components/store-fields.js';
 import { Loaded } from '../../components/loaded.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
-import { Page } from '../../components/page.js';
 import { ProblemPage } from '../../components/problem-page.js';
 import { LeadOnly } from '../../components/role-guard.js';
 import { useApp } from '../../state.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
-import { MatrixError } from './readiness-data.js';
+import { createFormState } from '../../components/form-state.js';
+import { matrixFailed } from './readiness-data.js';
 import { CRITERION_FIELDS, type CriterionField, criterionChanges, criterionProblem, readinessTitle } from '../../../../shared/readiness/words.js';
 import './readiness.css';
+import { FormPage } from '../../components/form.js';
 
 type Field = CriterionField;
+
+/** The form field a problem's path (the client's check or the server's) belongs to. */
+const fieldOf = (path: string) => CRITERION_FIELDS.find((f) => f === fieldOfPath(path));
 
 /** What the schema rejects, in words; a date says what is wrong with it. */
 const messageFor = (field: Field, body: CriterionBody) => (field === 'targetDate' && dateError(body.targetDate, 'Target date')) || criterionProblem(field, body);
@@ -44,39 +47,33 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
     title: c?.title ?? '',
     description: c?.description ?? '',
     agencyIds: c ? [...c.agencyIds] : [],
-    evidence: c?.evidenceExpected ?? '',
+    evidenceExpected: c?.evidenceExpected ?? '',
     targetDate: c?.targetDate ?? '',
   });
   const form = createFormState();
-  const err = (f: Field) => form.err(f);
+  const { text, choice, choices } = storeFields({ values: v, set: setV, err: form.err });
   // Partnership order, so the list reads the same as everywhere else.
-  const agencies = () => (app.partnership.state === 'ready' ? (app.partnership()?.agencies ?? []) : []);
-  const options = () => agencies().map((a) => ({ value: a.id, label: a.name }));
+  const agencies = () => app.agencies();
 
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const order = agencies().map((a) => a.id);
     const body: CriterionBody = {
       title: v.title,
       description: v.description,
       agencyIds: [...v.agencyIds].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
-      evidenceExpected: v.evidence,
+      evidenceExpected: v.evidenceExpected,
       targetDate: v.targetDate || null,
     };
-    const parsed = CreateCriterionRequest.safeParse(body);
-    if (!parsed.success) {
-      const bad = new Set(parsed.error.issues.map((i) => String(i.path[0]) as Field));
-      form.setErrors(CRITERION_FIELDS.filter((f) => bad.has(f)).map((f) => ({ field: f, message: messageFor(f, body) })));
-      return;
-    }
+    const checked = form.check(CreateCriterionRequest.safeParse(body), fieldOf, (f) => messageFor(f as Field, body));
+    if (!checked) return;
     void form.save(
       async () => {
-        const flash = c ? await update(ws, c, parsed.data) : await add(ws, parsed.data);
+        const flash = c ? await update(ws, c, checked) : await add(ws, checked);
         await readinessChanged();
         navigate(matrixHref, { state: { flash } });
       },
       {
-        field: (path) => CRITERION_FIELDS.find((f) => f === fieldOfPath(path)),
+        field: fieldOf,
         stale: 'Someone else changed this criterion after you opened it. Reload the page to see their changes, then make yours again.',
         conflict: { field: 'title', message: 'A criterion with this title already exists. Give this one a different title.' },
         fallback: 'The criterion could not be saved. Try again.',
@@ -85,64 +82,35 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
   };
 
   return (
-    <Page
+    <FormPage
       title={c ? `Edit criterion: ${c.title}` : 'Add a criterion'}
       heading={c ? 'Edit criterion' : 'Add a criterion'}
       caption={readinessTitle(ws, props.matrix.workstreamName)}
-      hasErrors={form.errors().length > 0}
+      form={form}
+      onSubmit={submit}
+      submit={c ? 'Save changes' : 'Add criterion'}
+      cancelHref={matrixHref}
     >
-      <FormErrors errors={form.errors()} />
       <Show when={c} fallback={<p class="govuk-body">Each agency you choose assesses its own readiness against the criterion. You then confirm or challenge what it says.</p>}>
         <p class="govuk-body">Agencies keep the assessments they have already made. An agency you remove no longer sees this criterion in its column.</p>
       </Show>
-      <form onSubmit={submit} novalidate class="app-form">
-        <TextField
-          id="title"
-          label="Title"
-          hint="A short statement of what must be true, for example: Multi-agency triage team in place."
-          error={err('title')}
-          value={v.title}
-          onInput={(x) => setV('title', x)}
-        />
-        <TextArea
-          id="description"
-          label="Description (optional)"
-          hint="What the criterion means in practice."
-          error={err('description')}
-          value={v.description}
-          onInput={(x) => setV('description', x)}
-          rows={3}
-        />
-        <Checkboxes
-          id="agencyIds"
-          legend="Which agencies must assess it?"
-          hint="Select all that apply."
-          error={err('agencyIds')}
-          options={options()}
-          selected={v.agencyIds}
-          onChange={(x) => setV('agencyIds', x)}
-          legendClass="govuk-fieldset__legend--s"
-        />
-        <TextArea
-          id="evidenceExpected"
-          label="Evidence expected (optional)"
-          hint="What agencies should describe or link to show they are ready. Agencies see this when they update their assessment."
-          error={err('evidenceExpected')}
-          value={v.evidence}
-          onInput={(x) => setV('evidence', x)}
-          rows={3}
-        />
-        <DateInput
-          id="targetDate"
-          legend="Target date (optional)"
-          hint="When agencies should be ready. An agency can set its own date. For example, 31 3 2027"
-          error={err('targetDate')}
-          value={v.targetDate}
-          onChange={(x) => setV('targetDate', x)}
-        />
-        <SubmitOrCancel label={c ? 'Save changes' : 'Add criterion'} disabled={form.busy()} cancelHref={matrixHref} />
-      </form>
-    </Page>
+      <TextField {...text('title')} label="Title" hint="A short statement of what must be true, for example: Multi-agency triage team in place." />
+      <TextArea {...text('description')} label="Description (optional)" hint="What the criterion means in practice." rows={3} />
+      <Choices
+        {...choices('agencyIds')}
+        legend="Which agencies must assess it?"
+        hint="Select all that apply."
+        options={namedOptions(agencies())}
+        legendClass="govuk-fieldset__legend--s"
+      />
+      <TextArea
+        {...text('evidenceExpected')}
+        label="Evidence expected (optional)"
+        hint="What agencies should describe or link to show they are ready. Agencies see this when they update their assessment."
+        rows={3}
+      />
+      <DateInput {...choice('targetDate')} legend="Target date (optional)" hint="When agencies should be ready. An agency can set its own date. For example, 31 3 2027" />
+    </FormPage>
   );
 }
 
@@ -158,12 +126,7 @@ export function CriterionFormPage() {
       reason="Only the programme lead adds and edits readiness criteria. Agencies assess their own readiness against them."
       back={{ href: `/readiness/${params.workstreamId}`, text: 'Back to the readiness matrix' }}
     >
-      <Loaded
-        data={data}
-        pick={(m) => (app.partnership.state === 'ready' ? m : undefined)}
-        loading="Loading readiness…"
-        error={<MatrixError error={data.error} what="The readiness criteria" />}
-      >
+      <Loaded data={data} pick={(m) => (app.partnership.state === 'ready' ? m : undefined)} loading="Loading readiness…" failed={matrixFailed('The readiness criteria')}>
         {(m) => (
           <Show
             when={!params.criterionId || criterion()}

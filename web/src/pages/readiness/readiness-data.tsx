@@ -1,21 +1,15 @@
 import { useParams } from '@solidjs/router';
 import type { JSX } from 'solid-js';
 import { assessmentIn, useMatrix, type AssessmentContext } from '../../api/readiness.js';
-import { Loaded } from '../../components/loaded.js';
-import { ErrorPage, ProblemPage } from '../../components/problem-page.js';
+import { Loaded, type PageFailure } from '../../components/loaded.js';
+import { ProblemPage } from '../../components/problem-page.js';
 
-/** The matrix could not be loaded: no such workstream, or the service failed. */
-export function MatrixError(props: { error: unknown; what: string }) {
-  return (
-    <ErrorPage
-      title="Sorry, there is a problem with the service"
-      notFoundTitle="Workstream not found"
-      error={props.error}
-      fallback={`${props.what} could not be loaded.`}
-      back={{ href: '/readiness', text: 'Choose a workstream' }}
-    />
-  );
-}
+/** What a readiness page says when its matrix could not be loaded (`what`): no such workstream, or the service failed. */
+export const matrixFailed = (what: string): PageFailure => ({
+  notFoundTitle: 'Workstream not found',
+  fallback: `${what} could not be loaded.`,
+  back: { href: '/readiness', text: 'Choose a workstream' },
+});
 
 /** The matrix holding the assessment the address names (`/readiness/:workstreamId/:criterionId/:agencyId`), for the detail and form pages. */
 export function useAssessment() {
@@ -33,7 +27,7 @@ export function AssessmentLoader(props: { data: ReturnType<typeof useAssessment>
       data={props.data.matrix}
       pick={(m) => assessmentIn(m, props.data.params)}
       loading="Loading the assessment…"
-      error={<MatrixError error={props.data.matrix.error} what="The assessment" />}
+      failed={matrixFailed('The assessment')}
       notFound={
         <ProblemPage title="Assessment not found" back={{ href: back(), text: 'Back to the readiness matrix' }}>
           <p class="govuk-body">This criterion does not exist or does not apply to that agency.</p>

@@ -3,7 +3,8 @@ import type { MatrixAgency, MatrixAssessment, MatrixCriterion, ReadinessMatrix }
 import { DataTable, type CellAttrs, type Column } from '../../components/data-table.js';
 import { OverdueTag, Tag } from '../../components/tag.js';
 import { DERIVATION_SOURCES, validationText } from '../../../../shared/readiness/words.js';
-import { AssessmentStatusTag, day } from './readiness-ui.js';
+import { day } from './readiness-ui.js';
+import { AssessmentStatusTag } from '../../components/status-tags.js';
 
 /*
  * The criteria (rows) by agencies (columns) table, on the kit's DataTable: a derived criterion is

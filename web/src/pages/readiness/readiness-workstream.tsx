@@ -1,18 +1,20 @@
 import { useParams, useSearchParams } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { type ReadinessMatrix, useMatrix } from '../../api/readiness.js';
-import { Select } from '../../components/fields.js';
+import { Select, namedOptions } from '../../components/fields.js';
 import { Loaded } from '../../components/loaded.js';
-import { FlashBanner, useLocationFlash } from '../../components/flash-banner.js';
-import { LinkLine } from '../../components/link-line.js';
+import { useLocationFlash } from '../../components/flash-banner.js';
+import { ButtonLink, LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
-import { MatrixError } from './readiness-data.js';
+import { matrixFailed } from './readiness-data.js';
 import { MatrixTable } from './readiness-matrix.js';
 import { MACPT_WORKSTREAM, readinessTitle } from '../../../../shared/readiness/words.js';
 import { AgencyScore } from './readiness-ui.js';
 import '../../components/select-fit.css';
 import './readiness.css';
+import { InsetText } from '../../components/inset-text.js';
+import { LiveFilters, withAny } from '../../components/filter-form.js';
 
 /** Across all agencies, in one sentence. */
 function WorkstreamScore(props: { score: ReadinessMatrix['workstreamScore'] }) {
@@ -33,17 +35,13 @@ function RoleGuidance(props: { data: ReadinessMatrix }) {
     <Switch>
       <Match when={mine()}>
         {(agency) => (
-          <div class="govuk-inset-text">
-            <p class="govuk-body">
-              You update {agency().name}'s assessments: choose a status in the {agency().name} column to see it and change it.
-            </p>
-          </div>
+          <InsetText>
+            You update {agency().name}'s assessments: choose a status in the {agency().name} column to see it and change it.
+          </InsetText>
         )}
       </Match>
       <Match when={app.me()?.role === 'lead'}>
-        <div class="govuk-inset-text">
-          <p class="govuk-body">Choose a status to read the agency's evidence, then confirm or challenge it.</p>
-        </div>
+        <InsetText>Choose a status to read the agency's evidence, then confirm or challenge it.</InsetText>
       </Match>
     </Switch>
   );
@@ -58,25 +56,23 @@ function Matrix(props: { data: ReadinessMatrix }) {
   const scoreOf = (id: string) => props.data.scores.find((s) => s.agencyId === id);
   const isLead = () => app.me()?.role === 'lead';
   return (
-    <Page title={title()} caption={props.data.workstreamId === MACPT_WORKSTREAM ? props.data.workstreamName : 'Readiness'}>
-      <FlashBanner message={flash()} />
+    <Page title={title()} caption={props.data.workstreamId === MACPT_WORKSTREAM ? props.data.workstreamName : 'Readiness'} flash={flash()}>
       <WorkstreamScore score={props.data.workstreamScore} />
       <RoleGuidance data={props.data} />
 
-      {/* biome-ignore lint/a11y/useSemanticElements: a search form is a form with the search landmark role (ARIA), which every screen reader knows */}
-      <form class="app-readiness-filter app-select-fit" role="search" aria-label="Filter the matrix" onSubmit={(e) => e.preventDefault()}>
+      <LiveFilters class="app-readiness-filter app-select-fit" label="Filter the matrix">
         <Select
           id="agency-filter"
           label="Show agency"
           value={search.agency ?? ''}
-          options={[{ value: '', label: 'All agencies' }, ...props.data.agencies.map((a) => ({ value: a.id, label: a.name }))]}
+          options={withAny('All agencies', namedOptions(props.data.agencies))}
           onChange={(v) => setSearch({ agency: v || undefined }, { replace: true })}
         />
-      </form>
+      </LiveFilters>
 
       <h2 class="govuk-heading-m">Readiness by agency</h2>
       <p class="govuk-body">Confirmed means the programme lead has checked the evidence. Self-assessed means the agency says it is ready.</p>
-      <ul class="app-readiness-scores" data-testid="agency-scores">
+      <ul class="app-two-up" data-testid="agency-scores">
         <For each={shown()}>{(a) => <Show when={scoreOf(a.id)}>{(s) => <AgencyScore name={a.name} score={s()} />}</Show>}</For>
       </ul>
 
@@ -86,10 +82,9 @@ function Matrix(props: { data: ReadinessMatrix }) {
         whether it is overdue. "Derived" criteria follow another record in the portal and apply to the whole partnership.
       </p>
       <Show when={isLead()}>
-        {/* biome-ignore lint/a11y/useSemanticElements: the GOV.UK link button (role="button", draggable="false") */}
-        <a href={`/readiness/${props.data.workstreamId}/criteria/new`} class="govuk-button govuk-button--secondary" role="button" draggable="false">
+        <ButtonLink href={`/readiness/${props.data.workstreamId}/criteria/new`} secondary>
           Add a criterion
-        </a>
+        </ButtonLink>
       </Show>
       <MatrixTable data={props.data} title={title()} agencies={shown()} filtered={Boolean(search.agency)} canEdit={isLead()} />
       <LinkLine href="/readiness">All workstreams' readiness</LinkLine>
@@ -102,7 +97,7 @@ export function ReadinessWorkstreamPage() {
   const params = useParams<{ workstreamId: string }>();
   const [data] = useMatrix(() => params.workstreamId);
   return (
-    <Loaded data={data} loading="Loading readiness…" error={<MatrixError error={data.error} what="The readiness matrix" />}>
+    <Loaded data={data} loading="Loading readiness…" failed={matrixFailed('The readiness matrix')}>
       {(m) => <Matrix data={m()} />}
     </Loaded>
   );

@@ -2,8 +2,9 @@ import { createSignal } from 'solid-js';
 import { ValidateRequest } from '../../../../shared/readiness/schema.js';
 import { type AssessmentContext, readinessChanged, validateAssessment } from '../../api/readiness.js';
 import { Radios, TextArea } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { createFormState } from '../../components/form-state.js';
 import { Section } from '../../components/section.js';
+import { Form } from '../../components/form.js';
 
 type Outcome = ValidateRequest['outcome'];
 
@@ -17,27 +18,18 @@ export function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: 
   const canConfirm = () => props.ctx.assessment.status === 'ready' || props.ctx.assessment.status === 'not-applicable';
   const options = () => [...(canConfirm() ? [{ value: 'confirmed', label: 'Confirm' }] : []), { value: 'challenged', label: 'Challenge' }];
 
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
-    if (!outcome()) {
-      form.setErrors([{ field: 'outcome', message: 'Choose whether to confirm or challenge the assessment' }]);
-      return;
-    }
-    const parsed = ValidateRequest.safeParse({ outcome: outcome(), comment: comment() });
-    if (!parsed.success) {
-      form.setErrors(parsed.error.issues.map((i) => ({ field: fieldOf(String(i.path[0])), message: i.message })));
-      return;
-    }
+  const submit = () => {
+    if (!outcome()) return form.setErrors([{ field: 'outcome', message: 'Choose whether to confirm or challenge the assessment' }]);
+    const decision = form.check(ValidateRequest.safeParse({ outcome: outcome(), comment: comment() }), fieldOf);
+    if (!decision) return;
     const { agency, criterion, assessment } = props.ctx;
     void form.save(
       async () => {
-        await validateAssessment(criterion.id, agency.id, parsed.data, assessment.version);
+        await validateAssessment(criterion.id, agency.id, decision, assessment.version);
         setComment('');
         setOutcome('');
         await readinessChanged();
-        props.onDone(
-          parsed.data.outcome === 'confirmed' ? `You confirmed ${agency.name}'s assessment.` : `You challenged ${agency.name}'s assessment. They will see your comment.`,
-        );
+        props.onDone(decision.outcome === 'confirmed' ? `You confirmed ${agency.name}'s assessment.` : `You challenged ${agency.name}'s assessment. They will see your comment.`);
       },
       {
         field: fieldOf,
@@ -48,8 +40,7 @@ export function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: 
   };
   return (
     <Section headingId="validate-heading" title="Confirm or challenge">
-      <FormErrors errors={form.errors()} />
-      <form onSubmit={submit} novalidate>
+      <Form onSubmit={submit} form={form} submit="Save decision">
         <Radios
           id="outcome"
           legend="Your decision"
@@ -70,10 +61,7 @@ export function ValidateForm(props: { ctx: AssessmentContext; onDone: (message: 
           onInput={setComment}
           rows={4}
         />
-        <button type="submit" class="govuk-button" disabled={form.busy()}>
-          Save decision
-        </button>
-      </form>
+      </Form>
     </Section>
   );
 }

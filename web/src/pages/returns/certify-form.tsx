@@ -13,6 +13,7 @@ import { OverdueTag, ReturnStatusTag } from '../../components/tag.js';
 import { type CertifyDecision, COMMENT_MAX, decisionErrors } from './certification-words.js';
 import { setReturnsFlash } from './flash.js';
 import { certifiedPath, ourReturnPath } from './paths.js';
+import { Form } from '../../components/form.js';
 
 /*
  * A signatory's decision on their agency's return awaiting certification: certify it (it goes to
@@ -47,8 +48,6 @@ export function useCertify(opts: { current: () => LoadedReturn | undefined; muta
       );
       navigate(ourReturnPath(view.periodId));
     } catch (e) {
-      // Someone changed the return since this page opened: say so, and offer the latest version.
-      if (e instanceof ApiError && (e.status === 412 || e.status === 428)) return void setConflict(true);
       // Not allowed, or no longer waiting for certification: the summary says why; show where it stands now.
       if (e instanceof ApiError && (e.status === 403 || e.status === 409)) void opts.refetch();
       throw e;
@@ -61,7 +60,12 @@ export function useCertify(opts: { current: () => LoadedReturn | undefined; muta
     form.setErrors(problems);
     const cur = opts.current();
     if (problems.length || !cur) return;
-    await form.save(() => write(cur), { field: (path) => (path === 'comment' ? 'comment' : undefined), fallback: 'That did not work. Check your connection and try again.' });
+    await form.save(() => write(cur), {
+      field: (path) => (path === 'comment' ? 'comment' : undefined),
+      fallback: 'That did not work. Check your connection and try again.',
+      // Someone changed the return since this page opened: say so, and offer the latest version.
+      onStale: () => setConflict(true),
+    });
   };
 
   const reload = () => {
@@ -95,13 +99,7 @@ export function CertifyFacts(props: { view: ReturnView; period: Period }) {
 export function CertifyForm(props: { view: ReturnView; certify: ReturnType<typeof useCertify> }) {
   const c = () => props.certify;
   return (
-    <form
-      novalidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void c().submit();
-      }}
-    >
+    <Form onSubmit={() => void c().submit()} submit="Continue" busy={c().busy()}>
       <Radios
         id="decision"
         legend={<h2 class="govuk-fieldset__heading">What do you want to do?</h2>}
@@ -132,9 +130,6 @@ export function CertifyForm(props: { view: ReturnView; certify: ReturnType<typeo
       <p class="govuk-body">
         By certifying you confirm that you have checked the answers and that, to the best of your knowledge, they are correct and hold programme information only.
       </p>
-      <button type="submit" class="govuk-button" disabled={c().busy()}>
-        Continue
-      </button>
-    </form>
+    </Form>
   );
 }

@@ -2,14 +2,14 @@ import { Index, Show } from 'solid-js';
 import { formatDayLong } from '../../../../shared/periods/period.js';
 import { MILESTONE_STATUS_LABELS, MILESTONE_STATUSES } from '../../../../shared/returns/schema.js';
 import type { Milestone } from '../../../../shared/workstreams/milestone.js';
-import { Select, TextArea } from '../../components/fields.js';
+import { Select, TextArea, optionsOf } from '../../components/fields.js';
 import type { FormFields } from '../../components/field-paths.js';
 import { fieldId } from '../../../../shared/returns/paths.js';
 import type { SectionFormValues } from '../../../../shared/returns/section-form.js';
 
 /* The section form's milestone updates: a status and a note for each open milestone of the workstream. */
 
-const STATUS_OPTIONS = MILESTONE_STATUSES.map((s) => ({ value: s, label: MILESTONE_STATUS_LABELS[s] }));
+const STATUS_OPTIONS = optionsOf(MILESTONE_STATUSES, MILESTONE_STATUS_LABELS);
 
 export function MilestoneFields(props: {
   f: FormFields;

@@ -1,21 +1,21 @@
 import { A, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch } from 'solid-js';
+import { Show } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { type Period, type ReturnView, usePartnerReturn, useWorkstreamNames } from '../../api/returns.js';
 import { editableIn } from '../../../../shared/returns/rules.js';
 import { LinkLine } from '../../components/link-line.js';
-import { LoadingPage } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { takeReturnsFlash } from './flash.js';
-import { ErrorPage } from '../../components/problem-page.js';
 import { NoPeriodPage, inReturnsScope } from './page-states.js';
 import { checkLinkWords } from './certification-words.js';
 import { ourReturnPath } from './paths.js';
 import { ReturnStateBanners } from './return-banners.js';
 import { OutcomeBanner } from '../../components/flash-banner.js';
 import { OverdueTag, ReturnStatusTag } from '../../components/tag.js';
-import { TaskList } from './task-list.js';
+import { SectionTasks } from './task-list.js';
+import { PageStates } from '../../components/loaded.js';
+import { LinkList } from '../../components/link-line.js';
 
 /* The partner's return: where it stands, the task list of sections, and the other quarters. */
 
@@ -41,18 +41,13 @@ function OtherQuarters(props: { periods: Period[] }) {
   return (
     <Show when={props.periods.length > 0}>
       <h2 class="govuk-heading-m">Other quarters</h2>
-      <ul class="govuk-list">
-        <For each={props.periods}>
-          {(x) => (
-            <li>
-              <A class="govuk-link" href={ourReturnPath(x.id)}>
-                {periodLabel(x.id)} ({periodLongLabel(x.id)})
-              </A>
-              <Show when={x.status === 'closed'}> – closed, read only</Show>
-            </li>
-          )}
-        </For>
-      </ul>
+      <LinkList
+        links={props.periods.map((x) => ({
+          href: ourReturnPath(x.id),
+          text: `${periodLabel(x.id)} (${periodLongLabel(x.id)})`,
+          after: x.status === 'closed' && ' – closed, read only',
+        }))}
+      />
     </Show>
   );
 }
@@ -82,7 +77,7 @@ function ReturnTasks(props: { view: ReturnView; period: Period }) {
         There is a section for each workstream your agency contributes to. You have completed {done()} of {props.view.sections.length} sections. Your answers are saved as you
         complete each section.
       </p>
-      <TaskList view={props.view} workstreamName={workstreamName} />
+      <SectionTasks view={props.view} workstreamName={workstreamName} />
       <A href={checkPath()} class="govuk-button">
         {checkLinkWords(props.view.certificationRequired)}
       </A>
@@ -95,37 +90,38 @@ function OurReturnPageContent() {
   const { periods, period, ret, agencyName } = usePartnerReturn(() => params.periodId);
   const flash = takeReturnsFlash();
 
+  const back = { href: '/our-return', text: 'Go to your current return' };
   return (
-    <Switch fallback={<LoadingPage title="Our return" label="Loading your return…" />}>
-      <Match when={periods.error || ret.error}>
-        <ErrorPage title="Our return" error={periods.error ?? ret.error} back={{ href: '/our-return', text: 'Go to your current return' }} />
-      </Match>
-      <Match when={period() === null}>
+    <PageStates
+      title="Our return"
+      loading="Loading your return…"
+      error={periods.error ?? ret.error}
+      back={back}
+      value={period() === null ? null : period() && ret()}
+      notFound={
         <NoPeriodPage
           title="Our return"
           caption={agencyName()}
           periodId={params.periodId}
           none="No reporting period is open yet. Your return will open here when the programme lead opens the next quarter; your previous answers will carry forward."
           missing="Check the address, or choose a period from your current return page."
-          back={{ href: '/our-return', text: 'Go to your current return' }}
+          back={back}
         />
-      </Match>
-      <Match when={period() && ret()}>
-        {(_) => {
-          const view = () => ret()!.data;
-          const p = () => period()!;
-          return (
-            <Page title={`Your return for ${periodLabel(p().id)}`} caption={agencyName()}>
-              <Show when={flash}>{(f) => <OutcomeBanner message={f()} />}</Show>
-              <ReturnStateBanners view={view()} />
-              <ReturnFacts view={view()} period={p()} />
-              <ReturnTasks view={view()} period={p()} />
-              <OtherQuarters periods={(periods() ?? []).filter((x) => x.id !== p().id)} />
-            </Page>
-          );
-        }}
-      </Match>
-    </Switch>
+      }
+    >
+      {(r) => {
+        const p = () => period()!;
+        return (
+          <Page title={`Your return for ${periodLabel(p().id)}`} caption={agencyName()}>
+            <Show when={flash}>{(f) => <OutcomeBanner message={f()} />}</Show>
+            <ReturnStateBanners view={r().data} />
+            <ReturnFacts view={r().data} period={p()} />
+            <ReturnTasks view={r().data} period={p()} />
+            <OtherQuarters periods={(periods() ?? []).filter((x) => x.id !== p().id)} />
+          </Page>
+        );
+      }}
+    </PageStates>
   );
 }
 

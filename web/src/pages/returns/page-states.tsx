@@ -1,5 +1,4 @@
 import type { Component } from 'solid-js';
-import { ApiError } from '../../api/client.js';
 import { EmptyStateLink } from '../../components/empty-state.js';
 import { Page } from '../../components/page.js';
 import './returns.css';
@@ -12,9 +11,6 @@ export const inReturnsScope = (Content: Component) => () => (
     <Content />
   </div>
 );
-
-/** The error for an address naming a period that does not exist. */
-export const noSuchPeriod = (periodId: string) => new ApiError(404, { detail: `There is no reporting period ${periodId}.` });
 
 /** The page for a period that is not there: none opened yet, or the address names one that does not exist. */
 export function NoPeriodPage(props: { title: string; caption?: string; periodId: string | undefined; none: string; missing: string; back: { href: string; text: string } }) {

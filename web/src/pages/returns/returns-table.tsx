@@ -1,6 +1,6 @@
 import { isDelivered, periodLabel } from '../../../../shared/periods/period.js';
-import { chaseReturn, chased, useChases } from '../../api/chase.js';
-import { ChaseControl } from '../../components/chase-control.js';
+import { chaseReturn, useAgencyChases } from '../../api/chase.js';
+import { remindersColumn } from '../../components/chase-control.js';
 import type { ReturnListRow } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { formatDateTime } from '../../components/format.js';
@@ -23,25 +23,11 @@ const lastChange = (r: ReturnListRow) =>
 
 /** `chase`: the lead, in an open period, can chase each return that is not in. */
 export function ReturnsTable(props: { periodId: string; rows: ReturnListRow[]; chase: boolean }) {
-  const [chases] = useChases(() => (props.chase ? (['return', props.periodId] as const) : undefined));
-  const lastChase = (agencyId: string) => chases()?.chases.find((c) => c.agencyId === agencyId);
-  const reminders = {
-    key: 'chase',
-    header: 'Reminders',
-    cell: (r: ReturnListRow) => (
-      <ChaseControl
-        last={lastChase(r.agencyId)}
-        reminded={chases()?.reminders.find((x) => x.agencyId === r.agencyId)}
-        what={`${r.agencyName}’s return`}
-        open={!isDelivered(r.status)}
-        onChase={async () => {
-          const c = await chaseReturn(props.periodId, r.agencyId);
-          await chased();
-          return c;
-        }}
-      />
-    ),
-  };
+  const chases = useAgencyChases(
+    () => (props.chase ? (['return', props.periodId] as const) : undefined),
+    (agencyId) => chaseReturn(props.periodId, agencyId),
+  );
+  const reminders = remindersColumn<ReturnListRow>(chases, { what: (r) => `${r.agencyName}’s return`, open: (r) => !isDelivered(r.status) });
   return (
     <DataTable
       caption="Returns by agency"

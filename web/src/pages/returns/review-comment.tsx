@@ -1,6 +1,5 @@
 import type { ReturnView } from '../../api/returns.js';
-import { formatDateTime } from '../../components/format.js';
-import { Multiline } from '../../components/multiline.js';
+import { CommentQuote } from '../../components/comment-quote.js';
 
 type ReviewComment = ReturnView['review']['comments'][number];
 
@@ -9,12 +8,5 @@ type ReviewComment = ReturnView['review']['comments'][number];
  * name) and when. `fallback` names the writer when the comment has no name: the lead's by default.
  */
 export function ReviewCommentQuote(props: { comment: ReviewComment; fallback?: string }) {
-  return (
-    <blockquote class="app-ret-comment">
-      <Multiline text={props.comment.comment} />
-      <footer class="app-secondary-text">
-        {props.comment.byName ?? props.fallback ?? 'The programme lead'}, {formatDateTime(props.comment.at)}
-      </footer>
-    </blockquote>
-  );
+  return <CommentQuote class="app-ret-comment" text={props.comment.comment} by={props.comment.byName ?? props.fallback ?? 'The programme lead'} at={props.comment.at} />;
 }

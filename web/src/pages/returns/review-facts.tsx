@@ -3,7 +3,7 @@ import { formatDayLong } from '../../../../shared/periods/period.js';
 import type { ReturnView, SectionNames } from '../../api/returns.js';
 import { DataTable } from '../../components/data-table.js';
 import { JumpLink } from '../../components/fields.js';
-import { formatDateTime } from '../../components/format.js';
+import { formatDateTime, formatDoneBy } from '../../components/format.js';
 import { SummaryCard } from '../../components/summary-card.js';
 import { FactRow, SummaryList } from '../../components/summary-list.js';
 import { ConfidenceTag, OverdueTag, ReturnStatusTag } from '../../components/tag.js';
@@ -30,16 +30,16 @@ export function ReviewFacts(props: { view: ReturnView; canReview: boolean }) {
         {v().certification!.preparedByName}, sent for certification {formatDateTime(v().certification!.sentAt)}
       </FactRow>
       <FactRow key="Certified" when={v().certification?.certifiedAt}>
-        {formatDateTime(v().certification!.certifiedAt)} by {v().certification!.certifiedByName ?? 'a signatory at the agency'}
+        {formatDoneBy(v().certification!.certifiedAt, v().certification!.certifiedByName ?? 'a signatory at the agency')}
       </FactRow>
       <FactRow key="Submitted" when={v().submittedAt}>
-        {formatDateTime(v().submittedAt)} by {v().submittedByName ?? 'a partner officer'}
+        {formatDoneBy(v().submittedAt, v().submittedByName ?? 'a partner officer')}
       </FactRow>
       <FactRow key="Your review" when={props.canReview}>
         <JumpLink to="comment">Accept or return this return</JumpLink>
       </FactRow>
       <FactRow key="Accepted" when={v().acceptedAt}>
-        {formatDateTime(v().acceptedAt)} by {v().acceptedByName ?? 'the programme lead'}
+        {formatDoneBy(v().acceptedAt, v().acceptedByName ?? 'the programme lead')}
       </FactRow>
     </SummaryList>
   );

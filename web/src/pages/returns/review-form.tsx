@@ -4,6 +4,7 @@ import { acceptReturn, afterReturnWrite, type LoadedReturn, reopenReturn, type R
 import { TextArea } from '../../components/fields.js';
 import { createFormState } from '../../components/form-state.js';
 import { NotificationBanner } from '../../components/notification-banner.js';
+import { Details } from '../../components/details.js';
 
 /*
  * The lead's review of a submitted return: accept it (it is then locked) or send it back with a
@@ -102,26 +103,21 @@ export function ReviewForm(props: { agencyName: string; review: ReturnType<typeo
 export function ReopenForm(props: { agencyName: string; review: ReturnType<typeof useReview> }) {
   const r = () => props.review;
   return (
-    <details class="govuk-details">
-      <summary class="govuk-details__summary">
-        <span class="govuk-details__summary-text">Reopen this return for a correction</span>
-      </summary>
-      <div class="govuk-details__text">
-        <p class="govuk-body">
-          If something needs correcting after you accepted it, reopen the return. {props.agencyName} is told, and it shows as reopened until you accept it again.
-        </p>
-        <TextArea
-          id="comment"
-          label="What needs correcting"
-          hint={`${props.agencyName} sees this at the top of their return.`}
-          error={r().commentError()}
-          value={r().comment()}
-          onInput={(v) => r().setComment(v)}
-        />
-        <button type="button" class="govuk-button govuk-button--warning" disabled={r().busy()} onClick={() => void r().act('reopen')}>
-          Reopen return
-        </button>
-      </div>
-    </details>
+    <Details summary="Reopen this return for a correction">
+      <p class="govuk-body">
+        If something needs correcting after you accepted it, reopen the return. {props.agencyName} is told, and it shows as reopened until you accept it again.
+      </p>
+      <TextArea
+        id="comment"
+        label="What needs correcting"
+        hint={`${props.agencyName} sees this at the top of their return.`}
+        error={r().commentError()}
+        value={r().comment()}
+        onInput={(v) => r().setComment(v)}
+      />
+      <button type="button" class="govuk-button govuk-button--warning" disabled={r().busy()} onClick={() => void r().act('reopen')}>
+        Reopen return
+      </button>
+    </Details>
   );
 }

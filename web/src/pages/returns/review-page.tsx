@@ -1,19 +1,19 @@
-import { A, useParams } from '@solidjs/router';
-import { For, Match, Show, Switch } from 'solid-js';
+import { useParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
 import { periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
-import { FormErrors } from '../../components/form-state.js';
-import { Loading, LoadingPage } from '../../components/loading.js';
+import { Loading } from '../../components/loading.js';
+import { PageStates } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
 import { ConfidenceKey } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 import { useReturn, useReturnHistory, useWorkstreamNames, type ReturnKey } from '../../api/returns.js';
 import { ReturnHistory } from './history.js';
-import { ErrorPage } from '../../components/problem-page.js';
 import { inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReviewCommentQuote } from './review-comment.js';
 import { ConfidenceTable, ReviewFacts, ReviewSections } from './review-facts.js';
 import { ReopenForm, ReviewDone, ReviewForm, useReview } from './review-form.js';
+import { InsetText } from '../../components/inset-text.js';
 
 /*
  * One agency's return, to read and, for the programme lead, to accept or send back with comments,
@@ -35,70 +35,60 @@ function ReturnReviewPageContent() {
   const back = () => (isLead() ? { href: returnsListPath(params.periodId), text: 'Back to all returns for this period' } : { href: '/', text: 'Back to your home page' });
 
   return (
-    <Switch fallback={<LoadingPage title={`${agencyName()} return`} label="Loading the return…" />}>
-      <Match when={ret.error}>
-        <ErrorPage title="Return" error={ret.error} back={back()} />
-      </Match>
-      <Match when={ret()}>
-        {(loaded) => {
-          const view = () => loaded().data;
-          const canReview = () => isLead() && view().status === 'submitted';
-          return (
-            <>
-              <Show when={isLead()}>
-                <A class="govuk-back-link" href={returnsListPath(params.periodId)}>
-                  All returns for {periodLabel(params.periodId)}
-                </A>
-              </Show>
-              <Page title={`${agencyName()}: return for ${periodLabel(params.periodId)}`} caption={periodLongLabel(params.periodId)} hasErrors={review.errors().length > 0}>
-                <FormErrors errors={review.errors()} />
-                <Show when={review.done()}>{(message) => <ReviewDone message={message()} />}</Show>
-                <ReviewFacts view={view()} canReview={canReview()} />
+    <PageStates title={`${agencyName()} return`} errorTitle="Return" loading="Loading the return…" error={ret.error} back={back()} value={ret()}>
+      {(loaded) => {
+        const view = () => loaded().data;
+        const canReview = () => isLead() && view().status === 'submitted';
+        return (
+          <Page
+            title={`${agencyName()}: return for ${periodLabel(params.periodId)}`}
+            caption={periodLongLabel(params.periodId)}
+            errors={review.errors()}
+            backLink={isLead() ? { href: returnsListPath(params.periodId), text: `All returns for ${periodLabel(params.periodId)}` } : undefined}
+          >
+            <Show when={review.done()}>{(message) => <ReviewDone message={message()} />}</Show>
+            <ReviewFacts view={view()} canReview={canReview()} />
 
-                <Show when={view().status === 'not-started'}>
-                  <div class="govuk-inset-text">
-                    <p class="govuk-body">
-                      {agencyName()} has not started this return yet.
-                      {view().sections.some((s) => s.carriedForward) ? ' The answers below are carried forward from their last accepted return and have not been checked.' : ''}
-                    </p>
-                  </div>
-                </Show>
+            <Show when={view().status === 'not-started'}>
+              <InsetText>
+                {agencyName()} has not started this return yet.
+                {view().sections.some((s) => s.carriedForward) ? ' The answers below are carried forward from their last accepted return and have not been checked.' : ''}
+              </InsetText>
+            </Show>
 
-                <h2 class="govuk-heading-m">Delivery confidence by workstream</h2>
-                <ConfidenceTable view={view()} names={names} />
-                <ConfidenceKey provisional={false} notReported={false} />
+            <h2 class="govuk-heading-m">Delivery confidence by workstream</h2>
+            <ConfidenceTable view={view()} names={names} />
+            <ConfidenceKey provisional={false} notReported={false} />
 
-                <Show when={view().review.comments.length > 0}>
-                  <h2 class="govuk-heading-m">Review comments</h2>
-                  <ul class="govuk-list app-ret-comment-list">
-                    <For each={view().review.comments}>
-                      {(c) => (
-                        <li>
-                          <ReviewCommentQuote comment={c} />
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </Show>
+            <Show when={view().review.comments.length > 0}>
+              <h2 class="govuk-heading-m">Review comments</h2>
+              <ul class="govuk-list app-ret-comment-list">
+                <For each={view().review.comments}>
+                  {(c) => (
+                    <li>
+                      <ReviewCommentQuote comment={c} />
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
 
-                <Show when={names.workstreams()} fallback={<Loading label="Loading sections…" />}>
-                  <ReviewSections view={view()} names={names} />
-                </Show>
-                <Show when={canReview()}>
-                  <ReviewForm agencyName={agencyName()} review={review} />
-                </Show>
-                <Show when={isLead() && view().status === 'accepted'}>
-                  <ReopenForm agencyName={agencyName()} review={review} />
-                </Show>
-                <Show when={isLead()}>
-                  <ReturnHistory history={history} wsName={names.workstreamName} />
-                </Show>
-              </Page>
-            </>
-          );
-        }}
-      </Match>
-    </Switch>
+            <Show when={names.workstreams()} fallback={<Loading label="Loading sections…" />}>
+              <ReviewSections view={view()} names={names} />
+            </Show>
+            <Show when={canReview()}>
+              <ReviewForm agencyName={agencyName()} review={review} />
+            </Show>
+            <Show when={isLead() && view().status === 'accepted'}>
+              <ReopenForm agencyName={agencyName()} review={review} />
+            </Show>
+            <Show when={isLead()}>
+              <ReturnHistory history={history} wsName={names.workstreamName} />
+            </Show>
+          </Page>
+        );
+      }}
+    </PageStates>
   );
 }
 

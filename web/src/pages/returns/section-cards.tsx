@@ -5,7 +5,7 @@ import { Loading } from '../../components/loading.js';
 import { SummaryCard } from '../../components/summary-card.js';
 import { sectionPath } from './paths.js';
 import { SectionSummary } from './section-summary.js';
-import { ProgressTag } from './tags.js';
+import { ProgressTag } from '../../components/status-tags.js';
 
 /**
  * Every section of the partner's return as a summary card: with Change links while it can be

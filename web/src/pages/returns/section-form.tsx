@@ -1,9 +1,8 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { onMount, Show } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import type { LoadedReturn, ReturnKey, WorkstreamWithMilestones } from '../../api/returns.js';
 import { ConflictPanel } from '../../components/conflict-panel.js';
-import { FormErrors } from '../../components/form-state.js';
 import { Page } from '../../components/page.js';
 import { fieldId } from '../../../../shared/returns/paths.js';
 import { EscalationEditor, MetricEditor } from './list-editors.js';
@@ -15,6 +14,7 @@ import { emptyRisk } from '../../../../shared/returns/section-form.js';
 import { useSectionForm } from './use-section-form.js';
 import { YourText } from './your-text.js';
 import './section-form.css';
+import { Form } from '../../components/form.js';
 
 /*
  * One section of the partner's return: delivery confidence, narrative, milestone updates, risks,
@@ -40,67 +40,57 @@ export function SectionForm(props: {
   });
 
   return (
-    <>
-      <A class="govuk-back-link" href={ourReturnPath(props.periodId)}>
-        Back to your return
-      </A>
-      <Page title={props.workstream.name} caption={`Your return for ${periodLabel(props.periodId)}`} hasErrors={s.summary().length > 0}>
-        <FormErrors errors={s.summary()} />
-        <Show when={s.conflict()}>
-          <ConflictPanel title="Someone else saved this return first" action="Reload their version" busy={s.reloading()} onAction={() => void s.reloadTheirs()}>
-            <p class="govuk-body">
-              Someone else in your agency saved the return after you opened this page, so your changes to this section have <strong>not</strong> been saved. Your text is still in
-              the form below.
-            </p>
-            <p class="govuk-body">Reload their version to see what they saved. Your text will stay on this page so you can copy it back in.</p>
-          </ConflictPanel>
-        </Show>
-        <Show when={s.mine()}>{(m) => <YourText text={m()} milestones={s.openMilestones()} />}</Show>
+    <Page
+      title={props.workstream.name}
+      caption={`Your return for ${periodLabel(props.periodId)}`}
+      errors={s.summary()}
+      backLink={{ href: ourReturnPath(props.periodId), text: 'Back to your return' }}
+    >
+      <Show when={s.conflict()}>
+        <ConflictPanel title="Someone else saved this return first" action="Reload their version" busy={s.reloading()} onAction={() => void s.reloadTheirs()}>
+          <p class="govuk-body">
+            Someone else in your agency saved the return after you opened this page, so your changes to this section have <strong>not</strong> been saved. Your text is still in the
+            form below.
+          </p>
+          <p class="govuk-body">Reload their version to see what they saved. Your text will stay on this page so you can copy it back in.</p>
+        </ConflictPanel>
+      </Show>
+      <Show when={s.mine()}>{(m) => <YourText text={m()} milestones={s.openMilestones()} />}</Show>
 
-        <p class="govuk-body">{props.workstream.description}</p>
+      <p class="govuk-body">{props.workstream.description}</p>
 
-        <form
-          novalidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void s.save();
-          }}
-        >
-          <ConfidenceField f={f} value={form.confidence} onChange={(v) => setForm('confidence', v)} />
-          <NarrativeField f={f} value={form.narrative} onInput={(v) => setForm('narrative', v)} carried={s.stillCarried()} />
-          <MilestoneFields f={f} milestones={s.openMilestones()} updates={form.milestones} onChange={(j, field, v) => setForm('milestones', j, field, v)} />
-          <RiskEditor
-            f={f}
-            items={form.risks}
-            onAdd={() => setForm('risks', (rs) => [...rs, emptyRisk()])}
-            onRemove={(k) => setForm('risks', (rs) => rs.filter((_, x) => x !== k))}
-            onChange={(k, field, v) => setForm('risks', k, field, v)}
-          />
-          <EscalationEditor
-            f={f}
-            items={form.escalations}
-            onAdd={() => setForm('escalations', (es) => [...es, { summary: '' }])}
-            onRemove={(k) => setForm('escalations', (es) => es.filter((_, y) => y !== k))}
-            onChange={(k, field, v) => setForm('escalations', k, field, v)}
-          />
-          <MetricEditor
-            f={f}
-            items={form.metrics}
-            onAdd={() => setForm('metrics', (ms) => [...ms, { name: '', value: '' }])}
-            onRemove={(k) => setForm('metrics', (ms) => ms.filter((_, y) => y !== k))}
-            onChange={(k, field, v) => setForm('metrics', k, field, v)}
-          />
-
-          <div class="govuk-button-group app-save-group">
-            <button type="submit" class="govuk-button" disabled={s.saving()}>
-              {s.saving() ? 'Saving…' : 'Save and continue'}
-            </button>
-            <A class="govuk-link" href={ourReturnPath(props.periodId)}>
-              Cancel
-            </A>
-          </div>
-        </form>
-      </Page>
-    </>
+      <Form
+        class="app-section-form"
+        onSubmit={() => void s.save()}
+        submit={s.saving() ? 'Saving…' : 'Save and continue'}
+        busy={s.saving()}
+        cancelHref={ourReturnPath(props.periodId)}
+      >
+        <ConfidenceField f={f} value={form.confidence} onChange={(v) => setForm('confidence', v)} />
+        <NarrativeField f={f} value={form.narrative} onInput={(v) => setForm('narrative', v)} carried={s.stillCarried()} />
+        <MilestoneFields f={f} milestones={s.openMilestones()} updates={form.milestones} onChange={(j, field, v) => setForm('milestones', j, field, v)} />
+        <RiskEditor
+          f={f}
+          items={form.risks}
+          onAdd={() => setForm('risks', (rs) => [...rs, emptyRisk()])}
+          onRemove={(k) => setForm('risks', (rs) => rs.filter((_, x) => x !== k))}
+          onChange={(k, field, v) => setForm('risks', k, field, v)}
+        />
+        <EscalationEditor
+          f={f}
+          items={form.escalations}
+          onAdd={() => setForm('escalations', (es) => [...es, { summary: '' }])}
+          onRemove={(k) => setForm('escalations', (es) => es.filter((_, y) => y !== k))}
+          onChange={(k, field, v) => setForm('escalations', k, field, v)}
+        />
+        <MetricEditor
+          f={f}
+          items={form.metrics}
+          onAdd={() => setForm('metrics', (ms) => [...ms, { name: '', value: '' }])}
+          onRemove={(k) => setForm('metrics', (ms) => ms.filter((_, y) => y !== k))}
+          onChange={(k, field, v) => setForm('metrics', k, field, v)}
+        />
+      </Form>
+    </Page>
   );
 }

@@ -4,10 +4,10 @@ import { periodLabel } from '../../../../shared/periods/period.js';
 import { usePartnerReturn } from '../../api/returns.js';
 import { LinkLine } from '../../components/link-line.js';
 import { LoadingPage } from '../../components/loading.js';
-import { Page } from '../../components/page.js';
 import { certifyNextStep } from './certification-words.js';
 import { inReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
+import { ConfirmationPage } from '../../components/confirmation-page.js';
 
 /*
  * The confirmations after the partner's return moves on, each with what happens next: submitted to
@@ -15,24 +15,21 @@ import { ourReturnPath } from './paths.js';
  * it, from the cached return); certified by a signatory and so submitted.
  */
 
-/** The GOV.UK confirmation panel (agency and period) followed by "What happens next". */
+/** The confirmation (the agency and period in the panel), what happens next, then where to go. */
 function Confirmation(props: { title: string; periodId: string; agencyName: string; view: string; children: JSX.Element }) {
-  return (
+  const body = (
     <>
-      <div class="govuk-panel govuk-panel--confirmation">
-        <Page title={props.title}>
-          <div class="govuk-panel__body">
-            {props.agencyName}
-            <br />
-            {periodLabel(props.periodId)} return
-          </div>
-        </Page>
-      </div>
-      <h2 class="govuk-heading-m">What happens next</h2>
+      {props.agencyName}
+      <br />
+      {periodLabel(props.periodId)} return
+    </>
+  );
+  return (
+    <ConfirmationPage title={props.title} body={body}>
       {props.children}
       <LinkLine href={`${ourReturnPath(props.periodId)}/check`}>{props.view}</LinkLine>
       <LinkLine href="/">Back to your home page</LinkLine>
-    </>
+    </ConfirmationPage>
   );
 }
 

@@ -1,11 +1,9 @@
 import { useNavigate } from '@solidjs/router';
 import { createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { formatPath, type FieldError } from '../../../../shared/http/problem.js';
 import { scanFields } from '../../../../shared/pii/detect.js';
 import { sectionToDo } from '../../../../shared/returns/rules.js';
 import { ReturnSectionInput } from '../../../../shared/returns/schema.js';
-import { ApiError } from '../../api/client.js';
 import { afterReturnWrite, getReturn, type LoadedReturn, type ReturnKey, saveReturn, type WorkstreamWithMilestones } from '../../api/returns.js';
 import { createFormState } from '../../components/form-state.js';
 import { formFields } from '../../components/field-paths.js';
@@ -55,8 +53,6 @@ export function useSectionForm(props: {
   const warnings = createMemo(() => scanFields(toRaw(ws().id, form)));
   const f = formFields((path) => state.err(fieldId(path)), warnings);
 
-  const showErrors = (list: FieldError[]) => state.setErrors(list.map((e) => ({ message: e.message, field: fieldId(e.path) })));
-
   const saved = (answer: LoadedReturn) => {
     afterReturnWrite(answer, props.mutate);
     const todo = sectionToDo(sectionIn(answer) ?? { workstreamId: ws().id });
@@ -66,22 +62,15 @@ export function useSectionForm(props: {
   };
 
   const save = async () => {
-    state.setErrors([]);
-    const parsed = ReturnSectionInput.safeParse(toRaw(ws().id, form));
-    if (!parsed.success) return showErrors(parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
-    await state.save(
-      async () => {
-        try {
-          saved(await saveReturn(props.periodId, props.agencyId, [parsed.data], etag()));
-        } catch (e) {
-          // Someone else saved first: what was typed stays, and their version can be loaded beside it.
-          if (!(e instanceof ApiError && (e.status === 412 || e.status === 428))) throw e;
-          setConflict(snapshot(form));
-        }
-      },
+    const section = state.check(ReturnSectionInput.safeParse(toRaw(ws().id, form)), fieldId);
+    if (!section) return;
+    await state.save(async () => saved(await saveReturn(props.periodId, props.agencyId, [section], etag())), {
       // Server paths are the whole return's (`sections[0].risks[1].title`); a section-wide error belongs to the narrative.
-      { field: (path) => fieldId(pathInSection(path)), fallback: 'Your answers could not be saved. Check your connection and try again.' },
-    );
+      field: (path) => fieldId(pathInSection(path)),
+      fallback: 'Your answers could not be saved. Check your connection and try again.',
+      // Someone else saved first: what was typed stays, and their version can be loaded beside it.
+      onStale: () => setConflict(snapshot(form)),
+    });
   };
 
   /** Their version into the form, with its ETag; what was typed stays on show beside it. */

@@ -11,12 +11,13 @@ import {
 } from '../../../../shared/notifications/kinds.js';
 import { type NotificationSettings, saveNotificationSettings, useNotificationSettings } from '../../api/notifications.js';
 import { invalidate, QUERY } from '../../api/queries.js';
-import { FlashBanner, createFlashMessage } from '../../components/flash-banner.js';
-import { Radios } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { createFlashMessage } from '../../components/flash-banner.js';
+import { Radios, optionsOf } from '../../components/fields.js';
+import { createFormState } from '../../components/form-state.js';
 import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
+import { Form } from '../../components/form.js';
 
 /** `/settings/notifications`: which optional emails the signed-in person gets, and when. */
 export default function NotificationsPage() {
@@ -44,8 +45,7 @@ function SettingsForm(props: { settings: NotificationSettings; onSaved: (s: Noti
   // A person sees the kinds meant for their role (the lead's, or an agency's); the executive gets none of these.
   const role = () => app.me()?.role;
   const kinds = () => OPTIONAL_KINDS.filter((k) => KIND_LABELS[k].for === role());
-  const save = (e: Event) => {
-    e.preventDefault();
+  const save = () => {
     show(null);
     return form.save(
       async () => {
@@ -61,28 +61,23 @@ function SettingsForm(props: { settings: NotificationSettings; onSaved: (s: Noti
     );
   };
   return (
-    <Page title="Email settings" hasErrors={form.errors().length > 0}>
-      <FlashBanner message={flash()} />
-      <FormErrors errors={form.errors()} />
+    <Page title="Email settings" hasErrors={form.errors().length > 0} flash={flash()}>
       <p class="govuk-body">Choose how you hear about what happens in the portal. A weekly summary comes on Monday mornings.</p>
       <Show when={kinds().length > 0} fallback={<p class="govuk-body">There are no optional emails for your role.</p>}>
-        <form onSubmit={save} novalidate>
+        <Form onSubmit={save} form={form} submit="Save email settings">
           <For each={kinds()}>
             {(kind) => (
               <Radios
                 id={`choice-${kind}`}
                 legend={KIND_LABELS[kind].label}
                 small
-                options={NOTIFICATION_CHOICES.map((c) => ({ value: c, label: CHOICE_LABELS[c] }))}
+                options={optionsOf(NOTIFICATION_CHOICES, CHOICE_LABELS)}
                 value={choices[kind]}
                 onChange={(v) => setChoices(kind, v as NotificationChoice)}
               />
             )}
           </For>
-          <button type="submit" class="govuk-button" disabled={form.busy()}>
-            Save email settings
-          </button>
-        </form>
+        </Form>
       </Show>
       <h2 class="govuk-heading-m">Emails you always get</h2>
       <p class="govuk-body">These ask you to act by a date, so they cannot be turned off:</p>

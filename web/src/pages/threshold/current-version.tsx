@@ -3,7 +3,7 @@ import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
 import { SummaryList, SummaryRow } from '../../components/summary-list.js';
 import { SignOffTable } from './sign-off-table.js';
-import { StatusTag } from './status.js';
+import { VersionStatusTag } from '../../components/status-tags.js';
 import { hasOrHave } from '../../../../shared/text/plural.js';
 import { Section } from '../../components/section.js';
 
@@ -18,7 +18,7 @@ export function CurrentVersion(props: { version: ThresholdVersion }) {
           <SummaryRow key="Title">{v().title}</SummaryRow>
           <SummaryRow key="Version">{v().versionLabel}</SummaryRow>
           <SummaryRow key="Status" valueTestId="current-status">
-            <StatusTag status={v().status} />
+            <VersionStatusTag status={v().status} />
             <Show when={v().signedOffAt}> on {formatDate(v().signedOffAt)}</Show>
           </SummaryRow>
           <SummaryRow key="Effective from">{formatDate(v().effectiveFrom)}</SummaryRow>

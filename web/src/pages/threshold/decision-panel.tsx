@@ -1,34 +1,31 @@
 import { createSignal, Show } from 'solid-js';
 import type { Decision, ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { signOff } from '../../api/threshold.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
 import { TextArea } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { createFormState } from '../../components/form-state.js';
 import { WarningText } from '../../components/warning-text.js';
 import { Hash } from '../../components/hash.js';
 import { Section } from '../../components/section.js';
+import { ConfirmForm } from '../../components/form.js';
 
 /** Approve / request changes, then a confirmation step naming exactly the version and hash signed. */
 export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: boolean | null; onDone: (v: ThresholdVersion, decision: Decision) => void }) {
   const [choice, setChoice] = createSignal<Decision | null>(null);
   const [comment, setComment] = createSignal('');
   const form = createFormState();
-  let confirmHeading!: HTMLHeadingElement;
 
   const start = (d: Decision) => {
     setChoice(d);
     form.setErrors([]);
-    queueMicrotask(() => confirmHeading?.focus());
   };
   const cancel = () => {
     setChoice(null);
     setComment('');
     form.setErrors([]);
   };
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const decision = choice();
-    if (!decision || form.busy()) return;
+    if (!decision) return;
     if (decision === 'request-changes' && !comment().trim()) return form.setErrors([{ field: 'comment', message: 'Say what needs to change before the document can be approved' }]);
     const sent = { decision, comment: comment().trim(), sha256: props.version.sha256 };
     void form.save(async () => props.onDone(await signOff(props.version.id, sent), decision), {
@@ -62,11 +59,14 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
         }
       >
         {(d) => (
-          <form class="app-confirm" onSubmit={submit} novalidate>
-            <FormErrors errors={form.errors()} />
-            <h3 class="govuk-heading-s" tabindex="-1" ref={confirmHeading}>
-              {d() === 'approve' ? 'Confirm your approval' : 'Confirm your request for changes'}
-            </h3>
+          <ConfirmForm
+            title={d() === 'approve' ? 'Confirm your approval' : 'Confirm your request for changes'}
+            focusHeading
+            form={form}
+            onSubmit={submit}
+            submit={d() === 'approve' ? `Confirm approval of ${props.version.versionLabel}` : 'Send request for changes'}
+            onCancel={cancel}
+          >
             <p class="govuk-body app-confirm__statement" data-testid="confirm-statement">
               {d() === 'approve' ? 'You are approving ' : 'You are requesting changes to '}
               <strong>
@@ -83,8 +83,7 @@ export function DecisionPanel(props: { version: ThresholdVersion; hashVerified: 
               onInput={setComment}
               rows={4}
             />
-            <SubmitOrCancel label={d() === 'approve' ? `Confirm approval of ${props.version.versionLabel}` : 'Send request for changes'} disabled={form.busy()} onCancel={cancel} />
-          </form>
+          </ConfirmForm>
         )}
       </Show>
     </Section>

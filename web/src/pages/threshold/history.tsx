@@ -7,7 +7,7 @@ import { LoadingPlaceholder } from '../../components/loading.js';
 import { useApp } from '../../state.js';
 import { formatDate } from '../../components/format.js';
 import { LinkLine } from '../../components/link-line.js';
-import { StatusTag } from './status.js';
+import { VersionStatusTag } from '../../components/status-tags.js';
 import { Section } from '../../components/section.js';
 
 const HISTORY_COLUMNS: Column<ThresholdVersion>[] = [
@@ -24,7 +24,7 @@ const HISTORY_COLUMNS: Column<ThresholdVersion>[] = [
   },
   { key: 'issued', header: 'Issued', cell: (v) => formatDate(v.issuedAt) },
   { key: 'effective', header: 'Effective from', cell: (v) => formatDate(v.effectiveFrom) },
-  { key: 'status', header: 'Status', cell: (v) => <StatusTag status={v.status} /> },
+  { key: 'status', header: 'Status', cell: (v) => <VersionStatusTag status={v.status} /> },
   { key: 'signed', header: 'Signed off', cell: (v) => (v.signedOffAt ? formatDate(v.signedOffAt) : 'Not signed off') },
 ];
 

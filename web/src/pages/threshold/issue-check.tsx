@@ -1,15 +1,14 @@
 import { Show } from 'solid-js';
 import type { ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import type { SummaryError } from '../../components/error-summary.js';
-import { FormErrors } from '../../components/form-state.js';
 import { WarningText } from '../../components/warning-text.js';
 import { Page } from '../../components/page.js';
 import { ChangeLink, CheckAnswers, type ChangeAction, type CheckAnswer } from '../../components/summary-list.js';
 import { DocumentChanges } from '../../components/document-changes.js';
 import { formatDate } from '../../components/format.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
 import type { CompareWith } from '../../../../shared/threshold/issue-words.js';
 import { documentField, type IssueAnswers, type IssueField } from './issue-answers.js';
+import { Form } from '../../components/form.js';
 
 const size = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('en-GB')} KB`;
 
@@ -39,60 +38,46 @@ export function IssueCheck(props: {
       change: change(documentField(a()), 'the document'),
     },
   ];
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
-    props.onIssue();
-  };
   return (
-    <>
-      <a
-        href="/threshold/issue"
-        class="govuk-back-link"
-        onClick={(e) => {
-          e.preventDefault();
-          props.onBack();
-        }}
-      >
-        Back
-      </a>
-      <Page title="Check your answers before issuing" caption="Threshold document" hasErrors={props.errors.length > 0}>
-        <FormErrors errors={props.errors} />
-        <CheckAnswers answers={answers()} testId="check-answers" />
-        <Show when={props.previous}>
-          {(p) => (
-            <>
-              <DocumentChanges
-                id="changes"
-                fromLabel={p().versionLabel}
-                before={a().format === 'pdf' ? null : props.compareWith.text}
-                after={a().format === 'pdf' ? null : a().content}
-                unavailable={
-                  a().format === 'pdf'
-                    ? `You are issuing a PDF, so the portal cannot compare it with ${p().versionLabel}. Make sure the summary of changes says what changed.`
-                    : props.compareWith.unavailable
-                }
-                loading={props.compareWith.loading}
-              />
-              <p class="govuk-body">
-                <ChangeLink {...change(documentField(a()), 'the document', true)} />
-              </p>
-            </>
-          )}
-        </Show>
-        <h2 class="govuk-heading-m">Now issue {a().versionLabel.trim()}</h2>
-        <div data-testid="issue-warning">
-          <WarningText
-            lines={[
-              props.previous
-                ? 'Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.'
-                : 'Issuing cannot be undone: every signatory will be asked to approve it or request changes.',
-            ]}
-          />
-        </div>
-        <form onSubmit={submit} novalidate>
-          <SubmitOrCancel label={props.busy ? 'Issuing…' : 'Issue version'} disabled={props.busy} cancelHref="/threshold" />
-        </form>
-      </Page>
-    </>
+    <Page
+      title="Check your answers before issuing"
+      caption="Threshold document"
+      errors={props.errors}
+      backLink={{ href: '/threshold/issue', text: 'Back', onClick: () => props.onBack() }}
+    >
+      <CheckAnswers answers={answers()} testId="check-answers" />
+      <Show when={props.previous}>
+        {(p) => (
+          <>
+            <DocumentChanges
+              id="changes"
+              fromLabel={p().versionLabel}
+              before={a().format === 'pdf' ? null : props.compareWith.text}
+              after={a().format === 'pdf' ? null : a().content}
+              unavailable={
+                a().format === 'pdf'
+                  ? `You are issuing a PDF, so the portal cannot compare it with ${p().versionLabel}. Make sure the summary of changes says what changed.`
+                  : props.compareWith.unavailable
+              }
+              loading={props.compareWith.loading}
+            />
+            <p class="govuk-body">
+              <ChangeLink {...change(documentField(a()), 'the document', true)} />
+            </p>
+          </>
+        )}
+      </Show>
+      <h2 class="govuk-heading-m">Now issue {a().versionLabel.trim()}</h2>
+      <div data-testid="issue-warning">
+        <WarningText
+          lines={[
+            props.previous
+              ? 'Issuing cannot be undone: the current version will be superseded and every signatory asked to decide again.'
+              : 'Issuing cannot be undone: every signatory will be asked to approve it or request changes.',
+          ]}
+        />
+      </div>
+      <Form onSubmit={() => props.onIssue()} submit={props.busy ? 'Issuing…' : 'Issue version'} busy={props.busy} cancelHref="/threshold" />
+    </Page>
   );
 }

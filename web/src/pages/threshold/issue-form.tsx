@@ -1,16 +1,22 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import type { SummaryError } from '../../components/error-summary.js';
-import { FormErrors } from '../../components/form-state.js';
 import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { DateInput } from '../../components/date-input.js';
 import { Details } from '../../components/details.js';
 import { FileUpload } from '../../components/file-upload.js';
-import { Choices, errorFor, focusField, TextArea, TextField } from '../../components/fields.js';
+import { errorFor, focusField, Radios, TextArea, TextField } from '../../components/fields.js';
 import type { IssueAnswers } from './issue-answers.js';
 import { Markdown } from '../../components/markdown.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
+import { InsetText } from '../../components/inset-text.js';
+import { Form } from '../../components/form.js';
+import { storeFields } from '../../components/store-fields.js';
+
+const FORMAT_OPTIONS = [
+  { value: 'markdown', label: 'Type or paste it here', hint: 'Partners read it in the portal. Use # for headings, - for bullet points and **bold**.' },
+  { value: 'pdf', label: 'Upload a PDF', hint: 'Up to 4 MB.' },
+];
 
 /**
  * The issue form: pre-filled from the current version by the page. `focus` is the field a Change link
@@ -30,66 +36,28 @@ export function IssueForm(props: {
 }) {
   const [preview, setPreview] = createSignal(false);
   const err = (f: string) => errorFor(props.errors, f);
+  const { text, choice } = storeFields({ values: props.answers, set: props.set, err });
   // After the page has put focus on its h1, so a Change link lands on the answer to change.
   onMount(() => {
     const id = props.focus;
     if (id) setTimeout(() => focusField(id), 0);
   });
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
-    props.onContinue();
-  };
   return (
-    <Page title="Issue a new version" caption="Threshold document" hasErrors={props.errors.length > 0}>
-      <FormErrors errors={props.errors} />
+    <Page title="Issue a new version" caption="Threshold document" errors={props.errors}>
       <p class="govuk-body">{props.intro}</p>
       <Show when={props.ready} fallback={<Loading label="Loading the current version" />}>
-        <Show when={props.startingPoint}>
-          {(text) => (
-            <div class="govuk-inset-text" data-testid="starting-point">
-              <p class="govuk-body">{text()}</p>
-            </div>
-          )}
-        </Show>
-        <form onSubmit={submit} novalidate class="app-form">
-          <TextField id="title" label="Title" error={err('title')} value={props.answers.title} onInput={(v) => props.set('title', v)} />
-          <TextField
-            id="versionLabel"
-            label="Version label"
-            hint={props.labelHint}
-            error={err('versionLabel')}
-            value={props.answers.versionLabel}
-            onInput={(v) => props.set('versionLabel', v)}
-            width="short"
-          />
+        <Show when={props.startingPoint}>{(text) => <InsetText testId="starting-point">{text()}</InsetText>}</Show>
+        <Form onSubmit={() => props.onContinue()} submit="Continue" cancelHref="/threshold">
+          <TextField {...text('title')} label="Title" />
+          <TextField {...text('versionLabel')} label="Version label" hint={props.labelHint} width="short" />
           <TextArea
-            id="summaryOfChanges"
+            {...text('summaryOfChanges')}
             label="Summary of changes"
             hint="What has changed since the last version, in plain English. Partners read this before the document."
-            error={err('summaryOfChanges')}
-            value={props.answers.summaryOfChanges}
-            onInput={(v) => props.set('summaryOfChanges', v)}
             rows={4}
           />
-          <DateInput
-            id="effectiveFrom"
-            legend="Effective from"
-            hint="The date practitioners start using this version. For example, 1 4 2026"
-            error={err('effectiveFrom')}
-            value={props.answers.effectiveFrom}
-            onChange={(v) => props.set('effectiveFrom', v)}
-          />
-          <Choices
-            type="radio"
-            id="format"
-            legend="How will you provide the document?"
-            options={[
-              { value: 'markdown', label: 'Type or paste it here', hint: 'Partners read it in the portal. Use # for headings, - for bullet points and **bold**.' },
-              { value: 'pdf', label: 'Upload a PDF', hint: 'Up to 4 MB.' },
-            ]}
-            selected={[props.answers.format]}
-            onChange={(s) => props.set('format', s[0] === 'pdf' ? 'pdf' : 'markdown')}
-          />
+          <DateInput {...choice('effectiveFrom')} legend="Effective from" hint="The date practitioners start using this version. For example, 1 4 2026" />
+          <Radios {...choice('format')} legend="How will you provide the document?" options={FORMAT_OPTIONS} />
           <Show
             when={props.answers.format === 'markdown'}
             fallback={
@@ -104,12 +72,9 @@ export function IssueForm(props: {
             }
           >
             <TextArea
-              id="content"
+              {...text('content')}
               label="The document"
               hint="The whole document. Its SHA-256 hash is worked out when you issue it, and partners sign against that hash."
-              error={err('content')}
-              value={props.answers.content}
-              onInput={(v) => props.set('content', v)}
               rows={16}
               mono
             />
@@ -121,8 +86,7 @@ export function IssueForm(props: {
               </Details>
             </Show>
           </Show>
-          <SubmitOrCancel label="Continue" cancelHref="/threshold" />
-        </form>
+        </Form>
       </Show>
     </Page>
   );

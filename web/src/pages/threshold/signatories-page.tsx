@@ -6,11 +6,11 @@ import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { setThresholdFlash } from './flash.js';
-import { Choices } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
-import { SubmitOrCancel } from '../../components/button-group.js';
+import { Choices, namedOptions } from '../../components/fields.js';
+import { createFormState } from '../../components/form-state.js';
 import { LeadOnly } from '../../components/role-guard.js';
 import './threshold.css';
+import { FormPage } from '../../components/form.js';
 
 const FIELD = 'requiredAgencyIds';
 
@@ -19,11 +19,9 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
   const navigate = useNavigate();
   const [selected, setSelected] = createSignal<string[]>([...props.config.data.requiredAgencyIds]);
   const form = createFormState();
-  const agencies = () => app.partnership()?.agencies ?? [];
+  const agencies = () => app.agencies();
 
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
-    if (form.busy()) return;
+  const submit = () => {
     if (selected().length === 0) return form.setErrors([{ field: FIELD, message: 'Choose at least one agency to sign the threshold document' }]);
     const order = agencies().map((a) => a.id);
     void form.save(
@@ -46,24 +44,20 @@ function SignatoriesForm(props: { config: WithEtag<ThresholdConfig> }) {
   };
 
   return (
-    <Page title="Who signs new versions" caption="Threshold document" hasErrors={form.errors().length > 0}>
-      <FormErrors errors={form.errors()} />
+    <FormPage title="Who signs new versions" caption="Threshold document" form={form} onSubmit={submit} submit="Save" cancelHref="/threshold">
       <p class="govuk-body">Each agency you choose must approve a new version of the threshold document before it is signed off. Its signatory records the decision.</p>
-      <form onSubmit={submit} novalidate class="app-form">
-        <Choices
-          type="checkbox"
-          id={FIELD}
-          legend="Which agencies must sign new versions?"
-          legendClass="govuk-fieldset__legend--m"
-          hint="This applies to versions issued from now on. Versions already issued, including the current one, keep the agencies they had when they were issued."
-          error={form.err(FIELD)}
-          options={agencies().map((a) => ({ value: a.id, label: a.name }))}
-          selected={selected()}
-          onChange={setSelected}
-        />
-        <SubmitOrCancel label="Save" disabled={form.busy()} cancelHref="/threshold" />
-      </form>
-    </Page>
+      <Choices
+        type="checkbox"
+        id={FIELD}
+        legend="Which agencies must sign new versions?"
+        legendClass="govuk-fieldset__legend--m"
+        hint="This applies to versions issued from now on. Versions already issued, including the current one, keep the agencies they had when they were issued."
+        error={form.err(FIELD)}
+        options={namedOptions(agencies())}
+        selected={selected()}
+        onChange={setSelected}
+      />
+    </FormPage>
   );
 }
 

@@ -1,10 +1,9 @@
-import { A } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import type { Decision, ThresholdVersion } from '../../../../shared/threshold/schema.js';
 import { createVersionText, thresholdChanged, useThresholdVersions } from '../../api/threshold.js';
 import { jumpTo } from '../../components/jump-to.js';
 import { Loaded } from '../../components/loaded.js';
-import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
+import { createFlashMessage } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { VersionChanges } from './changes.js';
@@ -17,24 +16,24 @@ import { whyCannotSign } from '../../../../shared/threshold/sign-rule.js';
 import { formatDate } from '../../components/format.js';
 import { Section } from '../../components/section.js';
 import './threshold.css';
+import { InsetText } from '../../components/inset-text.js';
+import { ButtonLink } from '../../components/link-line.js';
 
 /** A signatory who can decide is asked to read first: the decision comes after the document. */
 function ReadFirst(props: { version: ThresholdVersion; previous: ThresholdVersion | undefined }) {
   return (
     <>
-      <div class="govuk-inset-text" data-testid="read-first">
-        <p class="govuk-body">
-          <strong>Read the document before you decide.</strong>{' '}
-          <Show when={props.previous}>
-            {(p) => (
-              <>
-                Start with what changed from {p().versionLabel}, then read the whole of {props.version.versionLabel}.{' '}
-              </>
-            )}
-          </Show>
-          Approve and Request changes are after the document.
-        </p>
-      </div>
+      <InsetText testId="read-first">
+        <strong>Read the document before you decide.</strong>{' '}
+        <Show when={props.previous}>
+          {(p) => (
+            <>
+              Start with what changed from {p().versionLabel}, then read the whole of {props.version.versionLabel}.{' '}
+            </>
+          )}
+        </Show>
+        Approve and Request changes are after the document.
+      </InsetText>
       {/* biome-ignore lint/a11y/useValidAnchor: a real link to #decision that moves focus itself (a hash would go through the router) */}
       <a href="#decision" class="govuk-skip-link app-skip-to-decision" onClick={(e) => jumpTo(e, 'decision-heading')}>
         Skip to your decision
@@ -68,13 +67,10 @@ export default function ThresholdPage() {
   };
 
   return (
-    <Page title="Threshold document" caption={app.partnershipName()}>
-      <FlashBanner message={flash()} />
+    <Page title="Threshold document" caption={app.partnershipName()} flash={flash()}>
       <p class="govuk-body-l">The partnership's multi-agency threshold document: levels of need and when to act, signed off by each statutory safeguarding partner.</p>
       <Show when={me().role === 'lead'}>
-        <A href="/threshold/issue" class="govuk-button" role="button">
-          Issue a new version
-        </A>
+        <ButtonLink href="/threshold/issue">Issue a new version</ButtonLink>
         <WhoSigns />
       </Show>
       <Loaded
@@ -83,14 +79,12 @@ export default function ThresholdPage() {
         loading="Loading the threshold document…"
         error={<p class="govuk-body">The threshold document record could not be loaded. Reload the page to try again.</p>}
         notFound={
-          <div class="govuk-inset-text">
-            <p class="govuk-body">
-              No version has been issued yet.
-              {me().role === 'lead'
-                ? ' Issue the first version; each statutory partner’s signatory then approves it or asks for changes.'
-                : ' When the programme lead issues one, it will appear here.'}
-            </p>
-          </div>
+          <InsetText>
+            No version has been issued yet.
+            {me().role === 'lead'
+              ? ' Issue the first version; each statutory partner’s signatory then approves it or asks for changes.'
+              : ' When the programme lead issues one, it will appear here.'}
+          </InsetText>
         }
       >
         {(v) => {
@@ -106,9 +100,7 @@ export default function ThresholdPage() {
               <Show when={why()} fallback={<DecisionPanel version={v()} hashVerified={hashVerified()} onDone={decided} />}>
                 {(reason) => (
                   <Section headingId="decision-heading" title="Signing this version" focusable id="decision">
-                    <div class="govuk-inset-text" data-testid="cannot-sign">
-                      <p class="govuk-body">{reason()}</p>
-                    </div>
+                    <InsetText testId="cannot-sign">{reason()}</InsetText>
                   </Section>
                 )}
               </Show>

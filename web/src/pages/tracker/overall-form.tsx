@@ -3,11 +3,12 @@ import { CONFIDENCE_LABELS } from '../../../../shared/returns/schema.js';
 import { CONFIDENCE_SCALE, type ConfidenceLevel } from '../../../../shared/tracker/compute.js';
 import { periodLabel } from '../../../../shared/periods/period.js';
 import { overallConfidenceChanged, setOverallConfidence, type Tracker } from '../../api/tracker.js';
-import { Radios, Select, TextArea } from '../../components/fields.js';
-import { createFormState, FormErrors } from '../../components/form-state.js';
+import { Radios, Select, TextArea, optionsOf } from '../../components/fields.js';
+import { createFormState } from '../../components/form-state.js';
 import { Section } from '../../components/section.js';
+import { Form } from '../../components/form.js';
 
-const LEVEL_OPTIONS = [{ value: 'auto', label: "Use the agencies' ratings (the worst of them)" }, ...CONFIDENCE_SCALE.map((c) => ({ value: c, label: CONFIDENCE_LABELS[c] }))];
+const LEVEL_OPTIONS = [{ value: 'auto', label: "Use the agencies' ratings (the worst of them)" }, ...optionsOf(CONFIDENCE_SCALE, CONFIDENCE_LABELS)];
 
 /**
  * The lead's overall confidence for one workstream in the period. Left unset, the worst of the
@@ -26,8 +27,7 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
     setNote(r?.overall.source === 'lead' ? (r.overall.note ?? '') : '');
   };
   choose(wsId());
-  const submit = async (e: SubmitEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const r = row();
     if (!r) return;
     if (note().length > 1000) return form.setErrors([{ field: 'overall-note', message: 'The note must be 1,000 characters or fewer' }]);
@@ -51,8 +51,7 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
   return (
     <Section headingId="overall-form-heading" title="Set a workstream's overall confidence" class="app-tracker-section app-no-print">
       <p class="govuk-body">By default a workstream's overall confidence is the worst of the agencies' ratings. Set it yourself when the whole picture differs, and say why.</p>
-      <FormErrors errors={form.errors()} />
-      <form onSubmit={submit} novalidate>
+      <Form onSubmit={submit} form={form} submit="Save overall confidence">
         <Select id="overall-workstream" label="Workstream" value={wsId()} onChange={choose} options={props.t.matrix.map((m) => ({ value: m.workstreamId, label: m.name }))} />
         <Radios id="overall" legend={`Overall confidence for ${periodLabel(props.t.period.id)}`} options={LEVEL_OPTIONS} value={level()} onChange={setLevel} />
         <TextArea
@@ -64,10 +63,7 @@ export function OverallForm(props: { t: Tracker; onSaved: (message: string) => v
           value={note()}
           onInput={setNote}
         />
-        <button type="submit" class="govuk-button" disabled={form.busy()}>
-          Save overall confidence
-        </button>
-      </form>
+      </Form>
     </Section>
   );
 }

@@ -3,7 +3,7 @@ import { Show } from 'solid-js';
 import { comparePeriodIds, formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { Tracker } from '../../api/tracker.js';
 import { formatDateTime } from '../../components/format.js';
-import { createFlashMessage, FlashBanner } from '../../components/flash-banner.js';
+import { createFlashMessage } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
 import { PeriodPicker } from '../../components/period-picker.js';
 import { useApp } from '../../state.js';
@@ -21,8 +21,7 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; 
   const t = () => props.t();
   const [flash, setFlash] = createFlashMessage();
   return (
-    <Page title="Shared tracker" caption={app.partnershipName()}>
-      <FlashBanner message={flash()} />
+    <Page title="Shared tracker" caption={app.partnershipName()} flash={flash()}>
       <p class="govuk-body-l">Where the reform stands across every workstream and agency. Every figure links to the detail behind it.</p>
       <Show when={props.home}>
         <NeedsAttention />

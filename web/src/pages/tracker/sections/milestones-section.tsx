@@ -1,18 +1,9 @@
 import { periodLabel, periodLongLabel } from '../../../../../shared/periods/period.js';
-import { MILESTONE_STATUS_LABELS } from '../../../../../shared/returns/schema.js';
 import type { Tracker, TrackerMilestone } from '../../../api/tracker.js';
 import { DataTable } from '../../../components/data-table.js';
-import { StatusTag, type TagColour } from '../../../components/tag.js';
+import { MilestoneStatusTag } from '../../../components/status-tags.js';
 import { returnHref, Section } from './section.js';
 import { formatDay } from '../../../components/format.js';
-
-const MILESTONE_COLOURS: Partial<Record<TrackerMilestone['status'], TagColour>> = {
-  'off-track': 'red',
-  'at-risk': 'yellow',
-  'on-track': 'green',
-  'not-started': 'grey',
-  complete: 'grey',
-};
 
 function MilestoneTable(props: { caption: string; label: string; items: TrackerMilestone[]; periodId: string; empty: string }) {
   return (
@@ -35,7 +26,7 @@ function MilestoneTable(props: { caption: string; label: string; items: TrackerM
         { key: 'workstream', header: 'Workstream', cell: (m) => m.workstreamName },
         { key: 'owner', header: 'Owner', cell: (m) => m.ownerName },
         { key: 'due', header: 'Due', cell: (m) => formatDay(m.dueDate) },
-        { key: 'status', header: 'Status', cell: (m) => <StatusTag status={m.status} labels={MILESTONE_STATUS_LABELS} colours={MILESTONE_COLOURS} /> },
+        { key: 'status', header: 'Status', cell: (m) => <MilestoneStatusTag status={m.status} /> },
       ]}
     />
   );

@@ -1,6 +1,6 @@
 import { createMemo, Show } from 'solid-js';
 import type { ReadinessScore, Tracker } from '../../../api/tracker.js';
-import { PercentBar } from '../../../components/charts/percent-bar.js';
+import { ReadinessBars } from '../../../components/charts/percent-bar.js';
 import { DataTable, type Column } from '../../../components/data-table.js';
 import { Tag } from '../../../components/tag.js';
 import { Section } from './section.js';
@@ -35,10 +35,7 @@ function MacptHighlight(props: { row: Row }) {
         agencies)
         {o().overdue > 0 ? `; ${o().overdue} past their target date` : ''}.
       </p>
-      <span class="app-tracker-note">Confirmed {o().confirmedPercent}%</span>
-      <PercentBar percent={o().confirmedPercent} variant="confirmed" />
-      <span class="app-tracker-note">Self-assessed {o().selfAssessedPercent}%</span>
-      <PercentBar percent={o().selfAssessedPercent} variant="self-assessed" />
+      <ReadinessBars confirmed={o().confirmedPercent} selfAssessed={o().selfAssessedPercent} />
     </div>
   );
 }

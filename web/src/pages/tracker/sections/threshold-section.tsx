@@ -1,25 +1,14 @@
 import { Show } from 'solid-js';
-import { VERSION_STATUS_LABELS } from '../../../../../shared/threshold/schema.js';
+import { DecisionTag, VersionStatusTag } from '../../../components/status-tags.js';
 import { hasOrHave } from '../../../../../shared/text/plural.js';
 import { approvedCount } from '../../../../../shared/tracker/figures.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { DataTable } from '../../../components/data-table.js';
-import { Tag } from '../../../components/tag.js';
 import { Section } from './section.js';
 import { formatDay } from '../../../components/format.js';
 
 type Threshold = NonNullable<Tracker['threshold']>;
 type Partner = Threshold['required'][number];
-
-const THRESHOLD_STATUS: Record<string, string> = VERSION_STATUS_LABELS;
-
-function Decision(props: { partner: Partner }) {
-  return (
-    <Show when={props.partner.decision} fallback={<Tag colour="grey">Not signed yet</Tag>}>
-      {(d) => <Tag colour={d().decision === 'approve' ? 'green' : 'red'}>{d().decision === 'approve' ? 'Approved' : 'Changes requested'}</Tag>}
-    </Show>
-  );
-}
 
 /** The current threshold document version and who has signed it. */
 function ThresholdSignOff(props: { th: Threshold }) {
@@ -30,8 +19,8 @@ function ThresholdSignOff(props: { th: Threshold }) {
         <a class="govuk-link" href="/threshold">
           Version {props.th.versionLabel}
         </a>
-        : <Tag colour={props.th.status === 'signed-off' ? 'green' : 'yellow'}>{THRESHOLD_STATUS[props.th.status] ?? props.th.status}</Tag>. {approved()} of{' '}
-        {props.th.required.length} statutory partners {hasOrHave(approved())} approved it{props.th.signedOffAt ? `; signed off ${formatDay(props.th.signedOffAt)}` : ''}.
+        : <VersionStatusTag status={props.th.status} />. {approved()} of {props.th.required.length} statutory partners {hasOrHave(approved())} approved it
+        {props.th.signedOffAt ? `; signed off ${formatDay(props.th.signedOffAt)}` : ''}.
       </p>
       <DataTable<Partner>
         caption={`Who has signed version ${props.th.versionLabel}`}
@@ -40,7 +29,7 @@ function ThresholdSignOff(props: { th: Threshold }) {
         rows={props.th.required}
         columns={[
           { key: 'partner', header: 'Partner', rowHeader: true, cell: (r) => r.agencyName },
-          { key: 'decision', header: 'Decision', cell: (r) => <Decision partner={r} /> },
+          { key: 'decision', header: 'Decision', cell: (r) => <DecisionTag decision={r.decision?.decision} /> },
           { key: 'by', header: 'Signed by', cell: (r) => r.decision?.byName ?? '' },
           { key: 'date', header: 'Date', cell: (r) => formatDay(r.decision?.at) },
         ]}

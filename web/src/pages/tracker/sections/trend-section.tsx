@@ -30,7 +30,7 @@ export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
       <p class="govuk-body">
         Each workstream's overall delivery confidence in every quarter up to {periodLabel(props.t.period.id)}. Higher is better; a gap means nothing was reported.
       </p>
-      <ul class="app-trend-list">
+      <ul class="app-two-up app-trend-list">
         <For each={props.t.trend}>
           {(w) => (
             <li class="app-trend-list__item">
