@@ -40,11 +40,15 @@ interface Target {
   email?: string;
 }
 
+/**
+ * Each page at its partnership's address, as links in email, bookmarks and changing partnership
+ * open it (an address naming none costs one small request first, to learn the deployment's own).
+ */
 const TARGETS: Target[] = [
-  { name: 'Kinship Local Offer (public)', path: '/kinship-offer' },
-  { name: 'Executive tracker', path: '/', email: 'exec@mscp.example' },
-  { name: "Lead's home", path: '/', email: 'lead@mscp.example' },
-  { name: "Partner's home (police)", path: '/', email: 'police@mscp.example' },
+  { name: 'Kinship Local Offer (public)', path: '/p/mscp/kinship-offer' },
+  { name: 'Executive tracker', path: '/p/mscp/', email: 'exec@mscp.example' },
+  { name: "Lead's home", path: '/p/mscp/', email: 'lead@mscp.example' },
+  { name: "Partner's home (police)", path: '/p/mscp/', email: 'police@mscp.example' },
 ];
 
 interface Figures {

@@ -31,10 +31,12 @@ describe('the partnership a page works in', () => {
 
   it('when the address names none, the tab’s last partnership is used; with none, the deployment’s own, asked once', async () => {
     expect(await (await load('/our-return', 'kscmp', configOf('mscp'))).mod.currentPartnership()).toBe('kscmp');
-    const { mod, fetch } = await load('/our-return', null, configOf('mscp'));
+    const { mod, fetch, stored } = await load('/our-return', null, configOf('mscp'));
     expect(await mod.withPartnership('/api/p/~/me')).toBe('/api/p/mscp/me');
     expect(await mod.withPartnership('/api/p/~/partnership')).toBe('/api/p/mscp/partnership');
     expect(fetch).toHaveBeenCalledTimes(1);
+    // Remembered for the tab: the next page load need not ask.
+    expect(stored.get('portal.partnership')).toBe('mscp');
   });
 
   it('when the server cannot say, the call fails and the next one asks again; other addresses pass through untouched', async () => {

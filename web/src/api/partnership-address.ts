@@ -18,11 +18,14 @@ function partnershipOfTab(): string | null {
 }
 const named = partnershipOfTab();
 let partnership: Promise<string> | null = named ? Promise.resolve(named) : null;
-/** The partnership this page works in (asked of the server once when the address names none). */
+/** The partnership this page works in (asked of the server once per tab when the address names none). */
 export function currentPartnership(): Promise<string> {
   partnership ??= fetch('/api/config', { headers: { Accept: 'application/json' } })
     .then((r) => r.json() as Promise<{ partnershipId: string }>)
-    .then((c) => c.partnershipId)
+    .then((c) => {
+      if (typeof sessionStorage !== 'undefined') sessionStorage.setItem(REMEMBERED, c.partnershipId);
+      return c.partnershipId;
+    })
     .catch((err: unknown) => {
       partnership = null;
       throw err;
