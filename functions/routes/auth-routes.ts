@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
 import { MembershipsView } from '../../shared/partnership/views.js';
+import { AttentionEverywhereView } from '../../shared/attention/schema.js';
 import type { PlatformService } from '../services/platform-service.js';
 import type { AuthService } from '../services/auth-service.js';
 import { clientAddress } from '../auth/client-address.js';
@@ -82,9 +83,22 @@ const partnerships = declareRoute({
   response: json(MembershipsView, 'Where the person is active, in the order the service lists its partnerships'),
 });
 
+const attentionEverywhere = declareRoute({
+  method: 'get',
+  path: '/api/partnerships/attention',
+  operationId: 'getAttentionInEveryPartnership',
+  summary: 'What needs the signed-in person in each partnership they work in',
+  description: "Each partnership's list as its own records have the person; each link opens that partnership's page.",
+  tag: 'Auth',
+  roles: ALL_ROLES,
+  response: json(AttentionEverywhereView, 'One list per partnership, most urgent first'),
+});
+
 /** The service's own signed-in routes (behind authentication, outside any one partnership). */
 export function serviceRoutes(platform: PlatformService) {
-  return apiRoutes().openapi(partnerships, async (c) => c.json({ partnerships: await platform.membershipsOf(c.get('user').email) }, 200));
+  return apiRoutes()
+    .openapi(partnerships, async (c) => c.json({ partnerships: await platform.membershipsOf(c.get('user').email) }, 200))
+    .openapi(attentionEverywhere, async (c) => c.json(await platform.attentionEverywhere(c.get('user').email, c.get('now')), 200));
 }
 
 /** Public auth routes: the built-in sign-in exists only in local mode. */

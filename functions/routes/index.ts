@@ -72,6 +72,7 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry:
     .route('/', apiDocsRoutes())
     .route('/', authRoutes(registry.home, registry.auth, deps))
     .use('/api/partnerships', authenticate(deps.verifier))
+    .use('/api/partnerships/*', authenticate(deps.verifier))
     .route('/', serviceRoutes(registry.platform))
     .use('/api/public/p/:partnershipId/*', inPartnership(registry))
     .route('/api/public/p/:partnershipId', publicPartnershipApp())

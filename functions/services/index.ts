@@ -162,7 +162,7 @@ export class ServiceRegistry {
 
   constructor(private readonly deps: ServiceDeps) {
     const platform = new PlatformRepository(deps.doc, deps.config.tables.main);
-    this.platform = new PlatformService(platform);
+    this.platform = new PlatformService(platform, (pid) => this.for(pid));
     this.auth = deps.localIssuer
       ? new AuthService(async (email) => {
           // The deployment's own partnership first; else the first other one the person works in.

@@ -13,6 +13,15 @@ export type AttentionItem = z.infer<typeof AttentionItem>;
 
 export const AttentionView = z.object({ items: z.array(AttentionItem) }).meta({ id: 'Attention' });
 
+/**
+ * `GET /api/partnerships/attention`: what needs the signed-in person in each partnership they work
+ * in, the partnership named; each `href` opens that partnership's page (`/p/{id}/...`).
+ */
+export const AttentionEverywhereView = z
+  .object({ partnerships: z.array(z.object({ id: z.string(), name: z.string(), items: z.array(AttentionItem) })) })
+  .meta({ id: 'AttentionEverywhere' });
+export type AttentionEverywhereView = z.infer<typeof AttentionEverywhereView>;
+
 const ORDER = { overdue: 0, soon: 1, normal: 2 } as const;
 /** Most urgent first; otherwise in the order they were found. */
 export const byUrgency = (items: AttentionItem[]) =>

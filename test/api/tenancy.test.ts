@@ -100,6 +100,22 @@ describe('one sign-in, several partnerships', () => {
     expect((await t.app.request('/api/partnerships')).status).toBe(401);
   });
 
+  it('when Avery Khan (NHS signatory in both) asks what needs her everywhere, each partnership’s list is its own, named, and links into it', async () => {
+    const res = await t.as(USERS.health).get('/api/partnerships/attention');
+    expect(res.status).toBe(200);
+    const { partnerships } = (await res.json()) as { partnerships: { id: string; name: string; items: { key: string; href: string }[] }[] };
+    expect(partnerships.map((p) => p.id)).toEqual(['kscmp', 'mscp']);
+    const kent = partnerships.find((p) => p.id === 'kscmp')!;
+    const medway = partnerships.find((p) => p.id === 'mscp')!;
+    expect(kent.name).toBe('Kent Safeguarding Children Multi-Agency Partnership');
+    // Each partnership's threshold version waits for the NHS's sign-off, each in its own pages.
+    expect(kent.items).toContainEqual(expect.objectContaining({ key: expect.stringMatching(/^sign-off#/), href: '/p/kscmp/threshold' }));
+    expect(medway.items).toContainEqual(expect.objectContaining({ key: 'sign-off#v3-0', href: '/p/mscp/threshold' }));
+    expect([...kent.items, ...medway.items].every((i) => i.href.startsWith('/p/kscmp/') || i.href.startsWith('/p/mscp/'))).toBe(true);
+    expect(((await (await t.as(USERS.lead).get('/api/partnerships/attention')).json()) as { partnerships: { id: string }[] }).partnerships.map((p) => p.id)).toEqual(['mscp']);
+    expect((await t.app.request('/api/partnerships/attention')).status).toBe(401);
+  });
+
   it('when Kent’s lead (in Kent only) signs in, the one sign-in finds them, and they work in Kent and nowhere else', async () => {
     const res = await t.app.request('/api/auth/login', {
       method: 'POST',

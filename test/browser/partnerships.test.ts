@@ -5,8 +5,9 @@ import { expectNoAxeViolations, h1, settled, useBrowserPortal } from './harness.
 /*
  * Several partnerships, one sign-in (issue 13, first step): Riley Shaw signs off for Kent Police in
  * Medway's partnership and Kent's. He signs in once, changes to Kent from the header, works in
- * Kent's pages (its own workstreams, nothing of Medway's), and changes back. Medway's lead, in one
- * partnership only, is offered no change.
+ * Kent's pages (its own workstreams, nothing of Medway's), and changes back. What needs someone in
+ * another partnership shows on their home page. Medway's lead, in one partnership only, is offered
+ * no change.
  */
 
 const b = useBrowserPortal({ alsoSeed: [loadSeed('kscmp')] });
@@ -57,6 +58,20 @@ describe('changing partnership', () => {
     expect(await page.locator('main').innerText()).not.toContain(KENT_WORKSTREAM);
     await page.getByRole('link', { name: 'Our return' }).first().click();
     await expect.poll(() => page.locator('main').innerText()).toContain('The programme lead has returned your return');
+    await b.closeTab(tab);
+  });
+
+  it('when Avery Khan (NHS, in both) opens her home page, what needs her in Kent is there too, named, and opens Kent’s page', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'health@mscp.example');
+    const attention = page.locator('.app-attention');
+    await expect.poll(() => attention.innerText()).toContain('In your other partnerships');
+    await expect.poll(() => attention.innerText()).toContain(KENT);
+    await expectNoAxeViolations(page, 'home with another partnership’s attention');
+    await attention.locator('li[data-key^="kscmp:sign-off#"] a').click();
+    await page.waitForURL(b.url('/threshold'));
+    await expect.poll(() => page.locator('.app-header__partnership').innerText()).toContain(KENT);
     await b.closeTab(tab);
   });
 

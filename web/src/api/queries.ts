@@ -35,6 +35,7 @@ export const QUERY = {
   attention: 'attention',
   notificationSettings: 'notification-settings',
   myPartnerships: 'my-partnerships',
+  attentionEverywhere: 'attention-everywhere',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

@@ -1,6 +1,8 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
-import { type AttentionItem, useAttention } from '../api/attention.js';
+import { createResource, For, Show } from 'solid-js';
+import { type AttentionItem, useAttention, useAttentionEverywhere } from '../api/attention.js';
+import { currentPartnership } from '../api/client.js';
+import { useMyPartnerships } from '../api/partnerships.js';
 import { Section } from './section.js';
 import { Tag } from './tag.js';
 import './attention-list.css';
@@ -45,6 +47,42 @@ export function NeedsAttention() {
           </Show>
         )}
       </Show>
+      <ElsewhereAttention />
     </Section>
+  );
+}
+
+/**
+ * For someone in more than one partnership: what needs them in the others, each partnership named.
+ * Its links open that partnership's pages (a whole page load, into its own data).
+ */
+function ElsewhereAttention() {
+  const [mine] = useMyPartnerships();
+  const [everywhere] = useAttentionEverywhere(() => (mine()?.partnerships.length ?? 0) > 1);
+  const [here] = createResource(() => currentPartnership().catch(() => null));
+  const others = () => (everywhere()?.partnerships ?? []).filter((p) => p.id !== here() && p.items.length > 0);
+  return (
+    <Show when={others().length > 0}>
+      <h3 class="govuk-heading-s">In your other partnerships</h3>
+      <For each={others()}>
+        {(p) => (
+          <>
+            <p class="govuk-body govuk-!-margin-bottom-1">{p.name}</p>
+            <ul class="govuk-list app-attention__list">
+              <For each={p.items}>
+                {(item) => (
+                  <li class="app-attention__item" data-key={`${p.id}:${item.key}`}>
+                    <Show when={URGENCY[item.urgency]}>{(u) => <Tag colour={u().colour}>{u().label}</Tag>}</Show>
+                    <a href={item.href} class="govuk-link" target="_self">
+                      {item.text}
+                    </a>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </For>
+    </Show>
   );
 }
