@@ -423,18 +423,19 @@ export class ReturnsService {
           : `Only submitted returns can be reviewed; this one is ${header.status}.`,
       );
     const now = ctx.now.toISOString();
+    // Back with the agency, saying what to change: returned after review, or reopened after acceptance.
+    const backWith = (comment: string): ReturnHeader => ({
+      ...header,
+      status: 'returned',
+      version: header.version + 1,
+      updatedAt: now,
+      updatedBy: user.email,
+      updatedByName: user.name,
+      review: { comments: [...header.review.comments, { comment, by: user.email, byName: user.name, at: now }] },
+    });
     if (outcome.action === 'reopen') {
       if (period.status !== 'open') throw new Unprocessable(`${periodLongLabel(periodId)} is closed, so the agency could not change its return. Reopen the period first.`);
-      const next: ReturnHeader = {
-        ...header,
-        status: 'returned',
-        version: header.version + 1,
-        updatedAt: now,
-        updatedBy: user.email,
-        updatedByName: user.name,
-        reopened: { at: now, byName: user.name, reason: outcome.reason },
-        review: { comments: [...header.review.comments, { comment: `Reopened: ${outcome.reason}`, by: user.email, byName: user.name, at: now }] },
-      };
+      const next: ReturnHeader = { ...backWith(`Reopened: ${outcome.reason}`), reopened: { at: now, byName: user.name, reason: outcome.reason } };
       await this.writer.write(
         [this.returns.putHeaderOp(next, expectedVersion)],
         {
@@ -465,15 +466,7 @@ export class ReturnsService {
             updatedBy: user.email,
             updatedByName: user.name,
           }
-        : {
-            ...header,
-            status: 'returned',
-            version: header.version + 1,
-            updatedAt: now,
-            updatedBy: user.email,
-            updatedByName: user.name,
-            review: { comments: [...header.review.comments, { comment: outcome.comment, by: user.email, byName: user.name, at: now }] },
-          };
+        : backWith(outcome.comment);
     await this.writer.write(
       [this.returns.putHeaderOp(next, expectedVersion)],
       {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatPath, type FieldError } from '../http/problem.js';
 import { formatPeriodId, type Period, periodBounds, type Quarter } from '../periods/period.js';
-import { DERIVATIONS, type Derivation } from '../readiness/schema.js';
+import { type Criterion, DERIVATIONS } from '../readiness/schema.js';
 import { Agency, AGENCY_TYPE_LABELS, AGENCY_TYPES, AgencyType, type Partnership, Slug, type Workstream } from './schema.js';
 
 /** One of {@link AGENCY_TYPES}, as a type. */
@@ -184,17 +184,8 @@ export const TemplateChoices = z
   .strict();
 export type TemplateChoices = z.input<typeof TemplateChoices>;
 
-/** A readiness criterion as the seed writes it (`functions/seed/data/<pid>/readiness.json`). */
-export interface CriterionConfiguration {
-  id: string;
-  workstreamId: string;
-  title: string;
-  description: string;
-  agencyIds: string[];
-  evidenceExpected: string;
-  targetDate: string | null;
-  derivedFrom: Derivation | null;
-}
+/** A readiness criterion as the seed writes it (`functions/seed/data/<pid>/readiness.json`): a criterion before its first version. */
+export type CriterionConfiguration = Omit<Criterion, 'version'>;
 
 /** One partnership's configuration, in the shapes the demo seed uses. */
 export interface PartnershipConfiguration {
