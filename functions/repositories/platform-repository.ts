@@ -16,6 +16,11 @@ export interface Membership extends HostedPartnership {
   agencyId: string | null;
 }
 
+/** The person as one partnership's record has them (what that partnership's pages act for). */
+export interface MemberRecord extends Membership {
+  person: { id: string; email: string; name: string; role: Role; agencyId: string | null; signatory: boolean; agencyAdmin: boolean };
+}
+
 /** BatchGetItem reads at most 100 keys a call. */
 const BATCH = 100;
 
@@ -42,6 +47,11 @@ export class PlatformRepository {
 
   /** The partnerships where `email` is active, in the list's order. */
   async membershipsOf(email: string): Promise<Membership[]> {
+    return (await this.memberRecordsOf(email)).map(({ person: _p, ...m }) => m);
+  }
+
+  /** The same, with the person as each partnership's record has them: one read for both. */
+  async memberRecordsOf(email: string): Promise<MemberRecord[]> {
     const hosted = await this.listPartnerships();
     const found = new Map<string, Record<string, unknown>>();
     for (let i = 0; i < hosted.length; i += BATCH) {
@@ -50,7 +60,12 @@ export class PlatformRepository {
         const res = await this.doc.send(
           new BatchGetCommand({
             RequestItems: {
-              [this.table]: { Keys: keys, ProjectionExpression: 'pk, #role, agencyId, #status', ExpressionAttributeNames: { '#role': 'role', '#status': 'status' } },
+              [this.table]: {
+                Keys: keys,
+                // What the list shows and what each partnership's pages act for: never the password hash.
+                ProjectionExpression: 'pk, #id, email, #name, #role, agencyId, signatory, agencyAdmin, #status',
+                ExpressionAttributeNames: { '#id': 'id', '#name': 'name', '#role': 'role', '#status': 'status' },
+              },
             },
           }),
         );
@@ -62,7 +77,10 @@ export class PlatformRepository {
       const r = found.get(userKeys.user(p.id, email).pk);
       // Someone invited who has not set a password yet, or deactivated, has no place to work there now.
       if (!r || r.status === 'deactivated' || r.status === 'invited') return [];
-      return [{ ...p, role: r.role as Role, agencyId: (r.agencyId as string | null | undefined) ?? null }];
+      const role = r.role as Role;
+      const agencyId = (r.agencyId as string | null | undefined) ?? null;
+      const person = { id: String(r.id), email: String(r.email), name: String(r.name), role, agencyId, signatory: r.signatory === true, agencyAdmin: r.agencyAdmin === true };
+      return [{ ...p, role, agencyId, person }];
     });
   }
 }

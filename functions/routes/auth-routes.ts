@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
 import { MembershipsView } from '../../shared/partnership/views.js';
+import { Slug } from '../../shared/partnership/schema.js';
 import { AttentionEverywhereView } from '../../shared/attention/schema.js';
 import type { PlatformService } from '../services/platform-service.js';
 import type { AuthService } from '../services/auth-service.js';
@@ -87,10 +88,12 @@ const attentionEverywhere = declareRoute({
   method: 'get',
   path: '/api/partnerships/attention',
   operationId: 'getAttentionInEveryPartnership',
-  summary: 'What needs the signed-in person in each partnership they work in',
-  description: "Each partnership's list as its own records have the person; each link opens that partnership's page.",
+  summary: 'What needs the signed-in person in each of their other partnerships',
+  description:
+    "Each partnership's list as its own records have the person; each link opens that partnership's page. One read finds the person's partnerships; each other partnership's list then costs what its own page's list does.",
   tag: 'Auth',
   roles: ALL_ROLES,
+  query: z.object({ except: Slug.describe('The partnership the page shows already (its own list covers it)') }).strict(),
   response: json(AttentionEverywhereView, 'One list per partnership, most urgent first'),
 });
 
@@ -98,7 +101,7 @@ const attentionEverywhere = declareRoute({
 export function serviceRoutes(platform: PlatformService) {
   return apiRoutes()
     .openapi(partnerships, async (c) => c.json({ partnerships: await platform.membershipsOf(c.get('user').email) }, 200))
-    .openapi(attentionEverywhere, async (c) => c.json(await platform.attentionEverywhere(c.get('user').email, c.get('now')), 200));
+    .openapi(attentionEverywhere, async (c) => c.json(await platform.attentionEverywhere(c.get('user').email, c.get('now'), c.req.valid('query').except), 200));
 }
 
 /** Public auth routes: the built-in sign-in exists only in local mode. */

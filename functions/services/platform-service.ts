@@ -2,11 +2,9 @@ import type { AttentionEverywhereView } from '../../shared/attention/schema.js';
 import { partnershipPath } from '../../shared/partnership/paths.js';
 import type { Membership, PlatformRepository } from '../repositories/platform-repository.js';
 import type { AttentionService } from './attention-service.js';
-import type { UserRepository } from '../repositories/user-repository.js';
 
 /** What the platform service needs of one partnership's services. */
 export interface PartnershipParts {
-  users: Pick<UserRepository, 'getUserByEmail'>;
   attention: Pick<AttentionService, 'forUser'>;
 }
 
@@ -23,26 +21,16 @@ export class PlatformService {
   }
 
   /**
-   * What needs the person in each partnership they work in, as that partnership's own records have
-   * them (their role and agency there), with links that open that partnership's pages.
+   * What needs the person in each partnership they work in but `except` (the one their page shows
+   * already), as each partnership's own records have them, with links that open its pages. One read
+   * finds the partnerships and the person in each; then each partnership's list costs what its own
+   * page's does.
    */
-  async attentionEverywhere(email: string, now: Date): Promise<AttentionEverywhereView> {
-    const memberships = await this.membershipsOf(email);
+  async attentionEverywhere(email: string, now: Date, except: string): Promise<AttentionEverywhereView> {
+    const records = (await this.platform.memberRecordsOf(email)).filter((m) => m.id !== except);
     const partnerships = await Promise.all(
-      memberships.map(async (m) => {
-        const parts = this.partnership(m.id);
-        const record = await parts.users.getUserByEmail(email);
-        if (!record) return { id: m.id, name: m.name, items: [] };
-        const me = {
-          id: record.id,
-          email: record.email,
-          name: record.name,
-          role: record.role,
-          agencyId: record.agencyId,
-          signatory: record.signatory,
-          agencyAdmin: record.agencyAdmin === true,
-        };
-        const { items } = await parts.attention.forUser(me, now);
+      records.map(async (m) => {
+        const { items } = await this.partnership(m.id).attention.forUser(m.person, now);
         return { id: m.id, name: m.name, items: items.map((i) => ({ ...i, href: `${partnershipPath(m.id)}${i.href}` })) };
       }),
     );

@@ -19,14 +19,16 @@ afterAll(async () => {
 });
 
 const SAMPLE: Record<string, string> = {
+  partnershipId: 'mscp',
   periodId: '2026-27-Q3',
   agencyId: 'kent-police',
   id: 'safeguarding',
   versionId: 'v3-0',
 };
 const QUERY: Record<string, string> = {
-  '/api/returns': '?periodId=2026-27-Q3',
-  '/api/audit': '?entityType=return&entityId=2026-27-Q3/kent-police',
+  '/api/p/{partnershipId}/returns': '?periodId=2026-27-Q3',
+  '/api/p/{partnershipId}/audit': '?entityType=return&entityId=2026-27-Q3/kent-police',
+  '/api/partnerships/attention': '?except=mscp',
 };
 
 function readRoutes() {

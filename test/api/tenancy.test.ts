@@ -101,19 +101,27 @@ describe('one sign-in, several partnerships', () => {
   });
 
   it('when Avery Khan (NHS signatory in both) asks what needs her everywhere, each partnership’s list is its own, named, and links into it', async () => {
-    const res = await t.as(USERS.health).get('/api/partnerships/attention');
-    expect(res.status).toBe(200);
-    const { partnerships } = (await res.json()) as { partnerships: { id: string; name: string; items: { key: string; href: string }[] }[] };
-    expect(partnerships.map((p) => p.id)).toEqual(['kscmp', 'mscp']);
-    const kent = partnerships.find((p) => p.id === 'kscmp')!;
-    const medway = partnerships.find((p) => p.id === 'mscp')!;
+    type Lists = { partnerships: { id: string; name: string; items: { key: string; href: string }[] }[] };
+    // Seen from Medway's pages: Kent's list; seen from Kent's: Medway's.
+    const fromMedway = await t.as(USERS.health).get('/api/partnerships/attention?except=mscp');
+    expect(fromMedway.status).toBe(200);
+    const kentOnly = ((await fromMedway.json()) as Lists).partnerships;
+    expect(kentOnly.map((p) => p.id)).toEqual(['kscmp']);
+    const medwayOnly = ((await (await t.as(USERS.health).get('/api/partnerships/attention?except=kscmp')).json()) as Lists).partnerships;
+    expect(medwayOnly.map((p) => p.id)).toEqual(['mscp']);
+    const kent = kentOnly[0]!;
+    const medway = medwayOnly[0]!;
     expect(kent.name).toBe('Kent Safeguarding Children Multi-Agency Partnership');
     // Each partnership's threshold version waits for the NHS's sign-off, each in its own pages.
     expect(kent.items).toContainEqual(expect.objectContaining({ key: expect.stringMatching(/^sign-off#/), href: '/p/kscmp/threshold' }));
     expect(medway.items).toContainEqual(expect.objectContaining({ key: 'sign-off#v3-0', href: '/p/mscp/threshold' }));
-    expect([...kent.items, ...medway.items].every((i) => i.href.startsWith('/p/kscmp/') || i.href.startsWith('/p/mscp/'))).toBe(true);
-    expect(((await (await t.as(USERS.lead).get('/api/partnerships/attention')).json()) as { partnerships: { id: string }[] }).partnerships.map((p) => p.id)).toEqual(['mscp']);
-    expect((await t.app.request('/api/partnerships/attention')).status).toBe(401);
+    expect(kent.items.every((i) => i.href.startsWith('/p/kscmp/'))).toBe(true);
+    expect(medway.items.every((i) => i.href.startsWith('/p/mscp/'))).toBe(true);
+    // Medway's lead works nowhere else; the partnership to leave out must be named, and well-formed.
+    expect(((await (await t.as(USERS.lead).get('/api/partnerships/attention?except=mscp')).json()) as Lists).partnerships).toEqual([]);
+    expect((await t.as(USERS.lead).get('/api/partnerships/attention')).status).toBe(400);
+    expect((await t.as(USERS.lead).get('/api/partnerships/attention?except=Not_A_Slug')).status).toBe(400);
+    expect((await t.app.request('/api/partnerships/attention?except=mscp')).status).toBe(401);
   });
 
   it('when Kent’s lead (in Kent only) signs in, the one sign-in finds them, and they work in Kent and nowhere else', async () => {

@@ -1,7 +1,6 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { type AttentionItem, useAttention, useAttentionEverywhere } from '../api/attention.js';
-import { currentPartnership } from '../api/client.js';
 import { useMyPartnerships } from '../api/partnerships.js';
 import { Section } from './section.js';
 import { Tag } from './tag.js';
@@ -59,8 +58,7 @@ export function NeedsAttention() {
 function ElsewhereAttention() {
   const [mine] = useMyPartnerships();
   const [everywhere] = useAttentionEverywhere(() => (mine()?.partnerships.length ?? 0) > 1);
-  const [here] = createResource(() => currentPartnership().catch(() => null));
-  const others = () => (everywhere()?.partnerships ?? []).filter((p) => p.id !== here() && p.items.length > 0);
+  const others = () => (everywhere()?.partnerships ?? []).filter((p) => p.items.length > 0);
   return (
     <Show when={others().length > 0}>
       <h3 class="govuk-heading-s">In your other partnerships</h3>
