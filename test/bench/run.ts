@@ -2,9 +2,10 @@
  * `npm run bench`: seeds a large partnership (20 agencies, 8 workstreams, 12 periods of returns,
  * 40 criteria) into an in-memory DynamoDB Local and reports the latency of `GET /api/p/{partnershipId}/tracker`
  * (p50/p95), the p50 of a single DynamoDB Local Query in the same run, and how many DynamoDB calls
- * one tracker request makes; then the daily reminder job on a partnership of 200 people, run twice
- * (its DynamoDB calls, time and emails; the second run sends none). Not a test: it prints figures
- * for the closing notes.
+ * one tracker request makes, and the same for one return; then again with 50 more partnerships of
+ * the same size in the table (issue 13: the same calls, a p50 within 1.2x); then the daily reminder
+ * job on a partnership of 200 people, run twice (its DynamoDB calls, time and emails; the second run
+ * sends none). Not a test: it prints figures for the closing notes.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp } from '../../functions/app.js';
@@ -32,6 +33,8 @@ const WORKSTREAMS = 8;
 const PERIODS = 12;
 const CRITERIA = 40;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+/** Issue 13: how many more partnerships of the same size share the table for the second measurement. */
+const OTHER_PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 50);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,6 +51,162 @@ async function put(doc: DynamoDBDocumentClient, table: string, items: Record<str
   }
 }
 
+/** One bench partnership's items (agencies, workstreams, milestones, periods, returns, readiness), every key under `pid`. */
+function benchPartnershipItems(doc: DynamoDBDocumentClient, t: string, pid: string): Record<string, unknown>[] {
+  const agencies = Array.from({ length: AGENCIES }, (_, i) => ({ id: `agency-${i + 1}`, name: `Agency ${i + 1}`, type: 'other', statutory: i < 3 }));
+  const workstreams = Array.from({ length: WORKSTREAMS }, (_, i) => ({
+    id: `ws-${i + 1}`,
+    name: `Workstream ${i + 1}`,
+    description: 'Bench workstream',
+    leadAgencyId: 'agency-1',
+    contributingAgencyIds: agencies.filter((_, a) => (a + i) % 2 === 0 || a < 3).map((a) => a.id),
+    order: i,
+  }));
+  const periodIds: string[] = [];
+  let p = '2026-27-Q3';
+  for (let i = 0; i < PERIODS; i++) {
+    periodIds.unshift(p);
+    p = previousPeriodId(p);
+  }
+  const items: Record<string, unknown>[] = [
+    { ...partnershipKeys.partnership(pid), entity: 'Partnership', id: pid, name: 'Bench partnership', shortName: 'BENCH' },
+    ...agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
+    ...workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
+    ...workstreams.flatMap((w) =>
+      Array.from({ length: 5 }, (_, m) => ({
+        ...milestoneKeys.milestone(pid, w.id, `m-${m}`),
+        entity: 'Milestone',
+        id: `m-${m}`,
+        workstreamId: w.id,
+        title: `Milestone ${m}`,
+        description: '',
+        ownerAgencyId: 'agency-1',
+        dueDate: `2027-0${(m % 6) + 1}-15`,
+        status: 'on-track',
+        closed: false,
+        version: 1,
+      })),
+    ),
+  ];
+  // The executive who reads the tracker: every request checks the person still has access.
+  items.push(
+    new UserRepository(doc, t, pid).userItem({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false, passwordHash: '' }),
+  );
+  const periods = new PeriodRepository(doc, t, pid);
+  for (const [i, id] of periodIds.entries())
+    items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' }));
+  const returns = new ReturnRepository(doc, t, pid);
+  for (const periodId of periodIds) {
+    for (const a of agencies) {
+      const ws = workstreams.filter((w) => w.contributingAgencyIds.includes(a.id));
+      const sections: StoredSection[] = ws.map((w, k) => ({
+        periodId,
+        agencyId: a.id,
+        workstreamId: w.id,
+        confidence: CONFIDENCE_SCALE[(k + a.id.length) % 5]!,
+        narrative: 'Progress narrative '.repeat(40),
+        carriedForward: false,
+        milestones: [],
+        risks: [{ title: 'Staffing', description: 'Vacancies', likelihood: LIKELIHOODS[k % 4]!, impact: IMPACTS[k % 4]!, mitigation: 'Recruitment', owner: 'Head of Service' }],
+        escalations: k === 0 ? [{ summary: 'Escalated item' }] : [],
+        metrics: [{ name: 'Children supported', value: 100 + k }],
+      }));
+      const header: ReturnHeader = {
+        periodId,
+        agencyId: a.id,
+        status: 'accepted',
+        version: 3,
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+        updatedBy: 'bench',
+        submittedBy: 'bench',
+        submittedAt: '2026-01-01T00:00:00Z',
+        acceptedBy: 'bench',
+        acceptedAt: '2026-01-01T00:00:00Z',
+        review: { comments: [] },
+        confidence: Object.fromEntries(sections.map((s) => [s.workstreamId, s.confidence])),
+      };
+      items.push(returns.headerItem(header), ...sections.map((s) => returns.sectionItem(s)));
+    }
+  }
+  const readiness = new ReadinessRepository(doc, t, pid);
+  for (let c = 0; c < CRITERIA; c++) {
+    const w = workstreams[c % WORKSTREAMS]!;
+    items.push(
+      readiness.criterionItem({
+        id: `crit-${c}`,
+        workstreamId: w.id,
+        title: `Criterion ${c}`,
+        description: '',
+        agencyIds: w.contributingAgencyIds,
+        evidenceExpected: '',
+        targetDate: '2027-03-31',
+        derivedFrom: null,
+        version: 1,
+      }),
+    );
+    for (const a of w.contributingAgencyIds) {
+      items.push(
+        readiness.assessmentItem({
+          criterionId: `crit-${c}`,
+          agencyId: a,
+          workstreamId: w.id,
+          status: c % 3 === 0 ? 'ready' : 'in-progress',
+          evidence: 'Evidence',
+          links: [],
+          targetDate: null,
+          reason: null,
+          updatedBy: 'bench',
+          updatedAt: '2026-01-01T00:00:00Z',
+          validation: null,
+          version: 1,
+        }),
+      );
+    }
+  }
+  return items;
+}
+
+/**
+ * p50/p95 of the tracker and of one return for partnership `pid`, and the DynamoDB calls each makes
+ * once warm (the partnership's existence and the person's access are kept for a minute).
+ */
+async function measureReads(app: ReturnType<typeof createApp>, doc: DynamoDBDocumentClient, pid: string, headers: Record<string, string>, verbose: boolean) {
+  const f = (n: number) => n.toFixed(1);
+  const paths = { tracker: `/api/p/${pid}/tracker`, return: `/api/p/${pid}/returns/2026-27-Q3/agency-4` } as const;
+  const out = {} as Record<keyof typeof paths, { p50: number; p95: number; calls: number }>;
+  for (const [name, path] of Object.entries(paths) as [keyof typeof paths, string][]) {
+    const warm = await app.request(path, { headers });
+    if (warm.status !== 200) throw new Error(`${path} answered ${warm.status}: ${await warm.text()}`);
+    const bytes = (await warm.arrayBuffer()).byteLength;
+    let calls = 0;
+    const send = doc.send.bind(doc);
+    const timings: string[] = [];
+    (doc as { send: typeof doc.send }).send = (async (cmd: never, ...rest: never[]) => {
+      calls += 1;
+      const s = performance.now();
+      const res = await send(cmd, ...rest);
+      const input = (cmd as { input: { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> } }).input;
+      timings.push(
+        `${String(input.ExpressionAttributeValues?.[':pk'] ?? '?')}${input.IndexName ? ' (gsi1)' : ''}: ${(performance.now() - s).toFixed(1)} ms, ${(res as { Items?: unknown[] }).Items?.length ?? 0} items`,
+      );
+      return res;
+    }) as typeof doc.send;
+    await (await app.request(path, { headers })).arrayBuffer();
+    (doc as { send: typeof doc.send }).send = send;
+    if (verbose) console.log(`calls of one ${name} request:\n  ${timings.join('\n  ')}`);
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      await (await app.request(path, { headers })).arrayBuffer();
+      times.push(performance.now() - s);
+    }
+    out[name] = { p50: pct(times, 50), p95: pct(times, 95), calls };
+    console.log(`GET ${path}: p50 ${f(out[name].p50)} ms, p95 ${f(out[name].p95)} ms over ${RUNS} requests (response ${Math.round(bytes / 1024)} KiB), ${calls} DynamoDB calls`);
+  }
+  return out;
+}
+
 async function main() {
   const db = await startDynamoDbLocal();
   try {
@@ -58,117 +217,7 @@ async function main() {
     const t = config.tables.main;
     const started = performance.now();
 
-    const agencies = Array.from({ length: AGENCIES }, (_, i) => ({ id: `agency-${i + 1}`, name: `Agency ${i + 1}`, type: 'other', statutory: i < 3 }));
-    const workstreams = Array.from({ length: WORKSTREAMS }, (_, i) => ({
-      id: `ws-${i + 1}`,
-      name: `Workstream ${i + 1}`,
-      description: 'Bench workstream',
-      leadAgencyId: 'agency-1',
-      contributingAgencyIds: agencies.filter((_, a) => (a + i) % 2 === 0 || a < 3).map((a) => a.id),
-      order: i,
-    }));
-    const periodIds: string[] = [];
-    let p = '2026-27-Q3';
-    for (let i = 0; i < PERIODS; i++) {
-      periodIds.unshift(p);
-      p = previousPeriodId(p);
-    }
-    const items: Record<string, unknown>[] = [
-      { ...partnershipKeys.partnership(pid), entity: 'Partnership', id: pid, name: 'Bench partnership', shortName: 'BENCH' },
-      ...agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
-      ...workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
-      ...workstreams.flatMap((w) =>
-        Array.from({ length: 5 }, (_, m) => ({
-          ...milestoneKeys.milestone(pid, w.id, `m-${m}`),
-          entity: 'Milestone',
-          id: `m-${m}`,
-          workstreamId: w.id,
-          title: `Milestone ${m}`,
-          description: '',
-          ownerAgencyId: 'agency-1',
-          dueDate: `2027-0${(m % 6) + 1}-15`,
-          status: 'on-track',
-          closed: false,
-          version: 1,
-        })),
-      ),
-    ];
-    // The executive who reads the tracker: every request checks the person still has access.
-    items.push(
-      new UserRepository(doc, t, pid).userItem({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false, passwordHash: '' }),
-    );
-    const periods = new PeriodRepository(doc, t, pid);
-    for (const [i, id] of periodIds.entries())
-      items.push(periods.periodItem({ id, ...periodBounds(id), dueDate: periodBounds(id).end, status: i === periodIds.length - 1 ? 'open' : 'closed' }));
-    const returns = new ReturnRepository(doc, t, pid);
-    for (const periodId of periodIds) {
-      for (const a of agencies) {
-        const ws = workstreams.filter((w) => w.contributingAgencyIds.includes(a.id));
-        const sections: StoredSection[] = ws.map((w, k) => ({
-          periodId,
-          agencyId: a.id,
-          workstreamId: w.id,
-          confidence: CONFIDENCE_SCALE[(k + a.id.length) % 5]!,
-          narrative: 'Progress narrative '.repeat(40),
-          carriedForward: false,
-          milestones: [],
-          risks: [{ title: 'Staffing', description: 'Vacancies', likelihood: LIKELIHOODS[k % 4]!, impact: IMPACTS[k % 4]!, mitigation: 'Recruitment', owner: 'Head of Service' }],
-          escalations: k === 0 ? [{ summary: 'Escalated item' }] : [],
-          metrics: [{ name: 'Children supported', value: 100 + k }],
-        }));
-        const header: ReturnHeader = {
-          periodId,
-          agencyId: a.id,
-          status: 'accepted',
-          version: 3,
-          createdAt: '2026-01-01T00:00:00Z',
-          updatedAt: '2026-01-01T00:00:00Z',
-          updatedBy: 'bench',
-          submittedBy: 'bench',
-          submittedAt: '2026-01-01T00:00:00Z',
-          acceptedBy: 'bench',
-          acceptedAt: '2026-01-01T00:00:00Z',
-          review: { comments: [] },
-          confidence: Object.fromEntries(sections.map((s) => [s.workstreamId, s.confidence])),
-        };
-        items.push(returns.headerItem(header), ...sections.map((s) => returns.sectionItem(s)));
-      }
-    }
-    const readiness = new ReadinessRepository(doc, t, pid);
-    for (let c = 0; c < CRITERIA; c++) {
-      const w = workstreams[c % WORKSTREAMS]!;
-      items.push(
-        readiness.criterionItem({
-          id: `crit-${c}`,
-          workstreamId: w.id,
-          title: `Criterion ${c}`,
-          description: '',
-          agencyIds: w.contributingAgencyIds,
-          evidenceExpected: '',
-          targetDate: '2027-03-31',
-          derivedFrom: null,
-          version: 1,
-        }),
-      );
-      for (const a of w.contributingAgencyIds) {
-        items.push(
-          readiness.assessmentItem({
-            criterionId: `crit-${c}`,
-            agencyId: a,
-            workstreamId: w.id,
-            status: c % 3 === 0 ? 'ready' : 'in-progress',
-            evidence: 'Evidence',
-            links: [],
-            targetDate: null,
-            reason: null,
-            updatedBy: 'bench',
-            updatedAt: '2026-01-01T00:00:00Z',
-            validation: null,
-            version: 1,
-          }),
-        );
-      }
-    }
+    const items = benchPartnershipItems(doc, t, pid);
     await put(doc, t, items);
     console.log(
       `Seeded ${items.length} items (${AGENCIES} agencies, ${WORKSTREAMS} workstreams, ${PERIODS} periods, ${CRITERIA} criteria) in ${Math.round(performance.now() - started)} ms.`,
@@ -181,33 +230,9 @@ async function main() {
     const { token } = await issuer.issue({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false });
     const headers = { Authorization: `Bearer ${token}` };
 
-    // Count DynamoDB calls for one tracker request.
-    let calls = 0;
-    const send = doc.send.bind(doc);
-    const timings: string[] = [];
-    (doc as { send: typeof doc.send }).send = (async (cmd: never, ...rest: never[]) => {
-      calls += 1;
-      const s = performance.now();
-      const out = await send(cmd, ...rest);
-      const input = (cmd as { input: { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> } }).input;
-      timings.push(
-        `${String(input.ExpressionAttributeValues?.[':pk'] ?? '?')}${input.IndexName ? ' (gsi1)' : ''}: ${(performance.now() - s).toFixed(1)} ms, ${(out as { Items?: unknown[] }).Items?.length ?? 0} items`,
-      );
-      return out;
-    }) as typeof doc.send;
-    const first = await app.request(`/api/p/${config.partnershipId}/tracker`, { headers });
-    if (first.status !== 200) throw new Error(`tracker answered ${first.status}: ${await first.text()}`);
-    const perRequest = calls;
-    console.log(`calls of the first (cold) tracker request:\n  ${timings.join('\n  ')}`);
-    const bytes = (await first.arrayBuffer()).byteLength;
-
-    const tracker: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const s = performance.now();
-      const r = await app.request(`/api/p/${config.partnershipId}/tracker`, { headers });
-      await r.arrayBuffer();
-      tracker.push(performance.now() - s);
-    }
+    // A first round warms the process (JIT, connections), so the two measured rounds compare like with like.
+    await measureReads(app, doc, pid, headers, false);
+    const alone = await measureReads(app, doc, pid, headers, true);
     const single: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const s = performance.now();
@@ -215,12 +240,17 @@ async function main() {
       single.push(performance.now() - s);
     }
     const f = (n: number) => n.toFixed(1);
-    console.log(
-      `GET /api/p/{partnershipId}/tracker: p50 ${f(pct(tracker, 50))} ms, p95 ${f(pct(tracker, 95))} ms over ${RUNS} requests (response ${Math.round(bytes / 1024)} KiB)`,
-    );
     console.log(`single DynamoDB Local Query: p50 ${f(pct(single, 50))} ms, p95 ${f(pct(single, 95))} ms`);
-    console.log(`DynamoDB calls per tracker request: ${perRequest}`);
-    (doc as { send: typeof doc.send }).send = send;
+
+    // Issue 13: the same partnership among OTHERS more of the same size in one table.
+    const seeding = performance.now();
+    for (let n = 2; n <= OTHER_PARTNERSHIPS + 1; n++) await put(doc, t, benchPartnershipItems(doc, t, `bench-${n}`));
+    console.log(`Seeded ${OTHER_PARTNERSHIPS} more partnerships of the same size in ${Math.round((performance.now() - seeding) / 1000)} s.`);
+    const among = await measureReads(app, doc, pid, headers, false);
+    for (const k of ['tracker', 'return'] as const)
+      console.log(
+        `${k}, alone vs among ${OTHER_PARTNERSHIPS + 1} partnerships: p50 ${f(alone[k].p50)} vs ${f(among[k].p50)} ms (x${(among[k].p50 / alone[k].p50).toFixed(2)}), DynamoDB calls ${alone[k].calls} vs ${among[k].calls}`,
+      );
 
     await benchReminders(doc, config.tables);
   } finally {
