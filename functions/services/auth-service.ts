@@ -5,12 +5,13 @@ import { ACCESS_ENDED } from '../auth/user-access.js';
 import type { LocalTokenIssuer } from '../auth/tokens.js';
 import type { Writer } from '../db/transact.js';
 import { AccessEnded, TooManyRequests, Unauthorized } from '../http/errors.js';
-import type { UserRepository } from '../repositories/user-repository.js';
+import type { UserRecord, UserRepository } from '../repositories/user-repository.js';
 
-/** Where a person's account is kept: a partnership's people and its audit writer. */
+/** Where a person's account is kept (a partnership's people and its audit writer), and the account as read there. */
 export interface AccountPlace {
   users: UserRepository;
   writer: Writer;
+  user: UserRecord | null;
 }
 
 /**
@@ -39,7 +40,7 @@ export class AuthService {
       );
     }
     const place = await this.locate(input.email);
-    const user = await place.users.getUserByEmail(input.email);
+    const user = place.user;
     // The hash is always checked, so the answer takes as long whether or not the account exists.
     const ok = await verifyPassword(input.password, user?.passwordHash);
     if (user?.status === 'deactivated') {

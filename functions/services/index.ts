@@ -167,9 +167,12 @@ export class ServiceRegistry {
       ? new AuthService(async (email) => {
           // The deployment's own partnership first; else the first other one the person works in.
           const home = this.home;
-          if (await home.users.getUserByEmail(email)) return home;
+          const atHome = await home.users.getUserByEmail(email);
+          if (atHome) return { ...home, user: atHome };
           const elsewhere = (await platform.membershipsOf(email)).find((m) => m.id !== deps.config.partnershipId);
-          return elsewhere ? this.for(elsewhere.id) : home;
+          if (!elsewhere) return { ...home, user: null };
+          const there = this.for(elsewhere.id);
+          return { ...there, user: await there.users.getUserByEmail(email) };
         }, deps.localIssuer)
       : null;
   }

@@ -2,7 +2,6 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runOutbox } from '../../functions/jobs/outbox.js';
 import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
-import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { userIdFor } from '../../functions/seed/seed.js';
 import { USERS, type TestApp, useMailTestApp } from '../support/api.js';
 
@@ -27,13 +26,7 @@ const drew = () => t.as(USERS.policeOfficer);
 const riley = () => t.as(USERS.police);
 const etag = async () => (await t.as(USERS.lead).get(path)).headers.get('etag') ?? '';
 const auditCount = async () => (await t.doc.send(new ScanCommand({ TableName: t.config.tables.audit, Select: 'COUNT' }))).Count ?? 0;
-const outbox = () => {
-  const m = { ...t.config.mail, endpoint: ses.endpoint, timeoutMs: 5_000 };
-  return runOutbox(
-    { doc: t.doc, tables: t.config.tables, partnershipId: t.config.partnershipId, mailer: new SesMailer(createSesClient(m), m), portalUrl: 'https://portal.example' },
-    new Date(now),
-  );
-};
+const outbox = () => runOutbox(mail.jobDeps(), new Date(now));
 const mailTo = async (email: string) => (await readMailbox(ses.endpoint)).filter((m) => m.destination.to.includes(email));
 type View = {
   status: string;

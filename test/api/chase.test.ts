@@ -2,7 +2,6 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runReminders } from '../../functions/jobs/reminders.js';
 import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
-import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { createTestApp, USERS, type TestApp, useMailTestApp } from '../support/api.js';
 import { testConfig } from '../support/tables.js';
 
@@ -109,14 +108,7 @@ describe('chasing a return', () => {
 
 describe('the daily job’s reminders beside the chases', () => {
   it('when the daily job has reminded the people of the outstanding returns, the lead’s list says when and whom, and nothing for a return that is in', async () => {
-    const mail = { ...t.config.mail, endpoint: ses.endpoint, timeoutMs: 5_000 };
-    const deps = {
-      doc: t.doc,
-      tables: t.config.tables,
-      partnershipId: t.config.partnershipId,
-      mailer: new SesMailer(createSesClient(mail), mail),
-      portalUrl: 'http://localhost:3000',
-    };
+    const deps = mail.jobDeps({ portalUrl: 'http://localhost:3000' });
     await runReminders(deps, '2027-01-25', new Date('2027-01-25T07:00:00Z'));
     const { reminders } = (await (await lead().get('/api/chases?kind=return&of=2026-27-Q3')).json()) as { reminders: { agencyId: string; at: string; sentTo: string[] }[] };
     expect(reminders.sort((a, b) => a.agencyId.localeCompare(b.agencyId))).toEqual([

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runDigest } from '../../functions/jobs/digest.js';
 import { runOutbox } from '../../functions/jobs/outbox.js';
 import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
-import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { USERS, type TestApp, useMailTestApp, inPartnership } from '../support/api.js';
 
 /**
@@ -18,10 +17,7 @@ beforeAll(() => {
   ses = mail.ses();
 });
 
-const deps = () => {
-  const mail = { ...t.config.mail, endpoint: ses.endpoint };
-  return { doc: t.doc, tables: t.config.tables, partnershipId: t.config.partnershipId, mailer: new SesMailer(createSesClient(mail), mail), portalUrl: 'https://portal.example' };
-};
+const deps = () => mail.jobDeps();
 const mailCount = async () => (await readMailbox(ses.endpoint)).length;
 const newMail = async (since: number) => (await readMailbox(ses.endpoint)).slice(since);
 const settings = async (email: string) => {

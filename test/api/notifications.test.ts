@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxKeys } from '../../functions/db/keys.js';
 import { runOutbox } from '../../functions/jobs/outbox.js';
 import { readMailbox, type SesLocal } from '../../functions/local/ses-local.js';
-import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { USERS, type TestApp, useMailTestApp } from '../support/api.js';
 
 /**
@@ -20,10 +19,7 @@ beforeAll(() => {
 });
 
 const lead = () => t.as(USERS.lead);
-const jobDeps = (endpoint = ses.endpoint, timeoutMs = 5_000) => {
-  const mail = { ...t.config.mail, endpoint, timeoutMs };
-  return { doc: t.doc, tables: t.config.tables, partnershipId: t.config.partnershipId, mailer: new SesMailer(createSesClient(mail), mail), portalUrl: 'https://portal.example' };
-};
+const jobDeps = (endpoint?: string, timeoutMs?: number) => mail.jobDeps({ ...(endpoint ? { endpoint } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
 const pending = async () =>
   (
     await t.doc.send(

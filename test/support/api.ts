@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
+import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp, type AppDeps } from '../../functions/app.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
@@ -135,5 +136,17 @@ export function useMailTestApp(opts: { clock?: () => Date } = {}) {
     await state.t?.drop();
     await state.ses?.stop();
   });
-  return { app: () => state.t!, ses: () => state.ses!, mailbox: () => readMailbox(state.ses!.endpoint) };
+  /** What the mail jobs (outbox, reminders) need to run on this app's tables and mail, as `npm start` runs them; `endpoint` to send elsewhere (a dead port). */
+  const jobDeps = (o: { endpoint?: string; timeoutMs?: number; portalUrl?: string } = {}) => {
+    const t = state.t!;
+    const mail = { ...t.config.mail, endpoint: o.endpoint ?? state.ses!.endpoint, timeoutMs: o.timeoutMs ?? 5_000 };
+    return {
+      doc: t.doc,
+      tables: t.config.tables,
+      partnershipId: t.config.partnershipId,
+      mailer: new SesMailer(createSesClient(mail), mail),
+      portalUrl: o.portalUrl ?? 'https://portal.example',
+    };
+  };
+  return { app: () => state.t!, ses: () => state.ses!, mailbox: () => readMailbox(state.ses!.endpoint), jobDeps };
 }
