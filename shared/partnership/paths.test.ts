@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partnershipApiPath, partnershipOfPath, partnershipPath, partnershipUrl, publicApiPath } from './paths.js';
+import { pageOfPath, partnershipApiPath, partnershipOfPath, partnershipPath, partnershipUrl, publicApiPath } from './paths.js';
 
 describe('partnership addresses', () => {
   it('when a partnership is named, its pages, API and public API live under its id', () => {
@@ -19,5 +19,15 @@ describe('partnership addresses', () => {
     ['/pages/mscp', null],
   ])('when the address is %s, it names %s', (path, pid) => {
     expect(partnershipOfPath(path)).toBe(pid);
+  });
+
+  it.each([
+    ['/p/mscp/returns/2026-27-Q3', '/returns/2026-27-Q3'],
+    ['/p/kscmp', '/'],
+    ['/p/kscmp/', '/'],
+    ['/returns', '/returns'],
+    ['/p/Not-A-Slug/returns', '/p/Not-A-Slug/returns'],
+  ])('when the address is %s, the page is %s', (path, page) => {
+    expect(pageOfPath(path)).toBe(page);
   });
 });

@@ -21,3 +21,12 @@ export function partnershipOfPath(pathname: string): string | null {
   const m = /^\/p\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|$)/.exec(pathname);
   return m ? m[1]! : null;
 }
+
+/**
+ * A page address as the pages are written, without the partnership the address names:
+ * `/p/mscp/returns` -> `/returns`, `/p/mscp` -> `/`; an address naming none stays as it is.
+ */
+export function pageOfPath(pathname: string): string {
+  const named = partnershipOfPath(pathname);
+  return named ? pathname.slice(partnershipPath(named).length) || '/' : pathname;
+}

@@ -13,7 +13,7 @@ describe('API reference page', () => {
   it('when someone opens /api/docs, it renders the operations from the generated document with no CSP violation', async () => {
     const tab = await b.newTab();
     const { page } = tab;
-    const res = await page.goto(b.url('/api/docs'));
+    const res = await page.goto(b.at('/api/docs'));
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toContain("default-src 'self'");
     // Operations render under their tags, named by their summaries.

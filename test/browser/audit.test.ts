@@ -13,11 +13,11 @@ const PERIOD = '2027-28-Q1';
 
 /** Changes made through the API, as other people would make them before the lead looks. */
 async function as(email: string) {
-  const res = await fetch(b.url('/api/auth/login'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const res = await fetch(b.at('/api/auth/login'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
   expect(res.status).toBe(200);
   const { token } = (await res.json()) as { token: string };
   return (path: string, body: unknown) =>
-    fetch(b.url(path), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(b.at(path), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 beforeAll(async () => {

@@ -88,7 +88,7 @@ describe('certifying a return inside the agency', () => {
     await b.portal().outbox();
     const asked = (await b.portal().mailbox()).filter((m) => m.destination.to.includes(SIGNATORY.email));
     expect(asked.map((m) => m.subject)).toEqual(['Certify NHS Kent and Medway’s return for October to December 2026']);
-    expect(asked[0]!.body.text).toContain(b.url(`/p/mscp/our-return/${Q3}/certify`));
+    expect(asked[0]!.body.text).toContain(b.url(`/our-return/${Q3}/certify`));
 
     await page.getByRole('link', { name: 'View your return' }).click();
     await expect.poll(() => h1(page)).toBe('Your return for 2026-27 Q3');

@@ -4,6 +4,7 @@ import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { SeedFile } from '../../functions/seed/seed.js';
+import { partnershipPath } from '../../shared/partnership/paths.js';
 import { startTestPortal, type TestPortal } from '../support/portal.js';
 
 /*
@@ -44,7 +45,14 @@ export function useBrowserPortal(opts: { mail?: boolean; seed?: SeedFile; alsoSe
     await state.portal?.stop();
   });
 
-  const url = (path = '') => `${state.portal!.url}${path}`;
+  /**
+   * A page of a partnership (the portal's own unless named), as the app addresses it:
+   * `/returns` -> `{portal}/p/mscp/returns`, `/` -> `{portal}/p/mscp` (the router's base).
+   */
+  const url = (path = '', partnershipId = state.portal!.partnershipId) =>
+    `${state.portal!.url}${partnershipPath(partnershipId)}${path === '/' ? '' : path.replace(/^\/(?=[?#])/, '')}`;
+  /** An address on the portal as it is (the API, or a page address naming no partnership). */
+  const at = (path = '') => `${state.portal!.url}${path}`;
 
   async function newTab(viewport = { width: 1280, height: 900 }): Promise<Tab> {
     const context = await state.browser!.newContext({ viewport, locale: 'en-GB', acceptDownloads: true });
@@ -92,7 +100,7 @@ export function useBrowserPortal(opts: { mail?: boolean; seed?: SeedFile; alsoSe
     await page.getByLabel('Email address').waitFor();
   }
 
-  return { url, newTab, closeTab, signIn, signOut, portal: () => state.portal! };
+  return { url, at, newTab, closeTab, signIn, signOut, portal: () => state.portal! };
 }
 
 /** Fills the sign-in form on the current page and sends it (the caller checks what happens next). */

@@ -31,7 +31,7 @@ async function openFromFooter(page: Page, link: string, heading: string) {
 }
 
 async function checkAccessibilityStatement(page: Page, where: string) {
-  expect(new URL(page.url()).pathname).toBe('/accessibility');
+  expect(new URL(page.url()).pathname).toBe('/p/mscp/accessibility');
   await expect.poll(() => page.title()).toBe('Accessibility statement - Partnership Reform Portal');
   await expect.poll(() => mainText(page)).toContain(PARTNERSHIP);
   const text = await mainText(page);
@@ -55,7 +55,7 @@ async function checkAccessibilityStatement(page: Page, where: string) {
 }
 
 async function checkPrivacyNotice(page: Page, where: string, { signedIn }: { signedIn: boolean }) {
-  expect(new URL(page.url()).pathname).toBe('/privacy');
+  expect(new URL(page.url()).pathname).toBe('/p/mscp/privacy');
   await expect.poll(() => page.title()).toBe('Privacy notice - Partnership Reform Portal');
   await expect.poll(() => mainText(page)).toContain(PARTNERSHIP);
   const text = await mainText(page);
@@ -112,10 +112,10 @@ describe('accessibility statement and privacy notice', () => {
     // Opened directly (a link in an email or a bookmark), still no sign-in.
     await page.goto(b.url('/accessibility'));
     await expect.poll(() => h1(page)).toBe('Accessibility statement');
-    expect(new URL(page.url()).pathname).toBe('/accessibility');
+    expect(new URL(page.url()).pathname).toBe('/p/mscp/accessibility');
     await page.goto(b.url('/privacy'));
     await expect.poll(() => h1(page)).toBe('Privacy notice');
-    expect(new URL(page.url()).pathname).toBe('/privacy');
+    expect(new URL(page.url()).pathname).toBe('/p/mscp/privacy');
     await b.closeTab(tab);
   }, 60_000);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSeed } from '../../functions/seed/seed.js';
-import { expectNoAxeViolations, h1, settled, useBrowserPortal } from './harness.js';
+import { expectNoAxeViolations, h1, settled, submitSignIn, useBrowserPortal } from './harness.js';
 
 /*
  * Several partnerships, one sign-in (issue 13, first step): Riley Shaw signs off for Kent Police in
@@ -32,8 +32,8 @@ describe('changing partnership', () => {
     await expectNoAxeViolations(page, 'your partnerships');
 
     await page.getByRole('link', { name: KENT }).click();
-    // Kent's pages open at its address; the address then reads as one partnership's pages do.
-    await page.waitForURL(b.url('/'));
+    // Kent's pages open at its address, and every page after names Kent in its address.
+    await page.waitForURL(b.url('/', 'kscmp'));
     await page.locator('[data-testid="user-name"]').waitFor();
     await expect.poll(() => header.innerText()).toContain(KENT);
     // His home page: Kent's workstreams for Kent Police, nothing of Medway's.
@@ -42,6 +42,7 @@ describe('changing partnership', () => {
     await expectNoAxeViolations(page, 'Kent Police’s home in Kent');
     // Kent's return for the quarter, not Medway's (Kent's was submitted on 19 November; Medway's was returned).
     await page.getByRole('link', { name: 'Our return' }).first().click();
+    await page.waitForURL(b.url('/our-return', 'kscmp'));
     await expect.poll(() => page.locator('main').innerText()).toContain('You submitted this return on 19 November 2026');
 
     await page.reload();
@@ -52,7 +53,7 @@ describe('changing partnership', () => {
 
     await page.goto(b.url('/partnerships'));
     await page.getByRole('link', { name: MEDWAY }).click();
-    await page.waitForURL(b.url('/'));
+    await page.waitForURL(b.url('/', 'mscp'));
     await expect.poll(() => header.innerText()).toContain(MEDWAY);
     await expect.poll(() => page.locator('main').innerText()).toContain(MEDWAY_WORKSTREAM);
     expect(await page.locator('main').innerText()).not.toContain(KENT_WORKSTREAM);
@@ -70,7 +71,7 @@ describe('changing partnership', () => {
     await expect.poll(() => attention.innerText()).toContain(KENT);
     await expectNoAxeViolations(page, 'home with another partnership’s attention');
     await attention.locator('li[data-key^="kscmp:sign-off#"] a').click();
-    await page.waitForURL(b.url('/threshold'));
+    await page.waitForURL(b.url('/threshold', 'kscmp'));
     await expect.poll(() => page.locator('.app-header__partnership').innerText()).toContain(KENT);
     await b.closeTab(tab);
   });
@@ -78,7 +79,9 @@ describe('changing partnership', () => {
   it('when Kent’s lead (in Kent only) signs in on the portal’s own sign-in page, they start in Kent', async () => {
     const tab = await b.newTab();
     const { page } = tab;
-    await b.signIn(page, 'lead@kscmp.example');
+    await page.goto(b.url('/sign-in'));
+    await submitSignIn(page, 'lead@kscmp.example');
+    await page.waitForURL(b.url('/', 'kscmp'));
     await expect.poll(() => page.locator('.app-header__partnership').innerText()).toContain(KENT);
     await expect.poll(() => page.locator('[data-testid="user-name"]').innerText()).toBe('Alex Mercer');
     await expectNoAxeViolations(page, 'Kent lead home');

@@ -57,7 +57,7 @@ describe('inviting and deactivating someone', () => {
 
     // The officer opens the link from the email in a browser of their own.
     const officer = await b.newTab();
-    await officer.page.goto(b.url(await invitationPath(OFFICER.email)));
+    await officer.page.goto(b.at(await invitationPath(OFFICER.email)));
     await expect.poll(() => h1(officer.page)).toBe('Set your password');
     await expect.poll(() => officer.page.locator('main').innerText()).toMatch(/Welcome, Dana Fox/);
     await expectNoAxeViolations(officer.page, 'set your password');

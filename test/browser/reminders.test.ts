@@ -75,7 +75,7 @@ describe('the daily reminder run', () => {
     expect(drew.subject).toBe('Kent Police’s return for October to December 2026 is due on Sunday 31 January 2027');
     const link = /(http:\/\/\S+\/our-return\/2026-27-Q3)\b/.exec(drew.body.text ?? '')?.[1];
     // Links in email name the partnership; the page drops it from the address once open.
-    expect(link).toBe(b.url('/p/mscp/our-return/2026-27-Q3'));
+    expect(link).toBe(b.url('/our-return/2026-27-Q3'));
 
     const tab = await b.newTab();
     const { page } = tab;

@@ -18,9 +18,10 @@ async function navLabels(page: Page): Promise<string[]> {
 describe('web shell: signed out', () => {
   it('when a signed-out visitor opens the portal, it serves the strict CSP and shows the sign-in page with no accessibility violations', async () => {
     const tab = await b.newTab();
-    const res = await tab.page.goto(b.url('/'));
+    // The portal's bare address: the page's address then names the service's own partnership.
+    const res = await tab.page.goto(b.at('/'));
     expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await tab.page.waitForURL(/\/sign-in\?next=%2F$/);
+    await tab.page.waitForURL(b.url('/sign-in?next=%2F'));
     await expect.poll(() => h1(tab.page)).toBe('Sign in');
     await expect.poll(() => tab.page.title()).toBe('Sign in - Partnership Reform Portal');
     await expect.poll(() => tab.page.getByText('Demo sign-ins').isVisible()).toBe(true);

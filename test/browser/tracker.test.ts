@@ -41,9 +41,9 @@ describe('shared tracker', () => {
     expect(labelled[1]).toMatch(/2026-27 Q1: \w+/);
     await expect.poll(() => page.locator('table', { hasText: 'the numbers behind the charts' }).count()).toBe(1);
     // MACPT readiness is highlighted and links through.
-    expect(await page.locator('[data-testid="macpt-readiness"] a').getAttribute('href')).toBe('/readiness/safeguarding');
-    expect(await page.getByRole('link', { name: /statutory categories covered/ }).getAttribute('href')).toBe('/kinship');
-    expect(await page.getByRole('link', { name: /^Version v/ }).getAttribute('href')).toBe('/threshold');
+    expect(await page.locator('[data-testid="macpt-readiness"] a').getAttribute('href')).toBe('/p/mscp/readiness/safeguarding');
+    expect(await page.getByRole('link', { name: /statutory categories covered/ }).getAttribute('href')).toBe('/p/mscp/kinship');
+    expect(await page.getByRole('link', { name: /^Version v/ }).getAttribute('href')).toBe('/p/mscp/threshold');
     await expectNoAxeViolations(page, 'tracker (executive home)');
     await screenshot(page, 'tracker-desktop');
     await b.closeTab(tab);
@@ -56,7 +56,7 @@ describe('shared tracker', () => {
     await openTracker(page);
     const cell = page.locator('a.app-rag-link[data-confidence="red"], a.app-rag-link[data-confidence="amber-red"]').first();
     const href = await cell.getAttribute('href');
-    expect(href).toMatch(/^\/returns\/2026-27-Q3\/[a-z-]+#section-[a-z-]+$/);
+    expect(href).toMatch(/^\/p\/mscp\/returns\/2026-27-Q3\/[a-z-]+#section-[a-z-]+$/);
     await cell.click();
     await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
     // The return behind the rating, once it has loaded (not its loading page).

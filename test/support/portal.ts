@@ -15,6 +15,8 @@ import { createSeededTables, DEMO_PASSWORD, testConfig } from './tables.js';
  */
 export interface TestPortal {
   url: string;
+  /** The partnership the portal serves by default (its first seed's). */
+  partnershipId: string;
   /** With `mail`: what the local SES emulator has received, oldest first. */
   mailbox(): Promise<StoredMail[]>;
   /** Moves the portal's clock on (e.g. past the 60 s within which a deactivated person is refused). */
@@ -56,6 +58,7 @@ export async function startTestPortal(opts: { mail?: boolean; seed?: SeedFile; a
   };
   return {
     url: server.url,
+    partnershipId: config.partnershipId,
     mailbox: () => (ses ? readMailbox(ses.endpoint) : Promise.resolve([])),
     reminders: (date) => runReminders(jobs, date, new Date(Date.now() + offset)),
     outbox: () => runOutbox(jobs, new Date(Date.now() + offset)),

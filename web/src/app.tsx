@@ -50,12 +50,15 @@ const UnsubscribePage = lazy(() => import('./pages/unsubscribe.js'));
 const NotificationsPage = lazy(() => import('./pages/settings/notifications-page.js'));
 const PartnershipsPage = lazy(() => import('./pages/partnerships/partnerships-page.js'));
 
-/** Routes. Everything under the path-less parent needs sign-in and a role allowed by nav.ts. */
-export function App() {
+/**
+ * Routes, under `base` (`/p/mscp`: the partnership the address names). Everything under the
+ * path-less parent needs sign-in and a role allowed by nav.ts.
+ */
+export function App(props: { base?: string | undefined }) {
   return (
     <QueryClientProvider client={queryClient}>
       <AppProvider>
-        <Router root={Layout}>
+        <Router root={Layout} base={props.base}>
           <Route path="/sign-in" component={SignInPage} />
           <Route path="/auth/callback" component={AuthCallbackPage} />
           <Route path="/kinship-offer" component={PublicKinshipOfferPage} />

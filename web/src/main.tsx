@@ -4,13 +4,24 @@ import './styles.scss';
 import { render } from 'solid-js/web';
 import { App } from './app.js';
 import { partnershipOfPath, partnershipPath } from '../../shared/partnership/paths.js';
+import { currentPartnership } from './api/partnership-address.js';
 
-// Links in email name their partnership (/p/mscp/our-return/...); the API client has taken it from
-// the address (api/client.ts), and the pages, one partnership's for now, are addressed without it.
-const named = partnershipOfPath(location.pathname);
-if (named) history.replaceState(history.state, '', `${location.pathname.slice(partnershipPath(named).length) || '/'}${location.search}${location.hash}`);
+/**
+ * Every page's address names its partnership (`/p/mscp/returns`), so bookmarks and links in email
+ * open the right one; the pages are written without it (the router's base). An address naming
+ * none (an old bookmark, `/`) is given the tab's partnership, or the service's own, first.
+ */
+async function start(root: HTMLElement) {
+  const named = partnershipOfPath(location.pathname);
+  const partnership = named ?? (await currentPartnership().catch(() => null));
+  if (partnership && !named) {
+    const page = location.pathname === '/' ? '' : location.pathname;
+    history.replaceState(history.state, '', `${partnershipPath(partnership)}${page}${location.search}${location.hash}`);
+  }
+  root.textContent = '';
+  render(() => <App base={partnership ? partnershipPath(partnership) : undefined} />, root);
+}
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-root.textContent = '';
-render(() => <App />, root);
+void start(root);

@@ -8,7 +8,7 @@ import { partnershipOfPath } from '../../../shared/partnership/paths.js';
  */
 export const THIS_PARTNERSHIP = '~';
 const REMEMBERED = 'portal.partnership';
-/** The partnership the address names, else the one this tab last worked in (the pages drop it from the address). */
+/** The partnership the address names, else the one this tab last worked in (for an address that names none). */
 function partnershipOfTab(): string | null {
   if (typeof location === 'undefined') return null;
   const store = typeof sessionStorage === 'undefined' ? null : sessionStorage;

@@ -25,9 +25,9 @@ export function AreaCard(props: { href: string; title: string; status: string; c
   return (
     <li class="app-card">
       <h2 class="govuk-heading-m app-card__title">
-        <a href={props.href} class="govuk-link app-card__link">
+        <A href={props.href} class="govuk-link app-card__link">
           {props.title}
-        </a>
+        </A>
       </h2>
       <p class="app-card__status">
         <strong class="govuk-tag govuk-tag--grey">{props.status}</strong>

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../../shared/auth/role-labels.js';
 import { clearPersonalDataQuestion, setUnauthorizedHandler } from '../api/client.js';
 import { setFlash } from '../api/session.js';
 import { navFor } from '../nav.js';
+import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
 import { SERVICE_NAME } from './page.js';
 
@@ -189,10 +190,11 @@ export function Layout(props: RouteSectionProps) {
   const app = useApp();
   const navigate = useNavigate();
   const loc = useLocation();
+  const page = usePagePath();
   setUnauthorizedHandler((message) => {
     setFlash(message);
     app.signOut();
-    if (!loc.pathname.startsWith('/sign-in')) navigate(`/sign-in?next=${encodeURIComponent(loc.pathname)}`, { replace: true });
+    if (!page().startsWith('/sign-in')) navigate(`/sign-in?next=${encodeURIComponent(page())}`, { replace: true });
   });
   // A personal-data question belongs to the page that asked it.
   createEffect(on(() => loc.pathname, clearPersonalDataQuestion, { defer: true }));

@@ -22,7 +22,7 @@ export function RouteLink(props: { href: string; onClick?: (() => void) | undefi
       }
     >
       {(run) => (
-        <a
+        <A
           class={props.class}
           href={props.href}
           onClick={(e) => {
@@ -31,7 +31,7 @@ export function RouteLink(props: { href: string; onClick?: (() => void) | undefi
           }}
         >
           {props.children}
-        </a>
+        </A>
       )}
     </Show>
   );

@@ -1,6 +1,7 @@
-import { Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
+import { Navigate, type RouteSectionProps } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { canOpen } from '../nav.js';
+import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
 import { LinkLine } from './link-line.js';
 import { Loading } from './loading.js';
@@ -9,11 +10,11 @@ import { Page } from './page.js';
 /** Parent route for everything behind sign-in: sends signed-out visitors to sign in, then back here. */
 export function RequireSignIn(props: RouteSectionProps) {
   const app = useApp();
-  const loc = useLocation();
+  const page = usePagePath();
   return (
     <Switch fallback={<Loading />}>
       <Match when={!app.signedIn()}>
-        <Navigate href={app.signedOutDeliberately() ? '/sign-in' : `/sign-in?next=${encodeURIComponent(loc.pathname)}`} />
+        <Navigate href={app.signedOutDeliberately() ? '/sign-in' : `/sign-in?next=${encodeURIComponent(page())}`} />
       </Match>
       <Match when={app.me.error}>
         <Page title="Sorry, there is a problem with the service">
@@ -23,7 +24,7 @@ export function RequireSignIn(props: RouteSectionProps) {
       <Match when={app.me.state === 'ready' && app.me()}>
         {(me) => (
           <Switch>
-            <Match when={!canOpen(me().role, loc.pathname, me().agencyAdmin)}>
+            <Match when={!canOpen(me().role, page(), me().agencyAdmin)}>
               <Page title="You cannot view this page">
                 <p class="govuk-body">Your account ({me().email}) does not give access to this part of the portal.</p>
                 <LinkLine href="/">Go to your home page</LinkLine>

@@ -78,7 +78,7 @@ function LocalSignInForm(props: { form: ReturnType<typeof createFormState> }) {
           app.signIn({ token: res.token, expiresAt: res.expiresAt });
           // Someone who does not work in this partnership starts in one of theirs (one sign-in for all).
           const elsewhere = await partnershipToOpen();
-          if (elsewhere) return location.assign(`${partnershipPath(elsewhere)}/`);
+          if (elsewhere) return location.assign(partnershipPath(elsewhere));
           navigate(safeReturnTo(params.next), { replace: true });
         } catch (err) {
           setPassword('');

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { ITEM_STATUS_LABELS } from '../../../../shared/kinship/labels.js';
 import { CATEGORIES, CATEGORY_LABELS, ITEM_STATUSES } from '../../../../shared/kinship/schema.js';
@@ -41,9 +42,9 @@ export default function KinshipRegisterPage() {
           : role() === 'partner'
             ? `You can add and edit ${app.agencyName(app.me()?.agencyId) ?? 'your agency'}'s items and send them for review. The programme lead publishes them.`
             : 'You can read the register and its coverage, but not change it.'}{' '}
-        <a href="/kinship-offer" class="govuk-link">
+        <A href="/kinship-offer" class="govuk-link">
           See the published offer as families see it
-        </a>
+        </A>
         .
       </p>
       <Show when={canAdd()}>

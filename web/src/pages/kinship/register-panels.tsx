@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { CATEGORY_LABELS } from '../../../../shared/kinship/schema.js';
 import { type getCoverage, useCoverage, useKinshipItems } from '../../api/kinship.js';
@@ -59,9 +60,9 @@ export function CoveragePanel() {
             </Show>
             <p class="govuk-body">
               Offer last published: {c().lastPublishedAt ? formatDate(c().lastPublishedAt) : 'never'}.{' '}
-              <a href="/kinship-offer" class="govuk-link">
+              <A href="/kinship-offer" class="govuk-link">
                 View the public Kinship Local Offer
-              </a>
+              </A>
             </p>
           </>
         )}

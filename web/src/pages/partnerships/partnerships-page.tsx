@@ -41,7 +41,7 @@ function PartnershipChoice(props: { membership: Membership; current: boolean }) 
   return (
     <li>
       {/* A whole page load: the partnership's pages start afresh, with its own data. */}
-      <a class="govuk-link govuk-!-font-weight-bold" href={`${partnershipPath(props.membership.id)}/`} target="_self">
+      <a class="govuk-link govuk-!-font-weight-bold" href={partnershipPath(props.membership.id)} target="_self">
         {props.membership.name}
       </a>{' '}
       <Show when={props.current}>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import type { AuditEvent } from '../../api/audit.js';
 import { useLocationFlash } from '../../components/flash-banner.js';
@@ -67,9 +68,9 @@ function Detail(props: { ctx: () => AssessmentContext }) {
 
       <Show when={isOwnAgency() && !c().derived}>
         <p class="govuk-body">
-          <a href={`${base()}/edit`} class="govuk-button" draggable="false">
+          <A href={`${base()}/edit`} class="govuk-button" draggable="false">
             {a().version > 0 ? 'Update your assessment' : 'Assess this criterion'}
-          </a>
+          </A>
         </p>
       </Show>
 

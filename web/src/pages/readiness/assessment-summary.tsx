@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { MatrixAssessment, MatrixCriterion } from '../../api/readiness.js';
 import { formatDateTime, formatDoneBy } from '../../components/format.js';
@@ -19,9 +20,9 @@ export function CriterionSummary(props: { criterion: MatrixCriterion }) {
       <Show when={c().derivedFrom}>
         {(d) => (
           <SummaryRow key="Derived">
-            <a class="govuk-link" href={DERIVATION_SOURCES[d()].href}>
+            <A class="govuk-link" href={DERIVATION_SOURCES[d()].href}>
               {DERIVATION_SOURCES[d()].text}
-            </a>
+            </A>
           </SummaryRow>
         )}
       </Show>

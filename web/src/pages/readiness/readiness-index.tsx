@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { PartnershipData } from '../../api/endpoints.js';
 import { Loading } from '../../components/loading.js';
@@ -16,9 +17,9 @@ function WorkstreamItem(props: { workstream: Workstream }) {
   return (
     <li class="app-readiness-list__item" classList={{ 'app-readiness-list__item--macpt': w().id === MACPT_WORKSTREAM }}>
       <h2 class="govuk-heading-m app-readiness-list__title">
-        <a href={`/readiness/${w().id}`} class="govuk-link">
+        <A href={`/readiness/${w().id}`} class="govuk-link">
           {w().id === MACPT_WORKSTREAM ? `MACPT readiness: ${w().name}` : w().name}
-        </a>
+        </A>
       </h2>
       <Show when={matrix()} fallback={<p class="govuk-body-s app-readiness-list__meta">{matrix.pending ? 'Loading scores…' : w().description}</p>}>
         {(m) => (

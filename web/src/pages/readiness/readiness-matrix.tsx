@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import type { MatrixAgency, MatrixAssessment, MatrixCriterion, ReadinessMatrix } from '../../api/readiness.js';
 import { DataTable, type CellAttrs, type Column } from '../../components/data-table.js';
@@ -16,7 +17,7 @@ function Cell(props: { ws: string; criterion: MatrixCriterion; agency: MatrixAge
   const a = () => props.assessment;
   return (
     <>
-      <a
+      <A
         class="govuk-link app-readiness-cell__link"
         href={`/readiness/${props.ws}/${props.criterion.id}/${props.agency.id}`}
         data-testid={`cell-${props.criterion.id}-${props.agency.id}`}
@@ -26,7 +27,7 @@ function Cell(props: { ws: string; criterion: MatrixCriterion; agency: MatrixAge
           {' '}
           for {props.agency.name}: {props.criterion.title}
         </span>
-      </a>
+      </A>
       <Show when={validationText(a())}>{(t) => <span class="app-readiness-cell__note">{t()}</span>}</Show>
       <Show when={a().overdue}>
         <span class="app-readiness-cell__note">
@@ -46,9 +47,9 @@ function Derived(props: { criterion: MatrixCriterion }) {
       <Show when={c().derivedFrom}>
         {(d) => (
           <span class="app-readiness-cell__note">
-            <a class="govuk-link" href={DERIVATION_SOURCES[d()].href}>
+            <A class="govuk-link" href={DERIVATION_SOURCES[d()].href}>
               {DERIVATION_SOURCES[d()].text}
-            </a>{' '}
+            </A>{' '}
             (all agencies)
           </span>
         )}
@@ -71,9 +72,9 @@ function CriterionHeader(props: { ws: string; criterion: MatrixCriterion; canEdi
       </Show>
       <Show when={props.canEdit && !c().derived}>
         <span class="app-readiness-matrix__meta">
-          <a class="govuk-link" href={`/readiness/${props.ws}/criteria/${c().id}/edit`} data-testid={`edit-${c().id}`}>
+          <A class="govuk-link" href={`/readiness/${props.ws}/criteria/${c().id}/edit`} data-testid={`edit-${c().id}`}>
             Edit criterion<span class="govuk-visually-hidden">: {c().title}</span>
-          </a>
+          </A>
         </span>
       </Show>
     </>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { Tracker } from '../../api/tracker.js';
@@ -26,9 +27,9 @@ function Report(props: { t: () => Tracker }) {
             Print or save as PDF
           </button>
           <p class="govuk-body">
-            <a class="govuk-link" href={`/tracker?periodId=${encodeURIComponent(t().period.id)}`}>
+            <A class="govuk-link" href={`/tracker?periodId=${encodeURIComponent(t().period.id)}`}>
               Back to the tracker
-            </a>
+            </A>
           </p>
         </div>
         <Show when={t().escalations.length > 0}>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { NeedsAttention } from '../../components/attention-list.js';
 import { Show } from 'solid-js';
 import { comparePeriodIds, formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
@@ -39,9 +40,9 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; 
         Showing {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}). Returns due {formatDayLong(t().period.dueDate)}. Figures as at {formatDateTime(t().generatedAt)}.
       </p>
       <p class="govuk-body">
-        <a class="govuk-link" href={`/board-report?periodId=${encodeURIComponent(t().period.id)}`}>
+        <A class="govuk-link" href={`/board-report?periodId=${encodeURIComponent(t().period.id)}`}>
           Board report for {periodLabel(t().period.id)}
-        </a>{' '}
+        </A>{' '}
         (a printable version to save as PDF for board papers)
       </p>
       <TrackerSections

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { statutoryCoverage } from '../../../../../shared/tracker/figures.js';
 import type { Tracker } from '../../../api/tracker.js';
@@ -14,9 +15,9 @@ export function KinshipSection(props: { t: Tracker }) {
     <Section id="kinship" title="Kinship Local Offer">
       <ul class="govuk-list app-tracker-facts">
         <li>
-          <a class="govuk-link" href="/kinship">
+          <A class="govuk-link" href="/kinship">
             {coverage().covered} of {coverage().total} statutory categories covered
-          </a>{' '}
+          </A>{' '}
           <Show when={k().complete} fallback={<Tag colour="red">Gaps</Tag>}>
             <Tag colour="green">Complete</Tag>
           </Show>
@@ -25,9 +26,9 @@ export function KinshipSection(props: { t: Tracker }) {
           <li>Not covered: {coverage().missing.join(', ')}</li>
         </Show>
         <li>
-          <a class="govuk-link" href="/kinship">
+          <A class="govuk-link" href="/kinship">
             {overdue().length === 0 ? 'No reviews overdue' : `${overdue().length} ${overdue().length === 1 ? 'review' : 'reviews'} overdue`}
-          </a>
+          </A>
           <Show when={overdue().length > 0}>
             :{' '}
             {overdue()

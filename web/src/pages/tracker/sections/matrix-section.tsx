@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { periodLabel } from '../../../../../shared/periods/period.js';
 import { OVERALL_SOURCE_TEXT } from '../../../../../shared/tracker/figures.js';
@@ -15,7 +16,7 @@ function RatingCell(props: { periodId: string; agency: Agency; row: Row }) {
   return (
     <Show when={cell()} fallback={<span class="app-tracker-muted">Does not contribute</span>}>
       {(c) => (
-        <a
+        <A
           class="govuk-link app-rag-link"
           href={returnHref(props.periodId, props.agency.id, props.row.workstreamId)}
           data-confidence={c().confidence ?? 'none'}
@@ -28,7 +29,7 @@ function RatingCell(props: { periodId: string; agency: Agency; row: Row }) {
           <span class="govuk-visually-hidden">
             : {props.agency.name}, {props.row.name}
           </span>
-        </a>
+        </A>
       )}
     </Show>
   );

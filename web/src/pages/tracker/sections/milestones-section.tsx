@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { periodLabel, periodLongLabel } from '../../../../../shared/periods/period.js';
 import type { Tracker, TrackerMilestone } from '../../../api/tracker.js';
 import { DataTable } from '../../../components/data-table.js';
@@ -18,9 +19,9 @@ function MilestoneTable(props: { caption: string; label: string; items: TrackerM
           key: 'milestone',
           header: 'Milestone',
           cell: (m) => (
-            <a class="govuk-link" href={returnHref(props.periodId, m.ownerAgencyId, m.workstreamId)}>
+            <A class="govuk-link" href={returnHref(props.periodId, m.ownerAgencyId, m.workstreamId)}>
               {m.title}
-            </a>
+            </A>
           ),
         },
         { key: 'workstream', header: 'Workstream', cell: (m) => m.workstreamName },

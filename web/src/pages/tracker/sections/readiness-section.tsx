@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import type { ReadinessScore, Tracker } from '../../../api/tracker.js';
 import { ReadinessBars } from '../../../components/charts/percent-bar.js';
@@ -26,9 +27,9 @@ function MacptHighlight(props: { row: Row }) {
   return (
     <div class="app-tracker-highlight" data-testid="macpt-readiness">
       <h3 class="govuk-heading-s">
-        <a class="govuk-link" href={`/readiness/${props.row.workstreamId}`}>
+        <A class="govuk-link" href={`/readiness/${props.row.workstreamId}`}>
           MACPT readiness
-        </a>
+        </A>
       </h3>
       <p class="govuk-body">
         {o().confirmedPercent}% confirmed ready, {o().selfAssessedPercent}% self-assessed ready ({o().confirmed} and {o().selfAssessed} of {o().applicable} criteria across
@@ -51,9 +52,9 @@ export function ReadinessSection(props: { t: Tracker }) {
         rowHeader: true,
         cell: (w) => (
           <>
-            <a class="govuk-link" href={`/readiness/${w.workstreamId}`}>
+            <A class="govuk-link" href={`/readiness/${w.workstreamId}`}>
               {w.name}
-            </a>
+            </A>
             <Show when={w.highlighted}>
               {' '}
               <Tag colour="blue">MACPT</Tag>

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { periodLabel } from '../../../../../shared/periods/period.js';
 import { riskRatingLabel } from '../../../../../shared/returns/schema.js';
@@ -12,9 +13,9 @@ function Escalations(props: { t: Tracker }) {
         <For each={props.t.escalations}>
           {(e) => (
             <li>
-              <a class="govuk-link" href={returnHref(props.t.period.id, e.agencyId, e.workstreamId)}>
+              <A class="govuk-link" href={returnHref(props.t.period.id, e.agencyId, e.workstreamId)}>
                 {e.summary}
-              </a>
+              </A>
               <span class="app-tracker-note">
                 {e.agencyName}, {e.workstreamName}
               </span>
@@ -57,9 +58,9 @@ export function RisksSection(props: { t: Tracker }) {
               header: 'Risk',
               cell: (r) => (
                 <>
-                  <a class="govuk-link" href={returnHref(p(), r.agencyId, r.workstreamId)}>
+                  <A class="govuk-link" href={returnHref(p(), r.agencyId, r.workstreamId)}>
                     {r.title}
-                  </a>
+                  </A>
                   <span class="app-tracker-note">Mitigation: {r.mitigation}</span>
                 </>
               ),

@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { DecisionTag, VersionStatusTag } from '../../../components/status-tags.js';
 import { hasOrHave } from '../../../../../shared/text/plural.js';
@@ -16,9 +17,9 @@ function ThresholdSignOff(props: { th: Threshold }) {
   return (
     <>
       <p class="govuk-body">
-        <a class="govuk-link" href="/threshold">
+        <A class="govuk-link" href="/threshold">
           Version {props.th.versionLabel}
-        </a>
+        </A>
         : <VersionStatusTag status={props.th.status} />. {approved()} of {props.th.required.length} statutory partners {hasOrHave(approved())} approved it
         {props.th.signedOffAt ? `; signed off ${formatDay(props.th.signedOffAt)}` : ''}.
       </p>
@@ -46,9 +47,9 @@ export function ThresholdSection(props: { t: Tracker }) {
         fallback={
           <p class="govuk-body">
             No version has been issued yet.{' '}
-            <a class="govuk-link" href="/threshold">
+            <A class="govuk-link" href="/threshold">
               Threshold document
-            </a>
+            </A>
           </p>
         }
       >
