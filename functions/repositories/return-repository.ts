@@ -1,10 +1,11 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/query.js';
-import type { Confidence, Escalation, Metric, MilestoneUpdate, ReturnCertification, Risk } from '../../shared/returns/schema.js';
+import type { Confidence, CopiedFrom, Escalation, Metric, MilestoneUpdate, ReturnCertification, Risk } from '../../shared/returns/schema.js';
 import { MAIN_TABLE } from '../db/table-design.js';
 import { returnKeys } from '../db/keys.js';
 import type { WriteOp } from '../db/transact.js';
-import { strip } from './partnership-repository.js';
+import { type PartnershipData, PartnershipRepository, strip } from './partnership-repository.js';
+import { type Membership, PlatformRepository } from './platform-repository.js';
 import { guardedPut, type ExpectedVersion } from './version-guard.js';
 
 export type ReturnStatus = 'draft' | 'awaiting-certification' | 'submitted' | 'returned' | 'accepted';
@@ -54,6 +55,24 @@ export interface StoredSection {
   risks: Risk[];
   escalations: Escalation[];
   metrics: Metric[];
+  /** When the answers last changed (absent on sections written before it was recorded, and on ones carried forward and not yet saved). */
+  savedAt?: string;
+  /** Where the section started, when it was copied from the agency's answer in another partnership. */
+  copiedFrom?: CopiedFrom | null;
+}
+
+/**
+ * Reads in the other partnerships a person works in, for starting a section from their agency's
+ * answer there. Every partnership's items share the table under keys that begin with its id, so
+ * each is one of the named access patterns under that partnership's keys.
+ */
+export interface OtherPartnerships {
+  /** The partnerships where `email` is active, with their role and agency in each (one Query and one BatchGetItem). */
+  membershipsOf(email: string): Promise<Membership[]>;
+  /** A partnership's set-up: agencies, workstreams, milestones, periods (one Query). */
+  partnershipData(pid: string): Promise<PartnershipData>;
+  /** A return there: its header and sections (one GetItem and one Query). */
+  getReturn(pid: string, periodId: string, agencyId: string): Promise<{ header: ReturnHeader | null; sections: StoredSection[] }>;
 }
 
 export class ReturnRepository {
@@ -62,6 +81,19 @@ export class ReturnRepository {
     private readonly table: string,
     private readonly pid: string,
   ) {}
+
+  /**
+   * The same reads in other partnerships, on this client and table. Only the service's cross-partnership
+   * rules call it (copying a section), after the person's membership there is checked.
+   */
+  otherPartnerships(): OtherPartnerships {
+    const platform = new PlatformRepository(this.doc, this.table);
+    return {
+      membershipsOf: (email) => platform.membershipsOf(email),
+      partnershipData: (pid) => new PartnershipRepository(this.doc, this.table, pid).getPartnershipData(),
+      getReturn: (pid, periodId, agencyId) => new ReturnRepository(this.doc, this.table, pid).getReturn(periodId, agencyId),
+    };
+  }
 
   /** A return's header and sections: one GetItem and one Query, in parallel. */
   async getReturn(periodId: string, agencyId: string): Promise<{ header: ReturnHeader | null; sections: StoredSection[] }> {

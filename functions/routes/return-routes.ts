@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Slug } from '../../shared/partnership/schema.js';
 import { PeriodId } from '../../shared/periods/period.js';
+import { CONFIRM_PERSONAL_DATA_HEADER, isConfirmation } from '../../shared/pii/policy.js';
 import { ReturnReopenRequest, ReturnReturnRequest, SaveReturnRequest, SendBackRequest, SubmitRequest } from '../../shared/returns/schema.js';
-import { ReturnListRowView, ReturnViewDoc } from '../../shared/returns/views.js';
+import { ReturnListRowView, ReturnSourcesView, ReturnViewDoc } from '../../shared/returns/views.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
@@ -41,6 +42,8 @@ const saveReturn = declareRoute({
   path: base,
   operationId: 'saveReturn',
   summary: "Save the agency's draft (whole sections); If-Match once it exists",
+  description:
+    "With `copy`, one more section starts from your own agency's answer for the same period in another partnership where you are a partner (see `listReturnSources`), as a draft to edit: delivery confidence, narrative, risks, escalations, and milestone updates only for milestones of this workstream; the section's own metrics and its other milestone updates stay. The section then says where it came from (`copiedFrom`, kept when it is saved again). The copied text follows the personal-data rule as if it were sent (Confirm-Personal-Data; errors name `copy.<field>`). Nothing in the other partnership changes; a partnership that is not yours, or a return or section there that does not exist, is 404.",
   tag: 'Returns',
   roles: ['partner'],
   // The first save creates the return: If-Match may be left out only while it does not exist (then 428).
@@ -48,7 +51,20 @@ const saveReturn = declareRoute({
   params: ids,
   body: { schema: SaveReturnRequest },
   response: saved('The return as saved'),
-  errors: [409],
+  errors: [404, 409],
+});
+
+const listReturnSources = declareRoute({
+  method: 'get',
+  path: `${base}/sources`,
+  operationId: 'listReturnSources',
+  summary: "Your agency's returns for the same period in your other partnerships, to start a section from",
+  description:
+    "For each other partnership where you are a partner at an agency: that agency's return for this period, with the workstreams it has answers for and when each was last saved. Names and dates only, never the answers. Refused as saving this return is.",
+  tag: 'Returns',
+  roles: ['partner'],
+  params: ids,
+  response: json(ReturnSourcesView, 'The returns you could copy a section from (none: an empty list)'),
 });
 
 const submitReturn = declareRoute({
@@ -149,9 +165,14 @@ export function returnRoutes() {
     })
     .openapi(saveReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');
-      const view = await c.var.services.returns.save(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c));
+      const confirmed = isConfirmation(c.req.header(CONFIRM_PERSONAL_DATA_HEADER));
+      const view = await c.var.services.returns.save(c.get('user'), periodId, agencyId, c.req.valid('json'), c.var.ifMatch, writeContext(c), confirmed);
       c.header('ETag', etagFor(view.version));
       return c.json(view, 200);
+    })
+    .openapi(listReturnSources, async (c) => {
+      const { periodId, agencyId } = c.req.valid('param');
+      return c.json(await c.var.services.returns.sources(c.get('user'), periodId, agencyId), 200);
     })
     .openapi(submitReturn, async (c) => {
       const { periodId, agencyId } = c.req.valid('param');

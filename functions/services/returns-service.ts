@@ -3,22 +3,27 @@ import type { PartnershipData, PartnershipRepository } from '../repositories/par
 import type { ReturnHeader, ReturnRepository, StoredSection } from '../repositories/return-repository.js';
 import { assertVersion, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { Writer, WriteContext } from '../db/transact.js';
-import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, PersonalDataRefused, PersonalDataUnconfirmed, Unprocessable, ValidationFailed } from '../http/errors.js';
+import { fieldErrors } from '../http/problem.js';
+import { checkPersonalData } from '../../shared/pii/policy.js';
 import type { FieldError } from '../../shared/http/problem.js';
 import { scanFields, BLOCKING_KINDS, type Warning } from '../../shared/pii/detect.js';
 import { isOverdue, periodLongLabel, ukDate, type Period } from '../../shared/periods/period.js';
 import { canTransition, carryForward, certifyRefusal, isEditable, nextStatus, submitErrors, sectionProgress } from '../../shared/returns/rules.js';
 import {
+  type CopiedFrom,
+  type CopySectionRequest,
   RETURN_STATUS_LABELS,
   type ReturnCertification,
   type ReturnListRow,
-  type ReturnSectionInput,
+  ReturnSectionInput,
   type SaveReturnRequest,
   type SubmitRequest,
 } from '../../shared/returns/schema.js';
+import type { ReturnSourcesView } from '../../shared/returns/views.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import { diffSections } from './return-diff.js';
-import { noChanges } from '../../shared/audit/changes.js';
+import { type Changes, noChanges, sameValue } from '../../shared/audit/changes.js';
 
 /** What the API answers for one return (field names are the public contract). */
 export interface ReturnView {
@@ -45,6 +50,22 @@ export interface ReturnView {
   certificationRequired: boolean;
   certification: ReturnCertification | null;
   certifiers?: string[];
+}
+
+/** The return a partner is changing: its partnership's set-up, the period and the workstreams the agency reports on. */
+interface EditTarget {
+  periodId: string;
+  agencyId: string;
+  data: PartnershipData;
+  period: Period;
+  required: string[];
+}
+
+/** The return as it was read before a change: its header (null while not started) and every required section. */
+interface EditableReturn {
+  header: ReturnHeader | null;
+  current: StoredSection[];
+  currentByWs: Map<string, StoredSection>;
 }
 
 /**
@@ -171,37 +192,35 @@ export class ReturnsService {
       submittedByName: header?.submittedByName ?? null,
       acceptedByName: header?.acceptedByName ?? null,
       updatedByName: header?.updatedByName ?? null,
-      warnings: scanFields({ sections: outSections.map(({ progress: _pr, carriedForward: _c, ...s }) => s) }),
+      // Answers only: where a section was copied from names partnerships and people by design.
+      warnings: scanFields({ sections: outSections.map(({ progress: _pr, carriedForward: _c, copiedFrom: _cf, ...s }) => s) }),
       reopened: header?.reopened ?? null,
       certificationRequired: Boolean(data.partnership?.certifyReturns),
       certification: header?.certification ?? null,
     };
   }
 
-  /** Saves whole sections. The first save creates the return (`expectedVersion` null: no If-Match yet). */
-  async save(user: Principal, periodId: string, agencyId: string, body: SaveReturnRequest, expectedVersion: ExpectedVersion, ctx: WriteContext): Promise<ReturnView> {
-    this.assertCanEdit(user, agencyId);
-    const { data, period } = await this.context(periodId, agencyId);
-    if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed. Ask the programme lead if you need to change this return.`);
-    const required = this.requiredWorkstreamIds(data, agencyId);
-    this.checkSectionsBelong(body.sections, required, data);
-
-    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
-    assertVersion(header, expectedVersion);
-    if (header && !isEditable(header.status)) {
-      throw new Conflict(
-        header.status === 'accepted'
-          ? 'This return has been accepted and is locked.'
-          : header.status === 'awaiting-certification'
-            ? 'This return is waiting to be certified. A signatory at your agency must send it back before it can be changed.'
-            : 'This return has been submitted. The programme lead must return it before it can be changed.',
-      );
-    }
-
-    const current = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
-    const currentByWs = new Map(current.map((s) => [s.workstreamId, s]));
+  /**
+   * Saves whole sections and, with `copy`, starts one more section from the agency's answer in
+   * another partnership (see {@link copiedSection}). The first save creates the return
+   * (`expectedVersion` null: no If-Match yet). `confirmedPersonalData` is the request's
+   * Confirm-Personal-Data, for copied text (the body's own text was checked as it arrived).
+   */
+  async save(
+    user: Principal,
+    periodId: string,
+    agencyId: string,
+    body: SaveReturnRequest,
+    expectedVersion: ExpectedVersion,
+    ctx: WriteContext,
+    confirmedPersonalData = false,
+  ): Promise<ReturnView> {
+    const target = await this.editContext(user, periodId, agencyId);
+    this.checkSectionsBelong(body.sections, target.required, target.data);
+    if (body.copy) this.checkCopyTarget(body.copy, target);
+    const edit = await this.editableReturn(target, expectedVersion);
     const changed: StoredSection[] = body.sections.map((input) => {
-      const before = currentByWs.get(input.workstreamId);
+      const before = edit.currentByWs.get(input.workstreamId);
       const narrative = input.narrative ?? '';
       return {
         periodId,
@@ -214,13 +233,88 @@ export class ReturnsService {
         risks: input.risks ?? [],
         escalations: input.escalations ?? [],
         metrics: input.metrics ?? [],
+        // A section started from another partnership's answer keeps saying so after it is edited:
+        // it records where the text started, not that it is unchanged.
+        ...(before?.copiedFrom ? { copiedFrom: before.copiedFrom } : {}),
       };
+    });
+    if (!body.copy) {
+      return this.writeSections(user, target, edit, changed, expectedVersion, ctx, (isNew, written) => ({
+        action: isNew ? 'return.create' : 'return.save',
+        summary: isNew ? 'Started the return' : `Saved ${written} section${written === 1 ? '' : 's'}`,
+      }));
+    }
+    const copy = await this.copiedSection(user, target, edit, body.copy, ctx.now, confirmedPersonalData);
+    const others = changed.length ? `; saved ${changed.length} other section${changed.length === 1 ? '' : 's'}` : '';
+    return this.writeSections(
+      user,
+      target,
+      edit,
+      [...changed, copy.section],
+      expectedVersion,
+      // Possible personal data in the copied text, confirmed by the person, is audited as a body's is.
+      copy.confirmed.length ? { ...ctx, personalDataConfirmed: [...(ctx.personalDataConfirmed ?? []), ...copy.confirmed] } : ctx,
+      () => ({ action: 'return.section-copy', summary: `${copy.summary}${others}`, meta: copy.meta }),
+      copy.changes,
+    );
+  }
+
+  /** Who may change the agency's return, and the partnership, period and workstreams it is checked against. */
+  private async editContext(user: Principal, periodId: string, agencyId: string): Promise<EditTarget> {
+    this.assertCanEdit(user, agencyId);
+    const { data, period } = await this.context(periodId, agencyId);
+    if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed. Ask the programme lead if you need to change this return.`);
+    return { periodId, agencyId, data, period, required: this.requiredWorkstreamIds(data, agencyId) };
+  }
+
+  /** The return as it is now, refused when stale (If-Match) or not editable, with every required section. */
+  private async editableReturn(target: EditTarget, expectedVersion: ExpectedVersion): Promise<EditableReturn> {
+    const { periodId, agencyId, required } = target;
+    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    assertVersion(header, expectedVersion);
+    if (header && !isEditable(header.status)) {
+      throw new Conflict(
+        header.status === 'accepted'
+          ? 'This return has been accepted and is locked.'
+          : header.status === 'awaiting-certification'
+            ? 'This return is waiting to be certified. A signatory at your agency must send it back before it can be changed.'
+            : 'This return has been submitted. The programme lead must return it before it can be changed.',
+      );
+    }
+    const current = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
+    return { header, current, currentByWs: new Map(current.map((s) => [s.workstreamId, s])) };
+  }
+
+  /**
+   * The one write of a return's answers, for a save and for a section copied from another
+   * partnership alike: the header (guarded by If-Match) and the sections written, with the audit
+   * event, in one transaction. Saving the same answers again is not a change: nothing is written.
+   */
+  private async writeSections(
+    user: Principal,
+    target: EditTarget,
+    edit: EditableReturn,
+    changed: StoredSection[],
+    expectedVersion: ExpectedVersion,
+    ctx: WriteContext,
+    describe: (isNew: boolean, written: number) => { action: string; summary: string; meta?: Record<string, unknown> },
+    extraChanges: Changes = {},
+  ): Promise<ReturnView> {
+    const { periodId, agencyId, data, period, required } = target;
+    const { header, current, currentByWs } = edit;
+    const now = ctx.now.toISOString();
+    // A section's save time moves only when its answers do.
+    const stamped = changed.map((s) => {
+      const before = currentByWs.get(s.workstreamId);
+      const savedAt = noChanges(diffSections(before ? [before] : [], [s])) ? before?.savedAt : now;
+      return { ...s, ...(savedAt ? { savedAt } : {}) };
     });
     // A new return stores every required section (carried forward ones included), so the stored
     // return is complete from its first save.
-    const toWrite = header ? changed : current.map((s) => changed.find((c) => c.workstreamId === s.workstreamId) ?? s);
+    const toWrite = header ? stamped : current.map((s) => stamped.find((c) => c.workstreamId === s.workstreamId) ?? s);
     const merged = current.map((s) => toWrite.find((c) => c.workstreamId === s.workstreamId) ?? s);
-    const now = ctx.now.toISOString();
+    const changes = { ...diffSections(current, toWrite), ...extraChanges };
+    if (header && noChanges(changes)) return this.view(data, period, agencyId, header, current, required, ctx.now);
     const next: ReturnHeader = {
       periodId,
       agencyId,
@@ -239,21 +333,182 @@ export class ReturnsService {
       review: header?.review ?? { comments: [] },
       confidence: Object.fromEntries(merged.map((s) => [s.workstreamId, s.confidence])),
     };
-    const changes = diffSections(current, toWrite);
-    // Saving the same answers again is not a change: nothing to write or audit.
-    if (header && noChanges(changes)) return this.view(data, period, agencyId, header, current, required, ctx.now);
+    const { action, summary, meta } = describe(!header, toWrite.length);
     await this.writer.write(
       [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s))],
-      {
-        action: header ? 'return.save' : 'return.create',
-        entityType: 'return',
-        entityId: `${periodId}/${agencyId}`,
-        summary: header ? `Saved ${toWrite.length} section${toWrite.length === 1 ? '' : 's'}` : 'Started the return',
-        changes,
-      },
+      { action, entityType: 'return', entityId: `${periodId}/${agencyId}`, summary, changes, ...(meta ? { meta } : {}) },
       ctx,
     );
     return this.view(data, period, agencyId, next, merged, required, ctx.now);
+  }
+
+  /**
+   * The caller's own agency's returns for this period in the other partnerships where they are a
+   * partner, with the sections that have answers: names and dates, never the answers. Refused
+   * exactly as saving this return is. Reads: this partnership's set-up, the person's memberships,
+   * then each other partnership's set-up and return (in parallel).
+   */
+  async sources(user: Principal, periodId: string, agencyId: string): Promise<ReturnSourcesView> {
+    this.assertCanEdit(user, agencyId);
+    const { data } = await this.context(periodId, agencyId);
+    const elsewhere = this.returns.otherPartnerships();
+    const places = (await elsewhere.membershipsOf(user.email)).filter((m) => m.id !== data.partnership?.id && m.role === 'partner' && m.agencyId);
+    const found = await Promise.all(
+      places.map(async (m): Promise<ReturnSourcesView['sources'][number] | null> => {
+        const theirAgency = m.agencyId as string;
+        const [theirs, { header, sections }] = await Promise.all([elsewhere.partnershipData(m.id), elsewhere.getReturn(m.id, periodId, theirAgency)]);
+        if (!header) return null;
+        const answered = new Map(sections.filter((s) => sectionProgress(s) !== 'not-started').map((s) => [s.workstreamId, s]));
+        // In that partnership's programme order; sections of workstreams since removed there last.
+        const order = [
+          ...theirs.workstreams.map((w) => w.id).filter((id) => answered.has(id)),
+          ...[...answered.keys()].filter((id) => !theirs.workstreams.some((w) => w.id === id)),
+        ];
+        if (!order.length) return null;
+        return {
+          partnershipId: m.id,
+          partnershipName: m.name,
+          agencyId: theirAgency,
+          agencyName: theirs.agencies.find((a) => a.id === theirAgency)?.name ?? theirAgency,
+          status: header.status,
+          updatedAt: header.updatedAt ?? null,
+          sections: order.map((id) => {
+            const s = answered.get(id)!;
+            return {
+              workstreamId: id,
+              workstreamName: theirs.workstreams.find((w) => w.id === id)?.name ?? id,
+              progress: sectionProgress(s),
+              savedAt: s.savedAt ?? header.updatedAt ?? null,
+            };
+          }),
+        };
+      }),
+    );
+    return { periodId, agencyId, sources: found.filter((f) => f !== null) };
+  }
+
+  /** A copy's target and source as the save's body names them, checked like its sections (400 naming the field). */
+  private checkCopyTarget(copy: CopySectionRequest, target: EditTarget) {
+    const errors: FieldError[] = [];
+    if (!target.required.includes(copy.workstreamId))
+      errors.push({ path: 'copy.workstreamId', message: `Your agency does not report on "${copy.workstreamId}". Choose one of: ${target.required.join(', ')}` });
+    if (copy.fromPartnershipId === target.data.partnership?.id)
+      errors.push({ path: 'copy.fromPartnershipId', message: 'Choose another partnership you work in: this is the one you are copying into' });
+    if (errors.length) throw new ValidationFailed(errors);
+  }
+
+  /**
+   * One section started from the caller's own agency's answer in another partnership, for the same
+   * period (copy, then edit). Everything is checked again from the server's records: the caller may
+   * change this return (checked by the save), is an active partner in the other partnership, and
+   * reads only their own agency's return there. The copy goes through the checks a body's section
+   * gets (the section schema, the personal-data rule) and records where it came from. Nothing of
+   * the other partnership changes.
+   *
+   * Field by field: delivery confidence, narrative, risks and escalations are copied. Milestone
+   * updates only for milestones of this workstream (a milestone id of the other partnership names
+   * nothing here); this section's own updates of its other milestones stay. Metrics are not copied
+   * (they are the other area's figures); this section's own stay.
+   */
+  private async copiedSection(user: Principal, target: EditTarget, edit: EditableReturn, copy: CopySectionRequest, now: Date, confirmedPersonalData: boolean) {
+    const { periodId, agencyId, data } = target;
+    const source = await this.copySource(user, periodId, copy);
+    const before = edit.currentByWs.get(copy.workstreamId)!;
+    const planned = new Set(data.milestones.filter((m) => m.workstreamId === copy.workstreamId).map((m) => m.id));
+    const copiedUpdates = source.section.milestones.filter((u) => planned.has(u.milestoneId));
+    const leftOut = source.section.milestones.filter((u) => !planned.has(u.milestoneId)).map((u) => u.milestoneId);
+    const fromSource = new Map(copiedUpdates.map((u) => [u.milestoneId, u]));
+    const parsed = ReturnSectionInput.safeParse({
+      workstreamId: copy.workstreamId,
+      confidence: source.section.confidence,
+      narrative: source.section.narrative,
+      milestones: [
+        ...before.milestones.map((u) => fromSource.get(u.milestoneId) ?? u),
+        ...copiedUpdates.filter((u) => !before.milestones.some((b) => b.milestoneId === u.milestoneId)),
+      ],
+      risks: source.section.risks,
+      escalations: source.section.escalations,
+      metrics: before.metrics,
+    });
+    if (!parsed.success) {
+      throw new Unprocessable(
+        `The section in ${source.partnershipName} cannot be copied as it is. Change it there, or enter this section here.`,
+        fieldErrors(parsed.error, ['copy']),
+      );
+    }
+    const { workstreamId: _w, ...text } = parsed.data;
+    const { refused, toConfirm } = checkPersonalData(text, {}, { now });
+    const named = (w: { path: string; message: string; kind: string }) => ({ path: `copy.${w.path}`, message: w.message, kind: w.kind });
+    if (refused.length) throw new PersonalDataRefused(refused.map(named));
+    if (toConfirm.length && !confirmedPersonalData) throw new PersonalDataUnconfirmed(toConfirm.map(named));
+
+    const copiedFrom: CopiedFrom = {
+      partnershipId: source.partnershipId,
+      partnershipName: source.partnershipName,
+      agencyId: source.agencyId,
+      agencyName: source.agencyName,
+      periodId,
+      workstreamId: copy.fromWorkstreamId,
+      workstreamName: source.workstreamName,
+      sectionSavedAt: source.savedAt,
+      copiedAt: now.toISOString(),
+      copiedBy: user.email,
+      copiedByName: user.name,
+      milestoneUpdatesLeftOut: leftOut.length,
+    };
+    const answers: StoredSection = {
+      periodId,
+      agencyId,
+      workstreamId: copy.workstreamId,
+      confidence: parsed.data.confidence ?? null,
+      narrative: parsed.data.narrative,
+      carriedForward: false,
+      milestones: parsed.data.milestones,
+      risks: parsed.data.risks,
+      escalations: parsed.data.escalations,
+      metrics: parsed.data.metrics,
+    };
+    // Copying the same saved answer again over answers still as copied changes nothing (the first
+    // copy's record stays); another source, a newer save of it, or answers edited since, is a change.
+    const where = (c: CopiedFrom | null | undefined) =>
+      c ? { partnershipId: c.partnershipId, agencyId: c.agencyId, workstreamId: c.workstreamId, periodId: c.periodId, sectionSavedAt: c.sectionSavedAt } : null;
+    const sameSource = sameValue(where(before.copiedFrom), where(copiedFrom));
+    const unchanged = sameSource && noChanges(diffSections([before], [answers]));
+    const section: StoredSection = { ...answers, copiedFrom: unchanged && before.copiedFrom ? before.copiedFrom : copiedFrom };
+    const changes: Changes = sameSource ? {} : { [`${copy.workstreamId}.copiedFrom`]: { from: where(before.copiedFrom), to: where(copiedFrom) } };
+    const name = data.workstreams.find((w) => w.id === copy.workstreamId)?.name ?? copy.workstreamId;
+    return {
+      section,
+      changes,
+      confirmed: toConfirm.map(({ path, kind }) => ({ path: `${copy.workstreamId}.${path}`, kind })),
+      summary: `Started ${name} from the ${source.workstreamName} section of ${source.agencyName}'s return in ${source.partnershipName}`,
+      meta: { copiedFrom: where(copiedFrom), ...(leftOut.length ? { milestoneUpdatesLeftOut: leftOut } : {}) },
+    };
+  }
+
+  /**
+   * The answer a section is copied from: the caller's own agency's return for the period in the other
+   * partnership, read from that partnership's records. Someone who is not an active partner there
+   * hears that there is nothing to copy (404), as if the partnership did not exist.
+   */
+  private async copySource(user: Principal, periodId: string, body: CopySectionRequest) {
+    const elsewhere = this.returns.otherPartnerships();
+    const place = (await elsewhere.membershipsOf(user.email)).find((m) => m.id === body.fromPartnershipId && m.role === 'partner' && m.agencyId);
+    if (!place?.agencyId) throw new NotFound(`There is no return of yours in partnership ${body.fromPartnershipId} to copy from.`);
+    const [theirs, { header, sections }] = await Promise.all([elsewhere.partnershipData(place.id), elsewhere.getReturn(place.id, periodId, place.agencyId)]);
+    const section = header ? sections.find((s) => s.workstreamId === body.fromWorkstreamId) : undefined;
+    if (!header || !section || sectionProgress(section) === 'not-started') {
+      throw new NotFound(`Your agency's ${periodLongLabel(periodId)} return in ${place.name} has no answers for ${body.fromWorkstreamId} to copy.`);
+    }
+    return {
+      partnershipId: place.id,
+      partnershipName: place.name,
+      agencyId: place.agencyId,
+      agencyName: theirs.agencies.find((a) => a.id === place.agencyId)?.name ?? place.agencyId,
+      workstreamName: theirs.workstreams.find((w) => w.id === section.workstreamId)?.name ?? section.workstreamId,
+      savedAt: section.savedAt ?? header.updatedAt ?? null,
+      section,
+    };
   }
 
   private checkSectionsBelong(sections: ReturnSectionInput[], required: string[], data: PartnershipData) {

@@ -190,10 +190,28 @@ export const ReturnSectionInput = z
   });
 export type ReturnSectionInput = z.infer<typeof ReturnSectionInput>;
 
-/** `PUT /api/returns/{periodId}/{agencyId}`: whole sections, any subset of the agency's workstreams. */
+/**
+ * Part of a save: start one section from the agency's answer in another partnership the person
+ * works in, for the same period (copy, then edit). Only ids: the server reads the answer from its
+ * own records of that partnership, never from the request.
+ */
+export const CopySectionRequest = z
+  .object({
+    workstreamId: Slug.describe('The section of this return to start from the copy'),
+    fromPartnershipId: Slug.describe('The other partnership, where you are a partner at an agency'),
+    fromWorkstreamId: Slug.describe("The workstream there whose section of your agency's return to copy"),
+  })
+  .strict();
+export type CopySectionRequest = z.infer<typeof CopySectionRequest>;
+
+/**
+ * `PUT /api/returns/{periodId}/{agencyId}`: whole sections, any subset of the agency's workstreams,
+ * and optionally one more section started from the agency's answer in another partnership (`copy`).
+ */
 export const SaveReturnRequest = z
   .object({
     sections: z.array(ReturnSectionInput).max(20, 'A return has at most 20 sections'),
+    copy: CopySectionRequest.optional().describe("Start this section from your own agency's answer in another partnership, for the same period; send `sections: []` to copy only"),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -203,6 +221,8 @@ export const SaveReturnRequest = z
         ctx.addIssue({ code: 'custom', path: ['sections', i, 'workstreamId'], message: 'This workstream already has a section: send each workstream once' });
       seen.add(s.workstreamId);
     });
+    if (v.copy && seen.has(v.copy.workstreamId))
+      ctx.addIssue({ code: 'custom', path: ['copy', 'workstreamId'], message: 'This section is also sent in sections: copy into it or send its answers, not both' });
   });
 export type SaveReturnRequest = z.infer<typeof SaveReturnRequest>;
 
@@ -280,6 +300,30 @@ export const ReturnCertification = z.object({
 });
 export type ReturnCertification = z.infer<typeof ReturnCertification>;
 
+/**
+ * Where a section started when it was copied from the agency's answer in another partnership (copy,
+ * then edit). It stays on the section when the section is saved again, because it says where the
+ * text started, not that it is unchanged; copying again replaces it. Names are as they were then.
+ */
+export const CopiedFrom = z.object({
+  partnershipId: Slug,
+  partnershipName: z.string(),
+  agencyId: Slug,
+  agencyName: z.string(),
+  periodId: PeriodId,
+  workstreamId: Slug,
+  workstreamName: z.string(),
+  /** When the copied section was last saved there (its return's last save for sections saved before this was recorded). */
+  sectionSavedAt: z.string().nullable(),
+  copiedAt: z.string(),
+  /** Email of the person who copied it (the identity); the name is for display. */
+  copiedBy: z.string(),
+  copiedByName: z.string(),
+  /** Milestone updates left out because their milestones belong to the other partnership's plan. */
+  milestoneUpdatesLeftOut: z.number().int().min(0),
+});
+export type CopiedFrom = z.infer<typeof CopiedFrom>;
+
 /** A section as the API answers it. `carriedForward` marks a narrative copied from the last accepted return and not yet edited. */
 export const ReturnSectionView = z.object({
   workstreamId: Slug,
@@ -292,6 +336,10 @@ export const ReturnSectionView = z.object({
   metrics: z.array(Metric),
   /** Task-list status, computed by the API with `sectionProgress`. */
   progress: z.enum(SECTION_PROGRESS).optional(),
+  /** When the section's answers last changed; absent for sections not changed since this was recorded. */
+  savedAt: z.string().optional(),
+  /** Set when the section was started from the agency's answer in another partnership. */
+  copiedFrom: CopiedFrom.nullable().optional(),
 });
 export type ReturnSectionView = z.infer<typeof ReturnSectionView>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ReturnStatus, ReturnView } from './schema.js';
+import { Slug } from '../partnership/schema.js';
+import { PeriodId } from '../periods/period.js';
+import { ReturnStatus, ReturnView, SECTION_PROGRESS } from './schema.js';
 
 /** Returns as the API answers them, besides `ReturnView` (schema.ts), which the pages also parse. */
 
@@ -23,3 +25,35 @@ export const ReturnListRowView = z
 
 /** `ReturnView` as the document names it. */
 export const ReturnViewDoc = ReturnView.meta({ id: 'Return' });
+
+/**
+ * `GET /api/p/{partnershipId}/returns/{periodId}/{agencyId}/sources`: the caller's own agency's
+ * returns for the same period in the other partnerships where they are a partner, with the
+ * sections one could be copied from. Names and dates only, never answers: nothing of another
+ * partnership is shown until the person chooses to copy it.
+ */
+export const ReturnSourceSectionView = z.object({
+  workstreamId: Slug,
+  workstreamName: z.string(),
+  progress: z.enum(SECTION_PROGRESS),
+  savedAt: z.string().nullable().describe("When the section was last saved (its return's last save where the section's own time was not recorded)"),
+});
+
+export const ReturnSourceView = z.object({
+  partnershipId: Slug,
+  partnershipName: z.string(),
+  agencyId: Slug,
+  agencyName: z.string(),
+  status: ReturnStatus,
+  updatedAt: z.string().nullable(),
+  sections: z.array(ReturnSourceSectionView),
+});
+
+export const ReturnSourcesView = z
+  .object({
+    periodId: PeriodId,
+    agencyId: Slug,
+    sources: z.array(ReturnSourceView).describe('One entry per other partnership with a return to copy from, in the order partnerships are listed'),
+  })
+  .meta({ id: 'ReturnSources' });
+export type ReturnSourcesView = z.infer<typeof ReturnSourcesView>;
