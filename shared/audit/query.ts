@@ -43,6 +43,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditedEntityType, string> = {
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'return.create': 'Return started',
   'return.save': 'Return saved',
+  'return.section-copy': 'Return section started from another partnership',
   'return.submit': 'Return submitted',
   'return.accept': 'Return accepted',
   'return.return': 'Return sent back',
@@ -75,6 +76,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.resend-invitation': 'Invitation sent again',
   'user.deactivate': 'User deactivated',
   'user.reactivate': 'User given access again',
+  'user.notifications': 'Email settings changed',
   'return.chase': 'Return chased',
   'threshold.chase': 'Sign-off chased',
   'mail.stop': 'Email to an address stopped',
