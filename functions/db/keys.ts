@@ -12,12 +12,22 @@ export const partnershipKeys = {
 };
 
 /**
- * The service's own list of the partnerships it hosts: the one partition whose key is not a
- * partnership's, read to find the partnerships a person works in (never a partnership's data).
+ * What belongs to the service rather than to one partnership, in partitions whose keys are not a
+ * partnership's: the list of the partnerships it hosts (read to find the partnerships a person
+ * works in, never a partnership's data), and its platform administrators (who create partnerships).
  */
 export const platformKeys = {
   partnerships: 'PLATFORM#PARTNERSHIPS',
   partnership: (pid: string) => ({ pk: 'PLATFORM#PARTNERSHIPS', sk: pid }),
+  /** Every platform administrator in one small partition, by lower-case email: one GetItem per request checks one. */
+  admins: 'PLATFORM#ADMINS',
+  admin: (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: email.toLowerCase() }),
+  /**
+   * Where the audit trail keeps what happens outside any partnership (an administrator signing in):
+   * written in the place of a partnership id in {@link auditKeys}, so `P#PLATFORM#AUDIT#...`. Upper
+   * case, so no partnership's id (a lower-case slug) can ever be the same.
+   */
+  auditScope: 'PLATFORM',
 };
 
 export const userKeys = {

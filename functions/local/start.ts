@@ -1,7 +1,8 @@
 /**
  * `npm start`: the embedded default. Boots DynamoDB Local with data under `.data/` (supervised:
- * restarted on the same data if it dies), creates the tables, seeds the demo partnership on first
- * run and serves API and SPA on http://localhost:3000 (listening on HOST, 127.0.0.1 by default).
+ * restarted on the same data if it dies), creates the tables, seeds the demo partnerships on first
+ * run and the demo's platform administrator, and serves API and SPA on http://localhost:3000
+ * (listening on HOST, 127.0.0.1 by default).
  * It also starts aws-ses-v2-local (the SES v2 emulator) on a free loopback port: the portal's email
  * goes there through the real SES client, readable on its mailbox page.
  * `--reset` (or `npm run reset`) deletes the local data first.
@@ -15,7 +16,7 @@ import { ensureTables } from '../db/create-tables.js';
 import { createLogger } from '../logger.js';
 import { partnershipPath } from '../../shared/partnership/paths.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
-import { demoSeedNames, loadSeed, seedDemo } from '../seed/seed.js';
+import { demoSeedNames, loadPlatformAdmins, loadSeed, seedDemo, seedPlatformAdmins } from '../seed/seed.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { formatOutcomes, runReminders } from '../jobs/reminders.js';
 import { createSesClient, SesMailer } from '../mail/mailer.js';
@@ -86,6 +87,9 @@ async function main() {
       .filter((n) => n !== cfg.partnershipId)
       .map((n) => loadSeed(n));
     for (const other of others) await seedDemo(createDocumentClient(setup), cfg.tables, { password: config.auth.demoPassword, seed: other });
+    // The demo's platform administrators belong to no partnership: added once, whatever the seed version.
+    await seedPlatformAdmins(createDocumentClient(setup), cfg.tables, { password: config.auth.demoPassword });
+    const admins = loadPlatformAdmins();
     const keys = await loadOrCreateLocalKeys(dataDir);
     server = await startServer({ config: cfg, doc, keys, webDist: resolve('web/dist'), logger: createLogger(config.logLevel) });
     writeFileSync(endpointsFile, JSON.stringify({ dynamodb: db.endpoint, ses: ses.endpoint, portalUrl: cfg.portalUrl }));
@@ -136,6 +140,9 @@ ${others
         .join('\n')}`,
   )
   .join('\n')}
+
+Platform administration (creates partnerships from templates; belongs to no partnership):
+${admins.map((a) => `  ${a.email.padEnd(30)} platform administrator (${a.name})`).join('\n')}
 
 Press Ctrl-C to stop.`);
   } catch (err) {

@@ -9,7 +9,7 @@ import { clientAddress } from '../auth/client-address.js';
 import { InvitationCheckRequest, InvitationView, SetPasswordRequest } from '../../shared/users/schema.js';
 import { NotFound } from '../domain/errors.js';
 import { ALL_ROLES, apiRoutes, declareRoute, json } from '../http/route.js';
-import type { Services, ServiceDeps } from '../services/index.js';
+import type { ServiceDeps } from '../services/index.js';
 
 /** The local sign-in's public keys (JWKS, RFC 7517). */
 const Jwks = z.object({ keys: z.array(z.object({ kid: z.string(), kty: z.string(), alg: z.string(), use: z.string() }).catchall(z.unknown())) }).meta({ id: 'JsonWebKeySet' });
@@ -104,8 +104,11 @@ export function serviceRoutes(platform: PlatformService) {
     .openapi(attentionEverywhere, async (c) => c.json(await platform.attentionEverywhere(c.get('user').email, c.get('now'), c.req.valid('query').except), 200));
 }
 
-/** Public auth routes: the built-in sign-in exists only in local mode. */
-export function authRoutes(services: Services, auth: AuthService | null, deps: Pick<ServiceDeps, 'config' | 'localIssuer'>) {
+/**
+ * Public auth routes: the built-in sign-in exists only in local mode. A set-password link is
+ * answered by the partnership whose person it names (`auth` finds it).
+ */
+export function authRoutes(auth: AuthService | null, deps: Pick<ServiceDeps, 'config' | 'localIssuer'>) {
   const routes = apiRoutes();
   // Without the built-in sign-in the route names nothing: 404 before its body is read.
   if (!auth) {
@@ -116,8 +119,14 @@ export function authRoutes(services: Services, auth: AuthService | null, deps: P
       if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
       return c.json(await auth.login(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now'), clientKey: clientAddress(c, deps.config.trustProxy) }), 200);
     })
-    .openapi(checkInvitation, async (c) => c.json(await services.people.checkInvitation(c.req.valid('json').token, c.get('now')), 200))
-    .openapi(setPassword, async (c) => c.json(await services.people.setPassword(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now') }), 200))
+    .openapi(checkInvitation, async (c) => {
+      if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
+      return c.json(await auth.checkInvitation(c.req.valid('json').token, c.get('now')), 200);
+    })
+    .openapi(setPassword, async (c) => {
+      if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
+      return c.json(await auth.setPassword(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now') }), 200);
+    })
     .openapi(jwks, (c) => {
       if (!deps.localIssuer) throw new NotFound();
       return c.json(deps.localIssuer.jwks() as z.infer<typeof Jwks>, 200);

@@ -15,6 +15,7 @@ import { authRoutes, meRoutes, serviceRoutes } from './auth-routes.js';
 import { kinshipRoutes, publicKinshipRoutes } from './kinship-routes.js';
 import { partnershipRoutes } from './partnership-routes.js';
 import { peopleRoutes } from './people-routes.js';
+import { asPlatformAdmin, platformRoutes } from './platform-routes.js';
 import { programmeRoutes } from './programme-routes.js';
 import { readinessRoutes } from './readiness-routes.js';
 import { returnRoutes } from './return-routes.js';
@@ -55,10 +56,12 @@ export function publicPartnershipApp() {
 }
 
 /**
- * Mounts every sub-app: the service's own routes (health, the API's description, sign-in), each
- * partnership's public routes, then its signed-in ones: the token is verified, the partnership in
- * the path must exist, and the person must be active in its records (their role and agency come
- * from there). Chained, so the result's type carries every route's declaration (`Api`).
+ * Mounts every sub-app: the service's own routes (health, the API's description, sign-in), platform
+ * administration (the token is verified and the person must be an active platform administrator in
+ * the platform's records), each partnership's public routes, then its signed-in ones: the token is
+ * verified, the partnership in the path must exist, and the person must be active in its records
+ * (their role and agency come from there). Chained, so the result's type carries every route's
+ * declaration (`Api`).
  */
 export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry: ServiceRegistry, apiDocument: () => ReturnType<typeof openApiDocument>) {
   const access = new UserAccessCheck((key) => {
@@ -67,13 +70,17 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry:
   });
   // Whether the person is active in any partnership (read at most once a minute, like their access).
   const worksSomewhere = new UserAccessCheck((email) => registry.platform.membershipsOf(email).then((m) => m.length > 0));
+  // Whether the person is an active platform administrator (the platform's record, read at most once a minute).
+  const admins = new UserAccessCheck((email) => registry.platform.adminAccess(email));
   return app
     .route('/', systemRoutes(registry.home, deps, apiDocument))
     .route('/', apiDocsRoutes())
-    .route('/', authRoutes(registry.home, registry.auth, deps))
+    .route('/', authRoutes(registry.auth, deps))
     .use('/api/partnerships', authenticate(deps.verifier))
     .use('/api/partnerships/*', authenticate(deps.verifier))
     .route('/', serviceRoutes(registry.platform))
+    .use('/api/platform/*', authenticate(deps.verifier), asPlatformAdmin(admins))
+    .route('/', platformRoutes(registry.platform, admins))
     .use('/api/public/p/:partnershipId/*', inPartnership(registry))
     .route('/api/public/p/:partnershipId', publicPartnershipApp())
     .use('/api/p/:partnershipId/*', authenticate(deps.verifier), inPartnership(registry), asMember(access, worksSomewhere))

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { Role } from '../../shared/auth/roles.js';
 import { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
 import { hashPassword } from '../auth/passwords.js';
-import { partnershipKeys, partnershipPk } from '../db/keys.js';
+import { partnershipKeys, partnershipPk, platformKeys } from '../db/keys.js';
+import { Conflict } from '../domain/errors.js';
 import { Writer } from '../db/transact.js';
 import { UserRepository } from '../repositories/user-repository.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
@@ -50,6 +51,58 @@ export function loadSeed(name = 'mscp'): SeedFile {
     }
   }
   return seed;
+}
+
+const SeedPlatformAdmins = z.object({
+  $comment: z.string().optional(),
+  admins: z.array(z.object({ email: z.string().email(), name: z.string().min(1).max(120) }).strict()),
+});
+
+/** The demo's platform administrators (`./platform-admins.json`): they create partnerships and belong to none. */
+export function loadPlatformAdmins(): z.infer<typeof SeedPlatformAdmins>['admins'] {
+  return SeedPlatformAdmins.parse(JSON.parse(readFileSync(new URL('./platform-admins.json', import.meta.url), 'utf8'))).admins;
+}
+
+/** Who the audit trail says loaded the demo. */
+const SEED_ACTOR = { userId: 'system', email: 'system', name: 'Demo seed', role: 'system', agencyId: null };
+
+/** The id part of a platform administrator's stable id (no partnership has an upper-case id). */
+const PLATFORM_IDS = 'PLATFORM';
+
+/**
+ * Adds the demo's platform administrators, each only if not there yet (a conditional put), so a
+ * restart keeps what happened to them; safe to run on every start, whatever the seed version.
+ */
+export async function seedPlatformAdmins(
+  doc: DynamoDBDocumentClient,
+  tables: { main: string; audit: string },
+  opts: { password: string; now?: Date },
+): Promise<{ added: string[] }> {
+  const platform = new PlatformRepository(doc, tables.main);
+  const writer = new Writer(doc, tables.audit, platformKeys.auditScope);
+  const passwordHash = await hashPassword(opts.password);
+  const now = opts.now ?? new Date();
+  const added: string[] = [];
+  for (const a of loadPlatformAdmins()) {
+    const id = userIdFor(PLATFORM_IDS, a.email);
+    const item = platform.adminItem({ id, email: a.email, name: a.name, status: 'active', passwordHash, createdAt: now.toISOString() });
+    try {
+      await writer.write(
+        [
+          {
+            item: { Put: { TableName: tables.main, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
+            onConditionFailed: () => new Conflict(`${a.email} is there already`),
+          },
+        ],
+        { action: 'seed.load', entityType: 'platform-admin', entityId: id, summary: `Added the demo platform administrator ${a.name}` },
+        { actor: SEED_ACTOR, requestId: 'seed', now },
+      );
+      added.push(a.email);
+    } catch (err) {
+      if (!(err instanceof Conflict)) throw err;
+    }
+  }
+  return { added };
 }
 
 /** A stable id per email so tokens and audit trails survive a re-seed. */
@@ -108,11 +161,10 @@ export async function seedDemo(
   ];
   await batchPut(doc, tables.main, items);
   const now = opts.now ?? new Date();
-  const system = { userId: 'system', email: 'system', name: 'Demo seed', role: 'system', agencyId: null };
   await new Writer(doc, tables.audit, pid).write(
     [{ item: { Put: { TableName: tables.main, Item: { ...marker, entity: 'SeedMarker', version: SEED_VERSION, at: now.toISOString() } } } }],
     { action: 'seed.load', entityType: 'partnership', entityId: pid, summary: `Loaded the ${seed.partnership.shortName} demo data (seed version ${SEED_VERSION})` },
-    { actor: system, requestId: 'seed', now },
+    { actor: SEED_ACTOR, requestId: 'seed', now },
   );
   return { seeded: true };
 }

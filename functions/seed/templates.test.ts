@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { instantiateTemplate, type PartnershipConfiguration, type TemplateChoices } from '../../shared/partnership/template.js';
 import { loadSeed, SeedFile } from './seed.js';
-import { DEFAULT_TEMPLATE_ID, loadTemplate } from './templates.js';
+import { DEFAULT_TEMPLATE_ID, loadTemplate, templateCatalogue } from './templates.js';
 
 const readJson = <T>(path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as T;
 
@@ -42,6 +42,21 @@ describe('the Families First Partnership (England) template', () => {
   it('when its words are read, none names Medway: it is for any partnership', () => {
     const { $comment: _note, ...template } = loadTemplate();
     expect(JSON.stringify(template)).not.toMatch(/medway/i);
+  });
+
+  it('when the API lists templates, every file in the templates folder is there, as loaded from disk', () => {
+    const files = readdirSync(new URL('./templates/', import.meta.url))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+    expect(
+      templateCatalogue
+        .list()
+        .map((t) => t.id)
+        .sort(),
+    ).toEqual(files);
+    for (const id of files) expect(templateCatalogue.get(id)).toEqual(loadTemplate(id));
+    expect(templateCatalogue.get('no-such-template')).toBeNull();
   });
 
   it('when an id is not a slug or names no template, loading fails loudly', () => {

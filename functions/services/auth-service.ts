@@ -1,4 +1,5 @@
-import type { LoginRequest, LoginResponse } from '../../shared/auth/roles.js';
+import type { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
+import type { SetPasswordRequest } from '../../shared/users/schema.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { SignInThrottle } from '../auth/login-throttle.js';
 import { ACCESS_ENDED } from '../auth/user-access.js';
@@ -6,22 +7,58 @@ import type { LocalTokenIssuer } from '../auth/tokens.js';
 import type { Writer } from '../db/transact.js';
 import { AccessEnded, TooManyRequests, Unauthorized } from '../http/errors.js';
 import type { UserRecord, UserRepository } from '../repositories/user-repository.js';
+import type { PeopleService } from './people-service.js';
 
-/** Where a person's account is kept (a partnership's people and its audit writer), and the account as read there. */
-export interface AccountPlace {
-  users: UserRepository;
-  writer: Writer;
-  user: UserRecord | null;
+/**
+ * An account the local sign-in checks a password against: a person in a partnership
+ * ({@link partnershipAccount}) or a platform administrator (platform-service.ts).
+ */
+export interface SignInAccount {
+  /** Absent on records written before invitations and deactivation existed: absent means active. */
+  status: 'invited' | 'active' | 'deactivated' | undefined;
+  /** Absent until an invited person sets a password. */
+  passwordHash: string | undefined;
+  /** Who the token and the answer name. */
+  me: Me;
+  /** Records the sign-in with its audit event; refused ({@link AccessEnded}) if the account was deactivated since it was read. */
+  recordSignIn(ctx: { requestId: string; now: Date }): Promise<void>;
+}
+
+/** A person's account as one partnership keeps it (its people and its audit writer). */
+export function partnershipAccount(place: { users: UserRepository; writer: Writer }, user: UserRecord): SignInAccount {
+  const me: Me = { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, signatory: user.signatory, agencyAdmin: user.agencyAdmin === true };
+  return {
+    status: user.status,
+    passwordHash: user.passwordHash,
+    me,
+    async recordSignIn(ctx) {
+      await place.writer.write(
+        [place.users.recordSignInOp(user.email, ctx.now.toISOString(), () => new AccessEnded(ACCESS_ENDED))],
+        { action: 'auth.sign-in', entityType: 'user', entityId: user.id, summary: `Signed in as ${user.role}` },
+        { actor: { userId: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId }, requestId: ctx.requestId, now: ctx.now },
+      );
+    },
+  };
+}
+
+/** What a set-password link needs: the invitations of the partnership whose person it names. */
+export type Invitations = Pick<PeopleService, 'checkInvitation' | 'setPassword'>;
+
+export interface AuthDeps {
+  /** Finds the account to sign in with (the deployment's own partnership first, then the others, then platform administrators), or null. */
+  locate(email: string): Promise<SignInAccount | null>;
+  /** The invitations of the partnership whose person a set-password link's token names (the deployment's own when none does). */
+  invitationsFor(token: string): Promise<Invitations>;
 }
 
 /**
  * Local-mode sign-in: checks the stored scrypt hash and issues a Cognito-shaped ID token. One
- * sign-in for every partnership: `locate` finds where the person's account is kept (the
- * deployment's own partnership first, else the first other one they work in).
+ * sign-in for every partnership, and for platform administrators, who belong to none; and the
+ * set-password links of every partnership's invitations.
  */
 export class AuthService {
   constructor(
-    private readonly locate: (email: string) => Promise<AccountPlace>,
+    private readonly d: AuthDeps,
     private readonly issuer: LocalTokenIssuer,
     private readonly throttle = new SignInThrottle(),
   ) {}
@@ -39,30 +76,34 @@ export class AuthService {
           : `Too many failed sign-ins for this email address. Wait ${seconds} seconds, then try again.`,
       );
     }
-    const place = await this.locate(input.email);
-    const user = place.user;
+    const account = await this.d.locate(input.email);
     // The hash is always checked, so the answer takes as long whether or not the account exists.
-    const ok = await verifyPassword(input.password, user?.passwordHash);
-    if (user?.status === 'deactivated') {
+    const ok = await verifyPassword(input.password, account?.passwordHash);
+    if (account?.status === 'deactivated') {
       // The same answer whether or not the password was right, and it counts as a failure, so a
       // deactivated account can be neither used nor used to test passwords.
       this.throttle.recordFailure(input.email, ctx.clientKey, now);
       throw new AccessEnded(ACCESS_ENDED);
     }
-    if (!ok || !user) {
+    if (!ok || !account) {
       this.throttle.recordFailure(input.email, ctx.clientKey, now);
       throw new Unauthorized('The email address or password is not right. Check them and try again.');
     }
     this.throttle.recordSuccess(input.email, ctx.clientKey);
-    const at = ctx.now.toISOString();
-    const me = { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, signatory: user.signatory, agencyAdmin: user.agencyAdmin === true };
-    await place.writer.write(
-      [place.users.recordSignInOp(user.email, at, () => new AccessEnded(ACCESS_ENDED))],
-      { action: 'auth.sign-in', entityType: 'user', entityId: user.id, summary: `Signed in as ${user.role}` },
-      { actor: { userId: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId }, requestId: ctx.requestId, now: ctx.now },
-    );
+    await account.recordSignIn(ctx);
+    const { me } = account;
     const { token, expiresAt } = await this.issuer.issue(me, ctx.now);
     const partner = me.role === 'partner';
     return { token, expiresAt, user: { ...me, signatory: me.signatory && partner, agencyAdmin: me.agencyAdmin && partner } };
+  }
+
+  /** Whose invitation a set-password link is, in whichever partnership invited them. */
+  async checkInvitation(token: string, now: Date): Promise<{ name: string; email: string; expiresAt: string }> {
+    return (await this.d.invitationsFor(token)).checkInvitation(token, now);
+  }
+
+  /** Sets the password of an invited person from their link, in whichever partnership invited them. */
+  async setPassword(input: SetPasswordRequest, ctx: { requestId: string; now: Date }): Promise<{ email: string }> {
+    return (await this.d.invitationsFor(input.token)).setPassword(input, ctx);
   }
 }

@@ -6,6 +6,7 @@ import { createSesClient, type Mailer, SesMailer } from '../mail/mailer.js';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import { Writer } from '../db/transact.js';
+import { platformKeys } from '../db/keys.js';
 import { DiskDocumentStore, S3DocumentStore, type DocumentStore } from '../documents/document-store.js';
 import { AuditRepository } from '../repositories/audit-repository.js';
 import { ErasureRepository } from '../repositories/erasure-repository.js';
@@ -17,7 +18,7 @@ import { ReturnRepository } from '../repositories/return-repository.js';
 import { ThresholdRepository } from '../repositories/threshold-repository.js';
 import { UserRepository } from '../repositories/user-repository.js';
 import { AuditService } from './audit-service.js';
-import { AuthService } from './auth-service.js';
+import { AuthService, partnershipAccount } from './auth-service.js';
 import { ErasureService } from './erasure-service.js';
 import { KinshipService } from './kinship-service.js';
 import { PeopleService } from './people-service.js';
@@ -38,6 +39,7 @@ import { ThresholdService } from './threshold-service.js';
 import { TrackerService } from './tracker-service.js';
 import { PlatformService } from './platform-service.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
+import { templateCatalogue } from '../seed/templates.js';
 
 /**
  * What the services are built from. The app's own dependencies (`AppDeps` in app.ts) extend this;
@@ -162,18 +164,38 @@ export class ServiceRegistry {
 
   constructor(private readonly deps: ServiceDeps) {
     const platform = new PlatformRepository(deps.doc, deps.config.tables.main);
-    this.platform = new PlatformService(platform, (pid) => this.for(pid));
+    this.platform = new PlatformService({
+      repo: platform,
+      partnership: (pid) => this.for(pid),
+      writer: new Writer(deps.doc, deps.config.tables.audit, platformKeys.auditScope),
+      templates: templateCatalogue,
+      // A partnership just created exists at once for this instance (others within a minute).
+      created: (pid) => this.known.delete(pid),
+    });
     this.auth = deps.localIssuer
-      ? new AuthService(async (email) => {
-          // The deployment's own partnership first; else the first other one the person works in.
-          const home = this.home;
-          const atHome = await home.users.getUserByEmail(email);
-          if (atHome) return { ...home, user: atHome };
-          const elsewhere = (await platform.membershipsOf(email)).find((m) => m.id !== deps.config.partnershipId);
-          if (!elsewhere) return { ...home, user: null };
-          const there = this.for(elsewhere.id);
-          return { ...there, user: await there.users.getUserByEmail(email) };
-        }, deps.localIssuer)
+      ? new AuthService(
+          {
+            // The deployment's own partnership first; else the first other one the person works in;
+            // else a platform administrator's account (they work in no partnership).
+            locate: async (email) => {
+              const home = this.home;
+              const atHome = await home.users.getUserByEmail(email);
+              if (atHome) return partnershipAccount(home, atHome);
+              const elsewhere = (await platform.membershipsOf(email)).find((m) => m.id !== deps.config.partnershipId);
+              const there = elsewhere ? this.for(elsewhere.id) : null;
+              const user = there ? await there.users.getUserByEmail(email) : null;
+              if (there && user) return partnershipAccount(there, user);
+              return this.platform.signInAccount(email);
+            },
+            // A set-password link's token begins with the person's id: the partnership that has them answers it.
+            invitationsFor: async (token) => {
+              const personId = token.split('.')[0] ?? '';
+              const pid = personId ? await platform.partnershipOfPerson(personId) : null;
+              return (pid ? this.for(pid) : this.home).people;
+            },
+          },
+          deps.localIssuer,
+        )
       : null;
   }
 
@@ -187,10 +209,7 @@ export class ServiceRegistry {
     return s;
   }
 
-  /**
-   * The deployment's own partnership: sign-in and the set-password link read people there until
-   * accounts span partnerships.
-   */
+  /** The deployment's own partnership: sign-in looks for the person there first. */
   get home(): Services {
     return this.for(this.deps.config.partnershipId);
   }

@@ -40,6 +40,19 @@ export interface PeopleDeps {
   logger?: Logger;
 }
 
+/** A set-password link's token (given once, in the email) and what is stored of it. */
+export interface InvitationToken {
+  token: string;
+  hash: string;
+  expiresAt: string;
+}
+
+/** A person about to be invited: their record, and the set-password link's token with the local sign-in (null with Cognito). */
+export interface NewInvitation {
+  user: UserRecord;
+  token: InvitationToken | null;
+}
+
 /** What an invitation did: the person, and whether the portal's own email went (local sign-in). */
 export interface InviteResult {
   person: PersonView;
@@ -92,33 +105,51 @@ export class PeopleService {
     }
     const agencies = await this.checkPerson(input);
     if (await this.d.users.getUserByEmail(input.email)) throw new Conflict(`${input.email} already has an account. Find them in the list of people instead.`);
-    const at = ctx.now.toISOString();
-    const id = randomUUID();
-    const token = this.d.directory.portalInvitations ? newInvitation(ctx.now, id) : null;
-    const user: UserRecord = {
-      id,
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      agencyId: input.agencyId,
-      signatory: input.signatory,
-      agencyAdmin: input.agencyAdmin,
-      status: 'invited',
-      invitedAt: at,
-      invitedBy: actor.name,
-      ...(token ? { invitation: { tokenHash: token.hash, expiresAt: token.expiresAt } } : {}),
-      version: 1,
-      unsubscribeKey: randomBytes(24).toString('base64url'),
-    };
+    const invitation = this.newInvitation(input, actor.name, ctx.now);
+    const { user } = invitation;
     const conflict = () => new Conflict(`${input.email} already has an account. Find them in the list of people instead.`);
     await this.d.writer.write(
       [...this.d.users.createOps(user, conflict), this.actorHolds(actor, scope)],
       { action: 'user.invite', entityType: 'user', entityId: user.id, summary: `Invited ${user.name} as ${describeRole(user, agencies)}`, after: personView(user) },
       ctx,
     );
+    return { person: personView(user), invitationSent: await this.sendNewInvitation(invitation, agencies) };
+  }
+
+  /**
+   * A new person's record, invited by `invitedBy` (a name), and with the local sign-in the token of
+   * their set-password link: what {@link invite} writes, and what creating a partnership writes for
+   * its first lead (platform-service.ts), each in its own transaction. Nothing is written here.
+   */
+  newInvitation(person: Pick<UserRecord, 'name' | 'email' | 'role' | 'agencyId' | 'signatory'> & { agencyAdmin: boolean }, invitedBy: string, now: Date): NewInvitation {
+    const id = randomUUID();
+    const token = this.d.directory.portalInvitations ? newInvitationToken(now, id) : null;
+    const user: UserRecord = {
+      id,
+      email: person.email,
+      name: person.name,
+      role: person.role,
+      agencyId: person.agencyId,
+      signatory: person.signatory,
+      agencyAdmin: person.agencyAdmin,
+      status: 'invited',
+      invitedAt: now.toISOString(),
+      invitedBy,
+      ...(token ? { invitation: { tokenHash: token.hash, expiresAt: token.expiresAt } } : {}),
+      version: 1,
+      unsubscribeKey: randomBytes(24).toString('base64url'),
+    };
+    return { user, token };
+  }
+
+  /**
+   * Once a {@link newInvitation}'s record is saved: the person's account in the sign-in directory
+   * (Cognito in AWS, which sends its own invitation), then with the local sign-in the portal's own
+   * email, whose link opens this partnership. False when that email could not be sent.
+   */
+  async sendNewInvitation({ user, token }: NewInvitation, agencies: { id: string; name: string }[]): Promise<boolean> {
     await this.d.directory.createAccount(directoryPerson(user), { resend: false });
-    const invitationSent = token ? await this.sendInvitation(user, token, agencies) : true;
-    return { person: personView(user), invitationSent };
+    return token ? this.sendInvitation(user, token, agencies) : true;
   }
 
   async update(actor: Me, id: string, input: UpdatePersonRequest, expected: number, ctx: WriteContext): Promise<PersonView> {
@@ -203,7 +234,7 @@ export class PeopleService {
           : `${user.name} has already set a password and signed in, so there is no invitation to send.`,
       );
     }
-    const token = this.d.directory.portalInvitations ? newInvitation(ctx.now, user.id) : null;
+    const token = this.d.directory.portalInvitations ? newInvitationToken(ctx.now, user.id) : null;
     const set: Partial<UserRecord> = token
       ? { invitation: { tokenHash: token.hash, expiresAt: token.expiresAt }, invitedAt: ctx.now.toISOString(), invitedBy: actor.name }
       : { invitedAt: ctx.now.toISOString(), invitedBy: actor.name };
@@ -317,7 +348,7 @@ const LINK_USED = 'This link has already been used or is not right. If you have 
 const LINK_EXPIRED = 'This link has expired: invitations work for 7 days. Ask whoever invited you to send a new one.';
 
 /** A set-password link's token, `<person id>.<secret>`; only the secret's hash is stored. */
-function newInvitation(now: Date, id: string) {
+function newInvitationToken(now: Date, id: string): InvitationToken {
   const secret = randomBytes(32).toString('base64url');
   return { token: `${id}.${secret}`, hash: sha256(secret), expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY_MS).toISOString() };
 }

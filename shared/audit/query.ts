@@ -80,6 +80,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'return.chase': 'Return chased',
   'threshold.chase': 'Sign-off chased',
   'mail.stop': 'Email to an address stopped',
+  'partnership.prepare': 'Partnership set-up started',
+  'partnership.create': 'Partnership created',
+  'partnership.abandon': 'Partnership set-up abandoned',
   'seed.load': 'Demo data loaded',
 };
 

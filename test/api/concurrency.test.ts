@@ -45,6 +45,7 @@ const NO_IF_MATCH: Record<string, string> = {
   'POST /api/auth/set-password':
     "an invitation's single-use link: its secret stands for the version (the write is guarded by the version read with it and removes it), and nobody else edits the person meanwhile",
   'POST /api/p/{partnershipId}/people': 'invites a new person; an email that already has an account is 409',
+  'POST /api/platform/partnerships': 'creates a new partnership; an id already taken is 409',
   'POST /api/public/p/{partnershipId}/unsubscribe/one-click': 'the same as the link, from a mail client’s own unsubscribe button (RFC 8058)',
   'POST /api/public/p/{partnershipId}/unsubscribe':
     'turns one kind of email off from its link: the same answer however often it is sent, and no one edits a version they were shown',
