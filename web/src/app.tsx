@@ -30,6 +30,7 @@ const ReturnSubmittedPage = lazy(() => import('./pages/returns/submitted-page.js
 const ReturnCertifiedPage = lazy(() => import('./pages/returns/submitted-page.js').then((m) => ({ default: m.ReturnCertifiedPage })));
 const CertifyReturnPage = lazy(() => import('./pages/returns/certify-page.js').then((m) => ({ default: m.CertifyPage })));
 const ReturnSectionPage = lazy(() => import('./pages/returns/section-page.js').then((m) => ({ default: m.ReturnSectionPage })));
+const StartFromPage = lazy(() => import('./pages/returns/start-from-page.js').then((m) => ({ default: m.StartFromPage })));
 const ThresholdPage = lazy(() => import('./pages/threshold/threshold-page.js'));
 const IssueVersionPage = lazy(() => import('./pages/threshold/issue-version-page.js'));
 const SignatoriesPage = lazy(() => import('./pages/threshold/signatories-page.js'));
@@ -78,6 +79,7 @@ export function App(props: { base?: string | undefined }) {
             <Route path="/our-return/:periodId/certify" component={CertifyReturnPage} />
             <Route path="/our-return/:periodId/certified" component={ReturnCertifiedPage} />
             <Route path="/our-return/:periodId/section/:workstreamId" component={ReturnSectionPage} />
+            <Route path="/our-return/:periodId/section/:workstreamId/start-from" component={StartFromPage} />
             <Route path="/threshold" component={ThresholdPage} />
             <Route path="/threshold/issue" component={IssueVersionPage} />
             <Route path="/threshold/signatories" component={SignatoriesPage} />

@@ -17,6 +17,7 @@ export const QUERY = {
   workstreams: 'workstreams',
   returns: 'returns',
   return: 'return',
+  returnSources: 'return-sources',
   history: 'history',
   tracker: 'tracker',
   readiness: 'readiness',

@@ -1,6 +1,6 @@
 import { createMemo } from 'solid-js';
 import { periodChoice } from '../../../shared/periods/choice.js';
-import type { ReturnSectionInput } from '../../../shared/returns/schema.js';
+import type { CopySectionRequest, ReturnSectionInput } from '../../../shared/returns/schema.js';
 import { useApp } from '../state.js';
 import { getRecordHistory, type AuditEvent } from './audit.js';
 import { api, ApiError, ifMatch, read, readWithEtag, seg, type OkOf, type WithEtag } from './client.js';
@@ -31,6 +31,14 @@ export const getReturn = (periodId: string, agencyId: string): Promise<WithEtag<
 /** Saves whole sections. `etag` is undefined for the first save of a return (version 0). */
 export const saveReturn = (periodId: string, agencyId: string, sections: ReturnSectionInput[], etag: string | undefined) =>
   readWithEtag(one.$put({ ...ids(periodId, agencyId), json: { sections } }, ifMatch(etag)));
+
+/** Your agency's returns for the same period in your other partnerships: names and dates only, to start a section from. */
+export const listReturnSources = (periodId: string, agencyId: string) => read(one.sources.$get(ids(periodId, agencyId)));
+export type ReturnSources = Awaited<ReturnType<typeof listReturnSources>>;
+
+/** Starts one section from your agency's answer in another partnership (copy, then edit); the rest of the return is unchanged. */
+export const copySection = (periodId: string, agencyId: string, copy: CopySectionRequest, etag: string | undefined) =>
+  readWithEtag(one.$put({ ...ids(periodId, agencyId), json: { sections: [], copy } }, ifMatch(etag)));
 
 export const submitReturn = (periodId: string, agencyId: string, etag: string | undefined, acknowledgeWarnings = false) =>
   readWithEtag(one.submit.$post({ ...ids(periodId, agencyId), json: acknowledgeWarnings ? { acknowledgeWarnings: true } : {} }, ifMatch(etag)));
@@ -91,6 +99,11 @@ export function useReturnRows(periodId: () => string | undefined) {
 /** One return; nothing is fetched while the key is unknown. */
 export function useReturn(key: () => ReturnKey | undefined) {
   return createKeyedResource(QUERY.return, key, ([periodId, agencyId]) => getReturn(periodId, agencyId));
+}
+
+/** Where a section of this return could start from in the person's other partnerships; nothing is fetched while the key is unknown. */
+export function useReturnSources(key: () => ReturnKey | undefined) {
+  return createKeyedResource(QUERY.returnSources, key, ([periodId, agencyId]) => listReturnSources(periodId, agencyId));
 }
 
 /** A return's history (the audit trail), for the lead only. */

@@ -61,26 +61,28 @@ function ElsewhereAttention() {
   const others = () => (everywhere()?.partnerships ?? []).filter((p) => p.items.length > 0);
   return (
     <Show when={others().length > 0}>
-      <h3 class="govuk-heading-s">In your other partnerships</h3>
-      <For each={others()}>
-        {(p) => (
-          <>
-            <p class="govuk-body govuk-!-margin-bottom-1">{p.name}</p>
-            <ul class="govuk-list app-attention__list">
-              <For each={p.items}>
-                {(item) => (
-                  <li class="app-attention__item" data-key={`${p.id}:${item.key}`}>
-                    <Show when={URGENCY[item.urgency]}>{(u) => <Tag colour={u().colour}>{u().label}</Tag>}</Show>
-                    <a href={item.href} class="govuk-link" target="_self">
-                      {item.text}
-                    </a>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </>
-        )}
-      </For>
+      <div data-testid="elsewhere-attention">
+        <h3 class="govuk-heading-s">In your other partnerships</h3>
+        <For each={others()}>
+          {(p) => (
+            <>
+              <p class="govuk-body govuk-!-margin-bottom-1">{p.name}</p>
+              <ul class="govuk-list app-attention__list">
+                <For each={p.items}>
+                  {(item) => (
+                    <li class="app-attention__item" data-key={`${p.id}:${item.key}`}>
+                      <Show when={URGENCY[item.urgency]}>{(u) => <Tag colour={u().colour}>{u().label}</Tag>}</Show>
+                      <a href={item.href} class="govuk-link" target="_self">
+                        {item.text}
+                      </a>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </>
+          )}
+        </For>
+      </div>
     </Show>
   );
 }

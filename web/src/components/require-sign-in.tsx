@@ -1,5 +1,8 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
-import { Match, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
+import { partnershipPath } from '../../../shared/partnership/paths.js';
+import { ApiError } from '../api/client.js';
+import { useMyPartnerships } from '../api/partnerships.js';
 import { canOpen } from '../nav.js';
 import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
@@ -15,6 +18,9 @@ export function RequireSignIn(props: RouteSectionProps) {
     <Switch fallback={<Loading />}>
       <Match when={!app.signedIn()}>
         <Navigate href={app.signedOutDeliberately() ? '/sign-in' : `/sign-in?next=${encodeURIComponent(page())}`} />
+      </Match>
+      <Match when={app.me.error instanceof ApiError && app.me.error.status === 404}>
+        <NotYourPartnership />
       </Match>
       <Match when={app.me.error}>
         <Page title="Sorry, there is a problem with the service">
@@ -35,5 +41,28 @@ export function RequireSignIn(props: RouteSectionProps) {
         )}
       </Match>
     </Switch>
+  );
+}
+
+/**
+ * An address naming a partnership the person does not work in (or none at all): "not found", as
+ * the API answers, so it never says whether that partnership exists; the way on is their own.
+ */
+function NotYourPartnership() {
+  const [mine] = useMyPartnerships();
+  const first = () => mine()?.partnerships[0];
+  return (
+    <Page title="Page not found">
+      <p class="govuk-body">There is no page at this address in a partnership you work in. If you typed the web address, check it is correct.</p>
+      <Show when={first()}>
+        {(p) => (
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${partnershipPath(p().id)}/partnerships`} target="_self">
+              Go to your partnerships
+            </a>
+          </p>
+        )}
+      </Show>
+    </Page>
   );
 }

@@ -16,3 +16,6 @@ export const sectionPath = (periodId: string, workstreamId: string, focus?: stri
 export const returnPath = (periodId: string, agencyId: string) => `/returns/${periodId}/${agencyId}`;
 
 export const returnsListPath = (periodId?: string) => (periodId ? `/returns/${periodId}` : '/returns');
+
+/** Where a partner starts a section from their agency's answer in another partnership. */
+export const startFromPath = (periodId: string, workstreamId: string) => `/our-return/${periodId}/section/${workstreamId}/start-from`;

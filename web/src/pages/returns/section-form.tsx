@@ -13,8 +13,10 @@ import { ConfidenceField, NarrativeField } from './section-fields.js';
 import { emptyRisk } from '../../../../shared/returns/section-form.js';
 import { useSectionForm } from './use-section-form.js';
 import { YourText } from './your-text.js';
+import { CopiedFromNote, StartFromLink } from './start-from-link.js';
 import './section-form.css';
 import { Form } from '../../components/form.js';
+import { useLocationFlash } from '../../components/flash-banner.js';
 
 /*
  * One section of the partner's return: delivery confidence, narrative, milestone updates, risks,
@@ -32,6 +34,7 @@ export function SectionForm(props: {
   // eslint-disable-next-line solid/reactivity
   const s = useSectionForm(props);
   const { form, setForm, f } = s;
+  const [flash] = useLocationFlash();
 
   // A Change link or an error on the check page names the answer to go to.
   onMount(() => {
@@ -44,6 +47,7 @@ export function SectionForm(props: {
       title={props.workstream.name}
       caption={`Your return for ${periodLabel(props.periodId)}`}
       errors={s.summary()}
+      flash={flash()}
       backLink={{ href: ourReturnPath(props.periodId), text: 'Back to your return' }}
     >
       <Show when={s.conflict()}>
@@ -56,6 +60,8 @@ export function SectionForm(props: {
         </ConflictPanel>
       </Show>
       <Show when={s.mine()}>{(m) => <YourText text={m()} milestones={s.openMilestones()} />}</Show>
+      <CopiedFromNote section={props.loaded.data.sections.find((x) => x.workstreamId === props.workstream.id)} />
+      <StartFromLink periodId={props.periodId} agencyId={props.agencyId} workstreamId={props.workstream.id} workstreamName={props.workstream.name} />
 
       <p class="govuk-body">{props.workstream.description}</p>
 

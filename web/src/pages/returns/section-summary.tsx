@@ -9,6 +9,7 @@ import { ConfidenceTag } from '../../components/tag.js';
 import { warningsFor } from '../../../../shared/returns/paths.js';
 import { riskRatingText, riskWords } from '../../../../shared/returns/words.js';
 import { PiiWarning } from '../../components/warning-text.js';
+import { copiedFromText } from './start-from-link.js';
 
 /*
  * One section of a return, read-only, as a summary list: for checking answers (with Change links)
@@ -79,6 +80,13 @@ export function SectionSummary(props: {
   return (
     <>
       <SummaryList class="app-summary-list">
+        <Show when={s().copiedFrom}>
+          {(c) => (
+            <SummaryRow key="Started from" actions={props.change ? false : undefined}>
+              {copiedFromText(c())}
+            </SummaryRow>
+          )}
+        </Show>
         <Row key="Delivery confidence" field="confidence" when={s().confidence} none="Not given yet">
           <ConfidenceTag confidence={s().confidence} />
           <p class="app-conf-meaning">{CONFIDENCE_MEANINGS[s().confidence!]}</p>
