@@ -23,6 +23,11 @@ export const platformKeys = {
   admins: 'PLATFORM#ADMINS',
   admin: (email: string) => ({ pk: 'PLATFORM#ADMINS', sk: email.toLowerCase() }),
   /**
+   * A person's sign-in credential (local sign-in): one per email for the whole service, whichever
+   * partnerships they work in, each in its own partition (read only when they sign in or set a password).
+   */
+  credential: (email: string) => ({ pk: `PLATFORM#ACCOUNT#${email.toLowerCase()}`, sk: 'CREDENTIAL' }),
+  /**
    * Where the audit trail keeps what happens outside any partnership (an administrator signing in):
    * written in the place of a partnership id in {@link auditKeys}, so `P#PLATFORM#AUDIT#...`. Upper
    * case, so no partnership's id (a lower-case slug) can ever be the same.

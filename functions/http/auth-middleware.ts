@@ -48,9 +48,11 @@ export const asMember = (access: UserAccessCheck<AccountState>, worksElsewhere: 
     const user = c.get('user');
     const pid = c.get('partnershipId');
     const account = await access.access(memberKey(pid, user.email), c.get('now'));
-    // Someone with no place in this partnership who works in another is told it does not exist
-    // (nothing reveals another partnership); someone with no place anywhere, that their access ended.
-    if (account.access === 'removed' && (await worksElsewhere.access(user.email, c.get('now')))) throw new NotFound(`There is no partnership ${pid}.`);
+    // Someone with no place in this partnership (never had one, or deactivated here) who works in
+    // another is told it does not exist: nothing reveals another partnership, and their session,
+    // which their other partnerships still honour, is not ended. Someone with no place anywhere is
+    // told their access ended.
+    if (account.access !== 'active' && (await worksElsewhere.access(user.email, c.get('now')))) throw new NotFound(`There is no partnership ${pid}.`);
     if (account.access !== 'active') throw new AccessEnded(ACCESS_ENDED);
     c.set('user', withRecord(user, account));
     await next();

@@ -13,9 +13,10 @@ async function main() {
   const named = args.flatMap((a, i) => (a === '--partnership' && args[i + 1] ? [args[i + 1]!] : []));
   const config = withRunningPortal(loadConfig({ LOG_LEVEL: 'warn', ...process.env }));
   const ids = named.length ? named : [config.partnershipId];
-  const { added, present } = await migrateToSeveralPartnerships(createDocumentClient(config.dynamodb), config.tables, ids);
+  const { added, present, credentials } = await migrateToSeveralPartnerships(createDocumentClient(config.dynamodb), config.tables, ids);
   for (const id of added) console.log(`${id}: added to the list of partnerships this deployment hosts.`);
   for (const id of present) console.log(`${id}: already listed; nothing to do.`);
+  console.log(credentials ? `${credentials} people now have one sign-in password for every partnership.` : 'Every password is already one per person.');
 }
 
 main().catch((err: unknown) => {

@@ -169,6 +169,30 @@ export function invitation(i: Invitation): MailContent {
   });
 }
 
+export interface AddedToPartnership {
+  partnershipName: string;
+  name: string;
+  addedBy: string;
+  roleDescription: string;
+  /** The new partnership's pages: they sign in there with the account they have. */
+  url: string;
+}
+
+/** Someone who already has an account (in another partnership) is added to this one: no new password. */
+export function addedToPartnership(a: AddedToPartnership): MailContent {
+  return render({
+    subject: `You have been added to the ${a.partnershipName} reform portal`,
+    greeting: `Dear ${a.name},`,
+    paragraphs: [
+      `${a.addedBy} has added you to the ${a.partnershipName} reform portal as ${a.roleDescription}.`,
+      'You already have an account: sign in with the same email address and password you use for your other partnership. Once signed in, you can change between your partnerships from the top of any page.',
+    ],
+    link: { text: `Go to ${a.partnershipName}`, url: a.url },
+    signOff: a.partnershipName,
+    footnote: 'If you think this is wrong, reply to the programme lead.',
+  });
+}
+
 export interface AccessChange {
   partnershipName: string;
   name: string;

@@ -163,6 +163,22 @@ export class UserRepository {
     return items.map((i) => personView(i as Partial<UserRecord>));
   }
 
+  /**
+   * The password hashes this partnership's records still hold from before one credential served
+   * every partnership (for the migration only: one paged Query of gsi1).
+   */
+  async listRecordPasswords(): Promise<{ email: string; passwordHash: string }[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      IndexName: MAIN_TABLE.gsi1.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      FilterExpression: 'attribute_exists(passwordHash)',
+      ExpressionAttributeValues: { ':pk': userKeys.byPartnership(this.pid, '', '').gsi1pk },
+      ProjectionExpression: 'email, passwordHash',
+    });
+    return items.map((i) => ({ email: String(i.email), passwordHash: String(i.passwordHash) }));
+  }
+
   /** Write ops: a new person and their id's pointer (a taken email answers `onTaken`). */
   createOps(user: UserRecord, onTaken: () => AppError): WriteOp[] {
     return [

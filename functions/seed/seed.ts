@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { Role } from '../../shared/auth/roles.js';
 import { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
@@ -9,6 +10,7 @@ import { partnershipKeys, partnershipPk, platformKeys } from '../db/keys.js';
 import { Conflict } from '../domain/errors.js';
 import { Writer } from '../db/transact.js';
 import { UserRepository } from '../repositories/user-repository.js';
+import { AccountRepository } from '../repositories/account-repository.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
 import { programmeSeedItems } from './seed-returns.js';
 import { thresholdSeedItems } from './seed-threshold.js';
@@ -79,13 +81,14 @@ export async function seedPlatformAdmins(
   opts: { password: string; now?: Date },
 ): Promise<{ added: string[] }> {
   const platform = new PlatformRepository(doc, tables.main);
+  const accounts = new AccountRepository(doc, tables.main);
   const writer = new Writer(doc, tables.audit, platformKeys.auditScope);
   const passwordHash = await hashPassword(opts.password);
   const now = opts.now ?? new Date();
   const added: string[] = [];
   for (const a of loadPlatformAdmins()) {
     const id = userIdFor(PLATFORM_IDS, a.email);
-    const item = platform.adminItem({ id, email: a.email, name: a.name, status: 'active', passwordHash, createdAt: now.toISOString() });
+    const item = platform.adminItem({ id, email: a.email, name: a.name, status: 'active', createdAt: now.toISOString() });
     try {
       await writer.write(
         [
@@ -93,6 +96,7 @@ export async function seedPlatformAdmins(
             item: { Put: { TableName: tables.main, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
             onConditionFailed: () => new Conflict(`${a.email} is there already`),
           },
+          accounts.setCredentialOp({ email: a.email, passwordHash, setAt: now.toISOString() }),
         ],
         { action: 'seed.load', entityType: 'platform-admin', entityId: id, summary: `Added the demo platform administrator ${a.name}` },
         { actor: SEED_ACTOR, requestId: 'seed', now },
@@ -140,7 +144,9 @@ export async function seedDemo(
   if (existing.Item && Number(existing.Item.version) >= SEED_VERSION) return { seeded: false };
 
   const users = new UserRepository(doc, tables.main, pid);
+  const accounts = new AccountRepository(doc, tables.main);
   const passwordHash = await hashPassword(opts.password);
+  const now = opts.now ?? new Date();
   const dataDir = new URL(`./data/${pid}/`, import.meta.url);
   const names = new Map(seed.users.map((u) => [u.email, u.name]));
   const items: Record<string, unknown>[] = [
@@ -150,7 +156,7 @@ export async function seedDemo(
     ...seed.agencies.map((a) => ({ ...partnershipKeys.agency(pid, a.id), entity: 'Agency', ...a })),
     ...seed.workstreams.map((w) => ({ ...partnershipKeys.workstream(pid, w.id), entity: 'Workstream', ...w })),
     ...seed.users.flatMap((u) => {
-      const user = { ...u, id: userIdFor(pid, u.email), passwordHash, status: 'active' as const, unsubscribeKey: randomBytes(24).toString('base64url') };
+      const user = { ...u, id: userIdFor(pid, u.email), status: 'active' as const, unsubscribeKey: randomBytes(24).toString('base64url') };
       return [users.userItem(user), users.pointerItem(user)];
     }),
     ...programmeSeedItems(doc, tables.main, pid, dataDir, names),
@@ -160,7 +166,13 @@ export async function seedDemo(
     ...kinshipSeedItems(doc, tables.main, pid, dataDir, (i) => i.providerAgencyId ?? seed.workstreams.find((w) => w.id === 'kinship')?.leadAgencyId ?? seed.agencies[0]!.id),
   ];
   await batchPut(doc, tables.main, items);
-  const now = opts.now ?? new Date();
+  // One password per person for every partnership they work in (the demo's), for those who have none yet.
+  for (const u of seed.users) {
+    const Item = accounts.credentialItem({ email: u.email, passwordHash, setAt: now.toISOString() });
+    await doc.send(new PutCommand({ TableName: tables.main, Item, ConditionExpression: 'attribute_not_exists(pk)' })).catch((err: unknown) => {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    });
+  }
   await new Writer(doc, tables.audit, pid).write(
     [{ item: { Put: { TableName: tables.main, Item: { ...marker, entity: 'SeedMarker', version: SEED_VERSION, at: now.toISOString() } } } }],
     { action: 'seed.load', entityType: 'partnership', entityId: pid, summary: `Loaded the ${seed.partnership.shortName} demo data (seed version ${SEED_VERSION})` },

@@ -17,8 +17,9 @@ import { ReadinessRepository } from '../repositories/readiness-repository.js';
 import { ReturnRepository } from '../repositories/return-repository.js';
 import { ThresholdRepository } from '../repositories/threshold-repository.js';
 import { UserRepository } from '../repositories/user-repository.js';
+import { AccountRepository } from '../repositories/account-repository.js';
 import { AuditService } from './audit-service.js';
-import { AuthService, partnershipAccount } from './auth-service.js';
+import { AuthService, partnershipAccount, type SignInAccount } from './auth-service.js';
 import { ErasureService } from './erasure-service.js';
 import { KinshipService } from './kinship-service.js';
 import { PeopleService } from './people-service.js';
@@ -69,7 +70,7 @@ function defaultDirectory(config: Config): IdentityDirectory {
  * dependencies. Every key those repositories read or write begins with the partnership's id.
  * Routes receive the result (through {@link ServiceRegistry}) and see services only.
  */
-export function createServices(deps: ServiceDeps, pid: string = deps.config.partnershipId) {
+export function createServices(deps: ServiceDeps, pid: string = deps.config.partnershipId, across: Across = { membershipsOf: async () => [] }) {
   const { doc } = deps;
   // Links in email open this partnership's pages.
   const config = { ...deps.config, portalUrl: partnershipUrl(deps.config.portalUrl, pid) };
@@ -109,6 +110,8 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     directory: deps.directory ?? defaultDirectory(config),
     mailer,
     portalUrl: config.portalUrl,
+    accounts: new AccountRepository(doc, config.tables.main),
+    worksElsewhere: async (email) => (await across.membershipsOf(email)).filter((m) => m.id !== pid),
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
   const chase = new ChaseService({
@@ -142,6 +145,11 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
   };
 }
 
+/** What one partnership's services may ask of the others: where else a person works (one account serves them all). */
+export interface Across {
+  membershipsOf(email: string): Promise<{ id: string }[]>;
+}
+
 /** One partnership's repositories and services. */
 export type Services = ReturnType<typeof createServices>;
 
@@ -172,20 +180,15 @@ export class ServiceRegistry {
       // A partnership just created exists at once for this instance (others within a minute).
       created: (pid) => this.known.delete(pid),
     });
+    const accounts = new AccountRepository(deps.doc, deps.config.tables.main);
     this.auth = deps.localIssuer
       ? new AuthService(
           {
-            // The deployment's own partnership first; else the first other one the person works in;
-            // else a platform administrator's account (they work in no partnership).
+            // The person's one password (their credential; a record's own hash from before it), and
+            // the partnership they start in (see startingPlace).
             locate: async (email) => {
-              const home = this.home;
-              const atHome = await home.users.getUserByEmail(email);
-              if (atHome) return partnershipAccount(home, atHome);
-              const elsewhere = (await platform.membershipsOf(email)).find((m) => m.id !== deps.config.partnershipId);
-              const there = elsewhere ? this.for(elsewhere.id) : null;
-              const user = there ? await there.users.getUserByEmail(email) : null;
-              if (there && user) return partnershipAccount(there, user);
-              return this.platform.signInAccount(email);
+              const [credential, account] = await Promise.all([accounts.getCredential(email), this.startingPlace(email)]);
+              return account && credential ? { ...account, passwordHash: credential.passwordHash } : account;
             },
             // A set-password link's token begins with the person's id: the partnership that has them answers it.
             invitationsFor: async (token) => {
@@ -199,11 +202,28 @@ export class ServiceRegistry {
       : null;
   }
 
+  /**
+   * Where someone signing in starts: the deployment's own partnership if they are active there,
+   * else the first other one they are active in; else their record here (invited: their first
+   * password comes from its link; deactivated: refused), else a platform administrator's account.
+   */
+  private async startingPlace(email: string): Promise<SignInAccount | null> {
+    const home = this.home;
+    const atHome = await home.users.getUserByEmail(email);
+    if (atHome && atHome.status !== 'deactivated' && atHome.status !== 'invited') return partnershipAccount(home, atHome);
+    const elsewhere = (await this.platform.membershipsOf(email)).find((m) => m.id !== this.deps.config.partnershipId);
+    const there = elsewhere ? this.for(elsewhere.id) : null;
+    const user = there ? await there.users.getUserByEmail(email) : null;
+    if (there && user) return partnershipAccount(there, user);
+    if (atHome) return partnershipAccount(home, atHome);
+    return this.platform.signInAccount(email);
+  }
+
   /** The services of partnership `pid`; call {@link exists} first for an id from outside. */
   for(pid: string): Services {
     let s = this.built.get(pid);
     if (!s) {
-      s = createServices(this.deps, pid);
+      s = createServices(this.deps, pid, { membershipsOf: (email) => this.platform.membershipsOf(email) });
       this.built.set(pid, s);
     }
     return s;

@@ -18,7 +18,8 @@ import type { WriteContext, Writer } from '../db/transact.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, Unprocessable, ValidationFailed } from '../domain/errors.js';
 import type { Logger } from '../logger.js';
 import type { Mailer } from '../mail/mailer.js';
-import { accessChanged, invitation } from '../mail/templates.js';
+import { accessChanged, addedToPartnership, invitation } from '../mail/templates.js';
+import type { AccountRepository } from '../repositories/account-repository.js';
 import type { AuditRepository } from '../repositories/audit-repository.js';
 import type { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
@@ -37,6 +38,10 @@ export interface PeopleDeps {
   directory: IdentityDirectory;
   mailer: Mailer;
   portalUrl: string;
+  /** Sign-in credentials, one per person for the whole service (local sign-in). */
+  accounts: AccountRepository;
+  /** The other partnerships the person works in (active there), by id: one account serves them all. */
+  worksElsewhere: (email: string) => Promise<{ id: string }[]>;
   logger?: Logger;
 }
 
@@ -47,10 +52,15 @@ export interface InvitationToken {
   expiresAt: string;
 }
 
-/** A person about to be invited: their record, and the set-password link's token with the local sign-in (null with Cognito). */
+/**
+ * A person about to be invited: their record, and the set-password link's token with the local
+ * sign-in (null with Cognito, and for someone who has an account already: they are added, active,
+ * and told so, with no new password).
+ */
 export interface NewInvitation {
   user: UserRecord;
   token: InvitationToken | null;
+  hasAccount: boolean;
 }
 
 /** What an invitation did: the person, and whether the portal's own email went (local sign-in). */
@@ -105,12 +115,15 @@ export class PeopleService {
     }
     const agencies = await this.checkPerson(input);
     if (await this.d.users.getUserByEmail(input.email)) throw new Conflict(`${input.email} already has an account. Find them in the list of people instead.`);
-    const invitation = this.newInvitation(input, actor.name, ctx.now);
+    const invitation = await this.newInvitation(input, actor.name, ctx.now);
     const { user } = invitation;
     const conflict = () => new Conflict(`${input.email} already has an account. Find them in the list of people instead.`);
+    const summary = invitation.hasAccount
+      ? `Added ${user.name}, who has an account in another partnership, as ${describeRole(user, agencies)}`
+      : `Invited ${user.name} as ${describeRole(user, agencies)}`;
     await this.d.writer.write(
       [...this.d.users.createOps(user, conflict), this.actorHolds(actor, scope)],
-      { action: 'user.invite', entityType: 'user', entityId: user.id, summary: `Invited ${user.name} as ${describeRole(user, agencies)}`, after: personView(user) },
+      { action: 'user.invite', entityType: 'user', entityId: user.id, summary, after: personView(user) },
       ctx,
     );
     return { person: personView(user), invitationSent: await this.sendNewInvitation(invitation, agencies) };
@@ -121,9 +134,14 @@ export class PeopleService {
    * their set-password link: what {@link invite} writes, and what creating a partnership writes for
    * its first lead (platform-service.ts), each in its own transaction. Nothing is written here.
    */
-  newInvitation(person: Pick<UserRecord, 'name' | 'email' | 'role' | 'agencyId' | 'signatory'> & { agencyAdmin: boolean }, invitedBy: string, now: Date): NewInvitation {
+  async newInvitation(
+    person: Pick<UserRecord, 'name' | 'email' | 'role' | 'agencyId' | 'signatory'> & { agencyAdmin: boolean },
+    invitedBy: string,
+    now: Date,
+  ): Promise<NewInvitation> {
     const id = randomUUID();
-    const token = this.d.directory.portalInvitations ? newInvitationToken(now, id) : null;
+    const hasAccount = await this.hasAccount(person.email);
+    const token = this.d.directory.portalInvitations && !hasAccount ? newInvitationToken(now, id) : null;
     const user: UserRecord = {
       id,
       email: person.email,
@@ -132,14 +150,21 @@ export class PeopleService {
       agencyId: person.agencyId,
       signatory: person.signatory,
       agencyAdmin: person.agencyAdmin,
-      status: 'invited',
+      // Someone with an account already signs in with it: active here at once.
+      status: hasAccount ? 'active' : 'invited',
       invitedAt: now.toISOString(),
       invitedBy,
       ...(token ? { invitation: { tokenHash: token.hash, expiresAt: token.expiresAt } } : {}),
       version: 1,
       unsubscribeKey: randomBytes(24).toString('base64url'),
     };
-    return { user, token };
+    return { user, token, hasAccount };
+  }
+
+  /** Whether the person can sign in already: a password of their own (local), or a place in another partnership. */
+  private async hasAccount(email: string): Promise<boolean> {
+    const [credential, elsewhere] = await Promise.all([this.d.directory.portalInvitations ? this.d.accounts.getCredential(email) : null, this.d.worksElsewhere(email)]);
+    return credential !== null || elsewhere.length > 0;
   }
 
   /**
@@ -147,8 +172,18 @@ export class PeopleService {
    * (Cognito in AWS, which sends its own invitation), then with the local sign-in the portal's own
    * email, whose link opens this partnership. False when that email could not be sent.
    */
-  async sendNewInvitation({ user, token }: NewInvitation, agencies: { id: string; name: string }[]): Promise<boolean> {
+  async sendNewInvitation({ user, token, hasAccount }: NewInvitation, agencies: { id: string; name: string }[]): Promise<boolean> {
     await this.d.directory.createAccount(directoryPerson(user), { resend: false });
+    if (hasAccount) {
+      const content = addedToPartnership({
+        partnershipName: await this.partnershipName(),
+        name: user.name,
+        addedBy: user.invitedBy ?? 'The programme lead',
+        roleDescription: describeRole(user, agencies),
+        url: this.d.portalUrl,
+      });
+      return this.send(user.email, content, 'added');
+    }
     return token ? this.sendInvitation(user, token, agencies) : true;
   }
 
@@ -184,7 +219,7 @@ export class PeopleService {
       { action: 'user.update', entityType: 'user', entityId: user.id, summary: `Changed ${user.name}: ${changeWords(changes, agencies).join('; ')}`, changes },
       ctx,
     );
-    await this.d.directory.sync(directoryPerson(after));
+    await this.d.directory.sync(await this.directoryPerson(after));
     const told = accessWords(user, after, agencies);
     if (told.length) await this.tell(after, actor.name, told);
     return personView(after);
@@ -197,15 +232,12 @@ export class PeopleService {
     if (user.id === actor.id) throw new Unprocessable(`You cannot ${active ? 'reactivate' : 'deactivate'} yourself. Ask another programme lead.`);
     const wasActive = user.status !== 'deactivated';
     if (wasActive === active) {
-      await this.d.directory.sync(directoryPerson(user));
+      await this.d.directory.sync(await this.directoryPerson(user));
       return personView(user);
     }
-    // Reactivated: back to invited if they never set a password (local), else active.
-    const status = active
-      ? user.status === 'deactivated' && !user.passwordHash && !user.lastSignInAt && this.d.directory.portalInvitations
-        ? 'invited'
-        : 'active'
-      : 'deactivated';
+    // Reactivated: back to invited if they never set a password (local) and have no account, else active.
+    const neverJoined = user.status === 'deactivated' && !user.passwordHash && !user.lastSignInAt && this.d.directory.portalInvitations && !(await this.hasAccount(user.email));
+    const status = active ? (neverJoined ? 'invited' : 'active') : 'deactivated';
     const after: UserRecord = { ...user, status, version: (user.version ?? 1) + 1 };
     await this.d.writer.write(
       [this.d.users.updateOp(user, { status }, [], expected, () => new PreconditionFailed()), this.actorHolds(actor, scopeOf(actor))],
@@ -218,8 +250,10 @@ export class PeopleService {
       },
       ctx,
     );
-    await this.d.directory.sync(directoryPerson(after));
-    await this.tell(after, actor.name, [active ? 'You can use the portal again.' : 'You can no longer use the portal. Anyone signed in as you has been signed out.']);
+    await this.d.directory.sync(await this.directoryPerson(after));
+    await this.tell(after, actor.name, [
+      active ? 'You can use the portal again.' : 'You can no longer use this partnership’s pages. Anyone signed in as you has been signed out of them.',
+    ]);
     return personView(after);
   }
 
@@ -262,10 +296,13 @@ export class PeopleService {
       throw new ValidationFailed([{ path: 'password', message: 'Your password must not contain your email address' }]);
     }
     const passwordHash = await hashPassword(input.password);
-    const after = { status: 'active' as const, passwordHash };
     const version = user.version ?? 1;
+    // One password for every partnership the person works in (a record's own hash, from before, goes).
     await this.d.writer.write(
-      [this.d.users.updateOp(user, after, ['invitation'], version, () => new NotFound(LINK_USED))],
+      [
+        this.d.users.updateOp(user, { status: 'active' }, ['invitation', 'passwordHash'], version, () => new NotFound(LINK_USED)),
+        this.d.accounts.setCredentialOp({ email: user.email, passwordHash, setAt: ctx.now.toISOString() }),
+      ],
       { action: 'user.set-password', entityType: 'user', entityId: user.id, summary: `${user.name} set their password and joined` },
       { actor: { userId: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId }, requestId: ctx.requestId, now: ctx.now },
     );
@@ -280,6 +317,17 @@ export class PeopleService {
     if (!user || !stored || stored.length !== given.length || !timingSafeEqual(Buffer.from(stored), Buffer.from(given)) || user.status !== 'invited') throw new NotFound(LINK_USED);
     if (Date.parse(user.invitation!.expiresAt) <= now.getTime()) throw new NotFound(LINK_EXPIRED);
     return user;
+  }
+
+  /**
+   * The person as the sign-in directory should have them: one account serves every partnership
+   * they work in, so deactivating them here leaves it enabled while they are active in another
+   * (only Cognito asks; the local sign-in reads each partnership's record).
+   */
+  private async directoryPerson(u: UserRecord): Promise<DirectoryPerson> {
+    const person = directoryPerson(u);
+    if (person.active || this.d.directory.portalInvitations) return person;
+    return { ...person, active: (await this.d.worksElsewhere(u.email)).length > 0 };
   }
 
   /** The person an action names, if the actor may manage them (404 for no such person). */

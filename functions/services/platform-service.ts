@@ -198,7 +198,7 @@ export class PlatformService {
     const there = this.d.partnership(pid);
     const leadAgencyId = input.firstLead.agencyId ?? config.workstreams[0]!.leadAgencyId;
     const lead = { name: input.firstLead.name, email: input.firstLead.email, role: 'lead' as const, agencyId: leadAgencyId, signatory: false, agencyAdmin: false };
-    const invitation = there.people.newInvitation(lead, admin.name, ctx.now);
+    const invitation = await there.people.newInvitation(lead, admin.name, ctx.now);
     const creation: Creation = { createdAt: ctx.now.toISOString(), createdBy: { id: admin.id, name: admin.name }, templateId: template.id, templateVersion: template.version };
     const lost = () => new Forbidden('Your platform administrator access has ended, so the partnership was not created.');
     const repo = this.d.repo;

@@ -76,14 +76,22 @@ describe('the Kent demo seed beside Medway', () => {
     expect(kentAudit.length).toBeGreaterThan(0);
   });
 
-  it('when Kent is seeded, every key it writes (pk, gsi1pk, gsi2pk) begins with P#kscmp, in both tables, but its line in the service’s list of partnerships', () => {
-    // The one item outside the partnership's keys: the service's list of the partnerships it hosts.
+  it('when Kent is seeded, every key it writes (pk, gsi1pk, gsi2pk) begins with P#kscmp, in both tables, but the service’s own: its line in the list of partnerships, and a password for each of its people who had none', () => {
+    // The items outside the partnership's keys: the service's list of the partnerships it hosts,
+    // and one sign-in credential per person (those in Medway too keep the one they have).
+    const service = (i: Item) => String(i.pk).startsWith('PLATFORM#');
     expect(kentMain.filter((i) => i.pk === 'PLATFORM#PARTNERSHIPS')).toEqual([
       { pk: 'PLATFORM#PARTNERSHIPS', sk: 'kscmp', entity: 'HostedPartnership', name: kent.partnership.name, shortName: kent.partnership.shortName },
     ]);
-    const keys = [...kentMain.filter((i) => i.pk !== 'PLATFORM#PARTNERSHIPS'), ...kentAudit].flatMap((i) =>
-      ['pk', 'gsi1pk', 'gsi2pk'].filter((k) => k in i).map((k) => String(i[k])),
-    );
+    const kentOnly = kent.users.map((u) => u.email).filter((e) => !SHARED_EMAILS.includes(e));
+    expect(kentMain.filter((i) => i.entity === 'Credential').map((i) => i.pk)).toEqual(expect.arrayContaining(kentOnly.map((e) => `PLATFORM#ACCOUNT#${e}`)));
+    expect(
+      kentMain
+        .filter((i) => service(i) && i.pk !== 'PLATFORM#PARTNERSHIPS')
+        .map((i) => [i.entity, i.email])
+        .sort(),
+    ).toEqual(kentOnly.map((e) => ['Credential', e]).sort());
+    const keys = [...kentMain.filter((i) => !service(i)), ...kentAudit].flatMap((i) => ['pk', 'gsi1pk', 'gsi2pk'].filter((k) => k in i).map((k) => String(i[k])));
     expect(keys.length).toBeGreaterThan(kentMain.length);
     expect(keys.filter((k) => k !== 'P#kscmp' && !k.startsWith('P#kscmp#'))).toEqual([]);
   });

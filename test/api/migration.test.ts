@@ -1,6 +1,6 @@
-import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformKeys } from '../../functions/db/keys.js';
+import { platformKeys, userKeys } from '../../functions/db/keys.js';
 import { migrateToSeveralPartnerships } from '../../functions/jobs/migrate.js';
 import { createSeededTables } from '../support/tables.js';
 
@@ -35,16 +35,45 @@ describe('migrating a deployment to several partnerships', () => {
   it('when the Medway demo from before is migrated, every item of both tables is as the demo has it now, and a second run changes nothing', async () => {
     const [main, audit] = [await everything(t.config.tables.main), await everything(t.config.tables.audit)];
     expect(main.filter((i) => i.pk === platformKeys.partnerships)).toHaveLength(1);
-    // The shape before: no list of partnerships.
+    const credentials = main.filter((i) => i.entity === 'Credential');
+    expect(credentials.length).toBeGreaterThan(5);
+    // The shape before: no list of partnerships, and each person's password hash on their record, not in one credential.
     await t.doc.send(new DeleteCommand({ TableName: t.config.tables.main, Key: platformKeys.partnership('mscp') }));
-    expect((await everything(t.config.tables.main)).length).toBe(main.length - 1);
+    for (const c of credentials) {
+      await t.doc.send(new DeleteCommand({ TableName: t.config.tables.main, Key: { pk: c.pk, sk: c.sk } }));
+      await t.doc.send(
+        new UpdateCommand({
+          TableName: t.config.tables.main,
+          Key: userKeys.user('mscp', String(c.email)),
+          UpdateExpression: 'SET passwordHash = :h',
+          ExpressionAttributeValues: { ':h': c.passwordHash },
+        }),
+      );
+    }
+    expect((await everything(t.config.tables.main)).length).toBe(main.length - 1 - credentials.length);
 
-    expect(await migrateToSeveralPartnerships(t.doc, t.config.tables, ['mscp'])).toEqual({ added: ['mscp'], present: [] });
-    expect(await everything(t.config.tables.main)).toEqual(main);
+    expect(await migrateToSeveralPartnerships(t.doc, t.config.tables, ['mscp'])).toEqual({ added: ['mscp'], present: [], credentials: credentials.length });
+    // Every item as the demo has it now (a credential made now, not when the demo was seeded).
+    const setAtAside = (items: Item[]) => items.map((i) => (i.entity === 'Credential' ? { ...i, setAt: 'set' } : i));
+    expect(setAtAside(await everything(t.config.tables.main))).toEqual(setAtAside(main));
     expect(await everything(t.config.tables.audit)).toEqual(audit);
 
-    expect(await migrateToSeveralPartnerships(t.doc, t.config.tables, ['mscp'])).toEqual({ added: [], present: ['mscp'] });
-    expect(await everything(t.config.tables.main)).toEqual(main);
+    expect(await migrateToSeveralPartnerships(t.doc, t.config.tables, ['mscp'])).toEqual({ added: [], present: ['mscp'], credentials: 0 });
+    expect(setAtAside(await everything(t.config.tables.main))).toEqual(setAtAside(main));
+  });
+
+  it('when a person’s record still holds a password but they have a credential already (from another partnership), the credential stays and the record’s hash goes', async () => {
+    const key = userKeys.user('mscp', 'lead@mscp.example');
+    await t.doc.send(
+      new UpdateCommand({ TableName: t.config.tables.main, Key: key, UpdateExpression: 'SET passwordHash = :h', ExpressionAttributeValues: { ':h': 'an older password' } }),
+    );
+    const before = await everything(t.config.tables.main);
+    expect(await migrateToSeveralPartnerships(t.doc, t.config.tables, ['mscp'])).toEqual({ added: [], present: ['mscp'], credentials: 0 });
+    const after = await everything(t.config.tables.main);
+    const lead = (items: Item[]) => items.find((i) => i.pk === key.pk)!;
+    expect(lead(after).passwordHash).toBeUndefined();
+    expect(after.find((i) => i.entity === 'Credential' && i.email === 'lead@mscp.example')!.passwordHash).not.toBe('an older password');
+    expect(after.filter((i) => i.pk !== key.pk)).toEqual(before.filter((i) => i.pk !== key.pk));
   });
 
   it('when a partnership that is not there is named, it says so and writes nothing', async () => {
