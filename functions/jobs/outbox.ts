@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { partnershipUrl, publicApiPath } from '../../shared/partnership/paths.js';
+import { periodScope, reportingAgencyIds } from '../../shared/partnership/period-scope.js';
 import { formatDayLong, periodLongLabel } from '../../shared/periods/period.js';
 import type { Config } from '../config.js';
 import { type DeliveryResult, deliverOnce } from '../mail/deliver.js';
@@ -77,7 +78,7 @@ export async function runOutbox(deps: OutboxDeps, now: Date = new Date()): Promi
         const period = data.periods.find((p) => p.id === e.entityId);
         if (!period) return null;
         // One message per agency: each agency's own return.
-        const reporting = [...new Set(data.workstreams.flatMap((w) => w.contributingAgencyIds))];
+        const reporting = reportingAgencyIds(periodScope(data, period));
         return { to: reporting.flatMap(partnersOf), mail: { about: periodLongLabel(period.id), dueDate: formatDayLong(period.dueDate), url: url(`/our-return/${period.id}`) } };
       }
       case 'return-awaiting-certification':

@@ -5,6 +5,7 @@ import { DEFAULT_REMINDER_WORKING_DAYS, DEFAULT_SIGN_OFF_REMINDER_DAYS } from '.
 const KINSHIP_REVIEW_NOTICE_DAYS = 14;
 import { daysBetween, isDelivered, ukDate } from '../../shared/periods/period.js';
 import { partnershipUrl } from '../../shared/partnership/paths.js';
+import { periodScope, reportingAgencyIds } from '../../shared/partnership/period-scope.js';
 import { certifyRefusal } from '../../shared/returns/rules.js';
 import type { Config } from '../config.js';
 import { workingDaysBefore } from '../domain/working-days.js';
@@ -64,7 +65,6 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
   const headerOf = new Map(headers.map((h) => [`${h.periodId}#${h.agencyId}`, h]));
   const active = people.filter((p) => p.active);
   const leads = active.filter((p) => p.role === 'lead');
-  const reporting = [...new Set(data.workstreams.flatMap((w) => w.contributingAgencyIds))];
 
   const outcomes: ReminderOutcome[] = [];
   const deliver = async (kind: ReminderOutcome['kind'], eventKey: string, to: Recipient, content: MailContent) => {
@@ -84,7 +84,8 @@ export async function runReminders(deps: ReminderDeps, date: string, now: Date =
     // From N working days before the due date (a missed day is caught up), then once overdue.
     if (date < workingDaysBefore(period.dueDate, days)) continue;
     const overdue = date > period.dueDate;
-    for (const agencyId of reporting) {
+    // The agencies that make a return for this period: a retired one only for periods it was in use during.
+    for (const agencyId of reportingAgencyIds(periodScope(data, period))) {
       const header = headerOf.get(`${period.id}#${agencyId}`);
       if (isDelivered(header?.status ?? 'not-started')) continue;
       // Waiting for certification: its certifiers are reminded, not the preparers who have done their part.

@@ -1,14 +1,18 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
+import type { Agency, Partnership, Versioned, Workstream } from '../../shared/partnership/schema.js';
 import type { Period } from '../../shared/periods/period.js';
 import type { Milestone } from '../../shared/workstreams/milestone.js';
 import { partnershipKeys, partnershipPk } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
+import type { WriteOp } from '../db/transact.js';
+import { type AppError, PreconditionFailed } from '../domain/errors.js';
 
 export interface PartnershipData {
   partnership: Partnership | null;
-  agencies: Agency[];
-  workstreams: Workstream[];
+  /** In the partnership's order; retired ones included (their history stays). */
+  agencies: Versioned<Agency>[];
+  /** In programme order; retired ones included. */
+  workstreams: Versioned<Workstream>[];
   milestones: Milestone[];
   /** Newest first. */
   periods: Period[];
@@ -33,16 +37,47 @@ export class PartnershipRepository {
     const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partnershipPk(this.pid) } });
     for (const item of items) {
       if (item.entity === 'Partnership') out.partnership = strip(item) as Partnership;
-      else if (item.entity === 'Agency') out.agencies.push(strip(item) as Agency);
-      else if (item.entity === 'Workstream') out.workstreams.push(strip(item) as Workstream);
+      // A record loaded before versions existed is at version 1.
+      else if (item.entity === 'Agency') out.agencies.push({ ...(strip(item) as Agency), version: Number(item.version ?? 1) });
+      else if (item.entity === 'Workstream') out.workstreams.push({ ...(strip(item) as Workstream), version: Number(item.version ?? 1) });
       else if (item.entity === 'Milestone') out.milestones.push(strip(item) as Milestone);
       else if (item.entity === 'Period') out.periods.push(strip(item) as Period);
       else if (item.entity === 'OverallConfidence') out.overallConfidence.push(strip(item) as PartnershipData['overallConfidence'][number]);
     }
     out.workstreams.sort((a, b) => a.order - b.order);
+    // Agencies the lead never moved have no order: after those placed, by id (the order they are stored in).
+    out.agencies.sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER));
     out.milestones.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
     out.periods.sort((a, b) => b.id.localeCompare(a.id));
     return out;
+  }
+
+  /**
+   * Write op: put a workstream, guarded by the version the lead read (`null`: it must not exist
+   * yet, so a taken id is `onConditionFailed`'s error, 409 by default).
+   */
+  putWorkstreamOp(w: Versioned<Workstream>, expected: number | null, onConditionFailed?: () => AppError): WriteOp {
+    return this.guardedConfigPut({ ...partnershipKeys.workstream(this.pid, w.id), entity: 'Workstream', ...w }, expected, onConditionFailed);
+  }
+
+  /** Write op: put an agency, guarded like {@link putWorkstreamOp}. */
+  putAgencyOp(a: Versioned<Agency>, expected: number | null, onConditionFailed?: () => AppError): WriteOp {
+    return this.guardedConfigPut({ ...partnershipKeys.agency(this.pid, a.id), entity: 'Agency', ...a }, expected, onConditionFailed);
+  }
+
+  /**
+   * Records loaded by the seed or a template carry no version and count as version 1, so version 1
+   * also matches a stored item without one; any other version must match exactly.
+   */
+  private guardedConfigPut(item: Record<string, unknown>, expected: number | null, onConditionFailed?: () => AppError): WriteOp {
+    const condition =
+      expected === null
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: expected === 1 ? 'attribute_exists(pk) AND (attribute_not_exists(version) OR version = :expected)' : 'version = :expected',
+            ExpressionAttributeValues: { ':expected': expected },
+          };
+    return { item: { Put: { TableName: this.table, Item: item, ...condition } }, onConditionFailed: onConditionFailed ?? (() => new PreconditionFailed()) };
   }
 
   /** Just the partnership record (one GetItem): what signed-out pages need. */

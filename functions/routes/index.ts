@@ -17,6 +17,7 @@ import { partnershipRoutes } from './partnership-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { asPlatformAdmin, platformRoutes } from './platform-routes.js';
 import { programmeRoutes } from './programme-routes.js';
+import { setUpRoutes } from './set-up-routes.js';
 import { readinessRoutes } from './readiness-routes.js';
 import { returnRoutes } from './return-routes.js';
 import { systemRoutes } from './system-routes.js';
@@ -40,6 +41,7 @@ export function partnershipApp() {
     .route('/', notificationRoutes())
     .route('/', partnershipRoutes())
     .route('/', programmeRoutes())
+    .route('/', setUpRoutes())
     .route('/', returnRoutes())
     .route('/', thresholdRoutes())
     .route('/', kinshipRoutes())

@@ -1,3 +1,4 @@
+import { inUse } from '../../shared/partnership/period-scope.js';
 import { partnershipApiPath } from '../../shared/partnership/paths.js';
 import { z } from 'zod';
 import { bodyLimit } from 'hono/body-limit';
@@ -142,7 +143,8 @@ export function thresholdRoutes() {
       return c.json(config, 200);
     })
     .openapi(setThresholdSignatories, async (c) => {
-      const agencies = (await c.var.services.partnership.getPartnershipData()).agencies.map((a) => a.id);
+      // Only agencies in use can be asked to sign.
+      const agencies = inUse((await c.var.services.partnership.getPartnershipData()).agencies).map((a) => a.id);
       const config = await c.var.services.threshold.setRequiredAgencies(c.get('user'), c.req.valid('json').requiredAgencyIds, agencies, c.var.ifMatch, writeContext(c));
       c.header('ETag', etagFor(config.version));
       return c.json(config, 200);

@@ -5,6 +5,7 @@ import { currentOpenPeriod } from '../../shared/periods/choice.js';
 import { daysBetween, formatDayLong, isDelivered, periodLongLabel, ukDate } from '../../shared/periods/period.js';
 import { count, listOf } from '../../shared/text/plural.js';
 import type { Period } from '../../shared/periods/period.js';
+import { periodScope, reportingAgencyIds } from '../../shared/partnership/period-scope.js';
 import type { KinshipRepository } from '../repositories/kinship-repository.js';
 import type { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import type { UserRepository } from '../repositories/user-repository.js';
@@ -39,7 +40,8 @@ export class AttentionService {
     const data = await this.partnership.getPartnershipData();
     const period = currentOpenPeriod(data.periods, today) as Period | undefined;
     const name = (id: string) => data.agencies.find((a) => a.id === id)?.name ?? id;
-    const reporting = [...new Set(data.workstreams.flatMap((w) => w.contributingAgencyIds))];
+    // The agencies that make a return for the period (a retired one only for periods it was in use during).
+    const reporting = period ? reportingAgencyIds(periodScope(data, period)) : [];
     const headers = period ? await this.returns.listReturnsForPeriod(period.id) : [];
     const statusOf = (agencyId: string) => headers.find((h) => h.agencyId === agencyId)?.status ?? 'not-started';
     const overdue = period !== undefined && today > period.dueDate;

@@ -3,6 +3,7 @@ import { isDelivered, periodLongLabel, ukDate } from '../../shared/periods/perio
 import type { Me } from '../../shared/auth/roles.js';
 import { certifyRefusal } from '../../shared/returns/rules.js';
 import { listOf } from '../../shared/text/plural.js';
+import { periodScope, reportingAgencyIds } from '../../shared/partnership/period-scope.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { NotFound, ServiceUnavailable, TooManyRequests, Unprocessable } from '../domain/errors.js';
 import { deliverOnce } from '../mail/deliver.js';
@@ -61,6 +62,8 @@ export class ChaseService {
     const agency = data.agencies.find((a) => a.id === agencyId);
     if (!period || !agency) throw new NotFound(`There is no return for ${agencyId} in ${periodId}.`);
     if (period.status !== 'open') throw new Unprocessable(`${periodLongLabel(periodId)} is closed: there is nothing to chase.`);
+    if (!reportingAgencyIds(periodScope(data, period)).includes(agencyId))
+      throw new Unprocessable(`${agency.name} makes no return for ${periodLongLabel(periodId)}: there is nothing to chase.`);
     const { header } = await this.d.returns.getReturn(periodId, agencyId);
     if (header && isDelivered(header.status)) throw new Unprocessable(`${agency.name} has already submitted this return: there is nothing to chase.`);
     const today = ukDate(ctx.now);

@@ -34,6 +34,8 @@ import { MailStopRepository } from '../repositories/mail-stop-repository.js';
 import { notificationOf } from '../notify/events.js';
 import { partnershipUrl } from '../../shared/partnership/paths.js';
 import { ProgrammeService } from './programme-service.js';
+import { WorkstreamService } from './workstream-service.js';
+import { AgencyService } from './agency-service.js';
 import { ReadinessService } from './readiness-service.js';
 import { ReturnsService } from './returns-service.js';
 import { ThresholdService } from './threshold-service.js';
@@ -139,6 +141,8 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     threshold,
     readiness,
     programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
+    workstreams: new WorkstreamService(partnership, writer),
+    agencies: new AgencyService(partnership, threshold, writer),
     returns: new ReturnsService(returns, partnership, writer, users),
     audit: new AuditService(audit, users),
     erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),

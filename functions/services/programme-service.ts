@@ -8,6 +8,7 @@ import { assertVersion, guardedPut } from '../repositories/version-guard.js';
 import { periodBounds, type CreatePeriodRequest, type Period } from '../../shared/periods/period.js';
 import { slugify, type CreateMilestoneRequest, type Milestone, type UpdateMilestoneRequest } from '../../shared/workstreams/milestone.js';
 import { changedFields, noChanges } from '../../shared/audit/changes.js';
+import { inUse, isRetired } from '../../shared/partnership/period-scope.js';
 
 /** Workstreams, their milestones and reporting periods: the programme's structure, run by the lead. */
 export class ProgrammeService {
@@ -52,9 +53,10 @@ export class ProgrammeService {
     const data = await this.partnership.getPartnershipData();
     const ws = data.workstreams.find((w) => w.id === workstreamId);
     if (!ws) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    if (isRetired(ws)) throw new Conflict(`"${ws.name}" is retired. Restore it before adding milestones to it.`);
     this.checkMilestone(
       input,
-      data.agencies.map((a) => a.id),
+      inUse(data.agencies).map((a) => a.id),
     );
     const milestone: Milestone = {
       id: input.id ?? slugify(input.title),
@@ -90,10 +92,8 @@ export class ProgrammeService {
     if (!current) throw new NotFound(`There is no milestone ${milestoneId} in workstream ${workstreamId}.`);
     assertVersion(current, expectedVersion);
     const next: Milestone = { ...current, ...input, version: current.version + 1 };
-    this.checkMilestone(
-      next,
-      data.agencies.map((a) => a.id),
-    );
+    // A new owner must be in use; an owner since retired stays while the owner is not changed.
+    this.checkMilestone(next, [...inUse(data.agencies).map((a) => a.id), current.ownerAgencyId]);
     const changes = changedFields(current, next, Object.keys(input) as (keyof UpdateMilestoneRequest & string)[]);
     // Nothing really changed: nothing to write or audit.
     if (noChanges(changes)) return current;

@@ -17,6 +17,7 @@ import {
 } from '../../shared/readiness/schema.js';
 import { slugify } from '../../shared/workstreams/milestone.js';
 import { changedFields, noChanges } from '../../shared/audit/changes.js';
+import { inUse, isRetired } from '../../shared/partnership/period-scope.js';
 
 /** A derived criterion's state, computed from another record instead of self-assessed. */
 export interface DerivedState {
@@ -29,6 +30,18 @@ export interface DerivedState {
  * here; a criterion whose hook is missing shows as not ready with an explanation.
  */
 export type Derivations = Partial<Record<Derivation, () => Promise<DerivedState>>>;
+
+/** Readiness of the agencies given (those in use): criteria name only them, and only their assessments count. */
+export function forAgencies<C extends { agencyIds: string[] }, A extends { agencyId: string }>(
+  readiness: { criteria: C[]; assessments: A[] },
+  agencies: readonly { id: string }[],
+): { criteria: C[]; assessments: A[] } {
+  const ids = new Set(agencies.map((a) => a.id));
+  return {
+    criteria: readiness.criteria.map((c) => ({ ...c, agencyIds: c.agencyIds.filter((a) => ids.has(a)) })),
+    assessments: readiness.assessments.filter((a) => ids.has(a.agencyId)),
+  };
+}
 
 /** MACPT and go-live readiness: agencies self-assess, the lead validates. */
 export class ReadinessService {
@@ -56,14 +69,16 @@ export class ReadinessService {
     const data = await this.partnership.getPartnershipData();
     const ws = data.workstreams.find((w) => w.id === workstreamId);
     if (!ws) throw new NotFound(`There is no workstream ${workstreamId}.`);
-    const { criteria, assessments } = await this.repo.getWorkstreamReadiness(workstreamId);
+    // Readiness looks ahead: a retired agency's assessments are kept but no longer shown or scored.
+    const agencies = inUse(data.agencies);
+    const { criteria, assessments } = forAgencies(await this.repo.getWorkstreamReadiness(workstreamId), agencies);
     criteria.sort((a, b) => (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || a.title.localeCompare(b.title));
     const derived = await this.derivedStates(criteria);
-    const agencyIds = data.agencies.map((a) => a.id).filter((id) => criteria.some((c) => c.agencyIds.includes(id)));
+    const agencyIds = agencies.map((a) => a.id).filter((id) => criteria.some((c) => c.agencyIds.includes(id)));
     return {
       workstreamId,
       workstreamName: ws.name,
-      agencies: data.agencies.filter((a) => agencyIds.includes(a.id)).map((a) => ({ id: a.id, name: a.name })),
+      agencies: agencies.filter((a) => agencyIds.includes(a.id)).map((a) => ({ id: a.id, name: a.name })),
       criteria: criteria.map((c) => ({
         ...c,
         derived: c.derivedFrom !== null,
@@ -177,10 +192,12 @@ export class ReadinessService {
   async createCriterion(user: Principal, workstreamId: string, input: CreateCriterionRequest, ctx: WriteContext): Promise<Criterion> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead manages readiness criteria.');
     const data = await this.partnership.getPartnershipData();
-    if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    const ws = data.workstreams.find((w) => w.id === workstreamId);
+    if (!ws) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    if (isRetired(ws)) throw new Conflict(`"${ws.name}" is retired. Restore it on Programme set-up before adding criteria to it.`);
     this.checkAgencies(
       input.agencyIds,
-      data.agencies.map((a) => a.id),
+      inUse(data.agencies).map((a) => a.id),
     );
     const c: Criterion = {
       id: input.id ?? slugify(input.title),
@@ -208,11 +225,8 @@ export class ReadinessService {
     const current = await this.criterionOrThrow(criterionId);
     if (current.workstreamId !== workstreamId) throw new NotFound(`There is no criterion ${criterionId} in workstream ${workstreamId}.`);
     assertVersion(current, expectedVersion);
-    if (input.agencyIds)
-      this.checkAgencies(
-        input.agencyIds,
-        (await this.partnership.getPartnershipData()).agencies.map((a) => a.id),
-      );
+    // Agencies in use, and any the criterion already names (a retired one stays with its history).
+    if (input.agencyIds) this.checkAgencies(input.agencyIds, [...inUse((await this.partnership.getPartnershipData()).agencies).map((a) => a.id), ...current.agencyIds]);
     const next: Criterion = { ...current, ...input, version: current.version + 1 };
     const keys = Object.keys(input) as (keyof UpdateCriterionRequest)[];
     const changes = changedFields(current, next, keys as (keyof UpdateCriterionRequest & string)[]);
@@ -228,6 +242,6 @@ export class ReadinessService {
   /** A criterion applies to agencies of the partnership only (on create and on every edit). */
   private checkAgencies(agencyIds: string[], known: string[]) {
     const unknown = agencyIds.map((a, i) => ({ a, i })).filter(({ a }) => !known.includes(a));
-    if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `agencyIds[${i}]`, message: 'Choose an agency of the partnership' })));
+    if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `agencyIds[${i}]`, message: 'Choose an agency of the partnership that is in use' })));
   }
 }

@@ -23,6 +23,7 @@ import {
 import type { ReturnSourcesView } from '../../shared/returns/views.js';
 import type { UserRepository } from '../repositories/user-repository.js';
 import { diffSections } from './return-diff.js';
+import { periodScope, requiredWorkstreamIds } from '../../shared/partnership/period-scope.js';
 import { type Changes, noChanges, sameValue } from '../../shared/audit/changes.js';
 
 /** What the API answers for one return (field names are the public contract). */
@@ -88,9 +89,13 @@ export class ReturnsService {
     return { data, period };
   }
 
-  /** Workstreams the agency reports on, in programme order. */
-  requiredWorkstreamIds(data: PartnershipData, agencyId: string): string[] {
-    return data.workstreams.filter((w) => w.contributingAgencyIds.includes(agencyId)).map((w) => w.id);
+  /**
+   * Workstreams the agency reports on in the period, in programme order: the sections of its return.
+   * Retired workstreams and agencies, and agencies that joined or left a workstream, follow the
+   * rule in shared/partnership/period-scope.ts (past periods keep what they were written with).
+   */
+  requiredWorkstreamIds(data: PartnershipData, period: Period, agencyId: string): string[] {
+    return requiredWorkstreamIds(periodScope(data, period), agencyId);
   }
 
   private assertCanRead(user: Principal, agencyId: string) {
@@ -110,9 +115,9 @@ export class ReturnsService {
     const headers = await this.returns.listReturnsForPeriod(periodId);
     const byAgency = new Map(headers.map((h) => [h.agencyId, h]));
     const today = ukDate(now);
-    return data.agencies
-      .filter((a) => user.role !== 'partner' || a.id === user.agencyId)
-      .filter((a) => this.requiredWorkstreamIds(data, a.id).length > 0)
+    return periodScope(data, period)
+      .agencies.filter((a) => user.role !== 'partner' || a.id === user.agencyId)
+      .filter((a) => this.requiredWorkstreamIds(data, period, a.id).length > 0)
       .map((a) => {
         const h = byAgency.get(a.id);
         const status = h?.status ?? 'not-started';
@@ -137,7 +142,7 @@ export class ReturnsService {
     this.assertCanRead(user, agencyId);
     const { data, period } = await this.context(periodId, agencyId);
     const { header, sections } = await this.returns.getReturn(periodId, agencyId);
-    const required = this.requiredWorkstreamIds(data, agencyId);
+    const required = this.requiredWorkstreamIds(data, period, agencyId);
     const shown = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
     return this.withCertifiers(this.view(data, period, agencyId, header, shown, required, today));
   }
@@ -264,7 +269,7 @@ export class ReturnsService {
     this.assertCanEdit(user, agencyId);
     const { data, period } = await this.context(periodId, agencyId);
     if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed. Ask the programme lead if you need to change this return.`);
-    return { periodId, agencyId, data, period, required: this.requiredWorkstreamIds(data, agencyId) };
+    return { periodId, agencyId, data, period, required: this.requiredWorkstreamIds(data, period, agencyId) };
   }
 
   /** The return as it is now, refused when stale (If-Match) or not editable, with every required section. */
@@ -537,7 +542,7 @@ export class ReturnsService {
     // Where the partnership requires it, a complete return goes to a signatory at the agency first.
     const action = data.partnership?.certifyReturns ? 'send-for-certification' : 'submit';
     if (!canTransition(header.status, action)) throw new Conflict(`This return is already ${RETURN_STATUS_LABELS[header.status].toLowerCase()}.`);
-    const required = this.requiredWorkstreamIds(data, agencyId);
+    const required = this.requiredWorkstreamIds(data, period, agencyId);
     const complete = this.completeSections(sections, required, periodId, agencyId);
     const names = new Map(data.workstreams.map((w) => [w.id, w.name]));
     const errors = submitErrors(complete, required, names);
@@ -653,7 +658,7 @@ export class ReturnsService {
       },
       ctx,
     );
-    const required = this.requiredWorkstreamIds(data, agencyId);
+    const required = this.requiredWorkstreamIds(data, period, agencyId);
     return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
   }
 
@@ -703,7 +708,7 @@ export class ReturnsService {
         },
         ctx,
       );
-      const required = this.requiredWorkstreamIds(data, agencyId);
+      const required = this.requiredWorkstreamIds(data, period, agencyId);
       return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
     }
     const next: ReturnHeader =
@@ -734,7 +739,7 @@ export class ReturnsService {
       },
       ctx,
     );
-    const required = this.requiredWorkstreamIds(data, agencyId);
+    const required = this.requiredWorkstreamIds(data, period, agencyId);
     return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
   }
 }

@@ -1,18 +1,19 @@
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { trackerKeys } from '../db/keys.js';
-import { Forbidden, NotFound } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound } from '../http/errors.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReadinessRepository } from '../repositories/readiness-repository.js';
 import type { ReturnRepository } from '../repositories/return-repository.js';
 import { assertVersion, guardedPut, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { KinshipService } from './kinship-service.js';
-import type { ReadinessService } from './readiness-service.js';
+import { forAgencies, type ReadinessService } from './readiness-service.js';
 import type { ThresholdService } from './threshold-service.js';
 import { cellFor, overallConfidence, type ConfidenceLevel, type MatrixCell } from '../../shared/tracker/compute.js';
 import { compareRisks, type ReturnStatus } from '../../shared/returns/schema.js';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff, scoreAgency, scoreWorkstream } from '../../shared/readiness/schema.js';
-import { isOverdue, nextPeriodId, periodBounds, ukDate } from '../../shared/periods/period.js';
+import { isOverdue, nextPeriodId, periodBounds, ukDate, type Period } from '../../shared/periods/period.js';
+import { inUse, isRetired, periodScope, reportingAgencyIds } from '../../shared/partnership/period-scope.js';
 
 /**
  * The shared tracker: one response built from a fixed number of DynamoDB calls whatever the number
@@ -46,30 +47,38 @@ export class TrackerService {
 
     const [sections, [headers, allReadiness, thresholdVersions, kinshipItems]] = await Promise.all([this.returns.listSectionsForPeriod(period.id), independent]);
 
-    const agencies = data.agencies.map((a) => ({ id: a.id, name: a.name, statutory: a.statutory }));
+    // The period's workstreams and agencies: a retired one stays in the periods it was in use during
+    // (labelled retired) and is left out of later ones (shared/partnership/period-scope.ts).
+    const scope = periodScope(data, period);
+    const agencies = scope.agencies.map((a) => ({ id: a.id, name: a.name, statutory: a.statutory, retired: isRetired(a) }));
     const periodsAsc = [...data.periods].sort((a, b) => a.id.localeCompare(b.id)).filter((p) => p.id <= period.id);
     const headerOf = new Map(headers.map((h) => [`${h.periodId}#${h.agencyId}`, h]));
     const overrideOf = new Map(data.overallConfidence.map((o) => [`${o.periodId}#${o.workstreamId}`, o]));
 
-    const matrixFor = (periodId: string) =>
-      data.workstreams.map((w) => {
-        const cells: MatrixCell[] = w.contributingAgencyIds.map((agencyId) => ({ agencyId, ...cellFor(headerOf.get(`${periodId}#${agencyId}`), w.id) }));
-        const o = overrideOf.get(`${periodId}#${w.id}`);
+    const matrixFor = (p: Period) =>
+      periodScope(data, p).workstreams.map((w) => {
+        const cells: MatrixCell[] = w.contributingAgencyIds.map((agencyId) => ({ agencyId, ...cellFor(headerOf.get(`${p.id}#${agencyId}`), w.id) }));
+        const o = overrideOf.get(`${p.id}#${w.id}`);
         const set = o?.confidence ? { confidence: o.confidence as ConfidenceLevel, note: o.note } : undefined;
         const overall = overallConfidence(cells, set);
         // The version is kept after the lead clears it (see setOverall): the page sends it back as If-Match.
-        return { workstreamId: w.id, name: w.name, cells, overall: { ...overall, note: set?.note ?? null, version: o?.version ?? 0 } };
+        return { workstreamId: w.id, name: w.name, retired: isRetired(w), cells, overall: { ...overall, note: set?.note ?? null, version: o?.version ?? 0 } };
       });
     // One matrix per period, worked out once and shared by the trend lines.
-    const matrices = new Map(periodsAsc.map((p) => [p.id, matrixFor(p.id)]));
-    const matrix = matrices.get(period.id) ?? matrixFor(period.id);
-    const trend = data.workstreams.map((w, i) => ({
-      workstreamId: w.id,
-      name: w.name,
-      points: periodsAsc.map((p) => ({ periodId: p.id, confidence: matrices.get(p.id)?.[i]?.overall.confidence ?? null })),
-    }));
+    const matrices = new Map(periodsAsc.map((p) => [p.id, matrixFor(p)]));
+    const matrix = matrices.get(period.id) ?? matrixFor(period);
+    // Every workstream of the periods shown, retired ones too; no point where it was not in use.
+    const trend = data.workstreams
+      .filter((w) => [...matrices.values()].some((m) => m.some((r) => r.workstreamId === w.id)))
+      .map((w) => ({
+        workstreamId: w.id,
+        name: w.name,
+        retired: isRetired(w),
+        points: periodsAsc.map((p) => ({ periodId: p.id, confidence: matrices.get(p.id)?.find((r) => r.workstreamId === w.id)?.overall.confidence ?? null })),
+      }));
 
-    const reportingAgencies = agencies.filter((a) => data.workstreams.some((w) => w.contributingAgencyIds.includes(a.id)));
+    const reporting = new Set(reportingAgencyIds(scope));
+    const reportingAgencies = agencies.filter((a) => reporting.has(a.id));
     const returns = reportingAgencies.map((a) => {
       const h = headerOf.get(`${period.id}#${a.id}`);
       const status: ReturnStatus = h?.status ?? 'not-started';
@@ -87,7 +96,7 @@ export class TrackerService {
 
     const reported = new Set(headers.filter((h) => h.periodId === period.id && (h.status === 'submitted' || h.status === 'accepted')).map((h) => h.agencyId));
     const wsName = new Map(data.workstreams.map((w) => [w.id, w.name]));
-    const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
+    const agencyName = new Map(data.agencies.map((a) => [a.id, a.name]));
     const risks = sections
       .filter((s) => reported.has(s.agencyId))
       .flatMap((s) =>
@@ -118,10 +127,14 @@ export class TrackerService {
       'threshold-signed-off': deriveThresholdSignedOff(thresholdVersions),
       'kinship-offer-complete': deriveKinshipOfferComplete(kinshipItems),
     });
-    const readiness = data.workstreams.map((w) => {
-      const criteria = allReadiness.criteria.filter((c) => c.workstreamId === w.id);
-      const assessments = allReadiness.assessments.filter((a) => a.workstreamId === w.id);
-      const agencyIds = agencies.map((a) => a.id).filter((id) => criteria.some((c) => c.agencyIds.includes(id)));
+    // Readiness looks ahead: the workstreams and agencies in use now.
+    const ready = forAgencies(allReadiness, inUse(data.agencies));
+    const readiness = inUse(data.workstreams).map((w) => {
+      const criteria = ready.criteria.filter((c) => c.workstreamId === w.id);
+      const assessments = ready.assessments.filter((a) => a.workstreamId === w.id);
+      const agencyIds = inUse(data.agencies)
+        .map((a) => a.id)
+        .filter((id) => criteria.some((c) => c.agencyIds.includes(id)));
       return {
         workstreamId: w.id,
         name: w.name,
@@ -144,7 +157,8 @@ export class TrackerService {
     const currentThreshold = thresholdVersions.find((v) => v.status !== 'superseded') ?? null;
     const next = nextPeriodId(period.id);
     const nextBounds = periodBounds(next);
-    const open = data.milestones.filter((m) => !m.closed);
+    const current = new Set(inUse(data.workstreams).map((w) => w.id));
+    const open = data.milestones.filter((m) => !m.closed && current.has(m.workstreamId));
     const milestone = (m: (typeof open)[number]) => ({
       ...m,
       workstreamName: wsName.get(m.workstreamId) ?? m.workstreamId,
@@ -156,7 +170,7 @@ export class TrackerService {
       periods: data.periods.map((p) => ({ id: p.id, status: p.status })),
       generatedAt: now.toISOString(),
       agencies,
-      workstreams: data.workstreams.map((w) => ({ id: w.id, name: w.name, contributingAgencyIds: w.contributingAgencyIds })),
+      workstreams: scope.workstreams.map((w) => ({ id: w.id, name: w.name, contributingAgencyIds: w.contributingAgencyIds, retired: isRetired(w) })),
       matrix,
       trend,
       returns,
@@ -205,8 +219,12 @@ export class TrackerService {
   ) {
     if (user.role !== 'lead') throw new Forbidden("Only the programme lead sets a workstream's overall confidence.");
     const data = await this.partnership.getPartnershipData();
-    if (!data.periods.some((p) => p.id === periodId)) throw new NotFound(`There is no reporting period ${periodId}.`);
-    if (!data.workstreams.some((w) => w.id === workstreamId)) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    const period = data.periods.find((p) => p.id === periodId);
+    if (!period) throw new NotFound(`There is no reporting period ${periodId}.`);
+    const ws = data.workstreams.find((w) => w.id === workstreamId);
+    if (!ws) throw new NotFound(`There is no workstream ${workstreamId}.`);
+    if (!periodScope(data, period).workstreams.some((w) => w.id === workstreamId))
+      throw new Conflict(`"${ws.name}" was not in use during ${periodId}, so it has no overall confidence for it.`);
     const current = data.overallConfidence.find((o) => o.periodId === periodId && o.workstreamId === workstreamId);
     assertVersion(current, expectedVersion);
     const version = (current?.version ?? 0) + 1;

@@ -9,7 +9,9 @@ describe('recordHref', () => {
     expect(recordHref('threshold-document', 'v4-1')).toBe('/threshold');
     expect(recordHref('criterion', 'c1')).toBe('/readiness');
     expect(recordHref('milestone', 'm1')).toBe('/programme');
-    expect(recordHref('workstream', 'w1')).toBe('/tracker');
+    expect(recordHref('workstream', 'w1/2026-27-Q3')).toBe('/tracker');
+    expect(recordHref('workstream', 'w1')).toBe('/programme');
+    expect(recordHref('agency', 'kent-police')).toBe('/programme');
   });
 
   it('when the id is not enough or the record has no page, there is no link', () => {

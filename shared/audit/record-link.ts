@@ -23,7 +23,10 @@ export function recordHref(entityType: string, entityId: string): string | null 
     case 'milestone':
       return '/programme';
     case 'workstream':
-      return '/tracker';
+      // An overall confidence is filed as workstream/period; the workstream itself is run on set-up.
+      return parts.length === 2 ? '/tracker' : '/programme';
+    case 'agency':
+      return '/programme';
     default:
       return null;
   }

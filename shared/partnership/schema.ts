@@ -37,12 +37,32 @@ export type Partnership = z.infer<typeof Partnership>;
 export const DEFAULT_REMINDER_WORKING_DAYS = 5;
 export const DEFAULT_SIGN_OFF_REMINDER_DAYS = 14;
 
+/**
+ * When a workstream or agency came and went, as the lead manages them on Programme set-up. Every
+ * field is optional: a record from before (the seed, a template) was there from the start, has
+ * never been retired and is at version 1. Which reporting periods it belongs to follows from these
+ * dates (shared/partnership/period-scope.ts).
+ */
+const Lifecycle = {
+  /** When the lead added it (absent: there from the start). */
+  createdAt: z.iso.datetime().optional(),
+  /** When the lead retired it; absent while it is in use. Its history stays (past returns, trends). */
+  retiredAt: z.iso.datetime().optional(),
+  /** Who retired it, by name, as the page shows it (the audit event has their account). */
+  retiredBy: z.string().max(120).optional(),
+  /** The optimistic-concurrency version (`If-Match`); absent on a record never changed since it was loaded. */
+  version: z.number().int().min(1).optional(),
+};
+
 export const Agency = z.object({
   id: Slug,
   name: z.string().min(1).max(200),
   type: AgencyType,
   /** Statutory safeguarding partner (council, police, ICB) as opposed to a relevant agency. */
   statutory: z.boolean(),
+  /** Place in the partnership's lists (absent: after those with one, by id). */
+  order: z.number().int().min(0).optional(),
+  ...Lifecycle,
 });
 export type Agency = z.infer<typeof Agency>;
 
@@ -51,7 +71,16 @@ export const Workstream = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(2000),
   leadAgencyId: Slug,
+  /** The agencies that report on it now. An agency since retired stays listed: its history is kept. */
   contributingAgencyIds: z.array(Slug),
   order: z.number().int().min(0),
+  /** When each agency of `contributingAgencyIds` added after the workstream's creation joined it. */
+  contributorsSince: z.record(Slug, z.iso.datetime()).optional(),
+  /** Agencies that reported on it and no longer do: from when (absent: the start) until when. */
+  formerContributors: z.array(z.object({ agencyId: Slug, from: z.iso.datetime().optional(), until: z.iso.datetime() })).optional(),
+  ...Lifecycle,
 });
 export type Workstream = z.infer<typeof Workstream>;
+
+/** A stored agency or workstream as the repository hands it out: always with its version. */
+export type Versioned<T> = T & { version: number };

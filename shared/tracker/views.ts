@@ -37,12 +37,19 @@ export const TrackerView = z
     period: Period,
     periods: z.array(z.object({ id: z.string(), status: z.enum(['open', 'closed']) })),
     generatedAt: z.string(),
-    agencies: z.array(z.object({ id: z.string(), name: z.string(), statutory: z.boolean() })),
-    workstreams: z.array(z.object({ id: z.string(), name: z.string(), contributingAgencyIds: z.array(z.string()) })),
+    agencies: z
+      .array(z.object({ id: z.string(), name: z.string(), statutory: z.boolean(), retired: z.boolean().describe('Retired since: shown for the periods it was in use during') }))
+      .describe("The period's agencies (shared/partnership/period-scope.ts)"),
+    workstreams: z
+      .array(
+        z.object({ id: z.string(), name: z.string(), contributingAgencyIds: z.array(z.string()).describe('The agencies that reported on it in the period'), retired: z.boolean() }),
+      )
+      .describe("The period's workstreams"),
     matrix: z.array(
       z.object({
         workstreamId: z.string(),
         name: z.string(),
+        retired: z.boolean(),
         cells: z.array(MatrixCellView),
         overall: z.object({
           confidence: Confidence.nullable(),
@@ -52,7 +59,9 @@ export const TrackerView = z
         }),
       }),
     ),
-    trend: z.array(z.object({ workstreamId: z.string(), name: z.string(), points: z.array(z.object({ periodId: z.string(), confidence: Confidence.nullable() })) })),
+    trend: z.array(
+      z.object({ workstreamId: z.string(), name: z.string(), retired: z.boolean(), points: z.array(z.object({ periodId: z.string(), confidence: Confidence.nullable() })) }),
+    ),
     returns: z.array(
       z.object({
         agencyId: z.string(),

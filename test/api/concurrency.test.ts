@@ -248,6 +248,24 @@ const CASES: Record<string, () => Promise<Case>> = {
   },
 };
 
+// Programme set-up: each change of a workstream or agency is versioned; adding one makes a new id.
+Object.assign(NO_IF_MATCH, {
+  'POST /api/p/{partnershipId}/workstreams': 'adds a new workstream with an id made from its name; a name already used is 422',
+  'POST /api/p/{partnershipId}/agencies': 'adds a new agency with an id made from its name; a name already used is 422',
+});
+for (const [list, id, body] of [
+  ['workstreams', 'kinship', { description: 'A changed description.' }],
+  ['agencies', 'kent-police', { name: 'Kent Police Service' }],
+] as const) {
+  const path = `/api/${list}/${id}`;
+  const current = async () => (await json<Record<string, { id: string; version: number }[]>>(t.as(USERS.lead).get('/api/partnership')))[list]!.find((x) => x.id === id)!.version;
+  const route = `/api/p/{partnershipId}/${list}/{${list === 'workstreams' ? 'id' : 'agencyId'}}`;
+  CASES[`PATCH ${route}`] = async () => ({ current, call: (m) => t.as(USERS.lead).patch(path, body, headers(m)) });
+  CASES[`POST ${route}/move`] = async () => ({ current, call: (m) => t.as(USERS.lead).post(`${path}/move`, { direction: 'down' }, headers(m)) });
+  for (const action of ['retire', 'restore'])
+    CASES[`POST ${route}/${action}`] = async () => ({ current, call: (m) => t.as(USERS.lead).post(`${path}/${action}`, undefined, headers(m)) });
+}
+
 // Only tests count the audit table as a whole; the API never scans.
 const auditCount = async () => (await t.doc.send(new ScanCommand({ TableName: t.config.tables.audit, Select: 'COUNT' }))).Count ?? 0;
 

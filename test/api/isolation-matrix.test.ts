@@ -213,6 +213,17 @@ const POLICY: Record<string, Policy> = {
   createMilestone: {},
   updateMilestone: {},
   openPeriod: {},
+  // Programme set-up of workstreams and agencies: the lead's alone.
+  createWorkstream: {},
+  updateWorkstream: {},
+  moveWorkstream: {},
+  retireWorkstream: {},
+  restoreWorkstream: {},
+  createAgency: {},
+  updateAgency: {},
+  moveAgency: {},
+  retireAgency: {},
+  restoreAgency: {},
   // Returns: a partner sees and changes their own agency's; the lead reviews everyone's.
   listReturnsForPeriod: {
     filtered: (body, m) => {
@@ -421,6 +432,17 @@ function bodyOf(c: Cell): unknown {
       return { title: probe };
     case 'openPeriod':
       return { id: PERIOD, dueDate: '2027-01-31' };
+    // Names already taken (422, nothing written); the other set-up writes reach the version check.
+    case 'createWorkstream':
+      return { name: SEEDS[c.pid].workstreams[0]!.name, leadAgencyId: fx.defaultAgency, contributingAgencyIds: [fx.defaultAgency] };
+    case 'createAgency':
+      return { name: SEEDS[c.pid].agencies[0]!.name, type: 'other', statutory: false };
+    case 'updateWorkstream':
+    case 'updateAgency':
+      return { name: probe };
+    case 'moveWorkstream':
+    case 'moveAgency':
+      return { direction: 'down' };
     case 'saveReturn':
       return { sections: [{ workstreamId: fx.reportingWorkstream, confidence: 'green', narrative: probe }] };
     case 'submitReturn':

@@ -27,15 +27,17 @@ const withoutBookkeeping = <T extends Record<string, unknown>>(x: T) => {
 };
 
 describe('the PATCH routes', () => {
-  it('when the API is described, the PATCH routes are the three this file covers', () => {
+  it('when the API is described, the PATCH routes are the ones this file covers', () => {
     const doc = apiDocument();
     const patches = Object.entries(doc.paths)
       .filter(([, ops]) => 'patch' in ops)
       .map(([p]) => p)
       .sort();
     expect(patches).toEqual([
+      '/api/p/{partnershipId}/agencies/{agencyId}',
       '/api/p/{partnershipId}/kinship-offer/items/{id}',
       '/api/p/{partnershipId}/people/{id}',
+      '/api/p/{partnershipId}/workstreams/{id}',
       '/api/p/{partnershipId}/workstreams/{id}/criteria/{criterionId}',
       '/api/p/{partnershipId}/workstreams/{id}/milestones/{milestoneId}',
     ]);
@@ -153,6 +155,32 @@ describe('PATCH a Kinship Local Offer item', () => {
     const tag = { value: '' };
     await item(tag);
     expect(tag.value).toBe(etag);
+  });
+});
+
+describe('PATCH a workstream', () => {
+  const workstream = async () => {
+    const res = await t.as(USERS.lead).get('/api/workstreams/placement-sufficiency');
+    return { etag: res.headers.get('etag') ?? `"${((await res.clone().json()) as { version: number }).version}"`, w: (await res.json()) as Record<string, unknown> };
+  };
+
+  it('when only the description is sent, only the description changes', async () => {
+    const before = await workstream();
+    const res = await t
+      .as(USERS.lead)
+      .patch('/api/workstreams/placement-sufficiency', { description: 'More local foster homes and children’s homes.' }, { 'If-Match': before.etag });
+    expect(res.status).toBe(200);
+    const after = await workstream();
+    expect(withoutBookkeeping(after.w)).toEqual({ ...withoutBookkeeping(before.w), description: 'More local foster homes and children’s homes.' });
+  });
+
+  it('when the body is empty or names an agency that is not the partnership’s, it is 400 naming the field and nothing changes', async () => {
+    const before = await workstream();
+    expect((await t.as(USERS.lead).patch('/api/workstreams/placement-sufficiency', {}, { 'If-Match': before.etag })).status).toBe(400);
+    const res = await t.as(USERS.lead).patch('/api/workstreams/placement-sufficiency', { leadAgencyId: 'nobody' }, { 'If-Match': before.etag });
+    expect(res.status).toBe(400);
+    expect(paths(await problemOf(res))).toEqual(['leadAgencyId']);
+    expect((await workstream()).w).toEqual(before.w);
   });
 });
 

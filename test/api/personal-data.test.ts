@@ -209,6 +209,27 @@ const NO_FREE_TEXT: Record<string, string> = {
   'post /api/p/{partnershipId}/erasures': 'the text to erase, found and never stored; its reason is checked (test/api/erasure.test.ts)',
 };
 
+// Programme set-up: names and descriptions of workstreams and agencies are free text; moving, retiring and restoring carry none.
+CASES.push(
+  ...(['workstreams', 'agencies'] as const).flatMap((list): WriteCase[] => {
+    const [field, create, id] =
+      list === 'workstreams'
+        ? (['description', { name: 'Youth Justice', leadAgencyId: 'medway-council', contributingAgencyIds: ['medway-council'] }, '{id}'] as const)
+        : (['name', { name: 'Medway Youth Service', type: 'voluntary', statutory: false }, '{agencyId}'] as const);
+    const one = list === 'workstreams' ? 'kinship' : 'kent-police';
+    return [
+      { route: `post /api/p/{partnershipId}/${list}`, user: USERS.lead, method: 'POST', path: `/api/${list}`, body: (s) => ({ ...create, [field]: s }), field },
+      { route: `patch /api/p/{partnershipId}/${list}/${id}`, user: USERS.lead, method: 'PATCH', path: `/api/${list}/${one}`, body: (s) => ({ [field]: s }), field },
+    ];
+  }),
+);
+for (const route of ['workstreams/{id}', 'agencies/{agencyId}'])
+  Object.assign(NO_FREE_TEXT, {
+    [`post /api/p/{partnershipId}/${route}/move`]: 'a direction (up or down) only',
+    [`post /api/p/{partnershipId}/${route}/retire`]: 'no body',
+    [`post /api/p/{partnershipId}/${route}/restore`]: 'no body',
+  });
+
 let ids: Record<string, string> = {};
 async function resolve(path: string): Promise<string> {
   if (!ids.kinshipId) {
