@@ -2,12 +2,15 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../config.js';
 import { Writer } from '../db/transact.js';
 import { type MailStop, MailStopRepository } from '../repositories/mail-stop-repository.js';
+import { PlatformRepository } from '../repositories/platform-repository.js';
+import { inEachPartnership, PartnershipJobsFailed } from './every-partnership.js';
 
 /**
  * Amazon SES bounce and complaint events (published by the configuration set to an SNS topic): a
- * permanent bounce or a complaint stops all mail to that address, audited, and the lead sees it
- * (people list, needs your attention) to put the address right. Transient bounces (a full mailbox)
- * change nothing: SES retries those itself.
+ * permanent bounce or a complaint stops all mail to that address in every partnership where it is
+ * a person (one SES sender serves them all, and its reputation with it), audited in each, and each
+ * partnership's lead sees it (people list, needs your attention) to put the address right.
+ * Transient bounces (a full mailbox) change nothing: SES retries those itself.
  */
 export interface SesEvent {
   eventType?: string;
@@ -19,6 +22,10 @@ export interface SesEvent {
 export interface SesEventDeps {
   doc: DynamoDBDocumentClient;
   tables: Config['tables'];
+}
+
+/** A stop recorded in one partnership. */
+export interface RecordedStop extends MailStop {
   partnershipId: string;
 }
 
@@ -40,13 +47,32 @@ export function stopsOf(event: SesEvent, now: Date): MailStop[] {
 
 const SES = { userId: 'amazon-ses', email: 'amazon-ses', name: 'Amazon SES', role: 'system', agencyId: null };
 
-/** Records the stops the events ask for; an address already stopped for the same reason is left as it is. */
-export async function recordSesEvents(deps: SesEventDeps, events: SesEvent[], now = new Date()): Promise<MailStop[]> {
-  const repo = new MailStopRepository(deps.doc, deps.tables.main, deps.partnershipId);
-  const writer = new Writer(deps.doc, deps.tables.audit, deps.partnershipId);
+/**
+ * Records the stops the events ask for in each partnership where the address has a person record
+ * (any status); partnerships where it has none are untouched, and so is an address that is no
+ * one's. An address already stopped there for the same reason is left as it is, so a redelivered
+ * event records nothing twice. A partnership whose write fails does not stop the others: the
+ * failure is thrown once all have had their turn (SNS delivers the message again).
+ */
+export async function recordSesEvents(deps: SesEventDeps, events: SesEvent[], now = new Date()): Promise<RecordedStop[]> {
+  const stops = events.flatMap((e) => stopsOf(e, now));
+  const holders = await new PlatformRepository(deps.doc, deps.tables.main).partnershipsWithPersonRecord(stops.map((s) => s.email));
+  const stopsIn = new Map<string, MailStop[]>();
+  for (const stop of stops) for (const pid of holders.get(stop.email) ?? []) stopsIn.set(pid, [...(stopsIn.get(pid) ?? []), stop]);
+  const nobodys = stops.filter((s) => !holders.get(s.email)?.length).length;
+  if (nobodys) console.log(`${nobodys} bounced or complaining address(es) are no partnership's person: nothing to stop.`);
+  const runs = await inEachPartnership([...stopsIn.keys()], (pid) => recordIn(deps, pid, stopsIn.get(pid) ?? [], now));
+  if (runs.failed.length) throw new PartnershipJobsFailed('Recording bounces and complaints', runs.failed);
+  return runs.done.flatMap((r) => r.value.map((stop) => ({ ...stop, partnershipId: r.partnershipId })));
+}
+
+/** One partnership's stops, each with its audit event in that partnership's trail. */
+async function recordIn(deps: SesEventDeps, pid: string, stops: MailStop[], now: Date): Promise<MailStop[]> {
+  const repo = new MailStopRepository(deps.doc, deps.tables.main, pid);
+  const writer = new Writer(deps.doc, deps.tables.audit, pid);
   const existing = new Map((await repo.list()).map((s) => [s.email, s.reason]));
   const recorded: MailStop[] = [];
-  for (const stop of events.flatMap((e) => stopsOf(e, now))) {
+  for (const stop of stops) {
     if (existing.get(stop.email) === stop.reason) continue;
     await writer.write(
       [repo.stopOp(stop)],
@@ -74,8 +100,9 @@ export interface SnsEvent {
 }
 
 /**
- * The Lambda handler for SES events through SNS. A message that is not JSON is logged and skipped
- * (SNS would deliver it again for ever otherwise); a database failure throws, so SNS retries.
+ * The Lambda handler for SES events through SNS; `stopped` counts the stops recorded, one per
+ * address and partnership. A message that is not JSON is logged and skipped (SNS would deliver it
+ * again for ever otherwise); a database failure throws, so SNS retries.
  */
 export function createSesEventsHandler(deps: SesEventDeps, now: () => Date = () => new Date()) {
   return async (event: SnsEvent): Promise<{ stopped: number }> => {
@@ -88,7 +115,8 @@ export function createSesEventsHandler(deps: SesEventDeps, now: () => Date = () 
       }
     }
     const stopped = await recordSesEvents(deps, events, now());
-    if (stopped.length) console.log(`Stopped mail to ${stopped.length} address(es): ${stopped.map((s) => s.reason).join(', ')}.`);
+    // Reasons and partnerships, never addresses: this goes to logs.
+    if (stopped.length) console.log(`Recorded ${stopped.length} mail stop(s): ${stopped.map((s) => `${s.reason} in ${s.partnershipId}`).join(', ')}.`);
     return { stopped: stopped.length };
   };
 }

@@ -15,7 +15,7 @@ import { createClient, createDocumentClient } from '../db/client.js';
 import { ensureTables } from '../db/create-tables.js';
 import { createLogger } from '../logger.js';
 import { partnershipPath } from '../../shared/partnership/paths.js';
-import { PlatformRepository } from '../repositories/platform-repository.js';
+import { everyPartnership, PartnershipJobsFailed } from '../jobs/every-partnership.js';
 import { demoSeedNames, loadPlatformAdmins, loadSeed, seedDemo, seedPlatformAdmins } from '../seed/seed.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { formatOutcomes, runReminders } from '../jobs/reminders.js';
@@ -95,26 +95,28 @@ async function main() {
     writeFileSync(endpointsFile, JSON.stringify({ dynamodb: db.endpoint, ses: ses.endpoint, portalUrl: cfg.portalUrl }));
     // The daily reminder job, as EventBridge Scheduler runs it in AWS: once a day, safe to repeat.
     const mailer = new SesMailer(createSesClient(cfg.mail), cfg.mail);
-    const platform = new PlatformRepository(doc, cfg.tables.main);
-    // The jobs run for every partnership the portal hosts, each in its own records.
-    const eachPartnership = async () => (await platform.listPartnerships()).map((p) => ({ doc, tables: cfg.tables, partnershipId: p.id, mailer, portalUrl: cfg.portalUrl }));
+    // The jobs run for every partnership the portal hosts, each in its own records; one that fails does not stop the others.
+    const jobs = { doc, tables: cfg.tables, mailer, portalUrl: cfg.portalUrl };
     daily = runDaily(
       async (date) => {
-        for (const reminders of await eachPartnership()) {
+        const { failed } = await everyPartnership(jobs, async (reminders) => {
           const outcomes = await runReminders(reminders, date);
           if (outcomes.some((o) => o.result !== 'sent-before')) console.log(`${reminders.partnershipId}: ${formatOutcomes(date, outcomes)}`);
           // Weekly summaries go on Mondays, with the morning's reminders.
           if (isMonday(date)) await runDigest(reminders);
-        }
+        });
+        if (failed.length) throw new PartnershipJobsFailed(`The reminders of ${date}`, failed);
       },
       { onError: (err) => console.error(`The daily reminders did not run: ${err instanceof Error ? err.message : String(err)}. They are tried again in a few minutes.`) },
     );
     // Notifications of changes (a return submitted, a version issued…), sent within seconds.
     outbox = runEvery(
       async () => {
-        const sent = (await Promise.all((await eachPartnership()).map((deps) => runOutbox(deps)))).flat();
+        const runs = await everyPartnership(jobs, (deps) => runOutbox(deps));
+        const sent = runs.done.flatMap((r) => r.value);
         if (sent.length)
           console.log(`Notifications: ${sent.filter((o) => o.result === 'sent').length} sent, ${sent.filter((o) => o.result === 'failed').length} failed (tried again).`);
+        if (runs.failed.length) throw new PartnershipJobsFailed('Sending notifications', runs.failed);
       },
       OUTBOX_EVERY_MS,
       (err) => console.error(`Notifications were not sent: ${err instanceof Error ? err.message : String(err)}. They are tried again shortly.`),

@@ -64,9 +64,10 @@ const ADMIN_ACCESS_ATTRIBUTES = { ProjectionExpression: '#id, email, #name, #sta
 
 /**
  * What belongs to the service rather than to one partnership. Access patterns: "partnerships
- * hosted" (one Query of the list's partition), "a person's records in each" and "whose is this
- * person id" (BatchGetItem of one key in every partnership: one call per hundred), "a platform
- * administrator" (one GetItem), and "create a partnership" (the write ops of its first items).
+ * hosted" (one Query of the list's partition), "a person's records in each", "where each address
+ * is a person" and "whose is this person id" (BatchGetItem of one key in every partnership: one
+ * call per hundred), "a platform administrator" (one GetItem), and "create a partnership" (the
+ * write ops of its first items).
  */
 export class PlatformRepository {
   constructor(
@@ -131,6 +132,23 @@ export class PlatformRepository {
       const person = { id: String(r.id), email: String(r.email), name: String(r.name), role, agencyId, signatory: r.signatory === true, agencyAdmin: r.agencyAdmin === true };
       return [{ ...p, role, agencyId, person }];
     });
+  }
+
+  /**
+   * Access pattern "where each address is a person": for each address, the partnerships (in the
+   * list's order) holding a person record for it, whatever its status (invited and deactivated
+   * included): where mail to it must stop when it bounces. One Query of the list, then one
+   * BatchGetItem per hundred keys reading the key alone, so nothing of the person leaves the table.
+   */
+  async partnershipsWithPersonRecord(emails: readonly string[]): Promise<Map<string, string[]>> {
+    const addresses = [...new Set(emails.map((e) => e.toLowerCase()))];
+    if (addresses.length === 0) return new Map();
+    const hosted = await this.listPartnerships();
+    const found = await this.batchGet(
+      addresses.flatMap((email) => hosted.map((p) => userKeys.user(p.id, email))),
+      { ProjectionExpression: 'pk' },
+    );
+    return new Map(addresses.map((email) => [email, hosted.filter((p) => found.has(userKeys.user(p.id, email).pk)).map((p) => p.id)]));
   }
 
   /**

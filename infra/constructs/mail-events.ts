@@ -4,6 +4,7 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { platformKeys } from '../../functions/db/keys.js';
 import { acknowledge } from '../nag.js';
 import { PortalFunction } from './portal-function.js';
 
@@ -12,15 +13,17 @@ export interface MailEventsProps {
   readonly entry: string;
   readonly table: dynamodb.ITable;
   readonly auditTable: dynamodb.ITable;
-  readonly partnershipId: string;
   /** Cognito settings the shared configuration needs in AWS mode. */
   readonly authEnvironment: Record<string, string>;
 }
 
 /**
  * Bounces and complaints: the SES configuration set every portal email is sent with publishes them
- * to an SNS topic, whose function stops mail to the address (functions/jobs/ses-events.ts). The
- * function may read the stopped addresses and add to them, and append to the audit table: nothing else.
+ * to an SNS topic, whose function stops mail to the address in every hosted partnership where it is
+ * a person (functions/jobs/ses-events.ts). The function may read the list of hosted partnerships,
+ * learn whether a person record exists (its key only), read the stopped addresses and add to them,
+ * and append to the audit table: nothing else. Partnerships are created while the service runs, so
+ * the keys are patterns over any partnership id (lower-case slugs: `*` stands for one id).
  */
 export class MailEvents extends Construct {
   public readonly configurationSet: ses.ConfigurationSet;
@@ -49,18 +52,37 @@ export class MailEvents extends Construct {
         PORTAL_MODE: 'aws',
         TABLE_NAME: props.table.tableName,
         AUDIT_TABLE_NAME: props.auditTable.tableName,
-        PARTNERSHIP_ID: props.partnershipId,
         ...props.authEnvironment,
       },
     });
     topic.addSubscription(new subscriptions.LambdaSubscription(this.fn));
-    const stops = `P#${props.partnershipId}#MAILSTOP`;
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'ReadHostedPartnerships',
+        actions: ['dynamodb:Query'],
+        resources: [props.table.tableArn],
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [platformKeys.partnerships] } },
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'WhereTheAddressIsAPerson',
+        actions: ['dynamodb:BatchGetItem'],
+        resources: [props.table.tableArn],
+        // A person record's key alone (`P#{id}#USER#{email}`): whether it exists, never what it holds.
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#USER#*'] },
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk'] },
+          StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+        },
+      }),
+    );
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({
         sid: 'StoppedAddresses',
         actions: ['dynamodb:Query', 'dynamodb:PutItem'],
         resources: [props.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [stops] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#MAILSTOP'] } },
       }),
     );
     this.fn.addToRolePolicy(new iam.PolicyStatement({ sid: 'AppendAudit', actions: ['dynamodb:PutItem'], resources: [props.auditTable.tableArn] }));

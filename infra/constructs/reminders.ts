@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { platformKeys } from '../../functions/db/keys.js';
 import { MAIN_TABLE } from '../../functions/db/table-design.js';
 import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
 import { acknowledge } from '../nag.js';
@@ -15,7 +16,6 @@ export interface RemindersProps {
   /** `functions/reminders-lambda.ts` (absolute path). */
   readonly entry: string;
   readonly table: dynamodb.ITable;
-  readonly partnershipId: string;
   /** Environment the shared configuration needs in aws mode (the Cognito settings). */
   readonly authEnvironment: Record<string, string>;
   /** Sender of the portal's email, e.g. `MSCP <no-reply@mscp.example.org>`: an SES-verified identity. */
@@ -27,10 +27,15 @@ export interface RemindersProps {
 }
 
 /**
- * The daily reminder job: a Lambda run by EventBridge Scheduler at 07:00 UK time (the schedule
- * follows Europe/London across clock changes). It reads the partnership, returns and people
- * (Query on the table and gsi1), writes only the notification ledger (UpdateItem: a conditional
- * claim, then the outcome) and sends email through SES from the configured sender only.
+ * The mail jobs of every hosted partnership: a Lambda run by EventBridge Scheduler at 07:00 UK time
+ * (the schedule follows Europe/London across clock changes) for the reminders, and each minute for
+ * the notification outbox. It reads the list of hosted partnerships and, in each, the partnership,
+ * returns and people (Query on the table and gsi1); it writes only the notification ledger
+ * (UpdateItem: a conditional claim, then the outcome), the outbox's retry bookkeeping and the
+ * weekly summaries, and sends email through SES from the configured sender only. Partnerships are
+ * created while the service runs, so the keys it may touch are patterns over any partnership id
+ * (`P#*...`; ids are lower-case slugs, so `*` stands for one id and the upper-case suffixes can
+ * match no other partition).
  */
 export class Reminders extends Construct {
   public readonly fn: PortalFunction;
@@ -50,7 +55,6 @@ export class Reminders extends Construct {
         TABLE_NAME: props.table.tableName,
         // The job never touches the audit table; the shared configuration still names one.
         AUDIT_TABLE_NAME: 'unused-by-reminders',
-        PARTNERSHIP_ID: props.partnershipId,
         MAIL_FROM: props.mailFrom,
         ...(props.configurationSet ? { SES_CONFIGURATION_SET: props.configurationSet } : {}),
         PORTAL_URL: props.portalUrl,
@@ -60,11 +64,20 @@ export class Reminders extends Construct {
 
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({
+        sid: 'ReadHostedPartnerships',
+        actions: ['dynamodb:Query'],
+        resources: [props.table.tableArn],
+        // The service's list of the partnerships it hosts (the jobs run for each), and nothing else of the platform's.
+        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [platformKeys.partnerships] } },
+      }),
+    );
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
         sid: 'ReadPartnershipReturnsAndPeople',
         actions: ['dynamodb:Query'],
         resources: [props.table.tableArn, `${props.table.tableArn}/index/${MAIN_TABLE.gsi1.name}`],
-        // This partnership's partitions only (table keys and gsi1 keys alike begin with them).
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}`, `P#${props.partnershipId}#*`] } },
+        // Partnerships' partitions only (table keys and gsi1 keys alike begin with P#{id}): `P#{id}` itself and `P#{id}#...`.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*'] } },
       }),
     );
     this.fn.addToRolePolicy(
@@ -72,9 +85,9 @@ export class Reminders extends Construct {
         sid: 'NotificationLedger',
         actions: ['dynamodb:UpdateItem'],
         resources: [props.table.tableArn],
-        // Only the ledger's items (their keys begin with the partnership's NOTIFY prefix).
+        // Only the ledger's items (their keys begin with a partnership's NOTIFY prefix).
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#NOTIFY#*`] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#NOTIFY#*'] },
           // The ledger's own attributes: it can write no index key, so no item it writes shows up elsewhere.
           'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...LEDGER_ATTRIBUTES] },
         },
@@ -85,7 +98,8 @@ export class Reminders extends Construct {
         sid: 'ReadItemsNotificationsName',
         actions: ['dynamodb:GetItem'],
         resources: [props.table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#*`] } },
+        // The partnership record (`P#{id}`: its name, for the weekly summary), a return header, a Kinship item.
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*'] } },
       }),
     );
     this.fn.addToRolePolicy(
@@ -94,7 +108,7 @@ export class Reminders extends Construct {
         actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
         resources: [props.table.tableArn],
         // Only the notifications kept for people's weekly summaries.
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#DIGEST`] } },
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#DIGEST'] } },
       }),
     );
     this.fn.addToRolePolicy(
@@ -104,7 +118,7 @@ export class Reminders extends Construct {
         resources: [props.table.tableArn],
         // Only the outbox's entries, and of those only the retry bookkeeping.
         conditions: {
-          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`P#${props.partnershipId}#OUTBOX`] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#OUTBOX'] },
           'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'attempts', 'notBefore'] },
         },
       }),

@@ -66,7 +66,6 @@ export class StatelessStack extends Stack {
       entry: props.sesEventsEntry,
       table: props.table,
       auditTable: props.auditTable,
-      partnershipId: props.partnershipId,
       authEnvironment,
     });
     const configurationSet = this.mailEvents.configurationSet.configurationSetName;
@@ -94,7 +93,6 @@ export class StatelessStack extends Stack {
     this.reminders = new Reminders(this, 'Reminders', {
       entry: props.remindersEntry,
       table: props.table,
-      partnershipId: props.partnershipId,
       authEnvironment,
       mailFrom: props.mailFrom,
       configurationSet,

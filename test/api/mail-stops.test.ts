@@ -36,7 +36,7 @@ describe('which SES events stop mail', () => {
 
 describe('when the police officer’s address bounces', () => {
   it('when the SNS message arrives, mail to it stops once, audited; a repeat and a message that is not JSON change nothing', async () => {
-    const handler = createSesEventsHandler({ doc: t.doc, tables: t.config.tables, partnershipId: t.config.partnershipId });
+    const handler = createSesEventsHandler({ doc: t.doc, tables: t.config.tables });
     expect(await handler(sns(bounce(USERS.police), 'not json'))).toEqual({ stopped: 1 });
     expect(await handler(sns(bounce(USERS.police)))).toEqual({ stopped: 0 });
     const events = await t.auditEventsOf('mail-address', USERS.police);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { notificationKeys, outboxKeys } from '../../functions/db/keys.js';
+import { chaseKeys, digestKeys, notificationKeys, outboxKeys, partnershipKeys, platformKeys } from '../../functions/db/keys.js';
 import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
 import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
 import { AwsSolutionsChecks } from '../../infra/nag.js';
@@ -229,9 +229,10 @@ describe('daily reminders', () => {
     expect(schedule.Properties.Target).toMatchObject({ RetryPolicy: { MaximumRetryAttempts: 2 } });
   });
 
-  it('when synthesized, the function gets the table, the partnership, the sender and the portal address', () => {
+  it('when synthesized, the function gets the table, the sender and the portal address, and no partnership (it serves every hosted one)', () => {
     const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(env).toMatchObject({ PORTAL_MODE: 'aws', PARTNERSHIP_ID: 'mscp', MAIL_FROM: 'Partnership Reform Portal <no-reply@example.org>' });
+    expect(env).toMatchObject({ PORTAL_MODE: 'aws', MAIL_FROM: 'Partnership Reform Portal <no-reply@example.org>' });
+    expect(env).not.toHaveProperty('PARTNERSHIP_ID');
     expect(JSON.stringify(env.PORTAL_URL)).toContain('DomainName');
     expect(fn.Properties.Timeout).toBe(300);
   });
@@ -242,32 +243,48 @@ describe('daily reminders', () => {
     expect(JSON.parse((schedule.Properties.Target as { Input: string }).Input)).toEqual({ job: 'outbox' });
   });
 
-  it('when the job touches DynamoDB, it may read (Query, GetItem) and write only the notification ledger, the outbox and the weekly summaries: no Scan, no other write', () => {
-    const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
-    expect(actions.sort()).toEqual([
-      'dynamodb:DeleteItem',
-      'dynamodb:DeleteItem',
-      'dynamodb:GetItem',
-      'dynamodb:PutItem',
-      'dynamodb:Query',
-      'dynamodb:UpdateItem',
-      'dynamodb:UpdateItem',
+  it('when the job touches DynamoDB, it may read the list of hosted partnerships and any partnership (Query, GetItem), and write only the notification ledger, the outbox and the weekly summaries: no Scan, no other write', () => {
+    const dynamo = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
+    const table = { 'Fn::ImportValue': expect.stringMatching(/MainTable/) };
+    const tableAndIndex = [table, { 'Fn::Join': ['', [table, `/index/${MAIN_TABLE.gsi1.name}`]] }];
+    const like = (...patterns: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': patterns } });
+    expect(dynamo).toEqual([
+      {
+        Sid: 'ReadHostedPartnerships',
+        Effect: 'Allow',
+        Action: 'dynamodb:Query',
+        Resource: table,
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['PLATFORM#PARTNERSHIPS'] } },
+      },
+      { Sid: 'ReadPartnershipReturnsAndPeople', Effect: 'Allow', Action: 'dynamodb:Query', Resource: tableAndIndex, Condition: like('P#*') },
+      {
+        Sid: 'NotificationLedger',
+        Effect: 'Allow',
+        Action: 'dynamodb:UpdateItem',
+        Resource: table,
+        Condition: { ...like('P#*#NOTIFY#*'), 'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...LEDGER_ATTRIBUTES] } },
+      },
+      { Sid: 'ReadItemsNotificationsName', Effect: 'Allow', Action: 'dynamodb:GetItem', Resource: table, Condition: like('P#*') },
+      { Sid: 'WeeklySummaries', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'], Resource: table, Condition: like('P#*#DIGEST') },
+      {
+        Sid: 'NotificationOutbox',
+        Effect: 'Allow',
+        Action: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        Resource: table,
+        Condition: { ...like('P#*#OUTBOX'), 'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'attempts', 'notBefore'] } },
+      },
     ]);
-    expect(bySid('WeeklySummaries').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#DIGEST'] } });
-    const outbox = bySid('NotificationOutbox').Condition!;
-    expect(outbox).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [outboxKeys.partition('mscp')] },
-      'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'attempts', 'notBefore'] },
-    });
-    expect(bySid('ReadItemsNotificationsName').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#*'] } });
-    expect(JSON.stringify(bySid('ReadPartnershipReturnsAndPeople').Resource)).toContain(`/index/${MAIN_TABLE.gsi1.name}`);
-    expect(bySid('ReadPartnershipReturnsAndPeople').Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp', 'P#mscp#*'] } });
-    const ledger = bySid('NotificationLedger').Condition!;
-    const [pattern] = (ledger['ForAllValues:StringLike'] as { 'dynamodb:LeadingKeys': string[] })['dynamodb:LeadingKeys'];
-    // The pattern matches the keys the ledger really writes.
-    const { pk } = notificationKeys.sent('mscp', 'return-due-soon#2026-27-Q3#kent-police', 'u-1');
-    expect(pattern!.endsWith('*') && pk.startsWith(pattern!.slice(0, -1))).toBe(true);
-    expect(ledger['ForAllValues:StringEquals']).toEqual({ 'dynamodb:Attributes': [...LEDGER_ATTRIBUTES] });
+    // The patterns match the keys the jobs really write, in any partnership (test/lambda/mail-jobs-lambda.test.ts checks every request of real runs).
+    const matches = (pattern: string, key: string) => new RegExp(`^${pattern.replaceAll('*', '.*')}$`).test(key);
+    for (const pid of ['mscp', 'kscmp']) {
+      expect(matches('P#*#NOTIFY#*', notificationKeys.sent(pid, 'return-due-soon#2026-27-Q3#kent-police', 'u-1').pk)).toBe(true);
+      expect(matches('P#*#NOTIFY#*', chaseKeys.reminded(pid, 'return', '2026-27-Q3', 'kent-police').pk)).toBe(true);
+      expect(matches('P#*#OUTBOX', outboxKeys.partition(pid))).toBe(true);
+      expect(matches('P#*#DIGEST', digestKeys.partition(pid))).toBe(true);
+      expect(matches('P#*', partnershipKeys.partnership(pid).pk)).toBe(true);
+    }
+    // ...and nothing of the platform's but its list of partnerships.
+    for (const key of [platformKeys.admins, platformKeys.credential('police@mscp.example').pk]) expect(matches('P#*', key)).toBe(false);
   });
 
   it('when the job sends email, SES lets it send from the portal address only', () => {
@@ -524,11 +541,40 @@ describe('email bounces and complaints', () => {
     for (const s of ses) expect(JSON.stringify(s.Resource)).toContain('configuration-set/');
   });
 
-  it('when the handler touches DynamoDB, it may only read and add stopped addresses, and append to the audit table', () => {
+  it('when the handler touches DynamoDB, it may read the list of hosted partnerships, whether a person record exists in any (its key alone), read and add stopped addresses in any, and append to the audit table', () => {
     const policies = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes('MailEventsHandlerRole'));
     const statements = policies.flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Sid?: string; Action: string | string[]; Condition?: unknown }[] }).Statement);
     const dynamo = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo.map((s) => s.Sid).sort()).toEqual(['AppendAudit', 'StoppedAddresses']);
-    expect(dynamo.find((s) => s.Sid === 'StoppedAddresses')!.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#mscp#MAILSTOP'] } });
+    const table = { 'Fn::ImportValue': expect.stringMatching(/MainTable/) };
+    expect(dynamo).toEqual([
+      {
+        Sid: 'ReadHostedPartnerships',
+        Effect: 'Allow',
+        Action: 'dynamodb:Query',
+        Resource: table,
+        Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['PLATFORM#PARTNERSHIPS'] } },
+      },
+      {
+        Sid: 'WhereTheAddressIsAPerson',
+        Effect: 'Allow',
+        Action: 'dynamodb:BatchGetItem',
+        Resource: table,
+        Condition: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#USER#*'] },
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk'] },
+          StringEqualsIfExists: { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES' },
+        },
+      },
+      {
+        Sid: 'StoppedAddresses',
+        Effect: 'Allow',
+        Action: ['dynamodb:Query', 'dynamodb:PutItem'],
+        Resource: table,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#MAILSTOP'] } },
+      },
+      { Sid: 'AppendAudit', Effect: 'Allow', Action: 'dynamodb:PutItem', Resource: { 'Fn::ImportValue': expect.stringMatching(/AuditTable/) } },
+    ]);
+    const fn = Object.values(resourcesOf(stateless, 'AWS::Lambda::Function')).find((f) => /bounces and complaints/.test(String(f.Properties.Description)))!;
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).not.toHaveProperty('PARTNERSHIP_ID');
   });
 });
