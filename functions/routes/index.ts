@@ -70,8 +70,13 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry:
     const [pid, email] = key.split(' ') as [string, string];
     return registry.for(pid).users.getAccount(email);
   });
-  // Whether the person is active in any partnership (read at most once a minute, like their access).
-  const worksSomewhere = new UserAccessCheck((email) => registry.platform.membershipsOf(email).then((m) => m.length > 0));
+  // Whether the person is active in any partnership, or administers the platform (read at most once
+  // a minute, like their access): someone with a place elsewhere is told a partnership that is not
+  // theirs does not exist, rather than that their access ended, which would end their session.
+  const worksSomewhere = new UserAccessCheck(async (email) => {
+    const [memberships, admin] = await Promise.all([registry.platform.membershipsOf(email), registry.platform.adminAccess(email)]);
+    return memberships.length > 0 || admin.access === 'active';
+  });
   // Whether the person is an active platform administrator (the platform's record, read at most once a minute).
   const admins = new UserAccessCheck((email) => registry.platform.adminAccess(email));
   return app

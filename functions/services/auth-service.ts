@@ -20,6 +20,8 @@ export interface SignInAccount {
   passwordHash: string | undefined;
   /** Who the token and the answer name. */
   me: Me;
+  /** A platform administrator's account (they work in no partnership). */
+  platformAdmin?: boolean;
   /** Records the sign-in with its audit event; refused ({@link AccessEnded}) if the account was deactivated since it was read. */
   recordSignIn(ctx: { requestId: string; now: Date }): Promise<void>;
 }
@@ -94,7 +96,12 @@ export class AuthService {
     const { me } = account;
     const { token, expiresAt } = await this.issuer.issue(me, ctx.now);
     const partner = me.role === 'partner';
-    return { token, expiresAt, user: { ...me, signatory: me.signatory && partner, agencyAdmin: me.agencyAdmin && partner } };
+    return {
+      token,
+      expiresAt,
+      user: { ...me, signatory: me.signatory && partner, agencyAdmin: me.agencyAdmin && partner },
+      ...(account.platformAdmin ? { platformAdmin: true } : {}),
+    };
   }
 
   /** Whose invitation a set-password link is, in whichever partnership invited them. */

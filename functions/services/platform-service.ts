@@ -112,6 +112,7 @@ export class PlatformService {
       status: admin.status,
       passwordHash: admin.passwordHash,
       me: { id: admin.id, email: admin.email, name: admin.name, role: 'executive', agencyId: null, signatory: false, agencyAdmin: false },
+      platformAdmin: true,
       recordSignIn: async (ctx) => {
         await this.d.writer.write(
           [this.d.repo.recordAdminSignInOp(admin.email, ctx.now.toISOString(), () => new AccessEnded(ACCESS_ENDED))],

@@ -29,5 +29,11 @@ export const LoginRequest = z
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
-export const LoginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: Me });
+export const LoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: Me,
+  /** A platform administrator, who works in no partnership: their pages are platform administration's. */
+  platformAdmin: z.boolean().optional(),
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;

@@ -122,12 +122,18 @@ const PLATFORM_ROUTES = () =>
     );
 
 describe('the platform administrator', () => {
+  it('when they sign in, the answer says they administer the platform (and says nothing of it for anyone else)', async () => {
+    expect(await json(signIn(ADMIN))).toMatchObject({ platformAdmin: true });
+    expect(await json<Record<string, unknown>>(signIn(USERS.lead))).not.toHaveProperty('platformAdmin');
+  });
+
   it('when they sign in, they are named by GET /api/platform/me, and they work in no partnership', async () => {
     adminToken = await tokenOf(ADMIN);
     expect(await json(request('GET', '/api/platform/me', adminToken))).toEqual({ platformAdmin: true, id: expect.any(String), name: 'Pat Okafor', email: ADMIN });
     expect(await json(request('GET', '/api/partnerships', adminToken))).toEqual({ partnerships: [] });
-    // No partnership has a record of them: its routes refuse them.
-    expect([401, 404]).toContain((await request('GET', '/api/p/mscp/partnership', adminToken)).status);
+    // No partnership has a record of them: its routes answer as for any partnership not theirs
+    // (404), without ending the session their platform pages use.
+    expect((await request('GET', '/api/p/mscp/partnership', adminToken)).status).toBe(404);
     // The sign-in is audited outside any partnership.
     const me = await json<{ id: string }>(request('GET', '/api/platform/me', adminToken));
     const events = await t.doc.send(
