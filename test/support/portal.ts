@@ -5,7 +5,7 @@ import { runReminders } from '../../functions/jobs/reminders.js';
 import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
 import { startServer } from '../../functions/local/server.js';
 import { readMailbox, type StoredMail, startSesLocal } from '../../functions/local/ses-local.js';
-import { seedDemo, type SeedFile } from '../../functions/seed/seed.js';
+import { seedDemo, seedPlatformAdmins, type SeedFile } from '../../functions/seed/seed.js';
 import { createDocumentClient } from '../../functions/db/client.js';
 import { createSeededTables, DEMO_PASSWORD, testConfig } from './tables.js';
 
@@ -39,6 +39,8 @@ export async function startTestPortal(opts: { mail?: boolean; seed?: SeedFile; a
   // Other partnerships in the same tables (`alsoSeed`), as npm start loads every demo partnership.
   for (const other of opts.alsoSeed ?? [])
     await seedDemo(createDocumentClient({ ...tables.config.dynamodb, timeoutMs: 60_000 }), tables.config.tables, { password: DEMO_PASSWORD, seed: other });
+  // The demo's platform administrators (who belong to no partnership), as npm start adds them.
+  await seedPlatformAdmins(createDocumentClient({ ...tables.config.dynamodb, timeoutMs: 60_000 }), tables.config.tables, { password: DEMO_PASSWORD });
   let offset = 0;
   const server = await startServer({
     config: tables.config,

@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/solid-query';
 import { lazy } from 'solid-js';
 import { Layout } from './components/layout.js';
 import { RequireSignIn } from './components/require-sign-in.js';
+import { RequirePlatformAdmin } from './components/require-platform-admin.js';
 import { AuthCallbackPage } from './pages/auth-callback.js';
 import { NotFoundPage } from './pages/not-found.js';
 import { queryClient } from './api/queries.js';
@@ -12,6 +13,7 @@ import { AppProvider } from './state.js';
 const HomePage = lazy(() => import('./pages/home.js').then((m) => ({ default: m.HomePage })));
 const ProgrammePage = lazy(() => import('./pages/programme/programme-page.js').then((m) => ({ default: m.ProgrammePage })));
 const ErasePage = lazy(() => import('./pages/programme/erase-page.js'));
+const SetUpPage = lazy(() => import('./pages/programme/set-up-page.js'));
 const SignInPage = lazy(() => import('./pages/sign-in.js').then((m) => ({ default: m.SignInPage })));
 const ReadinessIndexPage = lazy(() => import('./pages/readiness/readiness-index.js').then((m) => ({ default: m.ReadinessIndexPage })));
 const ReadinessWorkstreamPage = lazy(() => import('./pages/readiness/readiness-workstream.js').then((m) => ({ default: m.ReadinessWorkstreamPage })));
@@ -50,15 +52,19 @@ const SetPasswordPage = lazy(() => import('./pages/set-password.js'));
 const UnsubscribePage = lazy(() => import('./pages/unsubscribe.js'));
 const NotificationsPage = lazy(() => import('./pages/settings/notifications-page.js'));
 const PartnershipsPage = lazy(() => import('./pages/partnerships/partnerships-page.js'));
+const HostedPartnershipsPage = lazy(() => import('./pages/platform/hosted-page.js'));
+const NewPartnershipPage = lazy(() => import('./pages/platform/new-partnership-page.js'));
+const PartnershipCreatedPage = lazy(() => import('./pages/platform/created-page.js'));
 
 /**
- * Routes, under `base` (`/p/mscp`: the partnership the address names). Everything under the
- * path-less parent needs sign-in and a role allowed by nav.ts.
+ * Routes, under `base` (`/p/mscp`: the partnership the address names; none for `platform`, the
+ * platform administrator's pages). Everything under the path-less parent needs sign-in and a role
+ * allowed by nav.ts.
  */
-export function App(props: { base?: string | undefined }) {
+export function App(props: { base?: string | undefined; platform?: boolean }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <AppProvider>
+      <AppProvider platform={props.platform}>
         <Router root={Layout} base={props.base}>
           <Route path="/sign-in" component={SignInPage} />
           <Route path="/auth/callback" component={AuthCallbackPage} />
@@ -67,10 +73,17 @@ export function App(props: { base?: string | undefined }) {
           <Route path="/privacy" component={PrivacyPage} />
           <Route path="/set-password" component={SetPasswordPage} />
           <Route path="/unsubscribe" component={UnsubscribePage} />
+          {/* Platform administration: outside every partnership (no base), for platform administrators only. */}
+          <Route path="/platform" component={RequirePlatformAdmin}>
+            <Route path="/" component={HostedPartnershipsPage} />
+            <Route path="/new" component={NewPartnershipPage} />
+            <Route path="/created/:id" component={PartnershipCreatedPage} />
+          </Route>
           <Route path="/" component={RequireSignIn}>
             <Route path="/" component={HomePage} />
             <Route path="/programme" component={ProgrammePage} />
             <Route path="/programme/erase" component={ErasePage} />
+            <Route path={['/programme/:kind/new', '/programme/:kind/:id/:action']} component={SetUpPage} />
             <Route path={['/returns', '/returns/:periodId']} component={ReturnsPage} />
             <Route path="/returns/:periodId/:agencyId" component={ReturnReviewPage} />
             <Route path={['/our-return', '/our-return/:periodId']} component={OurReturnPage} />

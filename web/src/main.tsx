@@ -5,13 +5,20 @@ import { render } from 'solid-js/web';
 import { App } from './app.js';
 import { partnershipOfPath, partnershipPath } from '../../shared/partnership/paths.js';
 import { currentPartnership } from './api/partnership-address.js';
+import { isPlatformPage } from '../../shared/platform/paths.js';
 
 /**
  * Every page's address names its partnership (`/p/mscp/returns`), so bookmarks and links in email
  * open the right one; the pages are written without it (the router's base). An address naming
  * none (an old bookmark, `/`) is given the tab's partnership, or the service's own, first.
+ * Platform administration's pages (`/platform...`) belong to no partnership: they run without a base.
  */
 async function start(root: HTMLElement) {
+  if (isPlatformPage(location.pathname)) {
+    root.textContent = '';
+    render(() => <App platform />, root);
+    return;
+  }
   const named = partnershipOfPath(location.pathname);
   const partnership = named ?? (await currentPartnership().catch(() => null));
   if (partnership && !named) {

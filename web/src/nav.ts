@@ -62,3 +62,9 @@ export function canOpen(role: Role, path: string, agencyAdmin = false): boolean 
   const areas = role === 'partner' && agencyAdmin ? [...AREAS.partner, AGENCY_ADMIN.href] : AREAS[role];
   return p === '/' || areas.some((a) => p === a || p.startsWith(`${a}/`));
 }
+
+/** The platform administrator's menu, on platform pages (outside every partnership). */
+export const PLATFORM_NAV: NavItem[] = [
+  { href: '/platform', label: 'Partnerships' },
+  { href: '/platform/new', label: 'Create a partnership' },
+];

@@ -37,6 +37,10 @@ export const QUERY = {
   notificationSettings: 'notification-settings',
   myPartnerships: 'my-partnerships',
   attentionEverywhere: 'attention-everywhere',
+  platformAdmin: 'platform-admin',
+  platformTemplates: 'platform-templates',
+  platformTemplate: 'platform-template',
+  hostedPartnerships: 'hosted-partnerships',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 
@@ -50,6 +54,7 @@ export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 const FRESH_FOR: Partial<Record<QueryName, number>> = {
   [QUERY.config]: Number.POSITIVE_INFINITY,
   [QUERY.me]: Number.POSITIVE_INFINITY,
+  [QUERY.platformAdmin]: Number.POSITIVE_INFINITY,
   [QUERY.partnership]: Number.POSITIVE_INFINITY,
   [QUERY.periods]: 5 * 60_000,
 };

@@ -14,6 +14,11 @@ export interface Session {
   token: string;
   /** ISO 8601 instant the token stops working. */
   expiresAt: string;
+  /**
+   * A platform administrator's session (they work in no partnership): a partnership's pages do not
+   * ask for their membership there. A hint for the pages only: the API checks every request.
+   */
+  platformAdmin?: boolean;
 }
 
 const KEY = 'prp.session';

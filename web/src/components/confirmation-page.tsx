@@ -1,5 +1,6 @@
 import type { JSX } from 'solid-js';
 import { Page } from './page.js';
+import './confirmation-page.css';
 
 /**
  * The GOV.UK confirmation page at the end of a journey ("Return submitted"): the green panel with

@@ -4,21 +4,12 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../shared/auth/role-labels.js';
 import { clearPersonalDataQuestion, setUnauthorizedHandler } from '../api/client.js';
 import { setFlash } from '../api/session.js';
-import { navFor } from '../nav.js';
+import { navFor, PLATFORM_NAV } from '../nav.js';
+import { PLATFORM_HOME } from '../../../shared/platform/paths.js';
+import { AppFooter } from './app-footer.js';
 import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
 import { SERVICE_NAME } from './page.js';
-
-/** The footer's links for everyone (the public pages), then for the signed-in person only. */
-const FOOTER_LINKS = [
-  { href: '/kinship-offer', text: 'Kinship Local Offer' },
-  { href: '/accessibility', text: 'Accessibility statement' },
-  { href: '/privacy', text: 'Privacy notice' },
-];
-const SIGNED_IN_FOOTER_LINKS = [
-  { href: '/settings/notifications', text: 'Email settings' },
-  { href: '/partnerships', text: 'Your partnerships' },
-];
 
 /** Skip link: focus <main> directly; a #hash navigation would go through the router. */
 function SkipLink() {
@@ -41,6 +32,7 @@ function Header() {
   const app = useApp();
   const navigate = useNavigate();
   const me = () => (app.me.state === 'ready' ? app.me() : undefined);
+  const admin = () => (app.platformAdmin.state === 'ready' ? app.platformAdmin() : undefined);
   const signOut = () => {
     const config = app.config.state === 'ready' ? app.config() : undefined;
     if (config?.auth.mode === 'cognito' && config.auth.domain) {
@@ -61,13 +53,13 @@ function Header() {
       <div class="app-header">
         <div class="app-width-container app-header__container">
           <div class="app-header__service">
-            <A href="/" class="app-header__service-name" end>
+            <A href={app.platform ? PLATFORM_HOME : '/'} class="app-header__service-name" end>
               {SERVICE_NAME}
             </A>
             {/* Always there, so the partnership's name arriving does not push the page down. */}
             <span class="app-header__partnership">
               {app.partnershipName()}
-              <Show when={app.signedIn()}>
+              <Show when={app.signedIn() && !app.platform}>
                 <ChangePartnership />
               </Show>
             </span>
@@ -76,7 +68,7 @@ function Header() {
           <Show when={app.signedIn()}>
             <div class="app-header__account">
               <p class="app-header__user">
-                <Show when={me()}>
+                <Show when={me()} fallback={<PlatformAdminName name={admin()?.name} />}>
                   {(user) => (
                     <>
                       <span class="app-header__user-name" data-testid="user-name">
@@ -106,6 +98,24 @@ function Header() {
   );
 }
 
+/** The platform administrator in the header, where a partnership member's name and role are. */
+function PlatformAdminName(props: { name: string | undefined }) {
+  return (
+    <Show when={props.name}>
+      {(name) => (
+        <>
+          <span class="app-header__user-name" data-testid="user-name">
+            {name()}
+          </span>
+          <span class="app-header__user-role" data-testid="user-role">
+            Platform administrator
+          </span>
+        </>
+      )}
+    </Show>
+  );
+}
+
 /**
  * The menu. On narrow screens it folds behind a "Menu" button (aria-expanded, aria-controls) so the
  * header takes little of a phone's screen; from 641 px the links show and the button is hidden (CSS
@@ -125,6 +135,7 @@ function ServiceNavigation() {
   );
   const items = () => {
     const me = app.me.state === 'ready' ? app.me() : undefined;
+    if (app.platform) return app.platformAdmin.state === 'ready' ? PLATFORM_NAV : [];
     return me ? navFor(me) : [];
   };
   const closeOnEscape = (e: KeyboardEvent) => {
@@ -207,27 +218,7 @@ export function Layout(props: RouteSectionProps) {
           {props.children}
         </main>
       </div>
-      <footer class="app-footer">
-        <div class="app-width-container">
-          <h2 class="govuk-visually-hidden">Support links</h2>
-          <ul class="app-footer__links">
-            <For each={[...FOOTER_LINKS, ...(app.me() ? SIGNED_IN_FOOTER_LINKS : [])]}>
-              {(link) => (
-                <li>
-                  <A href={link.href} class="app-footer__link">
-                    {link.text}
-                  </A>
-                </li>
-              )}
-            </For>
-          </ul>
-          <p class="app-footer__text">This portal holds programme information only. Never enter a child's or family member's name, date of birth, NHS number or address.</p>
-          <p class="app-footer__text">
-            {SERVICE_NAME}
-            <Show when={app.partnershipName()}> for {app.partnershipName()}</Show>
-          </p>
-        </div>
-      </footer>
+      <AppFooter />
     </>
   );
 }

@@ -37,6 +37,19 @@ export function RouteLink(props: { href: string; onClick?: (() => void) | undefi
   );
 }
 
+/**
+ * A link out of these pages into another part of the portal that runs on its own (another
+ * partnership's pages, or platform administration's): a whole page load, so the pages there start
+ * afresh with their own address and data. The router leaves a link with a target alone.
+ */
+export function PageLoadLink(props: { href: string; class?: string; children: JSX.Element }) {
+  return (
+    <a class={props.class ?? 'govuk-link'} href={props.href} target="_self">
+      {props.children}
+    </a>
+  );
+}
+
 /** A paragraph that is one link: the way back, or on to a related page ("Back to the register"). */
 export function LinkLine(props: { href: string; children: JSX.Element }) {
   return (

@@ -1,12 +1,13 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { partnershipPath } from '../../../shared/partnership/paths.js';
+import { PLATFORM_HOME } from '../../../shared/platform/paths.js';
 import { ApiError } from '../api/client.js';
 import { useMyPartnerships } from '../api/partnerships.js';
 import { canOpen } from '../nav.js';
 import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
-import { LinkLine } from './link-line.js';
+import { LinkLine, PageLoadLink } from './link-line.js';
 import { Loading } from './loading.js';
 import { Page } from './page.js';
 
@@ -18,6 +19,14 @@ export function RequireSignIn(props: RouteSectionProps) {
     <Switch fallback={<Loading />}>
       <Match when={!app.signedIn()}>
         <Navigate href={app.signedOutDeliberately() ? '/sign-in' : `/sign-in?next=${encodeURIComponent(page())}`} />
+      </Match>
+      <Match when={app.platformAdminSession()}>
+        <Page title="You cannot view this page">
+          <p class="govuk-body">You are signed in as a platform administrator. Platform administrators create partnerships but do not work in them.</p>
+          <p class="govuk-body">
+            <PageLoadLink href={PLATFORM_HOME}>Go to platform administration</PageLoadLink>
+          </p>
+        </Page>
       </Match>
       <Match when={app.me.error instanceof ApiError && app.me.error.status === 404}>
         <NotYourPartnership />

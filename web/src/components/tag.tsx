@@ -69,6 +69,16 @@ export function OverdueTag(props: { when: boolean | undefined }) {
   );
 }
 
+/** A workstream or agency the lead has retired, where its history still shows (past trackers, trends). */
+export function RetiredTag(props: { when: boolean | undefined }) {
+  return (
+    <Show when={props.when}>
+      {' '}
+      <Tag colour="grey">Retired</Tag>
+    </Show>
+  );
+}
+
 export const confidenceLabel = (c: Confidence | null | undefined) => (c ? CONFIDENCE_LABELS[c] : 'Not reported');
 
 /** A delivery confidence rating as a tag. Provisional ratings (submitted, not accepted) are dashed. */

@@ -1,6 +1,8 @@
 import { useNavigate } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { finishCognitoSignIn } from '../auth/cognito.js';
+import { platformAdminOf } from '../api/platform.js';
+import { isPlatformPage, PLATFORM_HOME } from '../../../shared/platform/paths.js';
 import { LinkLine } from '../components/link-line.js';
 import { LoadingPage } from '../components/loading.js';
 import { Page } from '../components/page.js';
@@ -20,7 +22,13 @@ export function AuthCallbackPage() {
     (async () => {
       if (config.auth.mode !== 'cognito' || !config.auth.domain) throw new Error('This portal does not use an external sign-in.');
       const { session, returnTo } = await finishCognitoSignIn({ clientId: config.auth.clientId, domain: config.auth.domain }, new URLSearchParams(location.search));
+      // A platform administrator works in no partnership: they start in platform administration.
+      if (await platformAdminOf(session.token)) {
+        app.keepSession({ ...session, platformAdmin: true });
+        return location.assign(isPlatformPage(returnTo) ? returnTo : PLATFORM_HOME);
+      }
       app.signIn(session);
+      if (isPlatformPage(returnTo) || app.platform) return location.assign(returnTo);
       navigate(returnTo, { replace: true });
     })().catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   });

@@ -16,6 +16,7 @@ import { Form } from '../components/form.js';
 import { currentPartnership } from '../api/client.js';
 import { getMyPartnerships } from '../api/partnerships.js';
 import { partnershipPath } from '../../../shared/partnership/paths.js';
+import { isPlatformPage, PLATFORM_HOME } from '../../../shared/platform/paths.js';
 
 type Field = 'email' | 'password';
 
@@ -54,6 +55,10 @@ function DemoSignIns() {
             </li>
           )}
         </For>
+        <li>
+          <code class="app-code">platform@portal.example</code>
+          <span class="app-demo-list__who">Platform administrator (creates partnerships)</span>
+        </li>
       </ul>
     </div>
   );
@@ -75,11 +80,21 @@ function LocalSignInForm(props: { form: ReturnType<typeof createFormState> }) {
       async () => {
         try {
           const res = await login(request);
-          app.signIn({ token: res.token, expiresAt: res.expiresAt });
+          const session = { token: res.token, expiresAt: res.expiresAt };
+          const next = safeReturnTo(params.next);
+          // A platform administrator works in no partnership: they start in platform administration.
+          if (res.platformAdmin) {
+            app.keepSession({ ...session, platformAdmin: true });
+            return location.assign(isPlatformPage(next) ? next : PLATFORM_HOME);
+          }
+          app.signIn(session);
+          // Platform pages (and any page, signing in outside a partnership) open at their own address.
+          if (isPlatformPage(next)) return location.assign(next);
           // Someone who does not work in this partnership starts in one of theirs (one sign-in for all).
           const elsewhere = await partnershipToOpen();
           if (elsewhere) return location.assign(partnershipPath(elsewhere));
-          navigate(safeReturnTo(params.next), { replace: true });
+          if (app.platform) return location.assign(next);
+          navigate(next, { replace: true });
         } catch (err) {
           setPassword('');
           throw err;
@@ -122,7 +137,7 @@ export function SignInPage() {
   const form = createFormState();
   const errors = form.errors;
   // Checked once: after a sign-in the form itself navigates to where the user was heading.
-  if (app.signedIn()) return <Navigate href="/" />;
+  if (app.signedIn()) return <Navigate href={app.platform ? PLATFORM_HOME : '/'} />;
   return (
     <TwoThirds>
       {/* A second failed attempt re-focuses and re-announces the summary. */}

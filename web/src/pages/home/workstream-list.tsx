@@ -3,8 +3,9 @@ import type { Workstream } from '../../../../shared/partnership/schema.js';
 import { Tag } from '../../components/tag.js';
 import { useApp } from '../../state.js';
 
+/** The workstreams in use (retired ones are history), in programme order. */
 export function sorted(workstreams: Workstream[]): Workstream[] {
-  return [...workstreams].sort((a, b) => a.order - b.order);
+  return workstreams.filter((w) => !w.retiredAt).sort((a, b) => a.order - b.order);
 }
 
 /** Workstreams with their lead and contributing agencies; `highlightLeadFor` marks the ones that agency leads. */
@@ -24,7 +25,13 @@ export function WorkstreamList(props: { workstreams: Workstream[]; highlightLead
             </h3>
             <p class="govuk-body-s app-workstream__description">{w.description}</p>
             <p class="govuk-body-s app-workstream__meta">
-              Lead agency: {app.agencyName(w.leadAgencyId)}. Contributing: {w.contributingAgencyIds.map((id) => app.agencyName(id)).join(', ')}.
+              Lead agency: {app.agencyName(w.leadAgencyId)}. Contributing:{' '}
+              {app
+                .agencies()
+                .filter((a) => w.contributingAgencyIds.includes(a.id))
+                .map((a) => a.name)
+                .join(', ')}
+              .
             </p>
           </li>
         )}

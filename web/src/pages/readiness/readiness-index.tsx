@@ -38,7 +38,8 @@ export function ReadinessIndexPage() {
   const app = useApp();
   const workstreams = () => {
     const data = app.partnership.state === 'ready' ? app.partnership() : undefined;
-    return macptFirst(data?.workstreams ?? []);
+    // Readiness looks ahead: retired workstreams are left out.
+    return macptFirst((data?.workstreams ?? []).filter((w) => !w.retiredAt));
   };
   return (
     <Page title="Readiness">

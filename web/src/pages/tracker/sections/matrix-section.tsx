@@ -4,7 +4,7 @@ import { periodLabel } from '../../../../../shared/periods/period.js';
 import { OVERALL_SOURCE_TEXT } from '../../../../../shared/tracker/figures.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { DataTable, type Column } from '../../../components/data-table.js';
-import { ConfidenceKey, ConfidenceTag } from '../../../components/tag.js';
+import { ConfidenceKey, ConfidenceTag, RetiredTag } from '../../../components/tag.js';
 import { returnHref, Section } from './section.js';
 
 type Row = Tracker['matrix'][number];
@@ -54,8 +54,19 @@ export function ConfidenceSection(props: { t: Tracker }) {
   const columns = createMemo((): Column<Row>[] => {
     const agencies = props.t.agencies.filter((a) => props.t.workstreams.some((w) => w.contributingAgencyIds.includes(a.id)));
     return [
-      { key: 'workstream', header: 'Workstream', rowHeader: true, cell: (row) => row.name },
-      ...agencies.map((a): Column<Row> => ({ key: a.id, header: a.name, cell: (row) => <RatingCell periodId={p()} agency={a} row={row} /> })),
+      {
+        key: 'workstream',
+        header: 'Workstream',
+        rowHeader: true,
+        cell: (row) => (
+          <>
+            {row.name}
+            <RetiredTag when={row.retired} />
+          </>
+        ),
+      },
+      // A retired agency's column stays in the periods it reported in.
+      ...agencies.map((a): Column<Row> => ({ key: a.id, header: a.retired ? `${a.name} (retired)` : a.name, cell: (row) => <RatingCell periodId={p()} agency={a} row={row} /> })),
       { key: 'overall', header: 'Overall', cellAttrs: (row) => ({ 'data-testid': `overall-${row.workstreamId}` }), cell: (row) => <OverallCell row={row} /> },
     ];
   });

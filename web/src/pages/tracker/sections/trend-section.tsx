@@ -5,7 +5,7 @@ import { CONFIDENCE_SCALE } from '../../../../../shared/tracker/compute.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { TrendChart } from '../../../components/charts/trend-chart.js';
 import { DataTable, type Column } from '../../../components/data-table.js';
-import { ConfidenceTag, confidenceLabel } from '../../../components/tag.js';
+import { ConfidenceTag, confidenceLabel, RetiredTag } from '../../../components/tag.js';
 import { Section } from './section.js';
 
 type Row = Tracker['trend'][number];
@@ -16,7 +16,17 @@ const LEVEL_CLASSES = CONFIDENCE_SCALE.map((c) => `app-trend-chart__point--${c}`
 /** Each workstream's overall confidence by quarter: a chart each, and a table of the same numbers. */
 export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
   const columns = createMemo((): Column<Row>[] => [
-    { key: 'workstream', header: 'Workstream', rowHeader: true, cell: (w) => w.name },
+    {
+      key: 'workstream',
+      header: 'Workstream',
+      rowHeader: true,
+      cell: (w) => (
+        <>
+          {w.name}
+          <RetiredTag when={w.retired} />
+        </>
+      ),
+    },
     ...(props.t.trend[0]?.points ?? []).map(
       ({ periodId }): Column<Row> => ({
         key: periodId,
@@ -34,7 +44,10 @@ export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
         <For each={props.t.trend}>
           {(w) => (
             <li class="app-trend-list__item">
-              <h3 class="govuk-heading-s app-trend-list__title">{w.name}</h3>
+              <h3 class="govuk-heading-s app-trend-list__title">
+                {w.name}
+                <RetiredTag when={w.retired} />
+              </h3>
               <TrendChart
                 id={`${props.idPrefix ?? 'trend'}-${w.workstreamId}`}
                 title={`${w.name}: overall delivery confidence by quarter`}
