@@ -3,6 +3,7 @@ import type { WriteContext, WriteOp, Writer } from '../db/transact.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, Unprocessable } from '../domain/errors.js';
 import type { PartnershipData, PartnershipRepository } from '../repositories/partnership-repository.js';
 import { assertVersion } from '../repositories/version-guard.js';
+import { restoredVersion, retiredVersion, retirementEvent } from './retirement.js';
 import type { ThresholdService } from './threshold-service.js';
 import { changedFields, noChanges } from '../../shared/audit/changes.js';
 import { inUse, isRetired } from '../../shared/partnership/period-scope.js';
@@ -140,18 +141,8 @@ export class AgencyService {
       ...(pending ? [`threshold document ${pending.versionLabel} is waiting for its decision: wait for it, or issue a new version once it no longer signs`] : []),
     ];
     if (reasons.length) throw new Conflict(`${current.name} cannot be retired yet: ${reasons.join('; ')}.`);
-    const next: StoredAgency = { ...current, retiredAt: ctx.now.toISOString(), retiredBy: user.name, version: current.version + 1 };
-    await this.writer.write(
-      [this.partnership.putAgencyOp(next, expected)],
-      {
-        action: 'agency.retire',
-        entityType: 'agency',
-        entityId: id,
-        summary: `Retired agency "${current.name}"`,
-        changes: changedFields(current, next, ['retiredAt', 'retiredBy']),
-      },
-      ctx,
-    );
+    const next = retiredVersion(current, user.name, ctx.now);
+    await this.writer.write([this.partnership.putAgencyOp(next, expected)], retirementEvent('agency', current, next), ctx);
     return next;
   }
 
@@ -162,19 +153,8 @@ export class AgencyService {
     const current = this.find(data, id);
     assertVersion(current, expected);
     if (!isRetired(current)) throw new Conflict(`${current.name} is in use: there is nothing to restore.`);
-    const { retiredAt: _at, retiredBy: _by, ...rest } = current;
-    const next: StoredAgency = { ...rest, version: current.version + 1 };
-    await this.writer.write(
-      [this.partnership.putAgencyOp(next, expected)],
-      {
-        action: 'agency.restore',
-        entityType: 'agency',
-        entityId: id,
-        summary: `Restored agency "${current.name}"`,
-        changes: changedFields(current, next, ['retiredAt', 'retiredBy']),
-      },
-      ctx,
-    );
+    const next = restoredVersion(current);
+    await this.writer.write([this.partnership.putAgencyOp(next, expected)], retirementEvent('agency', current, next), ctx);
     return next;
   }
 

@@ -3,6 +3,7 @@ import type { WriteContext, Writer } from '../db/transact.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, Unprocessable, ValidationFailed } from '../domain/errors.js';
 import type { PartnershipData, PartnershipRepository } from '../repositories/partnership-repository.js';
 import { assertVersion } from '../repositories/version-guard.js';
+import { restoredVersion, retiredVersion, retirementEvent } from './retirement.js';
 import { changedFields, noChanges } from '../../shared/audit/changes.js';
 import type { FieldError } from '../../shared/http/problem.js';
 import { inUse, isRetired, withContributors } from '../../shared/partnership/period-scope.js';
@@ -122,18 +123,8 @@ export class WorkstreamService {
     assertVersion(current, expected);
     if (isRetired(current)) throw new Conflict(`"${current.name}" is already retired.`);
     if (inUse(data.workstreams).length === 1) throw new Conflict(`"${current.name}" is the only workstream in use. Add another workstream before you retire this one.`);
-    const next: StoredWorkstream = { ...current, retiredAt: ctx.now.toISOString(), retiredBy: user.name, version: current.version + 1 };
-    await this.writer.write(
-      [this.partnership.putWorkstreamOp(next, expected)],
-      {
-        action: 'workstream.retire',
-        entityType: 'workstream',
-        entityId: id,
-        summary: `Retired workstream "${current.name}"`,
-        changes: changedFields(current, next, ['retiredAt', 'retiredBy']),
-      },
-      ctx,
-    );
+    const next = retiredVersion(current, user.name, ctx.now);
+    await this.writer.write([this.partnership.putWorkstreamOp(next, expected)], retirementEvent('workstream', current, next), ctx);
     return next;
   }
 
@@ -148,19 +139,8 @@ export class WorkstreamService {
     if (lead && isRetired(lead)) throw new Conflict(`Its lead agency, ${lead.name}, is retired. Restore ${lead.name} first, or change the workstream's lead agency.`);
     if (!current.contributingAgencyIds.some((a) => !this.retiredAgency(data, a)))
       throw new Conflict('None of the agencies that report on it is in use. Restore one of them first, or change who reports on it.');
-    const { retiredAt: _at, retiredBy: _by, ...rest } = current;
-    const next: StoredWorkstream = { ...rest, version: current.version + 1 };
-    await this.writer.write(
-      [this.partnership.putWorkstreamOp(next, expected)],
-      {
-        action: 'workstream.restore',
-        entityType: 'workstream',
-        entityId: id,
-        summary: `Restored workstream "${current.name}"`,
-        changes: changedFields(current, next, ['retiredAt', 'retiredBy']),
-      },
-      ctx,
-    );
+    const next = restoredVersion(current);
+    await this.writer.write([this.partnership.putWorkstreamOp(next, expected)], retirementEvent('workstream', current, next), ctx);
     return next;
   }
 

@@ -4,8 +4,8 @@ import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { platformKeys } from '../../functions/db/keys.js';
 import { acknowledge } from '../nag.js';
+import { readHostedPartnerships } from './platform-access.js';
 import { PortalFunction } from './portal-function.js';
 
 export interface MailEventsProps {
@@ -56,14 +56,7 @@ export class MailEvents extends Construct {
       },
     });
     topic.addSubscription(new subscriptions.LambdaSubscription(this.fn));
-    this.fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'ReadHostedPartnerships',
-        actions: ['dynamodb:Query'],
-        resources: [props.table.tableArn],
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [platformKeys.partnerships] } },
-      }),
-    );
+    this.fn.addToRolePolicy(readHostedPartnerships(props.table));
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({
         sid: 'WhereTheAddressIsAPerson',

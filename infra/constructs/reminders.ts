@@ -5,10 +5,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import { platformKeys } from '../../functions/db/keys.js';
 import { MAIN_TABLE } from '../../functions/db/table-design.js';
 import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
 import { acknowledge } from '../nag.js';
+import { readHostedPartnerships } from './platform-access.js';
 import { PortalFunction } from './portal-function.js';
 import { allowSendingFrom } from './send-mail.js';
 
@@ -62,15 +62,7 @@ export class Reminders extends Construct {
       },
     });
 
-    this.fn.addToRolePolicy(
-      new iam.PolicyStatement({
-        sid: 'ReadHostedPartnerships',
-        actions: ['dynamodb:Query'],
-        resources: [props.table.tableArn],
-        // The service's list of the partnerships it hosts (the jobs run for each), and nothing else of the platform's.
-        conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [platformKeys.partnerships] } },
-      }),
-    );
+    this.fn.addToRolePolicy(readHostedPartnerships(props.table));
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({
         sid: 'ReadPartnershipReturnsAndPeople',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it, inject, vi } from 'vitest';
+import { withAwsEntry } from '../support/aws-entry.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLambdaHandler } from '../../functions/lambda-handler.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
@@ -63,27 +64,18 @@ describe('the Lambda handler with API Gateway HTTP API v2 events', () => {
 
 describe('the deployed entry point (functions/lambda.ts)', () => {
   it('when configured for AWS, it cold-starts and answers health from the configured table', async () => {
-    vi.resetModules();
-    const env = {
-      PORTAL_MODE: 'aws',
-      TABLE_NAME: t.config.tables.main,
-      AUDIT_TABLE_NAME: t.config.tables.audit,
-      COGNITO_USER_POOL_ID: 'eu-west-2_testpool',
-      COGNITO_CLIENT_ID: 'test-client',
-      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    };
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-    try {
-      const mod = await import('../../functions/lambda.js');
-      const res = (await mod.handler(fixture('get-health'), context)) as Result;
-      expect(res.statusCode).toBe(200);
-      const login = (await mod.handler(fixture('post-base64-body'), context)) as Result;
-      expect(login.statusCode).toBe(404); // no built-in sign-in in AWS: Cognito signs users in
-      const me = (await mod.handler(fixture('get-me', 'a.b.c'), context)) as Result;
-      expect(me.statusCode).toBe(401);
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    await withAwsEntry(
+      () => import('../../functions/lambda.js'),
+      t.config.tables,
+      async (mod) => {
+        const res = (await mod.handler(fixture('get-health'), context)) as Result;
+        expect(res.statusCode).toBe(200);
+        const login = (await mod.handler(fixture('post-base64-body'), context)) as Result;
+        expect(login.statusCode).toBe(404); // no built-in sign-in in AWS: Cognito signs users in
+        const me = (await mod.handler(fixture('get-me', 'a.b.c'), context)) as Result;
+        expect(me.statusCode).toBe(401);
+      },
+    );
   });
 
   it('when a Cognito setting is missing, the cold start fails naming it', async () => {

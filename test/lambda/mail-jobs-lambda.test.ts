@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { withAwsEntry } from '../support/aws-entry.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.js';
 import { outboxKeys, partnershipKeys, periodKeys, preferenceKeys } from '../../functions/db/keys.js';
 import { PartnershipJobsFailed } from '../../functions/jobs/every-partnership.js';
@@ -216,29 +217,19 @@ describe('the deployed entry point (functions/reminders-lambda.ts)', () => {
         requestId: 'test',
       });
     for (const pid of ['mscp', 'kscmp']) await t.doc.send(new PutCommand({ TableName: t.config.tables.main, Item: item(pid) }));
-    vi.resetModules();
-    const env = {
-      PORTAL_MODE: 'aws',
-      TABLE_NAME: t.config.tables.main,
-      AUDIT_TABLE_NAME: 'unused-by-reminders',
-      COGNITO_USER_POOL_ID: 'eu-west-2_testpool',
-      COGNITO_CLIENT_ID: 'test-client',
-      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-      SES_ENDPOINT: ses.endpoint,
-      PORTAL_URL: PORTAL,
-    };
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-    try {
-      const before = (await readMailbox(ses.endpoint)).length;
-      const mod = await import('../../functions/reminders-lambda.js');
-      const result = await mod.handler({ job: 'outbox' });
-      expect(result).toMatchObject({ sent: 2, failed: 0 });
-      const mail = await mailSince(before);
-      expect(to(linking(mail, '/p/mscp/returns/2026-27-Q3/kent-police'))).toEqual(['lead@mscp.example']);
-      expect(to(linking(mail, '/p/kscmp/returns/2026-27-Q3/kent-police'))).toEqual(['lead@kscmp.example']);
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    const before = (await readMailbox(ses.endpoint)).length;
+    await withAwsEntry(
+      () => import('../../functions/reminders-lambda.js'),
+      { main: t.config.tables.main, audit: 'unused-by-reminders' },
+      async (mod) => {
+        const result = await mod.handler({ job: 'outbox' });
+        expect(result).toMatchObject({ sent: 2, failed: 0 });
+        const mail = await mailSince(before);
+        expect(to(linking(mail, '/p/mscp/returns/2026-27-Q3/kent-police'))).toEqual(['lead@mscp.example']);
+        expect(to(linking(mail, '/p/kscmp/returns/2026-27-Q3/kent-police'))).toEqual(['lead@kscmp.example']);
+      },
+      { SES_ENDPOINT: ses.endpoint, PORTAL_URL: PORTAL },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { withAwsEntry } from '../support/aws-entry.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.js';
 import { auditKeys, userKeys } from '../../functions/db/keys.js';
 import { createSesEventsHandler, type SnsEvent } from '../../functions/jobs/ses-events.js';
@@ -115,23 +116,14 @@ describe('bounces and complaints in every partnership where the address is a per
 
 describe('the deployed entry point (functions/ses-events-lambda.ts)', () => {
   it('when configured for AWS, it cold-starts and records a complaint in each partnership where the address is a person', async () => {
-    vi.resetModules();
-    const env = {
-      PORTAL_MODE: 'aws',
-      TABLE_NAME: t.config.tables.main,
-      AUDIT_TABLE_NAME: t.config.tables.audit,
-      COGNITO_USER_POOL_ID: 'eu-west-2_testpool',
-      COGNITO_CLIENT_ID: 'test-client',
-      DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    };
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-    try {
-      const mod = await import('../../functions/ses-events-lambda.js');
-      expect(await mod.handler(sns(complaint('health@mscp.example')))).toEqual({ stopped: 2 });
-      for (const pid of ['mscp', 'kscmp']) expect(await stopsIn(pid)).toContainEqual(['health@mscp.example', 'complaint']);
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    await withAwsEntry(
+      () => import('../../functions/ses-events-lambda.js'),
+      t.config.tables,
+      async (mod) => {
+        expect(await mod.handler(sns(complaint('health@mscp.example')))).toEqual({ stopped: 2 });
+        for (const pid of ['mscp', 'kscmp']) expect(await stopsIn(pid)).toContainEqual(['health@mscp.example', 'complaint']);
+      },
+    );
   });
 });
 
