@@ -93,6 +93,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     new ThresholdRepository(doc, config.tables.main, pid),
     writer,
     deps.documents ?? (config.documentsBucket ? new S3DocumentStore(config.documentsBucket, config.dynamodb.region) : new DiskDocumentStore(config.dataDir)),
+    `${pid}/`,
   );
   // Readiness criteria that follow other records instead of being self-assessed.
   const readinessRepo = new ReadinessRepository(doc, config.tables.main, pid);

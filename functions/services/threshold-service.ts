@@ -18,6 +18,8 @@ export class ThresholdService {
     private readonly repo: ThresholdRepository,
     private readonly writer: Writer,
     private readonly documents: DocumentStore,
+    /** Where this partnership's documents are kept in the store (`mscp/`): every object key begins with it. */
+    private readonly documentPrefix: string,
   ) {}
 
   async list(): Promise<ThresholdVersion[]> {
@@ -100,7 +102,8 @@ export class ThresholdService {
     const sha256 = sha256Hex(bytes);
     let stored: { content?: string; objectKey?: string };
     if (upload) {
-      const objectKey = `threshold/${sha256}.pdf`;
+      // The partnership's own documents (a key stored with the version, so older ones stay where they are).
+      const objectKey = `${this.documentPrefix}threshold/${sha256}.pdf`;
       await this.documents.put(objectKey, upload.bytes, upload.contentType);
       stored = { objectKey };
     } else {

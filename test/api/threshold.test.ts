@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { thresholdKeys } from '../../functions/db/keys.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
@@ -178,6 +180,10 @@ describe('PDF upload', () => {
     const content = await t.as(USERS.exec).get(`/api/threshold-documents/${v.id}/content`);
     expect(content.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await content.arrayBuffer())).toEqual(bytes);
+    // Kept among the partnership's own documents: its key in the store begins with the partnership.
+    const stored = await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: thresholdKeys.content('mscp', v.id) }));
+    expect(stored.Item?.objectKey).toBe(`mscp/threshold/${v.sha256}.pdf`);
+    expect(readFileSync(join(t.config.dataDir, 'documents', 'mscp', 'threshold', `${v.sha256}.pdf`))).toEqual(Buffer.from(bytes));
   });
 });
 
