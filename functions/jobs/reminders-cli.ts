@@ -1,6 +1,6 @@
 /**
  * `npm run reminders -- --date YYYY-MM-DD`: runs the daily reminder job for a given UK day (today
- * when left out), for demos and checks. Locally it uses the running `npm start` (its DynamoDB Local
+ * when left out) in every partnership the portal hosts, for demos and checks. Locally it uses the running `npm start` (its DynamoDB Local
  * and mail emulator, found in `.data/local-endpoints.json`), so the email appears in its mailbox; in
  * AWS mode the configured tables and SES. Each reminder still goes once per person.
  */
@@ -8,6 +8,7 @@ import { ukDate } from '../../shared/periods/period.js';
 import { loadConfig } from '../config.js';
 import { createDocumentClient } from '../db/client.js';
 import { createSesClient, SesMailer } from '../mail/mailer.js';
+import { everyPartnership } from './every-partnership.js';
 import { formatOutcomes, runReminders } from './reminders.js';
 import { withRunningPortal } from './running-portal.js';
 
@@ -23,18 +24,14 @@ async function main() {
     throw new Error(`In AWS mode this sends real email: run it for today only (or add --really if you mean ${date}).`);
   }
   config = withRunningPortal(config);
-  const outcomes = await runReminders(
-    {
-      doc: createDocumentClient(config.dynamodb),
-      tables: config.tables,
-      partnershipId: config.partnershipId,
-      mailer: new SesMailer(createSesClient(config.mail), config.mail),
-      portalUrl: config.portalUrl,
-    },
-    date,
+  // Every partnership the portal hosts, as the daily job runs.
+  const runs = await everyPartnership(
+    { doc: createDocumentClient(config.dynamodb), tables: config.tables, mailer: new SesMailer(createSesClient(config.mail), config.mail), portalUrl: config.portalUrl },
+    (deps) => runReminders(deps, date),
   );
-  console.log(formatOutcomes(date, outcomes));
-  if (outcomes.some((o) => o.result === 'failed')) process.exitCode = 1;
+  for (const { partnershipId, value } of runs.done) console.log(`${partnershipId}: ${formatOutcomes(date, value)}`);
+  for (const { partnershipId, error } of runs.failed) console.error(`${partnershipId}: the reminders did not run (${error instanceof Error ? error.message : String(error)}).`);
+  if (runs.failed.length || runs.done.some((r) => r.value.some((o) => o.result === 'failed'))) process.exitCode = 1;
 }
 
 main().catch((err: unknown) => {
