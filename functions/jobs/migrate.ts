@@ -7,6 +7,8 @@ import { UserRepository } from '../repositories/user-repository.js';
 import type { Config } from '../config.js';
 import { PartnershipRepository } from '../repositories/partnership-repository.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
+import { Writer } from '../db/transact.js';
+import { changedFields } from '../../shared/audit/changes.js';
 
 /**
  * Brings a deployment's data to the shape that holds several partnerships (issue 13). Every item
@@ -73,4 +75,51 @@ async function moveToCredential(
     );
     return false;
   }
+}
+
+/** The MACPT workstream's id in data made before the mark was data: the Medway demo's and the template's. */
+const FORMER_MACPT_ID = 'safeguarding';
+
+/** Who the audit trail says changed the data. */
+const MIGRATION_ACTOR = { userId: 'system', email: 'system', name: 'Migration', role: 'system', agencyId: null };
+
+/**
+ * Marks each partnership's MACPT workstream (`macpt`), in data made before the mark was data. Until
+ * then the code knew the MACPT workstream by its id, `safeguarding` (the Medway demo's and the
+ * template's), so that workstream gets the mark, with an audit event, in one write guarded by its
+ * version. A partnership where some workstream has the mark, or has it as `false` (a lead who
+ * moves or clears it leaves `false` behind: a decision, kept), or that has no `safeguarding`
+ * workstream, is left alone. Safe to run again.
+ */
+export async function markMacptWorkstreams(
+  doc: DynamoDBDocumentClient,
+  tables: Config['tables'],
+  partnershipIds: readonly string[],
+  now = new Date(),
+): Promise<{ marked: string[]; unchanged: string[] }> {
+  const marked: string[] = [];
+  const unchanged: string[] = [];
+  for (const pid of partnershipIds) {
+    const repo = new PartnershipRepository(doc, tables.main, pid);
+    const { workstreams } = await repo.getPartnershipData();
+    const former = workstreams.find((w) => w.id === FORMER_MACPT_ID);
+    if (!former || workstreams.some((w) => w.macpt !== undefined)) {
+      unchanged.push(pid);
+      continue;
+    }
+    const next = { ...former, macpt: true, version: former.version + 1 };
+    await new Writer(doc, tables.audit, pid).write(
+      [repo.putWorkstreamOp(next, former.version)],
+      {
+        action: 'workstream.update',
+        entityType: 'workstream',
+        entityId: former.id,
+        summary: `Marked "${former.name}" as the workstream that sets up the MACPTs (as it was known before by its id)`,
+        changes: changedFields(former, next, ['macpt']),
+      },
+      { actor: MIGRATION_ACTOR, requestId: 'migrate', now },
+    );
+    marked.push(pid);
+  }
+  return { marked, unchanged };
 }

@@ -36,8 +36,9 @@ const updateWorkstream = declareRoute({
   method: 'patch',
   path: '/workstreams/{id}',
   operationId: 'updateWorkstream',
-  summary: 'Change a workstream’s name, description, lead agency or the agencies that report on it (only the fields sent change)',
-  description: 'An agency that stops reporting on it keeps its sections in the periods it reported in.',
+  summary: 'Change a workstream’s name, description, lead agency, the agencies that report on it or whether it is the MACPT workstream (only the fields sent change)',
+  description:
+    'An agency that stops reporting on it keeps its sections in the periods it reported in. `macpt: true` makes it the partnership’s one MACPT workstream: the workstream that had the mark loses it in the same write (412 if that one changed meanwhile); a retired workstream cannot take it (422).',
   tag: 'Programme',
   roles: LEAD,
   ifMatch: 'required',

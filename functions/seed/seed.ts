@@ -4,7 +4,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { Role } from '../../shared/auth/roles.js';
-import { Agency, Partnership, Workstream } from '../../shared/partnership/schema.js';
+import { Agency, extraMacptWorkstreams, Partnership, Workstream } from '../../shared/partnership/schema.js';
 import { hashPassword } from '../auth/passwords.js';
 import { partnershipKeys, partnershipPk, platformKeys } from '../db/keys.js';
 import { Conflict } from '../domain/errors.js';
@@ -31,9 +31,10 @@ export type SeedFile = z.infer<typeof SeedFile>;
 /**
  * Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers,
  * versions and agency administrators; 4: their unsubscribe keys; 5: certification of returns and
- * the people it needs; 6: the service's list of its partnerships).
+ * the people it needs; 6: the service's list of its partnerships; 7: each partnership's MACPT
+ * workstream marked in the data, `macpt`).
  */
-export const SEED_VERSION = 6;
+export const SEED_VERSION = 7;
 
 /** The demo partnerships: one seed file each in ./data (`mscp.json`, `kscmp.json`…). */
 export function demoSeedNames(): string[] {
@@ -44,7 +45,11 @@ export function demoSeedNames(): string[] {
 }
 
 export function loadSeed(name = 'mscp'): SeedFile {
-  const raw = JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown;
+  return parseSeed(JSON.parse(readFileSync(new URL(`./data/${name}.json`, import.meta.url), 'utf8')) as unknown);
+}
+
+/** A seed file's content, checked: its shape, the agencies its workstreams name, and one MACPT workstream at most. */
+export function parseSeed(raw: unknown): SeedFile {
   const seed = SeedFile.parse(raw);
   const agencyIds = new Set(seed.agencies.map((a) => a.id));
   for (const w of seed.workstreams) {
@@ -52,6 +57,8 @@ export function loadSeed(name = 'mscp'): SeedFile {
       if (!agencyIds.has(id)) throw new Error(`Seed workstream ${w.id} names unknown agency ${id}`);
     }
   }
+  const extra = extraMacptWorkstreams(seed.workstreams);
+  if (extra.length) throw new Error(`Seed workstreams ${extra.join(', ')} are marked macpt too: a partnership has one MACPT workstream`);
   return seed;
 }
 
@@ -162,8 +169,14 @@ export async function seedDemo(
     ...programmeSeedItems(doc, tables.main, pid, dataDir, names),
     ...thresholdSeedItems(doc, tables.main, pid, dataDir, names),
     ...readinessSeedItems(doc, tables.main, pid, dataDir, names),
-    // Items from partner agencies belong to them; voluntary-sector items are kept by the council.
-    ...kinshipSeedItems(doc, tables.main, pid, dataDir, (i) => i.providerAgencyId ?? seed.workstreams.find((w) => w.id === 'kinship')?.leadAgencyId ?? seed.agencies[0]!.id),
+    // Items from partner agencies belong to them; the file names who keeps the others (a charity's: the council).
+    ...kinshipSeedItems(
+      doc,
+      tables.main,
+      pid,
+      dataDir,
+      seed.agencies.map((a) => a.id),
+    ),
   ];
   await batchPut(doc, tables.main, items);
   // One password per person for every partnership they work in (the demo's), for those who have none yet.

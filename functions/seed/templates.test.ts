@@ -37,6 +37,7 @@ describe('the Families First Partnership (England) template', () => {
     expect(template.workstreams.map((w) => w.id)).toEqual(['family-help', 'kinship', 'safeguarding', 'placement-sufficiency', 'care-leavers']);
     expect(new Set(template.readinessCriteria.map((c) => c.workstreamId))).toEqual(new Set(['family-help', 'safeguarding']));
     expect(template.readinessCriteria.filter((c) => c.id.startsWith('macpt-'))).toHaveLength(11);
+    expect(template.workstreams.filter((w) => w.macpt).map((w) => w.id)).toEqual(['safeguarding']);
   });
 
   it('when its words are read, none names Medway: it is for any partnership', () => {
@@ -97,6 +98,7 @@ describe('the Families First Partnership (England) template', () => {
     const kent = loadSeed('kscmp');
     const config = instantiate({ id: 'kent-test', name: kent.partnership.name, shortName: kent.partnership.shortName, agencies: kent.agencies, firstYear: 2026 });
     expect(config.workstreams.find((w) => w.id === 'safeguarding')?.contributingAgencyIds).toEqual(['kent-county-council', 'kent-police', 'nhs-kent-medway', 'kent-education']);
+    expect(config.workstreams.filter((w) => w.macpt).map((w) => w.id)).toEqual(['safeguarding']);
     expect(config.threshold.requiredAgencyIds).toEqual(['kent-county-council', 'kent-police', 'nhs-kent-medway']);
     expect(config.partnership.certifyReturns).toBe(false);
   });

@@ -78,6 +78,7 @@ export class ReadinessService {
     return {
       workstreamId,
       workstreamName: ws.name,
+      macpt: ws.macpt === true,
       agencies: agencies.filter((a) => agencyIds.includes(a.id)).map((a) => ({ id: a.id, name: a.name })),
       criteria: criteria.map((c) => ({
         ...c,

@@ -138,7 +138,7 @@ export class TrackerService {
       return {
         workstreamId: w.id,
         name: w.name,
-        highlighted: w.id === 'safeguarding',
+        highlighted: w.macpt === true,
         criteriaCount: criteria.length,
         overall: scoreWorkstream(
           criteria,

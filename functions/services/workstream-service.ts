@@ -68,12 +68,30 @@ export class WorkstreamService {
       if (!same) next = withContributors(next, wanted, ctx.now.toISOString());
     }
     this.checkAgencies(data, next, current, input.name !== undefined ? sameName(data.workstreams, input.name, id) : undefined);
+    // Absent and false mean the same: only a real change of the mark is stored (and audited).
+    if (input.macpt !== undefined && input.macpt !== (current.macpt === true)) next = { ...next, macpt: input.macpt };
+    if (next.macpt && !current.macpt && isRetired(current))
+      throw new Unprocessable('Some answers cannot be used. Correct them and try again.', [
+        { path: 'macpt', message: `"${current.name}" is retired. Restore it before it sets up the MACPTs.` },
+      ]);
     const changes = changedFields(current, next, Object.keys(input) as (keyof UpdateWorkstreamRequest & string)[]);
     if (noChanges(changes)) return current;
     next = { ...next, version: current.version + 1 };
+    // One MACPT workstream per partnership: the one that had the mark loses it in the same write, as `false`
+    // (a decision stored, which the migration that marks older data leaves alone).
+    const before = next.macpt && !current.macpt ? data.workstreams.filter((w) => w.id !== id && w.macpt === true) : [];
+    const unmarked = before.map((w) => ({ before: w, after: { ...w, macpt: false, version: w.version + 1 } }));
+    const busy = () => new PreconditionFailed('Someone else changed the workstreams at the same time. Reload the page and try again.');
     await this.writer.write(
-      [this.partnership.putWorkstreamOp(next, expected)],
-      { action: 'workstream.update', entityType: 'workstream', entityId: id, summary: `Changed workstream "${next.name}"`, changes },
+      [this.partnership.putWorkstreamOp(next, expected), ...unmarked.map((u) => this.partnership.putWorkstreamOp(u.after, u.before.version, busy))],
+      {
+        action: 'workstream.update',
+        entityType: 'workstream',
+        entityId: id,
+        summary: `Changed workstream "${next.name}"${unmarked.length ? `: it sets up the MACPTs instead of "${unmarked.map((u) => u.before.name).join('", "')}"` : ''}`,
+        changes,
+        ...(unmarked.length ? { meta: { macptFrom: unmarked.map((u) => u.before.id) } } : {}),
+      },
       ctx,
     );
     return next;

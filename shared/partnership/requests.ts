@@ -17,8 +17,12 @@ export const CreateWorkstreamRequest = z
   .strict();
 export type CreateWorkstreamRequest = z.infer<typeof CreateWorkstreamRequest>;
 
-/** PATCH: only the fields sent change. */
-export const UpdateWorkstreamRequest = patchOf(CreateWorkstreamRequest);
+/**
+ * PATCH: only the fields sent change. `macpt` (on the change page only: a new workstream starts
+ * without it) makes this the partnership's MACPT workstream, taking the mark from the one that had
+ * it in the same write; `false` leaves the partnership without one.
+ */
+export const UpdateWorkstreamRequest = patchOf(CreateWorkstreamRequest.extend({ macpt: z.boolean() }));
 export type UpdateWorkstreamRequest = z.infer<typeof UpdateWorkstreamRequest>;
 
 /** A new agency: its id is made from its name (a unique slug). */

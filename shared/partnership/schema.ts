@@ -78,9 +78,26 @@ export const Workstream = z.object({
   contributorsSince: z.record(Slug, z.iso.datetime()).optional(),
   /** Agencies that reported on it and no longer do: from when (absent: the start) until when. */
   formerContributors: z.array(z.object({ agencyId: Slug, from: z.iso.datetime().optional(), until: z.iso.datetime() })).optional(),
+  /**
+   * This workstream sets up the multi-agency child protection teams (MACPTs): its readiness is
+   * "MACPT readiness", listed first and highlighted on the tracker. At most one workstream of a
+   * partnership has it (the seed and templates are checked with {@link extraMacptWorkstreams}; the
+   * lead's change moves it). Absent is the same as false, except that `false` is what a lead who
+   * moved or cleared the mark leaves behind (functions/jobs/migrate.ts leaves those alone). The
+   * seed, a template or the lead (on the workstream's change page) sets it: never its id.
+   */
+  macpt: z.boolean().optional(),
   ...Lifecycle,
 });
 export type Workstream = z.infer<typeof Workstream>;
+
+/** The ids of the workstreams marked `macpt` beyond the first: a partnership may have one MACPT workstream. */
+export function extraMacptWorkstreams<W extends { id: string; macpt?: boolean | undefined }>(workstreams: readonly W[]): string[] {
+  return workstreams
+    .filter((w) => w.macpt === true)
+    .slice(1)
+    .map((w) => w.id);
+}
 
 /** A stored agency or workstream as the repository hands it out: always with its version. */
 export type Versioned<T> = T & { version: number };

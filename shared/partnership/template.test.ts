@@ -130,6 +130,28 @@ describe('the PartnershipTemplate schema', () => {
     expect(pathsOf({ ...TEMPLATE, workstreams: [first, { ...second, order: 1 }] })).toEqual(['workstreams.1.order']);
   });
 
+  it('when two workstreams are marked as setting up the MACPTs, the second is named', () => {
+    const [first, second] = TEMPLATE.workstreams as [PartnershipTemplate['workstreams'][number], PartnershipTemplate['workstreams'][number]];
+    expect(
+      pathsOf({
+        ...TEMPLATE,
+        workstreams: [
+          { ...first, macpt: true },
+          { ...second, macpt: false },
+        ],
+      }),
+    ).toEqual([]);
+    expect(
+      pathsOf({
+        ...TEMPLATE,
+        workstreams: [
+          { ...first, macpt: true },
+          { ...second, macpt: true },
+        ],
+      }),
+    ).toEqual(['workstreams.1.macpt']);
+  });
+
   it('when a criterion names an unknown workstream, a type that does not contribute, or mixes derived and assessed, the field is named', () => {
     const change = (i: number, patch: Partial<PartnershipTemplate['readinessCriteria'][number]>) => ({
       ...TEMPLATE,
@@ -190,6 +212,16 @@ describe('instantiateTemplate', () => {
         order: 2,
       },
     ]);
+  });
+
+  it('when the template marks a workstream MACPT, the partnership’s workstream of that id carries the mark, renamed or not; the others do not', () => {
+    const [first, second] = TEMPLATE.workstreams as [PartnershipTemplate['workstreams'][number], PartnershipTemplate['workstreams'][number]];
+    const marked = { ...TEMPLATE, workstreams: [first, { ...second, name: 'Child protection together', macpt: true }] };
+    expect(instantiate(CHOICES, marked).workstreams.map((w) => [w.id, w.name, w.macpt])).toEqual([
+      ['family-help', 'Family Help', undefined],
+      ['sufficiency', 'Child protection together', true],
+    ]);
+    expect(instantiate().workstreams.some((w) => 'macpt' in w)).toBe(false);
   });
 
   it('when criteria, signatories, periods and settings are made, they carry the ids and dates of this partnership', () => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { formatPath, type FieldError } from '../http/problem.js';
 import { formatPeriodId, type Period, periodBounds, type Quarter } from '../periods/period.js';
 import { type Criterion, DERIVATIONS } from '../readiness/schema.js';
-import { Agency, AGENCY_TYPE_LABELS, AGENCY_TYPES, AgencyType, type Partnership, Slug, type Workstream } from './schema.js';
+import { Agency, AGENCY_TYPE_LABELS, AGENCY_TYPES, AgencyType, extraMacptWorkstreams, type Partnership, Slug, type Workstream } from './schema.js';
 
 /** One of {@link AGENCY_TYPES}, as a type. */
 type AgencyTypeName = z.infer<typeof AgencyType>;
@@ -47,6 +47,8 @@ export const TemplateWorkstream = z
     order: z.number().int().min(0).max(99),
     contributingAgencyTypes: agencyTypes(1),
     leadAgencyType: AgencyType,
+    /** It sets up the multi-agency child protection teams (see `Workstream.macpt`): at most one workstream of a template. */
+    macpt: z.boolean().optional(),
   })
   .strict()
   .superRefine((w, ctx) => {
@@ -150,6 +152,12 @@ export const PartnershipTemplate = z
       workstreams.set(w.id, w);
       orders.add(w.order);
     });
+    for (const id of extraMacptWorkstreams(t.workstreams))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['workstreams', t.workstreams.findIndex((w) => w.id === id), 'macpt'],
+        message: 'Another workstream already sets up the multi-agency child protection teams: mark one workstream only',
+      });
     const criteria = new Set<string>();
     t.readinessCriteria.forEach((c, i) => {
       if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: ['readinessCriteria', i, 'id'], message: `Another criterion already has the id "${c.id}"` });
@@ -254,6 +262,7 @@ const typeLabel = (type: AgencyTypeName) => AGENCY_TYPE_LABELS[type].toLowerCase
  * - A criterion applies to every agency of its types; one that applies to no agency of this
  *   partnership is left out and listed in `omittedCriterionIds` (derived criteria always stay).
  * - The threshold document's signatories are the statutory agencies of the template's signatory types.
+ * - The workstream the template marks `macpt` is the partnership's MACPT workstream, whatever it is renamed to.
  * - Settings are the template's defaults with `choices.settings` on top.
  *
  * Refusals are returned, not thrown, as field errors in the API's `errors` form (`{ path, message }`,
@@ -313,6 +322,7 @@ export function instantiateTemplate(template: PartnershipTemplate, choices: Temp
       leadAgencyId: leadOf(w.leadAgencyType),
       contributingAgencyIds: idsOf(w.contributingAgencyTypes),
       order: w.order,
+      ...(w.macpt ? { macpt: true } : {}),
     }));
 
   const criteria: CriterionConfiguration[] = [];

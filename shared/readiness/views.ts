@@ -59,6 +59,7 @@ export const ReadinessMatrixView = z
   .object({
     workstreamId: z.string(),
     workstreamName: z.string(),
+    macpt: z.boolean().describe('Set when this is the partnership’s MACPT workstream (its readiness is “MACPT readiness”)'),
     agencies: z.array(z.object({ id: z.string(), name: z.string() })),
     criteria: z.array(
       CriterionView.extend({

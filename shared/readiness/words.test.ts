@@ -1,16 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { awaitsCheck, criterionChanges, criterionProblem, DERIVATION_SOURCES, MACPT_WORKSTREAM, macptFirst, readinessTitle, scoreSentence, validationText } from './words.js';
+import { awaitsCheck, criterionChanges, criterionProblem, DERIVATION_SOURCES, macptFirst, macptReadinessHref, readinessTitle, scoreSentence, validationText } from './words.js';
 
 describe('readiness in words', () => {
-  it('when the workstream is MACPT its title says so, and it is listed first', () => {
-    expect(readinessTitle(MACPT_WORKSTREAM, 'Safeguarding')).toBe('MACPT readiness');
-    expect(readinessTitle('kinship', 'Kinship')).toBe('Kinship readiness');
-    const sorted = macptFirst([
-      { id: 'b', order: 2 },
-      { id: MACPT_WORKSTREAM, order: 3 },
-      { id: 'a', order: 1 },
+  it('when the workstream is marked MACPT its title says so, whatever its id or name; the others are called by name', () => {
+    expect(readinessTitle({ name: 'Multi-agency child protection', macpt: true })).toBe('MACPT readiness');
+    expect(readinessTitle({ name: 'Improving Safeguarding and Multi-Agency Collaboration', macpt: false })).toBe('Improving Safeguarding and Multi-Agency Collaboration readiness');
+    expect(readinessTitle({ name: 'Kinship' })).toBe('Kinship readiness');
+  });
+
+  it('when workstreams are listed for readiness, the one marked MACPT comes first and the rest keep their order; with none marked, the order alone', () => {
+    const kent = [
+      { id: 'sufficiency-placements', order: 4 },
+      { id: 'multi-agency-child-protection', order: 3, macpt: true },
+      { id: 'family-help-kent', order: 1 },
+      { id: 'safeguarding', order: 2, macpt: false },
+    ];
+    expect(macptFirst(kent).map((w) => w.id)).toEqual(['multi-agency-child-protection', 'family-help-kent', 'safeguarding', 'sufficiency-placements']);
+    expect(macptFirst(kent.map(({ macpt: _, ...w }) => w)).map((w) => w.id)).toEqual([
+      'family-help-kent',
+      'safeguarding',
+      'multi-agency-child-protection',
+      'sufficiency-placements',
     ]);
-    expect(sorted.map((w) => w.id)).toEqual([MACPT_WORKSTREAM, 'a', 'b']);
+  });
+
+  it('when "MACPT readiness" is linked, it opens the marked workstream in use, or the list of every workstream when none is', () => {
+    expect(macptReadinessHref([{ id: 'kinship-kent' }, { id: 'multi-agency-child-protection', macpt: true }])).toBe('/readiness/multi-agency-child-protection');
+    expect(macptReadinessHref([{ id: 'safeguarding', macpt: true, retiredAt: '2027-01-05T10:00:00.000Z' }])).toBe('/readiness');
+    expect(macptReadinessHref([{ id: 'safeguarding' }])).toBe('/readiness');
   });
 
   it("when an assessment is ready but not checked, it waits for the lead; the lead's decision is said in words", () => {

@@ -6,10 +6,20 @@ import type { AssessmentStatus, CreateCriterionRequest, Derivation } from './sch
  * records derived criteria follow, the lead's check of an assessment, an agency's score in one sentence, and what an edit changed.
  */
 
-/** The MACPT readiness criteria live under this workstream. */
-export const MACPT_WORKSTREAM = 'safeguarding';
+/** A workstream as the readiness words need it: its name, and whether it is the partnership's MACPT workstream (the `macpt` mark, from data). */
+interface Named {
+  name: string;
+  macpt?: boolean | undefined;
+}
 
-export const readinessTitle = (workstreamId: string, name: string) => (workstreamId === MACPT_WORKSTREAM ? 'MACPT readiness' : `${name} readiness`);
+/** "MACPT readiness" for the workstream marked MACPT, "<name> readiness" for the others. */
+export const readinessTitle = (w: Named) => (w.macpt ? 'MACPT readiness' : `${w.name} readiness`);
+
+/** Where "MACPT readiness" links: the MACPT workstream's matrix while it is in use, otherwise the list of every workstream's readiness. */
+export function macptReadinessHref(workstreams: readonly { id: string; macpt?: boolean | undefined; retiredAt?: string | undefined }[]): string {
+  const w = workstreams.find((x) => x.macpt === true && !x.retiredAt);
+  return w ? `/readiness/${w.id}` : '/readiness';
+}
 
 /** Where a derived criterion's state comes from, and where to read that record. */
 export const DERIVATION_SOURCES: Record<Derivation, { text: string; href: string }> = {
@@ -18,8 +28,8 @@ export const DERIVATION_SOURCES: Record<Derivation, { text: string; href: string
 };
 
 /** Workstreams in the order the readiness pages list them: MACPT first (the Act makes it the priority), then by order. */
-export function macptFirst<W extends { id: string; order: number }>(workstreams: readonly W[]): W[] {
-  return [...workstreams].sort((a, b) => Number(b.id === MACPT_WORKSTREAM) - Number(a.id === MACPT_WORKSTREAM) || a.order - b.order);
+export function macptFirst<W extends { order: number; macpt?: boolean | undefined }>(workstreams: readonly W[]): W[] {
+  return [...workstreams].sort((a, b) => Number(b.macpt === true) - Number(a.macpt === true) || a.order - b.order);
 }
 
 /** An assessment waits for the lead once the agency says it is ready or that the criterion does not apply. */

@@ -1,8 +1,10 @@
-import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { platformKeys, userKeys } from '../../functions/db/keys.js';
-import { migrateToSeveralPartnerships } from '../../functions/jobs/migrate.js';
-import { createSeededTables } from '../support/tables.js';
+import { createDocumentClient } from '../../functions/db/client.js';
+import { partnershipKeys, partnershipPk, platformKeys, userKeys } from '../../functions/db/keys.js';
+import { markMacptWorkstreams, migrateToSeveralPartnerships } from '../../functions/jobs/migrate.js';
+import { loadSeed, seedDemo } from '../../functions/seed/seed.js';
+import { createSeededTables, DEMO_PASSWORD } from '../support/tables.js';
 
 /**
  * The migration to several partnerships in one deployment (issue 13): the seeded Medway demo, as a
@@ -80,5 +82,46 @@ describe('migrating a deployment to several partnerships', () => {
     const before = await everything(t.config.tables.main);
     await expect(migrateToSeveralPartnerships(t.doc, t.config.tables, ['no-such-partnership'])).rejects.toThrow(/There is no partnership no-such-partnership/);
     expect(await everything(t.config.tables.main)).toEqual(before);
+  });
+});
+
+describe('marking the MACPT workstream in data from before', () => {
+  const NOW = new Date('2027-01-11T09:00:00.000Z');
+  const key = (pid: string, id: string) => partnershipKeys.workstream(pid, id);
+  const read = async (pid: string, id: string) => (await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key(pid, id), ConsistentRead: true }))).Item!;
+  const set = (pid: string, id: string, expression: string, values?: Record<string, unknown>) =>
+    t.doc.send(new UpdateCommand({ TableName: t.config.tables.main, Key: key(pid, id), UpdateExpression: expression, ExpressionAttributeValues: values }));
+  const marked = async (pid: string) => (await everything(t.config.tables.main)).filter((i) => i.entity === 'Workstream' && i.pk === partnershipPk(pid) && i.macpt === true);
+
+  it('when no workstream of a partnership has the mark, its safeguarding workstream (the id the code went by) gets it, with an audit event; a second run changes nothing', async () => {
+    // The shape before: the mark was the code's, not the data's.
+    await set('mscp', 'safeguarding', 'REMOVE macpt');
+    const before = await read('mscp', 'safeguarding');
+    const audit = await everything(t.config.tables.audit);
+    expect(await markMacptWorkstreams(t.doc, t.config.tables, ['mscp'], NOW)).toEqual({ marked: ['mscp'], unchanged: [] });
+    expect(await read('mscp', 'safeguarding')).toEqual({ ...before, macpt: true, version: Number(before.version ?? 1) + 1 });
+    const added = (await everything(t.config.tables.audit)).filter((e) => !audit.some((a) => a.pk === e.pk && a.sk === e.sk));
+    expect(added).toEqual([
+      expect.objectContaining({
+        action: 'workstream.update',
+        entityType: 'workstream',
+        entityId: 'safeguarding',
+        changes: { macpt: { from: null, to: true } },
+        actor: expect.objectContaining({ name: 'Migration' }),
+      }),
+    ]);
+    const main = await everything(t.config.tables.main);
+    expect(await markMacptWorkstreams(t.doc, t.config.tables, ['mscp'], NOW)).toEqual({ marked: [], unchanged: ['mscp'] });
+    expect(await everything(t.config.tables.main)).toEqual(main);
+  });
+
+  it('when the lead has cleared or moved the mark (false left behind), or there is no safeguarding workstream, nothing is marked', async () => {
+    await set('mscp', 'safeguarding', 'SET macpt = :f', { ':f': false });
+    await seedDemo(createDocumentClient({ ...t.config.dynamodb, timeoutMs: 60_000 }), t.config.tables, { password: DEMO_PASSWORD, seed: loadSeed('kscmp') });
+    await set('kscmp', 'multi-agency-child-protection', 'REMOVE macpt');
+    const main = await everything(t.config.tables.main);
+    expect(await markMacptWorkstreams(t.doc, t.config.tables, ['mscp', 'kscmp'], NOW)).toEqual({ marked: [], unchanged: ['mscp', 'kscmp'] });
+    expect(await everything(t.config.tables.main)).toEqual(main);
+    expect([await marked('mscp'), await marked('kscmp')]).toEqual([[], []]);
   });
 });

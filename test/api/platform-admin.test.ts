@@ -231,7 +231,7 @@ describe('creating a third partnership from the template', () => {
       type Data = {
         partnership: Record<string, unknown>;
         agencies: { id: string }[];
-        workstreams: { id: string; name: string; leadAgencyId: string; contributingAgencyIds: string[] }[];
+        workstreams: { id: string; name: string; leadAgencyId: string; contributingAgencyIds: string[]; macpt?: boolean }[];
         periods: { id: string; dueDate: string; status: string }[];
       };
       const data = await json<Data>(request('GET', '/api/p/sscp/partnership', dana));
@@ -249,6 +249,8 @@ describe('creating a third partnership from the template', () => {
         leadAgencyId: 'surrey-county-council',
         contributingAgencyIds: ['surrey-county-council', 'surrey-police', 'nhs-surrey-heartlands', 'surrey-schools'],
       });
+      // The template's MACPT workstream is the new partnership's: marked in its data.
+      expect(data.workstreams.filter((w) => w.macpt).map((w) => w.id)).toEqual(['safeguarding']);
       expect(data.periods).toEqual([
         expect.objectContaining({ id: Q4, dueDate: `${YEAR + 1}-04-30`, status: 'open' }),
         expect.objectContaining({ id: Q3, dueDate: `${YEAR + 1}-01-30`, status: 'open' }),

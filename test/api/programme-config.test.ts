@@ -28,7 +28,7 @@ afterAll(async () => {
 
 type Problem = { status: number; detail: string; errors?: { path: string; message: string }[] };
 type Item = { id: string; name: string; version: number; order?: number; retiredAt?: string; retiredBy?: string; createdAt?: string };
-type Workstream = Item & { leadAgencyId: string; contributingAgencyIds: string[] };
+type Workstream = Item & { leadAgencyId: string; contributingAgencyIds: string[]; macpt?: boolean };
 type Data = { agencies: Item[]; workstreams: Workstream[] };
 type ReturnView = { requiredWorkstreamIds: string[]; sections: { workstreamId: string }[] };
 type Tracker = {
@@ -36,6 +36,7 @@ type Tracker = {
   matrix: { workstreamId: string; retired: boolean; cells: { agencyId: string }[] }[];
   trend: { workstreamId: string; retired: boolean; points: { periodId: string; confidence: string | null }[] }[];
   returns: { agencyId: string }[];
+  readiness: { workstreamId: string; highlighted: boolean }[];
 };
 
 const Q2 = '2026-27-Q2';
@@ -49,7 +50,7 @@ const agency = async (id: string) => (await data()).agencies.find((a) => a.id ==
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 const tracker = (periodId: string) => json<Tracker>(lead().get(`/api/tracker?periodId=${periodId}`));
 const returnOf = (periodId: string, agencyId: string) => json<ReturnView>(lead().get(`/api/returns/${periodId}/${agencyId}`));
-type AuditEvent = { action: string; changes?: Record<string, { from: unknown; to: unknown }>; actor: { name: string } };
+type AuditEvent = { action: string; summary: string; changes?: Record<string, { from: unknown; to: unknown }>; meta?: Record<string, unknown>; actor: { name: string } };
 // The clock stands still, so a record's events are told apart by action, not by time.
 const events = async (type: string, id: string) => (await t.auditEventsOf(type, id)) as AuditEvent[];
 const actions = async (type: string, id: string) => (await events(type, id)).map((e) => e.action).sort();
@@ -286,6 +287,7 @@ describe('who may change the set-up', () => {
     for (const who of [USERS.exec, USERS.council, USERS.police]) {
       expect((await t.as(who).post('/api/agencies', body)).status).toBe(403);
       expect((await t.as(who).patch('/api/workstreams/kinship', { name: 'Kinship' }, ifMatch(1))).status).toBe(403);
+      expect((await t.as(who).patch('/api/workstreams/kinship', { macpt: true }, ifMatch(1))).status).toBe(403);
       expect((await t.as(who).post('/api/agencies/kent-police/retire', undefined, ifMatch(1))).status).toBe(403);
       expect((await t.as(who).post('/api/workstreams/kinship/move', { direction: 'down' }, ifMatch(1))).status).toBe(403);
     }
@@ -299,5 +301,69 @@ describe('who may change the set-up', () => {
     expect((await send(await t.tokenFor(USERS.lead), '/api/p/kscmp/agencies', body)).status).toBe(404);
     expect((await send(await removed(), '/api/p/mscp/agencies', body)).status).toBe(401);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the MACPT workstream: one per partnership, chosen by the lead', () => {
+  const highlighted = async () => (await tracker(Q3)).readiness.filter((r) => r.highlighted).map((r) => r.workstreamId);
+  const matrixMacpt = async (id: string) => (await json<{ macpt: boolean }>(lead().get(`/api/workstreams/${id}/readiness`))).macpt;
+  const macptEvents = async (id: string) => (await events('workstream', id)).filter((e) => e.changes?.macpt);
+
+  it('when the lead marks another workstream, the mark moves from the one that had it in the same write with one audit event, and readiness and the tracker follow', async () => {
+    const [sg, fh] = [await workstream('safeguarding'), await workstream('family-help')];
+    expect([sg.macpt, fh.macpt, await highlighted()]).toEqual([true, undefined, ['safeguarding']]);
+    const [main, audit] = await counts();
+    const res = await lead().patch('/api/workstreams/family-help', { macpt: true }, ifMatch(fh.version));
+    expect(res.status).toBe(200);
+    expect(await json<Workstream>(res)).toMatchObject({ id: 'family-help', macpt: true, version: fh.version + 1 });
+    expect(await workstream('safeguarding')).toMatchObject({ macpt: false, version: sg.version + 1 });
+    expect(await counts()).toEqual([main, audit! + 1]);
+    expect(await macptEvents('family-help')).toEqual([
+      expect.objectContaining({
+        action: 'workstream.update',
+        summary: `Changed workstream "${fh.name}": it sets up the MACPTs instead of "Improving Safeguarding and Multi-Agency Collaboration"`,
+        changes: { macpt: { from: null, to: true } },
+        meta: { macptFrom: ['safeguarding'] },
+      }),
+    ]);
+    expect(await highlighted()).toEqual(['family-help']);
+    expect([await matrixMacpt('family-help'), await matrixMacpt('safeguarding')]).toEqual([true, false]);
+  });
+
+  it('when the lead sends the mark the workstream already has, or a change form that leaves it unticked on one without it, nothing is written', async () => {
+    const [fh, kin] = [await workstream('family-help'), await workstream('kinship')];
+    const before = await counts();
+    const same = await lead().patch('/api/workstreams/family-help', { macpt: true }, ifMatch(fh.version));
+    expect([same.status, same.headers.get('etag')]).toEqual([200, `"${fh.version}"`]);
+    const unticked = await lead().patch('/api/workstreams/kinship', { name: kin.name, macpt: false }, ifMatch(kin.version));
+    expect([unticked.status, unticked.headers.get('etag')]).toEqual([200, `"${kin.version}"`]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('when a retired workstream is marked, it is refused with 422 naming the field and nothing is written', async () => {
+    const ps = await workstream('placement-sufficiency');
+    const retired = await json<Workstream>(lead().post('/api/workstreams/placement-sufficiency/retire', undefined, ifMatch(ps.version)));
+    const before = await counts();
+    const res = await lead().patch('/api/workstreams/placement-sufficiency', { macpt: true }, ifMatch(retired.version));
+    expect(res.status).toBe(422);
+    expect((await json<Problem>(res)).errors).toEqual([expect.objectContaining({ path: 'macpt', message: expect.stringContaining('is retired') })]);
+    expect(await counts()).toEqual(before);
+    expect(await highlighted()).toEqual(['family-help']);
+  });
+
+  it('when the lead clears the mark, no workstream is highlighted until one is marked again; the cleared mark stays as false', async () => {
+    const fh = await workstream('family-help');
+    expect((await lead().patch('/api/workstreams/family-help', { macpt: false }, ifMatch(fh.version))).status).toBe(200);
+    expect(await workstream('family-help')).toMatchObject({ macpt: false, version: fh.version + 1 });
+    expect(await highlighted()).toEqual([]);
+    const sg = await workstream('safeguarding');
+    const back = await lead().patch('/api/workstreams/safeguarding', { macpt: true }, ifMatch(sg.version));
+    expect(back.status).toBe(200);
+    // Its loss of the mark was recorded with Family Help's change; getting it back is its own event, taking it from nobody.
+    const [event] = await macptEvents('safeguarding');
+    expect(await macptEvents('safeguarding')).toHaveLength(1);
+    expect(event).toMatchObject({ changes: { macpt: { from: false, to: true } } });
+    expect(event?.meta).toBeUndefined();
+    expect(await highlighted()).toEqual(['safeguarding']);
   });
 });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
 
 type Matrix = {
+  workstreamId: string;
+  macpt: boolean;
   criteria: {
     id: string;
     title: string;
@@ -31,6 +33,11 @@ describe('the MACPT matrix', () => {
     expect(m.criteria.length).toBeGreaterThanOrEqual(10);
     expect(score(m, 'medway-council').selfAssessed).toBeGreaterThan(score(m, 'kent-police').selfAssessed);
     expect(score(m, 'medway-council').selfAssessed).toBeGreaterThan(score(m, 'nhs-kent-medway').selfAssessed);
+  });
+
+  it('when a matrix is read, it says whether its workstream is the one marked as setting up the MACPTs', async () => {
+    expect(await matrix('safeguarding')).toMatchObject({ workstreamId: 'safeguarding', macpt: true });
+    expect(await matrix('family-help')).toMatchObject({ workstreamId: 'family-help', macpt: false });
   });
 
   it('when a criterion follows another record, it is marked derived with its state', async () => {

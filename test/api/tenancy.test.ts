@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.js';
-import { loadSeed, seedDemo } from '../../functions/seed/seed.js';
+import { loadSeed, seedDemo, userIdFor } from '../../functions/seed/seed.js';
 import { apiDocument, createTestApp, USERS, type TestApp } from '../support/api.js';
 import { DEMO_PASSWORD } from '../support/tables.js';
 
@@ -85,6 +85,39 @@ describe('one person, the partnership in the path', () => {
     expect((await jesse.put(`${KENT}/returns/2026-27-Q3/nhs-kent-medway`, { sections }, { 'If-Match': read.headers.get('etag') ?? '' })).status).toBe(200);
     expect(await kentAuditCount()).toBe(before + 1);
     expect(((await (await jesse.get('/api/p/mscp/returns/2026-27-Q3/nhs-kent-medway')).json()) as { version: number }).version).toBe(medwayBefore.version);
+  });
+});
+
+describe('the MACPT workstream, from each partnership’s data', () => {
+  type Matrix = { workstreamId: string; workstreamName: string; macpt: boolean };
+  type Tracker = { readiness: { workstreamId: string; name: string; highlighted: boolean }[] };
+  type Data = { workstreams: { id: string; macpt?: boolean }[] };
+  const answer = async <T>(res: Response) => {
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+  const get = async <T>(email: string, path: string) => answer<T>(await t.as(email).get(path));
+  /** Kent's executive (the test app's users are Medway's). */
+  const kentExec = async (path: string) => {
+    const u = loadSeed('kscmp').users.find((x) => x.role === 'executive')!;
+    const { token } = await t.issuer.issue({ ...u, id: userIdFor('kscmp', u.email) });
+    return answer<Tracker>(await t.app.request(path, { headers: { Authorization: `Bearer ${token}` } }));
+  };
+
+  it('when Kent’s tracker and readiness are read, its own MACPT workstream (multi-agency-child-protection) is the one highlighted and marked, and Medway’s is its own', async () => {
+    const kent = await kentExec(`${KENT}/tracker`);
+    expect(kent.readiness.filter((r) => r.highlighted).map((r) => [r.workstreamId, r.name])).toEqual([['multi-agency-child-protection', 'Multi-agency child protection']]);
+    const medway = await get<Tracker>(USERS.exec, '/api/p/mscp/tracker');
+    expect(medway.readiness.filter((r) => r.highlighted).map((r) => r.workstreamId)).toEqual(['safeguarding']);
+
+    expect(await get<Matrix>(USERS.police, `${KENT}/workstreams/multi-agency-child-protection/readiness`)).toMatchObject({
+      workstreamId: 'multi-agency-child-protection',
+      workstreamName: 'Multi-agency child protection',
+      macpt: true,
+    });
+    expect(await get<Matrix>(USERS.police, `${KENT}/workstreams/family-help-kent/readiness`)).toMatchObject({ macpt: false });
+    const marked = (await get<Data>(USERS.police, `${KENT}/partnership`)).workstreams.filter((w) => w.macpt).map((w) => w.id);
+    expect(marked).toEqual(['multi-agency-child-protection']);
   });
 });
 

@@ -40,6 +40,12 @@ describe('changing partnership', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain(KENT_WORKSTREAM);
     expect(await page.locator('main').innerText()).not.toContain(MEDWAY_WORKSTREAM);
     await expectNoAxeViolations(page, 'Kent Police’s home in Kent');
+    // Kent's MACPT workstream is marked in its data (its id is not Medway's): its readiness is "MACPT readiness", listed first.
+    await page.goto(b.url('/readiness', 'kscmp'));
+    await expect.poll(() => page.locator('.app-readiness-list__item').first().innerText()).toContain(`MACPT readiness: ${KENT_WORKSTREAM}`);
+    await page.getByRole('link', { name: `MACPT readiness: ${KENT_WORKSTREAM}` }).click();
+    await page.waitForURL(b.url('/readiness/multi-agency-child-protection', 'kscmp'));
+    await expect.poll(() => h1(page)).toBe('MACPT readiness');
     // Kent's return for the quarter, not Medway's (Kent's was submitted on 19 November; Medway's was returned).
     await page.getByRole('link', { name: 'Our return' }).first().click();
     await page.waitForURL(b.url('/our-return', 'kscmp'));

@@ -60,8 +60,19 @@ describe('programme set-up of workstreams and agencies (lead)', () => {
     await page.waitForURL(b.url('/programme/workstreams/youth-justice/change'));
     await expectNoAxeViolations(page, 'change a workstream');
     await page.getByLabel('Name').fill('Youth Justice and Prevention');
+    // The MACPT mark: one workstream has it, and ticking it here takes it from that one.
+    const macpt = page.getByLabel('This workstream sets up the multi-agency child protection teams (MACPTs)');
+    expect(await macpt.isChecked()).toBe(false);
+    await expect
+      .poll(() => page.locator('#macpt-hint').innerText())
+      .toContain('Improving Safeguarding and Multi-Agency Collaboration does now, and stops if you save this one ticked');
+    await macpt.check();
     await page.getByRole('button', { name: 'Save changes' }).click();
     await banner(page, 'Your changes to Youth Justice and Prevention have been saved.');
+    await page.goto(b.url('/readiness'));
+    await expect.poll(() => page.locator('.app-readiness-list__item').first().innerText()).toContain('MACPT readiness: Youth Justice and Prevention');
+    await page.goto(b.url('/programme'));
+    await page.locator('#workstream-list').waitFor();
 
     // Move up: it changes places with the one above, and keeps the keyboard focus.
     await page.getByRole('button', { name: 'Move up Youth Justice and Prevention' }).click();
@@ -101,8 +112,8 @@ describe('programme set-up of workstreams and agencies (lead)', () => {
     await page.getByLabel('Voluntary sector').check();
     await page.getByRole('group', { name: 'Is it a statutory safeguarding partner?' }).getByLabel('No').check();
     await page.getByRole('button', { name: 'Add agency' }).click();
-    // The server refuses a name already in use, at the field.
-    expect(await errorSummary(page)).toContain('There is already an agency called "Kent Police"');
+    // The server refuses a name already in use, at the field (the summary of the first try shows until it answers).
+    await expect.poll(() => errorSummary(page)).toContain('There is already an agency called "Kent Police"');
     await expectNoAxeViolations(page, 'add an agency, name taken');
     await page.getByLabel('Name').fill('Medway Youth Service');
     await page.getByRole('button', { name: 'Add agency' }).click();

@@ -1,6 +1,7 @@
 import { Show } from 'solid-js';
 import { formatDayLong, periodLabel } from '../../../../shared/periods/period.js';
 import { returnCounts } from '../../../../shared/returns/words.js';
+import { macptReadinessHref } from '../../../../shared/readiness/words.js';
 import { concernSummary, kinshipSummary, macptSummary, thresholdSummary } from '../../../../shared/tracker/overview.js';
 import { type Tracker, useTracker } from '../../api/tracker.js';
 import { NeedsAttention } from '../../components/attention-list.js';
@@ -55,6 +56,7 @@ export function LeadHome() {
   const t = () => tracker();
   const loading = () => tracker.pending;
   const status = (ready: () => string) => (loading() ? LOADING : ready());
+  const workstreams = () => (app.partnership.state === 'ready' ? (app.partnership()?.workstreams ?? []) : []);
   return (
     <Page title="Reform programme overview" caption={app.partnershipName()}>
       <p class="govuk-body-l">Open reporting periods, review agencies' returns, and follow the reform across every workstream.</p>
@@ -73,7 +75,7 @@ export function LeadHome() {
         <AreaCard href="/kinship" title="Kinship Local Offer" status={status(() => kinshipSummary(t()).status)}>
           <p class="govuk-body">{kinshipSummary(t()).note} Review agencies' items and publish the offer for families.</p>
         </AreaCard>
-        <AreaCard href="/readiness/safeguarding" title="MACPT readiness" status={status(() => macptSummary(t()).status)}>
+        <AreaCard href={macptReadinessHref(workstreams())} title="MACPT readiness" status={status(() => macptSummary(t()).status)}>
           <p class="govuk-body">{macptSummary(t()).note} Confirm or challenge agencies' evidence.</p>
         </AreaCard>
         <AreaCard href="/tracker" title="Tracker" status={status(() => concernSummary(t()))}>

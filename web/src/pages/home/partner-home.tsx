@@ -3,6 +3,7 @@ import { formatDayLong, periodLabel, periodLongLabel } from '../../../../shared/
 import { VERSION_STATUS_LABELS } from '../../../../shared/threshold/schema.js';
 import type { Me } from '../../../../shared/auth/roles.js';
 import { AGENCY_TYPE_LABELS } from '../../../../shared/partnership/schema.js';
+import { macptReadinessHref } from '../../../../shared/readiness/words.js';
 import { usePartnerStatus, type PartnerStatus } from '../../api/partner-status.js';
 import { ActionPanel } from '../../components/action-panel.js';
 import { Loading } from '../../components/loading.js';
@@ -81,7 +82,7 @@ export function PartnerHome(props: { me: Me }) {
 
         <ThresholdStatus status={status} me={props.me} />
 
-        <ActionPanel title="MACPT readiness" href="/readiness/safeguarding" link="MACPT readiness">
+        <ActionPanel title="MACPT readiness" href={macptReadinessHref(data()?.workstreams ?? [])} link="MACPT readiness">
           <p class="govuk-body">Say how ready your agency is for multi-agency child protection teams, with evidence for the programme lead to check.</p>
         </ActionPanel>
 

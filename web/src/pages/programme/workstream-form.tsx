@@ -1,9 +1,10 @@
 import { useNavigate } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CreateWorkstreamRequest } from '../../../../shared/partnership/requests.js';
 import { periodForDate, periodLabel } from '../../../../shared/periods/period.js';
 import { addWorkstream, changeWorkstream, type SetUpWorkstream, setUpChanged } from '../../api/set-up.js';
-import { Choices, fieldOfPath, namedOptions, Select, TextArea, TextField } from '../../components/fields.js';
+import { Checkboxes, Choices, fieldOfPath, namedOptions, Select, TextArea, TextField } from '../../components/fields.js';
 import { withAny } from '../../components/filter-form.js';
 import { FormPage } from '../../components/form.js';
 import { createFormState } from '../../components/form-state.js';
@@ -13,7 +14,8 @@ import { useApp } from '../../state.js';
 /**
  * `/programme/workstreams/new` and `/programme/workstreams/:id/change`: a workstream's name,
  * description, lead agency and the agencies that report on it. Only agencies in use are offered;
- * a retired one that reported on it stays with its history (the server keeps it).
+ * a retired one that reported on it stays with its history (the server keeps it). The change page
+ * also says whether it is the partnership's MACPT workstream (one at most: the server moves the mark).
  */
 export function WorkstreamForm(props: { workstream: SetUpWorkstream | null }) {
   const app = useApp();
@@ -26,17 +28,21 @@ export function WorkstreamForm(props: { workstream: SetUpWorkstream | null }) {
     description: w?.description ?? '',
     leadAgencyId: w?.leadAgencyId ?? '',
     contributingAgencyIds: (w?.contributingAgencyIds ?? []).filter((id) => agencies().some((a) => a.id === id)),
+    macpt: w?.macpt === true,
   });
+  // The workstream that sets up the MACPTs now, if another one does: it stops when this one is ticked.
+  const otherMacpt = () => (app.partnership.state === 'ready' ? app.partnership()?.workstreams.find((x) => x.macpt === true && x.id !== w?.id) : undefined);
   const { text, choice, choices } = storeFields({ values: v, set: setV, err: form.err });
 
   const submit = () => {
     const order = agencies().map((a) => a.id);
-    const answers = { ...v, contributingAgencyIds: [...v.contributingAgencyIds].sort((a, b) => order.indexOf(a) - order.indexOf(b)) };
+    const { macpt, ...fields } = v;
+    const answers = { ...fields, contributingAgencyIds: [...v.contributingAgencyIds].sort((a, b) => order.indexOf(a) - order.indexOf(b)) };
     const body = form.check(CreateWorkstreamRequest.safeParse(answers), fieldOfPath, (f) => (f === 'leadAgencyId' ? 'Choose the lead agency' : undefined));
     if (!body) return;
     void form.save(
       async () => {
-        if (w) await changeWorkstream(w.id, body, w.version);
+        if (w) await changeWorkstream(w.id, { ...body, macpt }, w.version);
         else await addWorkstream(body);
         await setUpChanged();
         const flash = w
@@ -75,6 +81,20 @@ export function WorkstreamForm(props: { workstream: SetUpWorkstream | null }) {
         options={namedOptions(agencies())}
         legendClass="govuk-fieldset__legend--s"
       />
+      <Show when={w}>
+        <Checkboxes
+          id="macpt"
+          legend="Multi-agency child protection teams"
+          hint={`Its readiness is shown as MACPT readiness, first on the readiness pages and highlighted on the tracker. Only one workstream can do this${
+            otherMacpt() ? `: ${otherMacpt()!.name} does now, and stops if you save this one ticked` : ''
+          }.`}
+          options={[{ value: 'macpt', label: 'This workstream sets up the multi-agency child protection teams (MACPTs)' }]}
+          selected={v.macpt ? ['macpt'] : []}
+          onChange={(s) => setV('macpt', s.includes('macpt'))}
+          error={form.err('macpt')}
+          legendClass="govuk-fieldset__legend--s"
+        />
+      </Show>
     </FormPage>
   );
 }

@@ -50,7 +50,7 @@ function Detail(props: { ctx: () => AssessmentContext }) {
   const me = () => app.me();
   const isOwnAgency = () => me()?.role === 'partner' && me()?.agencyId === ctx().agency.id;
   const base = () => `/readiness/${ctx().matrix.workstreamId}/${c().id}/${ctx().agency.id}`;
-  const title = () => readinessTitle(ctx().matrix.workstreamId, ctx().matrix.workstreamName);
+  const title = () => readinessTitle({ name: ctx().matrix.workstreamName, macpt: ctx().matrix.macpt });
   return (
     <Page title={`${c().title}: ${ctx().agency.name}`} heading={c().title} caption={`${title()} · ${ctx().agency.name}`} flash={flash()}>
       <Show when={isOwnAgency() && a().validation?.outcome === 'challenged'}>

@@ -55,7 +55,7 @@ function Form(props: { ctx: AssessmentContext }) {
     <FormPage
       title={`Update your assessment: ${criterion.title}`}
       heading={criterion.title}
-      caption={`${readinessTitle(props.ctx.matrix.workstreamId, props.ctx.matrix.workstreamName)} · ${agency.name}`}
+      caption={`${readinessTitle({ name: props.ctx.matrix.workstreamName, macpt: props.ctx.matrix.macpt })} · ${agency.name}`}
       form={form}
       onSubmit={submit}
       submit="Save assessment"

@@ -85,7 +85,7 @@ function CriterionForm(props: { matrix: ReadinessMatrix; criterion: MatrixCriter
     <FormPage
       title={c ? `Edit criterion: ${c.title}` : 'Add a criterion'}
       heading={c ? 'Edit criterion' : 'Add a criterion'}
-      caption={readinessTitle(ws, props.matrix.workstreamName)}
+      caption={readinessTitle({ name: props.matrix.workstreamName, macpt: props.matrix.macpt })}
       form={form}
       onSubmit={submit}
       submit={c ? 'Save changes' : 'Add criterion'}

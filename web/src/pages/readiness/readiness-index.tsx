@@ -5,7 +5,7 @@ import { Loading } from '../../components/loading.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { useMatrix } from '../../api/readiness.js';
-import { MACPT_WORKSTREAM, macptFirst } from '../../../../shared/readiness/words.js';
+import { macptFirst } from '../../../../shared/readiness/words.js';
 import './readiness.css';
 
 type Workstream = PartnershipData['workstreams'][number];
@@ -15,10 +15,10 @@ function WorkstreamItem(props: { workstream: Workstream }) {
   const w = () => props.workstream;
   const [matrix] = useMatrix(() => w().id);
   return (
-    <li class="app-readiness-list__item" classList={{ 'app-readiness-list__item--macpt': w().id === MACPT_WORKSTREAM }}>
+    <li class="app-readiness-list__item" classList={{ 'app-readiness-list__item--macpt': w().macpt === true }}>
       <h2 class="govuk-heading-m app-readiness-list__title">
         <A href={`/readiness/${w().id}`} class="govuk-link">
-          {w().id === MACPT_WORKSTREAM ? `MACPT readiness: ${w().name}` : w().name}
+          {w().macpt ? `MACPT readiness: ${w().name}` : w().name}
         </A>
       </h2>
       <Show when={matrix()} fallback={<p class="govuk-body-s app-readiness-list__meta">{matrix.pending ? 'Loading scores…' : w().description}</p>}>

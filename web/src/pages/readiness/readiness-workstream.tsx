@@ -9,7 +9,7 @@ import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { matrixFailed } from './readiness-data.js';
 import { MatrixTable } from './readiness-matrix.js';
-import { MACPT_WORKSTREAM, readinessTitle } from '../../../../shared/readiness/words.js';
+import { readinessTitle } from '../../../../shared/readiness/words.js';
 import { AgencyScore } from './readiness-ui.js';
 import '../../components/select-fit.css';
 import './readiness.css';
@@ -51,12 +51,12 @@ function Matrix(props: { data: ReadinessMatrix }) {
   const app = useApp();
   const [flash] = useLocationFlash();
   const [search, setSearch] = useSearchParams<{ agency?: string }>();
-  const title = () => readinessTitle(props.data.workstreamId, props.data.workstreamName);
+  const title = () => readinessTitle({ name: props.data.workstreamName, macpt: props.data.macpt });
   const shown = () => props.data.agencies.filter((a) => !search.agency || a.id === search.agency);
   const scoreOf = (id: string) => props.data.scores.find((s) => s.agencyId === id);
   const isLead = () => app.me()?.role === 'lead';
   return (
-    <Page title={title()} caption={props.data.workstreamId === MACPT_WORKSTREAM ? props.data.workstreamName : 'Readiness'} flash={flash()}>
+    <Page title={title()} caption={props.data.macpt ? props.data.workstreamName : 'Readiness'} flash={flash()}>
       <WorkstreamScore score={props.data.workstreamScore} />
       <RoleGuidance data={props.data} />
 
