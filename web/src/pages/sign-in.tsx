@@ -31,9 +31,10 @@ const DEMO_USERS: { email: string; role: Role; agency: string }[] = [
   { email: 'exec@mscp.example', role: 'executive', agency: 'Partnership executive' },
   { email: 'council@mscp.example', role: 'partner', agency: 'Medway Council, signatory' },
   { email: 'council.officer@mscp.example', role: 'partner', agency: 'Medway Council' },
-  { email: 'police@mscp.example', role: 'partner', agency: 'Kent Police, signatory' },
+  { email: 'police@mscp.example', role: 'partner', agency: 'Kent Police, signatory, in Medway and Kent' },
   { email: 'health@mscp.example', role: 'partner', agency: 'NHS Kent and Medway, signatory' },
   { email: 'education@mscp.example', role: 'partner', agency: 'Medway schools and education' },
+  { email: 'lead@kscmp.example', role: 'lead', agency: 'Kent County Council, in Kent only' },
 ];
 
 function DemoSignIns() {
