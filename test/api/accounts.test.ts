@@ -13,6 +13,8 @@ import { DEMO_PASSWORD } from '../support/tables.js';
  */
 
 const KENT = 'kscmp';
+/** Medway Council's officer, whom Kent's lead adds to Kent (an account they have already). */
+const SAM_IN_KENT = { name: 'Sam Clarke', email: USERS.councilOfficer, role: 'partner', agencyId: 'kent-county-council', signatory: false, agencyAdmin: false };
 const mail = useMailTestApp();
 const t = () => mail.app();
 
@@ -67,14 +69,7 @@ async function personIn(who: ReturnType<typeof withToken>, pid: string, email: s
 describe('one account for every partnership', () => {
   it('when a person with an account in Medway is added to Kent, they are active there at once, told so without a new password, and sign in once for both', async () => {
     const kentLead = await signedIn(t(), 'lead@kscmp.example');
-    const res = await kentLead.post(`/api/p/${KENT}/people`, {
-      name: 'Sam Clarke',
-      email: USERS.councilOfficer,
-      role: 'partner',
-      agencyId: 'kent-county-council',
-      signatory: false,
-      agencyAdmin: false,
-    });
+    const res = await kentLead.post(`/api/p/${KENT}/people`, SAM_IN_KENT);
     expect(res.status).toBe(201);
     expect(((await res.json()) as { person: { status: string } }).person.status).toBe('active');
 
@@ -186,14 +181,7 @@ describe('the sign-in directory keeps one account for every partnership', () => 
       app,
       (await app.issuer.issue({ id: 'kent-lead', email: 'lead@kscmp.example', name: 'Alex Mercer', role: 'lead', agencyId: 'kent-county-council', signatory: false })).token,
     );
-    const res = await kentLead.post(`/api/p/${KENT}/people`, {
-      name: 'Sam Clarke',
-      email: USERS.councilOfficer,
-      role: 'partner',
-      agencyId: 'kent-county-council',
-      signatory: false,
-      agencyAdmin: false,
-    });
+    const res = await kentLead.post(`/api/p/${KENT}/people`, SAM_IN_KENT);
     expect(res.status).toBe(201);
     expect(((await res.json()) as { person: { status: string } }).person.status).toBe('active');
     expect(directory.created.map((p) => p.email)).toEqual([USERS.councilOfficer]);
