@@ -157,7 +157,7 @@ export function thresholdRoutes() {
       if (typeof body === 'string')
         return c.json({ versionId: version.id, versionLabel: version.versionLabel, contentType: version.contentType, sha256: version.sha256, content: body }, 200);
       c.header('Content-Type', 'application/pdf');
-      c.header('Content-Disposition', `inline; filename="threshold-document-${version.id}.pdf"`);
+      c.header('Content-Disposition', `inline; filename="${c.var.partnershipId}-threshold-document-${version.id}.pdf"`);
       return c.body(body as Uint8Array<ArrayBuffer>, 200);
     })
     .openapi(issueThresholdVersion, async (c) => {

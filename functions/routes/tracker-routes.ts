@@ -127,7 +127,7 @@ function tables(t: Tracker) {
 
 export function trackerRoutes() {
   // The tracker for the period asked for (default: the current one), as the page and the exports see it.
-  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date; var: { services: Services } }) =>
+  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date; var: { services: Services; partnershipId: string } }) =>
     c.var.services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
   // One handler for the four CSV files; each is its own declared route, chained so clients see it.
   const csv = <N extends Export>(name: N) =>
@@ -137,7 +137,8 @@ export function trackerRoutes() {
         const t = await load(c);
         const table = tables(t)[name];
         c.header('Content-Type', 'text/csv; charset=utf-8');
-        c.header('Content-Disposition', `attachment; filename="${name}-${t.period.id}.csv"`);
+        // Named for its partnership too: exports of two partnerships never share a name.
+        c.header('Content-Disposition', `attachment; filename="${c.var.partnershipId}-${name}-${t.period.id}.csv"`);
         return c.body(`\uFEFF${toCsv(table.header, table.rows)}`, 200);
       },
     ] as const;
@@ -158,7 +159,7 @@ export function trackerRoutes() {
       const all = tables(t);
       const bytes = buildXlsx(EXPORTS.map((e) => ({ name: e[0]!.toUpperCase() + e.slice(1), header: all[e].header, rows: all[e].rows })));
       c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      c.header('Content-Disposition', `attachment; filename="tracker-${t.period.id}.xlsx"`);
+      c.header('Content-Disposition', `attachment; filename="${c.var.partnershipId}-tracker-${t.period.id}.xlsx"`);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200);
     });
   return routes;

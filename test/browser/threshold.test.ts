@@ -402,7 +402,7 @@ describe('threshold document sign-off', () => {
     await b.signIn(council.page, 'council@mscp.example');
     await openThreshold(council.page);
     const [download] = await Promise.all([council.page.waitForEvent('download'), council.page.getByRole('button', { name: 'Download the PDF of v5.0' }).click()]);
-    expect(download.suggestedFilename()).toBe('threshold-document-v5-0.pdf');
+    expect(download.suggestedFilename()).toBe('mscp-threshold-document-v5-0.pdf');
     await expectNoAxeViolations(council.page, 'PDF version (signatory)');
     await b.closeTab(council);
   }, 60_000);

@@ -73,7 +73,7 @@ describe('shared tracker', () => {
     await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download returns (CSV)' }).click()]);
-    expect(download.suggestedFilename()).toBe('returns-2026-27-Q3.csv');
+    expect(download.suggestedFilename()).toBe('mscp-returns-2026-27-Q3.csv');
     const path = await download.path();
     const rows = readFileSync(path, 'utf8')
       .replace(/^\uFEFF/, '')

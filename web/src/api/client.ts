@@ -225,7 +225,13 @@ export const etagOfVersion = (version: number) => (version > 0 ? `"${version}"` 
  * which a plain link cannot send, so the page fetches the file and saves it through a short-lived
  * Blob URL with `a.download`.
  */
-export function saveFile(blob: Blob, name: string): void {
+/** Saves an answer as a file, under the name its Content-Disposition gives (`fallback` when it gives none). */
+export async function saveResponse(res: Response, fallback: string): Promise<void> {
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallback;
+  saveFile(await res.blob(), name);
+}
+
+function saveFile(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

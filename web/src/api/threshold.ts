@@ -1,5 +1,5 @@
 import type { IssueVersionRequest, SignOffRequest } from '../../../shared/threshold/schema.js';
-import { api, ifMatch, read, readWithEtag, saveFile, seg, type OkOf, type WithEtag } from './client.js';
+import { api, ifMatch, read, readWithEtag, saveResponse, seg, type OkOf, type WithEtag } from './client.js';
 import { createApiQuery, createKeyedResource, invalidate, QUERY, type KeyedResource } from './queries.js';
 
 /** Threshold document versions, who signs them, and their sign-off. */
@@ -38,15 +38,16 @@ export function uploadVersion(fields: Omit<IssueVersionRequest, 'content'>, file
   return read(docs.upload.$post(undefined, { ...ifMatch(configEtag), init: { body: form } })) as Promise<ThresholdVersion>;
 }
 
+const pdf = (versionId: string) => docs[':versionId'].content.$get({ param: { versionId: seg(versionId) } }, { headers: { Accept: 'application/pdf' } });
+
 /** A PDF version's bytes. */
 export async function fetchPdf(versionId: string): Promise<Blob> {
-  const res = await docs[':versionId'].content.$get({ param: { versionId: seg(versionId) } }, { headers: { Accept: 'application/pdf' } });
-  return res.blob();
+  return (await pdf(versionId)).blob();
 }
 
-/** Downloads a PDF version as `threshold-document-<id>.pdf`. */
+/** Downloads a PDF version under the name the portal gives it (`mscp-threshold-document-<id>.pdf`). */
 export async function downloadPdf(versionId: string): Promise<void> {
-  saveFile(await fetchPdf(versionId), `threshold-document-${versionId}.pdf`);
+  await saveResponse(await pdf(versionId), `threshold-document-${versionId}.pdf`);
 }
 
 /* The threshold document's data through the query cache: its versions, who signs, and a version's text. */

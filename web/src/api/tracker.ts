@@ -1,4 +1,4 @@
-import { api, etagOfVersion, ifMatch, readWithEtag, read, saveFile, seg, type OkOf } from './client.js';
+import { api, etagOfVersion, ifMatch, readWithEtag, read, saveResponse, seg, type OkOf } from './client.js';
 import { createKeyedResource, invalidate, QUERY } from './queries.js';
 
 /** The shared tracker for one period, the lead's overall confidence, and the exports. */
@@ -28,12 +28,10 @@ export const EXPORTS = [
 ] as const;
 export type ExportFile = (typeof EXPORTS)[number]['file'];
 
-/** Downloads an export (fetched with the bearer token, then saved: {@link saveFile}). */
+/** Downloads an export (fetched with the bearer token, then saved: {@link saveResponse}, named as the portal names it). */
 export async function downloadExport(file: ExportFile, periodId: string): Promise<void> {
   const res = await api.api.exports[file].$get({ query: { periodId } });
-  const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `${file.replace(/\.(\w+)$/, '')}-${periodId}.${file.split('.').pop()}`;
-  saveFile(blob, name);
+  await saveResponse(res, `${file.replace(/\.(\w+)$/, '')}-${periodId}.${file.split('.').pop()}`);
 }
 
 /* The shared tracker through the query cache: one period's figures, and what the lead's rating changes. */
