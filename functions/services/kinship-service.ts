@@ -1,3 +1,4 @@
+import { isRetired } from '../../shared/partnership/period-scope.js';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
@@ -75,12 +76,15 @@ export class KinshipService {
     if (user.role === 'partner' && item && item.ownerAgencyId !== user.agencyId) throw new Forbidden("You can only change your own agency's items.");
   }
 
-  private async checkContent(content: ItemContent) {
+  /** The provider is one of the partnership's agencies in use (one retired stays only on an item that already names it). */
+  private async checkContent(content: ItemContent, current?: ItemContent) {
     const errors = [];
     if (content.providerAgencyId) {
       const data = await this.partnership.getPartnershipData();
-      if (!data.agencies.some((a) => a.id === content.providerAgencyId))
-        errors.push({ path: 'providerAgencyId', message: 'Choose one of the partnership agencies, or name the organisation instead' });
+      const provider = data.agencies.find((a) => a.id === content.providerAgencyId);
+      if (!provider) errors.push({ path: 'providerAgencyId', message: 'Choose one of the partnership agencies, or name the organisation instead' });
+      else if (isRetired(provider) && provider.id !== current?.providerAgencyId)
+        errors.push({ path: 'providerAgencyId', message: `${provider.name} is retired from the partnership. Choose an agency in use, or name the organisation instead` });
     }
     if (errors.length) throw new ValidationFailed(errors);
   }
@@ -128,7 +132,7 @@ export class KinshipService {
     const parsed = CreateItemRequest.safeParse(contentOf({ ...contentOf(current), ...patch }));
     if (!parsed.success) throw new ValidationFailed(fieldErrors(parsed.error));
     const content = contentOf(parsed.data);
-    await this.checkContent(content);
+    await this.checkContent(content, contentOf(current));
     // Editing a published item opens a revision for review; the published text stays live.
     const status = current.status === 'published' ? 'in-review' : current.status;
     const next: KinshipItem = {

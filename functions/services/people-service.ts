@@ -12,6 +12,7 @@ import {
   type SetPasswordRequest,
   type UpdatePersonRequest,
 } from '../../shared/users/schema.js';
+import { isRetired } from '../../shared/partnership/period-scope.js';
 import { hashPassword } from '../auth/passwords.js';
 import type { DirectoryPerson, IdentityDirectory } from '../auth/directory.js';
 import type { WriteContext, Writer } from '../db/transact.js';
@@ -210,7 +211,7 @@ export class PeopleService {
     // A new role takes only the flags it can hold: a partner made executive stops signing.
     if (next.role !== 'partner') Object.assign(next, { signatory: input.signatory ?? false, agencyAdmin: input.agencyAdmin ?? false });
     if (next.role === 'executive' && input.agencyId === undefined) next.agencyId = null;
-    const agencies = await this.checkPerson(next);
+    const agencies = await this.checkPerson(next, user.agencyId);
     const changes = diff(user, next);
     if (Object.keys(changes).length === 0) return personView(user);
     const after: UserRecord = { ...user, ...next, version: (user.version ?? 1) + 1 };
@@ -347,11 +348,17 @@ export class PeopleService {
     );
   }
 
-  /** Role and agency rules, and that the agency exists; the agencies, for words. */
-  private async checkPerson(p: { role: UserRecord['role']; agencyId: string | null; signatory: boolean; agencyAdmin: boolean }) {
+  /**
+   * Role and agency rules, and that the agency exists and is in use (a retired one stays only for
+   * someone already in it, `current`); the agencies, for words.
+   */
+  private async checkPerson(p: { role: UserRecord['role']; agencyId: string | null; signatory: boolean; agencyAdmin: boolean }, current?: string | null) {
     const problems = personProblems(p);
     const { agencies } = await this.d.partnership.getPartnershipData();
-    if (p.agencyId && !agencies.some((a) => a.id === p.agencyId)) problems.push({ path: 'agencyId', message: 'Choose one of the partnership’s agencies' });
+    const agency = p.agencyId ? agencies.find((a) => a.id === p.agencyId) : undefined;
+    if (p.agencyId && !agency) problems.push({ path: 'agencyId', message: 'Choose one of the partnership’s agencies' });
+    else if (agency && isRetired(agency) && agency.id !== current)
+      problems.push({ path: 'agencyId', message: `${agency.name} is retired from the partnership. Choose an agency in use` });
     if (problems.length) throw new ValidationFailed(problems, 'Some answers do not fit together. Correct them and try again.');
     return agencies;
   }

@@ -262,6 +262,37 @@ describe('agencies: add, rename, move, retire and restore', () => {
     expect((await json<Problem>(res)).errors).toEqual([expect.objectContaining({ path: 'contributingAgencyIds[1]', message: expect.stringContaining('retired') })]);
   });
 
+  it('when someone is invited into the retired agency, or a Kinship item names it as provider, it is refused naming the field; someone already in it keeps it when their name changes', async () => {
+    const invite = await lead().post('/api/people', {
+      name: 'Lee Ward',
+      email: 'lee.ward@medway-schools.example',
+      role: 'partner',
+      agencyId: 'medway-education',
+      signatory: false,
+      agencyAdmin: false,
+    });
+    expect(invite.status).toBe(400);
+    expect((await json<Problem>(invite)).errors).toEqual([expect.objectContaining({ path: 'agencyId', message: expect.stringContaining('retired') })]);
+    const item = {
+      category: 'peer-support',
+      title: 'Kinship carers coffee mornings',
+      summary: 'Meet other kinship carers once a month at a family hub.',
+      arrangementTypes: ['special-guardianship-order'],
+      audience: ['carers'],
+      eligibility: 'Any kinship carer living in Medway.',
+      howToApply: 'Just come along; no need to book.',
+      meansTested: 'no',
+      providerAgencyId: 'medway-education',
+      contact: 'Ask your health visitor.',
+    };
+    const kinship = await t.as(USERS.health).post('/api/kinship-offer/items', item);
+    expect(kinship.status).toBe(400);
+    expect((await json<Problem>(kinship)).errors).toEqual([expect.objectContaining({ path: 'providerAgencyId', message: expect.stringContaining('retired') })]);
+    const people = (await json<{ people: { id: string; email: string; version: number }[] }>(lead().get('/api/people'))).people;
+    const taylor = people.find((p) => p.email === USERS.education)!;
+    expect((await lead().patch(`/api/people/${taylor.id}`, { name: 'Taylor Quinn-Hale' }, ifMatch(taylor.version))).status).toBe(200);
+  });
+
   it('when the lead restores the agency, it is in use again for the later period', async () => {
     const res = await lead().post('/api/agencies/medway-education/restore', undefined, ifMatch((await agency('medway-education')).version));
     expect(res.status).toBe(200);
