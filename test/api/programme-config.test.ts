@@ -1,3 +1,4 @@
+import { kinshipDraft } from '../support/kinship-draft.js';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.js';
@@ -273,19 +274,7 @@ describe('agencies: add, rename, move, retire and restore', () => {
     });
     expect(invite.status).toBe(400);
     expect((await json<Problem>(invite)).errors).toEqual([expect.objectContaining({ path: 'agencyId', message: expect.stringContaining('retired') })]);
-    const item = {
-      category: 'peer-support',
-      title: 'Kinship carers coffee mornings',
-      summary: 'Meet other kinship carers once a month at a family hub.',
-      arrangementTypes: ['special-guardianship-order'],
-      audience: ['carers'],
-      eligibility: 'Any kinship carer living in Medway.',
-      howToApply: 'Just come along; no need to book.',
-      meansTested: 'no',
-      providerAgencyId: 'medway-education',
-      contact: 'Ask your health visitor.',
-    };
-    const kinship = await t.as(USERS.health).post('/api/kinship-offer/items', item);
+    const kinship = await t.as(USERS.health).post('/api/kinship-offer/items', kinshipDraft('Kinship carers coffee mornings', 'medway-education'));
     expect(kinship.status).toBe(400);
     expect((await json<Problem>(kinship)).errors).toEqual([expect.objectContaining({ path: 'providerAgencyId', message: expect.stringContaining('retired') })]);
     const people = (await json<{ people: { id: string; email: string; version: number }[] }>(lead().get('/api/people'))).people;

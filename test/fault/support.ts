@@ -15,19 +15,7 @@ export function createTestAppOn(endpoint: string, dynamodb: Partial<Config['dyna
   return createTestApp({ config: { ...base, dynamodb: { ...base.dynamodb, ...dynamodb, endpoint } } });
 }
 
-/** A kinship offer item a partner may draft (the write used by the fault tests). */
-export const kinshipDraft = (title: string) => ({
-  category: 'peer-support',
-  title,
-  summary: 'Meet other kinship carers once a month at a family hub.',
-  arrangementTypes: ['special-guardianship-order'],
-  audience: ['carers'],
-  eligibility: 'Any kinship carer living in Medway.',
-  howToApply: 'Just come along; no need to book.',
-  meansTested: 'no',
-  providerAgencyId: 'nhs-kent-medway',
-  contact: 'Ask your health visitor.',
-});
+export { kinshipDraft } from '../support/kinship-draft.js';
 
 /** Runs `fn` and says how long it took, in milliseconds. */
 export async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; ms: number }> {

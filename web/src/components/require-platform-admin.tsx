@@ -4,6 +4,7 @@ import { ApiError } from '../api/client.js';
 import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
 import { PageLoadLink } from './link-line.js';
+import { AccountNotLoaded } from './require-sign-in.js';
 import { Loading } from './loading.js';
 import { Page } from './page.js';
 
@@ -32,9 +33,7 @@ export function RequirePlatformAdmin(props: RouteSectionProps) {
           </Page>
         </Match>
         <Match when={app.platformAdmin.error}>
-          <Page title="Sorry, there is a problem with the service">
-            <p class="govuk-body">Your account details could not be loaded. Try again later.</p>
-          </Page>
+          <AccountNotLoaded />
         </Match>
         <Match when={app.platformAdmin.state === 'ready'}>{props.children}</Match>
       </Switch>

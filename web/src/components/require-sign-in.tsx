@@ -32,9 +32,7 @@ export function RequireSignIn(props: RouteSectionProps) {
         <NotYourPartnership />
       </Match>
       <Match when={app.me.error}>
-        <Page title="Sorry, there is a problem with the service">
-          <p class="govuk-body">Your account details could not be loaded. Try again later.</p>
-        </Page>
+        <AccountNotLoaded />
       </Match>
       <Match when={app.me.state === 'ready' && app.me()}>
         {(me) => (
@@ -72,6 +70,15 @@ function NotYourPartnership() {
           </p>
         )}
       </Show>
+    </Page>
+  );
+}
+
+/** The page when the signed-in person's details (their membership, or their administrator record) could not be loaded. */
+export function AccountNotLoaded() {
+  return (
+    <Page title="Sorry, there is a problem with the service">
+      <p class="govuk-body">Your account details could not be loaded. Try again later.</p>
     </Page>
   );
 }
