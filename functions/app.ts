@@ -11,6 +11,7 @@ import { isDatabaseUnavailable } from './db/client.js';
 import type { AppEnv } from './http/app-env.js';
 import { AppError, BadRequest, NotFound, PayloadTooLarge, ServiceUnavailable } from './domain/errors.js';
 import { describeApi, openApiDocument } from './http/openapi.js';
+import { originVerify } from './http/origin-verify.js';
 import { problemResponse } from './http/problem.js';
 import { createLogger, type Logger } from './logger.js';
 import { API_VERSION, mountRoutes } from './routes/index.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
       user: c.get('user')?.id,
     });
   });
+  app.use('/api/*', originVerify(deps.config.originVerify));
   app.use(
     secureHeaders({
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,

@@ -48,6 +48,12 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** "true" only when one reverse proxy in front of the local server sets X-Forwarded-For. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** AWS: the header CloudFront adds to every API request and its secret value (set by the CDK stack). */
+  ORIGIN_VERIFY_HEADER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
 });
 
 export interface Config {
@@ -76,6 +82,11 @@ export interface Config {
    * header is set by the client and would let anyone pick a fresh address per attempt.
    */
   trustProxy: boolean;
+  /**
+   * AWS: requests must carry this header with this value, which only CloudFront adds, so the API
+   * cannot be reached around CloudFront (and its WAF) at its execute-api address.
+   */
+  originVerify?: { header: string; secret: string };
 }
 
 export class ConfigError extends Error {}
@@ -156,5 +167,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(e.DOCUMENTS_BUCKET ? { documentsBucket: e.DOCUMENTS_BUCKET } : {}),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
+    ...(e.ORIGIN_VERIFY_HEADER && e.ORIGIN_VERIFY_SECRET ? { originVerify: { header: e.ORIGIN_VERIFY_HEADER, secret: e.ORIGIN_VERIFY_SECRET } } : {}),
   };
 }

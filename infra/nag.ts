@@ -7,7 +7,7 @@ import type { IConstruct } from 'constructs';
  * reads acknowledgements recorded with `Validations.of(construct).acknowledge(...)`. It is
  * CommonJS and Node's ESM loader cannot see its named exports, hence the default import.
  */
-export const { AwsSolutionsChecks } = cdkNag;
+export const { AwsSolutionsChecks, ServerlessChecks } = cdkNag;
 
 /** One acknowledged cdk-nag finding. `id` is a rule (`AwsSolutions-S1`) or a finding (`AwsSolutions-IAM5[Resource::*]`). */
 export interface NagAck {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from './nag.js';
+import { AwsSolutionsChecks, ServerlessChecks } from './nag.js';
 import { REPO_ROOT } from './paths.js';
-import { StatefulStack } from './stacks/stateful-stack.js';
+import { EdgeStack } from './stacks/edge-stack.js';
+import { DEFAULT_DOCUMENT_RETENTION_DAYS, StatefulStack } from './stacks/stateful-stack.js';
 import { StatelessStack } from './stacks/stateless-stack.js';
 
 export interface PortalAppOptions {
@@ -27,13 +28,23 @@ export interface PortalApp {
   readonly app: App;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** The WAF stack (us-east-1); absent when context `waf=false`. */
+  readonly edge?: EdgeStack;
 }
 
+/** Monthly budget (US dollars) when context `monthlyBudgetUsd` is not given. */
+export const DEFAULT_MONTHLY_BUDGET_USD = 50;
+/** WAF's per-address limit over 5 minutes when context `wafRateLimit` is not given. */
+export const DEFAULT_WAF_RATE_LIMIT = 2000;
+
 /**
- * Builds the portal's CDK app: `<stage>Stateful` and `<stage>Stateless` stacks, cdk-nag
- * AwsSolutions checks on every resource, and tags. Context keys: `stage` (default `Portal`),
- * `partnershipId` (default `mscp`), `region` (default AWS_REGION or `eu-west-2`), `webDomain`, `authDomainPrefix`, `mailFrom` (the SES-verified sender)
- * (default `partnership-reform-portal`), `skipWebDeployment`.
+ * Builds the portal's CDK app: `<stage>Stateful` (tables, documents, user pool, backups),
+ * `<stage>Stateless` (sign-in client, API, web hosting, mail jobs, alarms) and `<stage>Edge` (WAF,
+ * us-east-1), with cdk-nag's AwsSolutions and Serverless checks on every resource. Context keys
+ * (`-c key=value`), all optional, are listed in README.md ("Deploy to AWS"): `stage`, `region`,
+ * `partnershipId`, `mailFrom`, `domainName` + `certificateArn`, `authDomainPrefix`, `waf`,
+ * `wafRateLimit`, `alarmEmail`, `monthlyBudgetUsd`, `threatProtection`, `backupCopyVaultArn`,
+ * `documentRetentionDays`, `skipWebDeployment`.
  */
 export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
   const app = new App({
@@ -51,15 +62,39 @@ export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
   });
   const ctx = (key: string): string | undefined => {
     const v: unknown = app.node.tryGetContext(key);
-    return typeof v === 'string' && v !== '' ? v : undefined;
+    return typeof v === 'string' && v !== '' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  };
+  const flag = (key: string, fallback: boolean): boolean => {
+    const v = ctx(key);
+    if (v === undefined) return fallback;
+    if (v !== 'true' && v !== 'false') throw new Error(`Context ${key} must be true or false (it is "${v}").`);
+    return v === 'true';
+  };
+  const positive = (key: string, fallback: number): number => {
+    const v = ctx(key);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`Context ${key} must be a positive number (it is "${v}").`);
+    return n;
   };
 
+  if (ctx('webDomain')) throw new Error('Context webDomain was replaced: give domainName and certificateArn (an ACM certificate in us-east-1) instead.');
   const stage = ctx('stage') ?? 'Portal';
   const partnershipId = ctx('partnershipId') ?? 'mscp';
-  const webDomain = ctx('webDomain');
-  const authDomainPrefix = ctx('authDomainPrefix') ?? 'partnership-reform-portal';
+  const domainName = ctx('domainName');
+  const certificateArn = ctx('certificateArn');
+  if (Boolean(domainName) !== Boolean(certificateArn)) {
+    throw new Error('A custom domain needs both domainName and certificateArn (an ACM certificate for that name in us-east-1).');
+  }
+  if (certificateArn && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn)) {
+    throw new Error(`certificateArn must be an ACM certificate in us-east-1 (CloudFront only uses those): ${certificateArn}`);
+  }
   const mailFrom = ctx('mailFrom') ?? 'Partnership Reform Portal <no-reply@example.org>';
   const skipWeb = String(app.node.tryGetContext('skipWebDeployment')) === 'true';
+  const waf = flag('waf', true);
+  const alarmEmail = ctx('alarmEmail');
+  const authDomainPrefix = ctx('authDomainPrefix');
+  const backupCopyVaultArn = ctx('backupCopyVaultArn');
 
   const defaultDist = join(REPO_ROOT, 'web', 'dist');
   const webAssetPath = options.webAssetPath === null || skipWeb ? undefined : (options.webAssetPath ?? (existsSync(join(defaultDist, 'index.html')) ? defaultDist : undefined));
@@ -71,31 +106,53 @@ export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
 
   const stateful = new StatefulStack(app, `${stage}Stateful`, {
     env,
-    description: 'Partnership Reform Portal: tables and document storage (retained)',
+    description: 'Partnership Reform Portal: tables, documents, user accounts and backups (retained)',
+    ...(authDomainPrefix ? { authDomainPrefix } : {}),
+    threatProtection: flag('threatProtection', false),
+    ...(backupCopyVaultArn ? { backupCopyVaultArn } : {}),
+    documentRetentionDays: positive('documentRetentionDays', DEFAULT_DOCUMENT_RETENTION_DAYS),
   });
+  // A CloudFront web ACL must be created in us-east-1.
+  const edge = waf
+    ? new EdgeStack(app, `${stage}Edge`, {
+        env: { region: 'us-east-1' },
+        crossRegionReferences: true,
+        description: 'Partnership Reform Portal: AWS WAF for CloudFront (us-east-1)',
+        rateLimitPer5Minutes: positive('wafRateLimit', DEFAULT_WAF_RATE_LIMIT),
+      })
+    : undefined;
   const stateless = new StatelessStack(app, `${stage}Stateless`, {
     env,
-    description: 'Partnership Reform Portal: sign-in, API and web hosting',
+    crossRegionReferences: waf,
+    description: 'Partnership Reform Portal: sign-in client, API, web hosting, mail jobs and alarms',
     table: stateful.table,
     auditTable: stateful.auditTable,
     documentsBucket: stateful.documentsBucket,
+    users: stateful.users,
     lambdaEntry: options.lambdaEntry ?? join(REPO_ROOT, 'functions', 'lambda.ts'),
     remindersEntry: options.remindersEntry ?? join(REPO_ROOT, 'functions', 'reminders-lambda.ts'),
     sesEventsEntry: options.sesEventsEntry ?? join(REPO_ROOT, 'functions', 'ses-events-lambda.ts'),
     mailFrom,
     partnershipId,
-    authDomainPrefix,
-    ...(webDomain ? { webDomain } : {}),
+    ...(domainName && certificateArn ? { customDomain: { domainName, certificateArn } } : {}),
+    ...(edge ? { webAclArn: edge.webAcl.attrArn } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
+    monthlyBudgetUsd: positive('monthlyBudgetUsd', DEFAULT_MONTHLY_BUDGET_USD),
     ...(webAssetPath ? { webAssetPath } : {}),
   });
   stateless.addStackDependency(stateful);
+  if (edge) stateless.addStackDependency(edge);
 
-  Tags.of(app).add('Application', 'partnership-reform-portal');
-  Tags.of(app).add('Stage', stage);
-  Tags.of(app).add('Partnership', partnershipId);
+  // CloudFormation cannot tag a CloudWatch dashboard (cfn-lint E3002).
+  const tagging = { excludeResourceTypes: ['AWS::CloudWatch::Dashboard'] };
+  Tags.of(app).add('Application', 'partnership-reform-portal', tagging);
+  Tags.of(app).add('Stage', stage, tagging);
   // cdk-nag 3 is a policy-validation plugin: any unacknowledged finding fails `cdk synth` (and
   // `app.synth()` in the tests). Acknowledgements live beside the constructs they concern.
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }));
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
+    new ServerlessChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
+  );
 
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, ...(edge ? { edge } : {}) };
 }

@@ -7,7 +7,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { AUDIT_TABLE } from '../../functions/db/table-design.js';
+import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
 import { acknowledge, acknowledgeWildcards } from '../nag.js';
 import { Construct } from 'constructs';
 import { PortalFunction } from './portal-function.js';
@@ -25,7 +25,6 @@ export interface ApiProps {
   /** The partnership this deployment serves (`PARTNERSHIP_ID`). */
   readonly partnershipId: string;
   readonly userPoolId: string;
-  readonly userPoolClientId: string;
   /** Token issuer: `https://cognito-idp.<region>.amazonaws.com/<poolId>`. */
   readonly issuerUrl: string;
   /** Hosted UI domain (no scheme), returned to the SPA by `/api/config`. */
@@ -34,11 +33,55 @@ export interface ApiProps {
   readonly mailFrom: string;
   /** SES configuration set every email is sent with (bounces and complaints, `infra/constructs/mail-events.ts`). */
   readonly configurationSet?: string;
-  /**
-   * The portal's address for links in email, when known at deploy time (`-c webDomain=`): the
-   * CloudFront distribution's own name cannot be given to the API without a dependency loop.
-   */
-  readonly portalUrl?: string;
+}
+
+/** What the API learns once the distribution and its sign-in client exist (see {@link Api.connect}). */
+export interface ApiConnection {
+  /** The SPA's Cognito app client: the JWT authorizer's audience and the API's `COGNITO_CLIENT_ID`. */
+  readonly userPoolClientId: string;
+  /** The portal's address as people reach it, for links in email (`PORTAL_URL`). */
+  readonly portalUrl: string;
+  /** The header CloudFront adds; requests without it are refused (`ORIGIN_VERIFY_*`). */
+  readonly originVerify?: { readonly header: string; readonly value: string };
+}
+
+/** The keys the API may touch: partnerships' items and the platform's own (accounts, registry, administrators). */
+export const API_LEADING_KEYS = ['P#*', 'PLATFORM#*'] as const;
+
+/**
+ * The API's DynamoDB permissions on the main table. TransactWriteItems has no IAM action of its own:
+ * IAM checks each item's action (PutItem, UpdateItem, DeleteItem, ConditionCheckItem).
+ */
+export function mainTableStatements(table: dynamodb.ITable): iam.PolicyStatement[] {
+  const leadingKeys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...API_LEADING_KEYS] } };
+  return [
+    new iam.PolicyStatement({
+      sid: 'MainTableRead',
+      actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+      resources: [table.tableArn],
+      conditions: leadingKeys,
+    }),
+    new iam.PolicyStatement({
+      sid: 'MainTableQueryIndex',
+      actions: ['dynamodb:Query'],
+      resources: [`${table.tableArn}/index/${MAIN_TABLE.gsi1.name}`],
+      conditions: leadingKeys,
+    }),
+    new iam.PolicyStatement({
+      sid: 'MainTableWrite',
+      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      resources: [table.tableArn],
+      conditions: leadingKeys,
+    }),
+    // DeleteItem: a partnership creation that could not finish takes back the items it wrote
+    // (PlatformRepository.undoOps), and sent notifications leave the outbox and the weekly digest.
+    new iam.PolicyStatement({
+      sid: 'MainTableDelete',
+      actions: ['dynamodb:DeleteItem'],
+      resources: [table.tableArn],
+      conditions: leadingKeys,
+    }),
+  ];
 }
 
 /** Routes that answer without a token. Everything else under `/api/` needs a Cognito JWT. */
@@ -60,9 +103,11 @@ export class Api extends Construct {
   public readonly stage: apigwv2.HttpStage;
   /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
   public readonly apiDomain: string;
+  private readonly issuerUrl: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
+    this.issuerUrl = props.issuerUrl;
 
     this.fn = new PortalFunction(this, 'Handler', {
       entry: props.entry,
@@ -74,17 +119,19 @@ export class Api extends Construct {
         AUDIT_TABLE_NAME: props.auditTable.tableName,
         PARTNERSHIP_ID: props.partnershipId,
         COGNITO_USER_POOL_ID: props.userPoolId,
-        COGNITO_CLIENT_ID: props.userPoolClientId,
         COGNITO_DOMAIN: props.hostedUiDomain,
         DOCUMENTS_BUCKET: props.documentsBucket.bucketName,
         MAIL_FROM: props.mailFrom,
         ...(props.configurationSet ? { SES_CONFIGURATION_SET: props.configurationSet } : {}),
-        ...(props.portalUrl ? { PORTAL_URL: props.portalUrl } : {}),
       },
     });
     allowSendingFrom(this, this.fn, props.mailFrom, props.configurationSet);
 
-    props.table.grantReadWriteData(this.fn);
+    // The main table: exactly the actions the API sends (a test replays the API's recorded requests
+    // against this policy: test/lambda/api-iam.test.ts), on the table and the one index it queries.
+    // No Scan (no request path reads a whole table), no BatchWriteItem, no DescribeTable. Every key
+    // the API touches is a partnership's (`P#{id}...`) or the service's own (`PLATFORM#...`).
+    for (const statement of mainTableStatements(props.table)) this.fn.addToRolePolicy(statement);
     // Deliberately not grantWriteData: the audit trail is append-only. TransactWriteItems needs
     // the per-item action (dynamodb:PutItem for a Put) on every table in the transaction, so this
     // is enough for writing an event in the same transaction as the change it records.
@@ -182,12 +229,34 @@ export class Api extends Construct {
       },
     });
 
-    const integration = new HttpLambdaIntegration('Lambda', this.fn);
-    const jwt = new HttpJwtAuthorizer('CognitoJwt', props.issuerUrl, {
-      authorizerName: 'cognito-jwt',
-      jwtAudience: [props.userPoolClientId],
-    });
+    this.apiDomain = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
 
+    acknowledgeWildcards(this, [
+      {
+        finding: /^Resource::.*DocumentsBucket.*\/\*$/,
+        reason:
+          'Object-level access (GetObject/PutObject) to the documents bucket must name objects with <bucket>/*: keys are generated per upload. Limited to this one bucket and to get/put.',
+      },
+    ]);
+  }
+
+  /**
+   * Adds the routes (the JWT authorizer trusts the SPA's client) and the settings that exist only
+   * once the distribution does. The distribution depends on the HTTP API resource alone, the client
+   * on the distribution, and the routes on the client: no loop.
+   */
+  connect(c: ApiConnection): void {
+    this.fn.addEnvironment('COGNITO_CLIENT_ID', c.userPoolClientId);
+    this.fn.addEnvironment('PORTAL_URL', c.portalUrl);
+    if (c.originVerify) {
+      this.fn.addEnvironment('ORIGIN_VERIFY_HEADER', c.originVerify.header);
+      this.fn.addEnvironment('ORIGIN_VERIFY_SECRET', c.originVerify.value);
+    }
+    const integration = new HttpLambdaIntegration('Lambda', this.fn);
+    const jwt = new HttpJwtAuthorizer('CognitoJwt', this.issuerUrl, {
+      authorizerName: 'cognito-jwt',
+      jwtAudience: [c.userPoolClientId],
+    });
     this.httpApi.addRoutes({
       path: '/api/{proxy+}',
       methods: [apigwv2.HttpMethod.ANY],
@@ -198,21 +267,6 @@ export class Api extends Construct {
     for (const r of PUBLIC_ROUTES) {
       this.httpApi.addRoutes({ path: r.path, methods: [r.method], integration, authorizer: none });
     }
-
-    this.apiDomain = Fn.select(2, Fn.split('/', this.httpApi.apiEndpoint));
-
-    acknowledgeWildcards(this, [
-      {
-        finding: /^Resource::.*MainTable.*\/index\/\*$/,
-        reason:
-          "grantReadWriteData covers the main table's global secondary indexes (<table>/index/*); the table has only the indexes in table-design.ts and the API may query all of them.",
-      },
-      {
-        finding: /^Resource::.*DocumentsBucket.*\/\*$/,
-        reason:
-          'Object-level access (GetObject/PutObject) to the documents bucket must name objects with <bucket>/*: keys are generated per upload. Limited to this one bucket and to get/put.',
-      },
-    ]);
     for (const r of PUBLIC_ROUTES) {
       const route = this.httpApi.node.tryFindChild(`${r.method}${r.path}`);
       if (route) {

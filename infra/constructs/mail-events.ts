@@ -1,7 +1,10 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ses from 'aws-cdk-lib/aws-ses';
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag.js';
@@ -28,6 +31,10 @@ export interface MailEventsProps {
 export class MailEvents extends Construct {
   public readonly configurationSet: ses.ConfigurationSet;
   public readonly fn: PortalFunction;
+  /** Bounce and complaint notices that could not be handled (after Lambda's retries) or delivered. */
+  public readonly deadLetters: sqs.Queue;
+  /** Fires when a notice lands in the dead-letter queue: an address may still be receiving mail. */
+  public readonly deadLetterAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: MailEventsProps) {
     super(scope, id);
@@ -44,7 +51,20 @@ export class MailEvents extends Construct {
       events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
     });
 
+    // A notice that cannot be handled must not vanish: the address would keep getting mail.
+    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    acknowledge(this.deadLetters, [
+      {
+        id: 'Serverless-SQSRedrivePolicy',
+        reason: 'This queue is itself the dead-letter queue; nothing consumes it automatically (a person reads it after the alarm), so there is nothing to redrive to.',
+      },
+    ]);
     this.fn = new PortalFunction(this, 'Handler', {
+      deadLetterQueue: this.deadLetters,
       entry: props.entry,
       handler: 'handler',
       description: 'Partnership Reform Portal email bounces and complaints',
@@ -55,7 +75,15 @@ export class MailEvents extends Construct {
         ...props.authEnvironment,
       },
     });
-    topic.addSubscription(new subscriptions.LambdaSubscription(this.fn));
+    topic.addSubscription(new subscriptions.LambdaSubscription(this.fn, { deadLetterQueue: this.deadLetters }));
+    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
+      alarmDescription: 'A bounce or complaint notice could not be handled: read it from the dead-letter queue and stop the address by hand (README, Operating).',
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
     this.fn.addToRolePolicy(readHostedPartnerships(props.table));
     this.fn.addToRolePolicy(
       new iam.PolicyStatement({

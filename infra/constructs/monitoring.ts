@@ -1,37 +1,189 @@
-import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
+import * as budgets from 'aws-cdk-lib/aws-budgets';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag.js';
+
+/** The namespace of the portal's own metrics (Powertools EMF, functions/observability). */
+export const METRICS_NAMESPACE = 'PartnershipReformPortal';
 
 export interface MonitoringProps {
+  /** The API function. */
   readonly fn: lambda.IFunction;
   readonly httpApi: apigwv2.HttpApi;
+  /** The scheduled mail jobs' function (reminders, summaries, outbox). */
+  readonly jobs: lambda.IFunction;
+  /** Alarms made beside what they watch (the mail jobs' failures): they notify the same topic. */
+  readonly otherAlarms?: readonly cloudwatch.Alarm[];
+  /** The SES bounce and complaint handler. */
+  readonly mailEvents: lambda.IFunction;
+  readonly tables: readonly dynamodb.ITable[];
+  /** Who gets the alarms (context `alarmEmail`); without it the topic has no subscriber yet. */
+  readonly alarmEmail?: string;
+  /** Monthly cost, in US dollars, past which the budget alarm fires (actual and forecast). */
+  readonly monthlyBudgetUsd: number;
 }
 
+const OPERATIONS = [
+  dynamodb.Operation.GET_ITEM,
+  dynamodb.Operation.BATCH_GET_ITEM,
+  dynamodb.Operation.QUERY,
+  dynamodb.Operation.PUT_ITEM,
+  dynamodb.Operation.UPDATE_ITEM,
+  dynamodb.Operation.DELETE_ITEM,
+  dynamodb.Operation.TRANSACT_WRITE_ITEMS,
+];
+
 /**
- * Alarms on the API's health: Lambda errors and API Gateway 5xx responses. They have no actions
- * yet; subscribe an SNS topic (or a chat integration) when the on-call route is agreed.
+ * What tells someone the portal is unwell, and who: every alarm goes to one SNS topic with an email
+ * subscription from context, a dashboard shows the same signals, and an AWS Budgets alarm says when
+ * the month's spend passes the agreed amount.
  */
 export class Monitoring extends Construct {
-  public readonly lambdaErrors: cloudwatch.Alarm;
-  public readonly api5xx: cloudwatch.Alarm;
+  public readonly topic: sns.Topic;
+  public readonly alarms: cloudwatch.Alarm[] = [];
+  public readonly dashboard: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    this.lambdaErrors = props.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }).createAlarm(this, 'LambdaErrors', {
-      alarmDescription: 'The portal API Lambda threw errors (unhandled exceptions or timeouts).',
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    this.topic = new sns.Topic(this, 'Alarms', { displayName: 'Partnership Reform Portal alarms', enforceSSL: true });
+    if (props.alarmEmail) {
+      const subscription = new sns.Subscription(this, 'AlarmEmail', { topic: this.topic, protocol: sns.SubscriptionProtocol.EMAIL, endpoint: props.alarmEmail });
+      acknowledge(subscription, [
+        {
+          id: 'Serverless-SNSRedrivePolicy',
+          reason: 'An alarm stays in the ALARM state in CloudWatch and on the dashboard whether or not its email arrives; the notice carries nothing to replay.',
+        },
+      ]);
+    }
+    acknowledge(this.topic, [
+      {
+        id: 'AwsSolutions-SNS2',
+        reason:
+          'Alarm and budget notifications carry alarm names and metric values only, never portal data; an AWS-managed SNS key cannot be used by CloudWatch or Budgets, and a customer key for them would cost more than the data it protects.',
+      },
+    ]);
+    // AWS Budgets publishes to the topic as its own service principal.
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'BudgetsPublish',
+        actions: ['sns:Publish'],
+        principals: [new iam.ServicePrincipal('budgets.amazonaws.com')],
+        resources: [this.topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+
+    const five = Duration.minutes(5);
+    const api = props.httpApi;
+    const ddb = (table: dynamodb.ITable) => ({
+      throttles: table.metricThrottledRequestsForOperations({ operations: OPERATIONS, period: five }),
+      systemErrors: table.metricSystemErrorsForOperations({ operations: OPERATIONS, period: five }),
     });
-    this.api5xx = props.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }).createAlarm(this, 'Api5xx', {
-      alarmDescription: 'The portal HTTP API returned 5xx responses.',
-      threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+
+    const alarm = (name: string, metric: cloudwatch.IMetric, threshold: number, description: string, evaluationPeriods = 1) => {
+      const a = new cloudwatch.Alarm(this, name, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        evaluationPeriods,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      a.addAlarmAction(new actions.SnsAction(this.topic));
+      this.alarms.push(a);
+      return a;
+    };
+
+    alarm('ApiErrors', props.fn.metricErrors({ period: five, statistic: 'Sum' }), 5, 'The API function failed (unhandled errors or timeouts) 5 or more times in 5 minutes.');
+    alarm('ApiThrottles', props.fn.metricThrottles({ period: five, statistic: 'Sum' }), 1, 'Lambda throttled the API function: requests were refused for lack of concurrency.');
+    alarm(
+      'ApiDurationP95',
+      props.fn.metricDuration({ period: five, statistic: 'p95' }),
+      3000,
+      'The API function took 3 seconds or more at the 95th percentile for 15 minutes: pages are slow.',
+      3,
+    );
+    alarm('Api5xx', api.metricServerError({ period: five, statistic: 'Sum' }), 5, 'The HTTP API answered 5xx 5 or more times in 5 minutes.');
+    alarm(
+      'Api4xxSpike',
+      api.metricClientError({ period: five, statistic: 'Sum' }),
+      200,
+      'The HTTP API answered 4xx 200 or more times in 5 minutes: a broken page, an expired sign-in loop or someone probing.',
+    );
+    for (const [i, table] of props.tables.entries()) {
+      const m = ddb(table);
+      alarm(`Table${i}Throttles`, m.throttles, 1, 'DynamoDB throttled requests to a portal table.');
+      alarm(`Table${i}SystemErrors`, m.systemErrors, 1, 'DynamoDB answered requests to a portal table with internal errors.');
+    }
+    const bounceRate = new cloudwatch.Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', period: Duration.hours(1), statistic: 'Maximum' });
+    const complaintRate = new cloudwatch.Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', period: Duration.hours(1), statistic: 'Maximum' });
+    alarm(
+      'SesBounceRate',
+      bounceRate,
+      0.05,
+      'The SES bounce rate reached 5% (SES reviews the account at 5% and may pause sending at 10%): check for mistyped invitation addresses.',
+    );
+    alarm('SesComplaintRate', complaintRate, 0.001, 'The SES complaint rate reached 0.1% (SES reviews the account at 0.1%).');
+    for (const a of props.otherAlarms ?? []) {
+      a.addAlarmAction(new actions.SnsAction(this.topic));
+      this.alarms.push(a);
+    }
+    alarm(
+      'MailEventFailures',
+      props.mailEvents.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
+      1,
+      'Handling an SES bounce or complaint failed: an address may not have been stopped.',
+    );
+
+    new budgets.CfnBudget(this, 'MonthlyBudget', {
+      budget: { budgetType: 'COST', timeUnit: 'MONTHLY', budgetLimit: { amount: props.monthlyBudgetUsd, unit: 'USD' } },
+      notificationsWithSubscribers: (['ACTUAL', 'FORECASTED'] as const).map((notificationType) => ({
+        notification: { notificationType, comparisonOperator: 'GREATER_THAN', threshold: 100, thresholdType: 'PERCENTAGE' },
+        subscribers: [{ subscriptionType: 'SNS', address: this.topic.topicArn }],
+      })),
+    });
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      defaultInterval: Duration.days(1),
+      widgets: [
+        [
+          new cloudwatch.GraphWidget({ title: 'API requests', left: [api.metricCount({ period: five })], width: 8 }),
+          new cloudwatch.GraphWidget({ title: 'API 4xx and 5xx', left: [api.metricClientError({ period: five }), api.metricServerError({ period: five })], width: 8 }),
+          new cloudwatch.GraphWidget({
+            title: 'API latency (p50, p95)',
+            left: [api.metricLatency({ period: five, statistic: 'p50' }), api.metricLatency({ period: five, statistic: 'p95' })],
+            width: 8,
+          }),
+        ],
+        [
+          new cloudwatch.GraphWidget({
+            title: 'API function: errors, throttles',
+            left: [props.fn.metricErrors({ period: five }), props.fn.metricThrottles({ period: five })],
+            width: 8,
+          }),
+          new cloudwatch.GraphWidget({ title: 'API function duration p95', left: [props.fn.metricDuration({ period: five, statistic: 'p95' })], width: 8 }),
+        ],
+        props.tables.flatMap((t, i) => {
+          const m = ddb(t);
+          const table = i === 0 ? 'main' : 'audit';
+          return [
+            new cloudwatch.GraphWidget({ title: `DynamoDB ${table} table: throttled requests`, left: [m.throttles], width: 6 }),
+            new cloudwatch.GraphWidget({ title: `DynamoDB ${table} table: system errors`, left: [m.systemErrors], width: 6 }),
+          ];
+        }),
+        [
+          new cloudwatch.GraphWidget({ title: 'Mail jobs and bounce handling: errors', left: [props.jobs.metricErrors(), props.mailEvents.metricErrors()], width: 8 }),
+          new cloudwatch.GraphWidget({ title: 'SES bounce and complaint rate', left: [bounceRate, complaintRate], width: 8 }),
+          new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: this.alarms, width: 8 }),
+        ],
+      ],
     });
   }
 }

@@ -94,6 +94,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'mail.stop': 'Email to an address stopped',
   'partnership.prepare': 'Partnership set-up started',
   'partnership.create': 'Partnership created',
+  'platform-admin.add': 'Platform administrator added',
   'partnership.abandon': 'Partnership set-up abandoned',
   'seed.load': 'Demo data loaded',
 };

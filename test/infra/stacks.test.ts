@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
@@ -5,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chaseKeys, digestKeys, notificationKeys, outboxKeys, partnershipKeys, platformKeys } from '../../functions/db/keys.js';
 import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
 import { LEDGER_ATTRIBUTES } from '../../functions/repositories/notification-repository.js';
-import { AwsSolutionsChecks } from '../../infra/nag.js';
+import { AwsSolutionsChecks, ServerlessChecks } from '../../infra/nag.js';
 import { createPortalApp } from '../../infra/portal-app.js';
 import { PORTAL_GROUPS } from '../../infra/constructs/auth.js';
 
@@ -133,16 +134,14 @@ describe('API Lambda', () => {
 
   it('when synthesized, it gets the configuration the Lambda reads', () => {
     const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(vars).toMatchObject({
-      PORTAL_MODE: 'aws',
-      PARTNERSHIP_ID: 'mscp',
-      NODE_OPTIONS: '--enable-source-maps',
-    });
-    for (const name of ['TABLE_NAME', 'AUDIT_TABLE_NAME', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'DOCUMENTS_BUCKET']) {
+    expect(vars).toMatchObject({ PORTAL_MODE: 'aws', PARTNERSHIP_ID: 'mscp' });
+    for (const name of ['TABLE_NAME', 'AUDIT_TABLE_NAME', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'DOCUMENTS_BUCKET', 'PORTAL_URL']) {
       expect(vars[name], name).toBeDefined();
     }
     expect(JSON.stringify(vars.AUDIT_TABLE_NAME)).toContain('AuditTable');
-    expect(vars.COGNITO_USER_POOL_ID).toEqual({ Ref: onlyLogicalId(stateless, 'AWS::Cognito::UserPool') });
+    // The pool is the stateful stack's; the client is this stack's own.
+    expect(vars.COGNITO_USER_POOL_ID).toEqual({ 'Fn::ImportValue': expect.stringMatching(/UserPool/) });
+    expect(vars.COGNITO_CLIENT_ID).toEqual({ Ref: onlyLogicalId(stateless, 'AWS::Cognito::UserPoolClient') });
   });
 
   it('when synthesized, it logs to its own log group kept for one month', () => {
@@ -184,9 +183,29 @@ describe('IAM', () => {
     }
   });
 
-  it('when the API touches the main table, it may read and write items', () => {
-    const onMain = statements.filter((s) => JSON.stringify(s.Resource).includes('MainTable')).flatMap(actionsOf);
-    expect(onMain).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+  it('when the API touches the main table, it has exactly the actions it sends, on the table and gsi1 only, for partnership and platform keys: no Scan, no BatchWriteItem', () => {
+    const api = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy'))
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes('ApiHandlerRole'))
+      .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Array<{ Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }> }).Statement)
+      .filter((st) => JSON.stringify(st.Resource).includes('MainTable'));
+    const table = { 'Fn::ImportValue': expect.stringMatching(/MainTable.*Arn/) };
+    const gsi1 = { 'Fn::Join': ['', [table, `/index/${MAIN_TABLE.gsi1.name}`]] };
+    const keys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*', 'PLATFORM#*'] } };
+    expect(api).toEqual([
+      {
+        Sid: 'MainTableRead',
+        Effect: 'Allow',
+        Action: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
+        Resource: table,
+        Condition: keys,
+      },
+      { Sid: 'MainTableQueryIndex', Effect: 'Allow', Action: 'dynamodb:Query', Resource: gsi1, Condition: keys },
+      { Sid: 'MainTableWrite', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: table, Condition: keys },
+      { Sid: 'MainTableDelete', Effect: 'Allow', Action: 'dynamodb:DeleteItem', Resource: table, Condition: keys },
+    ]);
+    const everyAction = statements.flatMap(actionsOf);
+    for (const forbidden of ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:*', 'dynamodb:DescribeTable']) expect(everyAction).not.toContain(forbidden);
+    expect(JSON.stringify(statements)).not.toContain('/index/*');
   });
 
   it('when the API manages people, it may use the Cognito admin actions it needs on the portal user pool only', () => {
@@ -207,7 +226,8 @@ describe('IAM', () => {
 
   it('when the function role is created, it carries no AWS managed policy', () => {
     for (const [id, role] of Object.entries(resourcesOf(stateless, 'AWS::IAM::Role'))) {
-      if (id.startsWith('CustomCDKBucketDeployment')) continue; // CDK-provided deployment Lambda
+      // CDK-provided Lambdas that run only during deployments: the SPA upload and the cross-region reference reader.
+      if (id.startsWith('CustomCDKBucketDeployment') || id.startsWith('CustomCrossRegionExport')) continue;
       expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
     }
   });
@@ -294,7 +314,7 @@ describe('daily reminders', () => {
   });
 
   it('when a run fails to send, an alarm on the errors of the function says so', () => {
-    const alarms = Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties.Dimensions).includes(fnId));
+    const alarms = Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Alarm')).filter((a) => JSON.stringify(a.Properties.Dimensions ?? []).includes(fnId));
     expect(alarms.map((a) => [a.Properties.MetricName, a.Properties.Threshold])).toEqual([['Errors', 1]]);
   });
 
@@ -304,7 +324,6 @@ describe('daily reminders', () => {
 });
 
 describe('HTTP API', () => {
-  const poolId = onlyLogicalId(stateless, 'AWS::Cognito::UserPool');
   const clientId = onlyLogicalId(stateless, 'AWS::Cognito::UserPoolClient');
   const authorizerId = onlyLogicalId(stateless, 'AWS::ApiGatewayV2::Authorizer');
   const routes = Object.values(resourcesOf(stateless, 'AWS::ApiGatewayV2::Route'));
@@ -316,7 +335,8 @@ describe('HTTP API', () => {
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
         Audience: [{ Ref: clientId }],
-        Issuer: { 'Fn::Join': ['', [Match.stringLikeRegexp('^https://cognito-idp\\..+\\.amazonaws\\.com/$'), { Ref: poolId }]] },
+        // The pool is the stateful stack's (imported).
+        Issuer: { 'Fn::Join': ['', [Match.stringLikeRegexp('^https://cognito-idp\\..+\\.amazonaws\\.com/$'), { 'Fn::ImportValue': Match.stringLikeRegexp('UserPool') }]] },
       },
     });
   });
@@ -347,7 +367,7 @@ describe('HTTP API', () => {
 
 describe('Cognito', () => {
   it('when synthesized, it has the groups lead, executive and partner', () => {
-    const names = Object.values(resourcesOf(stateless, 'AWS::Cognito::UserPoolGroup'))
+    const names = Object.values(resourcesOf(stateful, 'AWS::Cognito::UserPoolGroup'))
       .map((g) => g.Properties.GroupName)
       .sort();
     expect(names).toEqual(['executive', 'lead', 'partner']);
@@ -355,7 +375,7 @@ describe('Cognito', () => {
   });
 
   it('when synthesized, the pool has custom attributes agency and signatory, email sign-in and no self sign-up', () => {
-    stateless.hasResourceProperties('AWS::Cognito::UserPool', {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', {
       Schema: Match.arrayWith([
         Match.objectLike({ Name: 'agency', AttributeDataType: 'String', Mutable: true }),
         Match.objectLike({ Name: 'signatory', AttributeDataType: 'String', Mutable: true }),
@@ -375,7 +395,8 @@ describe('Cognito', () => {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: expect.arrayContaining(['openid', 'email', 'profile']),
-      CallbackURLs: ['http://localhost:3000/auth/callback'],
+      CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [onlyLogicalId(stateless, 'AWS::CloudFront::Distribution'), 'DomainName'] }, '/auth/callback']] }],
+      LogoutURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [onlyLogicalId(stateless, 'AWS::CloudFront::Distribution'), 'DomainName'] }, '/']] }],
       IdTokenValidity: 60,
       TokenValidityUnits: expect.objectContaining({ IdToken: 'minutes' }),
       ReadAttributes: expect.arrayContaining(['custom:agency', 'custom:signatory']),
@@ -383,8 +404,22 @@ describe('Cognito', () => {
     expect((client.WriteAttributes as string[]).filter((a) => a.startsWith('custom:'))).toEqual([]);
   });
 
-  it('when synthesized, it has a hosted UI domain', () => {
-    stateless.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'partnership-reform-portal' });
+  it('when synthesized, its hosted UI domain prefix comes from the stack id, so two deployments in one region cannot collide', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: {
+        'Fn::Join': ['', ['portal-', { 'Fn::Select': [4, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }] }]],
+      },
+    });
+    stateless.resourceCountIs('AWS::Cognito::UserPoolDomain', 0);
+  });
+
+  it('when synthesized, the user pool and its groups are in the stateful stack, retained with deletion protection; the client is in the stateless one', () => {
+    const pool = Object.values(resourcesOf(stateful, 'AWS::Cognito::UserPool'));
+    expect(pool).toHaveLength(1);
+    expect(pool[0]).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
+    stateless.resourceCountIs('AWS::Cognito::UserPool', 0);
+    stateless.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
+    stateful.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
   });
 });
 
@@ -474,16 +509,18 @@ describe('web hosting', () => {
 });
 
 describe('cdk-nag', () => {
-  it('when the AwsSolutions pack checks the app, it finds no unacknowledged errors', () => {
-    for (const stack of [portal.stateful, portal.stateless]) {
-      expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
+  it('when the AwsSolutions and Serverless packs check the app, they find no unacknowledged errors', () => {
+    for (const stack of [portal.stateful, portal.stateless, portal.edge!]) {
+      expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('(AwsSolutions|Serverless)-.*'))).toEqual([]);
     }
-    const report = new AwsSolutionsChecks().validateScope(portal.app);
-    expect(report.violations.filter((v) => v.severity === 'error').map((v) => v.ruleName)).toEqual([]);
+    for (const pack of [new AwsSolutionsChecks(), new ServerlessChecks()]) {
+      const report = pack.validateScope(portal.app);
+      expect(report.violations.filter((v) => v.severity === 'error').map((v) => v.ruleName)).toEqual([]);
+    }
   });
 
   it('when a finding is acknowledged, the template records it with a reason', () => {
-    const recorded = [stateful, stateless].flatMap((t) =>
+    const recorded = [stateful, stateless, Template.fromStack(portal.edge!)].flatMap((t) =>
       Object.values(t.toJSON().Resources as Record<string, { Metadata?: { cdk_nag?: { rules_to_suppress: Array<{ id: string; reason: string }> } } }>).flatMap(
         (r) => r.Metadata?.cdk_nag?.rules_to_suppress ?? [],
       ),
@@ -493,31 +530,238 @@ describe('cdk-nag', () => {
   });
 });
 
+/** cfn-lint, when this machine has it (`pip install cfn-lint`); the check is skipped, saying so, when it does not. */
+const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+const hasCfnLint = cfnLint.status === 0;
+if (!hasCfnLint) console.warn('cfn-lint is not installed: the CloudFormation lint check is skipped (pip install cfn-lint to run it).');
+
+describe('cfn-lint', () => {
+  it.skipIf(!hasCfnLint)('when cfn-lint reads every synthesized template, it reports no errors', () => {
+    const templates = readdirSync(assembly.directory)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => join(assembly.directory, f));
+    expect(templates.length).toBe(3);
+    const run = spawnSync('cfn-lint', ['--format', 'json', ...templates], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+    const findings = JSON.parse(run.stdout || '[]') as Array<{ Level: string; Rule: { Id: string }; Message: string; Filename: string }>;
+    const errors = findings.filter((f) => f.Level === 'Error').map((f) => `${f.Rule.Id} ${f.Filename}: ${f.Message}`);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('app', () => {
   it('when run by the CLI, it bundles functions/lambda.ts', () => {
     expect(existsSync(resolve(import.meta.dirname, '../../functions/lambda.ts'))).toBe(true);
   });
 
-  it('when context sets stage and webDomain and no SPA is built, it names the stacks, sets the callback and skips the upload', () => {
-    const {
-      app,
-      stateful: s1,
-      stateless: s2,
-    } = createPortalApp({
-      appProps: {
-        // Skips asset bundling: this test is about naming and context only.
-        context: { stage: 'Test', webDomain: 'portal.example.org', 'aws:cdk:bundling-stacks': [] },
-      },
-      webAssetPath: null,
-    });
-    expect([s1.stackName, s2.stackName]).toEqual(['TestStateful', 'TestStateless']);
+  it('when context sets a stage and no SPA is built, it names the stacks (WAF in us-east-1) and skips the upload', () => {
+    const { app, stateful: s1, stateless: s2, edge } = variant({ stage: 'Test' });
+    expect([s1.stackName, s2.stackName, edge?.stackName]).toEqual(['TestStateful', 'TestStateless', 'TestEdge']);
+    expect(edge?.region).toBe('us-east-1');
+    expect(s1.region).toBe('eu-west-2');
     app.synth();
-    const t = Template.fromStack(s2);
-    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      CallbackURLs: ['https://portal.example.org/auth/callback'],
+    Template.fromStack(s2).resourceCountIs('Custom::CDKBucketDeployment', 0);
+    expect(s2.dependencies).toEqual(expect.arrayContaining([s1, edge]));
+  });
+
+  it('when context is inconsistent, synthesis stops with a message saying what to give', () => {
+    expect(() => variant({ domainName: 'portal.example.org' })).toThrow(/needs both domainName and certificateArn/);
+    expect(() => variant({ domainName: 'portal.example.org', certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/abc' })).toThrow(/us-east-1/);
+    expect(() => variant({ webDomain: 'portal.example.org' })).toThrow(/domainName and certificateArn/);
+    expect(() => variant({ waf: 'yes' })).toThrow(/waf must be true or false/);
+    expect(() => variant({ monthlyBudgetUsd: '-5' })).toThrow(/monthlyBudgetUsd must be a positive number/);
+  });
+});
+
+/** The app synthesized with extra context and no bundling (these tests read templates, not code). */
+function variant(context: Record<string, string>) {
+  return createPortalApp({ appProps: { context: { 'aws:cdk:bundling-stacks': [], ...context } }, webAssetPath: null });
+}
+
+describe('first deploy: sign-in works on the distribution without a second deploy', () => {
+  const distribution = { 'Fn::GetAtt': [onlyLogicalId(stateless, 'AWS::CloudFront::Distribution'), 'DomainName'] };
+  const envOf = (description: RegExp) =>
+    (
+      Object.values(resourcesOf(stateless, 'AWS::Lambda::Function')).find((f) => description.test(String(f.Properties.Description)))!.Properties.Environment as {
+        Variables: Record<string, unknown>;
+      }
+    ).Variables;
+
+  it("when synthesized, the API and the mail jobs link to the distribution's own address", () => {
+    const url = { 'Fn::Join': ['', ['https://', distribution]] };
+    expect(envOf(/API/).PORTAL_URL).toEqual(url);
+    expect(envOf(/reminders/).PORTAL_URL).toEqual(url);
+  });
+
+  it('when synthesized, nothing in the deployed stacks points at localhost', () => {
+    for (const t of [stateful, stateless]) expect(JSON.stringify(t.toJSON())).not.toMatch(/localhost/);
+  });
+
+  it('when synthesized, the stack outputs what `npm run bootstrap -- --stack` reads', () => {
+    const outputs = Object.keys(stateless.toJSON().Outputs as Record<string, unknown>);
+    expect(outputs).toEqual(
+      expect.arrayContaining(['WebUrl', 'UserPoolId', 'UserPoolClientId', 'HostedUiDomain', 'TableName', 'AuditTableName', 'DocumentsBucket', 'MailFrom', 'ConfigurationSet']),
+    );
+  });
+
+  it('when a custom domain and its us-east-1 certificate are given, the distribution serves it and sign-in and email use it', () => {
+    const v = variant({ domainName: 'portal.example.org', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123' });
+    v.app.synth();
+    const t = Template.fromStack(v.stateless);
+    t.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['portal.example.org'],
+        ViewerCertificate: { AcmCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123', SslSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
+      }),
     });
-    t.resourceCountIs('Custom::CDKBucketDeployment', 0);
-    expect(s2.dependencies).toContain(s1);
+    const client = Object.values(t.findResources('AWS::Cognito::UserPoolClient'))[0] as Resource;
+    expect(client.Properties.CallbackURLs).toEqual(['https://portal.example.org/auth/callback', expect.objectContaining({ 'Fn::Join': expect.anything() })]);
+    const api = Object.values(t.findResources('AWS::Lambda::Function')).find((f) => /API/.test(String((f as Resource).Properties.Description))) as Resource;
+    expect((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables.PORTAL_URL).toBe('https://portal.example.org');
+  });
+});
+
+describe('identity and data kept safe', () => {
+  it('when synthesized, AWS Backup copies both tables daily and keeps each copy 35 days, in a retained vault', () => {
+    stateful.hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: { BackupPlanRule: [Match.objectLike({ RuleName: 'Daily', ScheduleExpression: 'cron(0 2 * * ? *)', Lifecycle: { DeleteAfterDays: 35 } })] },
+    });
+    const selection = JSON.stringify(Object.values(resourcesOf(stateful, 'AWS::Backup::BackupSelection'))[0]!.Properties);
+    for (const table of ['MainTable', 'AuditTable']) expect(selection).toContain(table);
+    expect(Object.values(resourcesOf(stateful, 'AWS::Backup::BackupVault'))[0]!.DeletionPolicy).toBe('Retain');
+  });
+
+  it('when a vault in another account is given, each backup is copied there too', () => {
+    const vault = 'arn:aws:backup:eu-west-2:210987654321:backup-vault:portal-copies';
+    const v = variant({ backupCopyVaultArn: vault });
+    v.app.synth();
+    Template.fromStack(v.stateful).hasResourceProperties('AWS::Backup::BackupPlan', {
+      BackupPlan: { BackupPlanRule: [Match.objectLike({ CopyActions: [{ DestinationBackupVaultArn: vault, Lifecycle: { DeleteAfterDays: 35 } }] })] },
+    });
+  });
+
+  it('when a document is stored, Object Lock (governance mode) keeps every version for six years by default', () => {
+    stateful.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 2192 } } },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+  });
+
+  it('when threat protection is turned on by context, the pool uses the Plus plan with threat protection enforced; by default the Essentials plan', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'ESSENTIALS' });
+    const v = variant({ threatProtection: 'true' });
+    v.app.synth();
+    Template.fromStack(v.stateful).hasResourceProperties('AWS::Cognito::UserPool', { UserPoolTier: 'PLUS', UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' } });
+  });
+});
+
+describe('edge: WAF and the way around CloudFront closed', () => {
+  const edge = Template.fromStack(portal.edge!);
+
+  it('when synthesized, a CloudFront web ACL in us-east-1 applies the AWS common and known-bad-inputs rule sets and a per-address rate limit', () => {
+    expect(portal.edge!.region).toBe('us-east-1');
+    const acl = Object.values(edge.findResources('AWS::WAFv2::WebACL'))[0] as Resource;
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    const rules = acl.Properties.Rules as Array<{ Name: string; Statement: Record<string, Record<string, unknown>> }>;
+    expect(rules.map((r) => r.Name)).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'RateLimitPerAddress']);
+    // Bodies over 8 KB (a return, an upload) are counted, not blocked: the API limits sizes itself.
+    expect(rules[0]!.Statement.ManagedRuleGroupStatement!.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+    expect(rules[2]!.Statement.RateBasedStatement).toEqual({ Limit: 2000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
+  });
+
+  it('when synthesized, the distribution uses that web ACL; with waf=false there is no edge stack and no web ACL', () => {
+    const config = Object.values(resourcesOf(stateless, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig as Record<string, unknown>;
+    expect(JSON.stringify(config.WebACLId)).toMatch(/CrossRegion|WebAcl/);
+    const v = variant({ waf: 'false' });
+    v.app.synth();
+    expect(v.edge).toBeUndefined();
+    const off = Object.values(Template.fromStack(v.stateless).findResources('AWS::CloudFront::Distribution'))[0] as Resource;
+    expect((off.Properties.DistributionConfig as Record<string, unknown>).WebACLId).toBeUndefined();
+  });
+
+  it('when CloudFront forwards to the API, it adds a secret header, and the API function is given the same secret to check', () => {
+    const secretId = onlyLogicalId(stateless, 'AWS::SecretsManager::Secret');
+    const config = Object.values(resourcesOf(stateless, 'AWS::CloudFront::Distribution'))[0]!.Properties.DistributionConfig as {
+      Origins: Array<{ CustomOriginConfig?: unknown; OriginCustomHeaders?: Array<{ HeaderName: string; HeaderValue: unknown }> }>;
+    };
+    const apiOrigin = config.Origins.find((o) => o.CustomOriginConfig)!;
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    const header = apiOrigin.OriginCustomHeaders![0]!;
+    expect(header.HeaderName).toBe('x-portal-origin-verify');
+    expect(JSON.stringify(header.HeaderValue)).toContain(`{{resolve:secretsmanager:`);
+    expect(JSON.stringify(header.HeaderValue)).toContain(secretId);
+    const api = Object.values(resourcesOf(stateless, 'AWS::Lambda::Function')).find((f) => /API/.test(String(f.Properties.Description)))!;
+    const vars = (api.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(vars.ORIGIN_VERIFY_HEADER).toBe('x-portal-origin-verify');
+    expect(vars.ORIGIN_VERIFY_SECRET).toEqual(header.HeaderValue);
+    // The S3 origin gets no such header (it is read through origin access control).
+    expect(config.Origins.filter((o) => o.OriginCustomHeaders)).toHaveLength(1);
+  });
+});
+
+describe('alarms, dashboard and budget', () => {
+  const alarms = Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Alarm'));
+  const metricsOf = (a: Resource): string[] => {
+    const p = a.Properties as { MetricName?: string; Metrics?: Array<{ MetricStat?: { Metric: { MetricName: string } } }> };
+    return p.MetricName ? [p.MetricName] : (p.Metrics ?? []).flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : []));
+  };
+
+  it('when anything goes wrong, an alarm covers it: Lambda errors, throttles and p95 duration, API 5xx and 4xx, DynamoDB throttles and system errors, SES bounces, job failures', () => {
+    const names = alarms.flatMap(metricsOf);
+    for (const metric of [
+      'Errors',
+      'Throttles',
+      'Duration',
+      '5xx',
+      '4xx',
+      'ThrottledRequests',
+      'SystemErrors',
+      'Reputation.BounceRate',
+      'Reputation.ComplaintRate',
+      'ApproximateNumberOfMessagesVisible',
+    ]) {
+      expect(names, metric).toContain(metric);
+    }
+    expect(alarms.some((a) => a.Properties.ExtendedStatistic === 'p95' && a.Properties.MetricName === 'Duration')).toBe(true);
+  });
+
+  it('when an alarm fires, it notifies one topic (every alarm has the action)', () => {
+    const topics = Object.entries(resourcesOf(stateless, 'AWS::SNS::Topic')).filter(([, t]) => /alarms/.test(String(t.Properties.DisplayName)));
+    expect(topics).toHaveLength(1);
+    for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: topics[0]![0] }]);
+  });
+
+  it('when alarmEmail is given, the topic has an email subscription to it; without it, none', () => {
+    expect(Object.values(resourcesOf(stateless, 'AWS::SNS::Subscription')).filter((x) => x.Properties.Protocol === 'email')).toHaveLength(0);
+    const v = variant({ alarmEmail: 'ops@example.org', monthlyBudgetUsd: '120' });
+    v.app.synth();
+    const t = Template.fromStack(v.stateless);
+    t.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    t.hasResourceProperties('AWS::Budgets::Budget', { Budget: Match.objectLike({ BudgetLimit: { Amount: 120, Unit: 'USD' } }) });
+  });
+
+  it('when the month costs more than the budget (actual or forecast), AWS Budgets notifies the same topic, which lets it publish', () => {
+    stateless.hasResourceProperties('AWS::Budgets::Budget', {
+      Budget: { BudgetType: 'COST', TimeUnit: 'MONTHLY', BudgetLimit: { Amount: 50, Unit: 'USD' } },
+      NotificationsWithSubscribers: [
+        { Notification: Match.objectLike({ NotificationType: 'ACTUAL', Threshold: 100 }), Subscribers: [{ SubscriptionType: 'SNS', Address: Match.anyValue() }] },
+        { Notification: Match.objectLike({ NotificationType: 'FORECASTED', Threshold: 100 }), Subscribers: [{ SubscriptionType: 'SNS', Address: Match.anyValue() }] },
+      ],
+    });
+    expect(JSON.stringify(stateless.findResources('AWS::SNS::TopicPolicy'))).toContain('budgets.amazonaws.com');
+  });
+
+  it('when synthesized, a CloudWatch dashboard shows the same signals', () => {
+    const body = JSON.stringify(Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody);
+    for (const text of ['API requests', 'API latency', 'DynamoDB main table', 'SES bounce', 'Alarms']) expect(body).toContain(text);
+  });
+
+  it('when a bounce notice cannot be handled, it lands in a dead-letter queue (from Lambda and from SNS) and an alarm says so', () => {
+    const queueId = onlyLogicalId(stateless, 'AWS::SQS::Queue');
+    const handler = Object.values(resourcesOf(stateless, 'AWS::Lambda::Function')).find((f) => /bounces and complaints/.test(String(f.Properties.Description)))!;
+    expect(JSON.stringify(handler.Properties.DeadLetterConfig)).toContain(queueId);
+    const sub = Object.values(resourcesOf(stateless, 'AWS::SNS::Subscription')).find((x) => x.Properties.Protocol === 'lambda')!;
+    expect(JSON.stringify(sub.Properties.RedrivePolicy)).toContain(queueId);
   });
 });
 
