@@ -7,6 +7,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import { platformKeys } from '../../functions/db/keys.js';
 import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
 import { acknowledge, acknowledgeWildcards } from '../nag.js';
 import { Construct } from 'constructs';
@@ -45,8 +46,12 @@ export interface ApiConnection {
   readonly originVerify?: { readonly header: string; readonly value: string };
 }
 
-/** The keys the API may touch: partnerships' items and the platform's own (accounts, registry, administrators). */
-export const API_LEADING_KEYS = ['P#*', 'PLATFORM#*'] as const;
+/**
+ * The keys the API may touch: partnerships' items, the list of hosted partnerships and the platform
+ * administrators. Not the accounts' credentials (`PLATFORM#ACCOUNT#...`): only the local sign-in
+ * reads them; in AWS, Cognito holds the passwords.
+ */
+export const API_LEADING_KEYS = ['P#*', platformKeys.partnerships, platformKeys.admins] as const;
 
 /**
  * The API's DynamoDB permissions on the main table. TransactWriteItems has no IAM action of its own:
@@ -73,8 +78,8 @@ export function mainTableStatements(table: dynamodb.ITable): iam.PolicyStatement
       resources: [table.tableArn],
       conditions: leadingKeys,
     }),
-    // DeleteItem: a partnership creation that could not finish takes back the items it wrote
-    // (PlatformRepository.undoOps), and sent notifications leave the outbox and the weekly digest.
+    // DeleteItem: only a partnership creation that could not finish, taking back the items it wrote
+    // (PlatformRepository.undoOps). The outbox and weekly digests are emptied by the mail jobs.
     new iam.PolicyStatement({
       sid: 'MainTableDelete',
       actions: ['dynamodb:DeleteItem'],
@@ -130,7 +135,7 @@ export class Api extends Construct {
     // The main table: exactly the actions the API sends (a test replays the API's recorded requests
     // against this policy: test/lambda/api-iam.test.ts), on the table and the one index it queries.
     // No Scan (no request path reads a whole table), no BatchWriteItem, no DescribeTable. Every key
-    // the API touches is a partnership's (`P#{id}...`) or the service's own (`PLATFORM#...`).
+    // the API touches is a partnership's (`P#{id}...`) or one of two of the service's own.
     for (const statement of mainTableStatements(props.table)) this.fn.addToRolePolicy(statement);
     // Deliberately not grantWriteData: the audit trail is append-only. TransactWriteItems needs
     // the per-item action (dynamodb:PutItem for a Put) on every table in the transaction, so this

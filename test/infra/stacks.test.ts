@@ -183,14 +183,14 @@ describe('IAM', () => {
     }
   });
 
-  it('when the API touches the main table, it has exactly the actions it sends, on the table and gsi1 only, for partnership and platform keys: no Scan, no BatchWriteItem', () => {
+  it('when the API touches the main table, it has exactly the actions it sends, on the table and gsi1 only, for partnership keys, the partnership list and the administrators (not credentials): no Scan, no BatchWriteItem', () => {
     const api = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.Roles).includes('ApiHandlerRole'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Array<{ Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }> }).Statement)
       .filter((st) => JSON.stringify(st.Resource).includes('MainTable'));
     const table = { 'Fn::ImportValue': expect.stringMatching(/MainTable.*Arn/) };
     const gsi1 = { 'Fn::Join': ['', [table, `/index/${MAIN_TABLE.gsi1.name}`]] };
-    const keys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*', 'PLATFORM#*'] } };
+    const keys = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*', 'PLATFORM#PARTNERSHIPS', 'PLATFORM#ADMINS'] } };
     expect(api).toEqual([
       {
         Sid: 'MainTableRead',

@@ -4,17 +4,20 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Api } from '../../infra/constructs/api.js';
 import { MailEvents } from '../../infra/constructs/mail-events.js';
 import { Reminders } from '../../infra/constructs/reminders.js';
 import { partitionsOf, type SentCommand } from './dynamo-commands.js';
 
 /**
- * The DynamoDB permissions of the scheduled mail jobs and the SES events handler as CDK writes
- * them, checked against the commands those functions really send (recorded on DynamoDB Local): an
- * AccessDenied in AWS would otherwise show only on the first morning after a deploy. The check
- * models what IAM evaluates for DynamoDB (action, table or index ARN, `dynamodb:LeadingKeys`,
- * `dynamodb:Attributes`, `dynamodb:Select`) with the condition operators the policies use; an
- * operator it does not know fails the check rather than passing it.
+ * The DynamoDB permissions of the scheduled mail jobs, the SES events handler and the API as CDK
+ * writes them, checked against the commands those functions really send (recorded on DynamoDB
+ * Local): an AccessDenied in AWS would otherwise show only on the first morning after a deploy. The
+ * check models what IAM evaluates for DynamoDB (action, table or index ARN, `dynamodb:LeadingKeys`,
+ * `dynamodb:Attributes`, `dynamodb:Select`, `dynamodb:ReturnValues`) with the condition operators
+ * the policies use; an operator or condition key it does not know fails the check rather than
+ * passing it.
  */
 
 const ACCOUNT = '111111111111';
@@ -32,24 +35,68 @@ export interface Statement {
   Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-/** The role policies of the two functions, synthesized in a stack of their own (no bundling: the fixture entry is never built). */
-export function jobPolicies(): { reminders: Statement[]; mailEvents: Statement[] } {
-  const outdir = mkdtempSync(join(tmpdir(), 'job-policies-'));
+/** The role policy statements of every role in a stack, by a fragment of the role's logical id. */
+type PoliciesOf = (role: string) => Statement[];
+
+/**
+ * Synthesizes a stack of its own (the tables imported by ARN; no bundling: the fixture entry is
+ * never built), lets `build` add the functions under test, and gives their role policies.
+ */
+function synthesizePolicies<T>(
+  stackId: string,
+  build: (stack: Stack, tables: { table: dynamodb.ITable; auditTable: dynamodb.ITable }, entry: string) => void,
+  read: (of: PoliciesOf) => T,
+): T {
+  const outdir = mkdtempSync(join(tmpdir(), 'role-policies-'));
   try {
     const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
-    const stack = new Stack(app, 'Jobs', { env: { account: ACCOUNT, region: REGION } });
+    const stack = new Stack(app, stackId, { env: { account: ACCOUNT, region: REGION } });
     const table = dynamodb.Table.fromTableArn(stack, 'Main', TABLE_ARNS.main);
     const auditTable = dynamodb.Table.fromTableArn(stack, 'Audit', TABLE_ARNS.audit);
-    const entry = join(import.meta.dirname, '../infra/fixtures/handler.ts');
-    const authEnvironment = { COGNITO_USER_POOL_ID: 'eu-west-2_pool', COGNITO_CLIENT_ID: 'client' };
-    new Reminders(stack, 'Reminders', { entry, table, authEnvironment, mailFrom: 'Portal <no-reply@example.org>', portalUrl: 'https://portal.example' });
-    new MailEvents(stack, 'MailEvents', { entry, table, auditTable, authEnvironment });
+    build(stack, { table, auditTable }, join(import.meta.dirname, '../infra/fixtures/handler.ts'));
     const policies = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy')) as { Properties: { Roles: unknown; PolicyDocument: { Statement: Statement[] } } }[];
-    const of = (role: string) => policies.filter((p) => JSON.stringify(p.Properties.Roles).includes(role)).flatMap((p) => p.Properties.PolicyDocument.Statement);
-    return { reminders: of('RemindersHandlerRole'), mailEvents: of('MailEventsHandlerRole') };
+    return read((role) => policies.filter((p) => JSON.stringify(p.Properties.Roles).includes(role)).flatMap((p) => p.Properties.PolicyDocument.Statement));
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+const AUTH_ENVIRONMENT = { COGNITO_USER_POOL_ID: 'eu-west-2_pool', COGNITO_CLIENT_ID: 'client' };
+
+/** The role policies of the two mail functions (infra/constructs/reminders.ts, mail-events.ts). */
+export function jobPolicies(): { reminders: Statement[]; mailEvents: Statement[] } {
+  return synthesizePolicies(
+    'Jobs',
+    (stack, { table, auditTable }, entry) => {
+      new Reminders(stack, 'Reminders', { entry, table, authEnvironment: AUTH_ENVIRONMENT, mailFrom: 'Portal <no-reply@example.org>', portalUrl: 'https://portal.example' });
+      new MailEvents(stack, 'MailEvents', { entry, table, auditTable, authEnvironment: AUTH_ENVIRONMENT });
+    },
+    (of) => ({ reminders: of('RemindersHandlerRole'), mailEvents: of('MailEventsHandlerRole') }),
+  );
+}
+
+/** The API function's role policy (infra/constructs/api.ts): every statement, DynamoDB's and the others. */
+export function apiPolicies(): Statement[] {
+  return synthesizePolicies(
+    'ApiPolicy',
+    (stack, { table, auditTable }, entry) => {
+      const pool = AUTH_ENVIRONMENT.COGNITO_USER_POOL_ID;
+      const api = new Api(stack, 'Api', {
+        entry,
+        table,
+        auditTable,
+        documentsBucket: s3.Bucket.fromBucketName(stack, 'Documents', 'portal-documents'),
+        partnershipId: 'mscp',
+        userPoolId: pool,
+        issuerUrl: `https://cognito-idp.${REGION}.amazonaws.com/${pool}`,
+        hostedUiDomain: 'portal-auth.auth.eu-west-2.amazoncognito.com',
+        mailFrom: 'Portal <no-reply@example.org>',
+        configurationSet: 'portal-mail',
+      });
+      api.connect({ userPoolClientId: AUTH_ENVIRONMENT.COGNITO_CLIENT_ID, portalUrl: 'https://portal.example' });
+    },
+    (of) => of('ApiHandlerRole'),
+  );
 }
 
 /** One DynamoDB request as IAM sees it. */
@@ -60,6 +107,8 @@ export interface IamRequest {
   /** Top-level attribute names the request names; absent when it names none (a read of whole items). */
   attributes?: string[];
   select?: string;
+  /** `ReturnValues` of a write, when it asks for any (IAM's `dynamodb:ReturnValues`). */
+  returnValues?: string;
 }
 
 const KEYWORDS = new Set(
@@ -109,6 +158,7 @@ export function requestsOf(c: SentCommand, tableArn: (tableName: string) => stri
     resource: tableArn(String(i.TableName)),
     leadingKeys: leading(key),
     attributes: [...new Set([...keys(key), ...named])],
+    ...(typeof i.ReturnValues === 'string' ? { returnValues: i.ReturnValues } : {}),
   });
   const write = (i: Input, kind: 'Put' | 'Update' | 'Delete' | 'ConditionCheck'): IamRequest => {
     const conditionNames = namesIn(i.ConditionExpression, i.ExpressionAttributeNames);
@@ -165,17 +215,25 @@ const glob = (pattern: string) =>
   );
 const list = (v: string | string[]) => [v].flat();
 
+/** The values of a condition key in a request (undefined: the request has none); a key the check does not model fails it. */
+function valuesOf(key: string, r: IamRequest): string[] | undefined {
+  const one = (v: string | undefined) => (v === undefined ? undefined : [v]);
+  switch (key) {
+    case 'dynamodb:LeadingKeys':
+      return r.leadingKeys;
+    case 'dynamodb:Attributes':
+      return r.attributes;
+    case 'dynamodb:Select':
+      return one(r.select);
+    case 'dynamodb:ReturnValues':
+      return one(r.returnValues);
+    default:
+      throw new Error(`The IAM check does not know the condition key ${key}`);
+  }
+}
+
 function conditionHolds(operator: string, key: string, expected: string | string[], r: IamRequest): boolean {
-  const values =
-    key === 'dynamodb:LeadingKeys'
-      ? r.leadingKeys
-      : key === 'dynamodb:Attributes'
-        ? r.attributes
-        : key === 'dynamodb:Select'
-          ? r.select === undefined
-            ? undefined
-            : [r.select]
-          : undefined;
+  const values = valuesOf(key, r);
   const like = (v: string) => list(expected).some((p) => glob(p).test(v));
   const equals = (v: string) => list(expected).includes(v);
   switch (operator) {
@@ -205,9 +263,23 @@ export function allowed(statements: readonly Statement[], r: IamRequest): boolea
   });
 }
 
+/** What IAM is asked for by `commands`, sent to the tables named `tables.main` and `tables.audit` (here ARNs {@link TABLE_ARNS}). */
+export function iamRequests(commands: readonly SentCommand[], tables: { main: string; audit: string }): IamRequest[] {
+  const tableArn = (name: string) => (name === tables.main ? TABLE_ARNS.main : name === tables.audit ? TABLE_ARNS.audit : `unknown-table:${name}`);
+  return commands.flatMap((c) => requestsOf(c, tableArn));
+}
+
+/** One request in a line: action, table (and index), leading keys, attributes. */
+export const describeRequest = (r: IamRequest) =>
+  `${r.action} ${r.resource.replace(/^.*:table\//, '')} ${r.leadingKeys.join(',')}${r.attributes ? ` [${r.attributes.join(',')}]` : ''}${r.returnValues ? ` ReturnValues=${r.returnValues}` : ''}`;
+
 /** The requests among `commands` that no statement allows, described (an empty list: all allowed). */
 export function deniedRequests(statements: readonly Statement[], commands: readonly SentCommand[], tables: { main: string; audit: string }): string[] {
-  const tableArn = (name: string) => (name === tables.main ? TABLE_ARNS.main : name === tables.audit ? TABLE_ARNS.audit : `unknown-table:${name}`);
-  const denied = commands.flatMap((c) => requestsOf(c, tableArn)).filter((r) => !allowed(statements, r));
-  return [...new Set(denied.map((r) => `${r.action} ${r.resource.replace(/^.*:table\//, '')} ${r.leadingKeys.join(',')}${r.attributes ? ` [${r.attributes.join(',')}]` : ''}`))];
+  return [
+    ...new Set(
+      iamRequests(commands, tables)
+        .filter((r) => !allowed(statements, r))
+        .map(describeRequest),
+    ),
+  ];
 }
