@@ -54,6 +54,12 @@ const Env = z.object({
     .regex(/^[a-z0-9-]+$/)
     .optional(),
   ORIGIN_VERIFY_SECRET: z.string().min(32).optional(),
+  /**
+   * Whether leads, signatories and administrators must sign in with an authenticator app:
+   * `required-for-roles` (the default in AWS) or `optional` (the default locally, so the demo's
+   * accounts sign in with a password alone; anyone may still turn it on).
+   */
+  SECOND_FACTOR: z.enum(['required-for-roles', 'optional'], { error: 'use required-for-roles or optional' }).optional(),
 });
 
 export interface Config {
@@ -87,6 +93,8 @@ export interface Config {
    * cannot be reached around CloudFront (and its WAF) at its execute-api address.
    */
   originVerify?: { header: string; secret: string };
+  /** Two-step sign-in (TOTP): required for the roles that sign off or administer, or optional for everyone. */
+  secondFactor: 'required-for-roles' | 'optional';
 }
 
 export class ConfigError extends Error {}
@@ -168,5 +176,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === 'true',
     ...(e.ORIGIN_VERIFY_HEADER && e.ORIGIN_VERIFY_SECRET ? { originVerify: { header: e.ORIGIN_VERIFY_HEADER, secret: e.ORIGIN_VERIFY_SECRET } } : {}),
+    secondFactor: e.SECOND_FACTOR ?? (e.PORTAL_MODE === 'aws' ? 'required-for-roles' : 'optional'),
   };
 }

@@ -4,6 +4,7 @@ import {
   AdminDeleteUserAttributesCommand,
   AdminDisableUserCommand,
   AdminEnableUserCommand,
+  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUpdateUserAttributesCommand,
@@ -14,6 +15,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '../../shared/auth/roles.js';
 import { Conflict, ServiceUnavailable } from '../domain/errors.js';
+import type { AuthenticatorLookup } from './second-factor.js';
 
 /**
  * Where people sign in: one interface, two implementations. The portal's own record of each
@@ -55,7 +57,10 @@ export class LocalDirectory implements IdentityDirectory {
 export const DIRECTORY_UNAVAILABLE =
   'The change is saved, but the sign-in service did not answer, so it may not apply to signing in yet. Try the same action again in a minute to finish it.';
 
-export class CognitoDirectory implements IdentityDirectory {
+/** Said when Cognito does not answer whether someone has an authenticator: nothing was changed. */
+export const AUTHENTICATOR_UNKNOWN = 'The sign-in service did not answer, so the portal cannot check your two-step sign-in. Try again in a minute.';
+
+export class CognitoDirectory implements IdentityDirectory, AuthenticatorLookup {
   readonly portalInvitations = false;
 
   constructor(
@@ -117,6 +122,23 @@ export class CognitoDirectory implements IdentityDirectory {
         throw new Conflict(`The change is saved, but ${p.name} has no sign-in account. Resend their invitation to create one.`);
       }
       throw err instanceof ServiceUnavailable ? err : this.unavailable(err);
+    }
+  }
+
+  /**
+   * Whether the person has an authenticator app (TOTP) turned on: AdminGetUser lists the MFA the
+   * user has set up. Someone Cognito does not know has none. A Cognito that does not answer within
+   * the deadline gives a 503.
+   */
+  async hasAuthenticator(email: string): Promise<boolean> {
+    try {
+      const user = await this.client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: email }), this.deadline);
+      return (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+    } catch (err) {
+      if (err instanceof UserNotFoundException) return false;
+      const e = new ServiceUnavailable(AUTHENTICATOR_UNKNOWN);
+      (e as { cause?: unknown }).cause = err;
+      throw e;
     }
   }
 

@@ -2,6 +2,8 @@ import { createMiddleware } from 'hono/factory';
 import { ROLE_LABELS, type Role } from '../../shared/auth/roles.js';
 
 const WHO: Record<Role, string> = { lead: 'the programme lead', partner: 'partner agency officers', executive: 'partnership executives' };
+import { secondFactorReasons, type SecondFactorPolicy, type SecondFactorReason } from '../../shared/auth/second-factor.js';
+import { type EnrolmentCheck, SecondFactorRequired } from '../auth/second-factor.js';
 import type { Principal, TokenVerifier } from '../auth/tokens.js';
 import { ACCESS_ENDED, type UserAccessCheck } from '../auth/user-access.js';
 import type { AccountState } from '../repositories/user-repository.js';
@@ -85,6 +87,43 @@ export const requireRole = (...roles: Role[]) =>
     if (!user) throw new Unauthorized('Sign in to continue.');
     if (!roles.includes(user.role)) {
       throw new Forbidden(`Only ${roles.map((r) => WHO[r]).join(' or ')} can do this. You are signed in as ${ROLE_LABELS[user.role].toLowerCase()}.`);
+    }
+    await next();
+  });
+
+/** Whether the signed-in person needs a second step where they are, and (when they do) whether they have one. */
+export interface SecondFactorState {
+  required: boolean;
+  /** Known when required (read through the enrolment check); left out otherwise. */
+  enrolled?: boolean;
+  reasons: SecondFactorReason[];
+}
+export type SecondFactorOf = (user: Principal, now: Date) => Promise<SecondFactorState>;
+
+/**
+ * A partnership member's state, from the record {@link asMember} put on the context: a lead, a
+ * signatory or an agency administrator needs a second step when the deployment requires it.
+ * Nobody else is asked about (no read for them).
+ */
+export function memberSecondFactor(policy: SecondFactorPolicy, check: EnrolmentCheck): SecondFactorOf {
+  return async (user, now) => {
+    const reasons = policy === 'required-for-roles' ? secondFactorReasons(user) : [];
+    if (!reasons.length) return { required: false, reasons };
+    return { required: true, enrolled: await check.enrolled(user.email, now), reasons };
+  };
+}
+
+/**
+ * Refuses (403 `second-factor-required`) a person who needs a second step and has not set one up,
+ * on every route it guards but those `exempt` names (what they need to see who they are and set
+ * it up). Runs after the person's record is known, so someone removed or deactivated still hears
+ * that first (404/401), never that they should set up an authenticator.
+ */
+export const requireSecondFactor = (stateOf: SecondFactorOf, exempt: (c: { req: { path: string; method: string } }) => boolean = () => false) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!exempt(c)) {
+      const state = await stateOf(c.get('user'), c.get('now'));
+      if (state.required && !state.enrolled) throw new SecondFactorRequired(state.reasons);
     }
     await next();
   });

@@ -146,11 +146,20 @@ ${others
 Platform administration (creates partnerships from templates; belongs to no partnership):
 ${admins.map((a) => `  ${a.email.padEnd(30)} platform administrator (${a.name})`).join('\n')}
 
+${secondFactorNote(config.secondFactor)}
+
 Press Ctrl-C to stop.`);
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     await stop(1);
   }
+}
+
+/** What the demo says about two-step sign-in (SECOND_FACTOR): optional for the demo unless started otherwise. */
+function secondFactorNote(policy: 'required-for-roles' | 'optional'): string {
+  return policy === 'optional'
+    ? 'Two-step sign-in is optional in this demonstration (SECOND_FACTOR=optional), so the demo accounts sign in with a password alone.\nAnyone can turn it on from Email settings > Set up two-step sign-in. Start with SECOND_FACTOR=required-for-roles to require it\nof leads, signatories and administrators, as the portal in AWS does.'
+    : 'Two-step sign-in is required of leads, signatories and administrators (SECOND_FACTOR=required-for-roles): each is asked to\nset up an authenticator app when they first sign in.';
 }
 
 main().catch((err: unknown) => {

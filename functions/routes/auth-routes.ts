@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
+import { LoginRequest, Me } from '../../shared/auth/roles.js';
+import { LoginCodeRequest, LoginStep, MeSecondFactor, SignedIn } from '../../shared/auth/second-factor.js';
+import type { SecondFactorOf } from '../http/auth-middleware.js';
 import { MembershipsView } from '../../shared/partnership/views.js';
 import { Slug } from '../../shared/partnership/schema.js';
 import { AttentionEverywhereView } from '../../shared/attention/schema.js';
@@ -24,7 +26,21 @@ const login = declareRoute({
   tag: 'Auth',
   // Credentials: an email by design, checked against the account and never stored.
   body: { schema: LoginRequest, personalData: false },
-  response: json(LoginResponse.meta({ id: 'LoginResponse' }), 'Signed in: a bearer token for the Authorization header'),
+  response: json(LoginStep, 'Signed in (a bearer token for the Authorization header), or, with two-step sign-in on, a challenge to send the code with'),
+  errors: [401, 404, 429],
+});
+
+const loginWithCode = declareRoute({
+  method: 'post',
+  path: '/api/auth/login/code',
+  operationId: 'signInWithCode',
+  summary: 'The second step of signing in: the 6-digit code from the authenticator app (local mode only)',
+  description:
+    'Send the challenge the password earned with the code the app shows now. A wrong code is 401 (after five on one challenge, sign in with the password again); wrong codes slow down like wrong passwords (429); each code signs in once.',
+  tag: 'Auth',
+  // A challenge and 6 digits: nothing about anyone.
+  body: { schema: LoginCodeRequest, personalData: false },
+  response: json(SignedIn, 'Signed in: a bearer token for the Authorization header'),
   errors: [401, 404, 429],
 });
 
@@ -70,7 +86,10 @@ const me = declareRoute({
   summary: 'The signed-in user',
   tag: 'Auth',
   roles: ALL_ROLES,
-  response: json(Me.meta({ id: 'Me' }), 'Who is signed in, with their role and agency'),
+  response: json(
+    Me.extend({ secondFactor: MeSecondFactor }).meta({ id: 'Me' }),
+    'Who is signed in, with their role and agency, and whether their role here needs two-step sign-in (and, when it does, whether they have set it up)',
+  ),
 });
 
 const partnerships = declareRoute({
@@ -112,12 +131,16 @@ export function authRoutes(auth: AuthService | null, deps: Pick<ServiceDeps, 'co
   const routes = apiRoutes();
   // Without the built-in sign-in the route names nothing: 404 before its body is read.
   if (!auth) {
-    for (const r of [login, checkInvitation, setPassword]) routes.use(r.getRoutingPath(), () => Promise.reject(new NotFound(SIGN_IN_ELSEWHERE)));
+    for (const r of [login, loginWithCode, checkInvitation, setPassword]) routes.use(r.getRoutingPath(), () => Promise.reject(new NotFound(SIGN_IN_ELSEWHERE)));
   }
   return routes
     .openapi(login, async (c) => {
       if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
       return c.json(await auth.login(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now'), clientKey: clientAddress(c, deps.config.trustProxy) }), 200);
+    })
+    .openapi(loginWithCode, async (c) => {
+      if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
+      return c.json(await auth.loginWithCode(c.req.valid('json'), { requestId: c.get('requestId'), now: c.get('now'), clientKey: clientAddress(c, deps.config.trustProxy) }), 200);
     })
     .openapi(checkInvitation, async (c) => {
       if (!auth) throw new NotFound(SIGN_IN_ELSEWHERE);
@@ -133,7 +156,17 @@ export function authRoutes(auth: AuthService | null, deps: Pick<ServiceDeps, 'co
     });
 }
 
-/** Routes about the signed-in user (behind authentication). */
-export function meRoutes() {
-  return apiRoutes().openapi(me, (c) => c.json(c.get('user'), 200));
+/** Nobody needs a second step: what the typed client's description of the routes is built with. */
+const NOT_REQUIRED: SecondFactorOf = async () => ({ required: false, reasons: [] });
+
+/**
+ * Routes about the signed-in user (behind authentication). `/me` answers whoever needs a second
+ * step and has none yet too: it is how the web app learns to send them to set one up.
+ */
+export function meRoutes(secondFactorOf: SecondFactorOf = NOT_REQUIRED) {
+  return apiRoutes().openapi(me, async (c) => {
+    const user = c.get('user');
+    const { required, enrolled } = await secondFactorOf(user, c.get('now'));
+    return c.json({ ...user, secondFactor: required ? { required, enrolled: enrolled === true } : { required } }, 200);
+  });
 }

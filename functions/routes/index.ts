@@ -3,7 +3,7 @@ import type { TokenVerifier } from '../auth/tokens.js';
 import { UserAccessCheck } from '../auth/user-access.js';
 import { apiDocsRoutes } from '../http/api-docs.js';
 import type { AppEnv } from '../http/app-env.js';
-import { asMember, authenticate, inPartnership } from '../http/auth-middleware.js';
+import { asMember, authenticate, inPartnership, memberSecondFactor, requireSecondFactor, type SecondFactorOf } from '../http/auth-middleware.js';
 import { apiRoutes } from '../http/route.js';
 import type { openApiDocument } from '../http/openapi.js';
 import type { ServiceDeps, ServiceRegistry } from '../services/index.js';
@@ -20,6 +20,7 @@ import { programmeRoutes } from './programme-routes.js';
 import { setUpRoutes } from './set-up-routes.js';
 import { readinessRoutes } from './readiness-routes.js';
 import { returnRoutes } from './return-routes.js';
+import { secondFactorRoutes } from './second-factor-routes.js';
 import { systemRoutes } from './system-routes.js';
 import { thresholdRoutes } from './threshold-routes.js';
 import { trackerRoutes } from './tracker-routes.js';
@@ -34,9 +35,9 @@ export type RouteDeps = Pick<ServiceDeps, 'config' | 'localIssuer'> & { verifier
  * mounted at `/api/p/{partnershipId}`. Chained, so the type carries every declaration
  * (`PartnershipApi`, for the web's typed client of one partnership).
  */
-export function partnershipApp() {
+export function partnershipApp(secondFactorOf?: SecondFactorOf) {
   return apiRoutes()
-    .route('/', meRoutes())
+    .route('/', meRoutes(secondFactorOf))
     .route('/', attentionRoutes())
     .route('/', notificationRoutes())
     .route('/', partnershipRoutes())
@@ -79,19 +80,39 @@ export function mountRoutes(app: OpenAPIHono<AppEnv>, deps: RouteDeps, registry:
   });
   // Whether the person is an active platform administrator (the platform's record, read at most once a minute).
   const admins = new UserAccessCheck((email) => registry.platform.adminAccess(email));
+  // Two-step sign-in: a partnership's lead, signatories and agency administrators, and platform
+  // administrators, need an authenticator when the deployment says so. Each route they may use
+  // refuses them (403) until they have one, but what tells them who they are and lets them set it up.
+  const policy = deps.config.secondFactor;
+  const enrolment = registry.enrolment;
+  const memberState = memberSecondFactor(policy, enrolment);
+  const adminState: SecondFactorOf = async (user, now) =>
+    policy === 'required-for-roles' ? { required: true, enrolled: await enrolment.enrolled(user.email, now), reasons: ['platform-admin'] } : { required: false, reasons: [] };
+  // Another partnership's list needs what that partnership would (read at most once a minute).
+  const reasonsAnywhere = new UserAccessCheck((email) => registry.secondFactor.reasonsFor(email));
+  const anywhereState: SecondFactorOf = async (user, now) => {
+    const reasons = await reasonsAnywhere.access(user.email, now);
+    return reasons.length ? { required: true, enrolled: await enrolment.enrolled(user.email, now), reasons } : { required: false, reasons };
+  };
+  const isMe = (c: { req: { path: string; method: string } }) => c.req.method === 'GET' && /^\/api\/p\/[^/]+\/me$/.test(c.req.path);
+  const isPlatformMe = (c: { req: { path: string; method: string } }) => c.req.method === 'GET' && c.req.path === '/api/platform/me';
   return app
     .route('/', systemRoutes(registry.home, deps, apiDocument))
     .route('/', apiDocsRoutes())
     .route('/', authRoutes(registry.auth, deps))
     .use('/api/partnerships', authenticate(deps.verifier))
     .use('/api/partnerships/*', authenticate(deps.verifier))
+    .use('/api/partnerships/attention', requireSecondFactor(anywhereState))
     .route('/', serviceRoutes(registry.platform))
-    .use('/api/platform/*', authenticate(deps.verifier), asPlatformAdmin(admins))
+    .use('/api/second-factor', authenticate(deps.verifier))
+    .use('/api/second-factor/*', authenticate(deps.verifier))
+    .route('/', secondFactorRoutes(registry.secondFactor, deps))
+    .use('/api/platform/*', authenticate(deps.verifier), asPlatformAdmin(admins), requireSecondFactor(adminState, isPlatformMe))
     .route('/', platformRoutes(registry.platform, admins))
     .use('/api/public/p/:partnershipId/*', inPartnership(registry))
     .route('/api/public/p/:partnershipId', publicPartnershipApp())
-    .use('/api/p/:partnershipId/*', authenticate(deps.verifier), inPartnership(registry), asMember(access, worksSomewhere))
-    .route('/api/p/:partnershipId', partnershipApp());
+    .use('/api/p/:partnershipId/*', authenticate(deps.verifier), inPartnership(registry), asMember(access, worksSomewhere), requireSecondFactor(memberState, isMe))
+    .route('/api/p/:partnershipId', partnershipApp(memberState));
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { LoginRequest, LoginResponse, Me } from '../../shared/auth/roles.js';
+import { CODE_WRONG, type LoginCodeRequest, type LoginStep } from '../../shared/auth/second-factor.js';
+import { SignInChallenges, totpStep, UsedCodes } from '../auth/second-factor.js';
 import type { SetPasswordRequest } from '../../shared/users/schema.js';
 import { verifyPassword } from '../auth/passwords.js';
 import { SignInThrottle } from '../auth/login-throttle.js';
@@ -51,7 +53,19 @@ export interface AuthDeps {
   locate(email: string): Promise<SignInAccount | null>;
   /** The invitations of the partnership whose person a set-password link's token names (the deployment's own when none does). */
   invitationsFor(token: string): Promise<Invitations>;
+  /** The person's authenticator secret when they have turned two-step sign-in on, else null. */
+  totpSecretOf?(email: string): Promise<string | null>;
 }
+
+/** What the second step (the code) keeps between the password and the code, in this one process. */
+export interface CodeStep {
+  challenges: SignInChallenges;
+  /** Wrong codes slow down like wrong passwords, per email and address and per address. */
+  throttle: SignInThrottle;
+  used: UsedCodes;
+}
+
+const CHALLENGE_ENDED = 'Your sign-in has timed out. Enter your email address and password again.';
 
 /**
  * Local-mode sign-in: checks the stored scrypt hash and issues a Cognito-shaped ID token. One
@@ -63,10 +77,15 @@ export class AuthService {
     private readonly d: AuthDeps,
     private readonly issuer: LocalTokenIssuer,
     private readonly throttle = new SignInThrottle(),
+    private readonly codes: CodeStep = { challenges: new SignInChallenges(), throttle: new SignInThrottle(), used: new UsedCodes() },
   ) {}
 
-  /** `clientKey` is the caller's address (see `clientAddress`): it keys the per-address limit. */
-  async login(input: LoginRequest, ctx: { requestId: string; now: Date; clientKey: string }): Promise<LoginResponse> {
+  /**
+   * Checks the password; someone with an authenticator is then asked for its code (a challenge to
+   * send it with), anyone else signed in. `clientKey` is the caller's address (see `clientAddress`):
+   * it keys the per-address limit.
+   */
+  async login(input: LoginRequest, ctx: { requestId: string; now: Date; clientKey: string }): Promise<LoginStep> {
     const now = ctx.now.getTime();
     const refusal = this.throttle.check(input.email, ctx.clientKey, now);
     if (refusal) {
@@ -92,6 +111,44 @@ export class AuthService {
       throw new Unauthorized('The email address or password is not right. Check them and try again.');
     }
     this.throttle.recordSuccess(input.email, ctx.clientKey);
+    // Nothing is recorded and no token issued until the code is right too.
+    if (await this.d.totpSecretOf?.(input.email)) {
+      const { challenge, expiresAt } = this.codes.challenges.issue(input.email, ctx.now);
+      return { codeRequired: true, challenge, expiresAt: expiresAt.toISOString() };
+    }
+    return this.signIn(account, ctx);
+  }
+
+  /**
+   * The second step: the code from the authenticator app, sent with the challenge the password
+   * earned. A wrong code is 401 (after a few on one challenge, the password is asked for again);
+   * wrong codes slow down like wrong passwords (429); a code signs in once.
+   */
+  async loginWithCode(input: LoginCodeRequest, ctx: { requestId: string; now: Date; clientKey: string }): Promise<LoginResponse> {
+    const challenge = this.codes.challenges.find(input.challenge, ctx.now);
+    const email = challenge?.email ?? '';
+    const refusal = this.codes.throttle.check(email, ctx.clientKey, ctx.now.getTime());
+    if (refusal) {
+      const seconds = Math.ceil(refusal.waitMs / 1000);
+      throw new TooManyRequests(seconds, `Too many wrong codes. Wait ${seconds} seconds, then try again.`);
+    }
+    if (!challenge) throw new Unauthorized(CHALLENGE_ENDED);
+    const [secret, account] = await Promise.all([this.d.totpSecretOf?.(email) ?? null, this.d.locate(email)]);
+    if (!account || account.status === 'deactivated') {
+      this.codes.challenges.close(input.challenge);
+      throw new AccessEnded(ACCESS_ENDED);
+    }
+    const step = secret ? totpStep(email, secret, input.code, ctx.now) : null;
+    if (step === null || !this.codes.used.use(email, step)) {
+      this.codes.throttle.recordFailure(email, ctx.clientKey, ctx.now.getTime());
+      throw new Unauthorized(this.codes.challenges.failed(input.challenge) ? `${CODE_WRONG} ${CHALLENGE_ENDED}` : CODE_WRONG);
+    }
+    this.codes.challenges.close(input.challenge);
+    this.codes.throttle.recordSuccess(email, ctx.clientKey);
+    return this.signIn(account, ctx);
+  }
+
+  private async signIn(account: SignInAccount, ctx: { requestId: string; now: Date }): Promise<LoginResponse> {
     await account.recordSignIn(ctx);
     const { me } = account;
     const { token, expiresAt } = await this.issuer.issue(me, ctx.now);

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff } from '../../shared/readiness/schema.js';
 import { CognitoDirectory, type IdentityDirectory, LocalDirectory } from '../auth/directory.js';
+import { type AuthenticatorLookup, EnrolmentCheck, PendingSetups } from '../auth/second-factor.js';
 import type { LocalTokenIssuer } from '../auth/tokens.js';
 import { createSesClient, type Mailer, SesMailer } from '../mail/mailer.js';
 import type { Logger } from '../logger.js';
@@ -41,6 +42,7 @@ import { ReturnsService } from './returns-service.js';
 import { ThresholdService } from './threshold-service.js';
 import { TrackerService } from './tracker-service.js';
 import { PlatformService } from './platform-service.js';
+import { SecondFactorService } from './second-factor-service.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
 import { templateCatalogue } from '../seed/templates.js';
 
@@ -65,6 +67,15 @@ export interface ServiceDeps {
 
 function defaultDirectory(config: Config): IdentityDirectory {
   return config.auth.mode === 'cognito' ? CognitoDirectory.create({ region: config.auth.region, userPoolId: config.auth.userPoolId }) : new LocalDirectory();
+}
+
+/** Where whether someone has an authenticator is read: their credential locally, Cognito in AWS (the directory given, when it can tell). */
+function authenticatorLookup(deps: ServiceDeps, accounts: AccountRepository): AuthenticatorLookup {
+  const auth = deps.config.auth;
+  if (auth.mode === 'local') return accounts;
+  const given = deps.directory as Partial<AuthenticatorLookup> | undefined;
+  if (given && typeof given.hasAuthenticator === 'function') return given as AuthenticatorLookup;
+  return CognitoDirectory.create({ region: auth.region, userPoolId: auth.userPoolId });
 }
 
 /**
@@ -175,6 +186,12 @@ export class ServiceRegistry {
   /** Local sign-in (null in AWS, where Cognito signs people in): one for every partnership. */
   readonly auth: AuthService | null;
 
+  /** Two-step sign-in: whether each person needs it and has it, and (local sign-in) setting it up. */
+  readonly secondFactor: SecondFactorService;
+
+  /** Whether a person has an authenticator (a "yes" kept a few minutes), for the check on every request. */
+  readonly enrolment: EnrolmentCheck;
+
   constructor(private readonly deps: ServiceDeps) {
     const platform = new PlatformRepository(deps.doc, deps.config.tables.main);
     this.platform = new PlatformService({
@@ -186,6 +203,18 @@ export class ServiceRegistry {
       created: (pid) => this.known.delete(pid),
     });
     const accounts = new AccountRepository(deps.doc, deps.config.tables.main);
+    this.enrolment = new EnrolmentCheck(authenticatorLookup(deps, accounts));
+    const platformWriter = new Writer(deps.doc, deps.config.tables.audit, platformKeys.auditScope);
+    this.secondFactor = new SecondFactorService({
+      policy: deps.config.secondFactor,
+      mode: deps.config.auth.mode,
+      check: this.enrolment,
+      memberRecordsOf: (email) => platform.memberRecordsOf(email),
+      adminAccess: (email) => platform.getAdminAccess(email),
+      writerFor: (pid) => (pid ? this.for(pid).writer : platformWriter),
+      homePartnershipId: deps.config.partnershipId,
+      ...(deps.config.auth.mode === 'local' ? { local: { accounts, pending: new PendingSetups() } } : {}),
+    });
     this.auth = deps.localIssuer
       ? new AuthService(
           {
@@ -201,6 +230,7 @@ export class ServiceRegistry {
               const pid = personId ? await platform.partnershipOfPerson(personId) : null;
               return (pid ? this.for(pid) : this.home).people;
             },
+            totpSecretOf: (email) => accounts.getTotpSecret(email),
           },
           deps.localIssuer,
         )

@@ -120,6 +120,8 @@ export class Api extends Construct {
       description: 'Partnership Reform Portal API (Hono)',
       environment: {
         PORTAL_MODE: 'aws',
+        // Leads, signatories and administrators must have an authenticator (functions/auth/second-factor.ts).
+        SECOND_FACTOR: 'required-for-roles',
         TABLE_NAME: props.table.tableName,
         AUDIT_TABLE_NAME: props.auditTable.tableName,
         PARTNERSHIP_ID: props.partnershipId,
@@ -195,6 +197,8 @@ export class Api extends Construct {
           'cognito-idp:AdminDisableUser',
           'cognito-idp:AdminEnableUser',
           'cognito-idp:AdminUserGlobalSignOut',
+          // Whether someone has an authenticator (leads, signatories and administrators must).
+          'cognito-idp:AdminGetUser',
         ],
         resources: [`arn:aws:cognito-idp:${region}:${account}:userpool/${props.userPoolId}`],
       }),

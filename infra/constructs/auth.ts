@@ -144,7 +144,10 @@ export class WebClient extends Construct {
       authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        // COGNITO_ADMIN (aws.cognito.signin.user.admin): the SPA sets up the person's own
+        // authenticator with their access token (AssociateSoftwareToken, VerifySoftwareToken,
+        // SetUserMFAPreference); it grants nothing over anyone else.
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN],
         callbackUrls: props.origins.map((o) => `${o}/auth/callback`),
         logoutUrls: props.origins.map((o) => `${o}/`),
       },

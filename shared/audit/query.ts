@@ -82,6 +82,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'readiness.challenge': 'Readiness assessment challenged',
   'personal-data.erase': 'Personal data erased',
   'auth.sign-in': 'Signed in',
+  'auth.second-factor-on': 'Two-step sign-in turned on',
+  'auth.second-factor-off': 'Two-step sign-in turned off',
   'user.invite': 'Person invited',
   'user.update': 'Person changed',
   'user.set-password': 'Invitation accepted',

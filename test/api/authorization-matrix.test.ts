@@ -49,9 +49,14 @@ describe('authorization on every write route', () => {
     expect(routes.length).toBeGreaterThanOrEqual(18);
   });
 
-  // Every write route but the executive's own settings (their email choices) is closed to them.
-  it('when the API is described, the only write route open to the executive is their own email settings', () => {
-    expect(routes.filter((r) => r.roles.includes('executive')).map((r) => `${r.method} ${r.path}`)).toEqual(['PUT /api/p/mscp/me/notifications']);
+  // Every write route but the executive's own settings (their email choices, their two-step sign-in) is closed to them.
+  it('when the API is described, the only write routes open to the executive are their own email settings and two-step sign-in', () => {
+    expect(
+      routes
+        .filter((r) => r.roles.includes('executive'))
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual(['DELETE /api/second-factor', 'POST /api/second-factor/confirm', 'POST /api/second-factor/setup', 'PUT /api/p/mscp/me/notifications']);
   });
 
   it.each(routes.filter((r) => !r.roles.includes('executive')))('when the executive calls $method $path, it is refused and nothing is written', async ({ method, path }) => {

@@ -41,6 +41,11 @@ function writeRoutes() {
  */
 const NO_IF_MATCH: Record<string, string> = {
   'POST /api/auth/login': 'signs in; changes no shared record',
+  'POST /api/auth/login/code': 'the second step of signing in, with a single-use challenge; changes no shared record',
+  'POST /api/second-factor/setup': 'gives a new key to set up, kept in memory until confirmed; writes nothing',
+  'POST /api/second-factor/confirm':
+    "turns the person's own two-step sign-in on: the code from the key they were just given stands for the version, and the write is refused (409) if it is on already",
+  'DELETE /api/second-factor': "turns the person's own two-step sign-in off: nobody else edits it, and the write is refused (409) if it is off already",
   'POST /api/auth/invitation': 'reads whose invitation a link is; writes nothing',
   'POST /api/auth/set-password':
     "an invitation's single-use link: its secret stands for the version (the write is guarded by the version read with it and removes it), and nobody else edits the person meanwhile",

@@ -185,6 +185,10 @@ const NO_FREE_TEXT: Record<string, string> = {
   'post /api/auth/login': 'credentials: checked against the account, never stored',
   'post /api/auth/invitation': "an invitation link's token only",
   'post /api/auth/set-password': 'a token and a password: hashed, never stored as text',
+  'post /api/auth/login/code': 'a challenge and a 6-digit code only',
+  'post /api/second-factor/setup': 'no body',
+  'post /api/second-factor/confirm': 'a 6-digit code only',
+  'delete /api/second-factor': 'no body',
   'post /api/platform/partnerships':
     "free text is checked (an NHS number in a workstream description is refused: test/api/platform-admin.test.ts); the first lead's name and work email are about staff by design",
   'post /api/p/{partnershipId}/people': "a member of staff's name, work email, role and agency: about staff by design; definite identifiers are still refused (tested below)",

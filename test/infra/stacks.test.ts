@@ -134,7 +134,7 @@ describe('API Lambda', () => {
 
   it('when synthesized, it gets the configuration the Lambda reads', () => {
     const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-    expect(vars).toMatchObject({ PORTAL_MODE: 'aws', PARTNERSHIP_ID: 'mscp' });
+    expect(vars).toMatchObject({ PORTAL_MODE: 'aws', PARTNERSHIP_ID: 'mscp', SECOND_FACTOR: 'required-for-roles' });
     for (const name of ['TABLE_NAME', 'AUDIT_TABLE_NAME', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'DOCUMENTS_BUCKET', 'PORTAL_URL']) {
       expect(vars[name], name).toBeDefined();
     }
@@ -211,7 +211,9 @@ describe('IAM', () => {
   it('when the API manages people, it may use the Cognito admin actions it needs on the portal user pool only', () => {
     const cognito = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
     expect(cognito).toHaveLength(1);
-    expect(actionsOf(cognito[0]!)).toEqual(expect.arrayContaining(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut']));
+    expect(actionsOf(cognito[0]!)).toEqual(
+      expect.arrayContaining(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDisableUser', 'cognito-idp:AdminUserGlobalSignOut', 'cognito-idp:AdminGetUser']),
+    );
     expect(actionsOf(cognito[0]!).some((a) => a.includes('*') || a === 'cognito-idp:AdminDeleteUser' || a === 'cognito-idp:AdminSetUserPassword')).toBe(false);
     expect(JSON.stringify(cognito[0]!.Resource)).toContain('UserPool');
     expect(JSON.stringify(cognito[0]!.Resource)).not.toContain('userpool/*');
@@ -394,7 +396,8 @@ describe('Cognito', () => {
     expect(client).toMatchObject({
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
-      AllowedOAuthScopes: expect.arrayContaining(['openid', 'email', 'profile']),
+      // aws.cognito.signin.user.admin: people set up their own authenticator with their access token.
+      AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
       CallbackURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [onlyLogicalId(stateless, 'AWS::CloudFront::Distribution'), 'DomainName'] }, '/auth/callback']] }],
       LogoutURLs: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [onlyLogicalId(stateless, 'AWS::CloudFront::Distribution'), 'DomainName'] }, '/']] }],
       IdTokenValidity: 60,

@@ -42,7 +42,8 @@ const ADMIN = { id: 'platform-admin-pat', email: 'platform@portal.example', name
 const MEDWAY: SeedFile = loadSeed('mscp');
 const KENT: SeedFile = loadSeed('kscmp');
 /** The built-in sign-in of local mode: the Lambda answers these 404 (Cognito signs people in). */
-const LOCAL_ONLY = ['signIn', 'checkInvitation', 'setPassword', 'getSigningKeys'];
+// The built-in sign-in, its second step and the local authenticator's set-up: in AWS, Cognito does these.
+const LOCAL_ONLY = ['signIn', 'checkInvitation', 'setPassword', 'getSigningKeys', 'signInWithCode', 'startSecondFactorSetup', 'confirmSecondFactor', 'removeSecondFactor'];
 
 /** The configuration the CDK stack gives the Lambda, pointed at DynamoDB Local and this file's own tables. */
 function lambdaConfig(): Config {
@@ -70,6 +71,10 @@ class CognitoStandIn implements IdentityDirectory {
   }
   async sync(p: DirectoryPerson): Promise<void> {
     this.calls.push(`sync ${p.email}`);
+  }
+  /** Every test person has enrolled an authenticator with Cognito (leads and signatories must). */
+  async hasAuthenticator(): Promise<boolean> {
+    return true;
   }
 }
 
@@ -253,6 +258,7 @@ describe('the API, used on every route as the Lambda runs it', () => {
 
   it('when people signed in by Cognito open the portal, they see their partnerships, what needs them, the programme, and save their email choices', async () => {
     expect((await get(USERS.lead, '/api/partnerships')).body.partnerships.map((p: { id: string }) => p.id)).toEqual(['mscp']);
+    expect((await get(USERS.lead, '/api/second-factor')).status).toBe(200);
     // Riley Shaw works in Medway and in Kent.
     expect((await get(USERS.police, '/api/partnerships')).body.partnerships.map((p: { id: string }) => p.id).sort()).toEqual(['kscmp', 'mscp']);
     await get(USERS.police, `/api/partnerships/attention?except=${PID}`);

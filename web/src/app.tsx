@@ -51,6 +51,7 @@ const DeactivatePage = lazy(() => import('./pages/people/deactivate-page.js'));
 const SetPasswordPage = lazy(() => import('./pages/set-password.js'));
 const UnsubscribePage = lazy(() => import('./pages/unsubscribe.js'));
 const NotificationsPage = lazy(() => import('./pages/settings/notifications-page.js'));
+const SecondFactorPage = lazy(() => import('./pages/second-factor/set-up-page.js'));
 const PartnershipsPage = lazy(() => import('./pages/partnerships/partnerships-page.js'));
 const HostedPartnershipsPage = lazy(() => import('./pages/platform/hosted-page.js'));
 const NewPartnershipPage = lazy(() => import('./pages/platform/new-partnership-page.js'));
@@ -78,6 +79,7 @@ export function App(props: { base?: string | undefined; platform?: boolean }) {
             <Route path="/" component={HostedPartnershipsPage} />
             <Route path="/new" component={NewPartnershipPage} />
             <Route path="/created/:id" component={PartnershipCreatedPage} />
+            <Route path="/two-step-sign-in" component={SecondFactorPage} />
           </Route>
           <Route path="/" component={RequireSignIn}>
             <Route path="/" component={HomePage} />
@@ -109,6 +111,7 @@ export function App(props: { base?: string | undefined; platform?: boolean }) {
             <Route path="/board-report" component={BoardReportPage} />
             <Route path="/audit" component={AuditTrailPage} />
             <Route path="/settings/notifications" component={NotificationsPage} />
+            <Route path="/settings/two-step-sign-in" component={SecondFactorPage} />
             <Route path="/partnerships" component={PartnershipsPage} />
             <Route path="/people" component={PeoplePage} />
             <Route path="/people/invite" component={InvitePage} />

@@ -5,6 +5,7 @@ import type { FieldError, Problem } from '../../../shared/http/problem.js';
 import { CONFIRM_PERSONAL_DATA_HEADER } from '../../../shared/http/headers.js';
 import { clearSession, getSession } from './session.js';
 import { THIS_PARTNERSHIP, withPartnership } from './partnership-address.js';
+import { askForSecondFactor } from './second-factor-prompt.js';
 export { currentPartnership } from './partnership-address.js';
 
 /** An API error in the shape the UI shows: `detail` for the error summary, `errors` beside fields. */
@@ -137,6 +138,7 @@ function portalFetch(signedIn: boolean): typeof fetch {
       expireSession(message);
       throw new ApiError(401, { ...problem, detail: message });
     }
+    if (res.status === 403 && signedIn && problem.type?.endsWith('/second-factor-required')) askForSecondFactor();
     const detail = defaultDetailFor(res.status, problem);
     const error = new ApiError(res.status, { ...problem, ...(detail ? { detail } : {}) });
     if (error.needsPersonalDataConfirmation) {

@@ -5,7 +5,7 @@ import { usePeriods, useReturnRows } from './returns.js';
 import { useThresholdVersions } from './threshold.js';
 
 /** What a partner's agency has to do now: its return for the open period and threshold decisions (periods and versions from the cache). */
-export function usePartnerStatus(me: Me) {
+export function usePartnerStatus(me: Pick<Me, 'agencyId'>) {
   const [periods] = usePeriods();
   const [versions] = useThresholdVersions();
   const period = () => currentOpenPeriod(periods() ?? [], ukToday());

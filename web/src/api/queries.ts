@@ -41,6 +41,7 @@ export const QUERY = {
   platformTemplates: 'platform-templates',
   platformTemplate: 'platform-template',
   hostedPartnerships: 'hosted-partnerships',
+  secondFactor: 'second-factor',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

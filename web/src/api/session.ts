@@ -19,6 +19,11 @@ export interface Session {
    * ask for their membership there. A hint for the pages only: the API checks every request.
    */
   platformAdmin?: boolean;
+  /**
+   * Cognito only: the access token from the same sign-in, for Cognito's own API (setting up an
+   * authenticator app). Never sent to the portal's API, which takes the ID token.
+   */
+  accessToken?: string;
 }
 
 const KEY = 'prp.session';

@@ -3,7 +3,9 @@ import { codeChallenge, decodeJwtPayload, randomToken } from './pkce.js';
 
 /**
  * Cognito hosted sign-in: OAuth 2.0 authorization code with PKCE, a public client (no secret).
- * The ID token is what the API's JWT authorizer checks (its `aud` is the app client id).
+ * The ID token is what the API's JWT authorizer checks (its `aud` is the app client id). The access
+ * token is kept too, for Cognito's own API only: with the `aws.cognito.signin.user.admin` scope it
+ * lets the person set up their authenticator app (web/src/auth/authenticator.ts).
  * Note for deployments: the token exchange is a browser fetch to the Cognito domain, so the CSP
  * `connect-src` there must list `https://<domain>` as well as 'self'.
  */
@@ -36,7 +38,7 @@ export async function startCognitoSignIn(settings: CognitoSettings, returnTo = '
     response_type: 'code',
     client_id: settings.clientId,
     redirect_uri: redirectUri(),
-    scope: 'openid email profile',
+    scope: 'openid email profile aws.cognito.signin.user.admin',
     state: pending.state,
     code_challenge_method: 'S256',
     code_challenge: await codeChallenge(pending.verifier),
@@ -66,11 +68,14 @@ export async function finishCognitoSignIn(settings: CognitoSettings, search: URL
     }),
   });
   if (!res.ok) throw new Error('Sign-in could not be completed. Start again.');
-  const body = (await res.json()) as { id_token?: string; expires_in?: number };
+  const body = (await res.json()) as { id_token?: string; access_token?: string; expires_in?: number };
   if (!body.id_token) throw new Error('Sign-in could not be completed. Start again.');
   const exp = decodeJwtPayload(body.id_token)?.exp;
   const expiresAt = typeof exp === 'number' ? new Date(exp * 1000) : new Date(Date.now() + (body.expires_in ?? 3600) * 1000);
-  return { session: { token: body.id_token, expiresAt: expiresAt.toISOString() }, returnTo: safeReturnTo(pending.returnTo) };
+  return {
+    session: { token: body.id_token, expiresAt: expiresAt.toISOString(), ...(body.access_token ? { accessToken: body.access_token } : {}) },
+    returnTo: safeReturnTo(pending.returnTo),
+  };
 }
 
 /** Only same-app paths: never let a crafted link send people to another site after sign-in. */

@@ -3,6 +3,7 @@ import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/ro
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../shared/auth/role-labels.js';
 import { clearPersonalDataQuestion, setUnauthorizedHandler } from '../api/client.js';
+import { setSecondFactorHandler } from '../api/second-factor-prompt.js';
 import { setFlash } from '../api/session.js';
 import { navFor, PLATFORM_NAV } from '../nav.js';
 import { PLATFORM_HOME } from '../../../shared/platform/paths.js';
@@ -10,6 +11,7 @@ import { AppFooter } from './app-footer.js';
 import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
 import { SERVICE_NAME } from './page.js';
+import { secondFactorPage } from './require-sign-in.js';
 
 /** Skip link: focus <main> directly; a #hash navigation would go through the router. */
 function SkipLink() {
@@ -206,6 +208,12 @@ export function Layout(props: RouteSectionProps) {
     setFlash(message);
     app.signOut();
     if (!page().startsWith('/sign-in')) navigate(`/sign-in?next=${encodeURIComponent(page())}`, { replace: true });
+  });
+  // Someone whose role needs two-step sign-in, refused for the want of it, goes to set it up, then back.
+  setSecondFactorHandler(() => {
+    const here = page();
+    const setUp = secondFactorPage(app.platform);
+    if (!here.startsWith(setUp)) navigate(`${setUp}?next=${encodeURIComponent(here)}`, { replace: true });
   });
   // A personal-data question belongs to the page that asked it.
   createEffect(on(() => loc.pathname, clearPersonalDataQuestion, { defer: true }));

@@ -1,10 +1,11 @@
 import { Navigate, type RouteSectionProps } from '@solidjs/router';
 import { Match, onMount, Show, Switch } from 'solid-js';
 import { ApiError } from '../api/client.js';
+import { useSecondFactor } from '../api/second-factor.js';
 import { usePagePath } from '../page-path.js';
 import { useApp } from '../state.js';
 import { PageLoadLink } from './link-line.js';
-import { AccountNotLoaded } from './require-sign-in.js';
+import { AccountNotLoaded, secondFactorPage } from './require-sign-in.js';
 import { Loading } from './loading.js';
 import { Page } from './page.js';
 
@@ -18,6 +19,9 @@ import { Page } from './page.js';
 export function RequirePlatformAdmin(props: RouteSectionProps) {
   const app = useApp();
   const page = usePagePath();
+  // Platform administrators need two-step sign-in when the deployment says so: set it up first, then carry on.
+  const [secondFactor] = useSecondFactor(() => (app.platform && app.signedIn() && app.platformAdmin.state === 'ready' ? 'session' : null));
+  const settingUp = () => page().startsWith(secondFactorPage(true));
   return (
     <Show when={app.platform} fallback={<OwnAddress page={page()} />}>
       <Switch fallback={<Loading />}>
@@ -35,7 +39,17 @@ export function RequirePlatformAdmin(props: RouteSectionProps) {
         <Match when={app.platformAdmin.error}>
           <AccountNotLoaded />
         </Match>
-        <Match when={app.platformAdmin.state === 'ready'}>{props.children}</Match>
+        <Match when={app.platformAdmin.state === 'ready' && settingUp()}>{props.children}</Match>
+        <Match when={secondFactor.state === 'ready' && secondFactor()}>
+          {(s) => (
+            <Show when={!s().required || s().enrolled} fallback={<Navigate href={`${secondFactorPage(true)}?next=${encodeURIComponent(page())}`} />}>
+              {props.children}
+            </Show>
+          )}
+        </Match>
+        <Match when={secondFactor.error}>
+          <AccountNotLoaded />
+        </Match>
       </Switch>
     </Show>
   );

@@ -11,7 +11,13 @@ import { LinkLine, PageLoadLink } from './link-line.js';
 import { Loading } from './loading.js';
 import { Page } from './page.js';
 
-/** Parent route for everything behind sign-in: sends signed-out visitors to sign in, then back here. */
+/** Where two-step sign-in is set up: in a partnership's settings, or on the platform's own pages. */
+export const secondFactorPage = (platform: boolean) => (platform ? '/platform/two-step-sign-in' : '/settings/two-step-sign-in');
+
+/**
+ * Parent route for everything behind sign-in: sends signed-out visitors to sign in, then back here,
+ * and someone whose role here needs two-step sign-in to set it up first, then back here.
+ */
 export function RequireSignIn(props: RouteSectionProps) {
   const app = useApp();
   const page = usePagePath();
@@ -37,6 +43,9 @@ export function RequireSignIn(props: RouteSectionProps) {
       <Match when={app.me.state === 'ready' && app.me()}>
         {(me) => (
           <Switch>
+            <Match when={me().secondFactor.required && !me().secondFactor.enrolled && !page().startsWith(secondFactorPage(false))}>
+              <Navigate href={`${secondFactorPage(false)}?next=${encodeURIComponent(page())}`} />
+            </Match>
             <Match when={!canOpen(me().role, page(), me().agencyAdmin)}>
               <Page title="You cannot view this page">
                 <p class="govuk-body">Your account ({me().email}) does not give access to this part of the portal.</p>

@@ -51,6 +51,8 @@ function SetPasswordForm(props: { token: string; name: string; email: string; ex
       async () => {
         const { email } = await setPassword(props.token, password());
         const session = await login({ email, password: password() });
+        // Someone who had turned two-step sign-in on elsewhere signs in with their code too.
+        if ('codeRequired' in session) return navigate('/sign-in', { replace: true });
         app.signIn({ token: session.token, expiresAt: session.expiresAt });
         navigate('/', { replace: true });
       },

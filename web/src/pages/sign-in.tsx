@@ -1,6 +1,7 @@
-import { Navigate, useNavigate, useSearchParams } from '@solidjs/router';
+import { Navigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { LoginRequest, ROLE_LABELS, type Role } from '../../../shared/auth/roles.js';
+import type { CodeNeeded } from '../../../shared/auth/second-factor.js';
 import { login } from '../api/endpoints.js';
 import { flashShown, takeFlash } from '../api/session.js';
 import { safeReturnTo, startCognitoSignIn } from '../auth/cognito.js';
@@ -13,10 +14,9 @@ import { Page, TwoThirds } from '../components/page.js';
 import { PasswordField } from '../components/password-field.js';
 import { useApp } from '../state.js';
 import { Form } from '../components/form.js';
-import { currentPartnership } from '../api/client.js';
-import { getMyPartnerships } from '../api/partnerships.js';
-import { partnershipPath } from '../../../shared/partnership/paths.js';
-import { isPlatformPage, PLATFORM_HOME } from '../../../shared/platform/paths.js';
+import { SignInCodePage } from './sign-in-code.js';
+import { useFinishSignIn } from './finish-sign-in.js';
+import { PLATFORM_HOME } from '../../../shared/platform/paths.js';
 
 type Field = 'email' | 'password';
 
@@ -65,10 +65,8 @@ function DemoSignIns() {
   );
 }
 
-function LocalSignInForm(props: { form: ReturnType<typeof createFormState> }) {
-  const app = useApp();
-  const navigate = useNavigate();
-  const [params] = useSearchParams<{ next?: string }>();
+function LocalSignInForm(props: { form: ReturnType<typeof createFormState>; onCode: (step: CodeNeeded) => void }) {
+  const finish = useFinishSignIn();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const form = props.form;
@@ -81,21 +79,12 @@ function LocalSignInForm(props: { form: ReturnType<typeof createFormState> }) {
       async () => {
         try {
           const res = await login(request);
-          const session = { token: res.token, expiresAt: res.expiresAt };
-          const next = safeReturnTo(params.next);
-          // A platform administrator works in no partnership: they start in platform administration.
-          if (res.platformAdmin) {
-            app.keepSession({ ...session, platformAdmin: true });
-            return location.assign(isPlatformPage(next) ? next : PLATFORM_HOME);
+          // Two-step sign-in is on: the code comes next.
+          if ('codeRequired' in res) {
+            setPassword('');
+            return props.onCode(res);
           }
-          app.signIn(session);
-          // Platform pages (and any page, signing in outside a partnership) open at their own address.
-          if (isPlatformPage(next)) return location.assign(next);
-          // Someone who does not work in this partnership starts in one of theirs (one sign-in for all).
-          const elsewhere = await partnershipToOpen();
-          if (elsewhere) return location.assign(partnershipPath(elsewhere));
-          if (app.platform) return location.assign(next);
-          navigate(next, { replace: true });
+          await finish(res);
         } catch (err) {
           setPassword('');
           throw err;
@@ -136,9 +125,30 @@ export function SignInPage() {
   const app = useApp();
   const flash = flashShown(takeFlash());
   const form = createFormState();
-  const errors = form.errors;
+  const [codeStep, setCodeStep] = createSignal<CodeNeeded | null>(null);
   // Checked once: after a sign-in the form itself navigates to where the user was heading.
   if (app.signedIn()) return <Navigate href={app.platform ? PLATFORM_HOME : '/'} />;
+  return (
+    <Show when={codeStep()} keyed fallback={<PasswordStep flash={flash()} form={form} onCode={setCodeStep} />}>
+      {(step) => (
+        <SignInCodePage
+          step={step}
+          onRestart={() => {
+            form.setErrors([]);
+            setCodeStep(null);
+          }}
+        />
+      )}
+    </Show>
+  );
+}
+
+/** The first step: email address and password (or, in AWS, the organisation's sign-in page). */
+function PasswordStep(props: { flash: string | null; form: ReturnType<typeof createFormState>; onCode: (step: CodeNeeded) => void }) {
+  const app = useApp();
+  const form = props.form;
+  const errors = form.errors;
+  const flash = () => props.flash;
   return (
     <TwoThirds>
       {/* A second failed attempt re-focuses and re-announces the summary. */}
@@ -161,7 +171,7 @@ export function SignInPage() {
               ) : (
                 <>
                   <p class="govuk-body">Sign in with the email address and password for your partnership account.</p>
-                  <LocalSignInForm form={form} />
+                  <LocalSignInForm form={form} onCode={props.onCode} />
                   <DemoSignIns />
                 </>
               );
@@ -171,10 +181,4 @@ export function SignInPage() {
       </Page>
     </TwoThirds>
   );
-}
-
-/** The partnership to open after sign-in when the person does not work in this one; null to stay. */
-async function partnershipToOpen(): Promise<string | null> {
-  const [here, mine] = await Promise.all([currentPartnership().catch(() => null), getMyPartnerships().then((r) => r.partnerships)]);
-  return mine.length && !mine.some((p) => p.id === here) ? mine[0]!.id : null;
 }

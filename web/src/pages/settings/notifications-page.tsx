@@ -18,6 +18,8 @@ import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { Form } from '../../components/form.js';
+import { A } from '@solidjs/router';
+import { useSecondFactor } from '../../api/second-factor.js';
 
 /** `/settings/notifications`: which optional emails the signed-in person gets, and when. */
 export default function NotificationsPage() {
@@ -84,6 +86,24 @@ function SettingsForm(props: { settings: NotificationSettings; onSaved: (s: Noti
       <ul class="govuk-list govuk-list--bullet">
         <For each={ALWAYS_SENT}>{(line) => <li>{line}</li>}</For>
       </ul>
+      <SecondFactorSection />
     </Page>
+  );
+}
+
+/** Where people find two-step sign-in among their settings: whether it is on, and the page to set it up or turn it off. */
+function SecondFactorSection() {
+  const app = useApp();
+  const [status] = useSecondFactor(() => (app.signedIn() ? 'session' : null));
+  return (
+    <>
+      <h2 class="govuk-heading-m">Two-step sign-in</h2>
+      <p class="govuk-body" data-testid="second-factor-setting">
+        {status()?.enrolled ? 'Two-step sign-in is on for your account. ' : 'Two-step sign-in is off for your account. '}
+        <A class="govuk-link" href="/settings/two-step-sign-in">
+          {status()?.enrolled ? 'Manage two-step sign-in' : 'Set up two-step sign-in'}
+        </A>
+      </p>
+    </>
   );
 }
