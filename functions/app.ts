@@ -14,6 +14,7 @@ import { describeApi, openApiDocument } from './http/openapi.js';
 import { originVerify } from './http/origin-verify.js';
 import { problemResponse } from './http/problem.js';
 import { createLogger, type Logger } from './logger.js';
+import { requestRecord } from './observability/request-record.js';
 import { API_VERSION, mountRoutes } from './routes/index.js';
 import { ServiceRegistry, type ServiceDeps } from './services/index.js';
 
@@ -52,14 +53,18 @@ export function createApp(deps: AppDeps) {
     c.set('now', clock());
     const started = performance.now();
     await next();
+    const record = requestRecord(c, started);
     logger.info('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
+      route: record.route,
+      status: record.status,
+      ms: record.ms,
       user: c.get('user')?.id,
     });
+    // In Lambda: one metric per request by route and outcome (functions/observability/lambda.ts).
+    logger.request?.(record);
   });
   app.use('/api/*', originVerify(deps.config.originVerify));
   app.use(

@@ -2,6 +2,8 @@ import { cognitoVerifier } from './auth/tokens.js';
 import { loadConfig } from './config.js';
 import { createDocumentClient } from './db/client.js';
 import { createLambdaHandler } from './lambda-handler.js';
+import { lambdaObservability } from './observability/lambda.js';
+import { SERVICES } from './observability/metric-names.js';
 
 /**
  * AWS Lambda entry point (API Gateway HTTP API, payload 2.0). Configuration is read once per cold
@@ -10,8 +12,9 @@ import { createLambdaHandler } from './lambda-handler.js';
 const config = loadConfig();
 if (config.auth.mode !== 'cognito') throw new Error('The Lambda runs with PORTAL_MODE=aws and Cognito settings.');
 
-export const handler = createLambdaHandler({
-  config,
-  doc: createDocumentClient(config.dynamodb),
-  verifier: cognitoVerifier(config.auth.issuer, config.auth.clientId),
-});
+const doc = createDocumentClient(config.dynamodb);
+
+export const handler = createLambdaHandler(
+  { config, doc, verifier: cognitoVerifier(config.auth.issuer, config.auth.clientId) },
+  lambdaObservability({ service: SERVICES.api, logLevel: config.logLevel, traced: [doc] }),
+);

@@ -34,7 +34,8 @@ export default defineConfig({
     cssCodeSplit: true,
     // Small images may become data: URLs (CSP allows img-src data:); fonts and scripts never inline.
     assetsInlineLimit: 2048,
-    sourcemap: true,
+    // No source maps: web/dist is uploaded as it is to the public bucket, and maps would publish the source.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // The kit every page uses travels as one file, not as dozens of tiny chunks: on a slow

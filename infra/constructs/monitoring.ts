@@ -8,10 +8,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { API_METRICS, METRICS_NAMESPACE, SERVICES } from '../../functions/observability/metric-names.js';
 import { acknowledge } from '../nag.js';
-
-/** The namespace of the portal's own metrics (Powertools EMF, functions/observability). */
-export const METRICS_NAMESPACE = 'PartnershipReformPortal';
 
 export interface MonitoringProps {
   /** The API function. */
@@ -169,6 +167,18 @@ export class Monitoring extends Construct {
             width: 8,
           }),
           new cloudwatch.GraphWidget({ title: 'API function duration p95', left: [props.fn.metricDuration({ period: five, statistic: 'p95' })], width: 8 }),
+          // The portal's own metric (functions/observability): each route's p95, whatever routes exist.
+          new cloudwatch.GraphWidget({
+            title: 'p95 time in the app by route and outcome',
+            left: [
+              new cloudwatch.MathExpression({
+                expression: `SEARCH('{${METRICS_NAMESPACE},service,route,outcome} MetricName="${API_METRICS.latency}" service="${SERVICES.api}"', 'p95', 300)`,
+                label: '',
+                period: five,
+              }),
+            ],
+            width: 8,
+          }),
         ],
         props.tables.flatMap((t, i) => {
           const m = ddb(t);

@@ -12,6 +12,7 @@ import { formatPeriodId, parsePeriodId, periodForDate } from '../../shared/perio
 import type { TemplateDetailView } from '../../shared/platform/schema.js';
 import { apiDocument, type TestApp, USERS, useMailTestApp } from '../support/api.js';
 import { DEMO_PASSWORD } from '../support/tables.js';
+import { manyReadinessCriteria } from '../support/large-template.js';
 
 /**
  * Platform administration (issue 13): a platform administrator, a role of the service kept in its
@@ -284,16 +285,7 @@ describe('creating a third partnership from the template', () => {
   });
 
   it('when the configuration needs more than one transaction, it is written in parts, then goes live: listed, with its parts in its audit trail', async () => {
-    const many = Array.from({ length: 120 }, (_, i) => ({
-      id: `fh-criterion-${i + 1}`,
-      workstreamId: 'family-help',
-      title: `Family Help criterion ${i + 1}`,
-      description: 'A criterion of a large template.',
-      evidenceExpected: 'A note.',
-      agencyTypes: ['local-authority'],
-      targetMonth: 12,
-      derivedFrom: null,
-    }));
+    const many = manyReadinessCriteria(120);
     const res = await request(
       'POST',
       '/api/platform/partnerships',

@@ -135,6 +135,8 @@ describe('API Lambda', () => {
   it('when synthesized, it gets the configuration the Lambda reads', () => {
     const vars = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(vars).toMatchObject({ PORTAL_MODE: 'aws', PARTNERSHIP_ID: 'mscp', SECOND_FACTOR: 'required-for-roles' });
+    // No source map ships, so nothing asks Node to read one at start-up.
+    expect(vars.NODE_OPTIONS).toBeUndefined();
     for (const name of ['TABLE_NAME', 'AUDIT_TABLE_NAME', 'COGNITO_USER_POOL_ID', 'COGNITO_CLIENT_ID', 'DOCUMENTS_BUCKET', 'PORTAL_URL']) {
       expect(vars[name], name).toBeDefined();
     }
@@ -149,13 +151,18 @@ describe('API Lambda', () => {
     expect(resourcesOf(stateless, 'AWS::Logs::LogGroup')[logGroupId]!.Properties.RetentionInDays).toBe(30);
   });
 
-  it('when bundled, it is a minified ESM file with a createRequire banner and a source map', () => {
+  it('when bundled, it is a minified ESM file with a createRequire banner, and its source map is kept beside the assembly, not in the asset', () => {
     const asset = (fn.Properties.Code as { S3Key: string }).S3Key.replace(/\.zip$/, '');
     const dir = join(assembly.directory, `asset.${asset}`);
-    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(readdirSync(dir).sort()).toEqual(['index.mjs']);
     const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
     expect(code.startsWith("import { createRequire as __portalCreateRequire } from 'node:module'")).toBe(true);
     expect(code).toContain('export{');
+    expect(code).not.toContain('sourceMappingURL');
+    const maps = join(assembly.directory, 'lambda-sourcemaps');
+    const api = readdirSync(maps).find((name) => name.endsWith('-Api-Handler'));
+    expect(api).toBeDefined();
+    expect(readdirSync(join(maps, api!)).sort()).toEqual(['files.json', 'index.mjs.map']);
   });
 });
 
@@ -757,6 +764,9 @@ describe('alarms, dashboard and budget', () => {
   it('when synthesized, a CloudWatch dashboard shows the same signals', () => {
     const body = JSON.stringify(Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody);
     for (const text of ['API requests', 'API latency', 'DynamoDB main table', 'SES bounce', 'Alarms']) expect(body).toContain(text);
+    // Each route's p95 from the portal's own metric, found by a search (routes are not listed by hand).
+    expect(body).toContain('SEARCH(');
+    expect(body).toContain('{PartnershipReformPortal,service,route,outcome} MetricName=');
   });
 
   it('when a bounce notice cannot be handled, it lands in a dead-letter queue (from Lambda and from SNS) and an alarm says so', () => {

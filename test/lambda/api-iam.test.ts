@@ -20,6 +20,7 @@ import { recordCommands, type SentCommand } from '../support/dynamo-commands.js'
 import { allowed, apiPolicies, describeRequest, type IamRequest, iamRequests, type Statement, TABLE_ARNS } from '../support/iam-check.js';
 import { kinshipDraft } from '../support/kinship-draft.js';
 import { createSeededTables, DEMO_PASSWORD, TEST_DYNAMODB_TIMEOUT_MS } from '../support/tables.js';
+import { manyReadinessCriteria } from '../support/large-template.js';
 
 /**
  * Least privilege for the API function (issue 14): its role (infra/constructs/api.ts, synthesized
@@ -462,16 +463,7 @@ describe('the API, used on every route as the Lambda runs it', () => {
         // A large template needs more than one transaction (written in parts, then live).
         ...(criteria
           ? {
-              readinessCriteria: Array.from({ length: criteria }, (_, i) => ({
-                id: `fh-criterion-${i + 1}`,
-                workstreamId: 'family-help',
-                title: `Family Help criterion ${i + 1}`,
-                description: 'A criterion of a large template.',
-                evidenceExpected: 'A note.',
-                agencyTypes: ['local-authority'],
-                targetMonth: 12,
-                derivedFrom: null,
-              })),
+              readinessCriteria: manyReadinessCriteria(criteria),
             }
           : {}),
       },
