@@ -3,7 +3,7 @@ import { loadConfig } from './config.js';
 import { createDocumentClient } from './db/client.js';
 import { PartnershipJobsFailed } from './jobs/every-partnership.js';
 import { createMailJobsHandler, type MailJobEvent } from './jobs/mail-jobs.js';
-import { createSesClient, SesMailer } from './mail/mailer.js';
+import { lazySesMailer } from './mail/lazy-ses-mailer.js';
 import { lambdaObservability } from './observability/lambda.js';
 import { REMINDER_JOB_FAILURES, SERVICES } from './observability/metric-names.js';
 
@@ -20,7 +20,7 @@ const observability = lambdaObservability({ service: SERVICES.reminders, logLeve
 const run = createMailJobsHandler({
   doc,
   tables: config.tables,
-  mailer: new SesMailer(createSesClient(config.mail), config.mail),
+  mailer: lazySesMailer(config.mail),
   portalUrl: config.portalUrl,
 });
 

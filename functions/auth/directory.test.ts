@@ -15,7 +15,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Conflict, ServiceUnavailable } from '../domain/errors.js';
-import { CognitoDirectory, type DirectoryPerson, LocalDirectory } from './directory.js';
+import { CognitoDirectory } from './cognito-directory.js';
+import { type DirectoryPerson, LocalDirectory } from './directory.js';
 
 /**
  * The Cognito side of people administration, through the real SDK client with its transport

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { secondFactorReasons } from '../../shared/auth/second-factor.js';
 import { loadConfig } from '../config.js';
 import { ServiceUnavailable } from '../domain/errors.js';
-import { AUTHENTICATOR_UNKNOWN, CognitoDirectory } from './directory.js';
+import { CognitoDirectory } from './cognito-directory.js';
+import { AUTHENTICATOR_UNKNOWN } from './directory.js';
 import { ENROLMENT_CACHE_MS, EnrolmentCheck, newTotpSecret, PendingSetups, SignInChallenges, totpStep, totpUri, UsedCodes } from './second-factor.js';
 
 /**

@@ -7,7 +7,7 @@
 import { ukDate } from '../../shared/periods/period.js';
 import { loadConfig } from '../config.js';
 import { createDocumentClient } from '../db/client.js';
-import { createSesClient, SesMailer } from '../mail/mailer.js';
+import { createSesClient, SesMailer } from '../mail/ses-mailer.js';
 import { everyPartnership } from './every-partnership.js';
 import { formatOutcomes, runReminders } from './reminders.js';
 import { withRunningPortal } from './running-portal.js';

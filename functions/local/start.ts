@@ -19,7 +19,7 @@ import { everyPartnership, PartnershipJobsFailed } from '../jobs/every-partnersh
 import { demoSeedNames, loadPlatformAdmins, loadSeed, seedDemo, seedPlatformAdmins } from '../seed/seed.js';
 import { JavaMissingError } from './dynamodb-local.js';
 import { formatOutcomes, runReminders } from '../jobs/reminders.js';
-import { createSesClient, SesMailer } from '../mail/mailer.js';
+import { createSesClient, SesMailer } from '../mail/ses-mailer.js';
 import { runDaily, runEvery } from './daily.js';
 import { runOutbox } from '../jobs/outbox.js';
 import { runDigest } from '../jobs/digest.js';

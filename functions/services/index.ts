@@ -1,9 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deriveKinshipOfferComplete, deriveThresholdSignedOff } from '../../shared/readiness/schema.js';
-import { CognitoDirectory, type IdentityDirectory, LocalDirectory } from '../auth/directory.js';
+import { type IdentityDirectory, LocalDirectory } from '../auth/directory.js';
+import { lazyCognitoDirectory } from '../auth/lazy-cognito-directory.js';
 import { type AuthenticatorLookup, EnrolmentCheck, PendingSetups } from '../auth/second-factor.js';
 import type { LocalTokenIssuer } from '../auth/tokens.js';
-import { createSesClient, type Mailer, SesMailer } from '../mail/mailer.js';
+import { lazySesMailer } from '../mail/lazy-ses-mailer.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
 import { Writer } from '../db/transact.js';
@@ -66,7 +68,7 @@ export interface ServiceDeps {
 }
 
 function defaultDirectory(config: Config): IdentityDirectory {
-  return config.auth.mode === 'cognito' ? CognitoDirectory.create({ region: config.auth.region, userPoolId: config.auth.userPoolId }) : new LocalDirectory();
+  return config.auth.mode === 'cognito' ? lazyCognitoDirectory({ region: config.auth.region, userPoolId: config.auth.userPoolId }) : new LocalDirectory();
 }
 
 /** Where whether someone has an authenticator is read: their credential locally, Cognito in AWS (the directory given, when it can tell). */
@@ -75,7 +77,7 @@ function authenticatorLookup(deps: ServiceDeps, accounts: AccountRepository): Au
   if (auth.mode === 'local') return accounts;
   const given = deps.directory as Partial<AuthenticatorLookup> | undefined;
   if (given && typeof given.hasAuthenticator === 'function') return given as AuthenticatorLookup;
-  return CognitoDirectory.create({ region: auth.region, userPoolId: auth.userPoolId });
+  return lazyCognitoDirectory({ region: auth.region, userPoolId: auth.userPoolId });
 }
 
 /**
@@ -113,7 +115,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     'kinship-offer-complete': async () => deriveKinshipOfferComplete(await kinship.coverage()),
   });
   const audit = new AuditRepository(doc, config.tables.audit, pid);
-  const mailer = deps.mailer ?? new SesMailer(createSesClient(config.mail), config.mail);
+  const mailer = deps.mailer ?? lazySesMailer(config.mail);
   const mailStops = new MailStopRepository(doc, config.tables.main, pid);
   const people = new PeopleService({
     users,

@@ -9,7 +9,8 @@ import {
   type ServiceOutputTypes,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CognitoDirectory, DIRECTORY_UNAVAILABLE, type DirectoryPerson } from '../../functions/auth/directory.js';
+import { CognitoDirectory } from '../../functions/auth/cognito-directory.js';
+import { DIRECTORY_UNAVAILABLE, type DirectoryPerson } from '../../functions/auth/directory.js';
 import { ServiceUnavailable } from '../../functions/domain/errors.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 import { ROLES } from '../../shared/auth/roles.js';

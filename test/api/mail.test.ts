@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../functions/config.js';
 import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
-import { createSesClient, MailUnavailableError, SesMailer } from '../../functions/mail/mailer.js';
+import { MailUnavailableError } from '../../functions/mail/mailer.js';
+import { createSesClient, SesMailer } from '../../functions/mail/ses-mailer.js';
 
 /**
  * The mail path: the portal's SES v2 client sends to aws-ses-v2-local (as `npm start` does) and

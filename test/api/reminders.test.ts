@@ -6,7 +6,8 @@ import { type ReminderDeps, runReminders } from '../../functions/jobs/reminders.
 import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
 import { NotificationRepository } from '../../functions/repositories/notification-repository.js';
 import { userIdFor } from '../../functions/seed/seed.js';
-import { createSesClient, type Mailer, SesMailer } from '../../functions/mail/mailer.js';
+import type { Mailer } from '../../functions/mail/mailer.js';
+import { createSesClient, SesMailer } from '../../functions/mail/ses-mailer.js';
 import { Q3_DUE_SOON_DAY, Q3_NOT_IN } from '../support/demo-facts.js';
 import { createSeededTables } from '../support/tables.js';
 

@@ -6,7 +6,8 @@ import { outboxKeys, partnershipKeys, periodKeys, preferenceKeys } from '../../f
 import { PartnershipJobsFailed } from '../../functions/jobs/every-partnership.js';
 import { createMailJobsHandler, type MailJobEvent, type MailJobResult } from '../../functions/jobs/mail-jobs.js';
 import { readMailbox, type SesLocal, type StoredMail, startSesLocal } from '../../functions/local/ses-local.js';
-import { createSesClient, type Mailer, MailUnavailableError, SesMailer } from '../../functions/mail/mailer.js';
+import { type Mailer, MailUnavailableError } from '../../functions/mail/mailer.js';
+import { createSesClient, SesMailer } from '../../functions/mail/ses-mailer.js';
 import { OutboxRepository } from '../../functions/repositories/outbox-repository.js';
 import { PlatformRepository } from '../../functions/repositories/platform-repository.js';
 import { loadSeed, seedDemo, userIdFor } from '../../functions/seed/seed.js';

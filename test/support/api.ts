@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
-import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
+import { createSesClient, SesMailer } from '../../functions/mail/ses-mailer.js';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp, type AppDeps } from '../../functions/app.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';

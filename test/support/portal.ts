@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { generateLocalKeys } from '../../functions/auth/tokens.js';
 import { runOutbox } from '../../functions/jobs/outbox.js';
 import { runReminders } from '../../functions/jobs/reminders.js';
-import { createSesClient, SesMailer } from '../../functions/mail/mailer.js';
+import { createSesClient, SesMailer } from '../../functions/mail/ses-mailer.js';
 import { startServer } from '../../functions/local/server.js';
 import { readMailbox, type StoredMail, startSesLocal } from '../../functions/local/ses-local.js';
 import { seedDemo, seedPlatformAdmins, type SeedFile } from '../../functions/seed/seed.js';
