@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { AppEnv } from './app-env.js';
 import { NotFound } from '../domain/errors.js';
@@ -51,18 +52,30 @@ const STYLE = `body { margin: 0; font-family: system-ui, -apple-system, "Segoe U
 .api-docs-loading { padding: 1rem 2rem; }
 `;
 
-const require = createRequire(import.meta.url);
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+/** Served from swagger-ui-dist; infra/bundle/bundle-lambda.mjs (RUNTIME_FILES) copies the same files into the Lambda asset. */
 const FROM_PACKAGE = ['swagger-ui-bundle.js', 'swagger-ui.css'];
+/** The folder beside the bundle's index.mjs that holds them in Lambda. */
+const BUNDLED_FOLDER = 'swagger-ui';
 let packageDir: string | null | undefined;
 
-/** The folder of swagger-ui-dist, or null where it is not installed (a bundled Lambda). */
+/**
+ * The folder holding Swagger UI's files, looked up on the first request of the page (never at
+ * start-up): in Lambda, `swagger-ui/` beside the bundle (this module's folder, or its parent when
+ * esbuild put this module in `chunks/`), as there is no node_modules there; locally, the installed
+ * swagger-ui-dist package. Null when neither is found.
+ */
 function swaggerUiDir(): string | null {
   if (packageDir === undefined) {
-    try {
-      packageDir = dirname(require.resolve('swagger-ui-dist/package.json'));
-    } catch {
-      packageDir = null;
+    const here = dirname(fileURLToPath(import.meta.url));
+    const bundled = [join(here, BUNDLED_FOLDER), join(here, '..', BUNDLED_FOLDER)].find((dir) => FROM_PACKAGE.every((name) => existsSync(join(dir, name))));
+    if (bundled) packageDir = bundled;
+    else {
+      try {
+        packageDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+      } catch {
+        packageDir = null;
+      }
     }
   }
   return packageDir;

@@ -3,10 +3,13 @@ import type { Metafile } from 'esbuild';
 
 export declare const ESM_REQUIRE_BANNER: string;
 
+/** Files a bundled module reads at run time, copied from `from` (a package) into `<outdir>/<folder>/` when `module` is bundled. */
+export declare const RUNTIME_FILES: ReadonlyArray<{ module: string; from: string; folder: string; files: string[] }>;
+
 export interface BundleOptions {
   /** The TypeScript entry exporting the handler(s). */
   entry: string;
-  /** The folder to deploy: emptied, then `index.mjs` and `chunks/`. */
+  /** The folder to deploy: emptied, then `index.mjs`, `chunks/` and any {@link RUNTIME_FILES} folder. */
   outdir: string;
   /** Where the source maps and licence texts go (emptied first); none are written when unset. */
   sourcemapDir?: string;
@@ -31,6 +34,8 @@ export interface BundleReport {
   total: { bytes: number; gzipBytes: number; files: number };
   /** Imports left to the runtime (Node.js built-ins only, when all is well). */
   external: string[];
+  /** Files copied into the folder to deploy ({@link RUNTIME_FILES}), e.g. `swagger-ui/swagger-ui.css`: not code, not in `files` or the sizes. */
+  copied: string[];
   inputs: Metafile['inputs'];
   outputs: Metafile['outputs'];
 }

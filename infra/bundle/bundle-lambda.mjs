@@ -9,13 +9,16 @@
  * - zod's translations of its error messages into other languages are left out (English only).
  * - Source maps are written, with their sources, outside the deployed folder (`sourcemapDir`), so
  *   they are kept as a build artifact but never shipped; the code carries no `sourceMappingURL`.
+ * - Files the code reads at run time rather than imports ({@link RUNTIME_FILES}: Swagger UI for the
+ *   API reference page) are copied into the deployed folder when the module reading them is bundled.
  *
  * Plain JavaScript so that CDK can run it with `node` from a synchronous local bundler (esbuild
  * plugins need the asynchronous API): `node infra/bundle/bundle-lambda.mjs <entry> <outdir> [sourcemapDir]`.
  * Types for TypeScript callers are in bundle-lambda.d.mts.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -58,6 +61,37 @@ function zodEnglishOnly() {
       });
     },
   };
+}
+
+/**
+ * Files a bundled module reads from disk at run time (so esbuild cannot bundle them), copied from
+ * their package into `<outdir>/<folder>/` when `module` is one of the bundle's inputs. The API
+ * reference page (functions/http/api-docs.ts) serves Swagger UI's script and styles from
+ * `swagger-ui/` beside index.mjs in Lambda, where there is no node_modules; the mail and SES
+ * functions do not include that module, so their assets do not carry it. Keep `files` in step
+ * with what api-docs.ts serves (test/lambda/lambda-bundle.test.ts fetches them from the bundle).
+ */
+export const RUNTIME_FILES = [{ module: 'functions/http/api-docs.ts', from: 'swagger-ui-dist', folder: 'swagger-ui', files: ['swagger-ui-bundle.js', 'swagger-ui.css'] }];
+
+/**
+ * Copies the {@link RUNTIME_FILES} of the modules in this bundle; fails the build when a package or
+ * file is missing. Returns the copied paths, relative to `out`.
+ */
+function copyRuntimeFiles(inputs, root, out) {
+  const resolveFrom = createRequire(join(resolve(root), 'package.json'));
+  return RUNTIME_FILES.filter((r) => r.module in inputs).flatMap((r) => {
+    let packageDir;
+    try {
+      packageDir = dirname(resolveFrom.resolve(`${r.from}/package.json`));
+    } catch {
+      throw new Error(`${r.module} is bundled but ${r.from} is not installed: its files cannot be copied into the Lambda asset.`);
+    }
+    mkdirSync(join(out, r.folder), { recursive: true });
+    return r.files.map((file) => {
+      copyFileSync(join(packageDir, file), join(out, r.folder, file));
+      return `${r.folder}/${file}`;
+    });
+  });
 }
 
 const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
@@ -105,6 +139,8 @@ export async function bundleLambda({ entry, outdir, sourcemapDir, root = process
     }
   }
 
+  const copied = copyRuntimeFiles(result.metafile.inputs, root, out);
+
   const outputs = result.metafile.outputs;
   const key = (file) => relative(out, resolve(root, file)).split('\\').join('/');
   const entryOutput = Object.keys(outputs).find((f) => key(f) === 'index.mjs');
@@ -143,6 +179,7 @@ export async function bundleLambda({ entry, outdir, sourcemapDir, root = process
     },
     total: { bytes: sum(files, 'bytes'), gzipBytes: sum(files, 'gzipBytes'), files: files.length },
     external,
+    copied,
     inputs: result.metafile.inputs,
     outputs,
   };

@@ -95,6 +95,9 @@ const PUBLIC_ROUTES: ReadonlyArray<{ path: string; method: apigwv2.HttpMethod }>
   { path: '/api/openapi.json', method: apigwv2.HttpMethod.GET },
   { path: '/api/config', method: apigwv2.HttpMethod.GET },
   { path: '/api/public/{proxy+}', method: apigwv2.HttpMethod.ANY },
+  // The API reference page (Swagger UI) and its script and styles: it shows the public OpenAPI document.
+  { path: '/api/docs', method: apigwv2.HttpMethod.GET },
+  { path: '/api/docs/{proxy+}', method: apigwv2.HttpMethod.GET },
 ];
 
 /**
@@ -282,7 +285,7 @@ export class Api extends Construct {
         acknowledge(route, [
           {
             id: 'AwsSolutions-APIG4',
-            reason: `${r.method} ${r.path} is public by design (health check, OpenAPI document, sign-in configuration for the SPA, or the public Kinship Local Offer); it exposes no personal data.`,
+            reason: `${r.method} ${r.path} is public by design (health check, OpenAPI document, API reference page and its Swagger UI script and styles, sign-in configuration for the SPA, or the public Kinship Local Offer); it exposes no personal data.`,
           },
         ]);
       }

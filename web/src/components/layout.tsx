@@ -78,9 +78,14 @@ function Header() {
                       </span>
                       <span class="app-header__user-role" data-testid="user-role">
                         {ROLE_LABELS[user().role]}
-                        <Show when={user().agencyId}>
-                          {' · '}
-                          <span data-testid="user-agency">{app.agencyName(user().agencyId)}</span>
+                        {/* Only once the agency's name is known (not while someone is still setting up two-step sign-in). */}
+                        <Show when={app.agencyName(user().agencyId)}>
+                          {(agency) => (
+                            <>
+                              {' · '}
+                              <span data-testid="user-agency">{agency()}</span>
+                            </>
+                          )}
                         </Show>
                       </span>
                     </>
