@@ -44,7 +44,7 @@ export const DEFAULT_WAF_RATE_LIMIT = 2000;
  * (`-c key=value`), all optional, are listed in README.md ("Deploy to AWS"): `stage`, `region`,
  * `partnershipId`, `mailFrom`, `domainName` + `certificateArn`, `authDomainPrefix`, `waf`,
  * `wafRateLimit`, `alarmEmail`, `monthlyBudgetUsd`, `threatProtection`, `backupCopyVaultArn`,
- * `documentRetentionDays`, `skipWebDeployment`.
+ * `documentRetentionDays`, `originSecretGeneration`, `skipWebDeployment`.
  */
 export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
   const app = new App({
@@ -138,6 +138,7 @@ export function createPortalApp(options: PortalAppOptions = {}): PortalApp {
     ...(edge ? { webAclArn: edge.webAcl.attrArn } : {}),
     ...(alarmEmail ? { alarmEmail } : {}),
     monthlyBudgetUsd: positive('monthlyBudgetUsd', DEFAULT_MONTHLY_BUDGET_USD),
+    originSecretGeneration: Math.floor(positive('originSecretGeneration', 1)),
     ...(webAssetPath ? { webAssetPath } : {}),
   });
   stateless.addStackDependency(stateful);

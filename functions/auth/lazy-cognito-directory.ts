@@ -1,3 +1,5 @@
+import { ServiceUnavailable } from '../domain/errors.js';
+import { onFirstUse } from '../on-first-use.js';
 import type { IdentityDirectory } from './directory.js';
 import type { AuthenticatorLookup } from './second-factor.js';
 
@@ -6,11 +8,10 @@ import type { AuthenticatorLookup } from './second-factor.js';
  * requests never change anyone's account). Same behaviour as `CognitoDirectory` (cognito-directory.ts).
  */
 export function lazyCognitoDirectory(opts: { region: string; userPoolId: string; timeoutMs?: number }): IdentityDirectory & AuthenticatorLookup {
-  let loaded: Promise<IdentityDirectory & AuthenticatorLookup> | undefined;
-  const cognito = () => {
-    loaded ??= import('./cognito-directory.js').then((m) => m.CognitoDirectory.create(opts));
-    return loaded;
-  };
+  const cognito = onFirstUse(
+    () => import('./cognito-directory.js').then((m): IdentityDirectory & AuthenticatorLookup => m.CognitoDirectory.create(opts)),
+    (err) => Object.assign(new ServiceUnavailable(), { cause: err }),
+  );
   return {
     portalInvitations: false,
     createAccount: async (person, o) => (await cognito()).createAccount(person, o),

@@ -59,7 +59,7 @@ export const BOOTSTRAP_USAGE = `Creates a partnership from a template file and i
   --agency "<type>=<name>"     an agency, repeatable; types: ${AGENCY_TYPES.join(', ')}. Default: one statutory
                                agency of each type the template requires, named by its type (the lead can rename them)
   --first-year <yyyy>          the financial year reporting starts in (default: the current one)
-  --platform-admin <email>     the platform administrator this is done as, recorded as one if not yet (default: the lead)
+  --platform-admin <email>     the platform administrator this is done as, recorded as one if not yet (default: the lead, only while the service has none)
   --platform-admin-name "<n>"  their name, when they are recorded now
   --stack <name> [--region r]  AWS: read the settings from the stateless stack's outputs (else from the environment)
 
@@ -391,6 +391,13 @@ export async function runBootstrap(args: readonly string[], deps: BootstrapDeps)
     }
 
     // The platform administrator this is done as: recorded now if not yet (the API checks their record).
+    // The lead becomes one only on a service that has none yet (the first deploy): a later
+    // partnership's lead must not gain the right to see and create every partnership.
+    if (opts.platformAdmin === undefined && (await repo.hasAnyAdmin())) {
+      throw new BootstrapRefused(
+        'This service already has platform administrators, so the new lead is not made one and nothing was written. Name the administrator this is done as with --platform-admin <email> (one of them, or someone new).',
+      );
+    }
     const adminEmail = Email.safeParse(opts.platformAdmin ?? request.firstLead.email);
     if (!adminEmail.success) throw new BootstrapRefused(`--platform-admin: ${adminEmail.error.issues[0]?.message ?? 'Enter an email address'}. Nothing was written.`);
     const requestId = `bootstrap-${randomUUID()}`;

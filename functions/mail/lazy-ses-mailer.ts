@@ -1,14 +1,14 @@
-import type { MailConfig, Mailer } from './mailer.js';
+import { onFirstUse } from '../on-first-use.js';
+import { type MailConfig, type Mailer, MailUnavailableError } from './mailer.js';
 
 /**
  * SES, loaded on first send: the SDK's SES client stays off the API's start-up path (most requests
  * send no email). Same behaviour as `SesMailer` (ses-mailer.ts).
  */
 export function lazySesMailer(config: MailConfig): Mailer {
-  let loaded: Promise<Mailer> | undefined;
-  const ses = () => {
-    loaded ??= import('./ses-mailer.js').then((m) => new m.SesMailer(m.createSesClient(config), config));
-    return loaded;
-  };
+  const ses = onFirstUse(
+    () => import('./ses-mailer.js').then((m): Mailer => new m.SesMailer(m.createSesClient(config), config)),
+    (err) => new MailUnavailableError(`Email could not be sent: ${err instanceof Error ? err.message : String(err)}`, err),
+  );
   return { send: async (mail) => (await ses()).send(mail) };
 }

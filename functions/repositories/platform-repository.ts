@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/auth/roles.js';
 import type { PartnershipConfiguration } from '../../shared/partnership/template.js';
 import { partnershipKeys, platformKeys, userKeys } from '../db/keys.js';
@@ -191,6 +191,20 @@ export class PlatformRepository {
     if (!i) return { access: 'none' };
     if (i.status !== 'active') return { access: 'deactivated' };
     return { access: 'active', admin: { id: String(i.id), email: String(i.email), name: String(i.name) } };
+  }
+
+  /** Whether the service has any platform administrator yet (one item read): `npm run bootstrap` asks before naming the first. */
+  async hasAnyAdmin(): Promise<boolean> {
+    const res = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': platformKeys.admins },
+        Limit: 1,
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return (res.Items?.length ?? 0) > 0;
   }
 
   /** The whole record, password hash included: for the local sign-in only. */

@@ -67,14 +67,25 @@ export class Monitoring extends Construct {
           'Alarm and budget notifications carry alarm names and metric values only, never portal data; an AWS-managed SNS key cannot be used by CloudWatch or Budgets, and a customer key for them would cost more than the data it protects.',
       },
     ]);
-    // AWS Budgets publishes to the topic as its own service principal.
+    // A topic policy replaces SNS's default one, so every publisher is allowed here: CloudWatch
+    // alarms of this account, and AWS Budgets (each as its own service principal).
+    const { account, region } = Stack.of(this);
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        actions: ['sns:Publish'],
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        resources: [this.topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': account }, ArnLike: { 'aws:SourceArn': `arn:aws:cloudwatch:${region}:${account}:alarm:*` } },
+      }),
+    );
     this.topic.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'BudgetsPublish',
         actions: ['sns:Publish'],
         principals: [new iam.ServicePrincipal('budgets.amazonaws.com')],
         resources: [this.topic.topicArn],
-        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
       }),
     );
 

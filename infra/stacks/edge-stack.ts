@@ -7,6 +7,9 @@ export interface EdgeStackProps extends StackProps {
   readonly rateLimitPer5Minutes: number;
 }
 
+/** The end of the threshold document upload's path (`/api/p/{id}/threshold-documents/upload`). */
+export const THRESHOLD_UPLOAD_PATH_END = '/threshold-documents/upload';
+
 /** AWS managed rule groups the web ACL applies, in order. */
 export const MANAGED_RULE_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet'] as const;
 
@@ -39,7 +42,26 @@ export class EdgeStack extends Stack {
               // The common set blocks request bodies over 8 KB; a quarterly return or a threshold
               // document upload is larger. The API limits bodies itself (413 past 1 MB), so that one
               // rule only counts.
-              ...(name === 'AWSManagedRulesCommonRuleSet' ? { ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] } : {}),
+              ...(name === 'AWSManagedRulesCommonRuleSet'
+                ? {
+                    ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }],
+                    // A threshold document upload is a PDF: its bytes would trip the body rules
+                    // (cross-site scripting, file inclusion). The route checks the file itself
+                    // (type, size, a signed-in signatory), and the other rules still apply to it.
+                    scopeDownStatement: {
+                      notStatement: {
+                        statement: {
+                          byteMatchStatement: {
+                            fieldToMatch: { uriPath: {} },
+                            positionalConstraint: 'ENDS_WITH',
+                            searchString: THRESHOLD_UPLOAD_PATH_END,
+                            textTransformations: [{ priority: 0, type: 'NONE' }],
+                          },
+                        },
+                      },
+                    },
+                  }
+                : {}),
             },
           },
           visibilityConfig: visibility(name),

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AUDIT_TABLE, MAIN_TABLE } from '../../functions/db/table-design.js';
@@ -116,7 +117,20 @@ export class StatefulStack extends Stack {
 
     // AWS Backup on top of point-in-time recovery: daily snapshots kept for 35 days in a vault
     // CloudFormation never deletes, optionally copied to another account's vault.
-    const vault = new backup.BackupVault(this, 'BackupVault', { removalPolicy: RemovalPolicy.RETAIN });
+    // Copies to another account need the vault's own customer managed key (AWS Backup cannot share
+    // backups encrypted with an AWS managed key); about US$1 a month, so only when copying.
+    const vault = new backup.BackupVault(this, 'BackupVault', {
+      removalPolicy: RemovalPolicy.RETAIN,
+      ...(props.backupCopyVaultArn
+        ? {
+            encryptionKey: new kms.Key(this, 'BackupKey', {
+              description: 'Partnership Reform Portal backups (copied to another account)',
+              enableKeyRotation: true,
+              removalPolicy: RemovalPolicy.RETAIN,
+            }),
+          }
+        : {}),
+    });
     this.backupPlan = new backup.BackupPlan(this, 'BackupPlan', { backupVault: vault });
     this.backupPlan.addRule(
       new backup.BackupPlanRule({

@@ -44,6 +44,11 @@ export interface StatelessStackProps extends StackProps {
   readonly monthlyBudgetUsd: number;
   /** Built SPA folder (`web/dist`); when absent the upload is skipped (see `Web`). */
   readonly webAssetPath?: string;
+  /**
+   * Which origin secret is in use (context `originSecretGeneration`, default 1). Raising it creates a
+   * new secret, and CloudFront's header and the API's setting both move to it in the same deploy.
+   */
+  readonly originSecretGeneration?: number;
 }
 
 /**
@@ -86,7 +91,11 @@ export class StatelessStack extends Stack {
     });
 
     // CloudFront proves a request came through it with a secret header the API checks.
-    const originSecret = new secretsmanager.Secret(this, 'OriginVerifySecret', {
+    // A new generation is a new secret (a new logical id): both references change in one deploy.
+    // Putting a new value into the same secret would not: CloudFormation re-reads a dynamic
+    // reference only when the resource holding it changes for another reason.
+    const generation = props.originSecretGeneration ?? 1;
+    const originSecret = new secretsmanager.Secret(this, generation === 1 ? 'OriginVerifySecret' : `OriginVerifySecret${generation}`, {
       description: 'Header value CloudFront adds to API requests; the API refuses requests without it',
       generateSecretString: { excludePunctuation: true, passwordLength: 48 },
     });
@@ -94,7 +103,7 @@ export class StatelessStack extends Stack {
       {
         id: 'AwsSolutions-SMG4',
         reason:
-          'CloudFormation reads the value into the distribution and the API function at deploy time, so rotation is a new value plus a deploy (README, Deploy to AWS); an automatic rotation would break requests until the next deploy.',
+          'CloudFormation reads the value into the distribution and the API function at deploy time, so rotation is a new secret in one deploy (context originSecretGeneration, README); an automatic rotation would break requests until the next deploy.',
       },
     ]);
     const originVerify = { header: ORIGIN_VERIFY_HEADER, value: originSecret.secretValue.unsafeUnwrap() };

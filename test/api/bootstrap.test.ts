@@ -63,7 +63,7 @@ const trailOf = async (scope: string, entityType: string, entityId: string) =>
   ).Items ?? [];
 
 describe('npm run bootstrap', () => {
-  it('when run with the repository’s template, it creates the partnership, invites its lead by email, audits both, and makes the lead a platform administrator', async () => {
+  it('when the service has no platform administrator yet (a first deploy) and it runs with the repository’s template, it creates the partnership, invites its lead by email, audits both, and makes the lead a platform administrator', async () => {
     const run = await bootstrap('--template', TEMPLATE, '--lead-email', 'Sam.Lead@Example.org', '--lead-name', 'Sam Lead', '--name', 'Test Partnership');
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
@@ -108,6 +108,15 @@ describe('npm run bootstrap', () => {
     const run = await bootstrap('--template', TEMPLATE, '--lead-email', 'sam.lead@example.org', '--name', 'Test Partnership');
     expect(run.code).toBe(1);
     expect(run.err).toContain('A partnership with the id "test-partnership" already exists, so nothing was changed and no invitation was sent.');
+    expect(await everything()).toEqual(before);
+  });
+
+  it('when the service has platform administrators and none is named, it refuses and writes nothing: a later partnership’s lead does not become one', async () => {
+    const before = await everything();
+    const run = await bootstrap('--template', TEMPLATE, '--lead-email', 'second.lead@example.org', '--name', 'Second Partnership');
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('already has platform administrators');
+    expect(run.err).toContain('--platform-admin');
     expect(await everything()).toEqual(before);
   });
 
@@ -214,7 +223,18 @@ describe('npm run bootstrap', () => {
       LOG_LEVEL: 'silent',
     };
     const run = promisify(execFile);
-    const args = ['tsx', 'functions/jobs/bootstrap-cli.ts', '--template', TEMPLATE, '--lead-email', 'cli.lead@example.org', '--name', 'Command Line Partnership'];
+    const args = [
+      'tsx',
+      'functions/jobs/bootstrap-cli.ts',
+      '--template',
+      TEMPLATE,
+      '--lead-email',
+      'cli.lead@example.org',
+      '--name',
+      'Command Line Partnership',
+      '--platform-admin',
+      'ops@portal.example',
+    ];
     const { stdout } = await run('npx', args, { cwd: ROOT, env });
     expect(stdout).toContain('Created Command Line Partnership (id command-line-partnership');
     expect(stdout).toContain(`Sign-in address: ${PORTAL}/p/command-line-partnership`);

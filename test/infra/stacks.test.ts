@@ -652,6 +652,11 @@ describe('identity and data kept safe', () => {
     Template.fromStack(v.stateful).hasResourceProperties('AWS::Backup::BackupPlan', {
       BackupPlan: { BackupPlanRule: [Match.objectLike({ CopyActions: [{ DestinationBackupVaultArn: vault, Lifecycle: { DeleteAfterDays: 35 } }] })] },
     });
+    // AWS Backup shares only backups under a customer managed key: the vault gets one (rotated, retained).
+    const t = Template.fromStack(v.stateful);
+    t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    t.hasResourceProperties('AWS::Backup::BackupVault', { EncryptionKeyArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BackupKey'), 'Arn'] } });
+    stateful.resourceCountIs('AWS::KMS::Key', 0);
   });
 
   it('when a document is stored, Object Lock (governance mode) keeps every version for six years by default', () => {
@@ -681,6 +686,20 @@ describe('edge: WAF and the way around CloudFront closed', () => {
     expect(rules.map((r) => r.Name)).toEqual(['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'RateLimitPerAddress']);
     // Bodies over 8 KB (a return, an upload) are counted, not blocked: the API limits sizes itself.
     expect(rules[0]!.Statement.ManagedRuleGroupStatement!.RuleActionOverrides).toEqual([{ Name: 'SizeRestrictions_BODY', ActionToUse: { Count: {} } }]);
+    // The threshold document upload (a PDF) is left out of the common set's body rules; nothing else is.
+    expect(rules[0]!.Statement.ManagedRuleGroupStatement!.ScopeDownStatement).toEqual({
+      NotStatement: {
+        Statement: {
+          ByteMatchStatement: {
+            FieldToMatch: { UriPath: {} },
+            PositionalConstraint: 'ENDS_WITH',
+            SearchString: '/threshold-documents/upload',
+            TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+          },
+        },
+      },
+    });
+    expect(rules[1]!.Statement.ManagedRuleGroupStatement!.ScopeDownStatement).toBeUndefined();
     expect(rules[2]!.Statement.RateBasedStatement).toEqual({ Limit: 2000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 });
   });
 
@@ -692,6 +711,19 @@ describe('edge: WAF and the way around CloudFront closed', () => {
     expect(v.edge).toBeUndefined();
     const off = Object.values(Template.fromStack(v.stateless).findResources('AWS::CloudFront::Distribution'))[0] as Resource;
     expect((off.Properties.DistributionConfig as Record<string, unknown>).WebACLId).toBeUndefined();
+  });
+
+  it('when the next originSecretGeneration is deployed, a new secret replaces the old, and CloudFront and the API both read the new one', () => {
+    const v = variant({ originSecretGeneration: '2' });
+    v.app.synth();
+    const t = Template.fromStack(v.stateless);
+    const ids = Object.keys(t.findResources('AWS::SecretsManager::Secret'));
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).not.toBe(onlyLogicalId(stateless, 'AWS::SecretsManager::Secret'));
+    const template = JSON.stringify(t.toJSON());
+    expect(template.split(ids[0]!).length - 1).toBeGreaterThanOrEqual(2);
+    const api = Object.values(t.findResources('AWS::Lambda::Function')).find((f) => /API/.test(String((f as Resource).Properties.Description))) as Resource;
+    expect(JSON.stringify((api.Properties.Environment as { Variables: Record<string, unknown> }).Variables.ORIGIN_VERIFY_SECRET)).toContain(ids[0]!);
   });
 
   it('when CloudFront forwards to the API, it adds a secret header, and the API function is given the same secret to check', () => {
@@ -738,6 +770,16 @@ describe('alarms, dashboard and budget', () => {
       expect(names, metric).toContain(metric);
     }
     expect(alarms.some((a) => a.Properties.ExtendedStatistic === 'p95' && a.Properties.MetricName === 'Duration')).toBe(true);
+  });
+
+  it('when an alarm fires, CloudWatch may publish to the topic (its policy replaces the default one, so it must say so), for this account’s alarms only', () => {
+    const policies = Object.values(resourcesOf(stateless, 'AWS::SNS::TopicPolicy')).filter((p) => JSON.stringify(p.Properties).includes('budgets.amazonaws.com'));
+    expect(policies).toHaveLength(1);
+    const statements = (policies[0]!.Properties.PolicyDocument as { Statement: Array<{ Sid?: string; Principal?: unknown; Condition?: unknown; Effect: string }> }).Statement;
+    const cloudwatch = statements.find((st) => st.Sid === 'CloudWatchAlarmsPublish');
+    expect(cloudwatch).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' } });
+    expect(JSON.stringify(cloudwatch?.Condition)).toContain(':alarm:*');
+    expect(JSON.stringify(cloudwatch?.Condition)).toContain('aws:SourceAccount');
   });
 
   it('when an alarm fires, it notifies one topic (every alarm has the action)', () => {
