@@ -3,7 +3,7 @@ import { CODE_WRONG, type LoginCodeRequest, type LoginStep } from '../../shared/
 import { SignInChallenges, totpStep, UsedCodes } from '../auth/second-factor.js';
 import type { SetPasswordRequest } from '../../shared/users/schema.js';
 import { verifyPassword } from '../auth/passwords.js';
-import { SignInThrottle } from '../auth/login-throttle.js';
+import { LoginThrottle, SignInThrottle } from '../auth/login-throttle.js';
 import { ACCESS_ENDED } from '../auth/user-access.js';
 import type { LocalTokenIssuer } from '../auth/tokens.js';
 import type { Writer } from '../db/transact.js';
@@ -62,6 +62,12 @@ export interface CodeStep {
   challenges: SignInChallenges;
   /** Wrong codes slow down like wrong passwords, per email and address and per address. */
   throttle: SignInThrottle;
+  /**
+   * And per person, whatever the address: someone who has the password could otherwise guess codes
+   * from many addresses at once. Only a password holder can reach this step, so its limit cannot be
+   * used to keep anyone else out.
+   */
+  perPerson: LoginThrottle;
   used: UsedCodes;
 }
 
@@ -77,7 +83,7 @@ export class AuthService {
     private readonly d: AuthDeps,
     private readonly issuer: LocalTokenIssuer,
     private readonly throttle = new SignInThrottle(),
-    private readonly codes: CodeStep = { challenges: new SignInChallenges(), throttle: new SignInThrottle(), used: new UsedCodes() },
+    private readonly codes: CodeStep = { challenges: new SignInChallenges(), throttle: new SignInThrottle(), perPerson: new LoginThrottle(10), used: new UsedCodes() },
   ) {}
 
   /**
@@ -127,9 +133,10 @@ export class AuthService {
   async loginWithCode(input: LoginCodeRequest, ctx: { requestId: string; now: Date; clientKey: string }): Promise<LoginResponse> {
     const challenge = this.codes.challenges.find(input.challenge, ctx.now);
     const email = challenge?.email ?? '';
-    const refusal = this.codes.throttle.check(email, ctx.clientKey, ctx.now.getTime());
-    if (refusal) {
-      const seconds = Math.ceil(refusal.waitMs / 1000);
+    const person = email.toLowerCase();
+    const waitMs = Math.max(this.codes.throttle.check(email, ctx.clientKey, ctx.now.getTime())?.waitMs ?? 0, email ? this.codes.perPerson.waitFor(person, ctx.now.getTime()) : 0);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
       throw new TooManyRequests(seconds, `Too many wrong codes. Wait ${seconds} seconds, then try again.`);
     }
     if (!challenge) throw new Unauthorized(CHALLENGE_ENDED);
@@ -141,10 +148,12 @@ export class AuthService {
     const step = secret ? totpStep(email, secret, input.code, ctx.now) : null;
     if (step === null || !this.codes.used.use(email, step)) {
       this.codes.throttle.recordFailure(email, ctx.clientKey, ctx.now.getTime());
+      this.codes.perPerson.recordFailure(person, ctx.now.getTime());
       throw new Unauthorized(this.codes.challenges.failed(input.challenge) ? `${CODE_WRONG} ${CHALLENGE_ENDED}` : CODE_WRONG);
     }
     this.codes.challenges.close(input.challenge);
     this.codes.throttle.recordSuccess(email, ctx.clientKey);
+    this.codes.perPerson.recordSuccess(person);
     return this.signIn(account, ctx);
   }
 

@@ -270,3 +270,36 @@ describe('signing in with two-step sign-in on (local)', () => {
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });
+
+describe('wrong codes for one person from many addresses (behind a trusted proxy)', () => {
+  let p: TestApp;
+  beforeAll(async () => {
+    p = await createTestApp({ config: { ...testConfig(), trustProxy: true }, clock: now });
+  });
+  afterAll(async () => {
+    await p?.drop();
+  });
+  const from = (address: string, path: string, body: unknown) =>
+    p.app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address }, body: JSON.stringify(body) });
+
+  it('when ten wrong codes for one person came from different addresses, the next code must wait (429), whichever address sends it', async () => {
+    const auth = { Authorization: `Bearer ${await p.tokenFor(USERS.councilOfficer)}` };
+    const setup = (await (await p.app.request('/api/second-factor/setup', { method: 'POST', headers: auth })).json()) as { secret: string };
+    const confirmed = await p.app.request('/api/second-factor/confirm', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: codeAt(setup.secret) }),
+    });
+    expect(confirmed.status).toBe(200);
+    const wrong = codeAt(setup.secret) === '123456' ? '654321' : '123456';
+    // Two addresses, five wrong codes each: each address stays under its own limits.
+    for (const address of ['198.51.100.1', '198.51.100.2']) {
+      const { challenge } = (await (await from(address, '/api/auth/login', { email: USERS.councilOfficer, password: DEMO_PASSWORD })).json()) as { challenge: string };
+      for (let i = 0; i < 5; i++) expect((await from(address, '/api/auth/login/code', { challenge, code: wrong })).status).toBe(401);
+    }
+    const { challenge } = (await (await from('198.51.100.3', '/api/auth/login', { email: USERS.councilOfficer, password: DEMO_PASSWORD })).json()) as { challenge: string };
+    const throttled = await from('198.51.100.3', '/api/auth/login/code', { challenge, code: codeAt(setup.secret) });
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
