@@ -2,6 +2,8 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -150,6 +152,23 @@ export class Monitoring extends Construct {
       1,
       'Handling an SES bounce or complaint failed: an address may not have been stopped.',
     );
+
+    // A daily backup (or its copy to another account) that failed: AWS Backup says so on EventBridge.
+    const backupFailed = new events.Rule(this, 'BackupFailed', {
+      description: 'A backup or backup copy of the portal tables failed',
+      eventPattern: {
+        source: ['aws.backup'],
+        detailType: ['Backup Job State Change', 'Copy Job State Change'],
+        detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'] },
+      },
+    });
+    backupFailed.addTarget(new eventTargets.SnsTopic(this.topic));
+    acknowledge(backupFailed, [
+      {
+        id: 'Serverless-EventBusDLQ',
+        reason: 'A failed backup job stays FAILED in AWS Backup (console and the daily report) whether or not this notice is delivered; the notice carries nothing to replay.',
+      },
+    ]);
 
     new budgets.CfnBudget(this, 'MonthlyBudget', {
       budget: { budgetType: 'COST', timeUnit: 'MONTHLY', budgetLimit: { amount: props.monthlyBudgetUsd, unit: 'USD' } },

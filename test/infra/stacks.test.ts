@@ -808,6 +808,19 @@ describe('alarms, dashboard and budget', () => {
     expect(JSON.stringify(stateless.findResources('AWS::SNS::TopicPolicy'))).toContain('budgets.amazonaws.com');
   });
 
+  it('when a daily backup or its copy fails, EventBridge tells the same topic, which lets it publish', () => {
+    const rules = Object.values(resourcesOf(stateless, 'AWS::Events::Rule')).filter((r) => JSON.stringify(r.Properties.EventPattern).includes('aws.backup'));
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.Properties.EventPattern).toEqual({
+      source: ['aws.backup'],
+      'detail-type': ['Backup Job State Change', 'Copy Job State Change'],
+      detail: { state: ['FAILED', 'ABORTED', 'EXPIRED'] },
+    });
+    const topics = Object.entries(resourcesOf(stateless, 'AWS::SNS::Topic')).filter(([, t]) => /alarms/.test(String(t.Properties.DisplayName)));
+    expect(rules[0]!.Properties.Targets).toEqual([expect.objectContaining({ Arn: { Ref: topics[0]![0] } })]);
+    expect(JSON.stringify(stateless.findResources('AWS::SNS::TopicPolicy'))).toContain('events.amazonaws.com');
+  });
+
   it('when synthesized, a CloudWatch dashboard shows the same signals', () => {
     const body = JSON.stringify(Object.values(resourcesOf(stateless, 'AWS::CloudWatch::Dashboard'))[0]!.Properties.DashboardBody);
     for (const text of ['API requests', 'API latency', 'DynamoDB main table', 'SES bounce', 'Alarms']) expect(body).toContain(text);
