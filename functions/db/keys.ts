@@ -131,6 +131,23 @@ export const trackerKeys = {
   overall: (pid: string, periodId: string, workstreamId: string) => ({ pk: partnershipPk(pid), sk: `OVERALL#${periodId}#${workstreamId}` }),
 };
 
+export const measureKeys = {
+  /**
+   * Outcome measures: the lead's indicators and the values agencies report, one partition per
+   * partnership. Definitions sort before values, each by workstream: one Query reads every
+   * indicator (`DEF#`), a workstream's (`DEF#<ws>#`) or its values over every quarter
+   * (`VAL#<ws>#`); the tracker reads the whole partition in one paged Query.
+   */
+  partition: (pid: string) => `P#${pid}#MEASURES`,
+  indicator: (pid: string, workstreamId: string, indicatorId: string) => ({ pk: `P#${pid}#MEASURES`, sk: `DEF#${workstreamId}#${indicatorId}` }),
+  /** One agency's values for one workstream in one period (mirrors its return section, with the return's status). */
+  values: (pid: string, workstreamId: string, periodId: string, agencyId: string) => ({ pk: `P#${pid}#MEASURES`, sk: `VAL#${workstreamId}#${periodId}#${agencyId}` }),
+  definitionsPrefix: (workstreamId?: string) => (workstreamId ? `DEF#${workstreamId}#` : 'DEF#'),
+  valuesPrefix: (workstreamId: string) => `VAL#${workstreamId}#`,
+  /** The small-number threshold lives with the configuration: read with it, in the same Query. */
+  settings: (pid: string) => ({ pk: partnershipPk(pid), sk: 'MEASURE-SETTINGS' }),
+};
+
 export const notificationKeys = {
   /**
    * One item per (event, person): the ledger that makes every notification go out once, however

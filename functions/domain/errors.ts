@@ -65,6 +65,21 @@ export class PersonalDataUnconfirmed extends AppError {
     );
   }
 }
+/**
+ * 422 for indicator values far from the recent ones: queries, not errors. Nothing is saved until
+ * the agency confirms each value (`confirmed: true`) or corrects it.
+ */
+export class ValueQueried extends AppError {
+  constructor(errors: FieldError[]) {
+    super(
+      422,
+      'value-query',
+      'Check these values',
+      'Some values are far from the ones reported recently. Check each one: if it is right, confirm it and save again; if not, correct it.',
+      errors,
+    );
+  }
+}
 export class Unauthorized extends AppError {
   constructor(detail = 'Sign in to continue.') {
     super(401, 'unauthorized', 'You are not signed in', detail, undefined, { 'WWW-Authenticate': 'Bearer' });

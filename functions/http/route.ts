@@ -28,6 +28,7 @@ export const TAGS = {
   Threshold: 'Threshold document versions and their sign-off by the statutory partners.',
   'Kinship offer': 'The Kinship Local Offer register, its review and publication.',
   Readiness: "Readiness criteria and each agency's self-assessment, confirmed by the lead.",
+  Measures: 'Outcome indicators per workstream, with targets, the values agencies report in their returns, and their trends.',
   Tracker: 'The shared tracker: delivery confidence, returns, readiness, risks and milestones for a period.',
   Exports: 'The tracker as CSV files and an Excel workbook.',
   Audit: 'The audit trail and the erasure of personal data that slipped through.',

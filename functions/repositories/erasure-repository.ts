@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ErasableEntity } from '../../shared/pii/erasure.js';
-import { auditKeys, kinshipKeys, milestoneKeys, readinessKeys, returnKeys, thresholdKeys, trackerKeys } from '../db/keys.js';
+import { auditKeys, kinshipKeys, measureKeys, milestoneKeys, readinessKeys, returnKeys, thresholdKeys, trackerKeys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import { AUDIT_TABLE } from '../db/table-design.js';
 import type { WriteOp } from '../db/transact.js';
@@ -35,9 +35,13 @@ export class ErasureRepository {
   async listItemsOfEntity(entityType: ErasableEntity, entityId: string): Promise<Item[]> {
     const [a, b] = entityId.split('/') as [string, string | undefined];
     switch (entityType) {
-      case 'return':
+      case 'return': {
         if (!b) return [];
-        return [...(await this.get(returnKeys.header(this.pid, a, b))), ...(await this.query(returnKeys.sectionPartition(this.pid, a, b)))];
+        const sections = await this.query(returnKeys.sectionPartition(this.pid, a, b));
+        // Indicator values (and their notes) are mirrored beside the indicators, one item per section.
+        const values = await Promise.all(sections.map((s) => this.get(measureKeys.values(this.pid, String(s.workstreamId), a, b))));
+        return [...(await this.get(returnKeys.header(this.pid, a, b))), ...sections, ...values.flat()];
+      }
       case 'kinship-item':
         return [...(await this.get(kinshipKeys.item(this.pid, a))), ...(await this.query(`P#${this.pid}#KINSHIP-REVISIONS#${a}`))];
       case 'threshold-document':
@@ -58,6 +62,8 @@ export class ErasureRepository {
         return b ? this.get(milestoneKeys.milestone(this.pid, a, b)) : [];
       case 'workstream':
         return b ? this.get(trackerKeys.overall(this.pid, b, a)) : [];
+      case 'indicator':
+        return b ? this.get(measureKeys.indicator(this.pid, a, b)) : [];
     }
   }
 
@@ -166,6 +172,10 @@ export function entityOfItem(item: Item): { entityType: ErasableEntity; entityId
       return { entityType: 'milestone', entityId: `${s('workstreamId')}/${s('id')}` };
     case 'OverallConfidence':
       return { entityType: 'workstream', entityId: `${s('workstreamId')}/${s('periodId')}` };
+    case 'MeasureValues':
+      return { entityType: 'return', entityId: `${s('periodId')}/${s('agencyId')}` };
+    case 'Indicator':
+      return { entityType: 'indicator', entityId: `${s('workstreamId')}/${s('id')}` };
     default:
       return null;
   }

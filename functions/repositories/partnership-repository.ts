@@ -21,6 +21,8 @@ export interface PartnershipData {
    * `confidence: null` with its version, so a stale If-Match can never match a later one.
    */
   overallConfidence: { periodId: string; workstreamId: string; confidence: string | null; note: string; setBy: string; setAt: string; version: number }[];
+  /** The lead's outcome-measure settings; null until first set (then the defaults apply). */
+  measureSettings: { smallNumberThreshold: number; version: number } | null;
 }
 
 /** The partnership, its agencies, workstreams, milestones and periods: configuration every page needs. */
@@ -33,7 +35,7 @@ export class PartnershipRepository {
 
   /** One Query over the partnership partition (paged; the partition holds configuration only). */
   async getPartnershipData(): Promise<PartnershipData> {
-    const out: PartnershipData = { partnership: null, agencies: [], workstreams: [], milestones: [], periods: [], overallConfidence: [] };
+    const out: PartnershipData = { partnership: null, agencies: [], workstreams: [], milestones: [], periods: [], overallConfidence: [], measureSettings: null };
     const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partnershipPk(this.pid) } });
     for (const item of items) {
       if (item.entity === 'Partnership') out.partnership = strip(item) as Partnership;
@@ -42,6 +44,7 @@ export class PartnershipRepository {
       else if (item.entity === 'Workstream') out.workstreams.push({ ...(strip(item) as Workstream), version: Number(item.version ?? 1) });
       else if (item.entity === 'Milestone') out.milestones.push(strip(item) as Milestone);
       else if (item.entity === 'Period') out.periods.push(strip(item) as Period);
+      else if (item.entity === 'MeasureSettings') out.measureSettings = { smallNumberThreshold: Number(item.smallNumberThreshold), version: Number(item.version) };
       else if (item.entity === 'OverallConfidence') out.overallConfidence.push(strip(item) as PartnershipData['overallConfidence'][number]);
     }
     out.workstreams.sort((a, b) => a.order - b.order);

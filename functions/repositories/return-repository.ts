@@ -1,6 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from '../db/query.js';
 import type { Confidence, CopiedFrom, Escalation, Metric, MilestoneUpdate, ReturnCertification, Risk } from '../../shared/returns/schema.js';
+import type { IndicatorValue } from '../../shared/measures/schema.js';
 import { MAIN_TABLE } from '../db/table-design.js';
 import { returnKeys } from '../db/keys.js';
 import type { WriteOp } from '../db/transact.js';
@@ -55,6 +56,8 @@ export interface StoredSection {
   risks: Risk[];
   escalations: Escalation[];
   metrics: Metric[];
+  /** Outcome indicator values (absent on sections written before they existed: none). */
+  indicators?: IndicatorValue[];
   /** When the answers last changed (absent on sections written before it was recorded, and on ones carried forward and not yet saved). */
   savedAt?: string;
   /** Where the section started, when it was copied from the agency's answer in another partnership. */

@@ -13,6 +13,7 @@ import { notificationRoutes, publicNotificationRoutes } from './notification-rou
 import { chaseRoutes } from './chase-routes.js';
 import { authRoutes, meRoutes, serviceRoutes } from './auth-routes.js';
 import { kinshipRoutes, publicKinshipRoutes } from './kinship-routes.js';
+import { measureRoutes } from './measure-routes.js';
 import { partnershipRoutes } from './partnership-routes.js';
 import { peopleRoutes } from './people-routes.js';
 import { asPlatformAdmin, platformRoutes } from './platform-routes.js';
@@ -48,6 +49,7 @@ export function partnershipApp(secondFactorOf?: SecondFactorOf) {
     .route('/', kinshipRoutes())
     .route('/', readinessRoutes())
     .route('/', trackerRoutes())
+    .route('/', measureRoutes())
     .route('/', auditRoutes())
     .route('/', peopleRoutes())
     .route('/', chaseRoutes());

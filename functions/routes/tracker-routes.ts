@@ -1,16 +1,19 @@
 import type { Services } from '../services/index.js';
 import { z } from 'zod';
-import { PeriodId } from '../../shared/periods/period.js';
-import { CONFIDENCE_SCALE, toCsv } from '../../shared/tracker/compute.js';
+import { PeriodId, periodBounds, periodLabel } from '../../shared/periods/period.js';
+import { CONFIDENCE_SCALE, dateCell, toCsv } from '../../shared/tracker/compute.js';
 import { OverallSettingView, TrackerView } from '../../shared/tracker/views.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
 import { apiRoutes, declareRoute, file, json, pathParam } from '../http/route.js';
 import { buildXlsx } from '../services/xlsx.js';
+import { formatPoint, ragFor } from '../../shared/measures/rules.js';
+import { DIRECTION_LABELS, MEASURE_RAG_LABELS, UNIT_LABELS } from '../../shared/measures/schema.js';
+import type { Principal } from '../auth/tokens.js';
 
 const PeriodQuery = z.object({ periodId: PeriodId.optional() }).strict();
 const OverallRequest = z.object({ confidence: z.enum(CONFIDENCE_SCALE).nullable(), note: z.string().trim().max(1000).default('') }).strict();
-const EXPORTS = ['returns', 'risks', 'readiness', 'milestones'] as const;
+const EXPORTS = ['returns', 'risks', 'readiness', 'milestones', 'measures'] as const;
 type Export = (typeof EXPORTS)[number];
 // Lead and executive only: the tracker shows every agency's risks and return status, which a partner may not read for other agencies.
 const READERS = ['lead', 'executive'] as const;
@@ -64,13 +67,13 @@ const exportTrackerWorkbook = declareRoute({
   tag: 'Exports',
   roles: READERS,
   query: PeriodQuery,
-  response: file('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The four export tables as sheets'),
+  response: file('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'The export tables as sheets'),
   errors: [404],
 });
 
 type Tracker = Awaited<ReturnType<Services['tracker']['tracker']>>;
 
-/** The four export tables, built from the same tracker response the page shows. */
+/** The export tables, built from the same tracker response the page shows. */
 function tables(t: Tracker) {
   const wsNames = t.workstreams.map((w) => w.name);
   return {
@@ -122,13 +125,74 @@ function tables(t: Tracker) {
         t.milestones.nextQuarter.items.some((o) => o.id === m.id) ? 'yes' : 'no',
       ]),
     },
+    measures: measuresTable(t),
+  };
+}
+
+/**
+ * Outcome measures, one row per reported value up to the tracker's period (a long table, to sort,
+ * filter and chart): values as numbers, dates as dates, ratings and units in words.
+ */
+function measuresTable(t: Tracker) {
+  const threshold = t.measuresThreshold;
+  return {
+    header: [
+      'Workstream',
+      'Indicator',
+      'Reporting agency',
+      'Unit',
+      'Which is better',
+      'Period',
+      'Period ends',
+      'Value',
+      'Value as shown',
+      'Final or provisional',
+      'Why it moved',
+      'Target',
+      'Upper end of range',
+      'Tolerance',
+      'Against target',
+      'Baseline',
+      'Baseline date',
+      'Source',
+    ],
+    rows: t.measures.flatMap((w) =>
+      w.indicators.flatMap((i) =>
+        i.points.map((p) => {
+          const rag = ragFor(i, p, threshold);
+          return [
+            w.name,
+            i.name,
+            i.reportingAgencyName,
+            UNIT_LABELS[i.unit],
+            DIRECTION_LABELS[i.direction],
+            periodLabel(p.periodId),
+            dateCell(periodBounds(p.periodId).end),
+            p.value,
+            formatPoint(i.unit, p, threshold),
+            p.state === 'accepted' ? 'Final' : 'Provisional (return not yet accepted)',
+            p.note,
+            i.target,
+            i.targetMax,
+            i.tolerance,
+            rag ? MEASURE_RAG_LABELS[rag] : 'No target',
+            i.baseline?.value ?? null,
+            dateCell(i.baseline?.date),
+            i.source,
+          ];
+        }),
+      ),
+    ),
   };
 }
 
 export function trackerRoutes() {
   // The tracker for the period asked for (default: the current one), as the page and the exports see it.
-  const load = (c: { req: { valid(target: 'query'): z.infer<typeof PeriodQuery> }; get(key: 'now'): Date; var: { services: Services; partnershipId: string } }) =>
-    c.var.services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'));
+  const load = (c: {
+    req: { valid(target: 'query'): z.infer<typeof PeriodQuery> };
+    get(key: 'now'): Date;
+    var: { services: Services; partnershipId: string; user: Pick<Principal, 'role'> };
+  }) => c.var.services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'), c.var.user);
   // One handler for the four CSV files; each is its own declared route, chained so clients see it.
   const csv = <N extends Export>(name: N) =>
     [
@@ -147,6 +211,7 @@ export function trackerRoutes() {
     .openapi(...csv('risks'))
     .openapi(...csv('readiness'))
     .openapi(...csv('milestones'))
+    .openapi(...csv('measures'))
     .openapi(getTracker, async (c) => c.json(await load(c), 200))
     .openapi(setOverallConfidence, async (c) => {
       const { periodId, workstreamId } = c.req.valid('param');

@@ -7,6 +7,8 @@ import { periodBounds, PeriodId } from '../../shared/periods/period.js';
 import { Milestone } from '../../shared/workstreams/milestone.js';
 import { ReturnSectionInput } from '../../shared/returns/schema.js';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { SeededValues } from './seed-measures.js';
+import { DEFAULT_SMALL_NUMBER_THRESHOLD } from '../../shared/measures/schema.js';
 
 const SeedPeriod = z.object({ id: PeriodId, dueDate: z.string(), status: z.enum(['open', 'closed']) });
 const SeedComment = z.object({ comment: z.string(), by: z.string(), at: z.string() });
@@ -37,7 +39,15 @@ function readOptional<T>(dir: URL, file: string, schema: z.ZodType<T>): T | null
  * Items for the programme part of the demo: milestones, periods and returns (headers and
  * sections), built through the same repositories the API uses.
  */
-export function programmeSeedItems(doc: DynamoDBDocumentClient, table: string, pid: string, dataDir: URL, names: Map<string, string>): Record<string, unknown>[] {
+export function programmeSeedItems(
+  doc: DynamoDBDocumentClient,
+  table: string,
+  pid: string,
+  dataDir: URL,
+  names: Map<string, string>,
+  /** Receives the indicator values of the seeded returns (seed-measures.ts mirrors them). */
+  valuesOut: SeededValues[] = [],
+): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
   const milestones = readOptional(dataDir, 'milestones.json', z.array(Milestone)) ?? [];
   for (const m of milestones) items.push({ ...milestoneKeys.milestone(pid, m.workstreamId, m.id), entity: 'Milestone', ...m });
@@ -58,7 +68,11 @@ export function programmeSeedItems(doc: DynamoDBDocumentClient, table: string, p
       risks: s.risks ?? [],
       escalations: s.escalations ?? [],
       metrics: s.metrics ?? [],
+      // "Fewer than N" as recorded under the default threshold (the demo sets no other).
+      indicators: (s.indicators ?? []).map(({ threshold: _t, ...v }) => (v.belowThreshold ? { ...v, threshold: DEFAULT_SMALL_NUMBER_THRESHOLD } : v)),
     }));
+    for (const s of sections)
+      if (s.indicators?.length) valuesOut.push({ periodId: r.periodId, agencyId: r.agencyId, workstreamId: s.workstreamId, status: r.status, values: s.indicators });
     const at = r.updatedAt ?? r.acceptedAt ?? r.submittedAt ?? r.review.comments.at(-1)?.at ?? `${periodBounds(r.periodId).end}T12:00:00.000Z`;
     const header: ReturnHeader = {
       periodId: r.periodId,

@@ -16,6 +16,7 @@ import { programmeSeedItems } from './seed-returns.js';
 import { thresholdSeedItems } from './seed-threshold.js';
 import { kinshipSeedItems } from './seed-kinship.js';
 import { readinessSeedItems } from './seed-readiness.js';
+import { measureSeedItems, type SeededValues } from './seed-measures.js';
 
 /** The demo seed file's shape: checked on load so a typo in the data fails loudly. */
 export const SeedFile = z.object({
@@ -32,9 +33,9 @@ export type SeedFile = z.infer<typeof SeedFile>;
  * Bump when the seed's shape changes so existing local data is topped up (3: people's id pointers,
  * versions and agency administrators; 4: their unsubscribe keys; 5: certification of returns and
  * the people it needs; 6: the service's list of its partnerships; 7: each partnership's MACPT
- * workstream marked in the data, `macpt`).
+ * workstream marked in the data, `macpt`; 8: outcome indicators and their values).
  */
-export const SEED_VERSION = 7;
+export const SEED_VERSION = 8;
 
 /** The demo partnerships: one seed file each in ./data (`mscp.json`, `kscmp.json`…). */
 export function demoSeedNames(): string[] {
@@ -156,6 +157,7 @@ export async function seedDemo(
   const now = opts.now ?? new Date();
   const dataDir = new URL(`./data/${pid}/`, import.meta.url);
   const names = new Map(seed.users.map((u) => [u.email, u.name]));
+  const seededValues: SeededValues[] = [];
   const items: Record<string, unknown>[] = [
     { ...partnershipKeys.partnership(pid), entity: 'Partnership', ...seed.partnership },
     // The service's list of its partnerships, through which one sign-in finds each of a person's.
@@ -166,7 +168,7 @@ export async function seedDemo(
       const user = { ...u, id: userIdFor(pid, u.email), status: 'active' as const, unsubscribeKey: randomBytes(24).toString('base64url') };
       return [users.userItem(user), users.pointerItem(user)];
     }),
-    ...programmeSeedItems(doc, tables.main, pid, dataDir, names),
+    ...programmeSeedItems(doc, tables.main, pid, dataDir, names, seededValues),
     ...thresholdSeedItems(doc, tables.main, pid, dataDir, names),
     ...readinessSeedItems(doc, tables.main, pid, dataDir, names),
     // Items from partner agencies belong to them; the file names who keeps the others (a charity's: the council).
@@ -178,6 +180,8 @@ export async function seedDemo(
       seed.agencies.map((a) => a.id),
     ),
   ];
+  // After the returns: their indicator values are mirrored beside the indicators.
+  items.push(...measureSeedItems(doc, tables.main, pid, dataDir, seed.workstreams, seededValues));
   await batchPut(doc, tables.main, items);
   // One password per person for every partnership they work in (the demo's), for those who have none yet.
   for (const u of seed.users) {

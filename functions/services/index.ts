@@ -43,6 +43,8 @@ import { ReadinessService } from './readiness-service.js';
 import { ReturnsService } from './returns-service.js';
 import { ThresholdService } from './threshold-service.js';
 import { TrackerService } from './tracker-service.js';
+import { MeasuresService } from './measures-service.js';
+import { MeasureRepository } from '../repositories/measure-repository.js';
 import { PlatformService } from './platform-service.js';
 import { SecondFactorService } from './second-factor-service.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
@@ -101,6 +103,8 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
   const partnership = new PartnershipRepository(doc, config.tables.main, pid);
   const periods = new PeriodRepository(doc, config.tables.main, pid);
   const returns = new ReturnRepository(doc, config.tables.main, pid);
+  const measureRepo = new MeasureRepository(doc, config.tables.main, pid);
+  const measures = new MeasuresService(measureRepo, partnership, writer);
   const kinship = new KinshipService(new KinshipRepository(doc, config.tables.main, pid), partnership, writer);
   const threshold = new ThresholdService(
     new ThresholdRepository(doc, config.tables.main, pid),
@@ -150,14 +154,15 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     notificationSettings: new NotificationSettingsService(new PreferenceRepository(doc, config.tables.main, pid), users, writer),
     attention: new AttentionService(partnership, returns, threshold, new KinshipRepository(doc, config.tables.main, pid), readinessRepo, mailStops, users),
     partnership,
-    tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid),
+    tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid, { repo: measureRepo, service: measures }),
+    measures,
     kinship,
     threshold,
     readiness,
     programme: new ProgrammeService(partnership, periods, writer, config.tables.main, pid),
     workstreams: new WorkstreamService(partnership, writer),
     agencies: new AgencyService(partnership, threshold, writer),
-    returns: new ReturnsService(returns, partnership, writer, users),
+    returns: new ReturnsService(returns, partnership, writer, users, measureRepo),
     audit: new AuditService(audit, users),
     erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
   };

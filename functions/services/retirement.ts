@@ -30,12 +30,12 @@ export function restoredVersion<T extends Retirable>(current: T): T {
 }
 
 /** The audit event of retiring or restoring a record (`workstream.retire`, `agency.restore`...). */
-export function retirementEvent(kind: 'workstream' | 'agency', current: Retirable, next: Retirable): AuditInput {
+export function retirementEvent(kind: 'workstream' | 'agency' | 'indicator', current: Retirable, next: Retirable, entityId = current.id): AuditInput {
   const retiring = next.retiredAt !== undefined;
   return {
     action: `${kind}.${retiring ? 'retire' : 'restore'}`,
     entityType: kind,
-    entityId: current.id,
+    entityId,
     summary: `${retiring ? 'Retired' : 'Restored'} ${kind} "${current.name}"`,
     changes: changedFields(current, next, ['retiredAt', 'retiredBy']),
   };

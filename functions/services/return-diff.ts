@@ -1,7 +1,7 @@
 import { changedFields, type Changes } from '../../shared/audit/changes.js';
 import type { StoredSection } from '../repositories/return-repository.js';
 
-const FIELDS = ['confidence', 'narrative', 'milestones', 'risks', 'escalations', 'metrics'] as const;
+const FIELDS = ['confidence', 'narrative', 'milestones', 'risks', 'escalations', 'metrics', 'indicators'] as const;
 
 /**
  * Field-level changes between the sections before and after a save, as `{"family-help.narrative":

@@ -3,7 +3,13 @@ import type { PartnershipData, PartnershipRepository } from '../repositories/par
 import type { ReturnHeader, ReturnRepository, StoredSection } from '../repositories/return-repository.js';
 import { assertVersion, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { Writer, WriteContext } from '../db/transact.js';
-import { Conflict, Forbidden, NotFound, PersonalDataRefused, PersonalDataUnconfirmed, Unprocessable, ValidationFailed } from '../http/errors.js';
+import { Conflict, Forbidden, NotFound, PersonalDataRefused, PersonalDataUnconfirmed, Unprocessable, ValidationFailed, ValueQueried } from '../http/errors.js';
+import type { WriteOp } from '../db/transact.js';
+import type { Indicator, IndicatorValue } from '../../shared/measures/schema.js';
+import type { MeasureRepository, MeasuresData } from '../repositories/measure-repository.js';
+import { measureSettings } from './measures-service.js';
+import { dueIndicators, indicatorSubmitErrors, valueError, valueQuery } from '../../shared/measures/rules.js';
+import { pointsOf, recentValues } from '../../shared/measures/series.js';
 import { fieldErrors } from '../http/problem.js';
 import { checkPersonalData } from '../../shared/pii/policy.js';
 import type { FieldError } from '../../shared/http/problem.js';
@@ -35,7 +41,7 @@ export interface ReturnView {
   dueDate: string;
   overdue: boolean;
   requiredWorkstreamIds: string[];
-  sections: (Omit<StoredSection, 'periodId' | 'agencyId'> & { progress: 'not-started' | 'in-progress' | 'completed' })[];
+  sections: (Omit<StoredSection, 'periodId' | 'agencyId' | 'indicators'> & { indicators: IndicatorValue[]; progress: 'not-started' | 'in-progress' | 'completed' })[];
   review: ReturnHeader['review'];
   submittedBy: string | null;
   submittedAt: string | null;
@@ -60,6 +66,8 @@ interface EditTarget {
   data: PartnershipData;
   period: Period;
   required: string[];
+  /** Every outcome indicator of the partnership (what each section must report). */
+  indicators: Indicator[];
 }
 
 /** The return as it was read before a change: its header (null while not started) and every required section. */
@@ -79,6 +87,7 @@ export class ReturnsService {
     private readonly partnership: PartnershipRepository,
     private readonly writer: Writer,
     private readonly users: Pick<UserRepository, 'listRecipients'>,
+    private readonly measures: MeasureRepository,
   ) {}
 
   private async context(periodId: string, agencyId?: string) {
@@ -140,11 +149,14 @@ export class ReturnsService {
 
   async get(user: Principal, periodId: string, agencyId: string, today = new Date()): Promise<ReturnView> {
     this.assertCanRead(user, agencyId);
-    const { data, period } = await this.context(periodId, agencyId);
-    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    const [{ data, period }, { header, sections }, indicators] = await Promise.all([
+      this.context(periodId, agencyId),
+      this.returns.getReturn(periodId, agencyId),
+      this.measures.listIndicators(),
+    ]);
     const required = this.requiredWorkstreamIds(data, period, agencyId);
     const shown = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
-    return this.withCertifiers(this.view(data, period, agencyId, header, shown, required, today));
+    return this.withCertifiers(this.view(data, period, agencyId, header, shown, required, today, indicators));
   }
 
   /** While a return awaits certification, who can certify it: the agency's active signatories but the preparer (one Query). */
@@ -171,13 +183,38 @@ export class ReturnsService {
     const byWs = new Map(sections.map((s) => [s.workstreamId, s]));
     return required.map(
       (ws) =>
-        byWs.get(ws) ?? { periodId, agencyId, workstreamId: ws, confidence: null, narrative: '', carriedForward: false, milestones: [], risks: [], escalations: [], metrics: [] },
+        byWs.get(ws) ?? {
+          periodId,
+          agencyId,
+          workstreamId: ws,
+          confidence: null,
+          narrative: '',
+          carriedForward: false,
+          milestones: [],
+          risks: [],
+          escalations: [],
+          metrics: [],
+          indicators: [],
+        },
     );
   }
 
-  private view(data: PartnershipData, period: Period, agencyId: string, header: ReturnHeader | null, sections: StoredSection[], required: string[], today: Date): ReturnView {
+  private view(
+    data: PartnershipData,
+    period: Period,
+    agencyId: string,
+    header: ReturnHeader | null,
+    sections: StoredSection[],
+    required: string[],
+    today: Date,
+    indicators: readonly Indicator[] = [],
+  ): ReturnView {
     const status = header?.status ?? 'not-started';
-    const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => ({ ...s, progress: sectionProgress(s) }));
+    const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => ({
+      ...s,
+      indicators: s.indicators ?? [],
+      progress: sectionProgress(s, dueIndicators(indicators, s.workstreamId, agencyId, period.id)),
+    }));
     return {
       periodId: period.id,
       agencyId,
@@ -224,6 +261,8 @@ export class ReturnsService {
     this.checkSectionsBelong(body.sections, target.required, target.data);
     if (body.copy) this.checkCopyTarget(body.copy, target);
     const edit = await this.editableReturn(target, expectedVersion);
+    await this.checkIndicatorValues(target, body.sections, edit.currentByWs);
+    const threshold = measureSettings(target.data).smallNumberThreshold;
     const changed: StoredSection[] = body.sections.map((input) => {
       const before = edit.currentByWs.get(input.workstreamId);
       const narrative = input.narrative ?? '';
@@ -238,6 +277,11 @@ export class ReturnsService {
         risks: input.risks ?? [],
         escalations: input.escalations ?? [],
         metrics: input.metrics ?? [],
+        indicators: (input.indicators ?? []).map(({ indicatorId, value, belowThreshold, note, confirmed }) => {
+          // "Fewer than N" keeps the N it was first recorded under: a later change of threshold must not change what it says.
+          const kept = before?.indicators?.find((v) => v.indicatorId === indicatorId && v.belowThreshold)?.threshold;
+          return { indicatorId, value, belowThreshold, note, confirmed, ...(belowThreshold ? { threshold: kept ?? threshold } : {}) };
+        }),
         // A section started from another partnership's answer keeps saying so after it is edited:
         // it records where the text started, not that it is unchanged.
         ...(before?.copiedFrom ? { copiedFrom: before.copiedFrom } : {}),
@@ -267,9 +311,9 @@ export class ReturnsService {
   /** Who may change the agency's return, and the partnership, period and workstreams it is checked against. */
   private async editContext(user: Principal, periodId: string, agencyId: string): Promise<EditTarget> {
     this.assertCanEdit(user, agencyId);
-    const { data, period } = await this.context(periodId, agencyId);
+    const [{ data, period }, indicators] = await Promise.all([this.context(periodId, agencyId), this.measures.listIndicators()]);
     if (period.status !== 'open') throw new Conflict(`The ${periodId} reporting period is closed. Ask the programme lead if you need to change this return.`);
-    return { periodId, agencyId, data, period, required: this.requiredWorkstreamIds(data, period, agencyId) };
+    return { periodId, agencyId, data, period, required: this.requiredWorkstreamIds(data, period, agencyId), indicators };
   }
 
   /** The return as it is now, refused when stale (If-Match) or not editable, with every required section. */
@@ -319,7 +363,7 @@ export class ReturnsService {
     const toWrite = header ? stamped : current.map((s) => stamped.find((c) => c.workstreamId === s.workstreamId) ?? s);
     const merged = current.map((s) => toWrite.find((c) => c.workstreamId === s.workstreamId) ?? s);
     const changes = { ...diffSections(current, toWrite), ...extraChanges };
-    if (header && noChanges(changes)) return this.view(data, period, agencyId, header, current, required, ctx.now);
+    if (header && noChanges(changes)) return this.view(data, period, agencyId, header, current, required, ctx.now, target.indicators);
     const next: ReturnHeader = {
       periodId,
       agencyId,
@@ -340,11 +384,11 @@ export class ReturnsService {
     };
     const { action, summary, meta } = describe(!header, toWrite.length);
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s))],
+      [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s)), ...this.valueOps(next, merged, currentByWs)],
       { action, entityType: 'return', entityId: `${periodId}/${agencyId}`, summary, changes, ...(meta ? { meta } : {}) },
       ctx,
     );
-    return this.view(data, period, agencyId, next, merged, required, ctx.now);
+    return this.view(data, period, agencyId, next, merged, required, ctx.now, target.indicators);
   }
 
   /**
@@ -472,6 +516,8 @@ export class ReturnsService {
       risks: parsed.data.risks,
       escalations: parsed.data.escalations,
       metrics: parsed.data.metrics,
+      // Indicators are this partnership's own: the section keeps the values entered here.
+      indicators: before.indicators ?? [],
     };
     // Copying the same saved answer again over answers still as copied changes nothing (the first
     // copy's record stays); another source, a newer save of it, or answers edited since, is a change.
@@ -516,6 +562,71 @@ export class ReturnsService {
     };
   }
 
+  /**
+   * The values of a return's outcome indicators, mirrored beside them with the return's status (see
+   * shared/measures/series.ts), so the measures of a workstream are read in a fixed number of
+   * Queries. Written with every change of the return's header, in the same transaction.
+   */
+  private valueOps(next: ReturnHeader, sections: readonly StoredSection[], before?: ReadonlyMap<string, StoredSection>): WriteOp[] {
+    return sections.flatMap((s) => {
+      const values = s.indicators ?? [];
+      if (values.length) return [this.measures.putValuesOp({ workstreamId: s.workstreamId, periodId: next.periodId, agencyId: next.agencyId, status: next.status, values })];
+      return before?.get(s.workstreamId)?.indicators?.length ? [this.measures.deleteValuesOp(s.workstreamId, next.periodId, next.agencyId)] : [];
+    });
+  }
+
+  /**
+   * Indicator values as they arrive: each one due from the agency in the section this quarter and
+   * fitting its unit and the small-number threshold (else 422, naming each field); then queries on
+   * new or changed values far from the recent ones, unless confirmed (422 `value-query`). Nothing is
+   * written until all pass. Two Queries per workstream sent with values, none when there are none.
+   */
+  private async checkIndicatorValues(target: EditTarget, sections: readonly ReturnSectionInput[], before: ReadonlyMap<string, StoredSection>) {
+    const read = await this.measuresOf(sections);
+    const threshold = measureSettings(target.data).smallNumberThreshold;
+    const errors: FieldError[] = [];
+    sections.forEach((s, i) => {
+      const m = read.get(s.workstreamId);
+      if (!m) return;
+      const due = dueIndicators(m.indicators, s.workstreamId, target.agencyId, target.periodId);
+      s.indicators.forEach((v, j) => {
+        const ind = due.find((d) => d.id === v.indicatorId);
+        const error = ind ? valueError(ind, v, threshold) : `"${v.indicatorId}" is not an indicator your agency reports in this section this quarter`;
+        const field = !ind ? 'indicatorId' : v.belowThreshold ? 'belowThreshold' : 'value';
+        if (error) errors.push({ path: `sections[${i}].indicators[${j}].${field}`, message: ind ? `${ind.name}: ${error}` : error });
+      });
+    });
+    if (errors.length) throw new Unprocessable('Some indicator values cannot be saved. Correct them and try again.', errors);
+    // A value saved before, unchanged, is not asked about again on every save: submission asks (see submit).
+    const unchanged = (ws: string, v: IndicatorValue) => before.get(ws)?.indicators?.some((b) => b.indicatorId === v.indicatorId && b.value === v.value) ?? false;
+    const queries = this.valueQueries(target, sections, read, (ws, v) => !unchanged(ws, v));
+    if (queries.length) throw new ValueQueried(queries);
+  }
+
+  /** The indicators and values of the workstreams whose sections carry indicator values (two Queries each, in parallel). */
+  private async measuresOf(sections: readonly { workstreamId: string; indicators?: readonly IndicatorValue[] | undefined }[]) {
+    const sent = [...new Set(sections.filter((s) => s.indicators?.length).map((s) => s.workstreamId))];
+    return new Map(await Promise.all(sent.map(async (ws) => [ws, await this.measures.listForWorkstream(ws)] as const)));
+  }
+
+  /** Values far from the recent ones and not confirmed, as queries at their fields (`which` narrows the values asked about). */
+  private valueQueries(
+    target: EditTarget,
+    sections: readonly { workstreamId: string; indicators?: readonly IndicatorValue[] | undefined }[],
+    read: ReadonlyMap<string, MeasuresData>,
+    which: (workstreamId: string, v: IndicatorValue) => boolean = () => true,
+  ): FieldError[] {
+    return sections.flatMap((s, i) => {
+      const m = read.get(s.workstreamId);
+      return (s.indicators ?? []).flatMap((v, j) => {
+        const ind = m?.indicators.find((d) => d.id === v.indicatorId);
+        if (!ind || v.confirmed || !which(s.workstreamId, v)) return [];
+        const query = valueQuery(ind, v.value, recentValues(pointsOf(ind, m!.values, null), target.periodId));
+        return query ? [{ path: `sections[${i}].indicators[${j}].value`, message: `${ind.name}: ${query}`, kind: 'query' }] : [];
+      });
+    });
+  }
+
   private checkSectionsBelong(sections: ReturnSectionInput[], required: string[], data: PartnershipData) {
     const errors: FieldError[] = [];
     sections.forEach((s, i) => {
@@ -545,8 +656,15 @@ export class ReturnsService {
     const required = this.requiredWorkstreamIds(data, period, agencyId);
     const complete = this.completeSections(sections, required, periodId, agencyId);
     const names = new Map(data.workstreams.map((w) => [w.id, w.name]));
-    const errors = submitErrors(complete, required, names);
+    const indicators = await this.measures.listIndicators();
+    const errors = [
+      ...submitErrors(complete, required, names),
+      ...complete.flatMap((s, i) => indicatorSubmitErrors(i, dueIndicators(indicators, s.workstreamId, agencyId, periodId), s.indicators ?? [])),
+    ];
     if (errors.length) throw new Unprocessable('The return is not complete yet. Answer the questions listed, then submit again.', errors);
+    // Values far from the recent ones go to the lead only once the agency has confirmed them.
+    const queries = this.valueQueries({ periodId, agencyId, data, period, required, indicators }, complete, await this.measuresOf(complete));
+    if (queries.length) throw new ValueQueried(queries);
 
     const warnings = this.view(data, period, agencyId, header, complete, required, ctx.now).warnings;
     const blocking = warnings.filter((w) => (BLOCKING_KINDS as readonly string[]).includes(w.kind));
@@ -584,7 +702,7 @@ export class ReturnsService {
             },
           };
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion)],
+      [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, complete)],
       {
         action: action === 'submit' ? 'return.submit' : 'return.send-for-certification',
         entityType: 'return',
@@ -595,7 +713,7 @@ export class ReturnsService {
       },
       ctx,
     );
-    return this.withCertifiers(this.view(data, period, agencyId, next, complete, required, ctx.now));
+    return this.withCertifiers(this.view(data, period, agencyId, next, complete, required, ctx.now, indicators));
   }
 
   /**
@@ -612,7 +730,7 @@ export class ReturnsService {
   ): Promise<ReturnView> {
     const { data, period } = await this.context(periodId, agencyId);
     this.assertCanRead(user, agencyId);
-    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    const [{ header, sections }, indicators] = await Promise.all([this.returns.getReturn(periodId, agencyId), this.measures.listIndicators()]);
     if (!header) throw new Conflict('This return has not been started, so there is nothing to certify.');
     const refusal = certifyRefusal(user, agencyId, header.certification?.preparedBy);
     if (refusal) throw new Forbidden(refusal);
@@ -647,7 +765,7 @@ export class ReturnsService {
             certification: { ...cert, comments: [...cert.comments, { comment: outcome.comment, by: user.email, byName: user.name, at: now }] },
           };
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion)],
+      [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, sections)],
       {
         action: outcome.action === 'certify' ? 'return.certify' : 'return.send-back',
         entityType: 'return',
@@ -659,7 +777,7 @@ export class ReturnsService {
       ctx,
     );
     const required = this.requiredWorkstreamIds(data, period, agencyId);
-    return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
+    return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now, indicators);
   }
 
   /** The lead accepts a submitted return (it is then locked) or returns it with a comment. */
@@ -673,7 +791,7 @@ export class ReturnsService {
   ): Promise<ReturnView> {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead reviews returns.');
     const { data, period } = await this.context(periodId, agencyId);
-    const { header, sections } = await this.returns.getReturn(periodId, agencyId);
+    const [{ header, sections }, indicators] = await Promise.all([this.returns.getReturn(periodId, agencyId), this.measures.listIndicators()]);
     if (!header) throw new Conflict('This return has not been started, so there is nothing to review.');
     assertVersion(header, expectedVersion);
     if (!canTransition(header.status, outcome.action))
@@ -697,7 +815,7 @@ export class ReturnsService {
       if (period.status !== 'open') throw new Unprocessable(`${periodLongLabel(periodId)} is closed, so the agency could not change its return. Reopen the period first.`);
       const next: ReturnHeader = { ...backWith(`Reopened: ${outcome.reason}`), reopened: { at: now, byName: user.name, reason: outcome.reason } };
       await this.writer.write(
-        [this.returns.putHeaderOp(next, expectedVersion)],
+        [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, sections)],
         {
           action: 'return.reopen',
           entityType: 'return',
@@ -709,7 +827,7 @@ export class ReturnsService {
         ctx,
       );
       const required = this.requiredWorkstreamIds(data, period, agencyId);
-      return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
+      return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now, indicators);
     }
     const next: ReturnHeader =
       outcome.action === 'accept'
@@ -728,7 +846,7 @@ export class ReturnsService {
           }
         : backWith(outcome.comment);
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion)],
+      [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, sections)],
       {
         action: outcome.action === 'accept' ? 'return.accept' : 'return.return',
         entityType: 'return',
@@ -740,6 +858,6 @@ export class ReturnsService {
       ctx,
     );
     const required = this.requiredWorkstreamIds(data, period, agencyId);
-    return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now);
+    return this.view(data, period, agencyId, next, this.completeSections(sections, required, periodId, agencyId), required, ctx.now, indicators);
   }
 }

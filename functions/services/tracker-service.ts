@@ -5,6 +5,8 @@ import { Conflict, Forbidden, NotFound } from '../http/errors.js';
 import type { PartnershipRepository } from '../repositories/partnership-repository.js';
 import type { ReadinessRepository } from '../repositories/readiness-repository.js';
 import type { ReturnRepository } from '../repositories/return-repository.js';
+import type { MeasureRepository } from '../repositories/measure-repository.js';
+import type { MeasuresService } from './measures-service.js';
 import { assertVersion, guardedPut, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { KinshipService } from './kinship-service.js';
 import { forAgencies, type ReadinessService } from './readiness-service.js';
@@ -32,12 +34,20 @@ export class TrackerService {
     private readonly writer: Writer,
     private readonly table: string,
     private readonly pid: string,
+    private readonly measures: { repo: MeasureRepository; service: MeasuresService },
   ) {}
 
-  async tracker(periodIdOrNull: string | null, now: Date) {
+  /** The tracker for a period; `viewer` decides which outcome indicators show (the executive sees those published to them). */
+  async tracker(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'> = { role: 'lead' }) {
     const today = ukDate(now);
     // Reads that do not depend on the period start at once; only the sections wait for it.
-    const independent = Promise.all([this.returns.listAllReturnHeaders(), this.readinessRepo.getAllReadiness(), this.threshold.list(), this.kinship.coverage(today)]);
+    const independent = Promise.all([
+      this.returns.listAllReturnHeaders(),
+      this.readinessRepo.getAllReadiness(),
+      this.threshold.list(),
+      this.kinship.coverage(today),
+      this.measures.repo.listAll(),
+    ]);
     independent.catch(() => undefined); // surfaced by the await below; avoids an unhandled rejection if the period is unknown
     const data = await this.partnership.getPartnershipData();
     const period = periodIdOrNull
@@ -45,7 +55,7 @@ export class TrackerService {
       : (data.periods.find((p) => p.status === 'open' && p.start <= today) ?? data.periods.find((p) => p.status === 'open') ?? data.periods[0]);
     if (!period) throw new NotFound(periodIdOrNull ? `There is no reporting period ${periodIdOrNull}.` : 'No reporting period has been opened yet.');
 
-    const [sections, [headers, allReadiness, thresholdVersions, kinshipItems]] = await Promise.all([this.returns.listSectionsForPeriod(period.id), independent]);
+    const [sections, [headers, allReadiness, thresholdVersions, kinshipItems, measureData]] = await Promise.all([this.returns.listSectionsForPeriod(period.id), independent]);
 
     // The period's workstreams and agencies: a retired one stays in the periods it was in use during
     // (labelled retired) and is left out of later ones (shared/partnership/period-scope.ts).
@@ -154,6 +164,7 @@ export class TrackerService {
       };
     });
 
+    const measures = this.measures.service.build(viewer, data, measureData, period.id);
     const currentThreshold = thresholdVersions.find((v) => v.status !== 'superseded') ?? null;
     const next = nextPeriodId(period.id);
     const nextBounds = periodBounds(next);
@@ -173,6 +184,8 @@ export class TrackerService {
       workstreams: scope.workstreams.map((w) => ({ id: w.id, name: w.name, contributingAgencyIds: w.contributingAgencyIds, retired: isRetired(w) })),
       matrix,
       trend,
+      measures: measures.workstreams.filter((w) => w.indicators.length > 0),
+      measuresThreshold: measures.settings.smallNumberThreshold,
       returns,
       readiness,
       threshold: currentThreshold

@@ -52,4 +52,17 @@ describe('XLSX formula guard', () => {
       ['E2', true, ' =1+1'],
     ]);
   });
+
+  it('when a cell is a date, it is written as a day number with a dd/mm/yyyy format, so Excel reads a date', () => {
+    const book = buildXlsx([{ name: 'S', header: ['Period ends'], rows: [[{ date: '2026-12-31' }], [{ date: '2023-03-31' }]] }]);
+    const files = unzipSync(book);
+    const styles = strFromU8(files['xl/styles.xml']!);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    const style = /<c r="A2" s="(\d+)"><v>46387<\/v><\/c>/.exec(sheet)?.[1];
+    expect(style).toBeDefined();
+    const xf = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf[^>]*\/>/g)][Number(style)]?.[0] ?? '';
+    const fmt = /numFmtId="(\d+)"/.exec(xf)?.[1];
+    expect(styles).toContain(`<numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/>`);
+    expect(sheet).toContain('<v>45016</v>');
+  });
 });

@@ -19,6 +19,8 @@ export const AUDITED_ENTITY_TYPES = [
   'user',
   'partnership',
   'mail-address',
+  'indicator',
+  'measure-settings',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
@@ -36,6 +38,8 @@ export const ENTITY_TYPE_LABELS: Record<AuditedEntityType, string> = {
   user: 'User',
   partnership: 'Partnership',
   'mail-address': 'Email address',
+  indicator: 'Outcome indicator',
+  'measure-settings': 'Outcome measure settings',
 };
 
 /**
@@ -51,6 +55,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'return.return': 'Return sent back',
   'return.reopen': 'Return reopened',
   'period.open': 'Reporting period opened',
+  'indicator.create': 'Outcome indicator added',
+  'indicator.update': 'Outcome indicator changed',
+  'indicator.retire': 'Outcome indicator retired',
+  'indicator.restore': 'Outcome indicator restored',
+  'measures.settings': 'Small-number threshold changed',
   'milestone.create': 'Milestone added',
   'milestone.update': 'Milestone updated',
   'milestone.close': 'Milestone closed',

@@ -27,6 +27,10 @@ export function recordHref(entityType: string, entityId: string): string | null 
       return parts.length === 2 ? '/tracker' : '/programme';
     case 'agency':
       return '/programme';
+    case 'indicator':
+      return parts.length === 2 ? `/measures/${first}` : null;
+    case 'measure-settings':
+      return '/measures';
     default:
       return null;
   }

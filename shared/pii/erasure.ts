@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Records whose text the lead can erase (each with its revisions and audit events). */
-export const ERASABLE_ENTITIES = ['return', 'kinship-item', 'threshold-document', 'criterion', 'assessment', 'milestone', 'workstream'] as const;
+export const ERASABLE_ENTITIES = ['return', 'kinship-item', 'threshold-document', 'criterion', 'assessment', 'milestone', 'workstream', 'indicator'] as const;
 export const ErasableEntity = z.enum(ERASABLE_ENTITIES);
 export type ErasableEntity = z.infer<typeof ErasableEntity>;
 
@@ -13,6 +13,7 @@ export const ERASABLE_ENTITY_LABELS: Record<ErasableEntity, string> = {
   assessment: 'Readiness assessment (criterion/agency)',
   milestone: 'Milestone (workstream/milestone)',
   workstream: "Workstream's overall confidence note (workstream/period)",
+  indicator: 'Outcome indicator (workstream/indicator, e.g. placement-sufficiency/children-in-care)',
 };
 
 /** What replaces erased text everywhere it was. */

@@ -146,7 +146,7 @@ describe('carryForward', () => {
 
   it('when there is no previous return at all, every required section is empty and not started', () => {
     const out = carryForward([], ['family-help', 'kinship']);
-    expect(out.map(sectionProgress)).toEqual(['not-started', 'not-started']);
+    expect(out.map((s) => sectionProgress(s))).toEqual(['not-started', 'not-started']);
   });
 
   it('when the previous narrative was blank, it is not marked as carried forward', () => {
@@ -296,5 +296,28 @@ describe('who may certify a return', () => {
         (user, agencyId) => certifyRefusal(user, agencyId, user.email.toUpperCase()) !== null,
       ),
     );
+  });
+});
+
+describe('a section with outcome indicators', () => {
+  const complete = { workstreamId: 'placement-sufficiency', confidence: 'green', narrative: 'On track.', carriedForward: false };
+  const due = [{ id: 'children-in-care', name: 'Children in care' }];
+
+  it('when an indicator due has no value yet, the section is in progress and says which value to enter', () => {
+    expect(sectionProgress(complete, due)).toBe('in-progress');
+    expect(sectionToDo(complete, due)).toEqual([expect.stringContaining('"Children in care"')]);
+  });
+
+  it('when it has its value, "fewer than N", or a note saying why there is none, the section is completed', () => {
+    for (const v of [
+      { value: 548, belowThreshold: false, note: '' },
+      { value: null, belowThreshold: true, note: '' },
+      { value: null, belowThreshold: false, note: 'The census is late this quarter.' },
+    ])
+      expect(sectionProgress({ ...complete, indicators: [{ indicatorId: 'children-in-care', confirmed: false, ...v }] }, due)).toBe('completed');
+  });
+
+  it('when no indicator is due, indicator values alone make a section started, not completed', () => {
+    expect(sectionProgress({ workstreamId: 'kinship', indicators: [{ indicatorId: 'x', value: 1, belowThreshold: false, note: '', confirmed: false }] })).toBe('in-progress');
   });
 });

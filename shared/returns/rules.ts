@@ -1,4 +1,6 @@
 import type { FieldError } from '../http/problem.js';
+import { indicatorSubmitErrors } from '../measures/rules.js';
+import type { IndicatorValue } from '../measures/schema.js';
 import { CONFIDENCE_LABELS, CONFIDENCE_NEEDING_ACTION, type Confidence, type ReturnStatus, type SectionProgress } from './schema.js';
 
 /**
@@ -19,6 +21,13 @@ export interface SectionLike {
   risks?: readonly unknown[];
   escalations?: readonly unknown[];
   metrics?: readonly unknown[];
+  indicators?: readonly IndicatorValue[];
+}
+
+/** An outcome indicator the agency reports in the section this quarter (shared/measures/rules.ts `dueIndicators`). */
+export interface DueIndicator {
+  id: string;
+  name: string;
 }
 
 /** Workstream names for messages, by id. A plain record or a Map. */
@@ -70,7 +79,8 @@ export function submitErrors(sections: readonly SectionLike[], requiredWorkstrea
  * A section's status in the task list.
  *
  * - `not-started`: nothing entered and nothing carried forward.
- * - `completed`: it would pass {@link submitErrors}, and its narrative is not still last quarter's.
+ * - `completed`: it would pass {@link submitErrors}, each outcome indicator `due` has its value
+ *   (or "fewer than N", or a note why there is none), and its narrative is not still last quarter's.
  * - `in-progress`: anything in between.
  *
  * A carried-forward narrative keeps the section "in progress" until someone edits it: the task
@@ -78,12 +88,18 @@ export function submitErrors(sections: readonly SectionLike[], requiredWorkstrea
  * does not refuse carried-forward text (the contract names only the rules in `submitErrors`, and
  * last quarter's words may still be right); the check-your-answers page shows the marker instead.
  */
-export function sectionProgress(section: SectionLike): SectionProgress {
+export function sectionProgress(section: SectionLike, due: readonly DueIndicator[] = []): SectionProgress {
   const empty =
-    blank(section.confidence) && blank(section.narrative) && !section.milestones?.length && !section.risks?.length && !section.escalations?.length && !section.metrics?.length;
+    blank(section.confidence) &&
+    blank(section.narrative) &&
+    !section.milestones?.length &&
+    !section.risks?.length &&
+    !section.escalations?.length &&
+    !section.metrics?.length &&
+    !section.indicators?.length;
   if (empty) return 'not-started';
   if (section.carriedForward) return 'in-progress';
-  return submitErrors([section], []).length === 0 ? 'completed' : 'in-progress';
+  return submitErrors([section], []).length === 0 && indicatorSubmitErrors(0, due, section.indicators ?? []).length === 0 ? 'completed' : 'in-progress';
 }
 
 /**
@@ -91,9 +107,12 @@ export function sectionProgress(section: SectionLike): SectionProgress {
  * filling it in ("Choose a delivery confidence"). Empty when the section is completed or not
  * started. The same rules as {@link sectionProgress}, so the list and the task-list status agree.
  */
-export function sectionToDo(section: SectionLike): string[] {
-  if (sectionProgress(section) !== 'in-progress') return [];
-  const todo = submitErrors([section], []).map((e) => e.message.replace(/ for [^:]+(:|$)/, '$1'));
+export function sectionToDo(section: SectionLike, due: readonly DueIndicator[] = []): string[] {
+  if (sectionProgress(section, due) !== 'in-progress') return [];
+  const todo = [
+    ...submitErrors([section], []).map((e) => e.message.replace(/ for [^:]+(:|$)/, '$1')),
+    ...indicatorSubmitErrors(0, due, section.indicators ?? []).map((e) => e.message),
+  ];
   if (section.carriedForward) todo.push("Check last quarter's progress narrative and update it for this quarter");
   return todo;
 }

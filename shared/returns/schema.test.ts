@@ -94,7 +94,15 @@ describe('risk ratings', () => {
 
 describe('ReturnSectionInput', () => {
   it('when a draft section has only its workstream, it parses with empty defaults', () => {
-    expect(ReturnSectionInput.parse({ workstreamId: 'kinship' })).toEqual({ workstreamId: 'kinship', narrative: '', milestones: [], risks: [], escalations: [], metrics: [] });
+    expect(ReturnSectionInput.parse({ workstreamId: 'kinship' })).toEqual({
+      workstreamId: 'kinship',
+      narrative: '',
+      milestones: [],
+      risks: [],
+      escalations: [],
+      metrics: [],
+      indicators: [],
+    });
   });
 
   it('when confidence is null or the narrative empty, it is still a valid draft', () => {
@@ -110,6 +118,7 @@ describe('ReturnSectionInput', () => {
       risks: [risk],
       escalations: [{ summary: 'Agree police staffing for the MACPT' }],
       metrics: [{ name: 'Child protection plans', value: 331 }],
+      indicators: [{ indicatorId: 'child-protection-plans', value: 331, belowThreshold: false, note: 'Down from 338', confirmed: false }],
     };
     expect(ReturnSectionInput.parse(section)).toEqual(section);
   });
@@ -232,6 +241,7 @@ describe('ReturnView', () => {
           risks: [risk],
           escalations: [{ summary: '...' }],
           metrics: [{ name: '...', value: 12 }],
+          indicators: [{ indicatorId: 'children-in-care', value: 548, belowThreshold: false, note: '', confirmed: false }],
         },
       ],
       review: { comments: [{ comment: 'Add the staffing risk', by: 'lead@mscp.example', byName: 'Programme Lead', at: '2026-11-01T10:00:00.000Z' }] },
@@ -251,7 +261,7 @@ describe('ReturnView', () => {
       agencyId: 'kent-police',
       status: 'not-started',
       version: 0,
-      sections: [{ workstreamId: 'safeguarding', confidence: null, narrative: '', milestones: [], risks: [], escalations: [], metrics: [] }],
+      sections: [{ workstreamId: 'safeguarding', confidence: null, narrative: '', milestones: [], risks: [], escalations: [], metrics: [], indicators: [] }],
       review: { comments: [] },
       submittedBy: null,
       submittedAt: null,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Slug } from '../partnership/schema.js';
 import { PeriodId } from '../periods/period.js';
 import { Warning } from '../pii/detect.js';
+import { IndicatorValue, IndicatorValueInput } from '../measures/schema.js';
 import { MILESTONE_STATUS_VALUES } from '../workstreams/milestone.js';
 
 /**
@@ -177,9 +178,17 @@ export const ReturnSectionInput = z
     risks: z.array(Risk).max(20, 'Record at most 20 risks in one section: keep the most significant').default([]),
     escalations: z.array(Escalation).max(10, 'Raise at most 10 escalations in one section').default([]),
     metrics: z.array(Metric).max(20, 'Report at most 20 measures in one section').default([]),
+    /** Values of the outcome indicators the agency reports in this section (shared/measures). */
+    indicators: z.array(IndicatorValueInput).max(40, 'A section reports at most 40 indicators').default([]),
   })
   .strict()
   .superRefine((s, ctx) => {
+    const indicators = new Set<string>();
+    s.indicators.forEach((v, j) => {
+      if (indicators.has(v.indicatorId))
+        ctx.addIssue({ code: 'custom', path: ['indicators', j, 'indicatorId'], message: 'This indicator already has a value above: send each indicator once' });
+      indicators.add(v.indicatorId);
+    });
     // Two updates for one milestone would leave the lead guessing which is current.
     const seen = new Set<string>();
     s.milestones.forEach((m, j) => {
@@ -334,6 +343,8 @@ export const ReturnSectionView = z.object({
   risks: z.array(Risk),
   escalations: z.array(Escalation),
   metrics: z.array(Metric),
+  /** Values of the section's outcome indicators (none carried forward: each quarter has its own). */
+  indicators: z.array(IndicatorValue),
   /** Task-list status, computed by the API with `sectionProgress`. */
   progress: z.enum(SECTION_PROGRESS).optional(),
   /** When the section's answers last changed; absent for sections not changed since this was recorded. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnSectionView } from './schema.js';
-import { emptyRisk, formFromSection, riskLines, sectionFromForm, snapshotForm } from './section-form.js';
+import { emptyRisk, formFromSection, formPath, riskLines, sectionFromForm, sentIndicatorRows, snapshotForm } from './section-form.js';
 
 const saved: ReturnSectionView = {
   workstreamId: 'kinship',
@@ -10,6 +10,7 @@ const saved: ReturnSectionView = {
   risks: [{ title: 'Staffing', description: '', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of service' }],
   escalations: [{ summary: 'Funding' }],
   metrics: [{ name: 'Carers', value: 1200 }],
+  indicators: [],
 };
 
 describe('section form values', () => {
@@ -28,7 +29,7 @@ describe('section form values', () => {
 
   it('when nothing is saved yet, the form is empty and confidence is not chosen', () => {
     const f = formFromSection(undefined, []);
-    expect(f).toEqual({ confidence: '', narrative: '', milestones: [], risks: [], escalations: [], metrics: [] });
+    expect(f).toEqual({ confidence: '', narrative: '', milestones: [], risks: [], escalations: [], metrics: [], indicators: [] });
   });
 
   it('when the form goes back to the API, numbers lose their commas, a blank or bad number is NaN (so it is reported), and no confidence is null', () => {
@@ -55,5 +56,31 @@ describe('section form values', () => {
 
   it('when a risk is shown as typed, blank parts are left out', () => {
     expect(riskLines({ ...emptyRisk(), title: 'Staffing', likelihood: 'B', impact: 'II', owner: 'Head of service' })).toBe('Staffing\nBII\nOwner: Head of service');
+  });
+
+  it('when indicator rows are left empty, they are not sent, and an error on a row sent points at its row in the form', () => {
+    const f = formFromSection(
+      { ...saved, indicators: [{ indicatorId: 'in-care', value: 548, belowThreshold: false, note: '', confirmed: true }] },
+      [],
+      ['leavers', 'in-care', 'sgo'],
+    );
+    expect(f.indicators.map((i) => [i.indicatorId, i.value, i.confirmed])).toEqual([
+      ['leavers', '', false],
+      ['in-care', '548', true],
+      ['sgo', '', false],
+    ]);
+    f.indicators[2]!.value = '£1,200';
+    const sent = sectionFromForm('kinship', f).indicators;
+    expect(sent.map((i) => [i.indicatorId, i.value])).toEqual([
+      ['in-care', 548],
+      ['sgo', 1200],
+    ]);
+    const rows = sentIndicatorRows(f);
+    expect(rows).toEqual([1, 2]);
+    expect(formPath('indicators[1].value', rows)).toBe('indicators[2].value');
+    expect(formPath('indicators[0].indicatorId', rows)).toBe('indicators[1].value');
+    expect(formPath('indicators[0].belowThreshold', rows)).toBe('indicators[1].belowThreshold');
+    expect(formPath('risks[0].title', rows)).toBe('risks[0].title');
+    expect(formPath('indicators', rows)).toBe('indicators');
   });
 });

@@ -22,12 +22,23 @@ export interface SectionFormValues {
   risks: FormRisk[];
   escalations: { summary: string }[];
   metrics: { name: string; value: string }[];
+  /** A row for each indicator the agency reports in the section this quarter (shared/measures). */
+  indicators: FormIndicator[];
+}
+
+export interface FormIndicator {
+  indicatorId: string;
+  value: string;
+  belowThreshold: boolean;
+  note: string;
+  /** The agency confirmed a queried value; cleared when the value is typed again. */
+  confirmed: boolean;
 }
 
 export const emptyRisk = (): FormRisk => ({ title: '', description: '', likelihood: '', impact: '', mitigation: '', owner: '' });
 
 /** The form for a saved section (or an empty one): a row for each open milestone. */
-export function formFromSection(s: ReturnSectionView | undefined, milestones: Pick<Milestone, 'id' | 'status'>[]): SectionFormValues {
+export function formFromSection(s: ReturnSectionView | undefined, milestones: Pick<Milestone, 'id' | 'status'>[], dueIndicatorIds: readonly string[] = []): SectionFormValues {
   return {
     confidence: s?.confidence ?? '',
     narrative: s?.narrative ?? '',
@@ -38,8 +49,21 @@ export function formFromSection(s: ReturnSectionView | undefined, milestones: Pi
     risks: (s?.risks ?? []).map((r) => ({ ...r })),
     escalations: (s?.escalations ?? []).map((e) => ({ ...e })),
     metrics: (s?.metrics ?? []).map((m) => ({ name: m.name, value: String(m.value) })),
+    indicators: dueIndicatorIds.map((indicatorId) => {
+      const v = s?.indicators?.find((x) => x.indicatorId === indicatorId);
+      return {
+        indicatorId,
+        value: v?.value === null || v?.value === undefined ? '' : String(v.value),
+        belowThreshold: v?.belowThreshold ?? false,
+        note: v?.note ?? '',
+        confirmed: v?.confirmed ?? false,
+      };
+    }),
   };
 }
+
+/** Whether a row of indicator values is sent: anything entered in it. */
+const entered = (i: FormIndicator) => i.value.trim() !== '' || i.belowThreshold || i.note.trim() !== '';
 
 /** The section as the API takes it, before validation (a number that is not one becomes NaN, so it is reported). */
 export function sectionFromForm(workstreamId: string, f: SectionFormValues) {
@@ -54,7 +78,27 @@ export function sectionFromForm(workstreamId: string, f: SectionFormValues) {
       const v = m.value.replace(/,/g, '').trim();
       return { name: m.name, value: v === '' ? Number.NaN : Number(v) };
     }),
+    // A row left empty is not sent: the draft saves without it, and submission asks for it.
+    indicators: f.indicators.filter(entered).map((i) => {
+      const v = i.value.replace(/[,£%]/g, '').trim();
+      return { indicatorId: i.indicatorId, value: v === '' ? null : Number(v), belowThreshold: i.belowThreshold, note: i.note, confirmed: i.confirmed };
+    }),
   };
+}
+
+/** The form's rows that {@link sectionFromForm} sends, in order: the API's `indicators[j]` is row `sentIndicatorRows(f)[j]`. */
+export const sentIndicatorRows = (f: Pick<SectionFormValues, 'indicators'>): number[] => f.indicators.flatMap((row, k) => (entered(row) ? [k] : []));
+
+/**
+ * A path in the section as sent (`indicators[1].value`: the second row sent) as the path of the
+ * form field it belongs to (`indicators[3].value`), given {@link sentIndicatorRows} of what was
+ * sent; an error about which indicator a row is belongs to its value. Other paths are unchanged.
+ */
+export function formPath(path: string, rows: readonly number[]): string {
+  const m = /^indicators\[(\d+)\](.*)$/.exec(path);
+  const k = m ? rows[Number(m[1])] : undefined;
+  if (!m || k === undefined) return path;
+  return `indicators[${k}]${m[2] === '.indicatorId' ? '.value' : m[2]}`;
 }
 
 /** A plain copy of the form as it is now (a reactive store too), kept when someone else saved first. */

@@ -87,12 +87,24 @@ export function startsLikeFormula(text: string): boolean {
   return TRIGGER.test(first.normalize('NFKC'));
 }
 
+/** A calendar date in an export: written as YYYY-MM-DD in CSV and as a real date in Excel. */
+export interface DateCell {
+  date: string;
+}
+
+/** An ISO date or instant as a date cell (its UK calendar day is the caller's to choose); null stays empty. */
+export const dateCell = (isoDate: string | null | undefined): DateCell | null => (isoDate ? { date: isoDate.slice(0, 10) } : null);
+
+export const isDateCell = (v: unknown): v is DateCell =>
+  typeof v === 'object' && v !== null && typeof (v as DateCell).date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test((v as DateCell).date);
+
 /**
  * Formula injection guard: a cell that could be read as a formula (see `startsLikeFormula`) is
  * prefixed with a quote, which spreadsheets take as "this is text". The quote goes first, before
  * any invisible characters, so nothing the spreadsheet skips can come before it.
  */
 export function csvCell(value: unknown): string {
+  if (isDateCell(value)) return value.date;
   let s = value === null || value === undefined ? '' : String(value);
   if (startsLikeFormula(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -4,6 +4,7 @@ import { Impact, Likelihood, ReturnStatus } from '../returns/schema.js';
 import { VERSION_STATUSES } from '../threshold/schema.js';
 import { SignOffView } from '../threshold/views.js';
 import { MILESTONE_STATUS_VALUES } from '../workstreams/milestone.js';
+import { MeasuresView } from '../measures/schema.js';
 import { CoverageView } from '../kinship/views.js';
 import { AgencyScoreView, ScoreView } from '../readiness/views.js';
 import { CONFIDENCE_SCALE } from './compute.js';
@@ -118,6 +119,10 @@ export const TrackerView = z
       )
       .describe('The 50 gravest risks in submitted and accepted returns, worst first'),
     riskCount: z.number().int(),
+    measures: MeasuresView.shape.workstreams.describe(
+      'Outcome indicators of the workstreams that have them, with values up to the period (the executive: those published to them)',
+    ),
+    measuresThreshold: z.number().int().describe('The small-number threshold: values of counts of children below it read "fewer than N"'),
     escalations: z.array(z.object({ summary: z.string(), agencyId: z.string(), agencyName: z.string(), workstreamId: z.string(), workstreamName: z.string() })),
     milestones: z.object({
       nextQuarter: z.object({ periodId: z.string(), start: z.string(), end: z.string(), items: z.array(TrackerMilestone) }),

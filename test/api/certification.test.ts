@@ -143,7 +143,7 @@ describe('who can certify comes from the server’s own records', () => {
 
   it('when the lead stops the only other NHS signatory signing, nobody is named to certify and they are refused within 60 s', async () => {
     // Complete the NHS draft and send it, as Jesse Morgan.
-    const current = (await (await t.as(USERS.healthOfficer).get(nhs)).json()) as { sections: { workstreamId: string }[] };
+    const current = (await (await t.as(USERS.healthOfficer).get(nhs)).json()) as { sections: { workstreamId: string; indicators: unknown[] }[] };
     const sections = current.sections.map((s) => ({
       workstreamId: s.workstreamId,
       confidence: 'green',
@@ -152,6 +152,8 @@ describe('who can certify comes from the server’s own records', () => {
       risks: [],
       escalations: [],
       metrics: [],
+      // The outcome indicator values the draft holds (submission needs them).
+      indicators: s.indicators,
     }));
     expect((await t.as(USERS.healthOfficer).put(nhs, { sections }, { 'If-Match': await nhsEtag() })).status).toBe(200);
     const sent = await t.as(USERS.healthOfficer).post(`${nhs}/submit`, {}, { 'If-Match': await nhsEtag() });

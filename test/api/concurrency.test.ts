@@ -271,6 +271,30 @@ for (const [list, id, body] of [
     CASES[`POST ${route}/${action}`] = async () => ({ current, call: (m) => t.as(USERS.lead).post(`${path}/${action}`, undefined, headers(m)) });
 }
 
+// Outcome measures: the lead's indicators and the small-number threshold are versioned; adding an indicator makes a new id.
+Object.assign(NO_IF_MATCH, {
+  'POST /api/p/{partnershipId}/workstreams/{id}/indicators': 'adds a new indicator with an id made from its name; a name the workstream already has is 422',
+});
+type MeasuresBody = { settings: { version: number }; workstreams: { indicators: { id: string; version: number }[] }[] };
+const indicatorVersion = async () =>
+  (await json<MeasuresBody>(t.as(USERS.lead).get('/api/measures?workstreamId=safeguarding'))).workstreams[0]!.indicators.find((i) => i.id === 'child-protection-plans')!.version;
+const indicatorPath = '/api/workstreams/safeguarding/indicators/child-protection-plans';
+CASES['PATCH /api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}'] = async () => ({
+  current: indicatorVersion,
+  call: (m) => t.as(USERS.lead).patch(indicatorPath, { source: 'A changed source.' }, headers(m)),
+});
+for (const action of ['retire', 'restore'])
+  CASES[`POST /api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}/${action}`] = async () => ({
+    current: indicatorVersion,
+    call: (m) => t.as(USERS.lead).post(`${indicatorPath}/${action}`, undefined, headers(m)),
+  });
+const settingsVersion = async () => (await json<MeasuresBody>(t.as(USERS.lead).get('/api/measures?workstreamId=safeguarding'))).settings.version;
+CASES['PUT /api/p/{partnershipId}/measures/settings'] = async () => {
+  // Set once (from version 0, "never set"), so there is a version to be stale against.
+  if ((await settingsVersion()) === 0) expect((await t.as(USERS.lead).put('/api/measures/settings', { smallNumberThreshold: 6 }, { 'If-Match': '"0"' })).status).toBe(200);
+  return { current: settingsVersion, call: (m) => t.as(USERS.lead).put('/api/measures/settings', { smallNumberThreshold: 7 }, headers(m)) };
+};
+
 // Only tests count the audit table as a whole; the API never scans.
 const auditCount = async () => (await t.doc.send(new ScanCommand({ TableName: t.config.tables.audit, Select: 'COUNT' }))).Count ?? 0;
 

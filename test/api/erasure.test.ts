@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditKeys, returnKeys } from '../../functions/db/keys.js';
+import { auditKeys, measureKeys, returnKeys } from '../../functions/db/keys.js';
 import type { Problem } from '../../shared/http/problem.js';
 import { createTestApp, USERS, type TestApp, inPartnership } from '../support/api.js';
 
@@ -135,6 +135,34 @@ describe('erasing personal data', () => {
     expect(res.status).toBe(200);
     expect(await dump(t.config.tables.main)).not.toContain(NHS);
     expect(await dump(t.config.tables.audit)).not.toContain(NHS);
+  });
+
+  it("when an indicator value's note holds a phone number, the lead erases it from the section and from the value kept beside the indicator", async () => {
+    const path = `/api/returns/${Q3}/nhs-kent-medway`;
+    const read = await t.as(USERS.health).get(path);
+    const view = (await read.json()) as { sections: { workstreamId: string; indicators: { indicatorId: string; value: number | null }[] }[] };
+    const section = view.sections.find((x) => x.workstreamId === 'placement-sufficiency')!;
+    const indicators = section.indicators.map((v) => ({ ...v, note: `Ask Dr Example on ${PHONE} why it moved.` }));
+    const saved = await t
+      .as(USERS.health)
+      .put(
+        path,
+        { sections: [{ workstreamId: 'placement-sufficiency', confidence: 'amber', narrative: 'Assessments improving.', indicators }] },
+        { 'If-Match': read.headers.get('etag')!, 'Confirm-Personal-Data': 'true' },
+      );
+    expect(saved.status).toBe(200);
+    const key = measureKeys.values(t.config.partnershipId, 'placement-sufficiency', Q3, 'nhs-kent-medway');
+    const before = await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }));
+    expect(JSON.stringify(before.Item)).toContain(PHONE);
+
+    const erased = await t
+      .as(USERS.lead)
+      .post('/api/erasures', { entityType: 'return', entityId: `${Q3}/nhs-kent-medway`, field: 'indicators', text: PHONE, reason: "A doctor's personal number." });
+    expect(erased.status).toBe(200);
+    const after = await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }));
+    expect(JSON.stringify(after.Item)).not.toContain(PHONE);
+    expect(JSON.stringify(after.Item)).toContain('[removed]');
+    expect(await dump(t.config.tables.main)).not.toContain(PHONE);
   });
 
   it('when the text is not in the record or its history, nothing is written and the lead is told to copy it exactly', async () => {

@@ -83,6 +83,8 @@ interface Fixture {
   /** `{id}` of /workstreams/{id}/...: the milestone and criterion below are in it. */
   workstream: string;
   milestoneId: string;
+  /** An outcome indicator of `workstream`, and the name it has (Kent's demo has none: made in beforeAll). */
+  indicator: { id: string; name: string; reportingAgencyId: string };
   /** A criterion every agency assesses. */
   criterionId: string;
   /** `{workstreamId}`: a workstream every agency reports on. */
@@ -101,6 +103,7 @@ const FX: Record<Pid, Fixture> = {
     otherThan: (a) => (a === 'medway-council' ? 'nhs-kent-medway' : 'medway-council'),
     workstream: 'safeguarding',
     milestoneId: 'sg-macpt-isa-signed',
+    indicator: { id: 'child-protection-plans', name: 'Children on child protection plans', reportingAgencyId: 'medway-council' },
     criterionId: 'macpt-information-sharing',
     reportingWorkstream: 'family-help',
     versionId: 'v3-0',
@@ -117,6 +120,7 @@ const FX: Record<Pid, Fixture> = {
     otherThan: (a) => (a === 'kent-county-council' ? 'kent-police' : 'kent-county-council'),
     workstream: 'multi-agency-child-protection',
     milestoneId: 'mcp-isa-signed',
+    indicator: { id: 'children-on-child-protection-plans', name: 'Children on child protection plans', reportingAgencyId: 'kent-county-council' },
     criterionId: 'kent-macpt-information-sharing',
     reportingWorkstream: 'family-help-kent',
     versionId: 'v1-0',
@@ -189,6 +193,7 @@ const managesPeople = (m: Member, x: RuleContext): Verdict | null => {
 const SHARED_PROGRAMME = 'the programme (partnership, workstreams with their milestones, periods) is shared by every member';
 const SHARED_THRESHOLD = "the threshold document and every agency's decision are shown to all: statutory partners sign it in the open";
 const SHARED_KINSHIP = "the Kinship Local Offer register is built together: every member sees every agency's items (only the lead publishes)";
+const SHARED_MEASURES = 'outcome measures are aggregate figures every member reads (the executive: those published to them); only the lead defines them';
 const SHARED_READINESS = "the readiness grid shows each workstream's agencies side by side, for every member (each changes only their own)";
 
 /** The only write open to an executive: their own email settings (executives read, they never change the programme). */
@@ -277,6 +282,14 @@ const POLICY: Record<string, Policy> = {
   exportRisksCsv: {},
   exportReadinessCsv: {},
   exportMilestonesCsv: {},
+  exportMeasuresCsv: {},
+  // Outcome measures: read by every member; indicators and the small-number threshold are the lead's.
+  getMeasures: { shared: SHARED_MEASURES },
+  createIndicator: {},
+  updateIndicator: {},
+  retireIndicator: {},
+  restoreIndicator: {},
+  setMeasureSettings: {},
   exportTrackerWorkbook: {},
   // Audit.
   searchAudit: {},
@@ -402,6 +415,8 @@ function pathOf(c: Cell): string {
         return fx.criterionId;
       case 'milestoneId':
         return fx.milestoneId;
+      case 'indicatorId':
+        return fx.indicator.id;
       case 'workstreamId':
         return fx.reportingWorkstream;
       case 'id':
@@ -430,6 +445,13 @@ function bodyOf(c: Cell): unknown {
     case 'updateMilestone':
     case 'updateCriterion':
       return { title: probe };
+    // A name the workstream has already (422, nothing written).
+    case 'createIndicator':
+      return { name: fx.indicator.name, unit: 'count', direction: 'lower', reportingAgencyId: fx.indicator.reportingAgencyId };
+    case 'updateIndicator':
+      return { name: probe };
+    case 'setMeasureSettings':
+      return { smallNumberThreshold: 6 };
     case 'openPeriod':
       return { id: PERIOD, dueDate: '2027-01-31' };
     // Names already taken (422, nothing written); the other set-up writes reach the version check.
@@ -634,6 +656,14 @@ beforeAll(async () => {
   // Chased today already, so the lead's probes of those chases answer 429 and send nothing.
   await setUp('mscp', 'lead@mscp.example', 'POST', `/returns/${PERIOD}/nhs-kent-medway/chase`);
   await setUp('mscp', 'lead@mscp.example', 'POST', '/threshold-documents/v3-0/sign-offs/nhs-kent-medway/chase');
+  // Kent's demo has no outcome indicators: one in the workstream the cells name.
+  await setUp('kscmp', 'lead@kscmp.example', 'POST', `/workstreams/${FX.kscmp.workstream}/indicators`, {
+    name: FX.kscmp.indicator.name,
+    unit: 'count',
+    countsChildren: true,
+    direction: 'lower',
+    reportingAgencyId: FX.kscmp.indicator.reportingAgencyId,
+  });
   // Kent's demo has no Kinship items: one each for the two Kent agencies the cells name.
   const item = { category: 'peer-support', summary: 'Peer support for kinship carers.', arrangementTypes: ['informal'], providerName: 'Kent carers group' };
   for (const [agency, email] of [

@@ -39,6 +39,7 @@ describe('the PATCH routes', () => {
       '/api/p/{partnershipId}/people/{id}',
       '/api/p/{partnershipId}/workstreams/{id}',
       '/api/p/{partnershipId}/workstreams/{id}/criteria/{criterionId}',
+      '/api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}',
       '/api/p/{partnershipId}/workstreams/{id}/milestones/{milestoneId}',
     ]);
   });
@@ -220,6 +221,54 @@ describe('PATCH a milestone', () => {
     expect(res.status).toBe(400);
     expect(paths(await problemOf(res))).toEqual(['ownerAgencyId']);
     expect(await milestone()).toEqual(before);
+  });
+});
+
+describe('PATCH an outcome indicator', () => {
+  const base = '/api/workstreams/care-leavers/indicators';
+  let id = '';
+  let etag = '';
+  const indicator = async () =>
+    (
+      (await (await t.as(USERS.lead).get('/api/measures?workstreamId=care-leavers')).json()) as { workstreams: { indicators: Record<string, unknown>[] }[] }
+    ).workstreams[0]!.indicators.find((i) => i.id === id)!;
+
+  beforeAll(async () => {
+    const res = await t.as(USERS.lead).post(base, {
+      name: 'Care leavers with a pathway plan',
+      definition: 'Care leavers with a pathway plan reviewed in the last six months.',
+      unit: 'percentage',
+      direction: 'higher',
+      target: 90,
+      tolerance: 5,
+      reportingAgencyId: 'medway-council',
+      source: 'Leaving care service',
+    });
+    expect(res.status).toBe(201);
+    id = ((await res.json()) as { id: string }).id;
+    etag = res.headers.get('etag') ?? '';
+  });
+
+  it('when only the target is sent, the tolerance, source and the rest it was created with stay', async () => {
+    const before = await indicator();
+    const res = await t.as(USERS.lead).patch(`${base}/${id}`, { target: 92 }, { 'If-Match': etag });
+    expect(res.status).toBe(200);
+    etag = res.headers.get('etag') ?? '';
+    expect(await indicator()).toEqual({ ...before, target: 92, version: (before.version as number) + 1 });
+  });
+
+  it('when the change breaks a rule across fields (a percentage target above 100), it is refused as on create and nothing changes', async () => {
+    const before = await indicator();
+    const res = await t.as(USERS.lead).patch(`${base}/${id}`, { target: 120 }, { 'If-Match': etag });
+    expect(res.status).toBe(422);
+    expect(paths(await problemOf(res))).toEqual(['target']);
+    expect(await indicator()).toEqual(before);
+  });
+
+  it('when the body is empty, it answers 400 asking for at least one field', async () => {
+    const res = await t.as(USERS.lead).patch(`${base}/${id}`, {}, { 'If-Match': etag });
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors?.[0]?.message).toMatch(/at least one field/i);
   });
 });
 

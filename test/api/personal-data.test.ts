@@ -234,6 +234,31 @@ for (const route of ['workstreams/{id}', 'agencies/{agencyId}'])
     [`post /api/p/{partnershipId}/${route}/restore`]: 'no body',
   });
 
+// Outcome indicators: their name, definition and source are free text; retiring, restoring and the threshold carry none.
+CASES.push(
+  {
+    route: 'post /api/p/{partnershipId}/workstreams/{id}/indicators',
+    user: USERS.lead,
+    method: 'POST',
+    path: '/api/workstreams/safeguarding/indicators',
+    body: (s) => ({ name: 'Strategy discussions held', unit: 'count', direction: 'higher', reportingAgencyId: 'medway-council', definition: s }),
+    field: 'definition',
+  },
+  {
+    route: 'patch /api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}',
+    user: USERS.lead,
+    method: 'PATCH',
+    path: '/api/workstreams/safeguarding/indicators/child-protection-plans',
+    body: (s) => ({ definition: s }),
+    field: 'definition',
+  },
+);
+Object.assign(NO_FREE_TEXT, {
+  'post /api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}/retire': 'no body',
+  'post /api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}/restore': 'no body',
+  'put /api/p/{partnershipId}/measures/settings': 'a whole number only',
+});
+
 let ids: Record<string, string> = {};
 async function resolve(path: string): Promise<string> {
   if (!ids.kinshipId) {

@@ -18,7 +18,16 @@ type View = {
   agencyId: string;
   status: string;
   version: number;
-  sections: { workstreamId: string; confidence: string | null; narrative: string; carriedForward: boolean; risks: unknown[]; escalations: unknown[]; milestones: unknown[] }[];
+  sections: {
+    workstreamId: string;
+    confidence: string | null;
+    narrative: string;
+    carriedForward: boolean;
+    risks: unknown[];
+    escalations: unknown[];
+    milestones: unknown[];
+    indicators: unknown[];
+  }[];
   review: { comments: { comment: string }[] };
   warnings: { path: string; kind: string }[];
 };
@@ -35,6 +44,9 @@ const section = (workstreamId: string, over: Record<string, unknown> = {}) => ({
   metrics: [],
   ...over,
 });
+
+/** Education reports the PEP return rate in its kinship section (the demo's outcome indicators): submission needs its value. */
+const PEP = { indicators: [{ indicatorId: 'pep-return-rate', value: 94 }] };
 
 async function auditCount(entityId: string) {
   const res = await t.doc.send(
@@ -231,7 +243,7 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
   });
 
   it('when a red section has no risk or escalation, submit is refused for that section', async () => {
-    const sections = [section('family-help', { confidence: 'red' }), section('kinship'), section('safeguarding'), section('care-leavers')];
+    const sections = [section('family-help', { confidence: 'red' }), section('kinship', PEP), section('safeguarding'), section('care-leavers')];
     const saved = await t.as(USERS.education).put(path, { sections }, { 'If-Match': etag });
     expect(saved.status).toBe(200);
     etag = saved.headers.get('etag') ?? '';
@@ -246,7 +258,7 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
         confidence: 'red',
         risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }],
       }),
-      section('kinship', { narrative: 'Case reference 943 476 5919 was discussed.' }),
+      section('kinship', { ...PEP, narrative: 'Case reference 943 476 5919 was discussed.' }),
       section('safeguarding'),
       section('care-leavers'),
     ];
@@ -264,7 +276,7 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
         confidence: 'red',
         risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }],
       }),
-      section('kinship'),
+      section('kinship', PEP),
       section('safeguarding'),
       section('care-leavers'),
     ];
@@ -294,7 +306,7 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
         confidence: 'red',
         risks: [{ title: 'Staffing', description: 'Vacancies in the team', likelihood: 'B', impact: 'II', mitigation: 'Agency staff', owner: 'Head of Service' }],
       }),
-      section('kinship', { narrative: 'Queries to virtual.school@medway.example please.' }),
+      section('kinship', { ...PEP, narrative: 'Queries to virtual.school@medway.example please.' }),
       section('safeguarding'),
       section('care-leavers'),
     ];
@@ -340,7 +352,7 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
     let cur = await t.as(USERS.education).get(path);
     etag = cur.headers.get('etag') ?? '';
     const v = (await cur.json()) as View;
-    const sections = v.sections.map(({ workstreamId, confidence, narrative, milestones, risks, escalations }) => ({
+    const sections = v.sections.map(({ workstreamId, confidence, narrative, milestones, risks, escalations, indicators }) => ({
       workstreamId,
       confidence,
       narrative: workstreamId === 'kinship' ? 'Queries go through the virtual school team.' : narrative,
@@ -348,6 +360,7 @@ describe('the whole round: draft, submit, return, fix, resubmit, accept', () => 
       risks,
       escalations,
       metrics: [],
+      indicators,
     }));
     const saved = await t.as(USERS.education).put(path, { sections }, { 'If-Match': etag });
     expect(saved.status).toBe(200);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, h1, openFromMenu, PASSWORD, screenshot, settled, SHOTS, useBrowserPortal } from './harness.js';
+import { expectNoAxeViolations, h1, openFromMenu, screenshot, settled, SHOTS, useBrowserPortal } from './harness.js';
 
 /*
  * The lead's audit trail in headless Chromium against the real server and its CSP: searching by
@@ -13,11 +13,8 @@ const PERIOD = '2027-28-Q1';
 
 /** Changes made through the API, as other people would make them before the lead looks. */
 async function as(email: string) {
-  const res = await fetch(b.at('/api/auth/login'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
-  expect(res.status).toBe(200);
-  const { token } = (await res.json()) as { token: string };
-  return (path: string, body: unknown) =>
-    fetch(b.at(path), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const call = await b.apiAs(email);
+  return (path: string, body: unknown) => call('POST', path, body);
 }
 
 beforeAll(async () => {

@@ -100,7 +100,23 @@ export function useBrowserPortal(opts: { mail?: boolean; seed?: SeedFile; alsoSe
     await page.getByLabel('Email address').waitFor();
   }
 
-  return { url, at, newTab, closeTab, signIn, signOut, portal: () => state.portal! };
+  /**
+   * The API as a demo user, for the steps around the pages a test does not walk through:
+   * `call(method, path, body?, headers?)`, with the bearer token of the built-in sign-in.
+   */
+  async function apiAs(email: string) {
+    const res = await fetch(at('/api/auth/login'), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+    expect(res.status, `sign-in of ${email}`).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+      fetch(at(path), {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+  }
+
+  return { url, at, newTab, closeTab, signIn, signOut, apiAs, portal: () => state.portal! };
 }
 
 /** Fills the sign-in form on the current page and sends it (the caller checks what happens next). */

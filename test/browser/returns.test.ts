@@ -113,6 +113,8 @@ describe('quarterly returns: the whole round', () => {
       async (p) => {
         // The personal-data check runs as you type, next to the field.
         await p.locator('#narrative-warning').getByText('This looks like an email address').waitFor();
+        // Education reports the PEP return rate here (an outcome indicator of the demo).
+        await p.getByLabel('Value for 2026-27 Q3').fill('94');
         await p.getByRole('button', { name: 'Add an escalation' }).click();
         await p
           .getByRole('group', { name: 'Escalation 1' })

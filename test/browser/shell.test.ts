@@ -90,7 +90,7 @@ const ROLES = [
     role: 'Reform programme lead',
     agency: 'Medway Council',
     heading: 'Reform programme overview',
-    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'People', 'Audit trail'],
+    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Outcome measures', 'Programme set-up', 'People', 'Audit trail'],
   },
   {
     who: 'an executive member',
@@ -99,7 +99,7 @@ const ROLES = [
     role: 'Partnership executive',
     agency: null,
     heading: 'Shared tracker',
-    nav: ['Home (tracker)', 'Threshold document', 'Kinship offer', 'Readiness'],
+    nav: ['Home (tracker)', 'Outcome measures', 'Threshold document', 'Kinship offer', 'Readiness'],
   },
   {
     who: 'a council partner',
@@ -109,7 +109,7 @@ const ROLES = [
     agency: 'Medway Council',
     heading: "Your agency's work",
     // Morgan Reid is also the council's agency administrator in the demo: People is theirs too.
-    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness', 'People'],
+    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness', 'Outcome measures', 'People'],
   },
   {
     who: 'a police partner',
@@ -118,7 +118,7 @@ const ROLES = [
     role: 'Partner agency officer',
     agency: 'Kent Police',
     heading: "Your agency's work",
-    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness'],
+    nav: ['Home', 'Our return', 'Threshold document', 'Kinship offer', 'Readiness', 'Outcome measures'],
   },
 ] as const;
 
@@ -260,7 +260,7 @@ describe('web shell: the menu on a phone', () => {
     await expect.poll(() => list.isVisible()).toBe(true);
     await expect
       .poll(async () => (await links().allInnerTexts()).map((t) => t.trim()))
-      .toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'People', 'Audit trail']);
+      .toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Outcome measures', 'Programme set-up', 'People', 'Audit trail']);
     await expectNoAxeViolations(page, 'lead home at 320px, menu open');
     await button.click();
     await expect.poll(expanded).toBe('false');
@@ -294,7 +294,7 @@ describe('web shell: the menu on a phone', () => {
     // On a wider screen the links show without the button, whatever the menu's state was.
     await page.setViewportSize({ width: 1024, height: 800 });
     await expect.poll(() => button.isVisible()).toBe(false);
-    await expect.poll(() => links().count()).toBe(9);
+    await expect.poll(() => links().count()).toBe(10);
     await expectNoAxeViolations(page, 'readiness at 1024px after using the phone menu');
     await b.closeTab(tab);
   }, 60_000);

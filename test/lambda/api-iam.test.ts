@@ -394,10 +394,25 @@ describe('the API, used on every route as the Lambda runs it', () => {
     await call(USERS.lead, 'POST', `${P}/readiness/${id}/kent-police/validate`, { body: { outcome: 'confirmed' }, ifMatch: assessed.etag });
   });
 
+  it('when the lead adds an outcome indicator, changes, retires and restores it, and sets the small-number threshold, the executive reads the measures', async () => {
+    let ind = await call(USERS.lead, 'POST', `${P}/workstreams/care-leavers/indicators`, {
+      body: { name: 'Care leavers with a pathway plan', unit: 'percentage', direction: 'higher', target: 90, reportingAgencyId: 'medway-council' },
+      status: 201,
+    });
+    const path = `${P}/workstreams/care-leavers/indicators/${ind.body.id}`;
+    ind = await call(USERS.lead, 'PATCH', path, { body: { tolerance: 5 }, ifMatch: ind.etag });
+    ind = await call(USERS.lead, 'POST', `${path}/retire`, { ifMatch: ind.etag });
+    await call(USERS.lead, 'POST', `${path}/restore`, { ifMatch: ind.etag });
+    const measures = await get(USERS.lead, `${P}/measures?workstreamId=care-leavers`);
+    await call(USERS.lead, 'PUT', `${P}/measures/settings`, { body: { smallNumberThreshold: 6 }, ifMatch: `"${(measures.body.settings as { version: number }).version}"` });
+    await get(USERS.exec, `${P}/measures`);
+  });
+
   it('when the executive reads the tracker and every export, and the lead sets a workstream’s overall confidence', async () => {
     await get(USERS.exec, `${P}/tracker?periodId=${Q3}`);
     await call(USERS.lead, 'PUT', `${P}/tracker/overall/${Q3}/kinship`, { body: { confidence: 'amber', note: 'Pilot funding confirmed late.' } });
-    for (const name of ['returns.csv', 'risks.csv', 'readiness.csv', 'milestones.csv', 'tracker.xlsx']) await get(USERS.exec, `${P}/exports/${name}?periodId=${Q3}`);
+    for (const name of ['returns.csv', 'risks.csv', 'readiness.csv', 'milestones.csv', 'measures.csv', 'tracker.xlsx'])
+      await get(USERS.exec, `${P}/exports/${name}?periodId=${Q3}`);
   });
 
   it('when people are invited (by the lead and by an agency administrator), changed, sent their invitation again, deactivated and reactivated', async () => {

@@ -22,6 +22,9 @@ const CriterionFormPage = lazy(() => import('./pages/readiness/criterion-form.js
 const AssessmentFormPage = lazy(() => import('./pages/readiness/assessment-form.js').then((m) => ({ default: m.AssessmentFormPage })));
 const TrackerPage = lazy(() => import('./pages/tracker/tracker-page.js').then((m) => ({ default: m.TrackerPage })));
 const BoardReportPage = lazy(() => import('./pages/tracker/board-report.js').then((m) => ({ default: m.BoardReportPage })));
+const MeasuresPage = lazy(() => import('./pages/measures/measures-page.js'));
+const MeasuresWorkstreamPage = lazy(() => import('./pages/measures/workstream-page.js'));
+const IndicatorFormPage = lazy(() => import('./pages/measures/indicator-form-page.js'));
 
 // Quarterly returns: the lead's and the partner's pages load on first use.
 const ReturnsPage = lazy(() => import('./pages/returns/returns-list-page.js').then((m) => ({ default: m.ReturnsListPage })));
@@ -109,6 +112,10 @@ export function App(props: { base?: string | undefined; platform?: boolean }) {
             <Route path="/readiness/:workstreamId/:criterionId/:agencyId/edit" component={AssessmentFormPage} />
             <Route path="/tracker" component={TrackerPage} />
             <Route path="/board-report" component={BoardReportPage} />
+            <Route path="/measures" component={MeasuresPage} />
+            <Route path="/measures/:workstreamId" component={MeasuresWorkstreamPage} />
+            {/* "new" is static, so it outranks an indicator id; an indicator's form is one segment longer. */}
+            <Route path={['/measures/:workstreamId/new', '/measures/:workstreamId/:indicatorId/edit']} component={IndicatorFormPage} />
             <Route path="/audit" component={AuditTrailPage} />
             <Route path="/settings/notifications" component={NotificationsPage} />
             <Route path="/settings/two-step-sign-in" component={SecondFactorPage} />

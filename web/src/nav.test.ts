@@ -3,7 +3,7 @@ import { canOpen, NAV, navFor } from './nav.js';
 
 describe('navigation by role', () => {
   it('when the user is a partner, it offers their own return but not the lead tools', () => {
-    expect(NAV.partner.map((i) => i.href)).toEqual(['/', '/our-return', '/threshold', '/kinship', '/readiness']);
+    expect(NAV.partner.map((i) => i.href)).toEqual(['/', '/our-return', '/threshold', '/kinship', '/readiness', '/measures']);
     expect(canOpen('partner', '/returns')).toBe(false);
     expect(canOpen('partner', '/tracker')).toBe(false);
   });
@@ -30,8 +30,29 @@ describe('navigation by role', () => {
   });
 
   it('when the user is the lead, it offers every area except a single agency return', () => {
-    expect(NAV.lead.map((i) => i.label)).toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Programme set-up', 'People', 'Audit trail']);
+    expect(NAV.lead.map((i) => i.label)).toEqual([
+      'Home',
+      'Returns',
+      'Threshold document',
+      'Kinship offer',
+      'Readiness',
+      'Tracker',
+      'Outcome measures',
+      'Programme set-up',
+      'People',
+      'Audit trail',
+    ]);
     expect(canOpen('lead', '/our-return')).toBe(false);
+  });
+
+  it('when anyone signed in looks for outcome measures, they are offered and open, with each workstream page and the lead forms', () => {
+    for (const role of ['lead', 'partner', 'executive'] as const) {
+      expect(NAV[role].map((i) => i.label)).toContain('Outcome measures');
+      expect(canOpen(role, '/measures')).toBe(true);
+      expect(canOpen(role, '/measures/kinship')).toBe(true);
+    }
+    expect(canOpen('lead', '/measures/kinship/new')).toBe(true);
+    expect(canOpen('executive', '/measures-elsewhere')).toBe(false);
   });
 
   it('when the user is not the lead, the audit trail is neither offered nor opened', () => {

@@ -17,6 +17,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/kinship', label: 'Kinship offer' },
     { href: '/readiness', label: 'Readiness' },
     { href: '/tracker', label: 'Tracker' },
+    { href: '/measures', label: 'Outcome measures' },
     { href: '/programme', label: 'Programme set-up' },
     { href: '/people', label: 'People' },
     { href: '/audit', label: 'Audit trail' },
@@ -27,9 +28,11 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/threshold', label: 'Threshold document' },
     { href: '/kinship', label: 'Kinship offer' },
     { href: '/readiness', label: 'Readiness' },
+    { href: '/measures', label: 'Outcome measures' },
   ],
   executive: [
     { href: '/', label: 'Home (tracker)' },
+    { href: '/measures', label: 'Outcome measures' },
     { href: '/threshold', label: 'Threshold document' },
     { href: '/kinship', label: 'Kinship offer' },
     { href: '/readiness', label: 'Readiness' },
@@ -41,9 +44,9 @@ export const NAV: Record<Role, NavItem[]> = {
  * Executives read returns (read-only) so every tracker figure can link through to its detail.
  */
 const AREAS: Record<Role, string[]> = {
-  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/programme', '/people', '/audit'],
-  partner: ['/our-return', '/threshold', '/kinship', '/readiness'],
-  executive: ['/tracker', '/board-report', '/returns', '/threshold', '/kinship', '/readiness'],
+  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/measures', '/programme', '/people', '/audit'],
+  partner: ['/our-return', '/threshold', '/kinship', '/readiness', '/measures'],
+  executive: ['/tracker', '/board-report', '/measures', '/returns', '/threshold', '/kinship', '/readiness'],
 };
 
 /** What an agency administrator (a partner with that flag) may use besides a partner's areas. */

@@ -42,6 +42,7 @@ export const QUERY = {
   platformTemplate: 'platform-template',
   hostedPartnerships: 'hosted-partnerships',
   secondFactor: 'second-factor',
+  measures: 'measures',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 

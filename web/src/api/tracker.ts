@@ -24,6 +24,7 @@ export const EXPORTS = [
   { file: 'risks.csv', label: 'Risks (CSV)' },
   { file: 'readiness.csv', label: 'Readiness (CSV)' },
   { file: 'milestones.csv', label: 'Milestones (CSV)' },
+  { file: 'measures.csv', label: 'Outcome measures (CSV)' },
   { file: 'tracker.xlsx', label: 'Everything as an Excel workbook' },
 ] as const;
 export type ExportFile = (typeof EXPORTS)[number]['file'];

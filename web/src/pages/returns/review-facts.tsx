@@ -70,7 +70,7 @@ export function ReviewSections(props: { view: ReturnView; names: SectionNames })
     <For each={props.view.sections}>
       {(s) => (
         <SummaryCard id={`section-${s.workstreamId}`} title={props.names.workstreamName(s.workstreamId)} status={<ConfidenceTag confidence={s.confidence} />} focusable>
-          <SectionSummary section={s} names={props.names} risksAsTable />
+          <SectionSummary section={s} names={props.names} of={props.view} risksAsTable />
         </SummaryCard>
       )}
     </For>

@@ -21,6 +21,7 @@ export function SectionCards(props: { view: ReturnView; names: ReturnType<typeof
               section={s}
               names={props.names}
               warnings={sectionWarnings(props.view.warnings, i())}
+              of={props.view}
               {...(props.editable ? { change: (field: string) => sectionPath(props.view.periodId, s.workstreamId, field) } : {})}
             />
           </SummaryCard>

@@ -1,6 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { onMount, Show } from 'solid-js';
 import { periodLabel } from '../../../../shared/periods/period.js';
+import type { IndicatorSeries } from '../../api/measures.js';
 import type { LoadedReturn, ReturnKey, WorkstreamWithMilestones } from '../../api/returns.js';
 import { ConflictPanel } from '../../components/conflict-panel.js';
 import { Page } from '../../components/page.js';
@@ -16,11 +17,14 @@ import { YourText } from './your-text.js';
 import { CopiedFromNote, StartFromLink } from './start-from-link.js';
 import './section-form.css';
 import { Form } from '../../components/form.js';
+import { FormErrors } from '../../components/form-state.js';
+import { IndicatorFields } from './indicator-fields.js';
 import { useLocationFlash } from '../../components/flash-banner.js';
 
 /*
  * One section of the partner's return: delivery confidence, narrative, milestone updates, risks,
- * escalations and measures. "Save and continue" saves the whole section (PUT with If-Match).
+ * escalations, measures and the values of its outcome indicators. "Save and continue" saves the
+ * whole section (PUT with If-Match).
  */
 
 export function SectionForm(props: {
@@ -29,6 +33,9 @@ export function SectionForm(props: {
   workstream: WorkstreamWithMilestones;
   loaded: LoadedReturn;
   mutate(r: LoadedReturn, forKey?: ReturnKey): void;
+  /** The outcome indicators the agency reports in this section this quarter, and the small-number threshold. */
+  indicators: IndicatorSeries[];
+  threshold: number;
 }) {
   const [search] = useSearchParams<{ focus?: string }>();
   // eslint-disable-next-line solid/reactivity
@@ -46,10 +53,11 @@ export function SectionForm(props: {
     <Page
       title={props.workstream.name}
       caption={`Your return for ${periodLabel(props.periodId)}`}
-      errors={s.summary()}
+      hasErrors={s.summary().length > 0}
       flash={flash()}
       backLink={{ href: ourReturnPath(props.periodId), text: 'Back to your return' }}
     >
+      <FormErrors errors={s.summary()} title={s.onlyQueries() ? 'Check these values' : undefined} />
       <Show when={s.conflict()}>
         <ConflictPanel title="Someone else saved this return first" action="Reload their version" busy={s.reloading()} onAction={() => void s.reloadTheirs()}>
           <p class="govuk-body">
@@ -59,7 +67,7 @@ export function SectionForm(props: {
           <p class="govuk-body">Reload their version to see what they saved. Your text will stay on this page so you can copy it back in.</p>
         </ConflictPanel>
       </Show>
-      <Show when={s.mine()}>{(m) => <YourText text={m()} milestones={s.openMilestones()} />}</Show>
+      <Show when={s.mine()}>{(m) => <YourText text={m()} milestones={s.openMilestones()} indicators={props.indicators} threshold={props.threshold} />}</Show>
       <CopiedFromNote section={props.loaded.data.sections.find((x) => x.workstreamId === props.workstream.id)} />
       <StartFromLink periodId={props.periodId} agencyId={props.agencyId} workstreamId={props.workstream.id} workstreamName={props.workstream.name} />
 
@@ -75,6 +83,15 @@ export function SectionForm(props: {
         <ConfidenceField f={f} value={form.confidence} onChange={(v) => setForm('confidence', v)} />
         <NarrativeField f={f} value={form.narrative} onInput={(v) => setForm('narrative', v)} carried={s.stillCarried()} />
         <MilestoneFields f={f} milestones={s.openMilestones()} updates={form.milestones} onChange={(j, field, v) => setForm('milestones', j, field, v)} />
+        <IndicatorFields
+          f={f}
+          periodId={props.periodId}
+          indicators={props.indicators}
+          rows={form.indicators}
+          threshold={props.threshold}
+          queries={s.queries()}
+          onChange={(k, change) => setForm('indicators', k, change)}
+        />
         <RiskEditor
           f={f}
           items={form.risks}

@@ -11,6 +11,8 @@ import { ourReturnPath } from './paths.js';
 import { SectionForm } from './section-form.js';
 import { SectionSummary } from './section-summary.js';
 import { PageStates } from '../../components/loaded.js';
+import { useMeasures } from '../../api/measures.js';
+import { dueIndicators } from '../../../../shared/measures/rules.js';
 
 /* A section of the partner's return: the form while the return can change, its answers once it cannot. */
 
@@ -18,6 +20,8 @@ function ReturnSectionPageContent() {
   const params = useParams<{ periodId: string; workstreamId: string }>();
   const { period, ret, failure, mutate, agencyId } = usePartnerReturn(() => params.periodId);
   const names = useWorkstreamNames();
+  // The workstream's outcome indicators: which are due from the agency, their targets and last values.
+  const [measures] = useMeasures(() => ({ workstreamId: params.workstreamId }));
   const title = () => names.workstreamName(params.workstreamId);
   const back = () => ({ href: ourReturnPath(params.periodId), text: 'Go to your return' });
 
@@ -26,11 +30,13 @@ function ReturnSectionPageContent() {
       title={title()}
       errorTitle="Section of your return"
       loading="Loading this section…"
-      error={failure() ?? names.workstreams.error}
+      error={failure() ?? names.workstreams.error ?? (measures() ? undefined : measures.error)}
       back={{ href: '/our-return', text: 'Go to your current return' }}
-      value={period() && ret() && names.workstreams()}
+      value={period() && ret() && measures() && names.workstreams()}
     >
       {(workstreams) => {
+        const m = () => measures()!;
+        const due = () => dueIndicators(m().workstreams.find((w) => w.id === params.workstreamId)?.indicators ?? [], params.workstreamId, agencyId(), params.periodId);
         const view = () => ret()!.data;
         const section = () => view().sections.find((s) => s.workstreamId === params.workstreamId);
         const workstream = () => workstreams().find((w) => w.id === params.workstreamId);
@@ -44,11 +50,19 @@ function ReturnSectionPageContent() {
               fallback={
                 <Page title={title()} caption={`Your return for ${periodLabel(params.periodId)}`} backLink={{ href: ourReturnPath(params.periodId), text: 'Back to your return' }}>
                   <p class="govuk-body">This return cannot be changed now (it is {view().status === 'not-started' ? 'not started' : view().status}). These are its answers.</p>
-                  <SectionSummary section={section()!} names={names} />
+                  <SectionSummary section={section()!} names={names} of={view()} />
                 </Page>
               }
             >
-              <SectionForm periodId={params.periodId} agencyId={agencyId()} workstream={workstream()!} loaded={ret()!} mutate={mutate} />
+              <SectionForm
+                periodId={params.periodId}
+                agencyId={agencyId()}
+                workstream={workstream()!}
+                loaded={ret()!}
+                mutate={mutate}
+                indicators={due()}
+                threshold={m().settings.smallNumberThreshold}
+              />
             </Show>
           </Show>
         );

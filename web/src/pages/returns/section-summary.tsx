@@ -10,6 +10,7 @@ import { warningsFor } from '../../../../shared/returns/paths.js';
 import { riskRatingText, riskWords } from '../../../../shared/returns/words.js';
 import { PiiWarning } from '../../components/warning-text.js';
 import { copiedFromText } from './start-from-link.js';
+import { useIndicatorAnswers } from './indicator-answers.js';
 
 /*
  * One section of a return, read-only, as a summary list: for checking answers (with Change links)
@@ -66,8 +67,11 @@ export function SectionSummary(props: {
   warnings?: Warning[];
   /** Risks as a full-width table after the list (the lead's view) rather than a list in it. */
   risksAsTable?: boolean;
+  /** The return the section is in: its outcome indicators not given yet show too. */
+  of?: Pick<ReturnView, 'periodId' | 'agencyId'>;
 }) {
   const s = () => props.section;
+  const indicators = useIndicatorAnswers(s, () => props.of);
   const name = () => props.names.workstreamName(s().workstreamId);
   const Row = (row: { key: string; field: string; when: unknown; none: string; children: JSX.Element }) => (
     <SummaryRow key={row.key} actions={!!props.change} action={props.change && { what: `${row.key.toLowerCase()} for ${name()}`, href: props.change(row.field) }}>
@@ -111,6 +115,20 @@ export function SectionSummary(props: {
             </For>
           </ul>
         </Row>
+        <Show when={indicators().length > 0}>
+          <Row key="Outcome indicators" field="indicators" when none="">
+            <ul class="govuk-list app-indicator-list">
+              <For each={indicators()}>
+                {(a) => (
+                  <li>
+                    {a.name}: <strong>{a.value}</strong>
+                    <Lines lines={[a.note, a.confirmed && 'Confirmed as correct after the portal queried it']} />
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Row>
+        </Show>
         <Show when={!props.risksAsTable}>
           <Row key="Risks" field="risks" when={s().risks.length > 0} none="No risks recorded">
             <ul class="govuk-list app-risk-list">

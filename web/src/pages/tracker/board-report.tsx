@@ -41,7 +41,7 @@ function Report(props: { t: () => Tracker }) {
             </p>
           </div>
         </Show>
-        <TrackerSections t={t()} trendId="board-trend" />
+        <TrackerSections t={t()} trendId="board-trend" report />
       </Page>
     </article>
   );
