@@ -143,7 +143,7 @@ export const measureKeys = {
   /** One agency's values for one workstream in one period (mirrors its return section, with the return's status). */
   values: (pid: string, workstreamId: string, periodId: string, agencyId: string) => ({ pk: `P#${pid}#MEASURES`, sk: `VAL#${workstreamId}#${periodId}#${agencyId}` }),
   definitionsPrefix: (workstreamId?: string) => (workstreamId ? `DEF#${workstreamId}#` : 'DEF#'),
-  valuesPrefix: (workstreamId: string) => `VAL#${workstreamId}#`,
+  valuesPrefix: (workstreamId?: string) => (workstreamId ? `VAL#${workstreamId}#` : 'VAL#'),
   /** The small-number threshold lives with the configuration: read with it, in the same Query. */
   settings: (pid: string) => ({ pk: partnershipPk(pid), sk: 'MEASURE-SETTINGS' }),
 };

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { type AppError, Conflict } from '../http/errors.js';
+import { type AppError, Conflict, Unprocessable } from '../http/errors.js';
+
+/** DynamoDB's limit on the items of one TransactWriteItems call. */
+export const MAX_TRANSACTION_ITEMS = 100;
 import { auditKeys } from './keys.js';
 import type { ConfirmedFinding } from '../../shared/pii/policy.js';
 
@@ -97,6 +100,8 @@ export class Writer {
     };
     const queued = this.outbox?.itemFor(event);
     const outboxItem: TransactItem[] = queued ? [{ Put: { TableName: this.outbox!.table, Item: queued, ConditionExpression: 'attribute_not_exists(pk)' } }] : [];
+    // DynamoDB takes at most 100 items in one transaction: a larger change is the request's to split, not a 500.
+    if (ops.length + 1 + outboxItem.length > MAX_TRANSACTION_ITEMS) throw new Unprocessable('This change is too large to save in one go. Save fewer sections or items at a time.');
     try {
       await this.doc.send(new TransactWriteCommand({ TransactItems: [...ops.map((o) => o.item), auditItem, ...outboxItem] }));
     } catch (err) {

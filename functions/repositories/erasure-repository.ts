@@ -37,10 +37,14 @@ export class ErasureRepository {
     switch (entityType) {
       case 'return': {
         if (!b) return [];
-        const sections = await this.query(returnKeys.sectionPartition(this.pid, a, b));
-        // Indicator values (and their notes) are mirrored beside the indicators, one item per section.
-        const values = await Promise.all(sections.map((s) => this.get(measureKeys.values(this.pid, String(s.workstreamId), a, b))));
-        return [...(await this.get(returnKeys.header(this.pid, a, b))), ...sections, ...values.flat()];
+        // Indicator values (and their notes) are kept beside the indicators too, one item per
+        // workstream, with or without a return (figures from before the portal have none).
+        const [header, sections, values] = await Promise.all([
+          this.get(returnKeys.header(this.pid, a, b)),
+          this.query(returnKeys.sectionPartition(this.pid, a, b)),
+          this.query(measureKeys.partition(this.pid), measureKeys.valuesPrefix()),
+        ]);
+        return [...header, ...sections, ...values.filter((v) => v.periodId === a && v.agencyId === b)];
       }
       case 'kinship-item':
         return [...(await this.get(kinshipKeys.item(this.pid, a))), ...(await this.query(`P#${this.pid}#KINSHIP-REVISIONS#${a}`))];

@@ -8,6 +8,7 @@ import { restoredVersion, retiredVersion, retirementEvent } from './retirement.j
 import { changedFields, noChanges } from '../../shared/audit/changes.js';
 import { indicatorErrors } from '../../shared/measures/rules.js';
 import {
+  MAX_INDICATORS_PER_SECTION,
   type CreateIndicatorRequest,
   DEFAULT_SMALL_NUMBER_THRESHOLD,
   type Indicator,
@@ -17,7 +18,7 @@ import {
   type MeasuresView,
   type UpdateIndicatorRequest,
 } from '../../shared/measures/schema.js';
-import { seriesOf } from '../../shared/measures/series.js';
+import { pointState, seriesOf } from '../../shared/measures/series.js';
 import { inUse, isRetired } from '../../shared/partnership/period-scope.js';
 import { sameName, uniqueSlug } from '../../shared/partnership/set-up.js';
 
@@ -56,15 +57,18 @@ export class MeasuresService {
    * executive sees the indicators published to them; a retired indicator shows while it has
    * history, and to the lead always.
    */
-  build(user: Pick<Principal, 'role'>, data: PartnershipData, m: MeasuresData, upTo: string | null, onlyWorkstream?: string): MeasuresView {
+  build(user: Pick<Principal, 'role'> & { agencyId?: string | null }, data: PartnershipData, m: MeasuresData, upTo: string | null, onlyWorkstream?: string): MeasuresView {
     const settings = measureSettings(data);
     const agencyName = new Map(data.agencies.map((a) => [a.id, a.name]));
+    // A partner reads every agency's final values and their own agency's provisional ones: whether
+    // another agency's return is in but not yet accepted is the lead's and the executive's to see.
+    const values = user.role === 'partner' ? m.values.filter((g) => pointState(g) === 'accepted' || g.agencyId === user.agencyId) : m.values;
     const workstreams = data.workstreams
       .filter((w) => !onlyWorkstream || w.id === onlyWorkstream)
       .map((w) => {
         const indicators = m.indicators
           .filter((i) => i.workstreamId === w.id && (user.role !== 'executive' || i.publishedToExecutive))
-          .map((i) => seriesOf(this.viewOf(i, agencyName), m.values, upTo, settings.smallNumberThreshold))
+          .map((i) => seriesOf(this.viewOf(i, agencyName), values, upTo, settings.smallNumberThreshold))
           // A retired indicator stays while it has history, and for the lead (who may restore it).
           .filter((s) => !s.retired || s.points.length > 0 || user.role === 'lead');
         return { id: w.id, name: w.name, retired: isRetired(w), indicators };
@@ -89,15 +93,22 @@ export class MeasuresService {
     return { data, workstream, agencyName, reporting, siblings: indicators.filter((i) => i.workstreamId === workstreamId) };
   }
 
-  private check(ind: Indicator, reporting: string[], agencyName: ReadonlyMap<string, string>, siblings: Indicator[], nameChanged: boolean) {
-    const errors = indicatorErrors(ind, reporting, agencyName);
+  private check(ind: Indicator, reporting: string[], agencyName: ReadonlyMap<string, string>, siblings: Indicator[], nameChanged: boolean, threshold: number) {
+    const errors = indicatorErrors(ind, reporting, agencyName, threshold);
+    // A return's section takes at most MAX_INDICATORS_PER_SECTION values: more could never be submitted.
+    const alongside = siblings.filter((s) => s.id !== ind.id && !s.retiredAt && s.reportingAgencyId === ind.reportingAgencyId).length;
+    if (!ind.retiredAt && alongside >= MAX_INDICATORS_PER_SECTION)
+      errors.push({
+        path: 'reportingAgencyId',
+        message: `${agencyName.get(ind.reportingAgencyId) ?? ind.reportingAgencyId} already reports ${alongside} indicators in this workstream, the most one section can hold. Retire one first, or choose another agency`,
+      });
     if (nameChanged && sameName(siblings, ind.name, ind.id))
       errors.unshift({ path: 'name', message: `This workstream already has an indicator called "${ind.name}": choose another name` });
     if (errors.length) throw new Unprocessable(FIX, errors);
   }
 
   async create(user: Principal, workstreamId: string, input: CreateIndicatorRequest, ctx: WriteContext): Promise<IndicatorView> {
-    const { workstream, agencyName, reporting, siblings } = await this.context(user, workstreamId);
+    const { data, workstream, agencyName, reporting, siblings } = await this.context(user, workstreamId);
     if (isRetired(workstream)) throw new Conflict(`"${workstream.name}" is retired. Restore it before adding indicators to it.`);
     const ind: Indicator = {
       ...input,
@@ -110,7 +121,7 @@ export class MeasuresService {
       createdAt: ctx.now.toISOString(),
       version: 1,
     };
-    this.check(ind, reporting, agencyName, siblings, true);
+    this.check(ind, reporting, agencyName, siblings, true, measureSettings(data).smallNumberThreshold);
     await this.writer.write(
       [this.measures.putIndicatorOp(ind, null, () => new Conflict('Another indicator with this name was added at the same moment. Reload the page and check.'))],
       { action: 'indicator.create', entityType: 'indicator', entityId: `${workstreamId}/${ind.id}`, summary: `Added outcome indicator "${ind.name}"`, after: ind },
@@ -121,13 +132,13 @@ export class MeasuresService {
 
   /** PATCH: only the fields sent change; the indicator that results is checked as a new one is. */
   async update(user: Principal, workstreamId: string, id: string, input: UpdateIndicatorRequest, expected: number, ctx: WriteContext): Promise<IndicatorView> {
-    const { agencyName, reporting, siblings } = await this.context(user, workstreamId);
+    const { data, agencyName, reporting, siblings } = await this.context(user, workstreamId);
     const current = this.find(siblings, workstreamId, id);
     assertVersion(current, expected);
     const next: Indicator = { ...current, ...input };
     // An agency that has since stopped reporting on the workstream stays while it is not changed.
     const allowed = input.reportingAgencyId === undefined || input.reportingAgencyId === current.reportingAgencyId ? [...reporting, current.reportingAgencyId] : reporting;
-    this.check(next, allowed, agencyName, siblings, input.name !== undefined);
+    this.check(next, allowed, agencyName, siblings, input.name !== undefined, measureSettings(data).smallNumberThreshold);
     const changes = changedFields(current, next, Object.keys(input) as (keyof UpdateIndicatorRequest & string)[]);
     if (noChanges(changes)) return this.viewOf(current, agencyName);
     const saved = { ...next, version: current.version + 1 };
@@ -146,6 +157,9 @@ export class MeasuresService {
     assertVersion(current, expected);
     if (isRetired(current) === retire) throw new Conflict(`"${current.name}" is already ${retire ? 'retired' : 'in use'}.`);
     const next = retire ? retiredVersion(current, user.name, ctx.now) : restoredVersion(current);
+    const crowded = siblings.filter((s) => s.id !== id && !s.retiredAt && s.reportingAgencyId === current.reportingAgencyId).length >= MAX_INDICATORS_PER_SECTION;
+    if (!retire && crowded)
+      throw new Conflict(`${agencyName.get(current.reportingAgencyId) ?? current.reportingAgencyId} already reports the most indicators one section can hold. Retire one first.`);
     await this.writer.write([this.measures.putIndicatorOp(next, expected)], retirementEvent('indicator', current, next, `${workstreamId}/${id}`), ctx);
     return this.viewOf(next, agencyName);
   }

@@ -41,7 +41,11 @@ export interface ReturnView {
   dueDate: string;
   overdue: boolean;
   requiredWorkstreamIds: string[];
-  sections: (Omit<StoredSection, 'periodId' | 'agencyId' | 'indicators'> & { indicators: IndicatorValue[]; progress: 'not-started' | 'in-progress' | 'completed' })[];
+  sections: (Omit<StoredSection, 'periodId' | 'agencyId' | 'indicators'> & {
+    indicators: IndicatorValue[];
+    indicatorsDue: { id: string; name: string }[];
+    progress: 'not-started' | 'in-progress' | 'completed';
+  })[];
   review: ReturnHeader['review'];
   submittedBy: string | null;
   submittedAt: string | null;
@@ -155,8 +159,13 @@ export class ReturnsService {
       this.measures.listIndicators(),
     ]);
     const required = this.requiredWorkstreamIds(data, period, agencyId);
-    const shown = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
-    return this.withCertifiers(this.view(data, period, agencyId, header, shown, required, today, indicators));
+    const all = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
+    // The executive reads the figures shown to them, and no others (shared/measures: publishedToExecutive).
+    const published = new Set(indicators.filter((i) => i.publishedToExecutive).map((i) => i.id));
+    const shown = user.role === 'executive' ? all.map((s) => ({ ...s, indicators: (s.indicators ?? []).filter((v) => published.has(v.indicatorId)) })) : all;
+    return this.withCertifiers(
+      this.view(data, period, agencyId, header, shown, required, today, user.role === 'executive' ? indicators.filter((i) => published.has(i.id)) : indicators),
+    );
   }
 
   /** While a return awaits certification, who can certify it: the agency's active signatories but the preparer (one Query). */
@@ -210,11 +219,10 @@ export class ReturnsService {
     indicators: readonly Indicator[] = [],
   ): ReturnView {
     const status = header?.status ?? 'not-started';
-    const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => ({
-      ...s,
-      indicators: s.indicators ?? [],
-      progress: sectionProgress(s, dueIndicators(indicators, s.workstreamId, agencyId, period.id)),
-    }));
+    const outSections = sections.map(({ periodId: _p, agencyId: _a, ...s }) => {
+      const due = dueIndicators(indicators, s.workstreamId, agencyId, period.id).map((i) => ({ id: i.id, name: i.name }));
+      return { ...s, indicators: s.indicators ?? [], indicatorsDue: due, progress: sectionProgress(s, due) };
+    });
     return {
       periodId: period.id,
       agencyId,
@@ -261,7 +269,7 @@ export class ReturnsService {
     this.checkSectionsBelong(body.sections, target.required, target.data);
     if (body.copy) this.checkCopyTarget(body.copy, target);
     const edit = await this.editableReturn(target, expectedVersion);
-    await this.checkIndicatorValues(target, body.sections, edit.currentByWs);
+    await this.checkIndicatorValues(target, body.sections);
     const threshold = measureSettings(target.data).smallNumberThreshold;
     const changed: StoredSection[] = body.sections.map((input) => {
       const before = edit.currentByWs.get(input.workstreamId);
@@ -384,7 +392,7 @@ export class ReturnsService {
     };
     const { action, summary, meta } = describe(!header, toWrite.length);
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s)), ...this.valueOps(next, merged, currentByWs)],
+      [this.returns.putHeaderOp(next, expectedVersion), ...toWrite.map((s) => this.returns.putSectionOp(s)), ...this.valueOps(next, toWrite, target.indicators, currentByWs)],
       { action, entityType: 'return', entityId: `${periodId}/${agencyId}`, summary, changes, ...(meta ? { meta } : {}) },
       ctx,
     );
@@ -567,9 +575,10 @@ export class ReturnsService {
    * shared/measures/series.ts), so the measures of a workstream are read in a fixed number of
    * Queries. Written with every change of the return's header, in the same transaction.
    */
-  private valueOps(next: ReturnHeader, sections: readonly StoredSection[], before?: ReadonlyMap<string, StoredSection>): WriteOp[] {
+  private valueOps(next: ReturnHeader, sections: readonly StoredSection[], indicators: readonly Indicator[], before?: ReadonlyMap<string, StoredSection>): WriteOp[] {
     return sections.flatMap((s) => {
-      const values = s.indicators ?? [];
+      // Values of indicators the lead has since removed from the workstream are not figures any more.
+      const values = (s.indicators ?? []).filter((v) => indicators.some((i) => i.id === v.indicatorId && i.workstreamId === s.workstreamId));
       if (values.length) return [this.measures.putValuesOp({ workstreamId: s.workstreamId, periodId: next.periodId, agencyId: next.agencyId, status: next.status, values })];
       return before?.get(s.workstreamId)?.indicators?.length ? [this.measures.deleteValuesOp(s.workstreamId, next.periodId, next.agencyId)] : [];
     });
@@ -581,7 +590,7 @@ export class ReturnsService {
    * new or changed values far from the recent ones, unless confirmed (422 `value-query`). Nothing is
    * written until all pass. Two Queries per workstream sent with values, none when there are none.
    */
-  private async checkIndicatorValues(target: EditTarget, sections: readonly ReturnSectionInput[], before: ReadonlyMap<string, StoredSection>) {
+  private async checkIndicatorValues(target: EditTarget, sections: readonly ReturnSectionInput[]) {
     const read = await this.measuresOf(sections);
     const threshold = measureSettings(target.data).smallNumberThreshold;
     const errors: FieldError[] = [];
@@ -597,9 +606,9 @@ export class ReturnsService {
       });
     });
     if (errors.length) throw new Unprocessable('Some indicator values cannot be saved. Correct them and try again.', errors);
-    // A value saved before, unchanged, is not asked about again on every save: submission asks (see submit).
-    const unchanged = (ws: string, v: IndicatorValue) => before.get(ws)?.indicators?.some((b) => b.indicatorId === v.indicatorId && b.value === v.value) ?? false;
-    const queries = this.valueQueries(target, sections, read, (ws, v) => !unchanged(ws, v));
+    // Every unconfirmed value is asked about, saved before or not: the same rule as at submission, so a
+    // value the recent ones have moved away from since is asked about where it can be confirmed.
+    const queries = this.valueQueries(target, sections, read);
     if (queries.length) throw new ValueQueried(queries);
   }
 
@@ -609,19 +618,18 @@ export class ReturnsService {
     return new Map(await Promise.all(sent.map(async (ws) => [ws, await this.measures.listForWorkstream(ws)] as const)));
   }
 
-  /** Values far from the recent ones and not confirmed, as queries at their fields (`which` narrows the values asked about). */
+  /** Values far from the recent ones and not confirmed, as queries at their fields. */
   private valueQueries(
     target: EditTarget,
     sections: readonly { workstreamId: string; indicators?: readonly IndicatorValue[] | undefined }[],
     read: ReadonlyMap<string, MeasuresData>,
-    which: (workstreamId: string, v: IndicatorValue) => boolean = () => true,
   ): FieldError[] {
     return sections.flatMap((s, i) => {
       const m = read.get(s.workstreamId);
       return (s.indicators ?? []).flatMap((v, j) => {
         const ind = m?.indicators.find((d) => d.id === v.indicatorId);
-        if (!ind || v.confirmed || !which(s.workstreamId, v)) return [];
-        const query = valueQuery(ind, v.value, recentValues(pointsOf(ind, m!.values, null), target.periodId));
+        if (!ind || v.confirmed) return [];
+        const query = valueQuery(ind, v.value, recentValues(pointsOf(ind, m!.values, null, measureSettings(target.data).smallNumberThreshold), target.periodId));
         return query ? [{ path: `sections[${i}].indicators[${j}].value`, message: `${ind.name}: ${query}`, kind: 'query' }] : [];
       });
     });
@@ -657,9 +665,19 @@ export class ReturnsService {
     const complete = this.completeSections(sections, required, periodId, agencyId);
     const names = new Map(data.workstreams.map((w) => [w.id, w.name]));
     const indicators = await this.measures.listIndicators();
+    const threshold = measureSettings(data).smallNumberThreshold;
     const errors = [
       ...submitErrors(complete, required, names),
-      ...complete.flatMap((s, i) => indicatorSubmitErrors(i, dueIndicators(indicators, s.workstreamId, agencyId, periodId), s.indicators ?? [])),
+      ...complete.flatMap((s, i) => {
+        const due = dueIndicators(indicators, s.workstreamId, agencyId, periodId);
+        // Checked again as they go to the lead: the threshold or the indicator may have changed since they were saved.
+        const unfit = (s.indicators ?? []).flatMap((v, j) => {
+          const ind = due.find((d) => d.id === v.indicatorId);
+          const error = ind && valueError(ind, v, threshold);
+          return error ? [{ path: `sections[${i}].indicators[${j}].value`, message: `${ind.name}: ${error}` }] : [];
+        });
+        return [...indicatorSubmitErrors(i, due, s.indicators ?? []), ...unfit];
+      }),
     ];
     if (errors.length) throw new Unprocessable('The return is not complete yet. Answer the questions listed, then submit again.', errors);
     // Values far from the recent ones go to the lead only once the agency has confirmed them.
@@ -702,7 +720,7 @@ export class ReturnsService {
             },
           };
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, complete)],
+      [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, complete, indicators)],
       {
         action: action === 'submit' ? 'return.submit' : 'return.send-for-certification',
         entityType: 'return',
@@ -765,7 +783,10 @@ export class ReturnsService {
             certification: { ...cert, comments: [...cert.comments, { comment: outcome.comment, by: user.email, byName: user.name, at: now }] },
           };
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, sections)],
+      [
+        this.returns.putHeaderOp(next, expectedVersion),
+        ...this.valueOps(next, this.completeSections(sections, this.requiredWorkstreamIds(data, period, agencyId), periodId, agencyId), indicators),
+      ],
       {
         action: outcome.action === 'certify' ? 'return.certify' : 'return.send-back',
         entityType: 'return',
@@ -815,7 +836,10 @@ export class ReturnsService {
       if (period.status !== 'open') throw new Unprocessable(`${periodLongLabel(periodId)} is closed, so the agency could not change its return. Reopen the period first.`);
       const next: ReturnHeader = { ...backWith(`Reopened: ${outcome.reason}`), reopened: { at: now, byName: user.name, reason: outcome.reason } };
       await this.writer.write(
-        [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, sections)],
+        [
+          this.returns.putHeaderOp(next, expectedVersion),
+          ...this.valueOps(next, this.completeSections(sections, this.requiredWorkstreamIds(data, period, agencyId), periodId, agencyId), indicators),
+        ],
         {
           action: 'return.reopen',
           entityType: 'return',
@@ -846,7 +870,10 @@ export class ReturnsService {
           }
         : backWith(outcome.comment);
     await this.writer.write(
-      [this.returns.putHeaderOp(next, expectedVersion), ...this.valueOps(next, sections)],
+      [
+        this.returns.putHeaderOp(next, expectedVersion),
+        ...this.valueOps(next, this.completeSections(sections, this.requiredWorkstreamIds(data, period, agencyId), periodId, agencyId), indicators),
+      ],
       {
         action: outcome.action === 'accept' ? 'return.accept' : 'return.return',
         entityType: 'return',

@@ -65,6 +65,8 @@ export function indicatorErrors(
   ind: Pick<Indicator, 'unit' | 'countsChildren' | 'direction' | 'target' | 'targetMax' | 'tolerance' | 'baseline' | 'reportingAgencyId'>,
   reportingAgencyIds: readonly string[],
   agencyNames: ReadonlyMap<string, string> = new Map(),
+  /** The small-number threshold: a baseline of 1 to N-1 children is refused like a value. */
+  threshold?: number,
 ): FieldError[] {
   const errors: FieldError[] = [];
   const fits = (path: string, v: number | null | undefined, what: string) => {
@@ -77,6 +79,12 @@ export function indicatorErrors(
   fits('target', ind.target, ind.direction === 'range' ? 'The lower end of the range' : 'The target');
   fits('targetMax', ind.targetMax, 'The upper end of the range');
   fits('baseline.value', ind.baseline?.value, 'The baseline');
+  const base = ind.baseline?.value;
+  if (threshold !== undefined && ind.countsChildren && base !== undefined && base > 0 && base < threshold)
+    errors.push({
+      path: 'baseline.value',
+      message: `The baseline: counts of 1 to ${threshold - 1} children are not recorded, so that no child in a small group can be identified. Leave the baseline empty`,
+    });
   if (ind.direction === 'range') {
     if (ind.target === null) errors.push({ path: 'target', message: 'Enter the lower end of the range' });
     if (ind.targetMax === null) errors.push({ path: 'targetMax', message: 'Enter the upper end of the range' });

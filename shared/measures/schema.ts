@@ -42,11 +42,14 @@ export const MEASURE_RAG_MEANINGS: Record<MeasureRag, string> = {
   red: 'Red: the latest value misses the target by more than the tolerance.',
 };
 
+/** The most indicators one agency reports in one workstream: what one return section takes. */
+export const MAX_INDICATORS_PER_SECTION = 40;
+
 /** The small-number threshold when the partnership has not set one: counts of 1 to 4 children are not recorded. */
 export const DEFAULT_SMALL_NUMBER_THRESHOLD = 5;
 
 /** Any number a person may type for a value, target or baseline; the unit's own rule is in rules.ts. */
-const Num = z.number({ message: 'Enter a number' }).min(-1e12, 'Enter a smaller number').max(1e12, 'Enter a smaller number');
+const Num = z.number({ message: 'Enter a number' }).min(-1e12, 'Enter a larger number').max(1e12, 'Enter a smaller number');
 
 export const Baseline = z.object({ value: Num, date: IsoDate }).strict();
 export type Baseline = z.infer<typeof Baseline>;

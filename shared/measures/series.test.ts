@@ -142,10 +142,31 @@ describe('pointsOf', () => {
     expect(pointsOf(IND, [...groups].reverse(), null)).toEqual([expect.objectContaining({ value: 20, state: 'accepted' })]);
   });
 
-  it('when both agencies’ values for a period are equally final, the later agency id wins, whatever order they are read in', () => {
+  it('when both agencies’ values for a period are equally final, the agency reporting it now wins, else the later agency id, whatever order they are read in', () => {
     const groups = [group('2026-27-Q3', 'accepted', [value(10)], { agencyId: 'medway-council' }), group('2026-27-Q3', 'accepted', [value(20)], { agencyId: 'nhs-kent-medway' })];
-    expect(pointsOf(IND, groups, null).map((p) => p.value)).toEqual([20]);
-    expect(pointsOf(IND, [...groups].reverse(), null).map((p) => p.value)).toEqual([20]);
+    const reportedBy = (reportingAgencyId: string) => ({ ...IND, reportingAgencyId });
+    for (const order of [groups, [...groups].reverse()]) {
+      expect(pointsOf(reportedBy('medway-council'), order, null).map((p) => p.value)).toEqual([10]);
+      expect(pointsOf(reportedBy('nhs-kent-medway'), order, null).map((p) => p.value)).toEqual([20]);
+      expect(pointsOf(reportedBy('kent-police'), order, null).map((p) => p.value)).toEqual([20]);
+    }
+  });
+
+  it('when a count of children was stored below the threshold now in force, it reads "fewer than N" with that N, never the number', () => {
+    const children = { ...IND, countsChildren: true };
+    const points = pointsOf(
+      children,
+      [group('2026-27-Q1', 'accepted', [value(3)]), group('2026-27-Q2', 'accepted', [value(0)]), group('2026-27-Q3', 'accepted', [value(7)])],
+      null,
+      5,
+    );
+    expect(points.map((p) => [p.value, p.belowThreshold, p.threshold])).toEqual([
+      [null, true, 5],
+      [0, false, null],
+      [7, false, null],
+    ]);
+    // Not a count of children: the number stands.
+    expect(pointsOf({ ...IND, countsChildren: false }, [group('2026-27-Q1', 'accepted', [value(3)])], null, 5)[0]).toMatchObject({ value: 3, belowThreshold: false });
   });
 });
 

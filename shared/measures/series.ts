@@ -26,32 +26,40 @@ export function pointState(group: Pick<ValueGroup, 'status' | 'history'>): Measu
  * reporting agency's values count: an indicator moved to another agency keeps its history from
  * the agency that reported it then, because each group names the agency it came from.
  */
-export function pointsOf(ind: Pick<Indicator, 'id' | 'workstreamId'>, groups: readonly ValueGroup[], upTo: string | null): MeasurePoint[] {
+export function pointsOf(
+  ind: Pick<Indicator, 'id' | 'workstreamId'> & Partial<Pick<Indicator, 'countsChildren' | 'reportingAgencyId'>>,
+  groups: readonly ValueGroup[],
+  upTo: string | null,
+  /** The small-number threshold now: a count of children stored below it (before a change of threshold or of the indicator) reads "fewer than N". */
+  threshold?: number,
+): MeasurePoint[] {
   const points: (MeasurePoint & { agencyId: string })[] = [];
   for (const g of groups) {
     if (g.workstreamId !== ind.workstreamId || (upTo !== null && comparePeriodIds(g.periodId, upTo) > 0)) continue;
     const state = pointState(g);
     const v = state && g.values.find((x) => x.indicatorId === ind.id);
     if (!state || !v) continue;
+    const hidden = threshold !== undefined && ind.countsChildren === true && v.value !== null && v.value > 0 && v.value < threshold;
     points.push({
       periodId: g.periodId,
-      value: v.value,
-      belowThreshold: v.belowThreshold,
-      threshold: v.belowThreshold ? (v.threshold ?? null) : null,
+      value: hidden ? null : v.value,
+      belowThreshold: hidden || v.belowThreshold,
+      threshold: hidden ? threshold : v.belowThreshold ? (v.threshold ?? null) : null,
       note: v.note,
       state,
       agencyId: g.agencyId,
     });
   }
   // One reporting agency at a time, but a change of reporting agency mid-period could leave two
-  // values for a period: the final one wins, then the later agency id, whatever order they are read in.
-  const rank = (p: { state: MeasurePoint['state'] }) => (p.state === 'accepted' ? 1 : 0);
-  const byPeriod = new Map<string, MeasurePoint>();
-  for (const { agencyId: _a, ...p } of points.sort((a, b) => a.agencyId.localeCompare(b.agencyId))) {
+  // values for a period: the final one wins, then the agency that reports it now, then the later
+  // agency id, whatever order they are read in.
+  const rank = (p: { state: MeasurePoint['state']; agencyId: string }) => (p.state === 'accepted' ? 2 : 0) + (p.agencyId === ind.reportingAgencyId ? 1 : 0);
+  const byPeriod = new Map<string, MeasurePoint & { agencyId: string }>();
+  for (const p of points.sort((a, b) => a.agencyId.localeCompare(b.agencyId))) {
     const had = byPeriod.get(p.periodId);
     if (!had || rank(p) >= rank(had)) byPeriod.set(p.periodId, p);
   }
-  return [...byPeriod.values()].sort((a, b) => comparePeriodIds(a.periodId, b.periodId));
+  return [...byPeriod.values()].map(({ agencyId: _a, ...p }) => p).sort((a, b) => comparePeriodIds(a.periodId, b.periodId));
 }
 
 /** The numbers reported before `periodId`, newest first: what a new value is compared with. */
@@ -69,7 +77,7 @@ export function seriesOf<I extends Indicator & { reportingAgencyName: string; re
   upTo: string | null,
   threshold: number,
 ): I & Omit<IndicatorSeries, keyof I> {
-  const points = pointsOf(ind, groups, upTo);
+  const points = pointsOf(ind, groups, upTo, threshold);
   const latest = points.at(-1) ?? null;
   const previous = points.at(-2) ?? null;
   return {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Slug } from '../partnership/schema.js';
 import { PeriodId } from '../periods/period.js';
 import { Warning } from '../pii/detect.js';
-import { IndicatorValue, IndicatorValueInput } from '../measures/schema.js';
+import { IndicatorValue, IndicatorValueInput, MAX_INDICATORS_PER_SECTION } from '../measures/schema.js';
 import { MILESTONE_STATUS_VALUES } from '../workstreams/milestone.js';
 
 /**
@@ -179,7 +179,13 @@ export const ReturnSectionInput = z
     escalations: z.array(Escalation).max(10, 'Raise at most 10 escalations in one section').default([]),
     metrics: z.array(Metric).max(20, 'Report at most 20 measures in one section').default([]),
     /** Values of the outcome indicators the agency reports in this section (shared/measures). */
-    indicators: z.array(IndicatorValueInput).max(40, 'A section reports at most 40 indicators').default([]),
+    indicators: z.array(IndicatorValueInput).max(MAX_INDICATORS_PER_SECTION, `A section reports at most ${MAX_INDICATORS_PER_SECTION} indicators`).default([]),
+    /** What the API answers beside the values: accepted and ignored, so a section read can be sent back as it is. */
+    indicatorsDue: z
+      .array(z.object({ id: Slug, name: z.string().max(200) }).strict())
+      .max(MAX_INDICATORS_PER_SECTION)
+      .optional()
+      .describe('Answered by the API (the indicators due in the section); ignored when sent'),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -345,6 +351,8 @@ export const ReturnSectionView = z.object({
   metrics: z.array(Metric),
   /** Values of the section's outcome indicators (none carried forward: each quarter has its own). */
   indicators: z.array(IndicatorValue),
+  /** The outcome indicators the agency reports in this section this quarter, in the lead's order. */
+  indicatorsDue: z.array(z.object({ id: Slug, name: z.string() })).optional(),
   /** Task-list status, computed by the API with `sectionProgress`. */
   progress: z.enum(SECTION_PROGRESS).optional(),
   /** When the section's answers last changed; absent for sections not changed since this was recorded. */

@@ -40,11 +40,25 @@ describe('section form values', () => {
         { name: 'a', value: '1,234' },
         { name: 'b', value: ' ' },
         { name: 'c', value: 'lots' },
+        { name: 'd', value: '1,5' },
+        { name: 'e', value: '0x1A' },
+        { name: 'f', value: '1e3' },
+        { name: 'g', value: '-2.5' },
       ],
     };
     const s = sectionFromForm('kinship', f);
     expect(s.confidence).toBeNull();
-    expect(s.metrics.map((m) => m.value)).toEqual([1234, Number.NaN, Number.NaN]);
+    expect(s.metrics.map((m) => m.value)).toEqual([1234, Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN, -2.5]);
+  });
+
+  it('when indicator values go back to the API, they are read as the other number fields are: empty is null, "1,5", hex or an exponent is NaN', () => {
+    const f = formFromSection(saved, [], ['a', 'b', 'c', 'd', 'e', 'f']);
+    const typed = ['', '1,5', '0x1A', '1e3', '92.5%', '£1,234.50'];
+    f.indicators.forEach((row, k) => {
+      row.value = typed[k]!;
+      row.note = 'Why';
+    });
+    expect(sectionFromForm('kinship', f).indicators.map((i) => i.value)).toEqual([null, Number.NaN, Number.NaN, Number.NaN, 92.5, 1234.5]);
   });
 
   it('when a snapshot is taken, later changes to the form do not reach it', () => {

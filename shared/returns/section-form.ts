@@ -1,3 +1,4 @@
+import { NOT_A_NUMBER, parseNumberInput } from '../forms/number-input.js';
 import type { Milestone } from '../workstreams/milestone.js';
 import type { ReturnSectionView } from './schema.js';
 
@@ -65,7 +66,7 @@ export function formFromSection(s: ReturnSectionView | undefined, milestones: Pi
 /** Whether a row of indicator values is sent: anything entered in it. */
 const entered = (i: FormIndicator) => i.value.trim() !== '' || i.belowThreshold || i.note.trim() !== '';
 
-/** The section as the API takes it, before validation (a number that is not one becomes NaN, so it is reported). */
+/** The section as the API takes it, before validation: numbers read by `parseNumberInput` (one that is not a number becomes NaN, so it is reported). */
 export function sectionFromForm(workstreamId: string, f: SectionFormValues) {
   return {
     workstreamId,
@@ -74,15 +75,12 @@ export function sectionFromForm(workstreamId: string, f: SectionFormValues) {
     milestones: f.milestones.map((m) => ({ ...m })),
     risks: f.risks.map((r) => ({ ...r })),
     escalations: f.escalations.map((e) => ({ ...e })),
-    metrics: f.metrics.map((m) => {
-      const v = m.value.replace(/,/g, '').trim();
-      return { name: m.name, value: v === '' ? Number.NaN : Number(v) };
-    }),
+    // A measure needs its number: left empty, it is reported like one that is not a number.
+    metrics: f.metrics.map((m) => ({ name: m.name, value: parseNumberInput(m.value) ?? NOT_A_NUMBER })),
     // A row left empty is not sent: the draft saves without it, and submission asks for it.
-    indicators: f.indicators.filter(entered).map((i) => {
-      const v = i.value.replace(/[,£%]/g, '').trim();
-      return { indicatorId: i.indicatorId, value: v === '' ? null : Number(v), belowThreshold: i.belowThreshold, note: i.note, confirmed: i.confirmed };
-    }),
+    indicators: f.indicators
+      .filter(entered)
+      .map((i) => ({ indicatorId: i.indicatorId, value: parseNumberInput(i.value), belowThreshold: i.belowThreshold, note: i.note, confirmed: i.confirmed })),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { FieldError } from '../http/problem.js';
+import { indicatorSubmitErrors } from '../measures/rules.js';
 import { blockingWarnings, type Warning } from '../pii/detect.js';
 import { sectionAt } from './paths.js';
-import { type SectionLike, sectionProgress, submitErrors } from './rules.js';
+import { type DueIndicator, type SectionLike, sectionProgress, submitErrors } from './rules.js';
 import type { SectionProgress } from './schema.js';
 
 /*
@@ -15,17 +16,28 @@ export interface SubmitStop {
   errors: FieldError[];
 }
 
-/** A section as the API answers it: with its `progress`, which counts the outcome indicators due. */
-export type SectionWithProgress = SectionLike & { progress?: SectionProgress | undefined };
+/**
+ * A section as the API answers it: with its `progress`, which counts the outcome indicators due,
+ * and `indicatorsDue`, the indicators due from the agency in it this quarter (absent from an
+ * answer cached before the API said them).
+ */
+export type SectionWithProgress = SectionLike & { progress?: SectionProgress | undefined; indicatorsDue?: readonly DueIndicator[] | undefined };
 
 /**
- * Whether a section still needs outcome indicator values (or notes saying why there are none) and
- * nothing else: the server's `progress` says "in progress" though every other rule is met. The
- * server knows which indicators are due; a page with only the return does not, so it reads this.
+ * What a section (the return's `sections[index]`) still needs of its outcome indicators before
+ * the return can be submitted: a value, "fewer than N" or a note saying why there is none, for
+ * each indicator due. With `indicatorsDue` it is the server's own rule, exact (carried-forward
+ * sections too). Without it, a guess from `progress`: "in progress" though every other rule is
+ * met means indicators are missing (one error for the section, naming the workstream when
+ * `name` is given); a carried-forward section cannot be judged that way, so it is left out.
  */
-export const indicatorsStillNeeded = (s: SectionWithProgress) => s.progress === 'in-progress' && sectionProgress(s) === 'completed';
+export function indicatorsStillNeeded(s: SectionWithProgress, index = 0, name?: string): FieldError[] {
+  if (s.indicatorsDue) return indicatorSubmitErrors(index, s.indicatorsDue, s.indicators ?? []);
+  const guessed = s.progress === 'in-progress' && sectionProgress(s) === 'completed';
+  return guessed ? [{ path: `sections[${index}].indicators`, message: indicatorsNeededWords(name) }] : [];
+}
 
-/** What such a section needs, in words; `name` names the workstream for a list of the whole return's problems. */
+/** What a section needs when the page cannot tell which indicators, in words; `name` names the workstream for a list of the whole return's problems. */
 export const indicatorsNeededWords = (name?: string) => `Enter a value for each outcome indicator${name ? ` in ${name}` : ''}, or say why there is none this quarter`;
 
 export function submitStop(
@@ -35,10 +47,7 @@ export function submitStop(
 ): SubmitStop | null {
   const required = view.requiredWorkstreamIds ?? view.sections.map((s) => s.workstreamId);
   const names = Object.fromEntries(view.sections.map((s) => [s.workstreamId, workstreamName(s.workstreamId)]));
-  const incomplete = [
-    ...submitErrors(view.sections, required, names),
-    ...view.sections.flatMap((s, i) => (indicatorsStillNeeded(s) ? [{ path: `sections[${i}].indicators`, message: indicatorsNeededWords(workstreamName(s.workstreamId)) }] : [])),
-  ];
+  const incomplete = [...submitErrors(view.sections, required, names), ...view.sections.flatMap((s, i) => indicatorsStillNeeded(s, i, workstreamName(s.workstreamId)))];
   if (incomplete.length) return { title: 'Your return is not complete yet', errors: incomplete };
   const blocking = blockingWarnings(view.warnings);
   if (blocking.length) {

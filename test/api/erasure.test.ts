@@ -165,6 +165,18 @@ describe('erasing personal data', () => {
     expect(await dump(t.config.tables.main)).not.toContain(PHONE);
   });
 
+  it('when a note of a figure from before the portal (a quarter with no return) needs erasing, the lead erases it there too', async () => {
+    const text = 'sufficiency strategy (seed 003)';
+    const key = measureKeys.values(t.config.partnershipId, 'placement-sufficiency', '2025-26-Q3', 'medway-council');
+    expect(JSON.stringify((await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }))).Item)).toContain(text);
+    const erased = await t
+      .as(USERS.lead)
+      .post('/api/erasures', { entityType: 'return', entityId: '2025-26-Q3/medway-council', field: 'indicators', text, reason: 'A test of erasing history notes.' });
+    expect(erased.status, await erased.clone().text()).toBe(200);
+    expect(((await erased.json()) as { recordReplacements: number }).recordReplacements).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify((await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key }))).Item)).not.toContain(text);
+  });
+
   it('when the text is not in the record or its history, nothing is written and the lead is told to copy it exactly', async () => {
     const before = (await auditOf('kinship-item', itemId)).length;
     const res = await t.as(USERS.lead).post('/api/erasures', { entityType: 'kinship-item', entityId: itemId, field: 'summary', text: 'not there at all', reason: 'Test' });

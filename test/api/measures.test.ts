@@ -1,7 +1,7 @@
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/db/client.js';
-import { measureKeys } from '../../functions/db/keys.js';
+import { measureKeys, returnKeys } from '../../functions/db/keys.js';
 import type { Mailer } from '../../functions/mail/mailer.js';
 import { MeasureRepository } from '../../functions/repositories/measure-repository.js';
 import { loadSeed, seedDemo, userIdFor } from '../../functions/seed/seed.js';
@@ -587,13 +587,56 @@ describe('values in returns', () => {
     expect((await json<ReturnView>(officer().get(nhs))).status).toBe('draft');
   });
 
-  it('when a queried value is saved again without its confirmation, the save passes (it is unchanged) but submit answers 422 value-query naming it', async () => {
+  it('when a count of children saved under a lower threshold is below the threshold at submission, submit refuses it and no view shows the number', async () => {
     const psIndex = required.indexOf('placement-sufficiency');
+    const threshold = async () => (await measures(USERS.lead, 'workstreamId=placement-sufficiency')).settings;
+    const setThreshold = async (n: number) =>
+      expect((await lead().put('/api/measures/settings', { smallNumberThreshold: n }, ifMatch((await threshold()).version))).status).toBe(200);
+    await setThreshold(2);
     const saved = await save([
-      { indicatorId: ind.children, value: 12 },
-      { indicatorId: ind.stability, value: 80 },
+      { indicatorId: ind.children, value: 3 },
+      { indicatorId: ind.stability, value: 80, confirmed: true },
     ]);
     expect(saved.status, await saved.clone().text()).toBe(200);
+    await setThreshold(5);
+    const refusedAtSubmit = await officer().post(`${nhs}/submit`, {}, ifMatch(await version()));
+    expect(refusedAtSubmit.status).toBe(422);
+    expect(await paths(refusedAtSubmit)).toEqual([`sections[${psIndex}].indicators[0].value`]);
+    expect((await json<ReturnView>(officer().get(nhs))).status).toBe('draft');
+    // Stored anywhere a figure is read (here a planted accepted value of Q2), it reads "fewer than 5", never 3.
+    const repo = new MeasureRepository(t.doc, t.config.tables.main, 'mscp');
+    const key = measureKeys.values('mscp', 'placement-sufficiency', '2026-27-Q2', 'nhs-kent-medway');
+    const q2 = (await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key, ConsistentRead: true }))).Item as ValueGroup;
+    const planted = { indicatorId: ind.children, value: 3, belowThreshold: false, note: '', confirmed: true };
+    await t.doc.send(new PutCommand({ TableName: t.config.tables.main, Item: repo.valuesItem({ ...q2, values: [...q2.values, planted] }) }));
+    const q2Point = (await seriesOf(USERS.exec, 'placement-sufficiency', ind.children))?.points.find((p) => p.periodId === '2026-27-Q2');
+    expect(q2Point).toEqual(expect.objectContaining({ value: null, belowThreshold: true, threshold: 5 }));
+    await t.doc.send(new PutCommand({ TableName: t.config.tables.main, Item: repo.valuesItem(q2) }));
+    // Corrected, as the agency would: a number the threshold allows.
+    const corrected = await save([
+      { indicatorId: ind.children, value: 12 },
+      { indicatorId: ind.stability, value: 80, confirmed: true },
+    ]);
+    expect(corrected.status, await corrected.clone().text()).toBe(200);
+  });
+
+  it('when a queried value is saved again without its confirmation, the save asks again; a stored one not confirmed is asked about at submit', async () => {
+    const psIndex = required.indexOf('placement-sufficiency');
+    // Saved before with its confirmation; sent again without it, it is asked about again (nothing written).
+    const problem = await refused(
+      [
+        { indicatorId: ind.children, value: 12 },
+        { indicatorId: ind.stability, value: 80 },
+      ],
+      422,
+      ['sections[0].indicators[1].value'],
+    );
+    expect(problem.type).toMatch(/value-query$/);
+    // A stored value not confirmed (saved before the recent values moved away from it): planted beneath the API.
+    const key = returnKeys.section('mscp', Q3, 'nhs-kent-medway', 'placement-sufficiency');
+    const stored = (await t.doc.send(new GetCommand({ TableName: t.config.tables.main, Key: key, ConsistentRead: true }))).Item!;
+    const indicators = (stored.indicators as { indicatorId: string; confirmed: boolean }[]).map((v) => (v.indicatorId === ind.stability ? { ...v, confirmed: false } : v));
+    await t.doc.send(new PutCommand({ TableName: t.config.tables.main, Item: { ...stored, indicators } }));
     const queried = await officer().post(`${nhs}/submit`, {}, ifMatch(await version()));
     expect(queried.status).toBe(422);
     const p = (await queried.json()) as Problem;
@@ -618,6 +661,9 @@ describe('values in returns', () => {
     expect(((await certified.json()) as ReturnView).status).toBe('submitted');
     expect(await q3Point(USERS.lead, ind.children)).toEqual(expect.objectContaining({ value: 12, belowThreshold: false, state: 'provisional' }));
     expect(await q3Point(USERS.exec, ind.stability)).toEqual(expect.objectContaining({ value: 80, state: 'provisional' }));
+    // A partner sees their own agency's provisional values, not another agency's (whose return the lead has not accepted).
+    expect(await q3Point(USERS.healthOfficer, ind.children)).toEqual(expect.objectContaining({ value: 12, state: 'provisional' }));
+    expect(await q3Point(USERS.police, ind.children)).toBeUndefined();
     expect(await seriesOf(USERS.exec, 'placement-sufficiency', ind.stability)).toMatchObject({ latest: { periodId: Q3, value: 80 }, changeSinceLast: 18, rag: 'green' });
     expect(await seriesOf(USERS.exec, 'placement-sufficiency', ind.children)).toMatchObject({ rag: 'green' });
   });
@@ -727,5 +773,38 @@ describe('reading one workstream’s measures is a fixed number of reads', () =>
     const manyAll = await callsFor('/api/measures');
     expect(manyAll.calls).toEqual(fewAll.calls);
     expect(manyAll.calls.filter((n) => n === 'ScanCommand')).toEqual([]);
+  });
+});
+
+describe('limits on what the lead sets', () => {
+  it('when a count of children has a baseline from 1 to N-1, it is refused like a value (422 at baseline.value) and nothing is written', async () => {
+    const before = await counts();
+    const res = await lead().post(indicatorsPath('kinship'), body({ name: 'MT Small baseline', baseline: { value: 1, date: '2026-03-31' } }));
+    expect(res.status).toBe(422);
+    expect(await paths(res)).toEqual(['baseline.value']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('when an agency already reports 40 indicators in a workstream, a 41st for it is refused (a section takes 40), and another agency may take it', async () => {
+    const reporter = { reportingAgencyId: 'kent-police', countsChildren: false };
+    const have = (await measures(USERS.lead, 'workstreamId=safeguarding')).workstreams[0]!.indicators.filter((i) => !i.retired && i.reportingAgencyId === 'kent-police').length;
+    for (let n = have; n < 40; n++) await create('safeguarding', { ...reporter, name: `MT Police measure ${n}` });
+    const before = await counts();
+    const res = await lead().post(indicatorsPath('safeguarding'), body({ ...reporter, name: 'MT One too many' }));
+    expect(res.status).toBe(422);
+    expect(await paths(res)).toEqual(['reportingAgencyId']);
+    expect(await counts()).toEqual(before);
+    await create('safeguarding', { name: 'MT One too many', reportingAgencyId: 'medway-council', countsChildren: false });
+  });
+});
+
+describe('indicators not shown to the executive', () => {
+  it('when the executive reads a return, values of indicators not shown to them are left out; the lead sees them', async () => {
+    const path = '/api/returns/2026-27-Q1/kent-police';
+    const valuesOf = async (email: string) =>
+      (await json<ReturnView>(t.as(email).get(path))).sections.flatMap((s) => (s as unknown as { indicators: { indicatorId: string }[] }).indicators.map((v) => v.indicatorId));
+    // The seed keeps police front-door notifications from the executive (operational demand).
+    expect(await valuesOf(USERS.lead)).toContain('police-front-door-notifications');
+    expect(await valuesOf(USERS.exec)).not.toContain('police-front-door-notifications');
   });
 });

@@ -2,7 +2,8 @@
  * `npm run bench`: seeds a large partnership (20 agencies, 8 workstreams, 12 periods of returns,
  * 40 criteria) into an in-memory DynamoDB Local and reports the latency of `GET /api/p/{partnershipId}/tracker`
  * (p50/p95), the p50 of a single DynamoDB Local Query in the same run, and how many DynamoDB calls
- * one tracker request makes, and the same for one return; then again with 50 more partnerships of
+ * one tracker request makes, and the same for one return and one workstream's outcome measures
+ * (five indicators with a value every period); then again with 50 more partnerships of
  * the same size in the table (issue 13: the same calls, a p50 within 1.2x); then the daily reminder
  * job on a partnership of 200 people, run twice (its DynamoDB calls, time and emails; the second run
  * sends none). Not a test: it prints figures for the closing notes.
@@ -18,6 +19,8 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.js';
 import { PeriodRepository } from '../../functions/repositories/period-repository.js';
 import { ReadinessRepository } from '../../functions/repositories/readiness-repository.js';
 import { UserRepository } from '../../functions/repositories/user-repository.js';
+import { MeasureRepository } from '../../functions/repositories/measure-repository.js';
+import type { Indicator } from '../../shared/measures/schema.js';
 import { ReturnRepository, type ReturnHeader, type StoredSection } from '../../functions/repositories/return-repository.js';
 import { workingDaysBefore } from '../../functions/domain/working-days.js';
 import { runOutbox } from '../../functions/jobs/outbox.js';
@@ -129,6 +132,44 @@ function benchPartnershipItems(doc: DynamoDBDocumentClient, t: string, pid: stri
       items.push(returns.headerItem(header), ...sections.map((s) => returns.sectionItem(s)));
     }
   }
+  // Outcome measures: five indicators a workstream, reported by agency 1, with a value every period.
+  const measures = new MeasureRepository(doc, t, pid);
+  for (const w of workstreams) {
+    const indicators = Array.from(
+      { length: 5 },
+      (_, k): Indicator => ({
+        id: `ind-${k}`,
+        workstreamId: w.id,
+        name: `Indicator ${k}`,
+        definition: '',
+        unit: k % 2 ? 'percentage' : 'count',
+        countsChildren: false,
+        direction: 'higher',
+        target: 50,
+        targetMax: null,
+        tolerance: 5,
+        baseline: null,
+        reportingAgencyId: 'agency-1',
+        frequency: 'quarterly',
+        source: '',
+        publishedToExecutive: true,
+        order: k,
+        createdAt: '2026-01-01T00:00:00Z',
+        version: 1,
+      }),
+    );
+    items.push(...indicators.map((i) => measures.indicatorItem(i)));
+    for (const [n, periodId] of periodIds.entries())
+      items.push(
+        measures.valuesItem({
+          workstreamId: w.id,
+          periodId,
+          agencyId: 'agency-1',
+          status: 'accepted',
+          values: indicators.map((i) => ({ indicatorId: i.id, value: 40 + n, belowThreshold: false, note: '', confirmed: true })),
+        }),
+      );
+  }
   const readiness = new ReadinessRepository(doc, t, pid);
   for (let c = 0; c < CRITERIA; c++) {
     const w = workstreams[c % WORKSTREAMS]!;
@@ -173,7 +214,7 @@ function benchPartnershipItems(doc: DynamoDBDocumentClient, t: string, pid: stri
  */
 async function measureReads(app: ReturnType<typeof createApp>, doc: DynamoDBDocumentClient, pid: string, headers: Record<string, string>, verbose: boolean) {
   const f = (n: number) => n.toFixed(1);
-  const paths = { tracker: `/api/p/${pid}/tracker`, return: `/api/p/${pid}/returns/2026-27-Q3/agency-4` } as const;
+  const paths = { tracker: `/api/p/${pid}/tracker`, return: `/api/p/${pid}/returns/2026-27-Q3/agency-4`, measures: `/api/p/${pid}/measures?workstreamId=ws-1` } as const;
   const out = {} as Record<keyof typeof paths, { p50: number; p95: number; calls: number }>;
   for (const [name, path] of Object.entries(paths) as [keyof typeof paths, string][]) {
     const warm = await app.request(path, { headers });
@@ -247,7 +288,7 @@ async function main() {
     for (let n = 2; n <= OTHER_PARTNERSHIPS + 1; n++) await put(doc, t, benchPartnershipItems(doc, t, `bench-${n}`));
     console.log(`Seeded ${OTHER_PARTNERSHIPS} more partnerships of the same size in ${Math.round((performance.now() - seeding) / 1000)} s.`);
     const among = await measureReads(app, doc, pid, headers, false);
-    for (const k of ['tracker', 'return'] as const)
+    for (const k of ['tracker', 'return', 'measures'] as const)
       console.log(
         `${k}, alone vs among ${OTHER_PARTNERSHIPS + 1} partnerships: p50 ${f(alone[k].p50)} vs ${f(among[k].p50)} ms (x${(among[k].p50 / alone[k].p50).toFixed(2)}), DynamoDB calls ${alone[k].calls} vs ${among[k].calls}`,
       );

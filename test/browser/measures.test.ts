@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, fillDate, h1, openFromMenu, screenshot, settled, useBrowserPortal } from './harness.js';
 
@@ -32,12 +32,25 @@ beforeAll(async () => {
 /** The card of an indicator on its workstream page. */
 const card = (page: Page, name: string) => page.locator('.app-summary-card', { has: page.getByRole('heading', { name, exact: true }) });
 
-/** Every trend chart on the page is one image, named and described by its title and desc. */
+/** The text of the elements an attribute of the chart points at (`aria-labelledby`, `aria-describedby`). */
+const textOf = (chart: Locator, attribute: string) =>
+  chart.evaluate(
+    (svg, name) =>
+      (svg.getAttribute(name) ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    attribute,
+  );
+
+/** Every trend chart on the page is one image, named by its title alone and described by its desc. */
 async function expectChartsDescribed(page: Page) {
   const charts = page.locator('svg[role="img"].app-measure-trend__svg');
   for (const chart of await charts.all()) {
-    const [title, desc] = await chart.evaluate((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? ''));
+    const title = await textOf(chart, 'aria-labelledby');
+    const desc = await textOf(chart, 'aria-describedby');
     expect(title).not.toBe('');
+    expect(title).toBe(await chart.locator('title').textContent());
     expect(desc).toMatch(/(\d{4}-\d{2} Q\d: |No values reported yet)/);
   }
 }
@@ -130,9 +143,15 @@ describe('outcome measures', () => {
     expect(await page.getByRole('heading', { name: 'Small-number threshold' }).count()).toBe(0);
     await expectNoAxeViolations(page, 'outcome measures (executive)');
 
-    await row.getByRole('link', { name: NAME }).click();
-    await page.waitForURL(b.url('/measures/kinship'));
+    // The indicator's name goes to its own card on the workstream's page.
+    const link = row.getByRole('link', { name: NAME });
+    const cardAnchor = (await link.getAttribute('href'))?.split('#')[1];
+    expect(cardAnchor).toMatch(/^indicator-/);
+    await link.click();
+    await page.waitForURL(b.url(`/measures/kinship#${cardAnchor}`));
     await card(page, NAME).waitFor();
+    expect(await card(page, NAME).getAttribute('id')).toBe(cardAnchor);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(cardAnchor);
     expect(await page.getByText(HIDDEN).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add an indicator' }).count()).toBe(0);
     expect(

@@ -98,8 +98,17 @@ describe('outcome measures from definition to the board', () => {
     // Children in care: the confirmed 770 is well above the target of 520 or fewer.
     await expect.poll(() => section.locator('tr', { hasText: 'Children in care' }).first().innerText()).toContain('Off target');
     const chart = row.locator('svg[role="img"]');
-    const described = await chart.evaluate((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? ''));
-    expect(described.join(' ')).toContain('2026-27 Q3: 78%');
+    // Named by its title alone; every value is in its description.
+    const [title, described] = await chart.evaluate((svg) =>
+      ['aria-labelledby', 'aria-describedby'].map((name) =>
+        (svg.getAttribute(name) ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      ),
+    );
+    expect(title).toBe(`${NAME}: trend`);
+    expect(described).toContain('2026-27 Q3: 78%');
     await settled(page);
     await expectNoAxeViolations(page, 'tracker with the accepted value');
 

@@ -1,4 +1,4 @@
-import { For, type JSX } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import type { Warning } from '../../../shared/pii/detect.js';
 import type { Option } from './choices.js';
 import type { SummaryError } from './error-summary.js';
@@ -11,10 +11,11 @@ export { Checkboxes, Choices, namedOptions, optionsOf, Radios, type ChoiceOption
 /*
  * The kit's GOV.UK form fields: text input, textarea, select, radios and checkboxes, each with its
  * label, hint, error message (announced with a hidden "Error:" prefix) and aria-describedby wiring
- * (radios and checkboxes are in ./choices.tsx, their parts in ./field-parts.tsx). Text fields also
- * take a `maxlength`, `warnings` (personal-data warnings shown beside the field, described by it)
- * and `describedBy` (more ids, e.g. a note above the field). Dates use ./date-input.tsx; display
- * formats live in ./format.ts.
+ * (radios and checkboxes are in ./choices.tsx, a checkbox on its own in ./single-checkbox.tsx, their
+ * parts in ./field-parts.tsx). Text fields also take a `maxlength`, `warnings` (personal-data
+ * warnings shown beside the field, described by it) and `describedBy` (more ids, e.g. a note above
+ * the field); a label may hold markup (a visually hidden part). A text input may have a GOV.UK
+ * `prefix` or `suffix` (£, %). Dates use ./date-input.tsx; display formats live in ./format.ts.
  */
 
 /** Error for a field, from the errors the page shows. */
@@ -53,7 +54,7 @@ export const fieldOfPath = (path: string) => path.split(/[.[]/)[0] ?? path;
 /** What a text input and a textarea take besides their value. */
 interface TextProps {
   id: string;
-  label: string;
+  label: JSX.Element;
   hint?: JSX.Element;
   error?: string;
   value: string;
@@ -70,7 +71,7 @@ interface TextProps {
 const textDescribedBy = (p: TextProps) => [p.describedBy, describedBy(p.id, p.hint, p.error, !!p.warnings?.length && `${p.id}-warning`)].filter(Boolean).join(' ') || undefined;
 
 /** The form group round one labelled control: its label, hint and error, then the control (and a warning). */
-function LabelledField(props: { id: string; label: string; labelClass?: string; hint?: JSX.Element; error?: string; warnings?: Warning[]; children: JSX.Element }) {
+function LabelledField(props: { id: string; label: JSX.Element; labelClass?: string; hint?: JSX.Element; error?: string; warnings?: Warning[]; children: JSX.Element }) {
   return (
     <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!props.error }}>
       <label class={`govuk-label ${props.labelClass ?? 'govuk-label--s'}`} for={props.id}>
@@ -94,25 +95,45 @@ export function TextField(
     inputClass?: string;
     autocomplete?: string;
     spellcheck?: boolean;
+    /** GOV.UK prefix and suffix round the box ("£", "%"), hidden from screen readers: the label or hint says them */
+    prefix?: string | undefined;
+    suffix?: string | undefined;
   },
 ) {
+  const input = () => (
+    <input
+      class={props.inputClass ? `govuk-input ${props.inputClass}` : 'govuk-input'}
+      classList={{ 'govuk-input--error': !!props.error, 'app-input--short': props.width === 'short', 'app-input--medium': props.width === 'medium' }}
+      id={props.id}
+      name={props.id}
+      type={props.type ?? 'text'}
+      inputmode={props.inputmode}
+      autocomplete={props.autocomplete ?? 'off'}
+      spellcheck={props.spellcheck}
+      maxlength={props.maxlength}
+      aria-describedby={textDescribedBy(props)}
+      value={props.value}
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+      onBlur={() => props.onBlur?.()}
+    />
+  );
   return (
     <LabelledField {...props}>
-      <input
-        class={props.inputClass ? `govuk-input ${props.inputClass}` : 'govuk-input'}
-        classList={{ 'govuk-input--error': !!props.error, 'app-input--short': props.width === 'short', 'app-input--medium': props.width === 'medium' }}
-        id={props.id}
-        name={props.id}
-        type={props.type ?? 'text'}
-        inputmode={props.inputmode}
-        autocomplete={props.autocomplete ?? 'off'}
-        spellcheck={props.spellcheck}
-        maxlength={props.maxlength}
-        aria-describedby={textDescribedBy(props)}
-        value={props.value}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-        onBlur={() => props.onBlur?.()}
-      />
+      <Show when={props.prefix || props.suffix} fallback={input()}>
+        <div class="govuk-input__wrapper">
+          <Show when={props.prefix}>
+            <div class="govuk-input__prefix" aria-hidden="true">
+              {props.prefix}
+            </div>
+          </Show>
+          {input()}
+          <Show when={props.suffix}>
+            <div class="govuk-input__suffix" aria-hidden="true">
+              {props.suffix}
+            </div>
+          </Show>
+        </div>
+      </Show>
     </LabelledField>
   );
 }

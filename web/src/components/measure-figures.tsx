@@ -18,7 +18,8 @@ import './measure-figures.css';
 /*
  * The words and table cells an outcome measure is read in: the rating against target (RAG tag) and
  * its key, the latest value, a change, the target. The measures pages, the tracker and the board
- * report use these, so they say them alike. The trend chart is in charts/measure-trend.tsx.
+ * report use these, so they say them alike. The trend chart is in charts/measure-trend.tsx; an
+ * indicator's card, with its values by quarter and what the lead set for it, in measures/.
  */
 
 /** What the figures of an indicator's series need (IndicatorSeries in shared/measures). */
@@ -43,9 +44,34 @@ export function MeasureRagTag(props: { rag: MeasureRag | null; target: number | 
   );
 }
 
-/** The key to the three ratings against target, shown wherever they are. */
-export function MeasureRagKey(props: { id?: string; threshold: number; headingLevel?: 2 | 3 }) {
+/** A point's "fewer than N" as far as these words need it. */
+type Suppressible = Pick<MeasurePoint, 'belowThreshold'> & { threshold?: number | null | undefined };
+
+/**
+ * The N of each "fewer than N" among `points`, smallest first: each as it was recorded (the
+ * threshold then), else `threshold` (the partnership's now); `threshold` alone when none is.
+ */
+export function suppressedThresholds(points: readonly (Suppressible | null)[], threshold: number): number[] {
+  const ns = new Set(points.flatMap((p) => (p?.belowThreshold ? [p.threshold ?? threshold] : [])));
+  return ns.size ? [...ns].sort((a, b) => a - b) : [threshold];
+}
+
+/** The latest values that read "Not rated" ({@link MeasureRagTag}): "fewer than N" against a target, not rated. For {@link MeasureRagKey}'s `latest`. */
+export const notRatedLatest = (inds: readonly Pick<SeriesFigures, 'rag' | 'target' | 'latest'>[]) =>
+  inds.flatMap((i) => (i.rag === null && i.target !== null && i.latest?.belowThreshold ? [i.latest] : []));
+
+/** "fewer than 5", or "fewer than 3" or "fewer than 5" when values were recorded under different thresholds. */
+const fewerThanWords = (ns: readonly number[]) => ns.map((n) => `"fewer than ${n}"`).join(' or ');
+
+/**
+ * The key to the three ratings against target, shown wherever they are. `latest`: the latest
+ * values not rated of the indicators it is the key for ({@link notRatedLatest}), so "Not rated"
+ * names the "fewer than N" they were recorded as (without it, or when there are none, the
+ * partnership's threshold now).
+ */
+export function MeasureRagKey(props: { id?: string; threshold: number; headingLevel?: 2 | 3; latest?: readonly (Suppressible | null)[] }) {
   const id = () => props.id ?? 'measure-rag-key';
+  const fewer = () => fewerThanWords(suppressedThresholds(props.latest ?? [], props.threshold));
   return (
     <section class="app-rag-key" aria-labelledby={id()}>
       <Dynamic component={`h${props.headingLevel ?? 2}`} class="govuk-heading-s" id={id()}>
@@ -64,7 +90,7 @@ export function MeasureRagKey(props: { id?: string; threshold: number; headingLe
         </For>
         <div class="app-rag-key__item">
           <dt class="app-rag-key__term">Not rated</dt>
-          <dd class="app-rag-key__meaning">The latest value is "fewer than {props.threshold}" and that could be on either side of the target, so it is not rated.</dd>
+          <dd class="app-rag-key__meaning">The latest value is {fewer()} and that could be on either side of the target, so it is not rated.</dd>
         </div>
       </dl>
     </section>

@@ -6,11 +6,12 @@ import './measure-trend.css';
 
 /*
  * An outcome indicator's values over time as an accessible SVG line (role="img", named by its
- * title and described by every value in words), with its target line or range. Final values are
- * filled circles, provisional ones (submitted, not yet accepted) hollow diamonds, and a count
- * "fewer than N" is written as "<N" at the foot of the chart, never drawn as a number. Callers also
- * show the numbers in a table. The words and table cells a measure is read in (the RAG tag and its
- * key, the latest value, a change, the target) are in ../measure-figures.tsx.
+ * title alone, so its name stays short, and described by every value in words), with its target
+ * line or range. Final values are filled circles, provisional ones (submitted, not yet accepted)
+ * hollow diamonds, and a count "fewer than N" is written as "<N" (the N it was recorded under) at
+ * the foot of the chart, never drawn as a number. Callers also show the numbers in a table, and
+ * what the marks mean (./measure-trend-legend.tsx). The words and table cells a measure is read in
+ * (the RAG tag and its key, the latest value, a change, the target) are in ../measure-figures.tsx.
  */
 
 type Rated = { direction: Direction; target: number | null; targetMax: number | null };
@@ -30,7 +31,7 @@ export interface TrendProps extends Rated {
   /** What the chart shows, e.g. "Children in care by quarter". */
   title: string;
   unit: Unit;
-  /** The small-number threshold: counts below it are "fewer than N". */
+  /** The partnership's small-number threshold now: a "fewer than N" point recorded without its N reads with it. */
   threshold: number;
   /** Oldest first. */
   points: readonly MeasurePoint[];
@@ -130,7 +131,15 @@ export function MeasureTrend(props: TrendProps) {
   const diamond = (cx: number, cy: number, r: number) => `M${cx} ${cy - r} L${cx + r} ${cy} L${cx} ${cy + r} L${cx - r} ${cy} Z`;
   return (
     <div class="app-measure-trend" classList={{ 'app-measure-trend--compact': !!props.compact }} ref={box}>
-      <svg class="app-measure-trend__svg" viewBox={`0 0 ${g().W} ${g().H}`} width={g().W} height={g().H} role="img" aria-labelledby={`${props.id}-title ${props.id}-desc`}>
+      <svg
+        class="app-measure-trend__svg"
+        viewBox={`0 0 ${g().W} ${g().H}`}
+        width={g().W}
+        height={g().H}
+        role="img"
+        aria-labelledby={`${props.id}-title`}
+        aria-describedby={`${props.id}-desc`}
+      >
         <title id={`${props.id}-title`}>{props.title}</title>
         <desc id={`${props.id}-desc`}>{describe(props)}</desc>
         <Show when={!props.compact}>
@@ -183,7 +192,7 @@ export function MeasureTrend(props: TrendProps) {
               fallback={
                 <Show when={p.belowThreshold}>
                   <text class="app-measure-trend__suppressed" x={g().x(i())} y={g().bottom + (props.compact ? 13 : 18)} text-anchor="middle">
-                    {`<${props.threshold}`}
+                    {`<${p.threshold ?? props.threshold}`}
                   </text>
                 </Show>
               }
@@ -196,43 +205,5 @@ export function MeasureTrend(props: TrendProps) {
         </For>
       </svg>
     </div>
-  );
-}
-
-/** What the chart's marks mean, in words (only the marks a chart, or a set of charts, uses). */
-export function MeasureTrendLegend(props: { provisional: boolean; suppressed: boolean; target: boolean; range?: boolean; threshold: number }) {
-  return (
-    <ul class="app-measure-legend">
-      <li>
-        <svg class="app-measure-legend__mark" viewBox="0 0 20 20" aria-hidden="true">
-          <circle class="app-measure-trend__point" cx="10" cy="10" r="5.5" />
-        </svg>
-        Final value (the return was accepted)
-      </li>
-      <Show when={props.provisional}>
-        <li>
-          <svg class="app-measure-legend__mark" viewBox="0 0 20 20" aria-hidden="true">
-            <path class="app-measure-trend__point app-measure-trend__point--provisional" d="M10 3 L17 10 L10 17 L3 10 Z" />
-          </svg>
-          Provisional value (submitted, not yet accepted)
-        </li>
-      </Show>
-      <Show when={props.target}>
-        <li>
-          <svg class="app-measure-legend__mark" viewBox="0 0 20 20" aria-hidden="true">
-            <line class="app-measure-trend__target" x1="0" x2="20" y1="10" y2="10" />
-          </svg>
-          {props.range ? 'Target range (between the dashed lines)' : 'Target'}
-        </li>
-      </Show>
-      <Show when={props.suppressed}>
-        <li>
-          <span class="app-measure-legend__text" aria-hidden="true">
-            {`<${props.threshold}`}
-          </span>
-          Fewer than {props.threshold}: not shown as a number, so no child can be identified
-        </li>
-      </Show>
-    </ul>
   );
 }

@@ -1,3 +1,4 @@
+import { parseNumberInput } from '../../../../shared/forms/number-input.js';
 import { formatPath } from '../../../../shared/http/problem.js';
 import { indicatorErrors } from '../../../../shared/measures/rules.js';
 import { CreateIndicatorRequest, type Direction, type Frequency, type Unit } from '../../../../shared/measures/schema.js';
@@ -90,13 +91,6 @@ export function fieldOf(path: string): IndicatorField | undefined {
   return FIELDS.find((f) => f === path.split(/[.[]/)[0]);
 }
 
-/** A number as typed ("1,250", "£2,700", "92%"): the number, null when empty, NaN when it is not one. */
-export function readNumber(typed: string): number | null {
-  const t = typed.trim().replace(/,/g, '').replace(/^£/, '').replace(/%$/, '').trim();
-  if (t === '') return null;
-  return /^-?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : Number.NaN;
-}
-
 const NUMBER_WORDS: Partial<Record<IndicatorField, string>> = {
   target: 'the target',
   targetMax: 'the upper end of the range',
@@ -115,7 +109,7 @@ export function checkIndicator(
 ): { request: NewIndicator | null; errors: SummaryError[] } {
   const errors: { field: IndicatorField; message: string }[] = [];
   const num = (field: 'target' | 'targetMax' | 'tolerance' | 'baselineValue') => {
-    const n = readNumber(v[field]);
+    const n = parseNumberInput(v[field]);
     if (n !== null && Number.isNaN(n)) {
       errors.push({ field, message: `Enter ${NUMBER_WORDS[field]} as a number, like 95 or 12.5` });
       return null;

@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { type Measures, useMeasures } from '../../api/measures.js';
-import { MeasureRagKey } from '../../components/measure-figures.js';
+import { MeasureRagKey, notRatedLatest } from '../../components/measure-figures.js';
 import { useLocationFlash } from '../../components/flash-banner.js';
 import { Loaded } from '../../components/loaded.js';
 import { Page } from '../../components/page.js';
@@ -50,6 +50,8 @@ function Overview(props: { m: Measures }) {
   const lead = () => app.me()?.role === 'lead';
   const threshold = () => props.m.settings.smallNumberThreshold;
   const any = () => props.m.workstreams.some((w) => w.indicators.length > 0);
+  // A latest value "fewer than N" recorded before the lead changed the threshold keeps its N.
+  const earlierThreshold = () => props.m.workstreams.some((w) => w.indicators.some((i) => i.latest?.belowThreshold && (i.latest.threshold ?? threshold()) !== threshold()));
   // Others see the workstreams that have indicators; the lead sees every one, to add them.
   const shown = () => props.m.workstreams.filter((w) => lead() || w.indicators.length > 0);
   return (
@@ -73,9 +75,10 @@ function Overview(props: { m: Measures }) {
           </div>
         </Match>
         <Match when={any()}>
-          <MeasureRagKey threshold={threshold()} />
+          <MeasureRagKey threshold={threshold()} latest={notRatedLatest(props.m.workstreams.flatMap((w) => w.indicators))} />
           <p class="govuk-body">
             Counts of children below {threshold()} are shown as "Fewer than {threshold()}", so that no child in a small group can be identified.
+            <Show when={earlierThreshold()}> A value recorded before the threshold changed still reads "Fewer than" the threshold it was recorded under.</Show>
           </p>
         </Match>
       </Switch>

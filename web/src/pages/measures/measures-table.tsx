@@ -3,10 +3,11 @@ import type { IndicatorSeries } from '../../api/measures.js';
 import { AgainstTarget, ChangeSince, LatestValue } from '../../components/measure-figures.js';
 import { DataTable } from '../../components/data-table.js';
 import { RetiredTag } from '../../components/tag.js';
+import { cardId } from '../../components/measures/indicator-card.js';
 
 /**
  * One workstream's indicators: name, latest value with its quarter, the changes, the rating
- * against target and who reports it. Each name links to the workstream's measures page.
+ * against target and who reports it. Each name links to its card on the workstream's measures page.
  */
 export function MeasuresTable(props: { workstreamId: string; workstreamName: string; indicators: readonly IndicatorSeries[]; threshold: number }) {
   return (
@@ -23,7 +24,7 @@ export function MeasuresTable(props: { workstreamId: string; workstreamName: str
           class: 'app-measures-table__name',
           cell: (ind) => (
             <>
-              <A class="govuk-link" href={`/measures/${props.workstreamId}`}>
+              <A class="govuk-link" href={`/measures/${props.workstreamId}#${cardId(ind)}`}>
                 {ind.name}
               </A>
               <RetiredTag when={ind.retired} />

@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import { NOT_A_NUMBER, parseNumberInput } from '../../../../shared/forms/number-input.js';
 import { MeasureSettingsRequest } from '../../../../shared/measures/schema.js';
 import { type Measures, measuresChanged, setSmallNumberThreshold } from '../../api/measures.js';
 import { Form } from '../../components/form.js';
@@ -15,8 +16,7 @@ export function ThresholdForm(props: { settings: Measures['settings']; onSaved: 
   const [text, setText] = createSignal(String(props.settings.smallNumberThreshold));
   const form = createFormState();
   const submit = () => {
-    const typed = text().trim();
-    const checked = form.check(MeasureSettingsRequest.safeParse({ smallNumberThreshold: typed === '' ? Number.NaN : Number(typed) }), () => 'small-number-threshold');
+    const checked = form.check(MeasureSettingsRequest.safeParse({ smallNumberThreshold: parseNumberInput(text()) ?? NOT_A_NUMBER }), () => 'small-number-threshold');
     if (!checked) return;
     void form.save(
       async () => {

@@ -1,16 +1,17 @@
 import { useParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { type IndicatorSeries, type Measures, measuresChanged, restoreIndicator, retireIndicator, useMeasures } from '../../api/measures.js';
-import { MeasureRagKey } from '../../components/measure-figures.js';
+import { MeasureRagKey, notRatedLatest } from '../../components/measure-figures.js';
 import { ContentsList } from '../../components/contents-list.js';
 import { useLocationFlash } from '../../components/flash-banner.js';
 import { createFormState } from '../../components/form-state.js';
+import { useJumpToHash } from '../../components/jump-to.js';
 import { Loaded } from '../../components/loaded.js';
 import { ButtonLink, LinkLine } from '../../components/link-line.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
 import { IndicatorActions } from './indicator-actions.js';
-import { cardId, IndicatorCard } from './indicator-card.js';
+import { cardId, IndicatorCard } from '../../components/measures/indicator-card.js';
 import { measuresFailed } from './measures-data.js';
 import './measures.css';
 
@@ -31,6 +32,9 @@ function WorkstreamMeasures(props: { m: Measures; workstreamId: string }) {
   const all = () => w()?.indicators ?? [];
   const inUse = () => all().filter((i) => !i.retired);
   const retired = () => all().filter((i) => i.retired);
+
+  // Opened from an indicator in a measures table (/measures/kinship#indicator-children-in-care): go to its card.
+  useJumpToHash((id) => all().some((i) => cardId(i) === id));
 
   /** Retires or restores an indicator, based on the version on show; the page reloads and says what happened. */
   const change = (ind: IndicatorSeries, retire: boolean) => {
@@ -100,7 +104,7 @@ function WorkstreamMeasures(props: { m: Measures; workstreamId: string }) {
         <Show when={all().length > 1}>
           <ContentsList class="app-measures-contents" sections={all().map((i) => ({ id: cardId(i), label: i.retired ? `${i.name} (retired)` : i.name }))} />
         </Show>
-        <MeasureRagKey threshold={threshold()} />
+        <MeasureRagKey threshold={threshold()} latest={notRatedLatest(all())} />
         <For each={inUse()}>{card}</For>
         <Show when={retired().length > 0}>
           <h2 class="govuk-heading-m">Retired indicators</h2>

@@ -1,12 +1,14 @@
 import { Index, Show } from 'solid-js';
 import { formatPoint, targetWords, UNIT_RULES } from '../../../../shared/measures/rules.js';
-import type { Unit } from '../../../../shared/measures/schema.js';
+import type { MeasurePoint, Unit } from '../../../../shared/measures/schema.js';
+import { recentValues } from '../../../../shared/measures/series.js';
 import { comparePeriodIds, periodLabel } from '../../../../shared/periods/period.js';
 import { fieldId } from '../../../../shared/returns/paths.js';
 import type { FormIndicator } from '../../../../shared/returns/section-form.js';
 import type { IndicatorSeries } from '../../api/measures.js';
 import type { FormFields } from '../../components/field-paths.js';
-import { Checkboxes, ErrorMessage, TextArea } from '../../components/fields.js';
+import { TextArea, TextField } from '../../components/fields.js';
+import { SingleCheckbox } from '../../components/single-checkbox.js';
 import { WarningText } from '../../components/warning-text.js';
 
 /*
@@ -26,12 +28,25 @@ const AFFIX: Record<Unit, { prefix?: string; suffix?: string }> = {
   money: { prefix: '£' },
 };
 
-/** The last value reported before this period, as people read it, or that there is none. */
+/**
+ * The last value reported before this period, as people read it, or that there is none. It is the
+ * number a new value is compared with (`recentValues`, as the API's query on a value far from the
+ * recent ones), with whether its return is accepted yet (the point's state). A quarter since then
+ * without a number ("fewer than N", or not available) is said first, so it is not passed over.
+ */
 function lastReported(ind: IndicatorSeries, periodId: string, threshold: number): string {
-  const last = ind.points.filter((p) => comparePeriodIds(p.periodId, periodId) < 0).at(-1);
-  if (!last) return 'None reported before this quarter';
-  return `${formatPoint(ind.unit, last, threshold)} in ${periodLabel(last.periodId)}${last.state === 'provisional' ? ' (not yet accepted)' : ''}`;
+  const said = (p: MeasurePoint) => `${formatPoint(ind.unit, p, threshold)} in ${periodLabel(p.periodId)}${p.state === 'provisional' ? ' (not yet accepted)' : ''}`;
+  const last = recentValues(ind.points, periodId)[0];
+  const at = last ? ind.points.findIndex((p) => p.periodId === last.periodId) : -1;
+  const number = ind.points[at];
+  // Points are oldest first: those after the last number, and before this period, have none.
+  const since = ind.points.slice(at + 1).filter((p) => comparePeriodIds(p.periodId, periodId) < 0);
+  const latest = since.at(-1);
+  if (!latest) return number ? said(number) : 'None reported before this quarter';
+  return number ? `${said(latest)} (the last number: ${said(number)})` : said(latest);
 }
+
+const NOTE_HINT = 'Why the value moved, or why there is no value this quarter (you need a note to submit without one).';
 
 const sentence = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
 
@@ -58,8 +73,6 @@ export function IndicatorFields(props: {
           const base = `indicators-${k}`;
           const id = fieldId(`indicators[${k}].value`);
           const query = () => props.queries[row().indicatorId];
-          const error = () => props.f.err(`indicators[${k}].value`);
-          const affix = () => AFFIX[ind()?.unit ?? 'count'];
           return (
             <Show when={ind()}>
               {(i) => (
@@ -76,74 +89,62 @@ export function IndicatorFields(props: {
                       <strong>Last reported:</strong> {lastReported(i(), props.periodId, props.threshold)}
                     </li>
                   </ul>
-                  <div class="govuk-form-group" classList={{ 'govuk-form-group--error': !!error() }}>
-                    <label class="govuk-label" for={id}>
-                      Value for {periodLabel(props.periodId)}
-                    </label>
-                    <div class="govuk-hint" id={`${id}-hint`}>
-                      {sentence(UNIT_RULES[i().unit].says)}
-                    </div>
-                    <ErrorMessage id={id} error={error()} />
-                    <div class="govuk-input__wrapper">
-                      <Show when={affix().prefix}>
-                        <div class="govuk-input__prefix" aria-hidden="true">
-                          {affix().prefix}
-                        </div>
-                      </Show>
-                      <input
-                        class="govuk-input govuk-input--width-10"
-                        classList={{ 'govuk-input--error': !!error() }}
-                        id={id}
-                        name={id}
-                        type="text"
-                        inputmode={i().unit === 'count' ? 'numeric' : i().unit === 'money' ? undefined : 'decimal'}
-                        autocomplete="off"
-                        spellcheck={false}
-                        aria-describedby={[`${id}-hint`, error() && `${id}-error`, query() && `${base}-query`].filter(Boolean).join(' ')}
-                        value={row().value}
-                        onInput={(e) => props.onChange(k, { value: e.currentTarget.value, confirmed: false })}
-                      />
-                      <Show when={affix().suffix}>
-                        <div class="govuk-input__suffix" aria-hidden="true">
-                          {affix().suffix}
-                        </div>
-                      </Show>
-                    </div>
-                  </div>
+                  <TextField
+                    id={id}
+                    label={
+                      <>
+                        Value for {periodLabel(props.periodId)}
+                        <span class="govuk-visually-hidden"> of {i().name}</span>
+                      </>
+                    }
+                    labelClass=""
+                    hint={sentence(UNIT_RULES[i().unit].says)}
+                    error={props.f.err(`indicators[${k}].value`)}
+                    describedBy={query() && `${base}-query`}
+                    inputClass="govuk-input--width-10"
+                    inputmode={i().unit === 'count' ? 'numeric' : i().unit === 'money' ? undefined : 'decimal'}
+                    spellcheck={false}
+                    prefix={AFFIX[i().unit].prefix}
+                    suffix={AFFIX[i().unit].suffix}
+                    value={row().value}
+                    onInput={(value) => props.onChange(k, { value, confirmed: false })}
+                  />
                   <Show when={query()}>
                     {(q) => (
                       <>
                         <WarningText lines={[q()]} id={`${base}-query`} />
-                        <Checkboxes
+                        <SingleCheckbox
                           id={fieldId(`indicators[${k}].confirmed`)}
-                          legend="Is this value right?"
-                          options={[{ value: 'yes', label: 'I have checked this value and it is correct' }]}
-                          selected={row().confirmed ? ['yes'] : []}
-                          onChange={(v) => props.onChange(k, { confirmed: v.includes('yes') })}
-                          small
+                          label="I have checked this value and it is correct"
+                          describedBy={`${base}-query`}
+                          error={props.f.err(`indicators[${k}].confirmed`)}
+                          checked={row().confirmed}
+                          onChange={(confirmed) => props.onChange(k, { confirmed })}
                         />
                       </>
                     )}
                   </Show>
                   <Show when={i().countsChildren}>
-                    <Checkboxes
+                    <SingleCheckbox
                       id={fieldId(`indicators[${k}].belowThreshold`)}
-                      legend="Small numbers"
+                      label={`Fewer than ${props.threshold}`}
                       hint={`Counts of 1 to ${props.threshold - 1} children are not recorded, so that no child in a small group can be identified. Leave the value empty and choose this instead.`}
                       error={props.f.err(`indicators[${k}].belowThreshold`)}
-                      options={[{ value: 'yes', label: `Fewer than ${props.threshold}` }]}
-                      selected={row().belowThreshold ? ['yes'] : []}
-                      onChange={(v) => props.onChange(k, { belowThreshold: v.includes('yes') })}
-                      small
+                      checked={row().belowThreshold}
+                      onChange={(belowThreshold) => props.onChange(k, { belowThreshold })}
                     />
                   </Show>
                   <TextArea
                     {...props.f.text(`indicators[${k}].note`)}
-                    label="Note (optional)"
-                    hint="Why the value moved, or why there is no value this quarter (you need a note to submit without one)."
+                    label={
+                      <>
+                        Note (optional)<span class="govuk-visually-hidden"> on {i().name}</span>
+                      </>
+                    }
+                    hint={NOTE_HINT}
                     rows={2}
                     value={row().note}
-                    onInput={(v) => props.onChange(k, { note: v })}
+                    onInput={(note) => props.onChange(k, { note })}
                   />
                 </fieldset>
               )}

@@ -2,8 +2,9 @@ import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { periodLabel } from '../../../../../shared/periods/period.js';
 import type { Tracker } from '../../../api/tracker.js';
-import { MeasureTrend, MeasureTrendLegend } from '../../../components/charts/measure-trend.js';
-import { AgainstTarget, ChangeSince, LatestValue, MeasureRagKey } from '../../../components/measure-figures.js';
+import { MeasureTrend } from '../../../components/charts/measure-trend.js';
+import { MeasureTrendLegend } from '../../../components/charts/measure-trend-legend.js';
+import { AgainstTarget, ChangeSince, LatestValue, MeasureRagKey, notRatedLatest } from '../../../components/measure-figures.js';
 import { type Column, DataTable } from '../../../components/data-table.js';
 import { RetiredTag } from '../../../components/tag.js';
 import { Section } from './section.js';
@@ -80,13 +81,14 @@ export function MeasuresSection(props: { t: Tracker; report?: boolean; idPrefix?
           Each workstream's outcome indicators, with values reported up to {periodLabel(props.t.period.id)}. The rating compares the latest value with its target. Counts of
           children below {threshold()} read "Fewer than {threshold()}", so that no child can be identified.
         </p>
-        <MeasureRagKey id={`${props.idPrefix ?? 'measures'}-key`} threshold={threshold()} headingLevel={3} />
+        <MeasureRagKey id={`${props.idPrefix ?? 'measures'}-key`} threshold={threshold()} headingLevel={3} latest={notRatedLatest(props.t.measures.flatMap((w) => w.indicators))} />
         <Show when={!props.report}>
           <MeasureTrendLegend
             provisional={points().some((p) => p.state === 'provisional')}
             suppressed={points().some((p) => p.belowThreshold)}
             target={props.t.measures.some((w) => w.indicators.some((i) => i.target !== null))}
             threshold={threshold()}
+            points={points()}
           />
         </Show>
         <For each={props.t.measures}>

@@ -1,8 +1,8 @@
 import { formatPoint } from '../../../../shared/measures/rules.js';
 import { periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import type { IndicatorSeries } from '../../api/measures.js';
-import { pointStateWords } from '../../components/measure-figures.js';
-import { DataTable } from '../../components/data-table.js';
+import { pointStateWords } from '../measure-figures.js';
+import { DataTable } from '../data-table.js';
 
 type Point = IndicatorSeries['points'][number];
 

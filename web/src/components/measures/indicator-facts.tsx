@@ -1,9 +1,9 @@
 import { formatMeasure, targetWords } from '../../../../shared/measures/rules.js';
 import { DIRECTION_LABELS, FREQUENCY_LABELS, UNIT_LABELS } from '../../../../shared/measures/schema.js';
 import type { IndicatorSeries } from '../../api/measures.js';
-import { formatDay } from '../../components/format.js';
-import { retiredWords } from '../../components/managed-list.js';
-import { FactRow, SummaryList, SummaryRow } from '../../components/summary-list.js';
+import { formatDay } from '../format.js';
+import { retiredWords } from '../managed-list.js';
+import { FactRow, SummaryList, SummaryRow } from '../summary-list.js';
 
 /** What the lead set for an indicator: its definition, unit, target, baseline and who reports it how often. */
 export function IndicatorFacts(props: { ind: IndicatorSeries; threshold: number }) {

@@ -1,12 +1,14 @@
 import { Show, type JSX } from 'solid-js';
 import type { IndicatorSeries } from '../../api/measures.js';
-import { MeasureTrend, MeasureTrendLegend } from '../../components/charts/measure-trend.js';
-import { AgainstTarget, ChangeSince, LatestValue, MeasureRagTag } from '../../components/measure-figures.js';
-import { SummaryCard } from '../../components/summary-card.js';
-import { SummaryList, SummaryRow } from '../../components/summary-list.js';
-import { RetiredTag } from '../../components/tag.js';
+import { MeasureTrend } from '../charts/measure-trend.js';
+import { MeasureTrendLegend } from '../charts/measure-trend-legend.js';
+import { AgainstTarget, ChangeSince, LatestValue, MeasureRagTag } from '../measure-figures.js';
+import { SummaryCard } from '../summary-card.js';
+import { SummaryList, SummaryRow } from '../summary-list.js';
+import { RetiredTag } from '../tag.js';
 import { IndicatorFacts } from './indicator-facts.js';
 import { IndicatorValues } from './indicator-values.js';
+import './indicator-card.css';
 
 /** The card's id, which the contents list links to. */
 export const cardId = (ind: Pick<IndicatorSeries, 'id'>) => `indicator-${ind.id}`;
@@ -71,6 +73,7 @@ export function IndicatorCard(props: { ind: IndicatorSeries; threshold: number; 
           target={ind().target !== null}
           range={ind().direction === 'range'}
           threshold={props.threshold}
+          points={points()}
         />
         <IndicatorValues ind={ind()} threshold={props.threshold} />
       </Show>
