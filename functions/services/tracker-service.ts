@@ -39,6 +39,19 @@ export class TrackerService {
 
   /** The tracker for a period; `viewer` decides which outcome indicators show (the executive sees those published to them). */
   async tracker(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'> = { role: 'lead' }) {
+    return (await this.build(periodIdOrNull, now, viewer)).view;
+  }
+
+  /**
+   * The tracker and the period's return sections of the returns that reached the lead (submitted or
+   * accepted): the returns export quotes each agency's narratives and escalations. The same reads.
+   */
+  async trackerWithSections(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>) {
+    const { view, sections, reported } = await this.build(periodIdOrNull, now, viewer);
+    return { ...view, sections: sections.filter((s) => reported.has(s.agencyId)) };
+  }
+
+  private async build(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>) {
     const today = ukDate(now);
     // Reads that do not depend on the period start at once; only the sections wait for it.
     const independent = Promise.all([
@@ -84,7 +97,10 @@ export class TrackerService {
         workstreamId: w.id,
         name: w.name,
         retired: isRetired(w),
-        points: periodsAsc.map((p) => ({ periodId: p.id, confidence: matrices.get(p.id)?.find((r) => r.workstreamId === w.id)?.overall.confidence ?? null })),
+        points: periodsAsc.map((p) => {
+          const overall = matrices.get(p.id)?.find((r) => r.workstreamId === w.id)?.overall;
+          return { periodId: p.id, confidence: overall?.confidence ?? null, provisional: overall?.provisional ?? false };
+        }),
       }));
 
     const reporting = new Set(reportingAgencyIds(scope));
@@ -176,7 +192,7 @@ export class TrackerService {
       ownerName: agencyName.get(m.ownerAgencyId) ?? m.ownerAgencyId,
     });
 
-    return {
+    const view = {
       period,
       periods: data.periods.map((p) => ({ id: p.id, status: p.status })),
       generatedAt: now.toISOString(),
@@ -206,14 +222,19 @@ export class TrackerService {
       riskCount: risks.length,
       escalations,
       milestones: {
+        // Due in the period shown: complete ones too, so the quarter's delivery reads in one list.
+        thisQuarter: { periodId: period.id, start: period.start, end: period.end, items: open.filter((m) => m.dueDate >= period.start && m.dueDate <= period.end).map(milestone) },
         nextQuarter: {
           periodId: next,
           ...nextBounds,
           items: open.filter((m) => m.dueDate >= nextBounds.start && m.dueDate <= nextBounds.end && m.status !== 'complete').map(milestone),
         },
         overdue: open.filter((m) => m.dueDate < today && m.status !== 'complete').map(milestone),
+        /** Every milestone of the workstreams in use, closed ones too (the milestones export). */
+        all: data.milestones.filter((m) => current.has(m.workstreamId)).map(milestone),
       },
     };
+    return { view, sections, reported };
   }
 
   /**

@@ -65,4 +65,15 @@ describe('XLSX formula guard', () => {
     expect(styles).toContain(`<numFmt numFmtId="${fmt}" formatCode="dd/mm/yyyy"/>`);
     expect(sheet).toContain('<v>45016</v>');
   });
+
+  it('when a cell is a date and time, it is a day number with its fraction of the day, shown dd/mm/yyyy hh:mm', () => {
+    const files = unzipSync(buildXlsx([{ name: 'S', header: ['Submitted'], rows: [[{ date: '2026-07-24', time: '16:42' }]] }]));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    const styles = strFromU8(files['xl/styles.xml']!);
+    const [, style, serial] = /<c r="A2" s="(\d+)"><v>([\d.]+)<\/v><\/c>/.exec(sheet) ?? [];
+    // 24 July 2026 is day 46227; 16:42 is 1002 minutes of 1440.
+    expect(Number(serial)).toBeCloseTo(46227 + 1002 / 1440, 6);
+    const xf = [...(/<cellXfs[^>]*>(.*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf[^>]*\/>/g)][Number(style)]?.[0] ?? '';
+    expect(styles).toContain(`<numFmt numFmtId="${/numFmtId="(\d+)"/.exec(xf)?.[1]}" formatCode="dd/mm/yyyy hh:mm"/>`);
+  });
 });

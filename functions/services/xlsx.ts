@@ -16,10 +16,16 @@ export function buildXlsx(sheets: { name: string; header: string[]; rows: unknow
   const col = (i: number): string => (i < 26 ? String.fromCharCode(65 + i) : col(Math.floor(i / 26) - 1) + String.fromCharCode(65 + (i % 26)));
   // Styles: 0 plain, 1 bold header, and the same two with the quote prefix (QUOTED + style).
   const QUOTED = 2;
-  // Style 4: a date (dd/mm/yyyy), stored as Excel's day number so it sorts and filters as a date.
+  // Styles 4 and 5: a date (dd/mm/yyyy) and a date and time (dd/mm/yyyy hh:mm), stored as Excel's
+  // day number (and fraction of a day) so they sort and filter as dates.
   const DATE = 4;
+  const DATE_TIME = 5;
   const cell = (v: unknown, ref: string, style = 0) => {
-    if (isDateCell(v)) return `<c r="${ref}" s="${DATE}"><v>${Date.parse(`${v.date}T00:00:00Z`) / 86_400_000 + 25_569}</v></c>`;
+    if (isDateCell(v)) {
+      const [h = 0, m = 0] = (v.time ?? '00:00').split(':').map(Number);
+      const serial = Date.parse(`${v.date}T00:00:00Z`) / 86_400_000 + 25_569 + (h * 60 + m) / 1440;
+      return `<c r="${ref}" s="${v.time ? DATE_TIME : DATE}"><v>${Math.round(serial * 1e8) / 1e8}</v></c>`;
+    }
     if (typeof v === 'number' && Number.isFinite(v)) return `<c r="${ref}"${style ? ` s="${style}"` : ''}><v>${v}</v></c>`;
     const s = v === null || v === undefined ? '' : String(v);
     const s2 = startsLikeFormula(s) ? style + QUOTED : style;
@@ -44,7 +50,7 @@ export function buildXlsx(sheets: { name: string; header: string[]; rows: unknow
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/styles.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="5"><xf fontId="0"/><xf fontId="1" applyFont="1"/><xf fontId="0" quotePrefix="1"/><xf fontId="1" applyFont="1" quotePrefix="1"/><xf fontId="0" numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy hh:mm"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Arial"/></font><font><b/><sz val="11"/><name val="Arial"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="6"><xf fontId="0"/><xf fontId="1" applyFont="1"/><xf fontId="0" quotePrefix="1"/><xf fontId="1" applyFont="1" quotePrefix="1"/><xf fontId="0" numFmtId="164" applyNumberFormat="1"/><xf fontId="0" numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>`,
     ),
   };
   for (const [i, s] of sheets.entries()) files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s.header, s.rows));

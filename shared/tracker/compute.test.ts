@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareRisks, type Impact, type Likelihood } from '../returns/schema.js';
-import { cellFor, csvCell, overallConfidence, startsLikeFormula, toCsv, worstConfidence } from './compute.js';
+import { cellFor, csvCell, overallConfidence, startsLikeFormula, toCsv, ukDateTimeCell, worstConfidence } from './compute.js';
 
 describe('tracker rules', () => {
   it('when levels are mixed, the worst wins', () => {
@@ -19,9 +19,20 @@ describe('tracker rules', () => {
       { agencyId: 'a', confidence: 'green' as const, state: 'accepted' as const },
       { agencyId: 'b', confidence: 'red' as const, state: 'submitted' as const },
     ];
-    expect(overallConfidence(cells, undefined)).toEqual({ confidence: 'green', source: 'accepted' });
-    expect(overallConfidence(cells, { confidence: 'amber' })).toEqual({ confidence: 'amber', source: 'lead' });
-    expect(overallConfidence([cells[1]!], undefined)).toEqual({ confidence: 'red', source: 'submitted' });
+    expect(overallConfidence(cells, undefined)).toEqual({ confidence: 'green', source: 'accepted', provisional: true });
+    expect(overallConfidence(cells, { confidence: 'amber' })).toEqual({ confidence: 'amber', source: 'lead', provisional: false });
+    expect(overallConfidence([cells[1]!], undefined)).toEqual({ confidence: 'red', source: 'submitted', provisional: true });
+  });
+
+  it('when every contributing agency’s return is accepted, the rating is final; one not in or only submitted makes it provisional', () => {
+    const accepted = (agencyId: string, confidence: 'green' | 'amber') => ({ agencyId, confidence, state: 'accepted' as const });
+    expect(overallConfidence([accepted('a', 'green'), accepted('b', 'amber')], undefined)).toEqual({ confidence: 'amber', source: 'accepted', provisional: false });
+    expect(overallConfidence([accepted('a', 'green'), { agencyId: 'b', confidence: null, state: 'not-reported' }], undefined)).toEqual({
+      confidence: 'green',
+      source: 'accepted',
+      provisional: true,
+    });
+    expect(overallConfidence([{ agencyId: 'b', confidence: null, state: 'not-reported' }], undefined)).toEqual({ confidence: null, source: 'none', provisional: false });
   });
 
   it('when risks are sorted, A-I comes first and D-IV last', () => {
@@ -167,5 +178,16 @@ describe('formula injection guard (CSV)', () => {
     expect(csvCell('5 - 3')).toBe('5 - 3');
     expect(csvCell('')).toBe('');
     expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('dates and times in exports', () => {
+  it('when a moment is exported, it is the date and time it was in London (BST in summer, GMT in winter), written YYYY-MM-DD HH:MM in CSV', () => {
+    expect(ukDateTimeCell('2026-07-24T15:42:00Z')).toEqual({ date: '2026-07-24', time: '16:42' });
+    expect(ukDateTimeCell('2027-01-10T23:30:00Z')).toEqual({ date: '2027-01-10', time: '23:30' });
+    expect(ukDateTimeCell('2026-03-31T23:30:00Z')).toEqual({ date: '2026-04-01', time: '00:30' });
+    expect(csvCell(ukDateTimeCell('2026-07-24T15:42:00Z'))).toBe('2026-07-24 16:42');
+    expect(ukDateTimeCell(null)).toBeNull();
+    expect(ukDateTimeCell('not a date')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { ukDate } from '../periods/period.js';
 import { CONFIDENCE_LEVELS, type ReturnStatus } from '../returns/schema.js';
 
 /**
@@ -43,18 +44,22 @@ export function cellFor(header: HeaderLike | undefined, workstreamId: string): O
 
 /**
  * A workstream's overall confidence for a period: the lead's setting when there is one, otherwise
- * the worst of the accepted returns (or, when none is accepted yet, of the submitted ones, marked
- * provisional).
+ * the worst of the accepted returns (or, when none is accepted yet, of the submitted ones).
+ *
+ * `provisional`: a rating the returns may still change, because it does not rest on every
+ * contributing agency's accepted return (some are only submitted, or not in). The lead's own
+ * setting is their judgement, and final.
  */
 export function overallConfidence(
   cells: MatrixCell[],
   override: { confidence: ConfidenceLevel; note?: string } | undefined,
-): { confidence: ConfidenceLevel | null; source: 'lead' | 'accepted' | 'submitted' | 'none' } {
-  if (override) return { confidence: override.confidence, source: 'lead' };
+): { confidence: ConfidenceLevel | null; source: 'lead' | 'accepted' | 'submitted' | 'none'; provisional: boolean } {
+  if (override) return { confidence: override.confidence, source: 'lead', provisional: false };
+  const incomplete = cells.some((c) => c.state !== 'accepted');
   const accepted = worstConfidence(cells.filter((c) => c.state === 'accepted').map((c) => c.confidence));
-  if (accepted) return { confidence: accepted, source: 'accepted' };
+  if (accepted) return { confidence: accepted, source: 'accepted', provisional: incomplete };
   const submitted = worstConfidence(cells.filter((c) => c.state === 'submitted').map((c) => c.confidence));
-  return submitted ? { confidence: submitted, source: 'submitted' } : { confidence: null, source: 'none' };
+  return submitted ? { confidence: submitted, source: 'submitted', provisional: true } : { confidence: null, source: 'none', provisional: false };
 }
 
 /**
@@ -87,16 +92,35 @@ export function startsLikeFormula(text: string): boolean {
   return TRIGGER.test(first.normalize('NFKC'));
 }
 
-/** A calendar date in an export: written as YYYY-MM-DD in CSV and as a real date in Excel. */
+/**
+ * A calendar date (and, for a moment, its time) in an export: written as `YYYY-MM-DD` (`YYYY-MM-DD
+ * HH:MM`) in CSV, which spreadsheets read as a date whatever their locale, and as a real date (or
+ * date and time) in Excel, shown dd/mm/yyyy (hh:mm).
+ */
 export interface DateCell {
   date: string;
+  time?: string;
 }
 
-/** An ISO date or instant as a date cell (its UK calendar day is the caller's to choose); null stays empty. */
+/** A calendar date (YYYY-MM-DD, or the date part of one) as a date cell; null stays empty. */
 export const dateCell = (isoDate: string | null | undefined): DateCell | null => (isoDate ? { date: isoDate.slice(0, 10) } : null);
 
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** A moment (ISO 8601 instant) as the UK date and time it was in London; null stays empty. */
+export function ukDateTimeCell(instant: string | null | undefined): DateCell | null {
+  if (!instant) return null;
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return null;
+  return { date: ukDate(at), time: LONDON_TIME.format(at) };
+}
+
 export const isDateCell = (v: unknown): v is DateCell =>
-  typeof v === 'object' && v !== null && typeof (v as DateCell).date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test((v as DateCell).date);
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as DateCell).date === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test((v as DateCell).date) &&
+  ((v as DateCell).time === undefined || /^\d{2}:\d{2}$/.test((v as DateCell).time!));
 
 /**
  * Formula injection guard: a cell that could be read as a formula (see `startsLikeFormula`) is
@@ -104,7 +128,7 @@ export const isDateCell = (v: unknown): v is DateCell =>
  * any invisible characters, so nothing the spreadsheet skips can come before it.
  */
 export function csvCell(value: unknown): string {
-  if (isDateCell(value)) return value.date;
+  if (isDateCell(value)) return value.time ? `${value.date} ${value.time}` : value.date;
   let s = value === null || value === undefined ? '' : String(value);
   if (startsLikeFormula(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -55,13 +55,19 @@ export const TrackerView = z
         overall: z.object({
           confidence: Confidence.nullable(),
           source: z.enum(['lead', 'accepted', 'submitted', 'none']).describe("The lead's setting, else the worst accepted (or, provisionally, submitted) return"),
+          provisional: z.boolean().describe("The returns may still change it: it does not rest on every contributing agency's accepted return (the lead's setting is final)"),
           note: z.string().nullable(),
           version: z.number().int().describe("Send back as If-Match when changing the lead's setting (0: never set)"),
         }),
       }),
     ),
     trend: z.array(
-      z.object({ workstreamId: z.string(), name: z.string(), retired: z.boolean(), points: z.array(z.object({ periodId: z.string(), confidence: Confidence.nullable() })) }),
+      z.object({
+        workstreamId: z.string(),
+        name: z.string(),
+        retired: z.boolean(),
+        points: z.array(z.object({ periodId: z.string(), confidence: Confidence.nullable(), provisional: z.boolean().describe('Not yet resting on every accepted return') })),
+      }),
     ),
     returns: z.array(
       z.object({
@@ -125,8 +131,12 @@ export const TrackerView = z
     measuresThreshold: z.number().int().describe('The small-number threshold: values of counts of children below it read "fewer than N"'),
     escalations: z.array(z.object({ summary: z.string(), agencyId: z.string(), agencyName: z.string(), workstreamId: z.string(), workstreamName: z.string() })),
     milestones: z.object({
+      thisQuarter: z
+        .object({ periodId: z.string(), start: z.string(), end: z.string(), items: z.array(TrackerMilestone) })
+        .describe('Open milestones due in the period shown, complete ones included'),
       nextQuarter: z.object({ periodId: z.string(), start: z.string(), end: z.string(), items: z.array(TrackerMilestone) }),
       overdue: z.array(TrackerMilestone),
+      all: z.array(TrackerMilestone).describe('Every milestone of the workstreams in use, closed ones too, by due date'),
     }),
   })
   .meta({ id: 'Tracker' });

@@ -283,6 +283,7 @@ const POLICY: Record<string, Policy> = {
   exportReadinessCsv: {},
   exportMilestonesCsv: {},
   exportMeasuresCsv: {},
+  exportConfidenceCsv: {},
   // Outcome measures: read by every member; indicators and the small-number threshold are the lead's.
   getMeasures: { shared: SHARED_MEASURES },
   createIndicator: {},

@@ -2,6 +2,11 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { trackerHeadline } from '../../shared/tracker/headline.js';
+import type { TrackerView } from '../../shared/tracker/views.js';
+import type { z } from 'zod';
+
+type TrackerResponse = z.infer<typeof TrackerView>;
 
 type Tracker = {
   period: { id: string };
@@ -39,6 +44,25 @@ describe('the tracker', () => {
     expect(tr.threshold?.versionLabel).toBe('v3.0');
     expect(tr.kinship.complete).toBe(true);
     expect(tr.milestones.overdue.map((m) => m.id)).toContain('sg-macpt-isa-signed');
+  });
+
+  it('when the headline is worked out, its figures are the demo’s: returns in of those due, ratings provisional until every return is accepted, sign-off and coverage', async () => {
+    const tr = (await (await t.as(USERS.exec).get('/api/tracker')).json()) as TrackerResponse;
+    const h = trackerHeadline(tr);
+    expect(h.returns).toEqual({ received: 1, accepted: 0, expected: 4, overdue: 0 });
+    // Only the council's return is in (submitted, not accepted): every rating resting on it is provisional.
+    expect(h.workstreams.map((w) => [w.id, w.provisional, w.accepted])).toEqual(tr.matrix.map((m) => [m.workstreamId, m.overall.confidence !== null, 0]));
+    expect(h.workstreams.every((w) => w.contributing === tr.matrix.find((m) => m.workstreamId === w.id)!.cells.length)).toBe(true);
+    expect(h.readiness?.workstreamId).toBe('safeguarding');
+    expect(h.threshold).toMatchObject({ versionLabel: 'v3.0', required: tr.threshold!.required.length });
+    expect(h.kinship).toEqual({ covered: h.kinship.categories, categories: expect.any(Number), overdueReviews: tr.kinship.overdueReviews.length });
+    const indicators = tr.measures.flatMap((w) => w.indicators);
+    expect(h.measures.offTarget + h.measures.nearTarget + h.measures.onTarget + h.measures.notRated).toBe(indicators.length);
+    expect(h.topRisks).toEqual(tr.risks.slice(0, 3));
+    // Q2: every return accepted, so nothing is provisional.
+    const q2 = trackerHeadline((await (await t.as(USERS.exec).get('/api/tracker?periodId=2026-27-Q2')).json()) as TrackerResponse);
+    expect(q2.returns).toEqual({ received: 4, accepted: 4, expected: 4, overdue: 0 });
+    expect(q2.workstreams.some((w) => w.provisional)).toBe(false);
   });
 
   it('when risks are listed, they come from reported returns only, highest rating first', async () => {
@@ -99,11 +123,42 @@ describe('exports', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toMatch(/^Period,Agency,Status/);
+    expect(lines[0]).toMatch(/^Period,Months,Agency,Status,/);
     expect(lines).toHaveLength(5);
   });
 
-  it.each(['risks', 'readiness', 'milestones'])('when %s.csv is downloaded, it has a header and rows', async (name) => {
+  it('when returns.csv is read, it speaks the reader’s language: labels, London dates and times, provisional ratings said, narratives and escalations quoted', async () => {
+    const text = (await (await t.as(USERS.exec).get('/api/exports/returns.csv?periodId=2026-27-Q3')).text()).replace(/^\uFEFF/, '');
+    const [header = '', ...rows] = text.trim().split('\r\n');
+    expect(header).toContain('Delivery confidence: Family Help and Early Intervention');
+    expect(header).toContain('Progress narrative: Family Help and Early Intervention');
+    expect(header).toContain('Escalations: Family Help and Early Intervention');
+    const council = rows.find((r) => r.includes('Medway Council'))!;
+    // Submitted in the demo, not yet accepted: its ratings are provisional, and it says so.
+    expect(council).toMatch(/^2026-27 Q3,October to December 2026,Medway Council,Submitted,No,No,2027-01-31,2026-\d\d-\d\d \d\d:\d\d,,/);
+    expect(council).toMatch(/(Green|Amber\/Green|Amber|Amber\/Red|Red) \(provisional: submitted, not yet accepted\)/);
+    expect(text).not.toMatch(/,(amber-red|amber-green|not-started|on-track),/);
+  });
+
+  it('when milestones.csv is read, it has every milestone, closed ones too, with statuses in words and due dates as dates', async () => {
+    const all = (await (await t.as(USERS.lead).get('/api/workstreams')).json()) as { milestones: unknown[] }[];
+    const text = (await (await t.as(USERS.lead).get('/api/exports/milestones.csv?periodId=2026-27-Q3')).text()).replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.trim().split('\r\n');
+    expect(header).toBe('Workstream,Milestone,Owner,Due date,Status,Closed,Overdue,Due in 2026-27 Q3,Due in 2026-27 Q4');
+    expect(rows).toHaveLength(all.flatMap((w) => w.milestones).length);
+    expect(rows.every((r) => /,\d{4}-\d{2}-\d{2},(Not started|On track|At risk|Off track|Complete),(Yes|No),(Yes|No),(Yes|No),(Yes|No)$/.test(r))).toBe(true);
+  });
+
+  it('when confidence.csv is read, it has each workstream’s rating for every quarter up to the one asked for, final or provisional', async () => {
+    const text = (await (await t.as(USERS.lead).get('/api/exports/confidence.csv?periodId=2026-27-Q3')).text()).replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.trim().split('\r\n');
+    expect(header).toBe('Workstream,Retired,Period,Months,Overall delivery confidence,Final or provisional');
+    expect(rows.filter((r) => r.startsWith('Family Help and Early Intervention,')).map((r) => r.split(',')[2])).toEqual(['2026-27 Q1', '2026-27 Q2', '2026-27 Q3']);
+    expect(rows.some((r) => r.includes('Provisional: not every contributing agency'))).toBe(true);
+    expect(rows.some((r) => r.endsWith(',Final'))).toBe(true);
+  });
+
+  it.each(['risks', 'readiness', 'milestones', 'confidence', 'measures'])('when %s.csv is downloaded, it has a header and rows', async (name) => {
     const res = await t.as(USERS.lead).get(`/api/exports/${name}.csv?periodId=2026-27-Q2`);
     expect(res.status).toBe(200);
     expect((await res.text()).trim().split('\r\n').length).toBeGreaterThan(1);

@@ -42,10 +42,118 @@ describe('shared tracker', () => {
     await expect.poll(() => page.locator('table', { hasText: 'the numbers behind the charts' }).count()).toBe(1);
     // MACPT readiness is highlighted and links through.
     expect(await page.locator('[data-testid="macpt-readiness"] a').getAttribute('href')).toBe('/p/mscp/readiness/safeguarding');
-    expect(await page.getByRole('link', { name: /statutory categories covered/ }).getAttribute('href')).toBe('/p/mscp/kinship');
-    expect(await page.getByRole('link', { name: /^Version v/ }).getAttribute('href')).toBe('/p/mscp/threshold');
+    expect(
+      await page
+        .locator('#kinship')
+        .getByRole('link', { name: /statutory categories covered/ })
+        .getAttribute('href'),
+    ).toBe('/p/mscp/kinship');
+    expect(
+      await page
+        .locator('#threshold')
+        .getByRole('link', { name: /^Version v/ })
+        .getAttribute('href'),
+    ).toBe('/p/mscp/threshold');
     await expectNoAxeViolations(page, 'tracker (executive home)');
     await screenshot(page, 'tracker-desktop');
+    await b.closeTab(tab);
+  });
+
+  it('when the executive opens the tracker at 1280x800, every headline figure is on the first screen, and a provisional rating leads to its return', async () => {
+    const tab = await b.newTab({ width: 1280, height: 800 });
+    const { page } = tab;
+    await b.signIn(page, 'exec@mscp.example');
+    await openTracker(page);
+    // The demo's 2026-27 Q3: only Medway Council's return is in (submitted, not yet accepted).
+    const strip = page.getByRole('region', { name: 'At a glance: 2026-27 Q3' });
+    const figures = {
+      returns: strip.getByTestId('headline-returns'),
+      readiness: strip.getByTestId('headline-readiness'),
+      threshold: strip.getByTestId('headline-threshold'),
+      kinship: strip.getByTestId('headline-kinship'),
+      measures: strip.getByTestId('headline-measures'),
+      risks: strip.getByTestId('headline-risks'),
+    };
+    const ratings = strip.getByRole('list', { name: 'Overall delivery confidence by workstream' }).getByRole('listitem');
+    await expect.poll(() => ratings.count()).toBe(5);
+    await page.screenshot({ path: `${SHOTS}/tracker-headline-1280.png` });
+    const onFirstScreen = [page.locator('h1'), page.getByTestId('tracker-period'), page.getByTestId('confidence-key-line'), ...(await ratings.all()), ...Object.values(figures)];
+    for (const el of onFirstScreen) {
+      const box = await el.boundingBox();
+      expect(box, await el.innerText()).not.toBeNull();
+      expect(box!.y + box!.height, `bottom of "${(await el.innerText()).slice(0, 60)}"`).toBeLessThanOrEqual(800);
+    }
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // Each figure in words, linking to its detail.
+    expect(await figures.returns.innerText()).toMatch(/1 of 4 in[\s\S]*3 still due, 0 overdue, 0 accepted/);
+    expect(await figures.readiness.getByRole('link').innerText()).toMatch(/^\d+% confirmed/);
+    expect(await figures.readiness.getByRole('link').getAttribute('href')).toBe('/p/mscp/readiness/safeguarding');
+    expect(await figures.threshold.innerText()).toMatch(/\d of \d partners[\s\S]*version v3\.0/);
+    expect(await figures.threshold.getByRole('link').getAttribute('href')).toBe('/p/mscp/threshold');
+    expect(await figures.kinship.innerText()).toMatch(/\d+ of \d+ covered[\s\S]*\d+ reviews? overdue/);
+    expect(await figures.kinship.getByRole('link').getAttribute('href')).toBe('/p/mscp/kinship');
+    expect(await figures.measures.innerText()).toMatch(/\d+ off target/);
+    expect(await figures.measures.getByRole('link').getAttribute('href')).toBe('/p/mscp/measures');
+    expect(await figures.returns.getByRole('link').getAttribute('href')).toBe('#returns-heading');
+    expect(await figures.risks.getByRole('listitem').count()).toBe(3);
+    expect(await figures.risks.getByRole('link').first().innerText()).toMatch(/3 highest of \d+ open risks/);
+    // The colour key is one line, linking to the full key further down.
+    const keyLine = page.getByTestId('confidence-key-line');
+    expect(await keyLine.innerText()).toContain('Green, Amber/Green, Amber, Amber/Red, Red');
+    expect((await keyLine.boundingBox())!.height).toBeLessThan(60);
+    await expectNoAxeViolations(page, 'tracker at 1280x800');
+    await page.screenshot({ path: `${SHOTS}/tracker-headline-1280.png` });
+
+    // Every rating is provisional: the words say so, and how many returns are accepted.
+    // (Family Help: the lead's test further down sets Improving Safeguarding's rating itself.)
+    const rating = ratings.filter({ hasText: 'Family Help and Early Intervention' });
+    expect(await rating.getAttribute('data-provisional')).toBe('true');
+    expect(await rating.innerText()).toContain('Provisional');
+    expect(await rating.innerText()).toMatch(/0 of \d agencies' returns accepted/);
+    // Followed: the workstream's row in the matrix, then the return behind its rating.
+    await rating.getByRole('link').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('confidence-family-help');
+    const overall = page.getByTestId('overall-family-help');
+    expect(await overall.getAttribute('data-provisional')).toBe('true');
+    expect(await overall.innerText()).toMatch(/Provisional[\s\S]*From the submitted, not yet accepted, return of Medway Council/);
+    const toReturn = overall.getByRole('link', { name: 'Medway Council' });
+    expect(await toReturn.getAttribute('href')).toBe('/p/mscp/returns/2026-27-Q3/medway-council#section-family-help');
+    await toReturn.click();
+    await page.waitForURL((url) => url.pathname === '/p/mscp/returns/2026-27-Q3/medway-council');
+    await expect.poll(() => h1(page)).toBe('Medway Council: return for 2026-27 Q3');
+    await b.closeTab(tab);
+  });
+
+  it('when the executive reads on, the key, returns and risks are a link away, the trend marks provisional points and milestones are by quarter', async () => {
+    const tab = await b.newTab();
+    const { page } = tab;
+    await b.signIn(page, 'exec@mscp.example');
+    await openTracker(page);
+    // The strip's in-page links move focus to what they name: the full key, a section, the period picker.
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await page.getByRole('link', { name: 'What each rating means' }).click();
+    await expect.poll(focused).toBe('confidence-key');
+    await page.getByTestId('headline-returns').getByRole('link').click();
+    await expect.poll(focused).toBe('returns-heading');
+    await page.getByRole('link', { name: /^3 highest of \d+ open risks$/ }).click();
+    await expect.poll(focused).toBe('risks-heading');
+    await page.getByRole('link', { name: 'Choose another period' }).click();
+    await expect.poll(focused).toBe('period');
+    const chart = page.locator('svg[aria-labelledby^="trend-family-help-title"]');
+    expect(await chart.locator('.app-trend-chart__point--provisional').count()).toBe(1);
+    expect(await page.locator('#trend-family-help-desc').textContent()).toMatch(/2026-27 Q2: [\w/]+; 2026-27 Q3: [\w/]+ \(provisional\)\.$/);
+    const table = page.getByRole('region', { name: 'Trend table' });
+    expect(await table.getByRole('row', { name: /Family Help/ }).innerText()).toMatch(/Provisional\s*$/);
+    // Milestones: due this quarter, overdue and due next quarter, each with its owner and status in words.
+    const milestones = page.getByRole('region', { name: 'Milestones', exact: true });
+    expect(await milestones.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual([
+      'Due this quarter: 2026-27 Q3 (October to December 2026)',
+      'Overdue',
+      'Due next quarter: 2026-27 Q4 (January to March 2027)',
+    ]);
+    const overdue = page.getByRole('region', { name: 'Milestones overdue' });
+    expect(await overdue.getByRole('columnheader').allInnerTexts()).toEqual(['Milestone', 'Workstream', 'Owner', 'Due', 'Status']);
+    expect(await overdue.getByRole('row', { name: /information-sharing/i }).innerText()).toMatch(/Off track|At risk|On track|Not started/);
     await b.closeTab(tab);
   });
 
@@ -79,12 +187,12 @@ describe('shared tracker', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split(/\r?\n/);
-    expect(rows[0]).toMatch(/^Period,Agency,Status,Overdue,Due date/);
+    expect(rows[0]).toMatch(/^Period,Months,Agency,Status,Reopened for a correction,Overdue,Due date/);
     expect(rows).toHaveLength(1 + 4);
     expect(
       rows
         .slice(1)
-        .map((r) => r.split(',')[1])
+        .map((r) => r.split(',')[2])
         .sort(),
     ).toEqual(['Kent Police', 'Medway Council', 'Medway schools and education', 'NHS Kent and Medway']);
     await page.getByText('Returns (CSV) for 2026-27 Q3 downloaded.').waitFor();
@@ -102,6 +210,12 @@ describe('shared tracker', () => {
     await expect.poll(() => h1(page)).toBe('Reform progress report: 2026-27 Q3');
     await expect.poll(() => page.locator('.app-board-report__meta').innerText()).toMatch(/Figures as at \d{1,2} \w+ \d{4}/);
     await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
+    // The headline figures open the report, provisional ratings marked as such (there and in the matrix).
+    const glance = page.getByRole('region', { name: 'At a glance: 2026-27 Q3' });
+    expect(await glance.getByRole('heading', { level: 2 }).isVisible()).toBe(true);
+    expect(await glance.getByTestId('headline-ws-family-help').innerText()).toContain('Provisional');
+    expect(await glance.getByTestId('headline-returns').innerText()).toContain('1 of 4 in');
+    expect(await page.getByTestId('overall-family-help').innerText()).toContain('Provisional');
     await expectNoAxeViolations(page, 'board report');
     await screenshot(page, 'board-report-screen');
 
@@ -134,17 +248,30 @@ describe('shared tracker', () => {
     const overall = page.locator('[data-testid="overall-safeguarding"]');
     await expect.poll(() => overall.innerText()).toContain('Set by the programme lead');
     await expect.poll(() => overall.innerText()).toContain('Red');
+    // The lead's own setting is final: no longer provisional, in the matrix or the headline.
+    expect(await overall.getAttribute('data-provisional')).toBe('false');
+    expect(await page.getByTestId('headline-ws-safeguarding').innerText()).not.toContain('Provisional');
     await expectNoAxeViolations(page, 'tracker (lead)');
     await b.closeTab(tab);
   });
 
   it('when the window is 320 pixels wide, tables scroll inside their regions and the page does not', async () => {
-    const tab = await b.newTab({ width: 320, height: 640 });
+    const tab = await b.newTab({ width: 320, height: 800 });
     const { page } = tab;
     await b.signIn(page, 'exec@mscp.example');
     await openTracker(page);
     await settled(page, { strict: true });
     expect(await noPageScroll(page)).toBeLessThanOrEqual(320);
+    // The headline figures stack, one under another, each within the screen's width.
+    await page.screenshot({ path: `${SHOTS}/tracker-headline-320.png` });
+    const figures = await page
+      .getByRole('region', { name: /^At a glance/ })
+      .locator('.app-headline-figure')
+      .all();
+    expect(figures.length).toBe(6);
+    const boxes = await Promise.all(figures.map((f) => f.boundingBox()));
+    for (const box of boxes) expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+    expect(new Set(boxes.map((box) => Math.round(box!.x))).size).toBe(1);
     const region = page.getByRole('region', { name: 'Delivery confidence by workstream and agency' });
     expect(await region.getAttribute('tabindex')).toBe('0');
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);

@@ -411,7 +411,7 @@ describe('the API, used on every route as the Lambda runs it', () => {
   it('when the executive reads the tracker and every export, and the lead sets a workstream’s overall confidence', async () => {
     await get(USERS.exec, `${P}/tracker?periodId=${Q3}`);
     await call(USERS.lead, 'PUT', `${P}/tracker/overall/${Q3}/kinship`, { body: { confidence: 'amber', note: 'Pilot funding confirmed late.' } });
-    for (const name of ['returns.csv', 'risks.csv', 'readiness.csv', 'milestones.csv', 'measures.csv', 'tracker.xlsx'])
+    for (const name of ['returns.csv', 'confidence.csv', 'risks.csv', 'readiness.csv', 'milestones.csv', 'measures.csv', 'tracker.xlsx'])
       await get(USERS.exec, `${P}/exports/${name}?periodId=${Q3}`);
   });
 

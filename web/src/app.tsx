@@ -35,6 +35,7 @@ const ReturnSubmittedPage = lazy(() => import('./pages/returns/submitted-page.js
 const ReturnCertifiedPage = lazy(() => import('./pages/returns/submitted-page.js').then((m) => ({ default: m.ReturnCertifiedPage })));
 const CertifyReturnPage = lazy(() => import('./pages/returns/certify-page.js').then((m) => ({ default: m.CertifyPage })));
 const ReturnSectionPage = lazy(() => import('./pages/returns/section-page.js').then((m) => ({ default: m.ReturnSectionPage })));
+const ReturnPrintPage = lazy(() => import('./pages/returns/print-page.js').then((m) => ({ default: m.ReturnPrintPage })));
 const StartFromPage = lazy(() => import('./pages/returns/start-from-page.js').then((m) => ({ default: m.StartFromPage })));
 const ThresholdPage = lazy(() => import('./pages/threshold/threshold-page.js'));
 const IssueVersionPage = lazy(() => import('./pages/threshold/issue-version-page.js'));
@@ -91,6 +92,7 @@ export function App(props: { base?: string | undefined; platform?: boolean }) {
             <Route path={['/programme/:kind/new', '/programme/:kind/:id/:action']} component={SetUpPage} />
             <Route path={['/returns', '/returns/:periodId']} component={ReturnsPage} />
             <Route path="/returns/:periodId/:agencyId" component={ReturnReviewPage} />
+            <Route path={['/returns/:periodId/:agencyId/print', '/our-return/:periodId/print']} component={ReturnPrintPage} />
             <Route path={['/our-return', '/our-return/:periodId']} component={OurReturnPage} />
             <Route path="/our-return/:periodId/check" component={CheckAnswersPage} />
             <Route path="/our-return/:periodId/submitted" component={ReturnSubmittedPage} />

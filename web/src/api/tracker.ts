@@ -21,6 +21,7 @@ export const setOverallConfidence = (periodId: string, workstreamId: string, jso
 
 export const EXPORTS = [
   { file: 'returns.csv', label: 'Returns (CSV)' },
+  { file: 'confidence.csv', label: 'Delivery confidence by quarter (CSV)' },
   { file: 'risks.csv', label: 'Risks (CSV)' },
   { file: 'readiness.csv', label: 'Readiness (CSV)' },
   { file: 'milestones.csv', label: 'Milestones (CSV)' },

@@ -1,6 +1,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, CONFIDENCE_MEANINGS, RETURN_STATUS_LABELS, type Confidence, type ReturnStatus } from '../../../shared/returns/schema.js';
+import { jumpTo } from './jump-to.js';
 import './tag.css';
 
 /*
@@ -8,7 +9,8 @@ import './tag.css';
  * label and colour table (the words carry the meaning, colour only repeats it); `ReturnStatusTag`
  * is a quarterly return's, the same on every page, and `OverdueTag` follows a date. `ConfidenceTag`
  * and `ConfidenceKey` are the five-level delivery confidence rating and its key, shown wherever
- * ratings are (same classes and words as the tracker's, so its owner can switch to these).
+ * ratings are; `ConfidenceKeyLine` is the key in one line for a first screen, linking to the full
+ * key, and `ProvisionalMark` says "Provisional" beside a rating that may still change.
  */
 
 export type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
@@ -94,6 +96,16 @@ export function ConfidenceTag(props: { confidence: Confidence | null | undefined
   );
 }
 
+/** The word "Provisional" beside a rating the returns may still change (its tag is dashed): never colour or shape alone. */
+export function ProvisionalMark(props: { when: boolean | undefined }) {
+  return (
+    <Show when={props.when}>
+      {' '}
+      <strong class="app-provisional">Provisional</strong>
+    </Show>
+  );
+}
+
 /**
  * The five-level key with meanings, shown wherever ratings are shown (councillors asked for it).
  * `headingLevel` fits the key into the page's headings (h3 unless told); `provisional={false}`
@@ -103,7 +115,7 @@ export function ConfidenceKey(props: { id?: string; provisional?: boolean; notRe
   const id = () => props.id ?? 'confidence-key';
   return (
     <section class="app-rag-key" aria-labelledby={id()}>
-      <Dynamic component={`h${props.headingLevel ?? 3}`} class="govuk-heading-s" id={id()}>
+      <Dynamic component={`h${props.headingLevel ?? 3}`} class="govuk-heading-s" id={id()} tabindex="-1">
         Key: delivery confidence
       </Dynamic>
       <dl class="app-rag-key__list">
@@ -111,7 +123,7 @@ export function ConfidenceKey(props: { id?: string; provisional?: boolean; notRe
         <Show when={props.provisional !== false}>
           <KeyItem
             term={<span class="app-rag app-rag--amber app-rag--provisional">Dashed outline</span>}
-            meaning="Submitted by the agency but not yet accepted by the programme lead: provisional."
+            meaning="Provisional: from a return the agency has submitted but the programme lead has not yet accepted, or (overall) not yet resting on every contributing agency's accepted return. Said in words too."
           />
         </Show>
         <Show when={props.notReported !== false}>
@@ -119,6 +131,27 @@ export function ConfidenceKey(props: { id?: string; provisional?: boolean; notRe
         </Show>
       </dl>
     </section>
+  );
+}
+
+/** The key in one line, for a page's first screen: the levels best first, and a link to the full key (`ConfidenceKey` with id `keyId`). */
+export function ConfidenceKeyLine(props: { keyId: string }) {
+  return (
+    <p class="govuk-body-s app-rag-key-line" data-testid="confidence-key-line">
+      Delivery confidence runs{' '}
+      <For each={CONFIDENCE_LEVELS}>
+        {(c, i) => (
+          <>
+            {i() > 0 ? ', ' : ''}
+            <ConfidenceTag confidence={c} />
+          </>
+        )}
+      </For>{' '}
+      (dashed: provisional).{' '}
+      <a class="govuk-link" href={`#${props.keyId}`} onClick={(e) => jumpTo(e, props.keyId)}>
+        What each rating means
+      </a>
+    </p>
   );
 }
 

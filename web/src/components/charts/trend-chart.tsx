@@ -5,6 +5,8 @@ export interface TrendPoint {
   label: string;
   /** Index into `levels` (0 = best, drawn at the top), or null when there is no value. */
   level: number | null;
+  /** Not final yet (e.g. a rating from returns not all accepted): drawn hollow, with a dashed ring. Callers say so in `description` too. */
+  provisional?: boolean;
 }
 
 export interface TrendChartProps {
@@ -29,7 +31,8 @@ const ROW = 26;
 /**
  * A step chart of an ordinal level over time (e.g. delivery confidence per quarter). Accessible as a
  * single image: role="img" named by its <title> and described by its <desc>; callers also show the
- * same numbers in a table. Gaps (no value) break the line rather than inventing one.
+ * same numbers in a table. Gaps (no value) break the line rather than inventing one. Provisional
+ * points are hollow (a different marker, not only a different colour).
  */
 export function TrendChart(props: TrendChartProps) {
   const height = () => TOP + ROW * (props.levels.length - 1) + 40;
@@ -85,7 +88,12 @@ export function TrendChart(props: TrendChartProps) {
         <For each={props.points}>
           {(p, i) => (
             <Show when={p.level !== null}>
-              <circle class={`app-trend-chart__point ${props.levelClasses?.[p.level!] ?? ''}`} cx={x(i())} cy={y(p.level!)} r="6" />
+              <circle
+                class={`app-trend-chart__point ${p.provisional ? 'app-trend-chart__point--provisional' : (props.levelClasses?.[p.level!] ?? '')}`}
+                cx={x(i())}
+                cy={y(p.level!)}
+                r={p.provisional ? '7' : '6'}
+              />
             </Show>
           )}
         </For>

@@ -10,6 +10,7 @@ import { takeReturnsFlash } from './flash.js';
 import { NoPeriodPage, inReturnsScope } from './page-states.js';
 import { checkLinkWords } from './certification-words.js';
 import { ourReturnPath } from './paths.js';
+import { ourReturnPrintPath, PrintReturnLink } from './print-link.js';
 import { ReturnStateBanners } from './return-banners.js';
 import { OutcomeBanner } from '../../components/flash-banner.js';
 import { OverdueTag, ReturnStatusTag } from '../../components/tag.js';
@@ -116,6 +117,7 @@ function OurReturnPageContent() {
             <Show when={flash}>{(f) => <OutcomeBanner message={f()} />}</Show>
             <ReturnStateBanners view={r().data} />
             <ReturnFacts view={r().data} period={p()} />
+            <PrintReturnLink href={ourReturnPrintPath(p().id)} />
             <ReturnTasks view={r().data} period={p()} />
             <OtherQuarters periods={(periods() ?? []).filter((x) => x.id !== p().id)} />
           </Page>

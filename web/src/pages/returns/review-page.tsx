@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { periodLabel, periodLongLabel } from '../../../../shared/periods/period.js';
 import { Loading } from '../../components/loading.js';
 import { PageStates } from '../../components/loaded.js';
@@ -11,6 +11,8 @@ import { ReturnHistory } from './history.js';
 import { inReturnsScope } from './page-states.js';
 import { returnsListPath } from './paths.js';
 import { ReviewCommentQuote } from './review-comment.js';
+import { CommentList } from '../../components/comment-list.js';
+import { PrintReturnLink, returnPrintPath } from './print-link.js';
 import { ConfidenceTable, ReviewFacts, ReviewSections } from './review-facts.js';
 import { ReopenForm, ReviewDone, ReviewForm, useReview } from './review-form.js';
 import { InsetText } from '../../components/inset-text.js';
@@ -48,6 +50,7 @@ function ReturnReviewPageContent() {
           >
             <Show when={review.done()}>{(message) => <ReviewDone message={message()} />}</Show>
             <ReviewFacts view={view()} canReview={canReview()} />
+            <PrintReturnLink href={returnPrintPath(params.periodId, params.agencyId)} />
 
             <Show when={view().status === 'not-started'}>
               <InsetText>
@@ -60,18 +63,9 @@ function ReturnReviewPageContent() {
             <ConfidenceTable view={view()} names={names} />
             <ConfidenceKey provisional={false} notReported={false} />
 
-            <Show when={view().review.comments.length > 0}>
-              <h2 class="govuk-heading-m">Review comments</h2>
-              <ul class="govuk-list app-ret-comment-list">
-                <For each={view().review.comments}>
-                  {(c) => (
-                    <li>
-                      <ReviewCommentQuote comment={c} />
-                    </li>
-                  )}
-                </For>
-              </ul>
-            </Show>
+            <CommentList title="Review comments" comments={view().review.comments}>
+              {(c) => <ReviewCommentQuote comment={c} />}
+            </CommentList>
 
             <Show when={names.workstreams()} fallback={<Loading label="Loading sections…" />}>
               <ReviewSections view={view()} names={names} />

@@ -7,6 +7,7 @@ import { LoadingPage } from '../../components/loading.js';
 import { certifyNextStep } from './certification-words.js';
 import { inReturnsScope } from './page-states.js';
 import { ourReturnPath } from './paths.js';
+import { ourReturnPrintPath, PrintReturnLink } from './print-link.js';
 import { ConfirmationPage } from '../../components/confirmation-page.js';
 
 /*
@@ -28,6 +29,7 @@ function Confirmation(props: { title: string; periodId: string; agencyName: stri
     <ConfirmationPage title={props.title} body={body}>
       {props.children}
       <LinkLine href={`${ourReturnPath(props.periodId)}/check`}>{props.view}</LinkLine>
+      <PrintReturnLink href={ourReturnPrintPath(props.periodId)} />
       <LinkLine href="/">Back to your home page</LinkLine>
     </ConfirmationPage>
   );

@@ -5,6 +5,7 @@ import type { Tracker } from '../../api/tracker.js';
 import { formatDateTime } from '../../components/format.js';
 import { Page } from '../../components/page.js';
 import { useApp } from '../../state.js';
+import { HeadlineStrip } from './headline-strip.js';
 import { TrackerSections } from './sections/index.js';
 import { TrackerLoader, useTracker } from './tracker-data.js';
 import './tracker.css';
@@ -32,6 +33,7 @@ function Report(props: { t: () => Tracker }) {
             </A>
           </p>
         </div>
+        <HeadlineStrip t={t()} showHeading />
         <Show when={t().escalations.length > 0}>
           <div class="app-board-report__summary">
             <h2 class="govuk-heading-m">For the executive's attention</h2>

@@ -6,9 +6,11 @@ import type { Tracker } from '../../api/tracker.js';
 import { formatDateTime } from '../../components/format.js';
 import { createFlashMessage } from '../../components/flash-banner.js';
 import { Page } from '../../components/page.js';
+import { FigureLink } from '../../components/headline-figure.js';
 import { PeriodPicker } from '../../components/period-picker.js';
 import { useApp } from '../../state.js';
 import { Downloads } from './downloads.js';
+import { HeadlineStrip } from './headline-strip.js';
 import { OverallForm } from './overall-form.js';
 import { TrackerSections } from './sections/index.js';
 import { TrackerLoader, useTracker } from './tracker-data.js';
@@ -22,8 +24,18 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; 
   const t = () => props.t();
   const [flash, setFlash] = createFlashMessage();
   return (
-    <Page title="Shared tracker" caption={app.partnershipName()} flash={flash()}>
-      <p class="govuk-body-l">Where the reform stands across every workstream and agency. Every figure links to the detail behind it.</p>
+    // No caption: the header names the partnership, and the headline figures need the first screen.
+    <Page title="Shared tracker" flash={flash()}>
+      <p class="govuk-body-s app-tracker-period" data-testid="tracker-period">
+        <strong>
+          Showing {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}).
+        </strong>{' '}
+        Returns due {formatDayLong(t().period.dueDate)}. Figures as at {formatDateTime(t().generatedAt)}.{' '}
+        <FigureLink href="#period" class="govuk-link app-no-print">
+          Choose another period
+        </FigureLink>
+      </p>
+      <HeadlineStrip t={t()} />
       <Show when={props.home}>
         <NeedsAttention />
       </Show>
@@ -36,9 +48,6 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; 
         button="Show period"
         onChoose={props.onChoose}
       />
-      <p class="govuk-body" data-testid="tracker-period">
-        Showing {periodLabel(t().period.id)} ({periodLongLabel(t().period.id)}). Returns due {formatDayLong(t().period.dueDate)}. Figures as at {formatDateTime(t().generatedAt)}.
-      </p>
       <p class="govuk-body">
         <A class="govuk-link" href={`/board-report?periodId=${encodeURIComponent(t().period.id)}`}>
           Board report for {periodLabel(t().period.id)}

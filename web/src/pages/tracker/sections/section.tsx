@@ -7,7 +7,7 @@ export const returnHref = (periodId: string, agencyId: string, workstreamId?: st
 /** One section of the tracker and board report: a landmark named by its heading (each starts a printed page). */
 export function Section(props: { id: string; title: string; children: JSX.Element }) {
   return (
-    <KitSection id={props.id} headingId={`${props.id}-heading`} title={props.title} class="app-tracker-section">
+    <KitSection id={props.id} headingId={`${props.id}-heading`} title={props.title} class="app-tracker-section" focusable>
       {props.children}
     </KitSection>
   );

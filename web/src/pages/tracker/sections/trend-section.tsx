@@ -5,7 +5,7 @@ import { CONFIDENCE_SCALE } from '../../../../../shared/tracker/compute.js';
 import type { Tracker } from '../../../api/tracker.js';
 import { TrendChart } from '../../../components/charts/trend-chart.js';
 import { DataTable, type Column } from '../../../components/data-table.js';
-import { ConfidenceTag, confidenceLabel, RetiredTag } from '../../../components/tag.js';
+import { ConfidenceTag, confidenceLabel, ProvisionalMark, RetiredTag } from '../../../components/tag.js';
 import { Section } from './section.js';
 
 type Row = Tracker['trend'][number];
@@ -31,14 +31,23 @@ export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
       ({ periodId }): Column<Row> => ({
         key: periodId,
         header: periodLabel(periodId),
-        cell: (w) => <ConfidenceTag confidence={w.points.find((pt) => pt.periodId === periodId)?.confidence ?? null} />,
+        cell: (w) => {
+          const pt = w.points.find((x) => x.periodId === periodId);
+          return (
+            <>
+              <ConfidenceTag confidence={pt?.confidence ?? null} provisional={pt?.provisional} />
+              <ProvisionalMark when={pt?.provisional && pt.confidence !== null} />
+            </>
+          );
+        },
       }),
     ),
   ]);
   return (
     <Section id="trend" title="Trend">
       <p class="govuk-body">
-        Each workstream's overall delivery confidence in every quarter up to {periodLabel(props.t.period.id)}. Higher is better; a gap means nothing was reported.
+        Each workstream's overall delivery confidence in every quarter up to {periodLabel(props.t.period.id)}. Higher is better; a gap means nothing was reported. A hollow point in
+        a dashed ring is provisional: not yet resting on every contributing agency's accepted return.
       </p>
       <ul class="app-two-up app-trend-list">
         <For each={props.t.trend}>
@@ -51,10 +60,14 @@ export function TrendSection(props: { t: Tracker; idPrefix?: string }) {
               <TrendChart
                 id={`${props.idPrefix ?? 'trend'}-${w.workstreamId}`}
                 title={`${w.name}: overall delivery confidence by quarter`}
-                description={`${w.points.map((p) => `${periodLabel(p.periodId)}: ${confidenceLabel(p.confidence)}`).join('; ')}.`}
+                description={`${w.points.map((p) => `${periodLabel(p.periodId)}: ${confidenceLabel(p.confidence)}${p.provisional && p.confidence ? ' (provisional)' : ''}`).join('; ')}.`}
                 levels={LEVEL_NAMES}
                 levelClasses={LEVEL_CLASSES}
-                points={w.points.map((p) => ({ label: periodLabel(p.periodId).replace(/^\d{4}-\d{2} /, ''), level: p.confidence ? CONFIDENCE_SCALE.indexOf(p.confidence) : null }))}
+                points={w.points.map((p) => ({
+                  label: periodLabel(p.periodId).replace(/^\d{4}-\d{2} /, ''),
+                  level: p.confidence ? CONFIDENCE_SCALE.indexOf(p.confidence) : null,
+                  provisional: p.provisional,
+                }))}
               />
             </li>
           )}
