@@ -129,6 +129,15 @@ export const readinessKeys = {
 export const trackerKeys = {
   /** The lead's overall confidence lives in the partnership partition, read with the configuration. */
   overall: (pid: string, periodId: string, workstreamId: string) => ({ pk: partnershipPk(pid), sk: `OVERALL#${periodId}#${workstreamId}` }),
+  /**
+   * The tracker's read model (issue 16): the count of changes to what the tracker shows, raised in
+   * the transaction of each such change, and the tracker as last worked out, per audience (lead or
+   * executive) and period, each stamped with the count it was worked out at. One BatchGetItem reads
+   * a view with the count, and the view is served only while the two agree (and it is the same UK day).
+   */
+  epoch: (pid: string) => ({ pk: `P#${pid}#TRACKER`, sk: 'EPOCH' }),
+  /** `periodId` null: the current period (what the tracker opens on). */
+  view: (pid: string, audience: string, periodId: string | null) => ({ pk: `P#${pid}#TRACKER`, sk: `VIEW#${audience}#${periodId ?? 'CURRENT'}` }),
 };
 
 export const measureKeys = {

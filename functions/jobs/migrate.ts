@@ -108,7 +108,7 @@ export async function markMacptWorkstreams(
       continue;
     }
     const next = { ...former, macpt: true, version: former.version + 1 };
-    await new Writer(doc, tables.audit, pid).write(
+    await new Writer(doc, tables.audit, pid, undefined, tables.main).write(
       [repo.putWorkstreamOp(next, former.version)],
       {
         action: 'workstream.update',

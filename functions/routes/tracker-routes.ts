@@ -80,18 +80,17 @@ const SHEET_NAMES: Record<Export, string> = {
 
 export function trackerRoutes() {
   // The tracker for the period asked for (default: the current one), as the page and the exports see it.
-  const load = (c: {
+  /** The tracker with the period's sections of the returns that reached the lead (narratives and escalations for the exports). */
+  const loadForExport = (c: {
     req: { valid(target: 'query'): z.infer<typeof PeriodQuery> };
     get(key: 'now'): Date;
     var: { services: Services; partnershipId: string; user: Pick<Principal, 'role'> };
-  }) => c.var.services.tracker.tracker(c.req.valid('query').periodId ?? null, c.get('now'), c.var.user);
-  /** The same, with the period's sections of the returns that reached the lead (narratives and escalations for the exports). */
-  const loadForExport = (c: Parameters<typeof load>[0]) => c.var.services.tracker.trackerWithSections(c.req.valid('query').periodId ?? null, c.get('now'), c.var.user);
+  }) => c.var.services.tracker.trackerWithSections(c.req.valid('query').periodId ?? null, c.get('now'), c.var.user);
   // One handler for the CSV files; each is its own declared route, chained so clients see it.
   const csv = <N extends Export>(name: N) =>
     [
       exportCsv(name),
-      async (c: Parameters<typeof load>[0] & { header(name: string, value: string): void; body(data: string, status: 200): Response }) => {
+      async (c: Parameters<typeof loadForExport>[0] & { header(name: string, value: string): void; body(data: string, status: 200): Response }) => {
         const t = await loadForExport(c);
         const table = exportTables(t)[name];
         c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -107,7 +106,11 @@ export function trackerRoutes() {
     .openapi(...csv('readiness'))
     .openapi(...csv('milestones'))
     .openapi(...csv('measures'))
-    .openapi(getTracker, async (c) => c.json(await load(c), 200))
+    // Served as the JSON text the read model holds (functions/services/tracker-service.ts trackerJson).
+    .openapi(getTracker, async (c) => {
+      const json = await c.var.services.tracker.trackerJson(c.req.valid('query').periodId ?? null, c.get('now'), c.var.user);
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' }) as unknown as ReturnType<typeof c.json<z.infer<typeof TrackerView>, 200>>;
+    })
     .openapi(setOverallConfidence, async (c) => {
       const { periodId, workstreamId } = c.req.valid('param');
       const overall = await c.var.services.tracker.setOverall(c.get('user'), periodId, workstreamId, c.req.valid('json'), c.var.ifMatch, writeContext(c));

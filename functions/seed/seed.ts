@@ -190,7 +190,8 @@ export async function seedDemo(
       if (!(err instanceof ConditionalCheckFailedException)) throw err;
     });
   }
-  await new Writer(doc, tables.audit, pid).write(
+  // The seed marker's transaction also raises the tracker's count of changes: a tracker worked out before is not served after.
+  await new Writer(doc, tables.audit, pid, undefined, tables.main).write(
     [{ item: { Put: { TableName: tables.main, Item: { ...marker, entity: 'SeedMarker', version: SEED_VERSION, at: now.toISOString() } } } }],
     { action: 'seed.load', entityType: 'partnership', entityId: pid, summary: `Loaded the ${seed.partnership.shortName} demo data (seed version ${SEED_VERSION})` },
     { actor: SEED_ACTOR, requestId: 'seed', now },

@@ -8,7 +8,8 @@ import { lazySesMailer } from '../mail/lazy-ses-mailer.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Logger } from '../logger.js';
 import type { Config } from '../config.js';
-import { Writer } from '../db/transact.js';
+import { tracked, Writer } from '../db/transact.js';
+import { TrackerSummaryRepository } from '../repositories/tracker-summary-repository.js';
 import { platformKeys } from '../db/keys.js';
 import { DiskDocumentStore, S3DocumentStore, type DocumentStore } from '../documents/document-store.js';
 import { AuditRepository } from '../repositories/audit-repository.js';
@@ -92,13 +93,19 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
   // Links in email open this partnership's pages.
   const config = { ...deps.config, portalUrl: partnershipUrl(deps.config.portalUrl, pid) };
   const outbox = new OutboxRepository(doc, config.tables.main, pid);
-  const writer = new Writer(doc, config.tables.audit, pid, {
-    table: config.tables.main,
-    itemFor: (event) => {
-      const kind = notificationOf(event);
-      return kind ? outbox.item(kind, event) : null;
+  const writer = new Writer(
+    doc,
+    config.tables.audit,
+    pid,
+    {
+      table: config.tables.main,
+      itemFor: (event) => {
+        const kind = notificationOf(event);
+        return kind ? outbox.item(kind, event) : null;
+      },
     },
-  });
+    config.tables.main,
+  );
   const users = new UserRepository(doc, config.tables.main, pid);
   const partnership = new PartnershipRepository(doc, config.tables.main, pid);
   const periods = new PeriodRepository(doc, config.tables.main, pid);
@@ -134,6 +141,24 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     worksElsewhere: async (email) => (await across.membershipsOf(email)).filter((m) => m.id !== pid),
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
+  const tracker = new TrackerService(
+    partnership,
+    returns,
+    readinessRepo,
+    readiness,
+    threshold,
+    kinship,
+    writer,
+    config.tables.main,
+    pid,
+    { repo: measureRepo, service: measures },
+    new TrackerSummaryRepository(doc, config.tables.main, pid),
+  );
+  // Each change to what the tracker shows has it worked out again before the request answers.
+  writer.onCommitted = async (event) => {
+    if (!tracked(event.entityType)) return;
+    await tracker.refresh(new Date(event.at)).catch((err: unknown) => deps.logger?.warn('The tracker could not be worked out again after a change; the next read will', { err }));
+  };
   const chase = new ChaseService({
     chases: new ChaseRepository(doc, config.tables.main, pid),
     mailStops,
@@ -154,7 +179,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     notificationSettings: new NotificationSettingsService(new PreferenceRepository(doc, config.tables.main, pid), users, writer),
     attention: new AttentionService(partnership, returns, threshold, new KinshipRepository(doc, config.tables.main, pid), readinessRepo, mailStops, users),
     partnership,
-    tracker: new TrackerService(partnership, returns, readinessRepo, readiness, threshold, kinship, writer, config.tables.main, pid, { repo: measureRepo, service: measures }),
+    tracker,
     measures,
     kinship,
     threshold,

@@ -58,9 +58,6 @@ export interface PlatformWriteContext {
   personalDataConfirmed?: ConfirmedFinding[];
 }
 
-/** TransactWriteItems takes at most 100 items; the audit event is one of them. */
-const TRANSACTION_ITEMS = 100;
-
 const adminActor = (a: PlatformAdmin): Actor => ({ userId: a.id, email: a.email, name: a.name, role: PLATFORM_ADMIN_ROLE, agencyId: null });
 
 /**
@@ -229,7 +226,7 @@ export class PlatformService {
       meta: { templateId: template.id, templateVersion: template.version, omittedCriterionIds: config.omittedCriterionIds },
     };
 
-    if (configuration.length + goLive.length + 1 <= TRANSACTION_ITEMS) {
+    if (configuration.length + goLive.length <= there.writer.room(audit.entityType)) {
       await there.writer.write([...configuration, ...goLive], audit, writeCtx);
     } else {
       await this.writeInParts(there.writer, pid, configuration, goLive, audit, writeCtx, { taken, lost, admin });
@@ -267,7 +264,7 @@ export class PlatformService {
     on: { taken: () => Conflict; lost: () => Forbidden; admin: PlatformAdmin },
   ): Promise<void> {
     const checks = () => [this.d.repo.notLiveOp(pid, on.taken), this.d.repo.adminHoldsOp(on.admin.email, on.lost)];
-    const size = TRANSACTION_ITEMS - 1 - checks().length;
+    const size = writer.room(audit.entityType) - checks().length;
     const parts = Math.ceil(configuration.length / size);
     const written: WriteOp[] = [];
     try {
@@ -290,8 +287,9 @@ export class PlatformService {
     } catch (err) {
       const undo = this.d.repo.undoOps(written);
       try {
-        for (let i = 0; i < undo.length; i += TRANSACTION_ITEMS - 1) {
-          const part = undo.slice(i, i + TRANSACTION_ITEMS - 1);
+        const room = writer.room('partnership');
+        for (let i = 0; i < undo.length; i += room) {
+          const part = undo.slice(i, i + room);
           await writer.write(
             part,
             {

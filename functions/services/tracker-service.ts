@@ -7,6 +7,10 @@ import type { ReadinessRepository } from '../repositories/readiness-repository.j
 import type { ReturnRepository } from '../repositories/return-repository.js';
 import type { MeasureRepository } from '../repositories/measure-repository.js';
 import type { MeasuresService } from './measures-service.js';
+import type { TrackerAudience, TrackerSummaryRepository } from '../repositories/tracker-summary-repository.js';
+
+const AUDIENCES: readonly TrackerAudience[] = ['lead', 'executive'];
+const audienceOf = (viewer: Pick<Principal, 'role'>): TrackerAudience => (viewer.role === 'executive' ? 'executive' : 'lead');
 import { assertVersion, guardedPut, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { KinshipService } from './kinship-service.js';
 import { forAgencies, type ReadinessService } from './readiness-service.js';
@@ -35,7 +39,44 @@ export class TrackerService {
     private readonly table: string,
     private readonly pid: string,
     private readonly measures: { repo: MeasureRepository; service: MeasuresService },
+    /** The tracker's read model; without it every read works the tracker out (tests of the working out). */
+    private readonly summary?: TrackerSummaryRepository,
   ) {}
+
+  /**
+   * `GET /tracker` as JSON text. While nothing the tracker shows has changed since it was last
+   * worked out (the count of changes is the one stored with it) and it is the same UK day, it is
+   * served as stored: one BatchGetItem, whatever the size of the partnership. Otherwise it is
+   * worked out from the records (a fixed handful of Queries) and stored for the next read.
+   */
+  async trackerJson(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>): Promise<string> {
+    const audience = audienceOf(viewer);
+    if (!this.summary) return JSON.stringify(await this.tracker(periodIdOrNull, now, viewer));
+    const { epoch, view } = await this.summary.read(audience, periodIdOrNull);
+    if (view && view.epoch === epoch && view.day === ukDate(now)) return view.json;
+    return (await this.workOut(periodIdOrNull, now, epoch))[audience];
+  }
+
+  /**
+   * After a change to anything it shows: the current period's tracker worked out again and stored,
+   * so the next read of it is one call. A failure here leaves the stored one behind the count of
+   * changes, so it is worked out again on the next read instead: never served stale.
+   */
+  async refresh(now: Date): Promise<void> {
+    if (!this.summary) return;
+    await this.workOut(null, now, await this.summary.epoch());
+  }
+
+  /** Both audiences' views of a period, worked out from records read after the count `epoch` was read, and stored. */
+  private async workOut(periodIdOrNull: string | null, now: Date, epoch: number): Promise<Record<TrackerAudience, string>> {
+    const { view, forAudience } = await this.build(periodIdOrNull, now, { role: 'lead' });
+    const json = { lead: JSON.stringify(view), executive: JSON.stringify(forAudience('executive')) };
+    const day = ukDate(now);
+    // Stored under the period asked for and, for the current one, under its own id too (the page asks for it by id once chosen).
+    const keys = periodIdOrNull === null ? [null, view.period.id] : [periodIdOrNull];
+    await this.summary?.store(AUDIENCES.flatMap((audience) => keys.map((periodId) => ({ audience, periodId, view: { epoch, day, json: json[audience] } }))));
+    return json;
+  }
 
   /** The tracker for a period; `viewer` decides which outcome indicators show (the executive sees those published to them). */
   async tracker(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'> = { role: 'lead' }) {
@@ -180,7 +221,8 @@ export class TrackerService {
       };
     });
 
-    const measures = this.measures.service.build(viewer, data, measureData, period.id);
+    const measuresFor = (v: Pick<Principal, 'role'>) => this.measures.service.build(v, data, measureData, period.id);
+    const measures = measuresFor(viewer);
     const currentThreshold = thresholdVersions.find((v) => v.status !== 'superseded') ?? null;
     const next = nextPeriodId(period.id);
     const nextBounds = periodBounds(next);
@@ -234,7 +276,10 @@ export class TrackerService {
         all: data.milestones.filter((m) => current.has(m.workstreamId)).map(milestone),
       },
     };
-    return { view, sections, reported };
+    /** The same view for another audience: only the outcome measures differ (the executive sees those shown to them). */
+    const forAudience = (audience: TrackerAudience) =>
+      audience === audienceOf(viewer) ? view : { ...view, measures: measuresFor({ role: audience }).workstreams.filter((w) => w.indicators.length > 0) };
+    return { view, sections, reported, forAudience };
   }
 
   /**

@@ -78,13 +78,22 @@ export function mainTableStatements(table: dynamodb.ITable): iam.PolicyStatement
       resources: [table.tableArn],
       conditions: leadingKeys,
     }),
-    // DeleteItem: only a partnership creation that could not finish, taking back the items it wrote
-    // (PlatformRepository.undoOps). The outbox and weekly digests are emptied by the mail jobs.
+    // DeleteItem: a partnership creation that could not finish, taking back the items it wrote
+    // (PlatformRepository.undoOps), and a return section's outcome indicator values when the agency
+    // clears them (MeasureRepository.deleteValuesOp). The outbox and weekly digests are emptied by the mail jobs.
     new iam.PolicyStatement({
       sid: 'MainTableDelete',
       actions: ['dynamodb:DeleteItem'],
       resources: [table.tableArn],
       conditions: leadingKeys,
+    }),
+    // BatchWriteItem: the tracker's read model only (TrackerSummaryRepository.store, the views as
+    // last worked out), never a partnership's records.
+    new iam.PolicyStatement({
+      sid: 'TrackerReadModelWrite',
+      actions: ['dynamodb:BatchWriteItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#TRACKER'] } },
     }),
   ];
 }

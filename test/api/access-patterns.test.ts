@@ -42,15 +42,33 @@ function readRoutes() {
     .filter((r) => !r.template.startsWith('/api/exports/') || r.template.endsWith('.csv'));
 }
 
+/**
+ * Routes that may make more calls the first time, and why. The tracker is served from its read
+ * model in one call; the first read after the model fell behind works it out (one BatchGetItem, the
+ * eight Queries of the working out, one BatchWriteItem to store it), then reads are one call again.
+ */
+const FIRST_READ_LIMIT: Record<string, number> = { '/api/p/{partnershipId}/tracker': 10 };
+
 describe('access patterns', () => {
-  it.each(readRoutes())('when the lead reads $template, it uses no Scan and at most 8 calls', async ({ path }) => {
+  it('when the tracker is read a second time with nothing changed, it is one call (its read model)', async () => {
+    expect((await t.as(USERS.lead).get('/api/tracker?periodId=2026-27-Q2')).status).toBe(200);
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      expect((await t.as(USERS.lead).get('/api/tracker?periodId=2026-27-Q2')).status).toBe(200);
+      expect(send.mock.calls.map((c) => (c[0] as { constructor: { name: string } }).constructor.name)).toEqual(['BatchGetCommand']);
+    } finally {
+      send.mockRestore();
+    }
+  });
+
+  it.each(readRoutes())('when the lead reads $template, it uses no Scan and at most 8 calls (the tracker worked out: 10)', async ({ path, template }) => {
     const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
     try {
       const res = await t.as(USERS.lead).get(path);
       expect(res.status, `${path}: ${res.status}`).toBeLessThan(500);
       const names = send.mock.calls.map((c) => (c[0] as { constructor: { name: string } }).constructor.name);
       expect(names.filter((n) => n === 'ScanCommand')).toEqual([]);
-      expect(names.length).toBeLessThanOrEqual(8);
+      expect(names.length).toBeLessThanOrEqual(FIRST_READ_LIMIT[template] ?? 8);
     } finally {
       send.mockRestore();
     }

@@ -61,8 +61,20 @@ const json = async <T>(res: Response | Promise<Response>) => (await (await res).
 const ifMatch = (version: number | string) => ({ 'If-Match': `"${version}"` });
 const etagOf = (res: Response) => res.headers.get('etag') ?? '';
 const paths = async (res: Response) => ((await res.clone().json()) as Problem).errors?.map((e) => e.path) ?? [];
-// Only tests count whole tables; the API never scans.
-const count = async (table: string) => (await t.doc.send(new ScanCommand({ TableName: table, Select: 'COUNT', ConsistentRead: true }))).Count ?? 0;
+// Only tests count whole tables; the API never scans. The tracker's read model (derived, rewritten
+// after each change) is left out: what is counted is what the change itself wrote.
+const count = async (table: string) =>
+  (
+    await t.doc.send(
+      new ScanCommand({
+        TableName: table,
+        Select: 'COUNT',
+        ConsistentRead: true,
+        FilterExpression: 'NOT contains(pk, :model)',
+        ExpressionAttributeValues: { ':model': '#TRACKER' },
+      }),
+    )
+  ).Count ?? 0;
 const counts = async () => [await count(t.config.tables.main), await count(t.config.tables.audit)];
 // The clock stands still, so a record's events are told apart by action, not by time: sorted by action.
 const indicatorEvents = async (workstreamId: string, id: string) =>

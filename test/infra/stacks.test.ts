@@ -190,7 +190,7 @@ describe('IAM', () => {
     }
   });
 
-  it('when the API touches the main table, it has exactly the actions it sends, on the table and gsi1 only, for partnership keys, the partnership list and the administrators (not credentials): no Scan, no BatchWriteItem', () => {
+  it('when the API touches the main table, it has exactly the actions it sends, on the table and gsi1 only, for partnership keys, the partnership list and the administrators (not credentials): no Scan, and BatchWriteItem only on the tracker read model', () => {
     const api = Object.values(resourcesOf(stateless, 'AWS::IAM::Policy'))
       .filter((p) => JSON.stringify(p.Properties.Roles).includes('ApiHandlerRole'))
       .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Array<{ Sid?: string; Action: string | string[]; Resource: unknown; Condition?: unknown }> }).Statement)
@@ -209,9 +209,18 @@ describe('IAM', () => {
       { Sid: 'MainTableQueryIndex', Effect: 'Allow', Action: 'dynamodb:Query', Resource: gsi1, Condition: keys },
       { Sid: 'MainTableWrite', Effect: 'Allow', Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], Resource: table, Condition: keys },
       { Sid: 'MainTableDelete', Effect: 'Allow', Action: 'dynamodb:DeleteItem', Resource: table, Condition: keys },
+      {
+        Sid: 'TrackerReadModelWrite',
+        Effect: 'Allow',
+        Action: 'dynamodb:BatchWriteItem',
+        Resource: table,
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#*#TRACKER'] } },
+      },
     ]);
     const everyAction = statements.flatMap(actionsOf);
-    for (const forbidden of ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:*', 'dynamodb:DescribeTable']) expect(everyAction).not.toContain(forbidden);
+    for (const forbidden of ['dynamodb:Scan', 'dynamodb:*', 'dynamodb:DescribeTable']) expect(everyAction).not.toContain(forbidden);
+    // BatchWriteItem only where its keys are the tracker's read model.
+    expect(statements.filter((st) => actionsOf(st).includes('dynamodb:BatchWriteItem')).map((st) => (st as { Sid?: string }).Sid)).toEqual(['TrackerReadModelWrite']);
     expect(JSON.stringify(statements)).not.toContain('/index/*');
   });
 

@@ -618,8 +618,14 @@ describe('the API function’s role (infra/constructs/api.ts)', () => {
     expect(routesSending('dynamodb:ConditionCheckItem')).toEqual(
       expect.arrayContaining(['createPartnership', 'signOffThresholdVersion', 'invitePerson', 'updatePerson', 'deactivatePerson', 'reactivatePerson', 'resendInvitation']),
     );
-    // BatchGetItem: a person's record in every hosted partnership (their partnerships, where else they work, where to copy from).
-    expect(routesSending('dynamodb:BatchGetItem')).toEqual(expect.arrayContaining(['listMyPartnerships', 'getAttentionInEveryPartnership', 'listReturnSources', 'invitePerson']));
+    // BatchGetItem: a person's record in every hosted partnership (their partnerships, where else they work, where to copy from), and the tracker's read model.
+    expect(routesSending('dynamodb:BatchGetItem')).toEqual(
+      expect.arrayContaining(['listMyPartnerships', 'getAttentionInEveryPartnership', 'listReturnSources', 'invitePerson', 'getTracker']),
+    );
+    // BatchWriteItem: only the tracker's read model (worked out on a read, and after each change it shows).
+    const batchWrites = requests.filter((r) => r.action === 'dynamodb:BatchWriteItem');
+    expect(batchWrites.length).toBeGreaterThan(0);
+    expect(new Set(batchWrites.flatMap((r) => r.leadingKeys).map((k) => k.replace(/^P#[^#]+#/, 'P#…#')))).toEqual(new Set(['P#…#TRACKER']));
     // The audit trail: appended in every change's transaction, read by record (table), person (gsi1) and month (gsi2), rewritten only by an erasure.
     expect([...new Set(requests.filter((r) => r.resource.startsWith(TABLE_ARNS.audit)).map((r) => `${r.action} ${r.resource.replace(/^.*:table\//, '')}`))].sort()).toEqual(
       [

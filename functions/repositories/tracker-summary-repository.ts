@@ -1,0 +1,70 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { trackerKeys } from '../db/keys.js';
+
+/** Who a tracker view is worked out for: the executive sees only the outcome measures shown to them. */
+export type TrackerAudience = 'lead' | 'executive';
+
+/** A tracker as last worked out, with the count of changes and the UK day it was worked out at. */
+export interface StoredTrackerView {
+  epoch: number;
+  day: string;
+  /** The response as JSON text, served as it is. */
+  json: string;
+}
+
+/**
+ * The tracker's read model (functions/db/keys.ts `trackerKeys`): the count of changes, and the
+ * tracker as last worked out per audience and period, kept as gzipped JSON (a large partnership's
+ * tracker stays far inside DynamoDB's 400 KB item limit).
+ */
+export class TrackerSummaryRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+    private readonly pid: string,
+  ) {}
+
+  /** The count of changes and the stored view (null when none is stored): one BatchGetItem, strongly consistent. */
+  async read(audience: TrackerAudience, periodId: string | null): Promise<{ epoch: number; view: StoredTrackerView | null }> {
+    const epochKey = trackerKeys.epoch(this.pid);
+    const viewKey = trackerKeys.view(this.pid, audience, periodId);
+    const res = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [epochKey, viewKey], ConsistentRead: true } } }));
+    let items = res.Responses?.[this.table] ?? [];
+    // Two small items: DynamoDB returns both, but a throttled key comes back unprocessed; read those one by one.
+    const unprocessed = res.UnprocessedKeys?.[this.table]?.Keys ?? [];
+    for (const Key of unprocessed) {
+      const got = await this.doc.send(new GetCommand({ TableName: this.table, Key, ConsistentRead: true }));
+      if (got.Item) items = [...items, got.Item];
+    }
+    const epochItem = items.find((i) => i.sk === epochKey.sk);
+    const viewItem = items.find((i) => i.sk === viewKey.sk);
+    return {
+      epoch: Number(epochItem?.epoch ?? 0),
+      view: viewItem ? { epoch: Number(viewItem.epoch), day: String(viewItem.day), json: gunzipSync(viewItem.body as Uint8Array).toString('utf8') } : null,
+    };
+  }
+
+  /** The count of changes now (one strongly consistent GetItem). */
+  async epoch(): Promise<number> {
+    const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: trackerKeys.epoch(this.pid), ConsistentRead: true }));
+    return Number(res.Item?.epoch ?? 0);
+  }
+
+  /**
+   * Stores views worked out at one count of changes, in one BatchWriteItem. Not conditional: a view
+   * is served only while its count is the current one, so a slower request that puts back an older
+   * view costs a working out on the next read, never a stale answer. Keys DynamoDB leaves
+   * unprocessed are sent once more, then left (the next read works them out).
+   */
+  async store(views: readonly { audience: TrackerAudience; periodId: string | null; view: StoredTrackerView }[]): Promise<void> {
+    const puts = views.map(({ audience, periodId, view }) => ({
+      PutRequest: { Item: { ...trackerKeys.view(this.pid, audience, periodId), entity: 'TrackerView', epoch: view.epoch, day: view.day, body: gzipSync(view.json) } },
+    }));
+    let left: typeof puts = puts;
+    for (let attempt = 0; attempt < 2 && left.length; attempt++) {
+      const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: left } }));
+      left = (res.UnprocessedItems?.[this.table] ?? []) as typeof puts;
+    }
+  }
+}
