@@ -190,6 +190,17 @@ export function requestsOf(c: SentCommand, tableArn: (tableName: string) => stri
         leadingKeys: ((r.Keys ?? []) as unknown[]).flatMap(leading),
         ...projected(r),
       }));
+    case 'BatchWriteCommand':
+      // One request per table, checked against the keys of every item it puts or deletes.
+      return Object.entries(i.RequestItems as Record<string, Input[]>).map(([name, requests]) => {
+        const keysOf = requests.map((r) => ((r.PutRequest as Input | undefined)?.Item ?? (r.DeleteRequest as Input | undefined)?.Key) as Input);
+        return {
+          action: 'dynamodb:BatchWriteItem',
+          resource: tableArn(name),
+          leadingKeys: keysOf.flatMap((k) => leading({ pk: k?.pk })),
+          attributes: [...new Set(keysOf.flatMap((k) => keys(k)))],
+        };
+      });
     case 'PutCommand':
       return [write(i, 'Put')];
     case 'UpdateCommand':
