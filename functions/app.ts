@@ -12,6 +12,7 @@ import type { AppEnv } from './http/app-env.js';
 import { AppError, BadRequest, NotFound, PayloadTooLarge, ServiceUnavailable } from './domain/errors.js';
 import { describeApi, openApiDocument } from './http/openapi.js';
 import { originVerify } from './http/origin-verify.js';
+import { admission } from './http/admission.js';
 import { problemResponse } from './http/problem.js';
 import { createLogger, type Logger } from './logger.js';
 import { requestRecord } from './observability/request-record.js';
@@ -67,6 +68,9 @@ export function createApp(deps: AppDeps) {
     logger.request?.(record);
   });
   app.use('/api/*', originVerify(deps.config.originVerify));
+  // Requests take their turn in a bounded queue; the health check is answered at once.
+  const queue = admission(deps.config.admission);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : queue(c, next)));
   app.use(
     secureHeaders({
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,

@@ -35,6 +35,12 @@ const Env = z.object({
   DATA_DIR: z.string().default('.data'),
   /** Deadline for one DynamoDB call, retries included: past it the API answers 503 (< 5 s in all). */
   DYNAMODB_TIMEOUT_MS: z.coerce.number().int().positive().default(3000),
+  /** Connections to DynamoDB kept open and shared (each request makes a handful of calls at once). */
+  DYNAMODB_MAX_SOCKETS: z.coerce.number().int().min(1).max(1000).default(64),
+  /** The bounded queue in front of the API (functions/http/admission.ts): requests at once, waiting at most, and for how long. */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
+  MAX_QUEUED: z.coerce.number().int().min(0).max(100000).default(2000),
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60000).default(5000),
   /** The portal's address as people reach it, for links in email (default: this local server). */
   PORTAL_URL: z.string().url().optional(),
   /** Who portal email comes from (an address SES has verified, in AWS). */
@@ -69,7 +75,9 @@ export interface Config {
   host: string;
   partnershipId: string;
   tables: { main: string; audit: string };
-  dynamodb: { endpoint?: string; region: string; timeoutMs: number };
+  dynamodb: { endpoint?: string; region: string; timeoutMs: number; maxSockets?: number };
+  /** The bounded queue in front of the API. */
+  admission: { maxInFlight: number; maxQueued: number; maxWaitMs: number };
   mail: MailConfig;
   /** The portal's address for links in email, without a trailing slash. */
   portalUrl: string;
@@ -154,6 +162,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dynamodb: {
       region: e.AWS_REGION,
       timeoutMs: e.DYNAMODB_TIMEOUT_MS,
+      maxSockets: e.DYNAMODB_MAX_SOCKETS,
       ...(e.DYNAMODB_ENDPOINT ? { endpoint: e.DYNAMODB_ENDPOINT } : {}),
     },
     portalUrl: (e.PORTAL_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
@@ -171,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           .filter(Boolean)
       : [],
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, maxWaitMs: e.MAX_QUEUE_WAIT_MS },
     dataDir: e.DATA_DIR,
     ...(e.DOCUMENTS_BUCKET ? { documentsBucket: e.DOCUMENTS_BUCKET } : {}),
     logLevel: e.LOG_LEVEL,

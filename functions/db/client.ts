@@ -32,7 +32,14 @@ export function createClient(dynamodb: Config['dynamodb']): DynamoDBClient {
   const client = new DynamoDBClient({
     region: dynamodb.region,
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: Math.min(1000, dynamodb.timeoutMs), requestTimeout: dynamodb.timeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: Math.min(1000, dynamodb.timeoutMs),
+      requestTimeout: dynamodb.timeoutMs,
+      throwOnRequestTimeout: true,
+      // Connections kept open and shared, as many as the requests admitted at once use together
+      // (functions/http/admission.ts): under a burst, calls do not wait for a free connection.
+      ...(dynamodb.maxSockets ? { httpAgent: { keepAlive: true, maxSockets: dynamodb.maxSockets }, httpsAgent: { keepAlive: true, maxSockets: dynamodb.maxSockets } } : {}),
+    },
     ...(dynamodb.endpoint ? { endpoint: dynamodb.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
   return withDeadline(client, dynamodb.timeoutMs, { waitForLocalCommit: Boolean(dynamodb.endpoint) });

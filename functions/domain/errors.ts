@@ -132,7 +132,7 @@ export class TooManyRequests extends AppError {
   }
 }
 export class ServiceUnavailable extends AppError {
-  constructor(detail = 'The database is not reachable. Try again in a minute.') {
-    super(503, 'service-unavailable', 'The service is not available', detail, undefined, { 'Retry-After': '30' });
+  constructor(detail = 'The database is not reachable. Try again in a minute.', retryAfterSeconds = 30) {
+    super(503, 'service-unavailable', 'The service is not available', detail, undefined, { 'Retry-After': String(retryAfterSeconds) });
   }
 }

@@ -9,7 +9,9 @@
  * sends none). Not a test: it prints figures for the closing notes.
  */
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import autocannon from 'autocannon';
 import { createApp } from '../../functions/app.js';
+import { startServer } from '../../functions/local/server.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
 import { loadConfig } from '../../functions/config.js';
 import { createClient, createDocumentClient } from '../../functions/db/client.js';
@@ -38,6 +40,9 @@ const CRITERIA = 40;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 /** Issue 13: how many more partnerships of the same size share the table for the second measurement. */
 const OTHER_PARTNERSHIPS = Number(process.env.BENCH_PARTNERSHIPS ?? 50);
+/** The load step (issue 16 part 4): this many connections at once, for this long, on each path. */
+const LOAD_CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 200);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,6 +99,16 @@ function benchPartnershipItems(doc: DynamoDBDocumentClient, t: string, pid: stri
   // The executive who reads the tracker: every request checks the person still has access.
   items.push(
     new UserRepository(doc, t, pid).userItem({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false, passwordHash: '' }),
+    // The partner whose return the load step reads.
+    new UserRepository(doc, t, pid).userItem({
+      id: 'partner-4',
+      email: 'partner4@bench.example',
+      name: 'Partner',
+      role: 'partner',
+      agencyId: 'agency-4',
+      signatory: false,
+      passwordHash: '',
+    }),
   );
   const periods = new PeriodRepository(doc, t, pid);
   for (const [i, id] of periodIds.entries())
@@ -306,6 +321,7 @@ async function main() {
         `${k}, alone vs among ${OTHER_PARTNERSHIPS + 1} partnerships: p50 ${f(alone[k].p50)} vs ${f(among[k].p50)} ms (x${(among[k].p50 / alone[k].p50).toFixed(2)}), DynamoDB calls ${alone[k].calls} vs ${among[k].calls}`,
       );
 
+    await benchLoad(config, doc, keys, pid);
     await benchReminders(doc, config.tables);
   } finally {
     await db.stop();
@@ -429,6 +445,44 @@ async function benchReminders(doc: DynamoDBDocumentClient, tables: { main: strin
     );
   }
   (doc as { send: typeof doc.send }).send = send;
+}
+
+/**
+ * The load step (issue 16 part 4): the portal's own HTTP server (as `npm start` runs it) under
+ * LOAD_CONNECTIONS connections at once for LOAD_SECONDS on the tracker (the executive) and on one
+ * agency's return (its partner), measured by autocannon in a worker thread so the client does not
+ * share the server's event loop. Reports requests a second, p50 and p99 latency, and errors
+ * (anything but a 200). Target: no errors, p99 under 2 s, on a 2-core machine.
+ */
+async function benchLoad(config: ReturnType<typeof loadConfig>, doc: DynamoDBDocumentClient, keys: Awaited<ReturnType<typeof generateLocalKeys>>, pid: string) {
+  // The portal's own limits (functions/config.ts), unless the run asks for others to compare.
+  const admission = { ...config.admission, ...(process.env.BENCH_MAX_IN_FLIGHT ? { maxInFlight: Number(process.env.BENCH_MAX_IN_FLIGHT) } : {}) };
+  const server = await startServer({ config: { ...config, logLevel: 'silent', admission }, doc, keys, webDist: 'web/dist', port: 0 });
+  console.log(`load step: at most ${admission.maxInFlight} requests at once, ${admission.maxQueued} waiting, each for at most ${admission.maxWaitMs} ms`);
+  try {
+    const issuer = new LocalTokenIssuer(keys, `${server.url}/api/auth`, config.auth.audience, 3600);
+    const exec = (await issuer.issue({ id: 'exec', email: 'exec@bench.example', name: 'Exec', role: 'executive', agencyId: null, signatory: false })).token;
+    const partner = (await issuer.issue({ id: 'partner-4', email: 'partner4@bench.example', name: 'Partner', role: 'partner', agencyId: 'agency-4', signatory: false })).token;
+    const runs = [
+      { name: 'tracker', path: `/api/p/${pid}/tracker`, token: exec },
+      { name: "a partner's return", path: `/api/p/${pid}/returns/2026-27-Q3/agency-4`, token: partner },
+    ];
+    for (const r of runs) {
+      const result = await autocannon({
+        url: `${server.url}${r.path}`,
+        connections: LOAD_CONNECTIONS,
+        duration: LOAD_SECONDS,
+        headers: { authorization: `Bearer ${r.token}` },
+        workers: 1,
+      });
+      const errors = result.errors + result.timeouts + result.non2xx;
+      console.log(
+        `load, ${r.name}: ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s: ${Math.round(result.requests.average)} requests a second, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${errors} errors of ${result.requests.total} (non-2xx ${result.non2xx}, timeouts ${result.timeouts})`,
+      );
+    }
+  } finally {
+    await server.close();
+  }
 }
 
 main().catch((err: unknown) => {

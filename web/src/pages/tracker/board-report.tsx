@@ -8,6 +8,7 @@ import { useApp } from '../../state.js';
 import { HeadlineStrip } from './headline-strip.js';
 import { TrackerSections } from './sections/index.js';
 import { TrackerLoader, useTracker } from './tracker-data.js';
+import '../../components/print-document.css';
 import './tracker.css';
 
 function Report(props: { t: () => Tracker }) {
@@ -15,7 +16,7 @@ function Report(props: { t: () => Tracker }) {
   const t = () => props.t();
   const title = () => `Reform progress report: ${periodLabel(t().period.id)}`;
   return (
-    <article class="app-board-report">
+    <article class="app-board-report app-print-document">
       <Page title={title()} caption={app.partnershipName()}>
         <div class="app-board-report__meta">
           <p class="govuk-body">
