@@ -70,7 +70,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', originVerify(deps.config.originVerify));
   // Requests take their turn in a bounded queue; the health check is answered at once.
   const queue = admission(deps.config.admission);
-  app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : queue(c, next)));
+  // Uploads are left out too: their body arrives over seconds, and would hold a place meanwhile.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/health' || /\/threshold-documents\/upload$/.test(c.req.path) ? next() : queue(c, next)));
   app.use(
     secureHeaders({
       contentSecurityPolicy: CONTENT_SECURITY_POLICY,

@@ -39,6 +39,12 @@ const Env = z.object({
   DYNAMODB_MAX_SOCKETS: z.coerce.number().int().min(1).max(1000).default(64),
   /** The bounded queue in front of the API (functions/http/admission.ts): requests at once, waiting at most, and for how long. */
   MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).default(8),
+  /**
+   * How long after a change a tracker worked out may still miss it (DynamoDB's indexes are updated
+   * shortly after a write, not with it): within it, the tracker is worked out afresh and not stored.
+   * 3000 in AWS; 0 locally (DynamoDB Local updates its indexes with the write).
+   */
+  TRACKER_SETTLE_MS: z.coerce.number().int().min(0).max(60000).optional(),
   MAX_QUEUED: z.coerce.number().int().min(0).max(100000).default(2000),
   MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(1).max(60000).default(5000),
   /** The portal's address as people reach it, for links in email (default: this local server). */
@@ -78,6 +84,8 @@ export interface Config {
   dynamodb: { endpoint?: string; region: string; timeoutMs: number; maxSockets?: number };
   /** The bounded queue in front of the API. */
   admission: { maxInFlight: number; maxQueued: number; maxWaitMs: number };
+  /** How long after a change a tracker worked out may still miss it (see TRACKER_SETTLE_MS). */
+  trackerSettleMs: number;
   mail: MailConfig;
   /** The portal's address for links in email, without a trailing slash. */
   portalUrl: string;
@@ -181,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : [],
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     admission: { maxInFlight: e.MAX_IN_FLIGHT, maxQueued: e.MAX_QUEUED, maxWaitMs: e.MAX_QUEUE_WAIT_MS },
+    trackerSettleMs: e.TRACKER_SETTLE_MS ?? (e.PORTAL_MODE === 'aws' ? 3000 : 0),
     dataDir: e.DATA_DIR,
     ...(e.DOCUMENTS_BUCKET ? { documentsBucket: e.DOCUMENTS_BUCKET } : {}),
     logLevel: e.LOG_LEVEL,

@@ -124,8 +124,8 @@ export class Writer {
               Update: {
                 TableName: this.trackerEpochTable,
                 Key: trackerKeys.epoch(this.partnershipId),
-                UpdateExpression: 'ADD epoch :one',
-                ExpressionAttributeValues: { ':one': 1 },
+                UpdateExpression: 'ADD epoch :one SET changedAt = :at',
+                ExpressionAttributeValues: { ':one': 1, ':at': event.at },
               },
             },
           ]

@@ -9,6 +9,8 @@ export type TrackerAudience = 'lead' | 'executive';
 export interface StoredTrackerView {
   epoch: number;
   day: string;
+  /** When the count was read before the records it was worked out from. */
+  builtAt: string;
   /** The response as JSON text, served as it is. */
   json: string;
 }
@@ -26,7 +28,7 @@ export class TrackerSummaryRepository {
   ) {}
 
   /** The count of changes and the stored view (null when none is stored): one BatchGetItem, strongly consistent. */
-  async read(audience: TrackerAudience, periodId: string | null): Promise<{ epoch: number; view: StoredTrackerView | null }> {
+  async read(audience: TrackerAudience, periodId: string | null): Promise<{ epoch: number; changedAt: string | null; view: StoredTrackerView | null }> {
     const epochKey = trackerKeys.epoch(this.pid);
     const viewKey = trackerKeys.view(this.pid, audience, periodId);
     const res = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [epochKey, viewKey], ConsistentRead: true } } }));
@@ -41,14 +43,17 @@ export class TrackerSummaryRepository {
     const viewItem = items.find((i) => i.sk === viewKey.sk);
     return {
       epoch: Number(epochItem?.epoch ?? 0),
-      view: viewItem ? { epoch: Number(viewItem.epoch), day: String(viewItem.day), json: gunzipSync(viewItem.body as Uint8Array).toString('utf8') } : null,
+      changedAt: typeof epochItem?.changedAt === 'string' ? epochItem.changedAt : null,
+      view: viewItem
+        ? { epoch: Number(viewItem.epoch), day: String(viewItem.day), builtAt: String(viewItem.builtAt ?? ''), json: gunzipSync(viewItem.body as Uint8Array).toString('utf8') }
+        : null,
     };
   }
 
-  /** The count of changes now (one strongly consistent GetItem). */
-  async epoch(): Promise<number> {
+  /** The count of changes now and when the last one was made (one strongly consistent GetItem). */
+  async epoch(): Promise<{ epoch: number; changedAt: string | null }> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: trackerKeys.epoch(this.pid), ConsistentRead: true }));
-    return Number(res.Item?.epoch ?? 0);
+    return { epoch: Number(res.Item?.epoch ?? 0), changedAt: typeof res.Item?.changedAt === 'string' ? res.Item.changedAt : null };
   }
 
   /**
@@ -59,7 +64,9 @@ export class TrackerSummaryRepository {
    */
   async store(views: readonly { audience: TrackerAudience; periodId: string | null; view: StoredTrackerView }[]): Promise<void> {
     const puts = views.map(({ audience, periodId, view }) => ({
-      PutRequest: { Item: { ...trackerKeys.view(this.pid, audience, periodId), entity: 'TrackerView', epoch: view.epoch, day: view.day, body: gzipSync(view.json) } },
+      PutRequest: {
+        Item: { ...trackerKeys.view(this.pid, audience, periodId), entity: 'TrackerView', epoch: view.epoch, day: view.day, builtAt: view.builtAt, body: gzipSync(view.json) },
+      },
     }));
     let left: typeof puts = puts;
     for (let attempt = 0; attempt < 2 && left.length; attempt++) {

@@ -4,9 +4,6 @@ import { Forbidden, NotFound, Unprocessable } from '../http/errors.js';
 import { AUDIT_TEXT_ATTRIBUTES, KEY_ATTRIBUTES, type ErasureRepository } from '../repositories/erasure-repository.js';
 import { eraseText, type EraseRequest, type ErasureResult } from '../../shared/pii/erasure.js';
 
-/** DynamoDB's limit on items in one transaction, less the erasure's own audit event. */
-const MAX_RECORD_ITEMS = 99;
-
 /**
  * Erasure of personal data that slipped through (before the personal-data rule, or confirmed and
  * later found to be wrong): the text becomes "[removed]" in the record, in every earlier revision
@@ -46,7 +43,8 @@ export class ErasureService {
     // Every versioned item moves on a version even if only its parts changed, so a form opened
     // before the erasure cannot save the text back (it gets 412 and reloads).
     const rewrite = changed.filter((c, i) => c.count > 0 || typeof items[i]!.version === 'number').map((c) => c.value);
-    if (rewrite.length > MAX_RECORD_ITEMS) throw new Unprocessable(`This record has ${rewrite.length} stored parts; erasure handles up to ${MAX_RECORD_ITEMS} at once.`);
+    const room = this.writer.room(input.entityType);
+    if (rewrite.length > room) throw new Unprocessable(`This record has ${rewrite.length} stored parts; erasure handles up to ${room} at once.`);
     const event = await this.writer.write(
       rewrite.map((item) => this.repo.rewriteOp(item)),
       {

@@ -153,6 +153,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     pid,
     { repo: measureRepo, service: measures },
     new TrackerSummaryRepository(doc, config.tables.main, pid),
+    config.trackerSettleMs,
   );
   // Each change to what the tracker shows has it worked out again before the request answers.
   writer.onCommitted = async (event) => {

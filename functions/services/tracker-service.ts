@@ -41,6 +41,8 @@ export class TrackerService {
     private readonly measures: { repo: MeasureRepository; service: MeasuresService },
     /** The tracker's read model; without it every read works the tracker out (tests of the working out). */
     private readonly summary?: TrackerSummaryRepository,
+    /** How long after a change a tracker worked out may still miss it (config TRACKER_SETTLE_MS). */
+    private readonly settleMs = 0,
   ) {}
 
   /**
@@ -52,9 +54,18 @@ export class TrackerService {
   async trackerJson(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>): Promise<string> {
     const audience = audienceOf(viewer);
     if (!this.summary) return JSON.stringify(await this.tracker(periodIdOrNull, now, viewer));
-    const { epoch, view } = await this.summary.read(audience, periodIdOrNull);
-    if (view && view.epoch === epoch && view.day === ukDate(now)) return view.json;
-    return (await this.workOut(periodIdOrNull, now, epoch))[audience];
+    const { epoch, changedAt, view } = await this.summary.read(audience, periodIdOrNull);
+    if (view && view.epoch === epoch && view.day === ukDate(now) && this.settled(view.builtAt, changedAt)) return view.json;
+    return (await this.workOut(periodIdOrNull, now, { epoch, changedAt }))[audience];
+  }
+
+  /**
+   * Whether a tracker worked out at `builtAt` can hold the last change (made at `changedAt`).
+   * DynamoDB updates its indexes shortly after a write, not with it, so one worked out within
+   * `settleMs` of a change may have missed it (DynamoDB Local updates them with the write: 0).
+   */
+  private settled(builtAt: string, changedAt: string | null): boolean {
+    return this.settleMs === 0 || changedAt === null || Date.parse(builtAt) - Date.parse(changedAt) >= this.settleMs;
   }
 
   /**
@@ -63,18 +74,32 @@ export class TrackerService {
    * changes, so it is worked out again on the next read instead: never served stale.
    */
   async refresh(now: Date): Promise<void> {
-    if (!this.summary) return;
-    await this.workOut(null, now, await this.summary.epoch());
+    // Right after a change, a tracker worked out where indexes lag could miss it: the first read after it settles works it out.
+    if (!this.summary || this.settleMs > 0) return;
+    try {
+      await this.workOut(null, now, await this.summary.epoch());
+    } catch (err) {
+      // A partnership with no reporting period yet has no tracker to work out: nothing to store.
+      if (!(err instanceof NotFound)) throw err;
+    }
   }
 
-  /** Both audiences' views of a period, worked out from records read after the count `epoch` was read, and stored. */
-  private async workOut(periodIdOrNull: string | null, now: Date, epoch: number): Promise<Record<TrackerAudience, string>> {
+  /**
+   * Both audiences' views of a period, worked out from records read after the count was read, and
+   * stored once the last change has settled. The answer stands if storing fails: the next read
+   * works it out again.
+   */
+  private async workOut(periodIdOrNull: string | null, now: Date, stamp: { epoch: number; changedAt: string | null }): Promise<Record<TrackerAudience, string>> {
+    const builtAt = now.toISOString();
     const { view, forAudience } = await this.build(periodIdOrNull, now, { role: 'lead' });
     const json = { lead: JSON.stringify(view), executive: JSON.stringify(forAudience('executive')) };
-    const day = ukDate(now);
-    // Stored under the period asked for and, for the current one, under its own id too (the page asks for it by id once chosen).
-    const keys = periodIdOrNull === null ? [null, view.period.id] : [periodIdOrNull];
-    await this.summary?.store(AUDIENCES.flatMap((audience) => keys.map((periodId) => ({ audience, periodId, view: { epoch, day, json: json[audience] } }))));
+    if (this.summary && this.settled(builtAt, stamp.changedAt)) {
+      const day = ukDate(now);
+      // Stored under the period asked for and, for the current one, under its own id too (the page asks for it by id once chosen).
+      const keys = periodIdOrNull === null ? [null, view.period.id] : [periodIdOrNull];
+      const views = AUDIENCES.flatMap((audience) => keys.map((periodId) => ({ audience, periodId, view: { epoch: stamp.epoch, day, builtAt, json: json[audience] } })));
+      await this.summary.store(views).catch(() => undefined);
+    }
     return json;
   }
 

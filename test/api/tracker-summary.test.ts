@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { trackerKeys } from '../../functions/db/keys.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
+import { testConfig } from '../support/tables.js';
 
 /**
  * The tracker's read model (issue 16 part 3): after any sequence of changes made through the API,
@@ -127,4 +128,40 @@ describe('the tracker read model', () => {
       { numRuns: 12, seed: 20261130, endOnFailure: true },
     );
   }, 240_000);
+});
+
+describe('where indexes lag behind writes (AWS): the settle window', () => {
+  let slow: TestApp;
+  let now = new Date('2026-11-22T12:00:00Z');
+  const SETTLE = 3_000;
+  beforeAll(async () => {
+    slow = await createTestApp({ config: { ...testConfig(), trackerSettleMs: SETTLE }, clock: () => now });
+  });
+  afterAll(async () => {
+    await slow?.drop();
+  });
+  const callsOf = async (email: string) => {
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      const res = await slow.as(email).get('/api/tracker');
+      expect(res.status).toBe(200);
+      return send.mock.calls.map((c) => (c[0] as { constructor: { name: string } }).constructor.name);
+    } finally {
+      send.mockRestore();
+    }
+  };
+
+  it('when a change was made less than the settle time ago, the tracker is worked out afresh and not stored; once it has settled, it is stored and read in one call', async () => {
+    expect((await slow.as(USERS.exec).get('/api/me')).status).toBe(200);
+    const path = '/api/tracker/overall/2026-27-Q3/kinship';
+    expect((await slow.as(USERS.lead).put(path, { confidence: 'amber', note: 'Settle test.' })).status).toBe(200);
+    // Within the window: worked out each time (its records may not show the change yet), never stored.
+    now = new Date(now.getTime() + SETTLE - 1);
+    expect((await callsOf(USERS.exec)).length).toBeGreaterThan(1);
+    expect((await callsOf(USERS.exec)).length).toBeGreaterThan(1);
+    // Settled: worked out once more and stored, then one call.
+    now = new Date(now.getTime() + 1);
+    expect((await callsOf(USERS.exec)).length).toBeGreaterThan(1);
+    expect(await callsOf(USERS.exec)).toEqual(['BatchGetCommand']);
+  });
 });
