@@ -99,6 +99,12 @@ export const thresholdKeys = {
   content: (pid: string, versionId: string) => ({ pk: `P#${pid}#THRESHOLD-CONTENT`, sk: `VERSION#${versionId}` }),
 };
 
+/** Yearly reports: few (one a year), each one item holding its sections; one partition lists them. */
+export const reportKeys = {
+  partition: (pid: string) => `P#${pid}#REPORTS`,
+  report: (pid: string, reportId: string) => ({ pk: `P#${pid}#REPORTS`, sk: `REPORT#${reportId}` }),
+};
+
 export const kinshipKeys = {
   /** Every item of the offer in one partition: the register, coverage and public page are one Query each. */
   partition: (pid: string) => `P#${pid}#KINSHIP`,

@@ -165,7 +165,7 @@ export class Writer {
 /** How many times a transaction cancelled only by another transaction's hold is sent. */
 const CONFLICT_ATTEMPTS = 4;
 
-/** Records whose changes the tracker does not show: people and their email addresses. */
-const UNTRACKED = new Set(['user', 'mail-address']);
+/** Records whose changes the tracker does not show: people, their email addresses, and the yearly report (written from the tracker, never shown in it). */
+const UNTRACKED = new Set(['user', 'mail-address', 'yearly-report']);
 /** Whether a change to this kind of record changes what the tracker shows. */
 export const tracked = (entityType: string) => !UNTRACKED.has(entityType);

@@ -31,6 +31,7 @@ export const TAGS = {
   Measures: 'Outcome indicators per workstream, with targets, the values agencies report in their returns, and their trends.',
   Tracker: 'The shared tracker: delivery confidence, returns, readiness, risks and milestones for a period.',
   Exports: 'The tracker as CSV files and an Excel workbook.',
+  Reports: 'The yearly partnership report: drafted from the records, edited by the lead, exported as a Word document.',
   Audit: 'The audit trail and the erasure of personal data that slipped through.',
   Reminders: 'Chasing an outstanding return or sign-off, and when each was last chased.',
   People: 'Inviting people, changing their role or agency, deactivating and reactivating them.',

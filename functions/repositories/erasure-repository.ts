@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ErasableEntity } from '../../shared/pii/erasure.js';
-import { auditKeys, kinshipKeys, measureKeys, milestoneKeys, readinessKeys, returnKeys, thresholdKeys, trackerKeys } from '../db/keys.js';
+import { auditKeys, kinshipKeys, measureKeys, milestoneKeys, readinessKeys, reportKeys, returnKeys, thresholdKeys, trackerKeys } from '../db/keys.js';
 import { queryAll } from '../db/query.js';
 import { AUDIT_TABLE } from '../db/table-design.js';
 import type { WriteOp } from '../db/transact.js';
@@ -39,12 +39,16 @@ export class ErasureRepository {
         if (!b) return [];
         // Indicator values (and their notes) are kept beside the indicators too, one item per
         // workstream, with or without a return (figures from before the portal have none).
-        const [header, sections, values] = await Promise.all([
+        // Yearly reports quote returns: those whose figures name this return hold its words too.
+        const [header, sections, values, reports] = await Promise.all([
           this.get(returnKeys.header(this.pid, a, b)),
           this.query(returnKeys.sectionPartition(this.pid, a, b)),
           this.query(measureKeys.partition(this.pid), measureKeys.valuesPrefix()),
+          this.query(reportKeys.partition(this.pid)),
         ]);
-        return [...header, ...sections, ...values.filter((v) => v.periodId === a && v.agencyId === b)];
+        const page = `/returns/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
+        const quoting = reports.filter((r) => (r.sections as { sources: { path: string }[] }[]).some((s) => s.sources.some((x) => x.path === page)));
+        return [...header, ...sections, ...values.filter((v) => v.periodId === a && v.agencyId === b), ...quoting];
       }
       case 'kinship-item':
         return [...(await this.get(kinshipKeys.item(this.pid, a))), ...(await this.query(`P#${this.pid}#KINSHIP-REVISIONS#${a}`))];
@@ -68,7 +72,19 @@ export class ErasureRepository {
         return b ? this.get(trackerKeys.overall(this.pid, b, a)) : [];
       case 'indicator':
         return b ? this.get(measureKeys.indicator(this.pid, a, b)) : [];
+      case 'yearly-report':
+        return this.get(reportKeys.report(this.pid, a));
     }
+  }
+
+  /**
+   * The audit events of the yearly reports among `items` (a return's words quoted in a report are
+   * in the report's own history too): one paged Query each, for the few reports that quote it.
+   */
+  async listAuditEventsOfQuotingReports(entityType: ErasableEntity, items: readonly Item[]): Promise<Item[]> {
+    if (entityType === 'yearly-report') return [];
+    const reports = items.filter((i) => i.entity === 'YearlyReport');
+    return (await Promise.all(reports.map((r) => this.listAuditEventsOfEntity('yearly-report', String(r.id))))).flat();
   }
 
   /** Named access pattern: the entity's audit events (one paged Query). */
@@ -180,6 +196,8 @@ export function entityOfItem(item: Item): { entityType: ErasableEntity; entityId
       return { entityType: 'return', entityId: `${s('periodId')}/${s('agencyId')}` };
     case 'Indicator':
       return { entityType: 'indicator', entityId: `${s('workstreamId')}/${s('id')}` };
+    case 'YearlyReport':
+      return { entityType: 'yearly-report', entityId: s('id') };
     default:
       return null;
   }

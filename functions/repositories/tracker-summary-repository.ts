@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { BatchGetCommand, BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { trackerKeys } from '../db/keys.js';
 
@@ -15,6 +15,9 @@ export interface StoredTrackerView {
   json: string;
 }
 
+/** A stored view as read: its JSON still gzipped, as stored (served so to a client that accepts gzip). */
+export type ReadTrackerView = Omit<StoredTrackerView, 'json'> & { gzip: Uint8Array };
+
 /**
  * The tracker's read model (functions/db/keys.ts `trackerKeys`): the count of changes, and the
  * tracker as last worked out per audience and period, kept as gzipped JSON (a large partnership's
@@ -28,7 +31,7 @@ export class TrackerSummaryRepository {
   ) {}
 
   /** The count of changes and the stored view (null when none is stored): one BatchGetItem, strongly consistent. */
-  async read(audience: TrackerAudience, periodId: string | null): Promise<{ epoch: number; changedAt: string | null; view: StoredTrackerView | null }> {
+  async read(audience: TrackerAudience, periodId: string | null): Promise<{ epoch: number; changedAt: string | null; view: ReadTrackerView | null }> {
     const epochKey = trackerKeys.epoch(this.pid);
     const viewKey = trackerKeys.view(this.pid, audience, periodId);
     const res = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [epochKey, viewKey], ConsistentRead: true } } }));
@@ -44,9 +47,7 @@ export class TrackerSummaryRepository {
     return {
       epoch: Number(epochItem?.epoch ?? 0),
       changedAt: typeof epochItem?.changedAt === 'string' ? epochItem.changedAt : null,
-      view: viewItem
-        ? { epoch: Number(viewItem.epoch), day: String(viewItem.day), builtAt: String(viewItem.builtAt ?? ''), json: gunzipSync(viewItem.body as Uint8Array).toString('utf8') }
-        : null,
+      view: viewItem ? { epoch: Number(viewItem.epoch), day: String(viewItem.day), builtAt: String(viewItem.builtAt ?? ''), gzip: viewItem.body as Uint8Array } : null,
     };
   }
 

@@ -19,6 +19,7 @@ import { peopleRoutes } from './people-routes.js';
 import { asPlatformAdmin, platformRoutes } from './platform-routes.js';
 import { programmeRoutes } from './programme-routes.js';
 import { setUpRoutes } from './set-up-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { readinessRoutes } from './readiness-routes.js';
 import { returnRoutes } from './return-routes.js';
 import { secondFactorRoutes } from './second-factor-routes.js';
@@ -50,6 +51,7 @@ export function partnershipApp(secondFactorOf?: SecondFactorOf) {
     .route('/', readinessRoutes())
     .route('/', trackerRoutes())
     .route('/', measureRoutes())
+    .route('/', reportRoutes())
     .route('/', auditRoutes())
     .route('/', peopleRoutes())
     .route('/', chaseRoutes());

@@ -8,6 +8,8 @@ import { etagFor } from '../http/etag.js';
 import { apiRoutes, declareRoute, file, json, pathParam } from '../http/route.js';
 import { buildXlsx } from '../services/xlsx.js';
 import { EXPORTS, type Export, exportTables } from '../services/tracker-exports.js';
+import { jsonOf } from '../services/tracker-service.js';
+import { acceptsGzip } from '../http/content-coding.js';
 import type { Principal } from '../auth/tokens.js';
 
 const PeriodQuery = z.object({ periodId: PeriodId.optional() }).strict();
@@ -106,10 +108,15 @@ export function trackerRoutes() {
     .openapi(...csv('readiness'))
     .openapi(...csv('milestones'))
     .openapi(...csv('measures'))
-    // Served as the JSON text the read model holds (functions/services/tracker-service.ts trackerJson).
+    // Served as the read model holds it (functions/services/tracker-service.ts trackerBody): its
+    // gzipped JSON as it is to a client that accepts gzip (every browser), else as JSON text.
     .openapi(getTracker, async (c) => {
-      const json = await c.var.services.tracker.trackerJson(c.req.valid('query').periodId ?? null, c.get('now'), c.var.user);
-      return c.body(json, 200, { 'Content-Type': 'application/json; charset=UTF-8' }) as unknown as ReturnType<typeof c.json<z.infer<typeof TrackerView>, 200>>;
+      const body = await c.var.services.tracker.trackerBody(c.req.valid('query').periodId ?? null, c.get('now'), c.var.user);
+      const headers = { 'Content-Type': 'application/json; charset=UTF-8', Vary: 'Accept-Encoding' };
+      type Answer = ReturnType<typeof c.json<z.infer<typeof TrackerView>, 200>>;
+      if ('gzip' in body && acceptsGzip(c.req.header('Accept-Encoding')))
+        return c.body(body.gzip as Uint8Array<ArrayBuffer>, 200, { ...headers, 'Content-Encoding': 'gzip' }) as unknown as Answer;
+      return c.body(jsonOf(body), 200, headers) as unknown as Answer;
     })
     .openapi(setOverallConfidence, async (c) => {
       const { periodId, workstreamId } = c.req.valid('param');

@@ -20,7 +20,7 @@ export class ErasureService {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead erases personal data.');
     const items = await this.repo.listItemsOfEntity(input.entityType, input.entityId);
     if (!items.length) throw new NotFound(`There is no ${input.entityType} ${input.entityId}.`);
-    const events = await this.repo.listAuditEventsOfEntity(input.entityType, input.entityId);
+    const events = [...(await this.repo.listAuditEventsOfEntity(input.entityType, input.entityId)), ...(await this.repo.listAuditEventsOfQuotingReports(input.entityType, items))];
 
     let recordReplacements = 0;
     const changed = items.map((item) => {

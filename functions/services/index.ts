@@ -47,6 +47,8 @@ import { TrackerService } from './tracker-service.js';
 import { MeasuresService } from './measures-service.js';
 import { MeasureRepository } from '../repositories/measure-repository.js';
 import { PlatformService } from './platform-service.js';
+import { ReportService } from './report-service.js';
+import { ReportRepository } from '../repositories/report-repository.js';
 import { SecondFactorService } from './second-factor-service.js';
 import { PlatformRepository } from '../repositories/platform-repository.js';
 import { templateCatalogue } from '../seed/templates.js';
@@ -190,6 +192,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     agencies: new AgencyService(partnership, threshold, writer),
     returns: new ReturnsService(returns, partnership, writer, users, measureRepo),
     audit: new AuditService(audit, users),
+    reports: new ReportService(new ReportRepository(doc, config.tables.main, pid), partnership, returns, tracker, writer, config.portalUrl),
     erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
   };
 }

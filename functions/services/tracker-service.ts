@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { Principal } from '../auth/tokens.js';
 import type { WriteContext, Writer } from '../db/transact.js';
 import { trackerKeys } from '../db/keys.js';
@@ -10,6 +11,11 @@ import type { MeasuresService } from './measures-service.js';
 import type { TrackerAudience, TrackerSummaryRepository } from '../repositories/tracker-summary-repository.js';
 
 const AUDIENCES: readonly TrackerAudience[] = ['lead', 'executive'];
+
+/** The tracker's JSON as served: the read model's gzipped bytes, or text just worked out. */
+export type TrackerBody = { gzip: Uint8Array } | { json: string };
+/** The JSON text of a tracker body. */
+export const jsonOf = (body: TrackerBody): string => ('json' in body ? body.json : gunzipSync(body.gzip).toString('utf8'));
 const audienceOf = (viewer: Pick<Principal, 'role'>): TrackerAudience => (viewer.role === 'executive' ? 'executive' : 'lead');
 import { assertVersion, guardedPut, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { KinshipService } from './kinship-service.js';
@@ -46,17 +52,22 @@ export class TrackerService {
   ) {}
 
   /**
-   * `GET /tracker` as JSON text. While nothing the tracker shows has changed since it was last
-   * worked out (the count of changes is the one stored with it) and it is the same UK day, it is
-   * served as stored: one BatchGetItem, whatever the size of the partnership. Otherwise it is
+   * `GET /tracker` as served. While nothing the tracker shows has changed since it was last worked
+   * out (the count of changes is the one stored with it) and it is the same UK day, it is served as
+   * stored, gzipped JSON: one BatchGetItem, whatever the size of the partnership. Otherwise it is
    * worked out from the records (a fixed handful of Queries) and stored for the next read.
    */
-  async trackerJson(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>): Promise<string> {
+  async trackerBody(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>): Promise<TrackerBody> {
     const audience = audienceOf(viewer);
-    if (!this.summary) return JSON.stringify(await this.tracker(periodIdOrNull, now, viewer));
+    if (!this.summary) return { json: JSON.stringify(await this.tracker(periodIdOrNull, now, viewer)) };
     const { epoch, changedAt, view } = await this.summary.read(audience, periodIdOrNull);
-    if (view && view.epoch === epoch && view.day === ukDate(now) && this.settled(view.builtAt, changedAt)) return view.json;
-    return (await this.workOut(periodIdOrNull, now, { epoch, changedAt }))[audience];
+    if (view && view.epoch === epoch && view.day === ukDate(now) && this.settled(view.builtAt, changedAt)) return { gzip: view.gzip };
+    return { json: (await this.workOut(periodIdOrNull, now, { epoch, changedAt }))[audience] };
+  }
+
+  /** `GET /tracker` as JSON text (for a client that does not accept gzip). */
+  async trackerJson(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>): Promise<string> {
+    return jsonOf(await this.trackerBody(periodIdOrNull, now, viewer));
   }
 
   /**

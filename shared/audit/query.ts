@@ -21,6 +21,7 @@ export const AUDITED_ENTITY_TYPES = [
   'mail-address',
   'indicator',
   'measure-settings',
+  'yearly-report',
 ] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
@@ -40,6 +41,7 @@ export const ENTITY_TYPE_LABELS: Record<AuditedEntityType, string> = {
   'mail-address': 'Email address',
   indicator: 'Outcome indicator',
   'measure-settings': 'Outcome measure settings',
+  'yearly-report': 'Yearly report',
 };
 
 /**
@@ -59,6 +61,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'indicator.update': 'Outcome indicator changed',
   'indicator.retire': 'Outcome indicator retired',
   'indicator.restore': 'Outcome indicator restored',
+  'report.create': 'Yearly report drafted',
+  'report.edit': 'Yearly report edited',
+  'report.regenerate': 'Yearly report drafted again',
   'measures.settings': 'Small-number threshold changed',
   'milestone.create': 'Milestone added',
   'milestone.update': 'Milestone updated',

@@ -31,6 +31,8 @@ export function recordHref(entityType: string, entityId: string): string | null 
       return parts.length === 2 ? `/measures/${first}` : null;
     case 'measure-settings':
       return '/measures';
+    case 'yearly-report':
+      return `/reports/${first}`;
     default:
       return null;
   }

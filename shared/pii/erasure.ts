@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Records whose text the lead can erase (each with its revisions and audit events). */
-export const ERASABLE_ENTITIES = ['return', 'kinship-item', 'threshold-document', 'criterion', 'assessment', 'milestone', 'workstream', 'indicator'] as const;
+export const ERASABLE_ENTITIES = ['return', 'kinship-item', 'threshold-document', 'criterion', 'assessment', 'milestone', 'workstream', 'indicator', 'yearly-report'] as const;
 export const ErasableEntity = z.enum(ERASABLE_ENTITIES);
 export type ErasableEntity = z.infer<typeof ErasableEntity>;
 
@@ -14,6 +14,7 @@ export const ERASABLE_ENTITY_LABELS: Record<ErasableEntity, string> = {
   milestone: 'Milestone (workstream/milestone)',
   workstream: "Workstream's overall confidence note (workstream/period)",
   indicator: 'Outcome indicator (workstream/indicator, e.g. placement-sufficiency/children-in-care)',
+  'yearly-report': 'Yearly report (the last quarter of its window, e.g. 2026-27-Q3)',
 };
 
 /** What replaces erased text everywhere it was. */

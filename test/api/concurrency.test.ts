@@ -295,6 +295,24 @@ CASES['PUT /api/p/{partnershipId}/measures/settings'] = async () => {
   return { current: settingsVersion, call: (m) => t.as(USERS.lead).put('/api/measures/settings', { smallNumberThreshold: 7 }, headers(m)) };
 };
 
+// The yearly report: drafting one makes a new report for its window (409 if there is one); each change after that is versioned.
+Object.assign(NO_IF_MATCH, {
+  'POST /api/p/{partnershipId}/reports': 'drafts a new report for a 12-month window; a window that has one already is 409',
+});
+const reportVersion = async () => {
+  const res = await t.as(USERS.lead).get('/api/reports/2026-27-Q2');
+  if (res.status === 404) expect((await t.as(USERS.lead).post('/api/reports', { lastPeriodId: '2026-27-Q2' })).status).toBe(201);
+  return (await json<{ version: number }>(t.as(USERS.lead).get('/api/reports/2026-27-Q2'))).version;
+};
+CASES['PUT /api/p/{partnershipId}/reports/{reportId}/sections/{sectionKey}'] = async () => ({
+  current: reportVersion,
+  call: (m) => t.as(USERS.lead).put('/api/reports/2026-27-Q2/sections/reviews', { text: 'The partners acted on one practice review.' }, headers(m)),
+});
+CASES['POST /api/p/{partnershipId}/reports/{reportId}/regenerate'] = async () => ({
+  current: reportVersion,
+  call: (m) => t.as(USERS.lead).post('/api/reports/2026-27-Q2/regenerate', undefined, headers(m)),
+});
+
 // Only tests count the audit table as a whole; the API never scans.
 const auditCount = async () => (await t.doc.send(new ScanCommand({ TableName: t.config.tables.audit, Select: 'COUNT' }))).Count ?? 0;
 

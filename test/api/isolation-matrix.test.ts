@@ -292,6 +292,13 @@ const POLICY: Record<string, Policy> = {
   restoreIndicator: {},
   setMeasureSettings: {},
   exportTrackerWorkbook: {},
+  // The yearly report: drafted and edited by the lead, read by the executive (it quotes every agency's returns).
+  listYearlyReports: {},
+  createYearlyReport: {},
+  getYearlyReport: {},
+  updateYearlyReportSection: {},
+  regenerateYearlyReport: {},
+  exportYearlyReportDocx: {},
   // Audit.
   searchAudit: {},
   listAuditPeople: {},
@@ -418,6 +425,10 @@ function pathOf(c: Cell): string {
         return fx.milestoneId;
       case 'indicatorId':
         return fx.indicator.id;
+      case 'reportId':
+        return PERIOD;
+      case 'sectionKey':
+        return 'impact';
       case 'workstreamId':
         return fx.reportingWorkstream;
       case 'id':
@@ -453,6 +464,11 @@ function bodyOf(c: Cell): unknown {
       return { name: probe };
     case 'setMeasureSettings':
       return { smallNumberThreshold: 6 };
+    // The window's report exists already (set-up): 409, nothing written.
+    case 'createYearlyReport':
+      return { lastPeriodId: PERIOD };
+    case 'updateYearlyReportSection':
+      return { text: probe };
     case 'openPeriod':
       return { id: PERIOD, dueDate: '2027-01-31' };
     // Names already taken (422, nothing written); the other set-up writes reach the version check.
@@ -665,6 +681,8 @@ beforeAll(async () => {
     direction: 'lower',
     reportingAgencyId: FX.kscmp.indicator.reportingAgencyId,
   });
+  // A yearly report in each partnership, for the window the cells name.
+  for (const pid of PIDS) await setUp(pid, `lead@${pid}.example`, 'POST', '/reports', { lastPeriodId: PERIOD });
   // Kent's demo has no Kinship items: one each for the two Kent agencies the cells name.
   const item = { category: 'peer-support', summary: 'Peer support for kinship carers.', arrangementTypes: ['informal'], providerName: 'Kent carers group' };
   for (const [agency, email] of [

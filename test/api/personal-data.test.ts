@@ -257,6 +257,16 @@ Object.assign(NO_FREE_TEXT, {
   'post /api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}/retire': 'no body',
   'post /api/p/{partnershipId}/workstreams/{id}/indicators/{indicatorId}/restore': 'no body',
   'put /api/p/{partnershipId}/measures/settings': 'a whole number only',
+  'post /api/p/{partnershipId}/reports': 'a period id only',
+  'post /api/p/{partnershipId}/reports/{reportId}/regenerate': 'no body: the text comes from records already checked',
+});
+CASES.push({
+  route: 'put /api/p/{partnershipId}/reports/{reportId}/sections/{sectionKey}',
+  user: USERS.lead,
+  method: 'PUT',
+  path: '/api/reports/2026-27-Q3/sections/reviews',
+  body: (s) => ({ text: s }),
+  field: 'text',
 });
 
 let ids: Record<string, string> = {};

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -128,6 +129,26 @@ describe('the tracker read model', () => {
       { numRuns: 12, seed: 20261130, endOnFailure: true },
     );
   }, 240_000);
+});
+
+describe('serving the stored tracker', () => {
+  it('when the client accepts gzip, the stored tracker is served as stored, gzipped, and reads the same as the JSON text served to a client that does not', async () => {
+    const plain = await t.as(USERS.exec).get(`/api/tracker?periodId=${Q3}`);
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('vary')).toBe('Accept-Encoding');
+    const text = await plain.text();
+    const send = vi.spyOn(DynamoDBDocumentClient.prototype, 'send');
+    try {
+      const zipped = await t.as(USERS.exec).get(`/api/tracker?periodId=${Q3}`, { 'Accept-Encoding': 'gzip, deflate, br' });
+      expect(zipped.status).toBe(200);
+      expect(zipped.headers.get('content-encoding')).toBe('gzip');
+      expect(zipped.headers.get('content-type')).toBe('application/json; charset=UTF-8');
+      expect(gunzipSync(new Uint8Array(await zipped.arrayBuffer())).toString('utf8')).toBe(text);
+      expect(send.mock.calls.map((call) => (call[0] as { constructor: { name: string } }).constructor.name)).toEqual(['BatchGetCommand']);
+    } finally {
+      send.mockRestore();
+    }
+  });
 });
 
 describe('where indexes lag behind writes (AWS): the settle window', () => {

@@ -413,6 +413,15 @@ describe('the API, used on every route as the Lambda runs it', () => {
     await get(USERS.exec, `${P}/measures`);
   });
 
+  it('when the lead drafts the yearly report, edits a section and drafts it again, and the executive reads it and downloads it as a Word document', async () => {
+    let report = await call(USERS.lead, 'POST', `${P}/reports`, { body: { lastPeriodId: Q3 }, status: 201 });
+    report = await call(USERS.lead, 'PUT', `${P}/reports/${Q3}/sections/reviews`, { body: { text: 'The partners acted on two practice reviews.' }, ifMatch: report.etag });
+    await call(USERS.lead, 'POST', `${P}/reports/${Q3}/regenerate`, { ifMatch: report.etag });
+    await get(USERS.exec, `${P}/reports`);
+    await get(USERS.exec, `${P}/reports/${Q3}`);
+    await get(USERS.exec, `${P}/reports/${Q3}/report.docx`);
+  });
+
   it('when the executive reads the tracker and every export, and the lead sets a workstream’s overall confidence', async () => {
     await get(USERS.exec, `${P}/tracker?periodId=${Q3}`);
     await call(USERS.lead, 'PUT', `${P}/tracker/overall/${Q3}/kinship`, { body: { confidence: 'amber', note: 'Pilot funding confirmed late.' } });

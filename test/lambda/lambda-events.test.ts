@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { withAwsEntry } from '../support/aws-entry.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -53,6 +54,18 @@ describe('the Lambda handler with API Gateway HTTP API v2 events', () => {
     const body = JSON.parse(res.body ?? '{}') as { agencies: unknown[]; workstreams: { id: string }[] };
     expect(body.agencies).toHaveLength(4);
     expect(body.workstreams.map((w) => w.id)).toEqual(['family-help', 'kinship', 'safeguarding', 'placement-sufficiency', 'care-leavers']);
+  });
+
+  it('when a browser that accepts gzip reads the tracker, the stored gzipped JSON goes back base64-encoded with Content-Encoding gzip, as API Gateway needs a binary body', async () => {
+    const token = await t.tokenFor(USERS.exec);
+    // The first read works the tracker out and stores it; the second is served as stored.
+    expect((await invoke(fixture('get-tracker-gzip', token))).statusCode).toBe(200);
+    const res = await invoke(fixture('get-tracker-gzip', token));
+    expect(res.statusCode).toBe(200);
+    expect(res.isBase64Encoded).toBe(true);
+    expect(res.headers?.['content-encoding']).toBe('gzip');
+    const tracker = JSON.parse(gunzipSync(Buffer.from(res.body ?? '', 'base64')).toString('utf8')) as { period: { id: string } };
+    expect(tracker.period.id).toBe('2026-27-Q3');
   });
 
   it('when a base64-encoded body is malformed JSON, it answers 400 problem+json, not 500', async () => {

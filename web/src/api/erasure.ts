@@ -7,7 +7,8 @@ export const erasePersonalData = (json: EraseRequest) => read(api.api.erasures.$
 
 /** What shows each kind of record, to fetch again once text is erased from it (its history is in the audit trail). */
 const SHOWN_IN: Record<ErasableEntity, QueryName[]> = {
-  return: [QUERY.return, QUERY.returns, QUERY.tracker, QUERY.measures],
+  // A yearly report quoting the return holds its words too.
+  return: [QUERY.return, QUERY.returns, QUERY.tracker, QUERY.measures, QUERY.report],
   'kinship-item': [QUERY.kinshipItems, QUERY.kinshipItem, QUERY.publicOffer, QUERY.kinshipCoverage, QUERY.tracker],
   'threshold-document': [QUERY.thresholdVersions, QUERY.thresholdContent, QUERY.tracker],
   criterion: [QUERY.readiness, QUERY.tracker],
@@ -15,6 +16,7 @@ const SHOWN_IN: Record<ErasableEntity, QueryName[]> = {
   milestone: [QUERY.workstreams, QUERY.return, QUERY.tracker],
   workstream: [QUERY.workstreams, QUERY.partnership, QUERY.return, QUERY.tracker],
   indicator: [QUERY.measures, QUERY.tracker],
+  'yearly-report': [QUERY.reports, QUERY.report],
 };
 
 /** Text was erased from a record: wherever the record shows, its history, and the audit trail. */

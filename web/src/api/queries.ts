@@ -43,6 +43,8 @@ export const QUERY = {
   hostedPartnerships: 'hosted-partnerships',
   secondFactor: 'second-factor',
   measures: 'measures',
+  reports: 'reports',
+  report: 'report',
 } as const;
 export type QueryName = (typeof QUERY)[keyof typeof QUERY];
 
