@@ -1,5 +1,6 @@
 import type { Paragraph, ParagraphChild } from 'docx';
 import { formatDayLong } from '../../shared/periods/period.js';
+import { formatDateTime } from '../../shared/text/date-time.js';
 import type { ReportSource, YearlyReportView } from '../../shared/reports/schema.js';
 import { type ReportInline, readReportText } from '../../shared/reports/text.js';
 
@@ -83,7 +84,7 @@ export async function renderReportDocx(report: YearlyReportView, opts: { portalU
   const body: Paragraph[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(clean(report.title))] }),
     new Paragraph(`Covers ${formatDayLong(report.start)} to ${formatDayLong(report.end)}`),
-    new Paragraph(`Draft from the ${PORTAL}, last changed ${formatUkDateTime(report.updatedAt)} by ${clean(report.updatedByName)}`),
+    new Paragraph(`Draft from the ${PORTAL}, last changed ${formatDateTime(report.updatedAt)} by ${clean(report.updatedByName)}`),
   ];
   for (const section of report.sections) {
     const sources = new Map(section.sources.map((s) => [s.n, s]));
@@ -128,29 +129,3 @@ export async function renderReportDocx(report: YearlyReportView, opts: { portalU
  * surrogate (from text cut in the middle of an emoji), and one of them makes Word refuse the file.
  */
 const clean = (text: string) => text.replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
-
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h12',
-});
-
-/**
- * An instant in UK time as GOV.UK writes it, as the web pages do: "1 April 2026 at 3:45pm",
- * "at 5pm", "at midday", "at midnight". (The web's `formatDateTime` lives in web/src/components.)
- */
-function formatUkDateTime(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  const parts = DATE_TIME.formatToParts(at);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const ampm = part('dayPeriod').toLowerCase();
-  const hour = part('hour');
-  const minute = part('minute');
-  const time = hour === '12' && minute === '00' ? (ampm === 'am' ? 'midnight' : 'midday') : minute === '00' ? `${hour}${ampm}` : `${hour}:${minute}${ampm}`;
-  return `${part('day')} ${part('month')} ${part('year')} at ${time}`;
-}

@@ -132,7 +132,7 @@ export function draftReport(e: ReportEvidence): DraftSection[] {
       const expected = e.periods.reduce((n, p) => n + p.expectedAgencyIds.length, 0);
       const accepted = e.periods.reduce((n, p) => n + p.acceptedAgencyIds.length, 0);
       s.para(
-        `Partner agencies returned progress on each workstream every quarter. Over the ${plural(e.periods.length, 'quarter')} in the portal, ${accepted} of ${expected} returns due were accepted by the programme lead ${s.cite(`Returns accepted in the window: ${accepted} of ${expected} due`, '/returns')}:`,
+        `Partner agencies report progress on each workstream in quarterly returns. Over the ${plural(e.periods.length, 'quarter')} in the portal, ${accepted} of ${expected} returns due were accepted by the programme lead ${s.cite(`Returns accepted in the window: ${accepted} of ${expected} due`, '/returns')}:`,
       );
       s.list(
         e.periods.map((p) => {

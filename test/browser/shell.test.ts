@@ -90,7 +90,7 @@ const ROLES = [
     role: 'Reform programme lead',
     agency: 'Medway Council',
     heading: 'Reform programme overview',
-    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Outcome measures', 'Programme set-up', 'People', 'Audit trail'],
+    nav: ['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Yearly reports', 'Outcome measures', 'Programme set-up', 'People', 'Audit trail'],
   },
   {
     who: 'an executive member',
@@ -99,7 +99,7 @@ const ROLES = [
     role: 'Partnership executive',
     agency: null,
     heading: 'Shared tracker',
-    nav: ['Home (tracker)', 'Outcome measures', 'Threshold document', 'Kinship offer', 'Readiness'],
+    nav: ['Home (tracker)', 'Yearly reports', 'Outcome measures', 'Threshold document', 'Kinship offer', 'Readiness'],
   },
   {
     who: 'a council partner',
@@ -260,7 +260,19 @@ describe('web shell: the menu on a phone', () => {
     await expect.poll(() => list.isVisible()).toBe(true);
     await expect
       .poll(async () => (await links().allInnerTexts()).map((t) => t.trim()))
-      .toEqual(['Home', 'Returns', 'Threshold document', 'Kinship offer', 'Readiness', 'Tracker', 'Outcome measures', 'Programme set-up', 'People', 'Audit trail']);
+      .toEqual([
+        'Home',
+        'Returns',
+        'Threshold document',
+        'Kinship offer',
+        'Readiness',
+        'Tracker',
+        'Yearly reports',
+        'Outcome measures',
+        'Programme set-up',
+        'People',
+        'Audit trail',
+      ]);
     await expectNoAxeViolations(page, 'lead home at 320px, menu open');
     await button.click();
     await expect.poll(expanded).toBe('false');
@@ -294,7 +306,7 @@ describe('web shell: the menu on a phone', () => {
     // On a wider screen the links show without the button, whatever the menu's state was.
     await page.setViewportSize({ width: 1024, height: 800 });
     await expect.poll(() => button.isVisible()).toBe(false);
-    await expect.poll(() => links().count()).toBe(10);
+    await expect.poll(() => links().count()).toBe(11);
     await expectNoAxeViolations(page, 'readiness at 1024px after using the phone menu');
     await b.closeTab(tab);
   }, 60_000);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { readMailbox, type SesLocal, startSesLocal } from '../../functions/local/ses-local.js';
 import { createSesClient, SesMailer } from '../../functions/mail/ses-mailer.js';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createApp, type AppDeps } from '../../functions/app.js';
 import { generateLocalKeys, LocalTokenIssuer } from '../../functions/auth/tokens.js';
 import type { Config } from '../../functions/config.js';
@@ -102,7 +102,28 @@ export async function createTestApp(opts: { config?: Config; clock?: () => Date;
     return res.Items ?? [];
   }
 
-  return { app, config, doc, client: tables.client, keys, issuer, seed, tokenFor, as, auditEventsOf, drop: tables.drop };
+  /**
+   * How many items each table holds, [main, audit], to show a refused request wrote nothing. Only
+   * tests count whole tables; the API never scans. The tracker's read model (derived, rewritten after
+   * each change) is left out: what is counted is what the change itself wrote.
+   */
+  async function itemCounts(): Promise<[number, number]> {
+    const count = async (table: string) =>
+      (
+        await doc.send(
+          new ScanCommand({
+            TableName: table,
+            Select: 'COUNT',
+            ConsistentRead: true,
+            FilterExpression: 'NOT contains(pk, :model)',
+            ExpressionAttributeValues: { ':model': '#TRACKER' },
+          }),
+        )
+      ).Count ?? 0;
+    return [await count(config.tables.main), await count(config.tables.audit)];
+  }
+
+  return { app, config, doc, client: tables.client, keys, issuer, seed, tokenFor, as, auditEventsOf, itemCounts, drop: tables.drop };
 }
 
 export const USERS = {

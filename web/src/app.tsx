@@ -25,6 +25,10 @@ const BoardReportPage = lazy(() => import('./pages/tracker/board-report.js').the
 const MeasuresPage = lazy(() => import('./pages/measures/measures-page.js'));
 const MeasuresWorkstreamPage = lazy(() => import('./pages/measures/workstream-page.js'));
 const IndicatorFormPage = lazy(() => import('./pages/measures/indicator-form-page.js'));
+const ReportsPage = lazy(() => import('./pages/reports/reports-page.js'));
+const ReportPage = lazy(() => import('./pages/reports/report-page.js'));
+const ReportPrintPage = lazy(() => import('./pages/reports/print-page.js'));
+const ReportSectionEditPage = lazy(() => import('./pages/reports/section-edit-page.js'));
 
 // Quarterly returns: the lead's and the partner's pages load on first use.
 const ReturnsPage = lazy(() => import('./pages/returns/returns-list-page.js').then((m) => ({ default: m.ReturnsListPage })));
@@ -118,6 +122,10 @@ export function App(props: { base?: string | undefined; platform?: boolean }) {
             <Route path="/measures/:workstreamId" component={MeasuresWorkstreamPage} />
             {/* "new" is static, so it outranks an indicator id; an indicator's form is one segment longer. */}
             <Route path={['/measures/:workstreamId/new', '/measures/:workstreamId/:indicatorId/edit']} component={IndicatorFormPage} />
+            <Route path="/reports" component={ReportsPage} />
+            <Route path="/reports/:reportId" component={ReportPage} />
+            <Route path="/reports/:reportId/print" component={ReportPrintPage} />
+            <Route path="/reports/:reportId/sections/:sectionKey/edit" component={ReportSectionEditPage} />
             <Route path="/audit" component={AuditTrailPage} />
             <Route path="/settings/notifications" component={NotificationsPage} />
             <Route path="/settings/two-step-sign-in" component={SecondFactorPage} />

@@ -37,6 +37,7 @@ describe('navigation by role', () => {
       'Kinship offer',
       'Readiness',
       'Tracker',
+      'Yearly reports',
       'Outcome measures',
       'Programme set-up',
       'People',

@@ -17,6 +17,7 @@ export const NAV: Record<Role, NavItem[]> = {
     { href: '/kinship', label: 'Kinship offer' },
     { href: '/readiness', label: 'Readiness' },
     { href: '/tracker', label: 'Tracker' },
+    { href: '/reports', label: 'Yearly reports' },
     { href: '/measures', label: 'Outcome measures' },
     { href: '/programme', label: 'Programme set-up' },
     { href: '/people', label: 'People' },
@@ -32,6 +33,7 @@ export const NAV: Record<Role, NavItem[]> = {
   ],
   executive: [
     { href: '/', label: 'Home (tracker)' },
+    { href: '/reports', label: 'Yearly reports' },
     { href: '/measures', label: 'Outcome measures' },
     { href: '/threshold', label: 'Threshold document' },
     { href: '/kinship', label: 'Kinship offer' },
@@ -44,9 +46,9 @@ export const NAV: Record<Role, NavItem[]> = {
  * Executives read returns (read-only) so every tracker figure can link through to its detail.
  */
 const AREAS: Record<Role, string[]> = {
-  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/measures', '/programme', '/people', '/audit'],
+  lead: ['/returns', '/threshold', '/kinship', '/readiness', '/tracker', '/board-report', '/reports', '/measures', '/programme', '/people', '/audit'],
   partner: ['/our-return', '/threshold', '/kinship', '/readiness', '/measures'],
-  executive: ['/tracker', '/board-report', '/measures', '/returns', '/threshold', '/kinship', '/readiness'],
+  executive: ['/tracker', '/board-report', '/reports', '/measures', '/returns', '/threshold', '/kinship', '/readiness'],
 };
 
 /** What an agency administrator (a partner with that flag) may use besides a partner's areas. */

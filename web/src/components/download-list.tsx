@@ -1,11 +1,10 @@
-import { createSignal, For, Show } from 'solid-js';
-import { ApiError } from '../api/client.js';
+import { For } from 'solid-js';
+import { createDownloads } from './download-status.js';
 import './download-list.css';
 
 /**
- * Buttons that download files, one each. Buttons, not links: the API needs the bearer token, so
- * each one fetches its file (`download`) and saves it. Progress is announced in a live region, and
- * a failure says which file and why; one download runs at a time.
+ * Buttons that download files, one each: buttons, not links, since each fetches its file with the
+ * bearer token (`download`); the messages name the file (see download-status.tsx).
  */
 export function DownloadList<F extends string>(props: {
   files: readonly { file: F; label: string }[];
@@ -13,23 +12,11 @@ export function DownloadList<F extends string>(props: {
   /** what the files hold, for the status line: "Returns (CSV) for 2026-27 Q3 downloaded." */
   of: string;
 }) {
-  const [message, setMessage] = createSignal('');
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal<F | null>(null);
-  const download = async (file: F, label: string) => {
-    setBusy(() => file);
-    setError('');
-    setMessage(`Preparing ${label.toLowerCase()}…`);
-    try {
-      await props.download(file);
-      setMessage(`${label} for ${props.of} downloaded.`);
-    } catch (err) {
-      setMessage('');
-      setError(err instanceof ApiError ? `${label} could not be downloaded: ${err.detail}` : `${label} could not be downloaded. Try again.`);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const downloads = createDownloads<F>();
+  const download = (file: F, label: string) =>
+    downloads.run(file, { preparing: `Preparing ${label.toLowerCase()}…`, done: `${label} for ${props.of} downloaded.`, failed: `${label} could not be downloaded` }, () =>
+      props.download(file),
+    );
   return (
     <>
       <ul class="app-download-list">
@@ -39,7 +26,7 @@ export function DownloadList<F extends string>(props: {
               <button
                 type="button"
                 class="govuk-button govuk-button--secondary app-download-list__button"
-                disabled={busy() !== null}
+                disabled={downloads.busy() !== null}
                 onClick={() => void download(e.file, e.label)}
                 data-file={e.file}
               >
@@ -49,14 +36,7 @@ export function DownloadList<F extends string>(props: {
           )}
         </For>
       </ul>
-      <p class="govuk-body app-download-status" role="status" aria-live="polite">
-        {message()}
-      </p>
-      <Show when={error()}>
-        <p class="govuk-error-message" role="alert">
-          {error()}
-        </p>
-      </Show>
+      {downloads.status()}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { formatDayLong, ukDate } from '../../../shared/periods/period.js';
+import { formatDateTime } from '../../../shared/text/date-time.js';
 
 /*
  * The kit's display formats, so every page writes dates, times and people the same way:
@@ -7,7 +8,7 @@ import { formatDayLong, ukDate } from '../../../shared/periods/period.js';
  * `formatDayLong` and `ukDate` (the UK calendar day of an instant) come from shared/periods.
  */
 
-export { formatDayLong, ukDate };
+export { formatDateTime, formatDayLong, ukDate };
 
 /** "1 April 2026" from a date or an instant (the instant's UK calendar day); `empty` when there is none. */
 export function formatDay(iso: string | null | undefined, empty = ''): string {
@@ -20,32 +21,6 @@ export function formatDate(iso: string | null | undefined): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  hourCycle: 'h12',
-});
-
-/**
- * The moment something happened, in UK time as GOV.UK writes it: "1 April 2026 at 3:45pm", "5pm",
- * "midday", "midnight". `separator` goes between the date and the time (", " in a table).
- */
-export function formatDateTime(iso: string | null | undefined, separator = ' at '): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = DATE_TIME.formatToParts(d);
-  const p = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
-  const period = p('dayPeriod').toLowerCase();
-  const noonOrMidnight = p('hour') === '12' && p('minute') === '00' ? (period === 'am' ? 'midnight' : 'midday') : null;
-  const time = noonOrMidnight ?? (p('minute') === '00' ? `${p('hour')}${period}` : `${p('hour')}:${p('minute')}${period}`);
-  return `${p('day')} ${p('month')} ${p('year')}${separator}${time}`;
 }
 
 /** When something was done and who did it: "1 April 2026 at 3:45pm by Jo Bloggs". */

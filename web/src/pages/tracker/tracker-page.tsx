@@ -54,6 +54,14 @@ function TrackerView(props: { t: () => Tracker; onChoose: (id: string) => void; 
         </A>{' '}
         (a printable version to save as PDF for board papers)
       </p>
+      <Show when={role() === 'lead' || role() === 'executive'}>
+        <p class="govuk-body app-no-print">
+          <A class="govuk-link" href="/reports">
+            Yearly partnership reports
+          </A>{' '}
+          (the report Working Together 2023 asks for each year, drafted from these records)
+        </p>
+      </Show>
       <TrackerSections
         t={t()}
         afterConfidence={
