@@ -25,11 +25,12 @@ export class MeasureRepository {
     private readonly pid: string,
   ) {}
 
-  private async query(prefix?: string): Promise<Record<string, unknown>[]> {
+  private async query(prefix?: string, consistent = false): Promise<Record<string, unknown>[]> {
     return queryAll(this.doc, {
       TableName: this.table,
       KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
       ExpressionAttributeValues: { ':pk': measureKeys.partition(this.pid), ...(prefix ? { ':prefix': prefix } : {}) },
+      ...(consistent ? { ConsistentRead: true } : {}),
     });
   }
 
@@ -55,8 +56,9 @@ export class MeasureRepository {
   }
 
   /** Every indicator, no values: one Query (what a return's section must report). */
-  async listIndicators(): Promise<Indicator[]> {
-    return MeasureRepository.sorted(await this.query(measureKeys.definitionsPrefix())).indicators;
+  /** Every indicator's definition; `consistent` for a read that must hold every change committed before it (configuration-cache.ts). */
+  async listIndicators(consistent = false): Promise<Indicator[]> {
+    return MeasureRepository.sorted(await this.query(measureKeys.definitionsPrefix(), consistent)).indicators;
   }
 
   indicatorItem(ind: Indicator): Record<string, unknown> {

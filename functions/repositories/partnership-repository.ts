@@ -33,10 +33,18 @@ export class PartnershipRepository {
     private readonly pid: string,
   ) {}
 
-  /** One Query over the partnership partition (paged; the partition holds configuration only). */
-  async getPartnershipData(): Promise<PartnershipData> {
+  /**
+   * One Query over the partnership partition (paged; the partition holds configuration only).
+   * `consistent` for a read that must hold every change committed before it (configuration-cache.ts).
+   */
+  async getPartnershipData(consistent = false): Promise<PartnershipData> {
     const out: PartnershipData = { partnership: null, agencies: [], workstreams: [], milestones: [], periods: [], overallConfidence: [], measureSettings: null };
-    const items = await queryAll(this.doc, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': partnershipPk(this.pid) } });
+    const items = await queryAll(this.doc, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partnershipPk(this.pid) },
+      ...(consistent ? { ConsistentRead: true } : {}),
+    });
     for (const item of items) {
       if (item.entity === 'Partnership') out.partnership = strip(item) as Partnership;
       // A record loaded before versions existed is at version 1.

@@ -1,9 +1,9 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from '../db/query.js';
+import { batchGet, queryAll } from '../db/query.js';
 import type { Confidence, CopiedFrom, Escalation, Metric, MilestoneUpdate, ReturnCertification, Risk } from '../../shared/returns/schema.js';
 import type { IndicatorValue } from '../../shared/measures/schema.js';
 import { MAIN_TABLE } from '../db/table-design.js';
-import { returnKeys } from '../db/keys.js';
+import { returnKeys, trackerKeys } from '../db/keys.js';
 import type { WriteOp } from '../db/transact.js';
 import { type PartnershipData, PartnershipRepository, strip } from './partnership-repository.js';
 import { type Membership, PlatformRepository } from './platform-repository.js';
@@ -105,6 +105,21 @@ export class ReturnRepository {
       this.listSections(periodId, agencyId),
     ]);
     return { header: h.Item ? (strip(h.Item) as unknown as ReturnHeader) : null, sections };
+  }
+
+  /**
+   * A return's header and sections with the partnership's count of changes (the tracker's epoch,
+   * which every change to the configuration raises): one BatchGetItem and one Query, in parallel,
+   * strongly consistent. The count says whether configuration read before is still current
+   * (services/configuration-cache.ts).
+   */
+  async getReturnWithEpoch(periodId: string, agencyId: string): Promise<{ header: ReturnHeader | null; sections: StoredSection[]; epoch: number }> {
+    const headerKey = returnKeys.header(this.pid, periodId, agencyId);
+    const epochKey = trackerKeys.epoch(this.pid);
+    const [items, sections] = await Promise.all([batchGet(this.doc, this.table, [headerKey, epochKey]), this.listSections(periodId, agencyId)]);
+    const h = items.find((i) => i.pk === headerKey.pk && i.sk === headerKey.sk);
+    const e = items.find((i) => i.pk === epochKey.pk && i.sk === epochKey.sk);
+    return { header: h ? (strip(h) as unknown as ReturnHeader) : null, sections, epoch: Number(e?.epoch ?? 0) };
   }
 
   /** A return's header alone (one GetItem): for jobs that need its status or people, not its answers. */

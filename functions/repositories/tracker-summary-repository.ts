@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { BatchGetCommand, BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from '../db/query.js';
 import { trackerKeys } from '../db/keys.js';
 
 /** Who a tracker view is worked out for: the executive sees only the outcome measures shown to them. */
@@ -34,14 +35,7 @@ export class TrackerSummaryRepository {
   async read(audience: TrackerAudience, periodId: string | null): Promise<{ epoch: number; changedAt: string | null; view: ReadTrackerView | null }> {
     const epochKey = trackerKeys.epoch(this.pid);
     const viewKey = trackerKeys.view(this.pid, audience, periodId);
-    const res = await this.doc.send(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: [epochKey, viewKey], ConsistentRead: true } } }));
-    let items = res.Responses?.[this.table] ?? [];
-    // Two small items: DynamoDB returns both, but a throttled key comes back unprocessed; read those one by one.
-    const unprocessed = res.UnprocessedKeys?.[this.table]?.Keys ?? [];
-    for (const Key of unprocessed) {
-      const got = await this.doc.send(new GetCommand({ TableName: this.table, Key, ConsistentRead: true }));
-      if (got.Item) items = [...items, got.Item];
-    }
+    const items = await batchGet(this.doc, this.table, [epochKey, viewKey]);
     const epochItem = items.find((i) => i.sk === epochKey.sk);
     const viewItem = items.find((i) => i.sk === viewKey.sk);
     return {

@@ -3,6 +3,7 @@ import type { PartnershipData, PartnershipRepository } from '../repositories/par
 import type { ReturnHeader, ReturnRepository, StoredSection } from '../repositories/return-repository.js';
 import { assertVersion, type ExpectedVersion } from '../repositories/version-guard.js';
 import type { Writer, WriteContext } from '../db/transact.js';
+import { ConfigurationCache } from './configuration-cache.js';
 import { Conflict, Forbidden, NotFound, PersonalDataRefused, PersonalDataUnconfirmed, Unprocessable, ValidationFailed, ValueQueried } from '../http/errors.js';
 import type { WriteOp } from '../db/transact.js';
 import type { Indicator, IndicatorValue } from '../../shared/measures/schema.js';
@@ -81,6 +82,14 @@ interface EditableReturn {
   currentByWs: Map<string, StoredSection>;
 }
 
+/** The period a return belongs to, with its agency checked: 404 for either unknown. */
+function periodOf(data: PartnershipData, periodId: string, agencyId?: string): Period {
+  const period = data.periods.find((p) => p.id === periodId);
+  if (!period) throw new NotFound(`There is no reporting period ${periodId}.`);
+  if (agencyId !== undefined && !data.agencies.some((a) => a.id === agencyId)) throw new NotFound(`There is no agency ${agencyId} in this partnership.`);
+  return period;
+}
+
 /**
  * Quarterly returns: partners draft and submit (where the partnership requires it, a signatory at
  * the agency certifies first); the lead accepts or returns them.
@@ -92,14 +101,13 @@ export class ReturnsService {
     private readonly writer: Writer,
     private readonly users: Pick<UserRepository, 'listRecipients'>,
     private readonly measures: MeasureRepository,
+    /** The configuration kept at the count of changes: a return is read in two calls while it is current. */
+    private readonly configuration = new ConfigurationCache(partnership, measures),
   ) {}
 
   private async context(periodId: string, agencyId?: string) {
     const data = await this.partnership.getPartnershipData();
-    const period = data.periods.find((p) => p.id === periodId);
-    if (!period) throw new NotFound(`There is no reporting period ${periodId}.`);
-    if (agencyId !== undefined && !data.agencies.some((a) => a.id === agencyId)) throw new NotFound(`There is no agency ${agencyId} in this partnership.`);
-    return { data, period };
+    return { data, period: periodOf(data, periodId, agencyId) };
   }
 
   /**
@@ -153,11 +161,10 @@ export class ReturnsService {
 
   async get(user: Principal, periodId: string, agencyId: string, today = new Date()): Promise<ReturnView> {
     this.assertCanRead(user, agencyId);
-    const [{ data, period }, { header, sections }, indicators] = await Promise.all([
-      this.context(periodId, agencyId),
-      this.returns.getReturn(periodId, agencyId),
-      this.measures.listIndicators(),
-    ]);
+    // The return with the count of changes (one BatchGetItem and one Query); the configuration at that count, kept while it is current.
+    const { header, sections, epoch } = await this.returns.getReturnWithEpoch(periodId, agencyId);
+    const { data, indicators } = await this.configuration.at(epoch);
+    const period = periodOf(data, periodId, agencyId);
     const required = this.requiredWorkstreamIds(data, period, agencyId);
     const all = header ? this.completeSections(sections, required, periodId, agencyId) : await this.startingSections(periodId, agencyId, required);
     // The executive reads the figures shown to them, and no others (shared/measures: publishedToExecutive).
