@@ -10,6 +10,9 @@ describe('acceptsGzip', () => {
     ['identity', false],
     ['br', false],
     ['gzip;q=0', false],
+    ['gzip;q=0, *', false],
+    ['*;q=0', false],
+    ['br, *;q=0.1', true],
     ['', false],
     [undefined, false],
   ])('when Accept-Encoding is %j, it answers %s', (header, expected) => {

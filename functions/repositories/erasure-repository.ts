@@ -39,16 +39,12 @@ export class ErasureRepository {
         if (!b) return [];
         // Indicator values (and their notes) are kept beside the indicators too, one item per
         // workstream, with or without a return (figures from before the portal have none).
-        // Yearly reports quote returns: those whose figures name this return hold its words too.
-        const [header, sections, values, reports] = await Promise.all([
+        const [header, sections, values] = await Promise.all([
           this.get(returnKeys.header(this.pid, a, b)),
           this.query(returnKeys.sectionPartition(this.pid, a, b)),
           this.query(measureKeys.partition(this.pid), measureKeys.valuesPrefix()),
-          this.query(reportKeys.partition(this.pid)),
         ]);
-        const page = `/returns/${encodeURIComponent(a)}/${encodeURIComponent(b)}`;
-        const quoting = reports.filter((r) => (r.sections as { sources: { path: string }[] }[]).some((s) => s.sources.some((x) => x.path === page)));
-        return [...header, ...sections, ...values.filter((v) => v.periodId === a && v.agencyId === b), ...quoting];
+        return [...header, ...sections, ...values.filter((v) => v.periodId === a && v.agencyId === b)];
       }
       case 'kinship-item':
         return [...(await this.get(kinshipKeys.item(this.pid, a))), ...(await this.query(`P#${this.pid}#KINSHIP-REVISIONS#${a}`))];
@@ -78,13 +74,15 @@ export class ErasureRepository {
   }
 
   /**
-   * The audit events of the yearly reports among `items` (a return's words quoted in a report are
-   * in the report's own history too): one paged Query each, for the few reports that quote it.
+   * Every yearly report with its audit events. Reports quote returns and name milestones and
+   * indicators, and a report's history keeps what it once quoted after it stops quoting it, so
+   * erasing any record's text looks through them all: one paged Query, then one a report (a
+   * partnership drafts about one a year).
    */
-  async listAuditEventsOfQuotingReports(entityType: ErasableEntity, items: readonly Item[]): Promise<Item[]> {
-    if (entityType === 'yearly-report') return [];
-    const reports = items.filter((i) => i.entity === 'YearlyReport');
-    return (await Promise.all(reports.map((r) => this.listAuditEventsOfEntity('yearly-report', String(r.id))))).flat();
+  async listReportsWithEvents(): Promise<{ reports: Item[]; events: Item[] }> {
+    const reports = await this.query(reportKeys.partition(this.pid));
+    const events = (await Promise.all(reports.map((r) => this.listAuditEventsOfEntity('yearly-report', String(r.id))))).flat();
+    return { reports, events };
   }
 
   /** Named access pattern: the entity's audit events (one paged Query). */

@@ -7,12 +7,11 @@ import { Conflict } from '../http/errors.js';
 import { strip } from './partnership-repository.js';
 import { guardedPut } from './version-guard.js';
 
-/** A section as stored: what the portal wrote (kept, so regenerating knows what the lead changed) and the text now. */
+/** A section as stored: its text now, its sources, and whether (and by whom) the lead edited it (drafting again leaves an edited section alone). */
 export interface StoredReportSection {
   key: ReportSectionKey;
   text: string;
   sources: ReportSource[];
-  generatedText: string;
   editedAt: string | null;
   editedBy: string | null;
   editedByName: string | null;

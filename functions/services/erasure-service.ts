@@ -20,7 +20,11 @@ export class ErasureService {
     if (user.role !== 'lead') throw new Forbidden('Only the programme lead erases personal data.');
     const items = await this.repo.listItemsOfEntity(input.entityType, input.entityId);
     if (!items.length) throw new NotFound(`There is no ${input.entityType} ${input.entityId}.`);
-    const events = [...(await this.repo.listAuditEventsOfEntity(input.entityType, input.entityId)), ...(await this.repo.listAuditEventsOfQuotingReports(input.entityType, items))];
+    const [ownEvents, elsewhere] = await Promise.all([
+      this.repo.listAuditEventsOfEntity(input.entityType, input.entityId),
+      // A yearly report quotes records (its own erasure reaches it as the record itself).
+      input.entityType === 'yearly-report' ? { reports: [], events: [] } : this.repo.listReportsWithEvents(),
+    ]);
 
     let recordReplacements = 0;
     const changed = items.map((item) => {
@@ -28,21 +32,34 @@ export class ErasureService {
       recordReplacements += count;
       return { value, count };
     });
-    const erasedEvents = events
-      .map((event) => {
-        const text = Object.fromEntries(AUDIT_TEXT_ATTRIBUTES.filter((a) => event[a] !== undefined).map((a) => [a, event[a]]));
-        const { value, count } = eraseText(text, input.text);
-        return { event: { ...event, ...value }, count };
-      })
-      .filter((e) => e.count > 0);
+    // A report quotes words with their spacing run together: the text is looked for as written and so.
+    const quoted = [...new Set([input.text, input.text.replace(/\s+/g, ' ').trim()])];
+    const eraseQuoted = <T>(value: T, skip?: ReadonlySet<string>) =>
+      quoted.reduce(
+        (acc, text) => {
+          const next = eraseText(acc.value, text, skip);
+          return { value: next.value, count: acc.count + next.count };
+        },
+        { value, count: 0 },
+      );
+    const reports = elsewhere.reports.map((r) => eraseQuoted(r, KEY_ATTRIBUTES)).filter((r) => r.count > 0);
+    recordReplacements += reports.reduce((n, r) => n + r.count, 0);
+    const eraseInEvent = (event: Record<string, unknown>, erase: (v: Record<string, unknown>) => { value: Record<string, unknown>; count: number }) => {
+      const text = Object.fromEntries(AUDIT_TEXT_ATTRIBUTES.filter((a) => event[a] !== undefined).map((a) => [a, event[a]]));
+      const { value, count } = erase(text);
+      return { event: { ...event, ...value }, count };
+    };
+    const erasedEvents = [...ownEvents.map((e) => eraseInEvent(e, (v) => eraseText(v, input.text))), ...elsewhere.events.map((e) => eraseInEvent(e, (v) => eraseQuoted(v)))].filter(
+      (e) => e.count > 0,
+    );
     if (recordReplacements === 0 && erasedEvents.length === 0) {
       throw new Unprocessable('The text was not found in this record, its earlier versions or its history. Copy it exactly as it appears and try again.', [
         { path: 'text', message: 'Enter the text exactly as it appears in the record' },
       ]);
     }
     // Every versioned item moves on a version even if only its parts changed, so a form opened
-    // before the erasure cannot save the text back (it gets 412 and reloads).
-    const rewrite = changed.filter((c, i) => c.count > 0 || typeof items[i]!.version === 'number').map((c) => c.value);
+    // before the erasure cannot save the text back (it gets 412 and reloads); a report only where the text was.
+    const rewrite = [...changed.filter((c, i) => c.count > 0 || typeof items[i]!.version === 'number').map((c) => c.value), ...reports.map((r) => r.value)];
     const room = this.writer.room(input.entityType);
     if (rewrite.length > room) throw new Unprocessable(`This record has ${rewrite.length} stored parts; erasure handles up to ${room} at once.`);
     const event = await this.writer.write(
@@ -52,7 +69,13 @@ export class ErasureService {
         entityType: input.entityType,
         entityId: input.entityId,
         summary: `Erased personal data from ${input.field}`,
-        meta: { field: input.field, reason: input.reason, recordReplacements, auditEvents: erasedEvents.length },
+        meta: {
+          field: input.field,
+          reason: input.reason,
+          recordReplacements,
+          auditEvents: erasedEvents.length,
+          ...(reports.length ? { yearlyReports: reports.map((r) => String(r.value.id)) } : {}),
+        },
       },
       ctx,
     );

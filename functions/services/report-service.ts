@@ -74,7 +74,7 @@ export class ReportService {
       updatedBy: ctx.actor.email,
       updatedByName: ctx.actor.name,
       version: 1,
-      sections: draftReport(evidence).map((s) => ({ key: s.key, text: s.text, sources: s.sources, generatedText: s.text, editedAt: null, editedBy: null, editedByName: null })),
+      sections: draftReport(evidence).map((s) => ({ key: s.key, text: s.text, sources: s.sources, editedAt: null, editedBy: null, editedByName: null })),
     };
     await this.writer.write(
       [this.repo.createOp(report)],
@@ -140,8 +140,10 @@ export class ReportService {
     const sections: StoredReportSection[] = current.sections.map((s) => {
       const fresh = drafted.get(s.key);
       if (!fresh || s.editedAt || (fresh.text === s.text && sameSources(fresh.sources, s.sources))) return s;
-      changes[`sections.${s.key}`] = { from: s.text, to: fresh.text };
-      return { ...s, text: fresh.text, sources: fresh.sources, generatedText: fresh.text };
+      // What changed: the text, or (the same words) only the records its figures point to.
+      if (fresh.text !== s.text) changes[`sections.${s.key}`] = { from: s.text, to: fresh.text };
+      else changes[`sections.${s.key}.sources`] = { from: s.sources, to: fresh.sources };
+      return { ...s, text: fresh.text, sources: fresh.sources };
     });
     if (Object.keys(changes).length === 0 && periodIds.join() === current.periodIds.join()) return this.view(current);
     const at = ctx.now.toISOString();
@@ -206,7 +208,8 @@ export class ReportService {
         { path: 'lastPeriodId', message: `Choose a reporting period the partnership has opened: ${lastPeriodId} has not been opened` },
       ]);
     const [t, headers, ...sectionLists] = await Promise.all([
-      this.tracker.tracker(lastPeriodId, now, { role: 'lead' }),
+      // As the executive sees it: the report is published, so outcome indicators the lead keeps from the executive stay out of it.
+      this.tracker.tracker(lastPeriodId, now, { role: 'executive' }),
       this.returns.listAllReturnHeaders(),
       ...opened.map((id) => this.returns.listSectionsForPeriod(id)),
     ]);

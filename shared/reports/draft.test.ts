@@ -119,7 +119,13 @@ const raw = fc.record({
   }),
   indicators: fc.array(indicatorRaw, { maxLength: 4 }),
   milestones: fc.array(
-    fc.record({ offset: fc.integer({ min: -500, max: 900 }), status: fc.constantFrom(...MILESTONE_STATUSES), ws: fc.nat({ max: 2 }), owner: fc.constantFrom(...OWNERS) }),
+    fc.record({
+      offset: fc.integer({ min: -500, max: 900 }),
+      status: fc.constantFrom(...MILESTONE_STATUSES),
+      ws: fc.nat({ max: 2 }),
+      owner: fc.constantFrom(...OWNERS),
+      closed: fc.boolean(),
+    }),
     {
       maxLength: 7,
     },
@@ -243,7 +249,16 @@ function build(r: Raw): ReportEvidence {
     smallNumberThreshold: r.smallNumberThreshold,
     milestones: r.milestones.map((m, i) => {
       const ws = workstreams[m.ws % workstreams.length]!;
-      return { id: `m-${i}`, workstreamId: ws.id, workstreamName: ws.name, title: `Milestone ${GREEK[i]}`, ownerName: m.owner, dueDate: day(w.start, m.offset), status: m.status };
+      return {
+        id: `m-${i}`,
+        workstreamId: ws.id,
+        workstreamName: ws.name,
+        title: `Milestone ${GREEK[i]}`,
+        ownerName: m.owner,
+        dueDate: day(w.start, m.offset),
+        status: m.status,
+        closed: m.closed,
+      };
     }),
     readiness: workstreams.flatMap((ws, wi) => {
       const x = r.readiness[wi];
@@ -497,7 +512,7 @@ describe('draftReport: shape and sources', () => {
 });
 
 describe('draftReport: what the partners did and how effective it was', () => {
-  it('when milestones fall due, complete ones in the window are under what-we-did, late ones and later at-risk ones under effectiveness, and the next 12 months under next-year', () => {
+  it('when milestones fall due, complete ones in the window are under what-we-did, late ones and later at-risk ones under effectiveness, and the next 12 months under next-year; closed ones nowhere', () => {
     fc.assert(
       fc.property(evidence, (e) => {
         const sections = draftReport(e);
@@ -507,6 +522,10 @@ describe('draftReport: what the partners did and how effective it was', () => {
         const yearOn = `${Number(e.window.end.slice(0, 4)) + 1}${e.window.end.slice(4)}`;
         for (const m of e.milestones) {
           const line = milestoneLine(m);
+          if (m.closed) {
+            for (const text of [did, eff, next]) expect(text.includes(line), `closed ${line}`).toBe(false);
+            continue;
+          }
           const complete = m.status === 'complete';
           const inWindow = m.dueDate >= e.window.start && m.dueDate <= e.window.end;
           expect(did.includes(line), `${line} in what-we-did`).toBe(complete && inWindow);
@@ -515,13 +534,13 @@ describe('draftReport: what the partners did and how effective it was', () => {
           expect(eff.includes(`${line}: ${MILESTONE_STATUS_LABELS[m.status]} [`), `${line} in effectiveness`).toBe(late || laterAtRisk);
           expect(next.includes(`${line}: ${MILESTONE_STATUS_LABELS[m.status]} [`), `${line} in next-year`).toBe(!complete && m.dueDate > e.window.end && m.dueDate <= yearOn);
         }
-        if (e.milestones.some((m) => m.status !== 'complete' && m.dueDate <= e.window.end)) expect(eff).toMatch(/due by .* (was|were) not complete/);
+        if (e.milestones.some((m) => !m.closed && m.status !== 'complete' && m.dueDate <= e.window.end)) expect(eff).toMatch(/due by .* (was|were) not complete/);
       }),
       { seed: 201, ...RUNS },
     );
   });
 
-  it('when a milestone was complete, due in the window, it is listed with its workstream, owner and due date and cited to the programme', () => {
+  it('when a milestone was complete, due in the window, it is listed with its workstream, owner and due date and cited to the tracker’s milestones, which the executive can open too', () => {
     const m = {
       id: 'm',
       workstreamId: 'early-help',
@@ -530,12 +549,13 @@ describe('draftReport: what the partners did and how effective it was', () => {
       ownerName: 'Jo Bell',
       dueDate: '2025-09-30',
       status: 'complete' as const,
+      closed: false,
     };
     const s = sectionOf(draftReport(year({ milestones: [m, { ...m, id: 'n', title: 'Old work', dueDate: '2025-03-31' }] })), 'what-we-did');
     expect(s.text).toContain('The partners completed 1 milestone due in the window:');
     expect(s.text).toMatch(/- Front door live \(Early Help; owner Jo Bell; due 30 September 2025\) \[(\d+)\]/);
     expect(s.text).not.toContain('Old work');
-    expect(s.sources).toContainEqual(expect.objectContaining({ text: 'Milestone "Front door live": complete', path: '/programme' }));
+    expect(s.sources).toContainEqual(expect.objectContaining({ text: 'Milestone "Front door live": complete', path: `/tracker?periodId=${q(3)}#milestones` }));
   });
 
   it('when a workstream is assessed for readiness, its confirmed and self-assessed percentages are given with its name', () => {
@@ -707,6 +727,20 @@ describe('draftReport: priorities with little or no progress', () => {
     expect(text).toContain('No workstream was rated Amber/Red or Red in two or more quarters');
   });
 
+  it('when an agency carried its words forward from one low quarter to the next, they are quoted once, where first said', () => {
+    const e = year({
+      ratings: [rating('early-help', q(0), 'red'), rating('early-help', q(1), 'red')],
+      sections: [
+        section(q(0), 'kent-police', 'early-help', 'Two posts are vacant.', ['Need funding.']),
+        section(q(1), 'kent-police', 'early-help', 'Two posts are vacant.', ['Need funding.']),
+      ],
+    });
+    const text = textOf(e, 'little-progress');
+    expect(text.match(/Two posts are vacant/g)).toHaveLength(1);
+    expect(text.match(/Need funding/g)).toHaveLength(1);
+    expect(text).toContain(`- Kent Police, ${periodLabel(q(0))}: “Two posts are vacant.” [`);
+  });
+
   it('when a workstream is rated Red then Amber/Red, each narrative and escalation is quoted with the agency and quarter and cited to the return', () => {
     const long = `${'Recruitment to the front door team has taken longer than planned. '.repeat(8)}The end.`;
     const e = year({
@@ -747,14 +781,20 @@ describe('draftReport: reviews, feedback and the year ahead', () => {
       fc.property(evidence, (e) => {
         const s = sectionOf(draftReport(e), 'feedback');
         const mentions = e.sections.flatMap((x) => FEEDBACK_SENTENCES.filter((f) => x.narrative.includes(f)).map((f) => `- ${whereOf(e, x)}: “${quote(f)}” [`));
+        // A sentence carried forward is quoted once, where it was first said.
+        const first = new Map<string, string>();
+        for (const x of e.sections)
+          for (const f of FEEDBACK_SENTENCES.filter((f) => x.narrative.includes(f))) if (!first.has(quote(f))) first.set(quote(f), `- ${whereOf(e, x)}: “${quote(f)}” [`);
         const quoted = lines(s.text).filter((l) => l.includes('“'));
+        const words = quoted.map((l) => /“([^”]*)”/.exec(l)?.[1]);
+        expect(new Set(words).size, 'a sentence quoted twice').toBe(words.length);
         for (const l of quoted)
           expect(
             mentions.some((m) => l.startsWith(m)),
             l,
           ).toBe(true);
         if (mentions.length === 0) expect(s.text).toContain('No accepted return in the window mentions feedback from children or families.');
-        else if (new Set(mentions).size <= 10) for (const m of mentions) expect(s.text).toContain(m);
+        else if (first.size <= 10) for (const m of first.values()) expect(s.text).toContain(m);
         expect(s.text).toContain('To be written by the partnership');
       }),
       { seed: 502, ...RUNS },
@@ -819,6 +859,7 @@ describe('draftReport: section limit', () => {
         ownerName: 'Jo Bell',
         dueDate: day(W.start, i % 700),
         status: MILESTONE_STATUSES[i % MILESTONE_STATUSES.length]!,
+        closed: false,
       })),
     });
     const sections = draftReport(e);

@@ -1,6 +1,6 @@
 import { MEASURE_RAG_LABELS, type IndicatorSeries, type MeasurePoint } from '../measures/schema.js';
 import { formatPoint, ragFor, targetWords } from '../measures/rules.js';
-import { formatDayLong, periodLabel } from '../periods/period.js';
+import { formatDayLong, periodLabel, ukDate } from '../periods/period.js';
 import { CONFIDENCE_LABELS, MILESTONE_STATUS_LABELS, type Confidence } from '../returns/schema.js';
 import type { z } from 'zod';
 import type { ScoreView } from '../readiness/views.js';
@@ -32,7 +32,17 @@ export interface ReportEvidence {
   /** Outcome indicators with every value up to the end of the window. */
   measures: { workstreamId: string; workstreamName: string; indicators: IndicatorSeries[] }[];
   smallNumberThreshold: number;
-  milestones: { id: string; workstreamId: string; workstreamName: string; title: string; ownerName: string; dueDate: string; status: keyof typeof MILESTONE_STATUS_LABELS }[];
+  /** Milestones of the workstreams in use; a closed one (dropped by the lead) is in no list. */
+  milestones: {
+    id: string;
+    workstreamId: string;
+    workstreamName: string;
+    title: string;
+    ownerName: string;
+    dueDate: string;
+    status: keyof typeof MILESTONE_STATUS_LABELS;
+    closed: boolean;
+  }[];
   readiness: { workstreamId: string; name: string; highlighted: boolean; criteriaCount: number; overall: z.infer<typeof ScoreView> }[];
   threshold: { versionLabel: string; status: string; signedOffAt: string | null; required: { agencyName: string; signedOff: boolean }[] } | null;
   kinship: z.infer<typeof CoverageView>;
@@ -98,6 +108,16 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const ratingWords = (c: Confidence | null) => (c ? CONFIDENCE_LABELS[c] : 'not rated');
 const enc = encodeURIComponent;
 
+/** Whether a key is met for the first time (each later meeting answers false). */
+function firstTime(): (key: string) => boolean {
+  const seen = new Set<string>();
+  return (key) => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
+
 /** A quotation of someone's own words, cut at a sentence or word end when long, never mid-word. */
 export function quote(text: string, max = QUOTE_MAX): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -117,6 +137,9 @@ export function draftReport(e: ReportEvidence): DraftSection[] {
   const returnPath = (periodId: string, agencyId: string) => `/returns/${enc(periodId)}/${enc(agencyId)}`;
   const trackerPath = (periodId: string) => `/tracker?periodId=${enc(periodId)}`;
   const ratingsOf = (workstreamId: string) => e.ratings.filter((r) => r.workstreamId === workstreamId);
+  // Milestones are shown on the tracker, which the lead and the executive both open (the programme page is the lead's).
+  const milestonesPath = `${trackerPath(e.window.lastPeriodId)}#milestones`;
+  const milestones = e.milestones.filter((m) => !m.closed);
   const milestoneLine = (m: ReportEvidence['milestones'][number]) => `${m.title} (${m.workstreamName}; owner ${m.ownerName}; due ${formatDayLong(m.dueDate)})`;
 
   const sections: Record<ReportSectionKey, SectionWriter> = Object.fromEntries(REPORT_SECTION_KEYS.map((k) => [k, new SectionWriter()])) as Record<ReportSectionKey, SectionWriter>;
@@ -142,40 +165,44 @@ export function draftReport(e: ReportEvidence): DraftSection[] {
         }),
       );
     }
-    // What each agency said it did, in the latest quarter of the window with accepted returns.
-    const latestAccepted = [...e.periods].reverse().find((p) => p.acceptedAgencyIds.length > 0);
-    if (latestAccepted) {
-      s.para(`In their returns for ${periodLabel(latestAccepted.id)}, the agencies reported:`);
+    // What each agency said it did on each workstream: its latest accepted words in the window.
+    const latestWords = e.workstreams.flatMap((w) =>
+      e.agencies.flatMap((a) => {
+        const x = e.sections
+          .filter((y) => y.workstreamId === w.id && y.agencyId === a.id && y.narrative.trim())
+          .sort((p, q) => p.periodId.localeCompare(q.periodId))
+          .at(-1);
+        return x ? [{ w, x }] : [];
+      }),
+    );
+    if (latestWords.length) {
+      s.para('In their latest accepted returns of the window, the agencies reported:');
       s.list(
-        e.workstreams.flatMap((w) =>
-          e.sections
-            .filter((x) => x.periodId === latestAccepted.id && x.workstreamId === w.id && x.narrative.trim())
-            .map((x) => {
-              const where = `${nameOf(x.agencyId)}, ${periodLabel(x.periodId)}`;
-              return `${w.name}, ${nameOf(x.agencyId)}: “${quote(x.narrative)}” ${s.cite(`${where}: progress narrative on ${w.name}, accepted return`, returnPath(x.periodId, x.agencyId))}`;
-            }),
-        ),
+        latestWords.map(({ w, x }) => {
+          const where = `${nameOf(x.agencyId)}, ${periodLabel(x.periodId)}`;
+          return `${w.name}, ${where}: “${quote(x.narrative)}” ${s.cite(`${where}: progress narrative on ${w.name}, accepted return`, returnPath(x.periodId, x.agencyId))}`;
+        }),
       );
     }
-    const completed = e.milestones.filter((m) => m.status === 'complete' && inWindow(m.dueDate));
+    const completed = milestones.filter((m) => m.status === 'complete' && inWindow(m.dueDate));
     if (completed.length) {
       s.para(`The partners completed ${plural(completed.length, 'milestone')} due in the window:`);
-      s.list(completed.map((m) => `${milestoneLine(m)} ${s.cite(`Milestone "${m.title}": complete`, '/programme')}`));
+      s.list(completed.map((m) => `${milestoneLine(m)} ${s.cite(`Milestone "${m.title}": complete`, milestonesPath)}`));
     } else s.para('No milestone due in the window is recorded as complete.');
     if (e.threshold) {
       const signed = e.threshold.required.filter((r) => r.signedOff).length;
       const text = `Threshold document ${e.threshold.versionLabel}: signed off by ${signed} of ${e.threshold.required.length} statutory partners`;
       s.para(
         e.threshold.signedOffAt
-          ? `The threshold document (${e.threshold.versionLabel}) was signed off by all ${e.threshold.required.length} statutory partners on ${formatDayLong(e.threshold.signedOffAt.slice(0, 10))} ${s.cite(text, '/threshold')}.`
+          ? `The threshold document (${e.threshold.versionLabel}) was signed off by all ${e.threshold.required.length} statutory partners on ${formatDayLong(ukDate(new Date(e.threshold.signedOffAt)))} ${s.cite(text, '/threshold')}.`
           : `When this draft was written, ${signed} of ${e.threshold.required.length} statutory partners had signed off the threshold document (${e.threshold.versionLabel}) ${s.cite(text, '/threshold')}.`,
       );
     }
     const k = e.kinship;
     const covered = k.categories.filter((c) => c.covered).length;
-    const kinshipText = `Kinship Local Offer: ${covered} of ${k.categories.length} categories covered by published items${k.lastPublishedAt ? `, last published ${formatDayLong(k.lastPublishedAt.slice(0, 10))}` : ''}`;
+    const kinshipText = `Kinship Local Offer: ${covered} of ${k.categories.length} categories covered by published items${k.lastPublishedAt ? `, last published ${formatDayLong(ukDate(new Date(k.lastPublishedAt)))}` : ''}`;
     s.para(
-      `The Kinship Local Offer covered ${covered} of its ${k.categories.length} categories when this draft was written${k.lastPublishedAt ? `; it was last published on ${formatDayLong(k.lastPublishedAt.slice(0, 10))}` : ', and it had not been published'} ${s.cite(kinshipText, '/kinship')}.${
+      `The Kinship Local Offer covered ${covered} of its ${k.categories.length} categories when this draft was written${k.lastPublishedAt ? `; it was last published on ${formatDayLong(ukDate(new Date(k.lastPublishedAt)))}` : ', and it had not been published'} ${s.cite(kinshipText, '/kinship')}.${
         k.gaps.length
           ? ` Categories with nothing published: ${k.categories
               .filter((c) => !c.covered)
@@ -217,18 +244,18 @@ export function draftReport(e: ReportEvidence): DraftSection[] {
         }),
       );
     }
-    const slipped = e.milestones.filter((m) => m.status !== 'complete' && m.dueDate <= e.window.end);
-    const atRisk = e.milestones.filter((m) => (m.status === 'at-risk' || m.status === 'off-track') && m.dueDate > e.window.end);
+    const slipped = milestones.filter((m) => m.status !== 'complete' && m.dueDate <= e.window.end);
+    const atRisk = milestones.filter((m) => (m.status === 'at-risk' || m.status === 'off-track') && m.dueDate > e.window.end);
     if (slipped.length) {
       s.para(`${plural(slipped.length, 'milestone')} due by ${formatDayLong(e.window.end)} ${slipped.length === 1 ? 'was' : 'were'} not complete when this draft was written:`);
       s.list(
-        slipped.map((m) => `${milestoneLine(m)}: ${MILESTONE_STATUS_LABELS[m.status]} ${s.cite(`Milestone "${m.title}": ${MILESTONE_STATUS_LABELS[m.status]}`, '/programme')}`),
+        slipped.map((m) => `${milestoneLine(m)}: ${MILESTONE_STATUS_LABELS[m.status]} ${s.cite(`Milestone "${m.title}": ${MILESTONE_STATUS_LABELS[m.status]}`, milestonesPath)}`),
       );
     }
     if (atRisk.length) {
       s.para(`${plural(atRisk.length, 'milestone')} due later ${atRisk.length === 1 ? 'is' : 'are'} at risk or off track:`);
       s.list(
-        atRisk.map((m) => `${milestoneLine(m)}: ${MILESTONE_STATUS_LABELS[m.status]} ${s.cite(`Milestone "${m.title}": ${MILESTONE_STATUS_LABELS[m.status]}`, '/programme')}`),
+        atRisk.map((m) => `${milestoneLine(m)}: ${MILESTONE_STATUS_LABELS[m.status]} ${s.cite(`Milestone "${m.title}": ${MILESTONE_STATUS_LABELS[m.status]}`, milestonesPath)}`),
       );
     }
   }
@@ -279,13 +306,17 @@ export function draftReport(e: ReportEvidence): DraftSection[] {
         `${w.name} was rated ${low.map((r) => `${ratingWords(r.confidence)} in ${periodLabel(r.periodId)} ${s.cite(`${w.name}, ${periodLabel(r.periodId)}: ${ratingWords(r.confidence)}`, trackerPath(r.periodId))}`).join(', ')}. The agencies said, in their accepted returns:`,
       );
       const said = e.sections.filter((x) => x.workstreamId === w.id && low.some((r) => r.periodId === x.periodId) && (x.narrative.trim() || x.escalations.length));
+      // Words carried forward from one quarter to the next read the same: quoted once, where first said.
+      const fresh = firstTime();
       s.list(
         said.flatMap((x) => {
           const where = `${nameOf(x.agencyId)}, ${periodLabel(x.periodId)}`;
           const path = returnPath(x.periodId, x.agencyId);
           const out: string[] = [];
-          if (x.narrative.trim()) out.push(`${where}: “${quote(x.narrative)}” ${s.cite(`${where}: progress narrative, accepted return`, path)}`);
-          for (const esc of x.escalations) out.push(`${where}, escalated: “${quote(esc)}” ${s.cite(`${where}: escalation, accepted return`, path)}`);
+          if (x.narrative.trim() && fresh(`${x.agencyId} ${quote(x.narrative)}`))
+            out.push(`${where}: “${quote(x.narrative)}” ${s.cite(`${where}: progress narrative, accepted return`, path)}`);
+          for (const esc of x.escalations)
+            if (fresh(`${x.agencyId} ${quote(esc)}`)) out.push(`${where}, escalated: “${quote(esc)}” ${s.cite(`${where}: escalation, accepted return`, path)}`);
           return out;
         }),
       );
@@ -313,10 +344,12 @@ export function draftReport(e: ReportEvidence): DraftSection[] {
   );
   {
     const s = sections.feedback;
+    // A sentence carried forward from quarter to quarter is quoted once, where first said.
+    const fresh = firstTime();
     const mentions = e.sections.flatMap((x) =>
       x.narrative
         .split(/(?<=[.!?])\s+/)
-        .filter((sentence) => FEEDBACK_WORDS.test(sentence) && FAMILY_WORDS.test(sentence))
+        .filter((sentence) => FEEDBACK_WORDS.test(sentence) && FAMILY_WORDS.test(sentence) && fresh(quote(sentence)))
         .map((sentence) => ({ x, sentence })),
     );
     if (mentions.length) {
@@ -335,10 +368,10 @@ export function draftReport(e: ReportEvidence): DraftSection[] {
   {
     const s = sections['next-year'];
     const yearOn = `${Number(e.window.end.slice(0, 4)) + 1}${e.window.end.slice(4)}`;
-    const ahead = e.milestones.filter((m) => m.status !== 'complete' && m.dueDate > e.window.end && m.dueDate <= yearOn);
+    const ahead = milestones.filter((m) => m.status !== 'complete' && m.dueDate > e.window.end && m.dueDate <= yearOn);
     if (ahead.length) {
       s.para(`Milestones due in the next 12 months, to ${formatDayLong(yearOn)}:`);
-      s.list(ahead.map((m) => `${milestoneLine(m)}: ${MILESTONE_STATUS_LABELS[m.status]} ${s.cite(`Milestone "${m.title}": due ${formatDayLong(m.dueDate)}`, '/programme')}`));
+      s.list(ahead.map((m) => `${milestoneLine(m)}: ${MILESTONE_STATUS_LABELS[m.status]} ${s.cite(`Milestone "${m.title}": due ${formatDayLong(m.dueDate)}`, milestonesPath)}`));
     } else s.para(`No milestone is set for the next 12 months, to ${formatDayLong(yearOn)}.`);
     const open = e.readiness.filter((r) => r.overall.applicable > r.overall.confirmed);
     if (open.length) {

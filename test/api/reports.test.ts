@@ -96,6 +96,8 @@ describe('drafting the report', () => {
     const impact = sectionOf(report, 'impact');
     // Children in care: 544 in the accepted 2026-27 Q2 return, against the demo's target of 520 or fewer.
     expect(impact.text).toMatch(/Children in care: 544 in 2026-27 Q2, .*target 520 or fewer: Off target \[\d+\]/);
+    // An indicator the lead keeps from the executive stays out of a report that is published.
+    expect(impact.text).not.toContain('Police notifications to the front door');
     // A count below the small-number threshold is never given as its number.
     expect(impact.text).toContain('Children in unregistered or unregulated placements: Fewer than 5 in 2026-27 Q2');
     expect(sectionOf(report, 'effectiveness').text).toMatch(/\(MACPT readiness\): \d+% confirmed by the lead against \d+% self-assessed ready/);
@@ -324,6 +326,30 @@ describe('erasing personal data that slipped into a report', () => {
     expect(await dump(t.config.tables.main)).not.toContain('07700 900123');
     expect(await dump(t.config.tables.audit)).not.toContain('07700 900123');
     report = after;
+  });
+
+  it('when a report quoted a return before it was drafted again, erasing words from that return reaches the report’s history, and the other report that still quotes them', async () => {
+    const words = 'the first cohort of 14 lead practitioners';
+    // Drafted again after Medway Council's 2026-27 Q3 return was accepted, the 12 months to Q3 quote its Q3 words on Family Help: the Q2 words are in the report's history only.
+    const q3 = await body<YearlyReportView>(await lead().get(`/api/reports/${Q3}`));
+    expect(JSON.stringify(q3.sections)).not.toContain(words);
+    expect(JSON.stringify(await events(Q3))).toContain(words);
+    const q2Before = await body<YearlyReportView>(await lead().get('/api/reports/2026-27-Q2'));
+    expect(sectionOf(q2Before, 'what-we-did').text).toContain(words);
+    const res = await lead().post('/api/erasures', {
+      entityType: 'return',
+      entityId: '2026-27-Q2/medway-council',
+      field: 'narrative',
+      text: words,
+      reason: 'Test of erasure reaching reports.',
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await dump(t.config.tables.main)).not.toContain(words);
+    expect(await dump(t.config.tables.audit)).not.toContain(words);
+    // The report that still quoted the words moves on a version; the one whose history alone held them does not.
+    expect((await body<YearlyReportView>(await lead().get('/api/reports/2026-27-Q2'))).version).toBe(q2Before.version + 1);
+    expect((await body<YearlyReportView>(await lead().get(`/api/reports/${Q3}`))).version).toBe(q3.version);
+    report = q3;
   });
 
   it('when the lead erases words from a return that reports quote, they go from the reports and from the reports’ history too', async () => {

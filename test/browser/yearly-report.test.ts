@@ -180,6 +180,9 @@ describe('the yearly partnership report', () => {
     await page.waitForURL(b.url(`/reports/${Q2}`));
     await page.getByText(`"${NEXT}" has been saved.`).waitFor();
     await expect.poll(() => section(page, NEXT).innerText()).toContain('07700 900123');
+    // Confirmed, and still said beside the section: the report is published.
+    await expect.poll(() => section(page, NEXT).innerText()).toContain('This looks like a phone number');
+    await expectNoAxeViolations(page, 'report page, a section with a possible phone number');
     await expect.poll(() => section(page, REPORT_SECTION_HEADINGS.feedback).innerText()).toContain('children in care council');
     await b.closeTab(tab);
   });

@@ -7,8 +7,7 @@ export const erasePersonalData = (json: EraseRequest) => read(api.api.erasures.$
 
 /** What shows each kind of record, to fetch again once text is erased from it (its history is in the audit trail). */
 const SHOWN_IN: Record<ErasableEntity, QueryName[]> = {
-  // A yearly report quoting the return holds its words too.
-  return: [QUERY.return, QUERY.returns, QUERY.tracker, QUERY.measures, QUERY.report],
+  return: [QUERY.return, QUERY.returns, QUERY.tracker, QUERY.measures],
   'kinship-item': [QUERY.kinshipItems, QUERY.kinshipItem, QUERY.publicOffer, QUERY.kinshipCoverage, QUERY.tracker],
   'threshold-document': [QUERY.thresholdVersions, QUERY.thresholdContent, QUERY.tracker],
   criterion: [QUERY.readiness, QUERY.tracker],
@@ -16,8 +15,12 @@ const SHOWN_IN: Record<ErasableEntity, QueryName[]> = {
   milestone: [QUERY.workstreams, QUERY.return, QUERY.tracker],
   workstream: [QUERY.workstreams, QUERY.partnership, QUERY.return, QUERY.tracker],
   indicator: [QUERY.measures, QUERY.tracker],
-  'yearly-report': [QUERY.reports, QUERY.report],
+  // Shown on the report pages only, which erased() always fetches again.
+  'yearly-report': [],
 };
 
-/** Text was erased from a record: wherever the record shows, its history, and the audit trail. */
-export const erased = (entityType: ErasableEntity) => invalidate(...SHOWN_IN[entityType], QUERY.history, QUERY.audit);
+/**
+ * Text was erased from a record: wherever the record shows, its history, the audit trail, and the
+ * yearly reports (which quote records and name them: erasure reaches them too).
+ */
+export const erased = (entityType: ErasableEntity) => invalidate(...SHOWN_IN[entityType], QUERY.history, QUERY.audit, QUERY.reports, QUERY.report);

@@ -18,7 +18,7 @@ function ReportView(props: { report: YearlyReport }) {
   const lead = () => app.me()?.role === 'lead';
   const [flash, setFlash] = useLocationFlash();
   const r = () => props.report;
-  // After an edit the page opens at the section edited (`#section-impact`).
+  // Back from a section's editor, the page opens at that section (`#section-impact`).
   useJumpToHash((id) => r().sections.some((s) => sectionHeadingId(s.key) === id));
   return (
     <Page title={r().title} caption="Yearly partnership report" flash={flash()} backLink={{ href: REPORTS_PATH, text: 'All yearly reports' }}>

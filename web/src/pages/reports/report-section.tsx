@@ -1,18 +1,20 @@
 import { Show } from 'solid-js';
+import { scanFields } from '../../../../shared/pii/detect.js';
 import type { YearlyReportSection } from '../../api/reports.js';
 import { WithAside } from '../../components/columns.js';
 import { formatDateTime } from '../../components/format.js';
 import { Section } from '../../components/section.js';
 import { ChangeLink } from '../../components/summary-list.js';
 import { SourceList, SourcedText } from '../../components/sourced-text.js';
+import { PiiWarning } from '../../components/warning-text.js';
 import { sectionEditPath } from './paths.js';
 
 export const sectionHeadingId = (key: string) => `section-${key}`;
 
 /**
  * One section of the report: who edited it and, for the lead, the way to edit it (under the
- * heading, not after a long text), its text, and the figures' sources beside it (stacked under it
- * on a narrow screen).
+ * heading, not after a long text) and a warning where the text may hold personal details, its text,
+ * and the figures' sources beside it (stacked under it on a narrow screen).
  */
 export function ReportSection(props: { reportId: string; section: YearlyReportSection; canEdit: boolean }) {
   const s = () => props.section;
@@ -32,6 +34,10 @@ export function ReportSection(props: { reportId: string; section: YearlyReportSe
               </span>
             </Show>
           </p>
+        </Show>
+        {/* The report is published: the lead is told of anything that may be personal details, quoted from a return or typed. */}
+        <Show when={props.canEdit}>
+          <PiiWarning warnings={scanFields({ text: s().text })} />
         </Show>
         <SourcedText text={s().text} sources={s().sources} prefix={s().key} testId={`text-${s().key}`} />
       </WithAside>
