@@ -1,14 +1,11 @@
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../functions/db/client.js';
 import { measureKeys, returnKeys } from '../../functions/db/keys.js';
 import type { Mailer } from '../../functions/mail/mailer.js';
 import { MeasureRepository } from '../../functions/repositories/measure-repository.js';
-import { loadSeed, seedDemo, userIdFor } from '../../functions/seed/seed.js';
 import type { ValueGroup } from '../../shared/measures/series.js';
 import { formatPeriodId, type Quarter } from '../../shared/periods/period.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
-import { DEMO_PASSWORD } from '../support/tables.js';
 
 /**
  * Outcome measures (issue 15): the lead sets up indicators per workstream (each change one write
@@ -30,20 +27,7 @@ const tokens = { kentLead: '', removed: '', deactivated: '' };
 
 beforeAll(async () => {
   t = await createTestApp({ clock: () => NOW, deps: { mailer } });
-  await seedDemo(createDocumentClient({ ...t.config.dynamodb, timeoutMs: 60_000 }), t.config.tables, { password: DEMO_PASSWORD, seed: loadSeed('kscmp') });
-  const kent = loadSeed('kscmp').users.find((u) => u.role === 'lead')!;
-  tokens.kentLead = (await t.issuer.issue({ ...kent, id: userIdFor('kscmp', kent.email) })).token;
-  tokens.removed = (
-    await t.issuer.issue({ email: 'gone@mscp.example', name: 'Gone', role: 'lead', agencyId: 'medway-council', signatory: false, id: userIdFor('mscp', 'gone@mscp.example') })
-  ).token;
-  // A second lead, invited then deactivated before they ever call: their token is still valid.
-  const invited = await t.as(USERS.lead).post('/api/people', { email: 'former.lead@mscp.example', name: 'Former Lead', role: 'lead', agencyId: 'medway-council' });
-  expect(invited.status).toBe(201);
-  const person = ((await invited.json()) as { person: { id: string; version: number } }).person;
-  expect((await t.as(USERS.lead).post(`/api/people/${person.id}/deactivate`, undefined, { 'If-Match': `"${person.version}"` })).status).toBe(200);
-  tokens.deactivated = (
-    await t.issuer.issue({ email: 'former.lead@mscp.example', name: 'Former Lead', role: 'lead', agencyId: 'medway-council', signatory: false, id: person.id })
-  ).token;
+  Object.assign(tokens, await t.outsiderTokens());
 }, 120_000);
 afterAll(async () => {
   await t.drop();

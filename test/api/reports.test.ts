@@ -1,12 +1,9 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/db/client.js';
-import { loadSeed, seedDemo, userIdFor } from '../../functions/seed/seed.js';
 import { REPORT_SECTION_HEADINGS, REPORT_SECTION_KEYS, REPORT_SECTION_MAX, type YearlyReportView } from '../../shared/reports/schema.js';
 import { markersIn } from '../../shared/reports/text.js';
 import { createTestApp, USERS, type TestApp } from '../support/api.js';
-import { DEMO_PASSWORD } from '../support/tables.js';
 
 /**
  * The yearly partnership report (issue 16, part 2): the lead drafts it for a 12-month window from
@@ -22,18 +19,7 @@ const tokens = { kentLead: '', removed: '', deactivated: '' };
 
 beforeAll(async () => {
   t = await createTestApp({ clock: () => NOW });
-  await seedDemo(createDocumentClient({ ...t.config.dynamodb, timeoutMs: 60_000 }), t.config.tables, { password: DEMO_PASSWORD, seed: loadSeed('kscmp') });
-  const kent = loadSeed('kscmp').users.find((u) => u.role === 'lead')!;
-  tokens.kentLead = (await t.issuer.issue({ ...kent, id: userIdFor('kscmp', kent.email) })).token;
-  tokens.removed = (
-    await t.issuer.issue({ email: 'gone@mscp.example', name: 'Gone', role: 'lead', agencyId: 'medway-council', signatory: false, id: userIdFor('mscp', 'gone@mscp.example') })
-  ).token;
-  const invited = await t.as(USERS.lead).post('/api/people', { email: 'former.lead@mscp.example', name: 'Former Lead', role: 'lead', agencyId: 'medway-council' });
-  const person = ((await invited.json()) as { person: { id: string; version: number } }).person;
-  expect((await t.as(USERS.lead).post(`/api/people/${person.id}/deactivate`, undefined, { 'If-Match': `"${person.version}"` })).status).toBe(200);
-  tokens.deactivated = (
-    await t.issuer.issue({ email: 'former.lead@mscp.example', name: 'Former Lead', role: 'lead', agencyId: 'medway-council', signatory: false, id: person.id })
-  ).token;
+  Object.assign(tokens, await t.outsiderTokens());
 }, 120_000);
 afterAll(async () => {
   await t.drop();

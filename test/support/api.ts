@@ -8,8 +8,8 @@ import type { Config } from '../../functions/config.js';
 import { createDocumentClient } from '../../functions/db/client.js';
 import { auditKeys } from '../../functions/db/keys.js';
 import { openApiDocument } from '../../functions/http/openapi.js';
-import { loadSeed, type SeedFile, userIdFor } from '../../functions/seed/seed.js';
-import { createSeededTables, testConfig } from './tables.js';
+import { loadSeed, seedDemo, type SeedFile, userIdFor } from '../../functions/seed/seed.js';
+import { createSeededTables, DEMO_PASSWORD, testConfig } from './tables.js';
 
 /** The parts of the OpenAPI document the suites read. */
 export interface ApiDocument {
@@ -123,7 +123,29 @@ export async function createTestApp(opts: { config?: Config; clock?: () => Date;
     return [await count(config.tables.main), await count(config.tables.audit)];
   }
 
-  return { app, config, doc, client: tables.client, keys, issuer, seed, tokenFor, as, auditEventsOf, itemCounts, drop: tables.drop };
+  /**
+   * Valid tokens of people every partnership route must refuse: Kent's lead (seeded here; no record
+   * in Medway), someone with no record anywhere, and a Medway lead invited then deactivated (their
+   * token outlives their access).
+   */
+  async function outsiderTokens(): Promise<{ kentLead: string; removed: string; deactivated: string }> {
+    await seedDemo(createDocumentClient({ ...config.dynamodb, timeoutMs: 60_000 }), config.tables, { password: DEMO_PASSWORD, seed: loadSeed('kscmp') });
+    const kent = loadSeed('kscmp').users.find((u) => u.role === 'lead')!;
+    const kentLead = (await issuer.issue({ ...kent, id: userIdFor('kscmp', kent.email) })).token;
+    const removed = (
+      await issuer.issue({ email: 'gone@mscp.example', name: 'Gone', role: 'lead', agencyId: 'medway-council', signatory: false, id: userIdFor('mscp', 'gone@mscp.example') })
+    ).token;
+    const invited = await as(USERS.lead).post('/api/people', { email: 'former.lead@mscp.example', name: 'Former Lead', role: 'lead', agencyId: 'medway-council' });
+    if (invited.status !== 201) throw new Error(`inviting the former lead answered ${invited.status}`);
+    const person = ((await invited.json()) as { person: { id: string; version: number } }).person;
+    const gone = await as(USERS.lead).post(`/api/people/${person.id}/deactivate`, undefined, { 'If-Match': `"${person.version}"` });
+    if (gone.status !== 200) throw new Error(`deactivating the former lead answered ${gone.status}`);
+    const deactivated = (await issuer.issue({ email: 'former.lead@mscp.example', name: 'Former Lead', role: 'lead', agencyId: 'medway-council', signatory: false, id: person.id }))
+      .token;
+    return { kentLead, removed, deactivated };
+  }
+
+  return { app, config, doc, client: tables.client, keys, issuer, seed, tokenFor, as, auditEventsOf, itemCounts, outsiderTokens, drop: tables.drop };
 }
 
 export const USERS = {
