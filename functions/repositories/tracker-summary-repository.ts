@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { BatchWriteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { batchGet } from '../db/query.js';
+import { batchGet, queryAll } from '../db/query.js';
 import { trackerKeys } from '../db/keys.js';
 
 /** Who a tracker view is worked out for: the executive sees only the outcome measures shown to them. */
@@ -49,6 +49,30 @@ export class TrackerSummaryRepository {
   async epoch(): Promise<{ epoch: number; changedAt: string | null }> {
     const res = await this.doc.send(new GetCommand({ TableName: this.table, Key: trackerKeys.epoch(this.pid), ConsistentRead: true }));
     return { epoch: Number(res.Item?.epoch ?? 0), changedAt: typeof res.Item?.changedAt === 'string' ? res.Item.changedAt : null };
+  }
+
+  /**
+   * Removes every stored view (they are worked out again when next read): after personal data is
+   * erased, no copy of it may stay in a view, served or not. One Query of the keys, then
+   * BatchWriteItem deletes 25 at a time (a partnership stores two views a period read).
+   */
+  async dropViews(): Promise<void> {
+    const keys = (
+      await queryAll(this.doc, {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :view)',
+        ExpressionAttributeValues: { ':pk': trackerKeys.epoch(this.pid).pk, ':view': 'VIEW#' },
+        ProjectionExpression: 'pk, sk',
+      })
+    ).map((k) => ({ pk: String(k.pk), sk: String(k.sk) }));
+    for (let i = 0; i < keys.length; i += 25) {
+      let left = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+      for (let attempt = 0; attempt < 3 && left.length; attempt++) {
+        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: left } }));
+        left = (res.UnprocessedItems?.[this.table] ?? []) as typeof left;
+      }
+      if (left.length) throw new Error(`${left.length} tracker views could not be removed; erase again to finish`);
+    }
   }
 
   /**

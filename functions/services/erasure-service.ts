@@ -3,6 +3,7 @@ import type { WriteContext, Writer } from '../db/transact.js';
 import { Forbidden, NotFound, Unprocessable } from '../http/errors.js';
 import { AUDIT_TEXT_ATTRIBUTES, KEY_ATTRIBUTES, type ErasureRepository } from '../repositories/erasure-repository.js';
 import { eraseText, type EraseRequest, type ErasureResult } from '../../shared/pii/erasure.js';
+import type { TrackerSummaryRepository } from '../repositories/tracker-summary-repository.js';
 
 /**
  * Erasure of personal data that slipped through (before the personal-data rule, or confirmed and
@@ -14,6 +15,7 @@ export class ErasureService {
   constructor(
     private readonly repo: ErasureRepository,
     private readonly writer: Writer,
+    private readonly trackerViews?: Pick<TrackerSummaryRepository, 'dropViews'>,
   ) {}
 
   async erase(user: Principal, input: EraseRequest, ctx: WriteContext): Promise<ErasureResult> {
@@ -81,6 +83,8 @@ export class ErasureService {
     );
     // The audit events after the record: if this stops part-way, erasing again finishes the job.
     for (const { event: e } of erasedEvents) await this.repo.eraseInAuditEvent(e, event.eventId);
+    // The tracker's stored views may quote the text (risks, escalations): they are worked out again when next read.
+    await this.trackerViews?.dropViews();
     return { entityType: input.entityType, entityId: input.entityId, field: input.field, recordReplacements, auditEvents: erasedEvents.length, eventId: event.eventId };
   }
 }

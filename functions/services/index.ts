@@ -143,6 +143,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     worksElsewhere: async (email) => (await across.membershipsOf(email)).filter((m) => m.id !== pid),
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
+  const trackerSummary = new TrackerSummaryRepository(doc, config.tables.main, pid);
   const tracker = new TrackerService(
     partnership,
     returns,
@@ -154,7 +155,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     config.tables.main,
     pid,
     { repo: measureRepo, service: measures },
-    new TrackerSummaryRepository(doc, config.tables.main, pid),
+    trackerSummary,
     config.trackerSettleMs,
   );
   // Each change to what the tracker shows has it worked out again before the request answers.
@@ -193,7 +194,7 @@ export function createServices(deps: ServiceDeps, pid: string = deps.config.part
     returns: new ReturnsService(returns, partnership, writer, users, measureRepo),
     audit: new AuditService(audit, users),
     reports: new ReportService(new ReportRepository(doc, config.tables.main, pid), partnership, returns, tracker, writer, config.portalUrl),
-    erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer),
+    erasure: new ErasureService(new ErasureRepository(doc, config.tables.main, config.tables.audit, pid), writer, trackerSummary),
   };
 }
 

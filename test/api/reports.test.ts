@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -336,6 +337,33 @@ describe('erasing personal data that slipped into a report', () => {
     expect((await body<YearlyReportView>(await lead().get('/api/reports/2026-27-Q2'))).version).toBe(q2Before.version + 1);
     expect((await body<YearlyReportView>(await lead().get(`/api/reports/${Q3}`))).version).toBe(q3.version);
     report = q3;
+  });
+
+  it('when the lead erases words the tracker shows (an escalation), no stored view of the tracker keeps them, and the tracker read afterwards shows them removed', async () => {
+    const words = 'two dedicated MACPT detective posts';
+    // Read as the executive: the period's view is stored with the escalation in it.
+    expect(await (await t.as(USERS.exec).get('/api/tracker?periodId=2026-27-Q2')).text()).toContain(words);
+    const views = async () =>
+      (
+        (
+          await t.doc.send(
+            new ScanCommand({ TableName: t.config.tables.main, ConsistentRead: true, FilterExpression: 'entity = :v', ExpressionAttributeValues: { ':v': 'TrackerView' } }),
+          )
+        ).Items ?? []
+      ).map((v) => gunzipSync(v.body as Uint8Array).toString('utf8'));
+    expect((await views()).some((v) => v.includes(words))).toBe(true);
+    const res = await lead().post('/api/erasures', {
+      entityType: 'return',
+      entityId: '2026-27-Q2/kent-police',
+      field: 'escalations',
+      text: words,
+      reason: 'Test of erasure reaching the tracker.',
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await views()).some((v) => v.includes(words))).toBe(false);
+    const after = await (await t.as(USERS.exec).get('/api/tracker?periodId=2026-27-Q2')).text();
+    expect(after).not.toContain(words);
+    expect(after).toContain('[removed]');
   });
 
   it('when the lead erases words from a return that reports quote, they go from the reports and from the reports’ history too', async () => {
