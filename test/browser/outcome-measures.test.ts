@@ -75,6 +75,8 @@ describe('outcome measures from definition to the board', () => {
     await inCare.getByLabel('I have checked this value and it is correct').check();
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await page.waitForURL(b.url(`/our-return/${Q3}`));
+    // The task list itself, not the moment between pages (an address can change before its page shows).
+    await expect.poll(() => h1(page)).toBe(`Your return for ${periodLabel(Q3)}`);
     await settled(page);
     await expectNoAxeViolations(page, 'task list after the values are saved');
     await b.closeTab(tab);

@@ -58,6 +58,8 @@ describe('programme set-up of workstreams and agencies (lead)', () => {
     // Rename.
     await page.getByRole('link', { name: 'Change Youth Justice' }).click();
     await page.waitForURL(b.url('/programme/workstreams/youth-justice/change'));
+    // The form itself, not the moment between pages.
+    await page.getByLabel('Name').waitFor();
     await expectNoAxeViolations(page, 'change a workstream');
     await page.getByLabel('Name').fill('Youth Justice and Prevention');
     // The MACPT mark: one workstream has it, and ticking it here takes it from that one.
