@@ -316,6 +316,26 @@ export function declareRoute<
 }
 
 /**
+ * The lead's action on a versioned record that changes its state and takes no body (retire,
+ * restore): POST, If-Match required, 409 when the record's state refuses it.
+ */
+export function leadAction<P extends string, PP extends Params, R>(d: { path: P; operationId: string; summary: string; description?: string; tag: Tag; params: PP; response: R }) {
+  return declareRoute({
+    method: 'post',
+    path: d.path,
+    operationId: d.operationId,
+    summary: d.summary,
+    ...(d.description ? { description: d.description } : {}),
+    tag: d.tag,
+    roles: ['lead'] as const,
+    ifMatch: 'required',
+    params: d.params,
+    response: d.response,
+    errors: [409],
+  });
+}
+
+/**
  * Reads the request as the declaration says, before the handler runs, with the portal's error
  * shapes: a malformed path id names nothing (404), a bad query or body is 400 naming each field,
  * a body that is not JSON is 415, and free text follows the personal-data rule. What it read is

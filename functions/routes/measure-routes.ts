@@ -11,7 +11,7 @@ import { partnershipApiPath } from '../../shared/partnership/paths.js';
 import { Slug } from '../../shared/partnership/schema.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
-import { ALL_ROLES, apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
+import { ALL_ROLES, apiRoutes, declareRoute, json, leadAction, pathParam } from '../http/route.js';
 
 /*
  * Outcome measures (issue 15): the lead's indicators per workstream, and the view of the values
@@ -65,18 +65,14 @@ const updateIndicator = declareRoute({
 });
 
 const retirement = (path: '/workstreams/{id}/indicators/{indicatorId}/retire' | '/workstreams/{id}/indicators/{indicatorId}/restore', retire: boolean) =>
-  declareRoute({
-    method: 'post',
+  leadAction({
     path,
     operationId: retire ? 'retireIndicator' : 'restoreIndicator',
     summary: retire ? 'Retire an outcome indicator' : 'Restore a retired outcome indicator',
     description: retire ? 'It is no longer asked for in returns; its values and trend stay.' : 'It is asked for again from the next save of a return.',
     tag: 'Measures',
-    roles: LEAD,
-    ifMatch: 'required',
     params: indicator,
     response: json(IndicatorView, retire ? 'The retired indicator' : 'The indicator, in use again', { etag: true }),
-    errors: [409],
   });
 const retireIndicator = retirement('/workstreams/{id}/indicators/{indicatorId}/retire', true);
 const restoreIndicator = retirement('/workstreams/{id}/indicators/{indicatorId}/restore', false);

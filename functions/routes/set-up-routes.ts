@@ -4,7 +4,7 @@ import { Slug } from '../../shared/partnership/schema.js';
 import { AgencyView, WorkstreamBaseView } from '../../shared/partnership/views.js';
 import { writeContext } from '../http/auth-middleware.js';
 import { etagFor } from '../http/etag.js';
-import { apiRoutes, declareRoute, json, pathParam } from '../http/route.js';
+import { apiRoutes, declareRoute, json, leadAction, pathParam } from '../http/route.js';
 
 /*
  * Programme set-up by the lead: the partnership's workstreams and agencies (issue 13). Reading them
@@ -49,19 +49,7 @@ const updateWorkstream = declareRoute({
 
 /** A change of one record with no body of its own but a version: move, retire, restore. */
 const action = <P extends string, PP extends typeof workstream | typeof agency, R>(path: P, operationId: string, summary: string, params: PP, response: R, description?: string) =>
-  declareRoute({
-    method: 'post',
-    path,
-    operationId,
-    summary,
-    ...(description ? { description } : {}),
-    tag: 'Programme',
-    roles: LEAD,
-    ifMatch: 'required',
-    params,
-    response,
-    errors: [409],
-  });
+  leadAction({ path, operationId, summary, ...(description ? { description } : {}), tag: 'Programme', params, response });
 
 const moveWorkstream = declareRoute({
   method: 'post',
