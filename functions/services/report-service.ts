@@ -30,7 +30,7 @@ export function windowPeriodIds(lastPeriodId: string): string[] {
 const sameSources = (a: readonly ReportSource[], b: readonly ReportSource[]) =>
   a.length === b.length && a.every((x, i) => x.n === b[i]!.n && x.text === b[i]!.text && x.path === b[i]!.path);
 
-/** "Yearly report, 1 October 2025 to 30 September 2026" reads in lists; the title says the partnership's name. */
+/** The report's title: the partnership's name and the year or years it covers ("…: yearly report, 2025 to 2026"). */
 const titleFor = (partnershipName: string, start: string, end: string) =>
   `${partnershipName}: yearly report, ${start.slice(0, 4)}${start.slice(0, 4) === end.slice(0, 4) ? '' : ` to ${end.slice(0, 4)}`}`;
 

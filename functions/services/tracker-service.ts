@@ -65,11 +65,6 @@ export class TrackerService {
     return { json: (await this.workOut(periodIdOrNull, now, { epoch, changedAt }))[audience] };
   }
 
-  /** `GET /tracker` as JSON text (for a client that does not accept gzip). */
-  async trackerJson(periodIdOrNull: string | null, now: Date, viewer: Pick<Principal, 'role'>): Promise<string> {
-    return jsonOf(await this.trackerBody(periodIdOrNull, now, viewer));
-  }
-
   /**
    * Whether a tracker worked out at `builtAt` can hold the last change (made at `changedAt`).
    * DynamoDB updates its indexes shortly after a write, not with it, so one worked out within
